@@ -1,0 +1,199 @@
+import { Form, type FormProps } from "@remix-run/react";
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import type { z } from "zod";
+import { firstValue, parseForm, type FieldErrors, type FormValues } from "~/lib/forms";
+
+type FormState = { errors: FieldErrors; values?: FormValues };
+const FormStateContext = createContext<FormState>({ errors: {} });
+
+/** What an action returns on a 400: the messages and the input, so the form shows both. */
+export type FormFeedback = { errors?: FieldErrors; values?: FormValues } | undefined;
+
+/**
+ * A Remix <Form> that checks its zod schema in the browser before posting (the action checks the
+ * same schema again). Without JavaScript it simply posts and the server's messages come back.
+ */
+export function ValidatedForm({
+  schema,
+  feedback,
+  children,
+  ...props
+}: { schema: z.ZodType; feedback?: FormFeedback; children: ReactNode } & FormProps) {
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const errors = clientErrors ?? feedback?.errors ?? {};
+
+  useEffect(() => setClientErrors(null), [feedback]);
+  useEffect(() => {
+    if (Object.keys(errors).length === 0) return;
+    formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();
+  }, [errors]);
+
+  return (
+    <FormStateContext.Provider value={{ errors, values: feedback?.values }}>
+      <Form
+        ref={formRef}
+        noValidate
+        {...props}
+        onSubmit={(event) => {
+          const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+          const formData = new FormData(event.currentTarget, submitter);
+          const result = parseForm(schema, formData);
+          if (!result.ok) {
+            event.preventDefault();
+            setClientErrors(result.errors);
+          } else {
+            setClientErrors(null);
+          }
+          props.onSubmit?.(event);
+        }}
+      >
+        {errors.form ? (
+          <div className="form-error" role="alert">
+            {errors.form}
+          </div>
+        ) : null}
+        {children}
+      </Form>
+    </FormStateContext.Provider>
+  );
+}
+
+function useField(name: string, defaultValue?: string | null) {
+  const { errors, values } = useContext(FormStateContext);
+  const id = useId();
+  const error = errors[name];
+  const kept = values ? firstValue(values, name) : undefined;
+  return {
+    id,
+    error,
+    errorId: `${id}-error`,
+    hintId: `${id}-hint`,
+    value: kept ?? defaultValue ?? "",
+    kept: values?.[name],
+    hasKeptValues: values !== undefined,
+  };
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string | number | null;
+  type?: "text" | "email" | "password" | "date" | "tel" | "number" | "url" | "time" | "search";
+  required?: boolean;
+  autoComplete?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  inputMode?: "numeric" | "text";
+  min?: number;
+  max?: number;
+};
+
+export function Field({ name, label, hint, defaultValue, type = "text", multiline, ...rest }: FieldProps) {
+  const f = useField(name, defaultValue == null ? null : String(defaultValue));
+  const describedBy = [hint ? f.hintId : null, f.error ? f.errorId : null].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id: f.id,
+    name,
+    defaultValue: f.value,
+    "aria-invalid": f.error ? true : undefined,
+    "aria-describedby": describedBy,
+    required: rest.required,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={f.id}>{label}</label>
+      {hint ? (
+        <span id={f.hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      {multiline ? (
+        <textarea {...common} />
+      ) : (
+        <input
+          {...common}
+          type={type}
+          autoComplete={rest.autoComplete}
+          placeholder={rest.placeholder}
+          inputMode={rest.inputMode}
+          min={rest.min}
+          max={rest.max}
+        />
+      )}
+      {f.error ? (
+        <span id={f.errorId} className="field-error">
+          {f.error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  options,
+  defaultValue,
+  hint,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  defaultValue?: string | number | null;
+  hint?: string;
+  placeholder?: string;
+}) {
+  const f = useField(name, defaultValue == null ? null : String(defaultValue));
+  const describedBy = [hint ? f.hintId : null, f.error ? f.errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={f.id}>{label}</label>
+      {hint ? (
+        <span id={f.hintId} className="hint">
+          {hint}
+        </span>
+      ) : null}
+      <select
+        id={f.id}
+        name={name}
+        defaultValue={f.value}
+        aria-invalid={f.error ? true : undefined}
+        aria-describedby={describedBy}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {f.error ? (
+        <span id={f.errorId} className="field-error">
+          {f.error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+  const f = useField(name);
+  const checked = f.hasKeptValues ? f.kept !== undefined : defaultChecked;
+  return (
+    <div className="field">
+      <label className="checkbox">
+        <input type="checkbox" name={name} defaultChecked={checked} />
+        {label}
+      </label>
+      {f.error ? <span className="field-error">{f.error}</span> : null}
+    </div>
+  );
+}
+
+/** An error for a field the form shows in its own way (a group, a table of rows). */
+export function useFieldError(name: string): string | undefined {
+  return useContext(FormStateContext).errors[name];
+}

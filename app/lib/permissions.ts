@@ -1,0 +1,44 @@
+import type { Role } from "#db/schema/enums";
+
+// One table of who may do what. Loaders and actions ask for a permission, never for a role,
+// so that a change of policy is a change here and nowhere else.
+export const permissions = [
+  "manage:collective",
+  "manage:departments",
+  "read:departments",
+  "read:outbox",
+  "read:case",
+  "read:case:restricted",
+  "write:case",
+  "read:meeting",
+  "write:meeting",
+  "read:reports",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const secretariat: Permission[] = [
+  "read:departments", "read:case", "read:case:restricted", "write:case", "read:meeting", "write:meeting", "read:reports",
+];
+
+export const grants: Record<Role, readonly Permission[]> = {
+  admin: ["manage:collective", "manage:departments", "read:outbox", ...secretariat],
+  secretariat,
+  // Representatives read only the cases their department is involved in, and never restricted fields.
+  representative: ["read:departments", "read:case", "read:meeting", "read:reports"],
+  observer: ["read:reports"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+/** Restricted fields (FIR number, accused names, event notes) are for these roles only. */
+export function seesRestricted(role: Role): boolean {
+  return can(role, "read:case:restricted");
+}
+
+/** Where a person lands after sign-in: the first page their role can use. */
+export function homePathFor(role: Role): string {
+  if (role === "observer") return "/reports";
+  return "/cases";
+}

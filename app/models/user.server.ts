@@ -1,0 +1,66 @@
+import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { tenures, users } from "#db/schema";
+import type { Role } from "#db/schema/enums";
+
+export type SessionUser = {
+  id: number;
+  collectiveId: number;
+  email: string;
+  name: string;
+  role: Role;
+  /** For a representative: the department of their tenure in force today. */
+  departmentId: number | null;
+  tenureId: number | null;
+};
+
+export function findUserByEmail(db: Db, email: string) {
+  return db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .get();
+}
+
+/** The tenure a user holds on `today`, if any: started, and not yet ended. */
+export function tenureInForce(db: Db, userId: number, today: string) {
+  return db
+    .select()
+    .from(tenures)
+    .where(
+      and(
+        eq(tenures.userId, userId),
+        lte(tenures.startsOn, today),
+        or(isNull(tenures.endsOn), gte(tenures.endsOn, today)),
+      ),
+    )
+    .get();
+}
+
+type UserRow = typeof users.$inferSelect;
+
+/**
+ * Who this account acts as today, or the reason it may not sign in. A representative acts for
+ * the department of the tenure in force; when that tenure has ended, the account is shut.
+ */
+export function resolveSessionUser(
+  db: Db,
+  user: UserRow,
+  today: string,
+): { ok: true; user: SessionUser } | { ok: false; reason: "disabled" | "tenure_ended" } {
+  if (!user.active) return { ok: false, reason: "disabled" };
+  const tenure = tenureInForce(db, user.id, today);
+  if (user.role === "representative" && !tenure) return { ok: false, reason: "tenure_ended" };
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      collectiveId: user.collectiveId,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      departmentId: user.role === "representative" ? (tenure?.departmentId ?? null) : null,
+      tenureId: tenure?.id ?? null,
+    },
+  };
+}

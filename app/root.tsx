@@ -1,0 +1,87 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "./components/error-boundary";
+import { useNonce } from "./components/nonce";
+import { can, type Permission } from "./lib/permissions";
+import { getSessionUser } from "./services/auth.server";
+import stylesheet from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+const sections: { to: string; label: string; permission: Permission }[] = [
+  { to: "/cases", label: "Cases", permission: "read:case" },
+  { to: "/departments", label: "Departments", permission: "read:departments" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  return {
+    user: user && { name: user.name, role: user.role },
+    nav: user ? sections.filter((s) => can(user.role, s.permission)).map(({ to, label }) => ({ to, label })) : [],
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const root = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-IN">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <a className="brand" href="/">
+              TESTA Desk
+            </a>
+            {root?.nav.length ? (
+              <nav aria-label="Main">
+                <ul className="nav">
+                  {root.nav.map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to}>{item.label}</NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            {root?.user ? (
+              <Form method="post" action="/logout" className="whoami">
+                <span>
+                  {root.user.name} <span className="muted">({root.user.role})</span>
+                </span>
+                <button type="submit" className="button button--quiet">
+                  Sign out
+                </button>
+              </Form>
+            ) : null}
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

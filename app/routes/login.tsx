@@ -1,0 +1,50 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useSearchParams } from "@remix-run/react";
+import { Field, ValidatedForm } from "~/components/form";
+import { parseForm } from "~/lib/forms";
+import { homePathFor } from "~/lib/permissions";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { loginSchema } from "~/schemas/login";
+import { createSessionCookie, getSessionUser, signIn } from "~/services/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · TESTA Desk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  if (user) throw redirect(homePathFor(user.role));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = parseForm(loginSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: { email: form.values.email ?? "" } }, { status: 400 });
+  const result = await signIn(form.data.email, form.data.password);
+  if (!result.ok) {
+    return data({ errors: { form: result.message }, values: { email: form.data.email } }, { status: 400 });
+  }
+  const cookie = await createSessionCookie(request, result.user.id);
+  return redirect(safeRedirect(form.data.redirectTo, homePathFor(result.user.role)), {
+    headers: { "Set-Cookie": cookie },
+  });
+}
+
+export default function Login() {
+  const feedback = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="page page--narrow">
+      <h1>Sign in to TESTA Desk</h1>
+      <p className="muted">The meeting desk of the district's anti-trafficking stakeholder collective.</p>
+      <div className="card">
+        <ValidatedForm schema={loginSchema} method="post" action="/login" feedback={feedback}>
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+          <Field name="email" label="Email" type="email" autoComplete="username" />
+          <Field name="password" label="Password" type="password" autoComplete="current-password" />
+          <button type="submit" className="button">
+            Sign in
+          </button>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}

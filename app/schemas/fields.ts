@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { isRealIsoDate } from "~/lib/dates";
+
+// Field shapes reused by every form schema. Empty inputs arrive as "" and mean "not given".
+
+export const requiredText = (label: string, max = 200) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max} characters.`);
+
+export const optionalText = (label: string, max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const dateMessage = (label: string) => `${label} must be a real date (day/month/year).`;
+
+export const requiredDate = (label: string) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .refine(isRealIsoDate, dateMessage(label));
+
+export const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || isRealIsoDate(v), dateMessage(label))
+    .transform((v) => (v ? v : null));
+
+export const checkbox = () =>
+  z
+    .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
+    .optional()
+    .transform((v) => v === "on" || v === "true" || v === "1");
+
+export const choice = <T extends readonly [string, ...string[]]>(label: string, options: T) =>
+  z.enum(options, { error: `Choose a valid ${label.toLowerCase()}.` });
+
+export const id = (label: string) =>
+  z.coerce
+    .number({ error: `Choose a ${label.toLowerCase()}.` })
+    .int(`Choose a ${label.toLowerCase()}.`)
+    .positive(`Choose a ${label.toLowerCase()}.`);

@@ -1,0 +1,127 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, isoDate } from "./columns";
+import { departmentKinds, roles } from "./enums";
+
+export const collectives = sqliteTable("collectives", {
+  id: id(),
+  name: text().notNull(),
+  district: text().notNull(),
+  /** Short upper-case code used in case codes, e.g. NGP in NGP-2025-0017. */
+  districtCode: text().notNull(),
+  state: text().notNull(),
+  timeZone: text().notNull().default("Asia/Kolkata"),
+  /** ISO weekday 1 (Monday) to 7 (Sunday). */
+  meetingWeekday: integer().notNull().default(4),
+  /** Which occurrence of that weekday in the month: 1 to 4, or -1 for the last. */
+  meetingWeekOfMonth: integer().notNull().default(2),
+  meetingStartTime: text().notNull().default("11:00"),
+  meetingDurationMinutes: integer().notNull().default(120),
+  meetingVenue: text(),
+  meetingLink: text(),
+  /** JSON object of agenda-rule weights; null means the defaults in the agenda service. */
+  agendaWeights: text(),
+  createdAt: createdAt(),
+});
+
+export const departments = sqliteTable(
+  "departments",
+  {
+    id: id(),
+    collectiveId: integer().notNull().references(() => collectives.id),
+    name: text().notNull(),
+    kind: text({ enum: departmentKinds }).notNull(),
+    active: integer({ mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("departments_collective_name").on(t.collectiveId, t.name)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    collectiveId: integer().notNull().references(() => collectives.id),
+    /** Always stored lower-cased; the unique index makes it case-insensitive. */
+    email: text().notNull(),
+    name: text().notNull(),
+    /** argon2id; null until the person has set a password through their link. */
+    passwordHash: text(),
+    role: text({ enum: roles }).notNull(),
+    /** Accounts are disabled, never deleted, so history keeps its authors. */
+    active: integer({ mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email").on(sql`lower(${t.email})`)],
+);
+
+/** A department's seat is held by one officer at a time; a tenure is one holding of it. */
+export const tenures = sqliteTable(
+  "tenures",
+  {
+    id: id(),
+    departmentId: integer().notNull().references(() => departments.id),
+    userId: integer().references(() => users.id),
+    officerName: text().notNull(),
+    designation: text().notNull(),
+    email: text().notNull(),
+    phone: text(),
+    startsOn: isoDate().notNull(),
+    /** Empty while this is the current holder: the last day of the tenure otherwise. */
+    endsOn: isoDate(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("tenures_one_current_holder").on(t.departmentId).where(sql`ends_on is null`),
+    index("tenures_user").on(t.userId),
+  ],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+    id: text().primaryKey(),
+    userId: integer().notNull().references(() => users.id),
+    expiresAt: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: id(),
+    email: text().notNull(),
+    succeeded: integer({ mode: "boolean" }).notNull(),
+    at: text().notNull(),
+  },
+  (t) => [index("login_attempts_email_at").on(t.email, t.at)],
+);
+
+/** Single-use links to set a password (new accounts, successors after a transfer). */
+export const passwordTokens = sqliteTable("password_tokens", {
+  id: id(),
+  userId: integer().notNull().references(() => users.id),
+  tokenHash: text().notNull().unique(),
+  expiresAt: text().notNull(),
+  usedAt: text(),
+  createdAt: createdAt(),
+});
+
+/** Who did what to which record. Never holds a restricted value: only ids, actions and field names. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: id(),
+    collectiveId: integer().notNull().references(() => collectives.id),
+    userId: integer().references(() => users.id),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: integer(),
+    detail: text(),
+    at: createdAt(),
+  },
+  (t) => [index("audit_log_entity").on(t.entity, t.entityId)],
+);

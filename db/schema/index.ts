@@ -1,0 +1,4 @@
+export * from "./collective";
+export * from "./cases";
+export * from "./meetings";
+export * from "./mail";

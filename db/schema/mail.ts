@@ -1,0 +1,33 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { collectives } from "./collective";
+import { createdAt, id } from "./columns";
+import { mailStatuses } from "./enums";
+
+/**
+ * Every message is written here first, in the same transaction as the change that causes it.
+ * The sender delivers rows by idempotency key, so a retry never sends one message twice.
+ */
+export const mailOutbox = sqliteTable(
+  "mail_outbox",
+  {
+    id: id(),
+    collectiveId: integer().notNull().references(() => collectives.id),
+    idempotencyKey: text().notNull().unique(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    /** JSON array of { filename, contentType, path } to files under the data folder. */
+    attachments: text().notNull().default("[]"),
+    /** iCalendar text sent as nodemailer's icalEvent (which attaches it itself). */
+    icalEvent: text(),
+    icalMethod: text(),
+    status: text({ enum: mailStatuses }).notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: text().notNull(),
+    lastError: text(),
+    sentAt: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("mail_outbox_status_next").on(t.status, t.nextAttemptAt)],
+);

@@ -1,0 +1,14 @@
+import { openDatabase } from "#db/client";
+import { migrateDatabase } from "#db/migrate";
+import { ConfigError, loadConfig } from "~/config.server";
+
+try {
+  const { DATABASE_PATH } = loadConfig();
+  const db = openDatabase(DATABASE_PATH);
+  migrateDatabase(db);
+  db.$client.close();
+  console.log(`Migrations applied to ${DATABASE_PATH}.`);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,40 @@
+// `npm start`: everything a fresh machine needs after `npm install`: check the configuration,
+// build if stale, create and migrate the database, seed it when new, then serve.
+import { openDatabase } from "#db/client";
+import { migrateDatabase } from "#db/migrate";
+import { isSeeded, seedAdmin, seedDemo } from "#db/seed";
+import { ConfigError, loadConfig } from "~/config.server";
+import { todayIn } from "~/lib/dates";
+import { startServer } from "../server";
+import { buildIfStale } from "./build-if-stale";
+
+async function main() {
+  const config = loadConfig();
+  buildIfStale();
+
+  const db = openDatabase(config.DATABASE_PATH);
+  migrateDatabase(db);
+  if (!isSeeded(db)) {
+    if (config.TESTA_DEMO) {
+      await seedDemo(db, { today: todayIn("Asia/Kolkata") });
+      console.log("New database: seeded the demo collective (accounts are listed in the README).");
+    } else {
+      if (!config.ADMIN_EMAIL || !config.ADMIN_PASSWORD) {
+        throw new ConfigError(
+          "Configuration error: with TESTA_DEMO=0 a new database needs ADMIN_EMAIL and ADMIN_PASSWORD for the first administrator.",
+        );
+      }
+      await seedAdmin(db, { email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+      console.log(`New database: created the administrator ${config.ADMIN_EMAIL}.`);
+    }
+  }
+  db.$client.close();
+
+  await startServer({ port: config.PORT });
+  console.log(`TESTA Desk is serving ${config.APP_URL} (database ${config.DATABASE_PATH}).`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { isCrossSiteWrite, newNonce, securityHeaders } from "./app/services/security.server";
+
+/** Serves the built app. Security headers and the cross-site check wrap every response. */
+export async function startServer({ port, buildDir = "build" }: { port: number; buildDir?: string }) {
+  const buildPath = path.resolve(buildDir, "server/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.use((req, res, next) => {
+    const nonce = newNonce();
+    res.locals.cspNonce = nonce;
+    res.set(securityHeaders(nonce));
+    if (isCrossSiteWrite(req.method, req.get("origin"), req.get("host"))) {
+      res.status(403).type("text/plain").send("Cross-site request refused.");
+      return;
+    }
+    next();
+  });
+  app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({ build, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }),
+  );
+
+  const background = build.entry.module as { startBackgroundJobs?: () => () => void };
+  const stopJobs = background.startBackgroundJobs?.();
+
+  const server = await new Promise<import("node:http").Server>((resolve) => {
+    const s = app.listen(port, () => resolve(s));
+  });
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        stopJobs?.();
+        server.close(() => resolve());
+      }),
+  };
+}

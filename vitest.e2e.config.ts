@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+import { aliases } from "./vite.aliases";
+
+export default defineConfig({
+  resolve: { alias: aliases },
+  test: {
+    include: ["tests/e2e/**/*.test.ts"],
+    pool: "forks",
+    fileParallelism: true,
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
