@@ -38,7 +38,7 @@ export type Config = Omit<z.infer<typeof envSchema>, "APP_URL" | "SESSION_SECRET
 export class ConfigError extends Error {}
 
 /** Reads the environment once. Empty strings count as unset, so `PORT=` falls back to the default. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {

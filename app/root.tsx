@@ -13,8 +13,10 @@ export const links: LinksFunction = () => [
 ];
 
 const sections: { to: string; label: string; permission: Permission }[] = [
+  { to: "/meetings", label: "Meetings", permission: "read:meeting" },
   { to: "/cases", label: "Cases", permission: "read:case" },
   { to: "/departments", label: "Departments", permission: "read:departments" },
+  { to: "/reports", label: "Reports", permission: "read:reports" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

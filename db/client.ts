@@ -18,3 +18,6 @@ export function openDatabase(file: string): Db {
 }
 
 export { schema };
+
+/** A connection or an open transaction: query functions take either, so callers compose them. */
+export type Conn = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -6,7 +6,7 @@ import type { z } from "zod";
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string | string[]>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: FormValues };
-export type FormResult<T> = { ok: true; data: T } | FormFailure;
+export type FormResult<T> = { ok: true; data: T; values: FormValues } | FormFailure;
 
 /** FormData as plain values: repeated names (checkbox groups) become arrays. */
 export function formValues(formData: FormData): FormValues {
@@ -23,7 +23,7 @@ export function formValues(formData: FormData): FormValues {
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true, data: parsed.data };
+  if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "form";

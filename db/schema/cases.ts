@@ -27,6 +27,8 @@ export const cases = sqliteTable(
     chargesheetLimitDays: integer().notNull().default(60),
     openedOn: isoDate().notNull(),
     closedOn: isoDate(),
+    /** The day the stage last changed: the agenda flags a change since the last meeting. */
+    stageChangedOn: isoDate(),
     version: version(),
     createdAt: createdAt(),
   },

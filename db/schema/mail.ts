@@ -13,6 +13,8 @@ export const mailOutbox = sqliteTable(
     id: id(),
     collectiveId: integer().notNull().references(() => collectives.id),
     idempotencyKey: text().notNull().unique(),
+    /** Groups the messages of one send-out (e.g. "meeting:12:agenda:v2") for progress and re-sends. */
+    batch: text(),
     toAddress: text().notNull(),
     subject: text().notNull(),
     html: text().notNull(),
@@ -29,5 +31,5 @@ export const mailOutbox = sqliteTable(
     sentAt: text(),
     createdAt: createdAt(),
   },
-  (t) => [index("mail_outbox_status_next").on(t.status, t.nextAttemptAt)],
+  (t) => [index("mail_outbox_status_next").on(t.status, t.nextAttemptAt), index("mail_outbox_batch").on(t.batch)],
 );

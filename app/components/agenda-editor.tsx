@@ -1,0 +1,201 @@
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { customItemSchema } from "~/schemas/meeting";
+import { Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
+
+type Item = {
+  id: number;
+  kind: string;
+  title: string;
+  minutes: number;
+  pinned: boolean;
+  version: number;
+  caseId: number | null;
+  caseCode: string | null;
+  presentingDepartment: string | null;
+  reasonList: string[];
+};
+
+type Agenda = {
+  timed: (Item & { startTime: string })[];
+  writtenUpdates: Item[];
+  removed: Item[];
+  totalMinutes: number;
+  overrun: number;
+  endTime: string;
+};
+
+/** A one-button form: posts an intent for one item. Works without JavaScript. */
+function ItemButton({ item, intent, label, children, extra }: { item: Item; intent: string; label: string; children: ReactNode; extra?: Record<string, string> }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="itemId" value={item.id} />
+      {Object.entries(extra ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <button type="submit" className="button button--small button--quiet" aria-label={`${label}: ${item.title}`}>
+        {children}
+      </button>
+    </Form>
+  );
+}
+
+function Title({ item, canOpenCases }: { item: Item; canOpenCases: boolean }) {
+  if (item.caseId && item.caseCode && canOpenCases) {
+    return (
+      <>
+        Case review: <Link to={`/cases/${item.caseId}`}>{item.caseCode}</Link>
+      </>
+    );
+  }
+  return <>{item.title}</>;
+}
+
+export function AgendaEditor({
+  agenda,
+  departments,
+  canEdit,
+  canOpenCases,
+  feedback,
+}: {
+  agenda: Agenda;
+  departments: { id: number; name: string }[];
+  canEdit: boolean;
+  canOpenCases: boolean;
+  feedback?: FormFeedback;
+}) {
+  return (
+    <>
+      <p className="muted">
+        {agenda.timed.length} items, {agenda.totalMinutes} minutes, ending about {agenda.endTime}.
+        {agenda.overrun > 0 ? <strong className="overrun"> Runs {agenda.overrun} minutes over the meeting's time.</strong> : null}
+      </p>
+      <ol className="agenda">
+        {agenda.timed.map((item, index) => (
+          <li key={item.id} className={`agenda-item${item.pinned ? " agenda-item--pinned" : ""}`}>
+            <div className="agenda-item__time">{item.startTime}</div>
+            <div className="agenda-item__body">
+              <h3 className="agenda-item__title">
+                <Title item={item} canOpenCases={canOpenCases} />
+                {item.pinned ? <span className="badge badge--closed">Pinned</span> : null}
+              </h3>
+              {item.reasonList.length ? (
+                <ul className="reasons" aria-label="Why it is on the agenda">
+                  {item.reasonList.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
+              ) : null}
+              <p className="muted agenda-item__meta">
+                {item.minutes} minutes{item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}
+              </p>
+              {canEdit ? (
+                <div className="agenda-item__controls no-print">
+                  <ItemButton item={item} intent="move" label="Move up" extra={{ direction: "up" }}>
+                    ↑ Up
+                  </ItemButton>
+                  <ItemButton item={item} intent="move" label="Move down" extra={{ direction: "down" }}>
+                    ↓ Down
+                  </ItemButton>
+                  <ItemButton item={item} intent={item.pinned ? "unpin" : "pin"} label={item.pinned ? "Unpin" : "Pin"}>
+                    {item.pinned ? "Unpin" : "Pin"}
+                  </ItemButton>
+                  {item.caseId ? (
+                    <ItemButton item={item} intent="to-written-update" label="Move to written update">
+                      To written update
+                    </ItemButton>
+                  ) : null}
+                  <ItemButton item={item} intent="remove" label="Remove">
+                    Remove
+                  </ItemButton>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="minutes" />
+                    <input type="hidden" name="itemId" value={item.id} />
+                    <input type="hidden" name="version" value={item.version} />
+                    <label htmlFor={`minutes-${item.id}`} className="visually-hidden">
+                      Minutes for item {index + 1}, {item.title}
+                    </label>
+                    <input id={`minutes-${item.id}`} name="minutes" type="number" min={1} max={120} defaultValue={item.minutes} className="input--minutes" />
+                    <button type="submit" className="button button--small button--quiet" aria-label={`Save minutes: ${item.title}`}>
+                      Set minutes
+                    </button>
+                  </Form>
+                </div>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+
+      <section aria-labelledby="written-updates">
+        <h2 id="written-updates">For written update</h2>
+        {agenda.writtenUpdates.length ? (
+          <>
+            <p className="muted">These cases were flagged but did not fit in the meeting's time. The lead department sends a written update.</p>
+            <ul className="written-updates">
+              {agenda.writtenUpdates.map((item) => (
+                <li key={item.id}>
+                  <strong>
+                    <Title item={item} canOpenCases={canOpenCases} />
+                  </strong>
+                  : {item.reasonList.join("; ")}
+                  {canEdit ? (
+                    <span className="no-print">
+                      {" "}
+                      <ItemButton item={item} intent="to-agenda" label="Move to the agenda">
+                        To the agenda
+                      </ItemButton>
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="empty">Every flagged case fits in the meeting's time.</p>
+        )}
+      </section>
+
+      {canEdit && agenda.removed.length ? (
+        <section aria-labelledby="removed" className="no-print">
+          <h2 id="removed">Removed items</h2>
+          <p className="muted">Regenerating the agenda does not bring these back.</p>
+          <ul>
+            {agenda.removed.map((item) => (
+              <li key={item.id}>
+                {item.title}{" "}
+                <ItemButton item={item} intent="restore" label="Restore">
+                  Restore
+                </ItemButton>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {canEdit ? (
+        <section aria-labelledby="add-item" className="card no-print">
+          <h2 id="add-item">Add an item</h2>
+          <p className="muted">A theme, a training, a guest. It goes before “Any other business” and is pinned.</p>
+          <ValidatedForm schema={customItemSchema} method="post" feedback={feedback}>
+            <input type="hidden" name="intent" value="add" />
+            <Field name="title" label="Title" />
+            <div className="form-row">
+              <Field name="minutes" label="Minutes" type="number" min={1} max={120} defaultValue={10} />
+              <SelectField
+                name="presentingDepartmentId"
+                label="Presented by"
+                placeholder="No department"
+                options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
+              />
+            </div>
+            <button type="submit" className="button">
+              Add item
+            </button>
+          </ValidatedForm>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+// How an agenda reads, shared by the meeting page, the PDF and the email so they always agree.
+
+export type PresentableItem = {
+  id: number;
+  kind: string;
+  title: string;
+  minutes: number;
+  reasons: string;
+  removed: boolean;
+  forWrittenUpdate: boolean;
+};
+
+function clock(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false }).format(instant);
+}
+
+export function parseReasons(json: string): string[] {
+  try {
+    const value = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((r): r is string => typeof r === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Splits items into the timed agenda (with start times from the meeting's start), the written
+ * updates and the removed ones. `overrun` is how far the timed agenda runs past the meeting's end.
+ */
+export function presentAgenda<T extends PresentableItem>(items: readonly T[], startsAt: string, durationMinutes: number, timeZone: string) {
+  let offset = 0;
+  const start = new Date(startsAt).getTime();
+  const timed = items
+    .filter((i) => !i.removed && !i.forWrittenUpdate)
+    .map((item) => {
+      const startTime = clock(new Date(start + offset * 60_000), timeZone);
+      offset += item.minutes;
+      return { ...item, startTime, reasonList: parseReasons(item.reasons) };
+    });
+  return {
+    timed,
+    writtenUpdates: items.filter((i) => !i.removed && i.forWrittenUpdate).map((i) => ({ ...i, reasonList: parseReasons(i.reasons) })),
+    removed: items.filter((i) => i.removed).map((i) => ({ ...i, reasonList: parseReasons(i.reasons) })),
+    totalMinutes: offset,
+    overrun: Math.max(0, offset - durationMinutes),
+    endTime: clock(new Date(start + offset * 60_000), timeZone),
+  };
+}

@@ -1,0 +1,114 @@
+import { addDays, daysBetween, formatDate } from "~/lib/dates";
+import { label, outcomeLabels, stageLabels } from "~/lib/labels";
+import type { AgendaCase, AgendaContext, AgendaRuleId } from "./types";
+
+// Each rule looks at one case and says, in plain words, why it needs the collective's attention
+// at this meeting, or returns null. Rules never read the clock: "today" is the meeting's date.
+
+type Rule = (c: AgendaCase, ctx: AgendaContext) => string | null;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+const afterMeeting = (date: string, ctx: AgendaContext) => {
+  const d = daysBetween(ctx.meetingDate, date);
+  return d === 0 ? "the day of this meeting" : `${plural(d, "day")} after this meeting`;
+};
+
+const sinceLastMeeting = (date: string, ctx: AgendaContext) =>
+  ctx.lastMeetingDate === null ? true : date > ctx.lastMeetingDate;
+
+/** The next dated step of a case: the latest event's next date. */
+export function nextDateOf(c: AgendaCase) {
+  const latest = [...c.events].reverse().find((e) => e.nextDate);
+  if (!latest?.nextDate) return null;
+  const testimony = latest.kind === "testimony" || /testimony/i.test(latest.outcome ?? "");
+  return { date: latest.nextDate, testimony };
+}
+
+/** A hearing or testimony between this meeting and a week after the next one. */
+export const hearingSoon: Rule = (c, ctx) => {
+  const next = nextDateOf(c);
+  if (!next || next.date < ctx.meetingDate || next.date > addDays(ctx.nextMeetingDate, 7)) return null;
+  return `${next.testimony ? "Victim testimony" : "Hearing"} on ${formatDate(next.date)}, ${afterMeeting(next.date, ctx)}`;
+};
+
+export const bail: Rule = (c, ctx) => {
+  const pending = c.accused.filter((a) => a.bailStatus === "pending").length;
+  if (pending > 0) return `Bail application pending for ${plural(pending, "accused", "accused")}`;
+  const granted = [...c.events]
+    .reverse()
+    .find((e) => e.kind === "bail_order" && /grant/i.test(e.outcome ?? "") && sinceLastMeeting(e.occurredOn, ctx));
+  return granted ? `Bail granted to an accused on ${formatDate(granted.occurredOn)}` : null;
+};
+
+/** The arrest that starts the chargesheet clock: the earliest known. */
+export function arrestDateOf(c: AgendaCase): string | null {
+  const dates = [
+    ...c.accused.map((a) => a.arrestedOn),
+    ...c.events.filter((e) => e.kind === "arrest").map((e) => e.occurredOn),
+  ].filter((d): d is string => !!d);
+  return dates.length ? dates.sort()[0] : null;
+}
+
+export const chargesheet: Rule = (c, ctx) => {
+  if (c.events.some((e) => e.kind === "chargesheet_filed")) return null;
+  const arrest = arrestDateOf(c);
+  if (!arrest) return null;
+  const due = addDays(arrest, c.chargesheetLimitDays);
+  const left = daysBetween(ctx.meetingDate, due);
+  const basis = `arrest ${formatDate(arrest)}, ${c.chargesheetLimitDays}-day limit`;
+  if (left < 0) return `Chargesheet overdue by ${plural(-left, "day")} (${basis}): the accused may claim default bail`;
+  if (left <= 21) return `Chargesheet due in ${plural(left, "day")} (${basis})`;
+  return null;
+};
+
+export const appealWindowDays = 90;
+
+export const appealWindow: Rule = (c, ctx) => {
+  if (c.outcome !== "acquitted") return null;
+  const judgment = [...c.events].reverse().find((e) => e.kind === "judgment");
+  if (!judgment) return null;
+  if (c.events.some((e) => e.kind === "appeal_filed" && e.occurredOn >= judgment.occurredOn)) return null;
+  const left = daysBetween(ctx.meetingDate, addDays(judgment.occurredOn, appealWindowDays));
+  if (left < 0) return null;
+  return `Acquitted on ${formatDate(judgment.occurredOn)}, no appeal filed: ${plural(left, "day")} left to appeal`;
+};
+
+/** A judgment since the last meeting brings even a closed case back, once, for outcome review. */
+export const judgment: Rule = (c, ctx) => {
+  const j = [...c.events].reverse().find((e) => e.kind === "judgment");
+  if (!j || !ctx.lastMeetingDate || !sinceLastMeeting(j.occurredOn, ctx)) return null;
+  const outcome = c.outcome ? ` (${label(outcomeLabels, c.outcome)})` : "";
+  return `Judgment on ${formatDate(j.occurredOn)}${outcome}: review the outcome`;
+};
+
+export const overdueActions: Rule = (c) =>
+  c.overdueActionItems > 0 ? `${plural(c.overdueActionItems, "action item")} overdue` : null;
+
+export const newCase: Rule = (c, ctx) =>
+  ctx.lastMeetingDate && sinceLastMeeting(c.registeredOn, ctx)
+    ? `New case since the last meeting (opened ${formatDate(c.openedOn)})`
+    : null;
+
+export const stageChange: Rule = (c, ctx) =>
+  ctx.lastMeetingDate && c.stageChangedOn && sinceLastMeeting(c.stageChangedOn, ctx) && !newCase(c, ctx)
+    ? `Stage changed to ${label(stageLabels, c.stage)} since the last meeting`
+    : null;
+
+export const notReviewed: Rule = (c, ctx) =>
+  c.status === "open" && c.meetingsSinceReviewed >= ctx.settings.notReviewedAfterMeetings
+    ? `Not reviewed for ${plural(c.meetingsSinceReviewed, "meeting")}`
+    : null;
+
+/** Rules in the order their reasons are listed; weights decide the ranking. */
+export const rules: { id: AgendaRuleId; rule: Rule; openOnly: boolean }[] = [
+  { id: "hearing_soon", rule: hearingSoon, openOnly: true },
+  { id: "chargesheet", rule: chargesheet, openOnly: true },
+  { id: "bail", rule: bail, openOnly: true },
+  { id: "appeal_window", rule: appealWindow, openOnly: false },
+  { id: "judgment", rule: judgment, openOnly: false },
+  { id: "overdue_actions", rule: overdueActions, openOnly: false },
+  { id: "new_case", rule: newCase, openOnly: true },
+  { id: "stage_change", rule: stageChange, openOnly: true },
+  { id: "not_reviewed", rule: notReviewed, openOnly: true },
+];

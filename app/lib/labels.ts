@@ -1,0 +1,46 @@
+// Words people read for the codes the database keeps.
+
+export const stageLabels: Record<string, string> = {
+  rescue: "Rescue",
+  fir: "FIR registered",
+  investigation: "Investigation",
+  chargesheet: "Chargesheet filed",
+  charges_framed: "Charges framed",
+  prosecution_evidence: "Prosecution evidence",
+  defence_evidence: "Defence evidence",
+  judgment: "Judgment",
+  appeal: "Appeal",
+  closed: "Closed",
+};
+
+export const outcomeLabels: Record<string, string> = {
+  convicted: "Convicted",
+  acquitted: "Acquitted",
+  discharged: "Discharged",
+  other: "Other",
+};
+
+export const departmentKindLabels: Record<string, string> = {
+  police: "Police",
+  prosecution: "Prosecution",
+  court: "Court",
+  dcpu: "District Child Protection Unit",
+  dwcd: "Women and Child Development",
+  dlsa: "Legal Services Authority",
+  plv: "Para-Legal Volunteers",
+  shelter_home: "Shelter home",
+  ngo: "NGO",
+  other: "Other",
+};
+
+export const roleLabels: Record<string, string> = {
+  admin: "Administrator",
+  secretariat: "Secretariat",
+  representative: "Department representative",
+  observer: "Observer",
+};
+
+export function label(map: Record<string, string>, code: string | null | undefined): string {
+  if (!code) return "";
+  return map[code] ?? code.replace(/_/g, " ");
+}

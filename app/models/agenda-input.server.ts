@@ -1,0 +1,128 @@
+import { and, asc, eq, gt, inArray, lt, or, sql } from "drizzle-orm";
+import type { Conn } from "#db/client";
+import { accused, actionItems, agendaItems, caseDepartments, caseEvents, cases, meetings } from "#db/schema";
+import { dateInZone } from "~/lib/dates";
+import type { AgendaCase } from "~/lib/agenda/types";
+
+const unfinished = ["open", "in_progress", "blocked"] as const;
+
+type Window = { collectiveId: number; meetingDate: string; lastMeetingDate: string | null; meetingStartsAt: string; timeZone: string };
+
+/**
+ * Everything the agenda rules read, in a fixed number of queries whatever the number of cases:
+ * open cases, plus closed cases with a judgment since the last meeting (they come back once).
+ */
+export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
+  const judgedSince = w.lastMeetingDate
+    ? db
+        .selectDistinct({ id: caseEvents.caseId })
+        .from(caseEvents)
+        .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+        .where(and(eq(cases.collectiveId, w.collectiveId), eq(caseEvents.kind, "judgment"), gt(caseEvents.occurredOn, w.lastMeetingDate)))
+        .all()
+        .map((r) => r.id)
+    : [];
+  const caseRows = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.collectiveId, w.collectiveId), or(eq(cases.status, "open"), inArray(cases.id, judgedSince))))
+    .all();
+  if (caseRows.length === 0) return [];
+  const scope = sql`(select id from ${cases} where ${cases.collectiveId} = ${w.collectiveId})`;
+
+  const eventsByCase = group(
+    db
+      .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, occurredOn: caseEvents.occurredOn, outcome: caseEvents.outcome, nextDate: caseEvents.nextDate })
+      .from(caseEvents)
+      .where(sql`${caseEvents.caseId} in ${scope}`)
+      .orderBy(asc(caseEvents.caseId), asc(caseEvents.occurredOn), asc(caseEvents.id))
+      .all(),
+  );
+  const accusedByCase = group(
+    db.select({ caseId: accused.caseId, arrestedOn: accused.arrestedOn, bailStatus: accused.bailStatus }).from(accused).where(sql`${accused.caseId} in ${scope}`).all(),
+  );
+  const leads = new Map(
+    db
+      .select({ caseId: caseDepartments.caseId, departmentId: caseDepartments.departmentId })
+      .from(caseDepartments)
+      .where(and(eq(caseDepartments.role, "lead"), sql`${caseDepartments.caseId} in ${scope}`))
+      .all()
+      .map((r) => [r.caseId, r.departmentId]),
+  );
+  const overdue = new Map(
+    db
+      .select({ caseId: actionItems.caseId, n: sql<number>`count(*)` })
+      .from(actionItems)
+      .where(and(eq(actionItems.collectiveId, w.collectiveId), inArray(actionItems.status, unfinished), lt(actionItems.dueOn, w.meetingDate)))
+      .groupBy(actionItems.caseId)
+      .all()
+      .map((r) => [r.caseId, r.n]),
+  );
+
+  // Held meetings before this one, oldest first, and the last one at which each case was discussed.
+  const held = db
+    .select({ id: meetings.id, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, w.collectiveId), eq(meetings.status, "held"), lt(meetings.startsAt, w.meetingStartsAt)))
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  const heldIndex = new Map(held.map((m, i) => [m.id, i]));
+  const lastDiscussed = new Map<number, number>();
+  for (const r of db
+    .select({ caseId: agendaItems.caseId, meetingId: agendaItems.meetingId })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.status, "discussed"), sql`${agendaItems.caseId} is not null`, sql`${agendaItems.meetingId} in (select id from ${meetings} where ${meetings.collectiveId} = ${w.collectiveId})`))
+    .all()) {
+    const i = heldIndex.get(r.meetingId);
+    if (i !== undefined && r.caseId !== null) lastDiscussed.set(r.caseId, Math.max(i, lastDiscussed.get(r.caseId) ?? -1));
+  }
+
+  return caseRows.map((c) => {
+    const registeredOn = dateInZone(new Date(c.createdAt), w.timeZone);
+    const reviewed = lastDiscussed.get(c.id);
+    const meetingsSinceReviewed =
+      reviewed !== undefined
+        ? held.length - 1 - reviewed
+        : held.filter((m) => dateInZone(new Date(m.startsAt), w.timeZone) >= registeredOn).length;
+    return {
+      id: c.id,
+      code: c.code,
+      stage: c.stage,
+      status: c.status,
+      outcome: c.outcome,
+      openedOn: c.openedOn,
+      registeredOn,
+      stageChangedOn: c.stageChangedOn,
+      chargesheetLimitDays: c.chargesheetLimitDays,
+      leadDepartmentId: leads.get(c.id) ?? null,
+      events: eventsByCase.get(c.id) ?? [],
+      accused: accusedByCase.get(c.id) ?? [],
+      overdueActionItems: overdue.get(c.id) ?? 0,
+      meetingsSinceReviewed,
+    };
+  });
+}
+
+function group<T extends { caseId: number }>(rows: T[]): Map<number, Omit<T, "caseId">[]> {
+  const byCase = new Map<number, Omit<T, "caseId">[]>();
+  for (const { caseId, ...rest } of rows) {
+    let list = byCase.get(caseId);
+    if (!list) byCase.set(caseId, (list = []));
+    list.push(rest);
+  }
+  return byCase;
+}
+
+/** Counts for the standing "Review of action items" item. */
+export function actionReviewCounts(db: Conn, collectiveId: number, meetingDate: string, nextMeetingDate: string) {
+  const rows = db
+    .select({ departmentId: actionItems.departmentId, dueOn: actionItems.dueOn })
+    .from(actionItems)
+    .where(and(eq(actionItems.collectiveId, collectiveId), inArray(actionItems.status, unfinished), lt(actionItems.dueOn, nextMeetingDate)))
+    .all();
+  return {
+    overdue: rows.filter((r) => r.dueOn < meetingDate).length,
+    dueBeforeNextMeeting: rows.filter((r) => r.dueOn >= meetingDate).length,
+    departments: new Set(rows.map((r) => r.departmentId)).size,
+  };
+}

@@ -1,0 +1,89 @@
+import { and, asc, desc, eq, max, ne } from "drizzle-orm";
+import type { Conn } from "#db/client";
+import { agendaItems, agendaVersions, collectives, meetings } from "#db/schema";
+import { dateInZone } from "~/lib/dates";
+
+export type Meeting = typeof meetings.$inferSelect;
+export type AgendaItemRow = typeof agendaItems.$inferSelect;
+
+export function getCollective(db: Conn, collectiveId: number) {
+  const row = db.select().from(collectives).where(eq(collectives.id, collectiveId)).get();
+  if (!row) throw new Error(`Collective ${collectiveId} does not exist`);
+  return row;
+}
+
+/** A meeting of this collective, or a 404 for anything else a URL might name. */
+export function getMeeting(db: Conn, { id, collectiveId }: { id: number | string | undefined; collectiveId: number }): Meeting {
+  const n = Number(id);
+  const row = Number.isSafeInteger(n) && n > 0
+    ? db.select().from(meetings).where(and(eq(meetings.id, n), eq(meetings.collectiveId, collectiveId))).get()
+    : undefined;
+  if (!row) throw new Response("Meeting not found", { status: 404 });
+  return row;
+}
+
+export function listMeetings(db: Conn, collectiveId: number) {
+  return db.select().from(meetings).where(eq(meetings.collectiveId, collectiveId)).orderBy(desc(meetings.startsAt)).all();
+}
+
+/** The last meeting before this one that took place (held), for "since the last meeting" rules. */
+export function previousHeldMeeting(db: Conn, meeting: Pick<Meeting, "collectiveId" | "startsAt">) {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, meeting.collectiveId), eq(meetings.status, "held")))
+    .orderBy(desc(meetings.startsAt))
+    .all()
+    .find((m) => m.startsAt < meeting.startsAt);
+}
+
+export function latestMeeting(db: Conn, collectiveId: number) {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, collectiveId), ne(meetings.status, "cancelled")))
+    .orderBy(desc(meetings.startsAt))
+    .get();
+}
+
+export function createMeeting(
+  db: Conn,
+  input: { collectiveId: number; startsAt: string; durationMinutes: number; venue: string | null; onlineLink: string | null },
+): Meeting {
+  const last = db.select({ n: max(meetings.number) }).from(meetings).where(eq(meetings.collectiveId, input.collectiveId)).get();
+  return db.insert(meetings).values({ ...input, number: (last?.n ?? 0) + 1 }).returning().get();
+}
+
+export function meetingDate(meeting: Pick<Meeting, "startsAt">, timeZone: string): string {
+  return dateInZone(new Date(meeting.startsAt), timeZone);
+}
+
+export function agendaItemsOf(db: Conn, meetingId: number): AgendaItemRow[] {
+  return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all();
+}
+
+export function publishedAgendaVersions(db: Conn, meetingId: number) {
+  return db
+    .select()
+    .from(agendaVersions)
+    .where(eq(agendaVersions.meetingId, meetingId))
+    .orderBy(desc(agendaVersions.version))
+    .all();
+}
+
+/**
+ * Optimistic concurrency for a meeting: the update applies only if nobody changed the meeting
+ * since the form was loaded. Returns false on a conflict, having written nothing.
+ */
+export function updateMeetingIfUnchanged(
+  db: Conn,
+  { id, version }: { id: number; version: number },
+  changes: Partial<Omit<Meeting, "id" | "version" | "collectiveId" | "number" | "createdAt">>,
+): boolean {
+  const result = db
+    .update(meetings)
+    .set({ ...changes, version: version + 1 })
+    .where(and(eq(meetings.id, id), eq(meetings.version, version)))
+    .run();
+  return result.changes === 1;
+}

@@ -1,0 +1,25 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { renderAgendaPdf } from "#templates/pdf/agenda";
+import { getDb } from "~/db.server";
+import { getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
+import { buildAgendaDocument, type AgendaDocument } from "~/services/agenda-document.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { agendaPdfName } from "~/services/meeting-mail.server";
+
+/** The published agenda as sent; before publication, the current draft, marked as a draft. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const published = publishedAgendaVersions(db, meeting.id)[0];
+  const pdf = published
+    ? await renderAgendaPdf(JSON.parse(published.itemsJson) as AgendaDocument, { draft: false })
+    : await renderAgendaPdf(buildAgendaDocument(db, meeting), { draft: true });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${agendaPdfName(meeting)}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,80 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxField, ValidatedForm } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getDb } from "~/db.server";
+import { formatDateTime } from "~/lib/dates";
+import { parseForm } from "~/lib/forms";
+import { audit } from "~/models/audit.server";
+import { getCollective, getMeeting } from "~/models/meeting.server";
+import { cancelMeetingSchema } from "~/schemas/meeting";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { cancelMeeting, MeetingConflict } from "~/services/meeting-mail.server";
+
+export const meta: MetaFunction = () => [{ title: "Cancel meeting · TESTA Desk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const { timeZone } = getCollective(db, user.collectiveId);
+  return {
+    meeting: { id: meeting.id, number: meeting.number, version: meeting.version, when: formatDateTime(meeting.startsAt, timeZone), status: meeting.status },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const form = parseForm(cancelMeetingSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (meeting.status === "held" || meeting.status === "cancelled") {
+    return data({ errors: { form: "This meeting is already over or cancelled." }, values: form.values }, { status: 409 });
+  }
+  if (form.data.version !== meeting.version) {
+    return data({ errors: { form: "The meeting changed since you opened this page. Look at it again before cancelling." }, values: form.values }, { status: 409 });
+  }
+  try {
+    const { batch } = cancelMeeting(db, meeting);
+    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "cancel", entity: "meeting", entityId: meeting.id });
+    return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
+  } catch (error) {
+    if (error instanceof MeetingConflict) return data({ errors: { form: error.message }, values: form.values }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function CancelMeeting() {
+  const { meeting } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const over = meeting.status === "held" || meeting.status === "cancelled";
+  return (
+    <div className="page page--narrow">
+      <h1>Cancel Meeting {meeting.number}?</h1>
+      <p>
+        Meeting {meeting.number} on {meeting.when} will be cancelled.
+        {meeting.status === "agenda_published"
+          ? " Every seat holder gets an email, and the cancellation removes the meeting from their calendars."
+          : " The agenda was not sent, so nobody is notified."}{" "}
+        This cannot be undone; schedule a new meeting instead.
+      </p>
+      <div className="card">
+        <ValidatedForm schema={cancelMeetingSchema} method="post" feedback={feedback}>
+          <input type="hidden" name="version" value={meeting.version} />
+          <CheckboxField name="confirm" label="Yes, cancel this meeting" />
+          <div className="actions">
+            <button type="submit" className="button button--danger" disabled={over}>
+              Cancel the meeting
+            </button>
+            <Link to={`/meetings/${meeting.id}`}>Keep it</Link>
+          </div>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

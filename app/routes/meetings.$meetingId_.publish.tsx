@@ -1,0 +1,103 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getDb } from "~/db.server";
+import { formatDateTime } from "~/lib/dates";
+import { audit } from "~/models/audit.server";
+import { currentSeatHolders } from "~/models/department-names.server";
+import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { MeetingConflict, publishAgenda } from "~/services/meeting-mail.server";
+
+export const meta: MetaFunction = () => [{ title: "Publish agenda · TESTA Desk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const { timeZone } = getCollective(db, user.collectiveId);
+  const holders = currentSeatHolders(db, user.collectiveId);
+  return {
+    meeting: { id: meeting.id, number: meeting.number, version: meeting.version, when: formatDateTime(meeting.startsAt, timeZone), status: meeting.status },
+    items: agendaItemsOf(db, meeting.id).filter((i) => !i.removed).length,
+    published: publishedAgendaVersions(db, meeting.id).length,
+    recipients: holders.map((h) => ({ department: h.departmentName, name: h.officerName, designation: h.designation })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const form = await request.formData();
+  if (meeting.status === "held" || meeting.status === "cancelled") {
+    return data({ error: "This meeting is over or cancelled; its agenda cannot be published." }, { status: 409 });
+  }
+  if (Number(form.get("version")) !== meeting.version) {
+    return data({ error: "The meeting changed since you opened this page. Look at the agenda again before publishing." }, { status: 409 });
+  }
+  if (agendaItemsOf(db, meeting.id).filter((i) => !i.removed).length === 0) {
+    return data({ error: "The agenda is empty. Regenerate it or add an item first." }, { status: 400 });
+  }
+  try {
+    const { batch, version } = await publishAgenda(db, meeting, user.id);
+    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "publish", entity: "meeting", entityId: meeting.id, detail: `agenda v${version}` });
+    return redirect(`/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}`);
+  } catch (error) {
+    if (error instanceof MeetingConflict) return data({ error: error.message }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function Publish() {
+  const { meeting, items, published, recipients } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  return (
+    <div className="page">
+      <h1>{published ? "Publish an updated agenda" : "Publish the agenda"} for Meeting {meeting.number}</h1>
+      <p>
+        Publishing freezes this version of the agenda ({items} items) for the meeting on {meeting.when} and emails it, with the
+        agenda PDF and a calendar invitation, to the {recipients.length} current seat holders below.
+      </p>
+      {feedback?.error ? (
+        <div className="form-error" role="alert">
+          {feedback.error}
+        </div>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Recipients</caption>
+          <thead>
+            <tr>
+              <th scope="col">Department</th>
+              <th scope="col">Seat holder</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recipients.map((r) => (
+              <tr key={r.department}>
+                <td>{r.department}</td>
+                <td>
+                  {r.name}, {r.designation}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Form method="post" className="actions">
+        <input type="hidden" name="version" value={meeting.version} />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? "Preparing the agenda and emails…" : `Publish and email ${recipients.length} seat holders`}
+        </button>
+        <Link to={`/meetings/${meeting.id}`}>Back to the agenda</Link>
+      </Form>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

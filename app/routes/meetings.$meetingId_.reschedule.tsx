@@ -1,0 +1,86 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ValidatedForm } from "~/components/form";
+import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
+import { getDb } from "~/db.server";
+import { parseForm } from "~/lib/forms";
+import { instantToZonedParts, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
+import { audit } from "~/models/audit.server";
+import { getCollective, getMeeting } from "~/models/meeting.server";
+import { meetingScheduleSchema } from "~/schemas/meeting";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { MeetingConflict, rescheduleMeeting } from "~/services/meeting-mail.server";
+
+export const meta: MetaFunction = () => [{ title: "Reschedule meeting · TESTA Desk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const { timeZone } = getCollective(db, user.collectiveId);
+  const { date, time } = instantToZonedParts(new Date(meeting.startsAt), timeZone);
+  return {
+    meeting: { id: meeting.id, number: meeting.number, version: meeting.version, published: meeting.status === "agenda_published", closed: meeting.status === "held" || meeting.status === "cancelled" },
+    defaults: { date, startTime: time, durationMinutes: meeting.durationMinutes, venue: meeting.venue, onlineLink: meeting.onlineLink },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const form = parseForm(meetingScheduleSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (meeting.status === "held" || meeting.status === "cancelled") {
+    return data({ errors: { form: "This meeting is over or cancelled and cannot be rescheduled." }, values: form.values }, { status: 409 });
+  }
+  if (form.data.version !== undefined && form.data.version !== meeting.version) {
+    return data({ errors: { form: "Someone else changed this meeting while you were editing. Reload the page to see their change." }, values: form.values }, { status: 409 });
+  }
+  const { timeZone } = getCollective(db, user.collectiveId);
+  try {
+    const { batch } = await rescheduleMeeting(db, meeting, {
+      startsAt: zonedWallTimeToInstant(form.data.date, form.data.startTime, timeZone).toISOString(),
+      durationMinutes: form.data.durationMinutes,
+      venue: form.data.venue,
+      onlineLink: form.data.onlineLink,
+    });
+    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "reschedule", entity: "meeting", entityId: meeting.id });
+    return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
+  } catch (error) {
+    if (error instanceof MeetingConflict) return data({ errors: { form: error.message }, values: form.values }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function Reschedule() {
+  const { meeting, defaults } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  return (
+    <div className="page page--narrow">
+      <h1>Reschedule Meeting {meeting.number}</h1>
+      {meeting.published ? (
+        <p>The agenda has been sent, so every seat holder will get an updated calendar invitation.</p>
+      ) : (
+        <p className="muted">The agenda has not been sent yet, so nobody is notified.</p>
+      )}
+      <div className="card">
+        <ValidatedForm schema={meetingScheduleSchema} method="post" feedback={feedback}>
+          <input type="hidden" name="version" value={meeting.version} />
+          <MeetingScheduleFields defaults={defaults} />
+          <div className="actions">
+            <button type="submit" className="button" disabled={meeting.closed}>
+              {meeting.published ? "Reschedule and notify" : "Reschedule"}
+            </button>
+            <Link to={`/meetings/${meeting.id}`}>Back to the meeting</Link>
+          </div>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

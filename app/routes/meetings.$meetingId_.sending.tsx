@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getDb } from "~/db.server";
+import { can } from "~/lib/permissions";
+import { getMeeting } from "~/models/meeting.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { batchProgress } from "~/services/meeting-mail.server";
+
+export const meta: MetaFunction = () => [{ title: "Sending · TESTA Desk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const batch = new URL(request.url).searchParams.get("batch") ?? "";
+  if (!batch.startsWith(`meeting:${meeting.id}:`)) throw new Response("There is no such send-out for this meeting.", { status: 404 });
+  return { meeting: { id: meeting.id, number: meeting.number }, progress: batchProgress(db, batch), canSeeOutbox: can(user.role, "read:outbox") };
+}
+
+/** Progress of a send-out. With JavaScript it refreshes itself; without, the page has a refresh link. */
+export default function Sending() {
+  const { meeting, progress, canSeeOutbox } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const done = progress.pending === 0;
+  useEffect(() => {
+    if (done) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(timer);
+  }, [done, revalidator]);
+  const finished = progress.sent + progress.failed;
+  return (
+    <div className="page page--narrow">
+      <h1>Sending for Meeting {meeting.number}</h1>
+      <div className="card" role="status" aria-live="polite">
+        <progress max={Math.max(progress.total, 1)} value={finished} aria-label="Emails handled">
+          {finished} of {progress.total}
+        </progress>
+        <p>
+          <strong>
+            {progress.sent} of {progress.total} emails delivered
+          </strong>
+          {progress.pending ? `, ${progress.pending} waiting` : ""}
+          {progress.failed ? `, ${progress.failed} failed` : ""}.
+        </p>
+        {done ? (
+          <p>{progress.failed ? "Some messages failed after every retry; the administrator can retry them from the Outbox." : "Every seat holder's email has gone."}</p>
+        ) : (
+          <p className="muted">
+            Messages that cannot be delivered now are retried automatically; nothing is sent twice. <Link to=".">Refresh</Link>
+          </p>
+        )}
+      </div>
+      <p className="actions">
+        <Link to={`/meetings/${meeting.id}`}>Back to the meeting</Link>
+        {canSeeOutbox ? <Link to="/outbox">Open the Outbox</Link> : null}
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,90 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/db.server";
+import { formatDateTime } from "~/lib/dates";
+import { can } from "~/lib/permissions";
+import { getCollective, listMeetings } from "~/models/meeting.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { MeetingStatus } from "~/components/meeting-status";
+
+export const meta: MetaFunction = () => [{ title: "Meetings · TESTA Desk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:meeting");
+  const db = getDb();
+  const collective = getCollective(db, user.collectiveId);
+  const now = new Date().toISOString();
+  const rows = listMeetings(db, user.collectiveId).map((m) => ({
+    id: m.id,
+    number: m.number,
+    when: formatDateTime(m.startsAt, collective.timeZone),
+    where: [m.venue, m.onlineLink ? "Online" : null].filter(Boolean).join(" and "),
+    status: m.status,
+    upcoming: m.startsAt >= now && m.status !== "held",
+  }));
+  return {
+    canSchedule: can(user.role, "write:meeting"),
+    upcoming: rows.filter((m) => m.upcoming).reverse(),
+    past: rows.filter((m) => !m.upcoming),
+  };
+}
+
+function MeetingTable({ caption, rows }: { caption: string; rows: ReturnType<typeof useLoaderData<typeof loader>>["past"] }) {
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Meeting</th>
+            <th scope="col">When</th>
+            <th scope="col">Where</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link to={`/meetings/${m.id}`}>Meeting {m.number}</Link>
+              </td>
+              <td>{m.when}</td>
+              <td>{m.where}</td>
+              <td>
+                <MeetingStatus status={m.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function Meetings() {
+  const { upcoming, past, canSchedule } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <div className="page-head">
+        <h1>Meetings</h1>
+        {canSchedule ? (
+          <Link className="button" to="/meetings/new">
+            Schedule next meeting
+          </Link>
+        ) : null}
+      </div>
+      <section aria-labelledby="upcoming">
+        <h2 id="upcoming">Upcoming</h2>
+        {upcoming.length ? (
+          <MeetingTable caption="Upcoming meetings" rows={upcoming} />
+        ) : (
+          <p className="empty">No meeting is scheduled yet.{canSchedule ? " Use “Schedule next meeting” to propose one." : ""}</p>
+        )}
+      </section>
+      <section aria-labelledby="past">
+        <h2 id="past">Past</h2>
+        {past.length ? <MeetingTable caption="Past meetings" rows={past} /> : <p className="empty">No meetings have been held yet.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { id, optionalText, requiredDate, requiredText } from "./fields";
+
+const time = z
+  .string({ error: "Start time is required." })
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the start time as HH:MM, for example 11:00.");
+
+const minutes = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} must be a number of minutes.` })
+    .int(`${label} must be a whole number of minutes.`)
+    .min(min, `${label} must be at least ${min} minutes.`)
+    .max(max, `${label} must be at most ${max} minutes.`);
+
+const link = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || /^https:\/\/[^\s]+$/.test(v), "The online link must start with https://")
+  .transform((v) => (v ? v : null));
+
+/** Schedule or reschedule: when, how long, and where (a venue, a link, or both). */
+export const meetingScheduleSchema = z
+  .object({
+    date: requiredDate("Date"),
+    startTime: time,
+    durationMinutes: minutes("Duration", 30, 480),
+    venue: optionalText("Venue", 200),
+    onlineLink: link,
+    version: z.coerce.number().int().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.venue && !v.onlineLink) {
+      ctx.addIssue({ code: "custom", path: ["venue"], message: "Give a venue, an online-meeting link, or both." });
+    }
+  });
+
+const itemId = id("Agenda item");
+
+export const agendaEditSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("move"), itemId, direction: z.enum(["up", "down"]) }),
+    z.object({ intent: z.enum(["remove", "restore", "pin", "unpin", "to-written-update", "to-agenda"]), itemId }),
+    z.object({ intent: z.literal("minutes"), itemId, minutes: minutes("Time", 1, 120), version: z.coerce.number().int() }),
+    z.object({
+      intent: z.literal("add"),
+      title: requiredText("Title", 200),
+      minutes: minutes("Time", 1, 120),
+      presentingDepartmentId: z
+        .string()
+        .optional()
+        .transform((v) => (v ? Number(v) : null))
+        .refine((v) => v === null || (Number.isInteger(v) && v > 0), "Choose a department from the list."),
+    }),
+    z.object({ intent: z.literal("regenerate") }),
+  ],
+  { error: "Choose an action." },
+);
+
+/** Just the fields of the "add an item" form, for its client-side check. */
+export const customItemSchema = z.object({
+  intent: z.literal("add"),
+  title: requiredText("Title", 200),
+  minutes: minutes("Time", 1, 120),
+  presentingDepartmentId: z.string().optional(),
+});
+
+export const minutesFieldSchema = z.object({
+  intent: z.literal("minutes"),
+  itemId,
+  minutes: minutes("Time", 1, 120),
+  version: z.coerce.number().int(),
+});
+
+export const cancelMeetingSchema = z.object({
+  confirm: z.literal("on", { error: "Tick the box to confirm the cancellation." }),
+  version: z.coerce.number().int(),
+});

@@ -1,0 +1,51 @@
+import type { Conn } from "#db/client";
+import { presentAgenda } from "~/lib/agenda/present";
+import { formatDateTime } from "~/lib/dates";
+import { listDepartmentNames } from "~/models/department-names.server";
+import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
+import { caseCodesFor } from "./agenda.server";
+
+/**
+ * The agenda as documents show it: the PDF, the email and the frozen published version all come
+ * from this one shape. Cases appear by code only; nothing restricted is ever read here.
+ */
+export type AgendaDocument = {
+  collectiveName: string;
+  district: string;
+  state: string;
+  meetingNumber: number;
+  when: string;
+  durationMinutes: number;
+  venue: string | null;
+  onlineLink: string | null;
+  items: { startTime: string; title: string; minutes: number; reasons: string[]; presentingDepartment: string | null }[];
+  writtenUpdates: { title: string; reasons: string[]; presentingDepartment: string | null }[];
+  endTime: string;
+};
+
+export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument {
+  const collective = getCollective(db, meeting.collectiveId);
+  const items = agendaItemsOf(db, meeting.id);
+  const codes = caseCodesFor(db, items);
+  const deptName = new Map(listDepartmentNames(db, meeting.collectiveId).map((d) => [d.id, d.name]));
+  const title = (i: (typeof items)[number]) => (i.caseId && codes.get(i.caseId) ? `Case review: ${codes.get(i.caseId)}` : i.title);
+  const agenda = presentAgenda(
+    items.map((i) => ({ ...i, title: title(i), presentingDepartment: i.presentingDepartmentId ? (deptName.get(i.presentingDepartmentId) ?? null) : null })),
+    meeting.startsAt,
+    meeting.durationMinutes,
+    collective.timeZone,
+  );
+  return {
+    collectiveName: collective.name,
+    district: collective.district,
+    state: collective.state,
+    meetingNumber: meeting.number,
+    when: formatDateTime(meeting.startsAt, collective.timeZone),
+    durationMinutes: meeting.durationMinutes,
+    venue: meeting.venue,
+    onlineLink: meeting.onlineLink,
+    items: agenda.timed.map((i) => ({ startTime: i.startTime, title: i.title, minutes: i.minutes, reasons: i.reasonList, presentingDepartment: i.presentingDepartment })),
+    writtenUpdates: agenda.writtenUpdates.map((i) => ({ title: i.title, reasons: i.reasonList, presentingDepartment: i.presentingDepartment })),
+    endTime: agenda.endTime,
+  };
+}

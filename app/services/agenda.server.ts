@@ -1,0 +1,205 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Conn } from "#db/client";
+import { agendaItems, cases } from "#db/schema";
+import { anyOtherBusiness, caseReviewItem, fitToBudget, generateAgenda, rankCases } from "~/lib/agenda/generate";
+import { defaultSettings, weightsFrom } from "~/lib/agenda/settings";
+import type { AgendaContext, GeneratedItem } from "~/lib/agenda/types";
+import { proposeMeetingDate } from "~/lib/meeting-schedule";
+import { actionReviewCounts, loadAgendaCases } from "~/models/agenda-input.server";
+import { agendaItemsOf, getCollective, meetingDate, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
+
+export type AgendaChanges = { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };
+
+/** Reads what the rules need for one meeting and runs the generator. No writes. */
+export function agendaContextFor(db: Conn, meeting: Meeting) {
+  const collective = getCollective(db, meeting.collectiveId);
+  const date = meetingDate(meeting, collective.timeZone);
+  const previous = previousHeldMeeting(db, meeting);
+  const lastMeetingDate = previous ? meetingDate(previous, collective.timeZone) : null;
+  const nextMeetingDate = proposeMeetingDate(
+    { weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth },
+    date,
+  );
+  const ctx: AgendaContext = {
+    meetingDate: date,
+    nextMeetingDate,
+    lastMeetingDate,
+    durationMinutes: meeting.durationMinutes,
+    actionReview: actionReviewCounts(db, meeting.collectiveId, date, nextMeetingDate),
+    escalatedActionItems: 0,
+    settings: { ...defaultSettings, weights: weightsFrom(collective.agendaWeights) },
+  };
+  const agendaCases = loadAgendaCases(db, {
+    collectiveId: meeting.collectiveId,
+    meetingDate: date,
+    lastMeetingDate,
+    meetingStartsAt: meeting.startsAt,
+    timeZone: collective.timeZone,
+  });
+  return { ctx, agendaCases };
+}
+
+const isCaseItem = (i: AgendaItemRow) => i.kind === "case_review" && i.caseId !== null;
+const kept = (i: AgendaItemRow) => i.pinned || i.kind === "custom" || i.removed;
+
+function toRow(meetingId: number, item: GeneratedItem, position: number, forWrittenUpdate = false) {
+  return {
+    meetingId,
+    position,
+    kind: item.kind,
+    caseId: item.caseId,
+    title: item.title,
+    reasons: JSON.stringify(item.reasons),
+    minutes: item.minutes,
+    presentingDepartmentId: item.presentingDepartmentId,
+    forWrittenUpdate,
+  };
+}
+
+/**
+ * (Re)generates a meeting's agenda. Pinned items, custom items and removals survive; everything
+ * else is rebuilt from the rules. One transaction: a failure leaves the previous agenda whole.
+ */
+export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
+  const { ctx, agendaCases } = agendaContextFor(db, meeting);
+  const existing = agendaItemsOf(db, meeting.id);
+  const keep = existing.filter(kept);
+  const skipCaseIds = new Set(keep.filter(isCaseItem).map((i) => i.caseId!));
+  const ranked = rankCases(agendaCases, ctx);
+  const rankedById = new Map(ranked.map((r) => [r.case.id, r]));
+
+  const generated = generateAgenda([], ctx); // standing items and AOB only
+  const standing = generated.items.filter((i) => i.kind !== "any_other_business");
+  const keptAob = keep.find((i) => i.kind === "any_other_business");
+  const aob = keptAob ? null : anyOtherBusiness(ctx.settings.minutes.any_other_business);
+  const keptVisible = keep.filter((i) => !i.removed && i.kind !== "any_other_business" && !standing.some((s) => s.kind === i.kind));
+  const used =
+    standing.reduce((s, i) => s + i.minutes, 0) +
+    (aob?.minutes ?? (keptAob && !keptAob.removed ? keptAob.minutes : 0)) + keptVisible.filter((i) => !i.forWrittenUpdate).reduce((s, i) => s + i.minutes, 0);
+  const fresh = ranked.filter((r) => !skipCaseIds.has(r.case.id)).map((r) => caseReviewItem(r, ctx.settings.minutes.case_review));
+  const { fits, writtenUpdates } = fitToBudget(fresh, Math.max(0, ctx.durationMinutes - used));
+
+  const codeOf = new Map(agendaCases.map((c) => [c.id, c.code]));
+  const before = {
+    agenda: new Set(existing.filter((i) => isCaseItem(i) && !i.removed && !i.forWrittenUpdate).map((i) => i.caseId!)),
+    written: new Set(existing.filter((i) => isCaseItem(i) && !i.removed && i.forWrittenUpdate).map((i) => i.caseId!)),
+  };
+  const after = {
+    agenda: new Set([...keptVisible.filter((i) => isCaseItem(i) && !i.forWrittenUpdate).map((i) => i.caseId!), ...fits.map((i) => i.caseId!)]),
+    written: new Set([...keptVisible.filter((i) => isCaseItem(i) && i.forWrittenUpdate).map((i) => i.caseId!), ...writtenUpdates.map((i) => i.caseId!)]),
+  };
+
+  db.transaction((tx) => {
+    const dropIds = existing.filter((i) => !kept(i) || standing.some((s) => s.kind === i.kind && !i.pinned)).map((i) => i.id);
+    if (dropIds.length) tx.delete(agendaItems).where(inArray(agendaItems.id, dropIds)).run();
+    let position = 0;
+    for (const item of standing) {
+      const pinnedStanding = keep.find((k) => k.kind === item.kind && k.pinned);
+      if (pinnedStanding) {
+        tx.update(agendaItems).set({ position: position++, reasons: JSON.stringify(item.reasons) }).where(eq(agendaItems.id, pinnedStanding.id)).run();
+      } else {
+        tx.insert(agendaItems).values(toRow(meeting.id, item, position++)).run();
+      }
+    }
+    for (const item of keptVisible.filter((i) => !standing.some((s) => s.kind === i.kind))) {
+      const refreshed = item.caseId !== null ? rankedById.get(item.caseId) : undefined;
+      tx.update(agendaItems)
+        .set({ position: position++, ...(refreshed ? { reasons: JSON.stringify(refreshed.reasons) } : {}) })
+        .where(eq(agendaItems.id, item.id))
+        .run();
+    }
+    for (const item of fits) tx.insert(agendaItems).values(toRow(meeting.id, item, position++)).run();
+    if (aob) tx.insert(agendaItems).values(toRow(meeting.id, aob, position++)).run();
+    else if (keptAob && !keptAob.removed) tx.update(agendaItems).set({ position: position++ }).where(eq(agendaItems.id, keptAob.id)).run();
+    for (const item of writtenUpdates) tx.insert(agendaItems).values(toRow(meeting.id, item, position++, true)).run();
+    for (const item of keep.filter((i) => i.removed)) {
+      tx.update(agendaItems).set({ position: position++ }).where(eq(agendaItems.id, item.id)).run();
+    }
+  });
+
+  const names = (ids: Iterable<number>) => [...ids].map((id) => codeOf.get(id) ?? `case ${id}`).sort();
+  const diff = <T>(a: Set<T>, b: Set<T>) => [...a].filter((x) => !b.has(x));
+  const everBefore = new Set([...before.agenda, ...before.written]);
+  const everAfter = new Set([...after.agenda, ...after.written]);
+  return {
+    first: existing.length === 0,
+    added: names(diff(everAfter, everBefore)),
+    dropped: names(diff(everBefore, everAfter)),
+    toWrittenUpdate: names([...after.written].filter((id) => before.agenda.has(id))),
+    toAgenda: names([...after.agenda].filter((id) => before.written.has(id))),
+  };
+}
+
+/** Codes of the cases on an agenda, for pages and documents. */
+export function caseCodesFor(db: Conn, items: AgendaItemRow[]): Map<number, string> {
+  const ids = [...new Set(items.map((i) => i.caseId).filter((id): id is number => id !== null))];
+  if (!ids.length) return new Map();
+  return new Map(db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, ids)).all().map((r) => [r.id, r.code]));
+}
+
+export type AgendaEdit =
+  | { intent: "move"; itemId: number; direction: "up" | "down" }
+  | { intent: "remove" | "restore" | "pin" | "unpin" | "to-written-update" | "to-agenda"; itemId: number }
+  | { intent: "minutes"; itemId: number; minutes: number; version: number }
+  | { intent: "add"; title: string; minutes: number; presentingDepartmentId: number | null };
+
+export type EditResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
+
+/** One edit of the agenda by the secretariat, in one transaction. */
+export function editAgenda(db: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
+  return db.transaction((tx): EditResult => {
+    const items = agendaItemsOf(tx, meeting.id);
+    if (edit.intent === "add") {
+      const aob = items.find((i) => i.kind === "any_other_business" && !i.removed);
+      const at = aob ? aob.position : items.filter((i) => !i.removed && !i.forWrittenUpdate).length;
+      for (const i of items.filter((i) => i.position >= at)) {
+        tx.update(agendaItems).set({ position: i.position + 1 }).where(eq(agendaItems.id, i.id)).run();
+      }
+      tx.insert(agendaItems)
+        .values({ meetingId: meeting.id, position: at, kind: "custom", title: edit.title, minutes: edit.minutes, presentingDepartmentId: edit.presentingDepartmentId, pinned: true })
+        .run();
+      return { ok: true };
+    }
+    const item = items.find((i) => i.id === edit.itemId);
+    if (!item) return { ok: false, status: 404, message: "That agenda item no longer exists. The agenda may have been regenerated." };
+    const set = (changes: Partial<AgendaItemRow>) =>
+      tx.update(agendaItems).set({ ...changes, version: item.version + 1 }).where(and(eq(agendaItems.id, item.id))).run();
+    switch (edit.intent) {
+      case "move": {
+        const group = items.filter((i) => !i.removed && i.forWrittenUpdate === item.forWrittenUpdate);
+        const at = group.findIndex((i) => i.id === item.id);
+        const other = group[edit.direction === "up" ? at - 1 : at + 1];
+        if (!other) return { ok: true };
+        tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id)).run();
+        tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id)).run();
+        return { ok: true };
+      }
+      case "remove":
+        set({ removed: true, pinned: false });
+        return { ok: true };
+      case "restore":
+        set({ removed: false });
+        return { ok: true };
+      case "pin":
+        set({ pinned: true });
+        return { ok: true };
+      case "unpin":
+        set({ pinned: false });
+        return { ok: true };
+      case "to-written-update":
+        set({ forWrittenUpdate: true });
+        return { ok: true };
+      case "to-agenda":
+        set({ forWrittenUpdate: false, pinned: true });
+        return { ok: true };
+      case "minutes": {
+        if (item.version !== edit.version) {
+          return { ok: false, status: 409, message: `Someone else changed “${item.title}” while you were editing; it now has ${item.minutes} minutes. Check and try again.` };
+        }
+        // A changed time is a deliberate choice: pin it so regeneration keeps it.
+        set({ minutes: edit.minutes, pinned: true });
+        return { ok: true };
+      }
+    }
+  });
+}

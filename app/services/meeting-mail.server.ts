@@ -1,0 +1,157 @@
+import { and, count, eq, max } from "drizzle-orm";
+import type { Conn, Db } from "#db/client";
+import { agendaVersions, mailOutbox, meetings } from "#db/schema";
+import { agendaEmail, type AgendaEmailData } from "#templates/email/agenda";
+import { renderAgendaPdf } from "#templates/pdf/agenda";
+import { config } from "~/config.server";
+import { currentSeatHolders } from "~/models/department-names.server";
+import { getCollective, type Meeting } from "~/models/meeting.server";
+import { enqueueMail } from "~/models/outbox.server";
+import { buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";
+import { meetingInvite } from "./calendar.server";
+import { wakeMailSender } from "./mail.server";
+
+export class MeetingConflict extends Error {}
+
+const meetingUrl = (meeting: Pick<Meeting, "id">) => `${config().APP_URL}/meetings/${meeting.id}`;
+
+/** The calendar invite for a meeting as it stands: one UID for its whole life, SEQUENCE per change. */
+export function inviteFor(db: Conn, meeting: Meeting, method: "REQUEST" | "CANCEL" = meeting.status === "cancelled" ? "CANCEL" : "REQUEST") {
+  const collective = getCollective(db, meeting.collectiveId);
+  const holders = currentSeatHolders(db, meeting.collectiveId);
+  const from = config().MAIL_FROM;
+  const organizerEmail = /<([^>]+)>/.exec(from)?.[1] ?? from;
+  return meetingInvite({
+    uid: `testa-meeting-${meeting.id}@${new URL(config().APP_URL).host}`,
+    sequence: meeting.icalSequence,
+    method,
+    startsAt: meeting.startsAt,
+    durationMinutes: meeting.durationMinutes,
+    timeZone: collective.timeZone,
+    summary: `${collective.name} TESTA collective – Meeting ${meeting.number}`,
+    location: meeting.venue ?? meeting.onlineLink ?? "",
+    url: meetingUrl(meeting),
+    description: `Monthly meeting of the ${collective.name} stakeholder collective. Agenda and papers: ${meetingUrl(meeting)}${meeting.onlineLink ? `\nJoin online: ${meeting.onlineLink}` : ""}`,
+    organizer: { name: "TESTA Desk secretariat", email: organizerEmail },
+    attendees: holders.map((h) => ({ name: h.officerName, email: h.email })),
+  });
+}
+
+export const agendaPdfName = (meeting: Pick<Meeting, "number">) => `agenda-meeting-${meeting.number}.pdf`;
+
+type SendKind = AgendaEmailData["kind"];
+
+/**
+ * Writes one email per current seat holder into the outbox, inside the caller's transaction.
+ * The idempotency key names the send-out and the tenure, so a retry never doubles a message.
+ */
+function enqueueForHolders(
+  tx: Conn,
+  meeting: Meeting,
+  doc: AgendaDocument,
+  { kind, batch, pdf, invite }: { kind: SendKind; batch: string; pdf: Buffer | null; invite: { method: "REQUEST" | "CANCEL"; content: string } },
+) {
+  for (const holder of currentSeatHolders(tx, meeting.collectiveId)) {
+    const email = agendaEmail({
+      kind,
+      collectiveName: doc.collectiveName,
+      meetingNumber: doc.meetingNumber,
+      when: doc.when,
+      durationMinutes: doc.durationMinutes,
+      venue: doc.venue,
+      onlineLink: doc.onlineLink,
+      recipientName: holder.officerName,
+      departmentName: holder.departmentName,
+      items: doc.items.map((i) => `${i.startTime} ${i.title}`),
+      writtenUpdates: doc.writtenUpdates.length,
+      meetingUrl: meetingUrl(meeting),
+    });
+    enqueueMail(tx, {
+      collectiveId: meeting.collectiveId,
+      idempotencyKey: `${batch}:tenure:${holder.tenureId}`,
+      batch,
+      to: holder.email,
+      ...email,
+      attachments: pdf ? [{ filename: agendaPdfName(meeting), contentType: "application/pdf", content: pdf }] : [],
+      icalEvent: invite,
+    });
+  }
+}
+
+/**
+ * Publishing freezes a version of the agenda and sends it, with the PDF and the invite, to every
+ * current seat holder. All of it is one transaction; the PDF is rendered before it opens.
+ */
+export async function publishAgenda(db: Db, meeting: Meeting, userId: number): Promise<{ batch: string; version: number }> {
+  const doc = buildAgendaDocument(db, meeting);
+  const pdf = await renderAgendaPdf(doc, { draft: false });
+  const result = db.transaction((tx) => {
+    const current = tx.select().from(meetings).where(eq(meetings.id, meeting.id)).get();
+    if (!current || current.version !== meeting.version) throw new MeetingConflict("The meeting changed while the agenda was being prepared. Check it and publish again.");
+    const version = (tx.select({ v: max(agendaVersions.version) }).from(agendaVersions).where(eq(agendaVersions.meetingId, meeting.id)).get()?.v ?? 0) + 1;
+    tx.insert(agendaVersions).values({ meetingId: meeting.id, version, itemsJson: JSON.stringify(doc), publishedByUserId: userId }).run();
+    tx.update(meetings).set({ status: "agenda_published", version: meeting.version + 1 }).where(eq(meetings.id, meeting.id)).run();
+    const batch = `meeting:${meeting.id}:agenda:v${version}`;
+    const invite = { method: "REQUEST" as const, content: inviteFor(tx, current) };
+    enqueueForHolders(tx, meeting, doc, { kind: version === 1 ? "agenda" : "agenda-update", batch, pdf, invite });
+    return { batch, version };
+  });
+  wakeMailSender();
+  return result;
+}
+
+/**
+ * A change of time or place. A meeting whose agenda was already sent gets an update with the
+ * next SEQUENCE, so calendars move the event rather than add a second one.
+ */
+export async function rescheduleMeeting(
+  db: Db,
+  meeting: Meeting,
+  changes: { startsAt: string; durationMinutes: number; venue: string | null; onlineLink: string | null },
+): Promise<{ batch: string | null }> {
+  const notify = meeting.status === "agenda_published";
+  const updated: Meeting = { ...meeting, ...changes, icalSequence: meeting.icalSequence + (notify ? 1 : 0), version: meeting.version + 1 };
+  const doc = buildAgendaDocument(db, updated);
+  const pdf = notify ? await renderAgendaPdf(doc, { draft: false }) : null;
+  const batch = notify ? `meeting:${meeting.id}:reschedule:seq${updated.icalSequence}` : null;
+  db.transaction((tx) => {
+    const res = tx
+      .update(meetings)
+      .set({ ...changes, icalSequence: updated.icalSequence, version: updated.version })
+      .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
+      .run();
+    if (res.changes !== 1) throw new MeetingConflict("Someone else changed this meeting while you were editing. Reload it and try again.");
+    if (batch) enqueueForHolders(tx, updated, doc, { kind: "rescheduled", batch, pdf, invite: { method: "REQUEST", content: inviteFor(tx, updated) } });
+  });
+  if (batch) wakeMailSender();
+  return { batch };
+}
+
+/** Cancelling tells everyone who had the invite, with METHOD:CANCEL and the next SEQUENCE. */
+export function cancelMeeting(db: Db, meeting: Meeting): { batch: string | null } {
+  const notify = meeting.status === "agenda_published";
+  const updated: Meeting = { ...meeting, status: "cancelled", icalSequence: meeting.icalSequence + 1, version: meeting.version + 1 };
+  const batch = notify ? `meeting:${meeting.id}:cancel` : null;
+  db.transaction((tx) => {
+    const res = tx
+      .update(meetings)
+      .set({ status: "cancelled", icalSequence: updated.icalSequence, version: updated.version })
+      .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
+      .run();
+    if (res.changes !== 1) throw new MeetingConflict("Someone else changed this meeting while you were looking at it. Reload it and try again.");
+    if (batch) {
+      const doc = buildAgendaDocument(tx, updated);
+      enqueueForHolders(tx, updated, doc, { kind: "cancelled", batch, pdf: null, invite: { method: "CANCEL", content: inviteFor(tx, updated, "CANCEL") } });
+    }
+  });
+  if (batch) wakeMailSender();
+  return { batch };
+}
+
+/** How far a send-out has got: for the progress shown while it goes. */
+export function batchProgress(db: Db, batch: string) {
+  const rows = db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).where(eq(mailOutbox.batch, batch)).groupBy(mailOutbox.status).all();
+  const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  return { total, sent: by.sent ?? 0, failed: by.failed ?? 0, pending: by.pending ?? 0 };
+}

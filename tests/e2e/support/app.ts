@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { openDatabase } from "#db/client";
+import { migrateDatabase } from "#db/migrate";
+import { seedDemo } from "#db/seed";
+import { todayIn } from "~/lib/dates";
+import { startServer } from "../../../server";
+
+export const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+export type RunningApp = { url: string; dataDir: string; browser: Browser; stop: () => Promise<void> };
+
+/**
+ * The built app, served on a free port over a freshly seeded demo database in its own folder,
+ * and a headless Debian Chromium to drive it. One per test file.
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "testa-e2e-"));
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  Object.assign(process.env, {
+    DATABASE_PATH: path.join(dataDir, "testa.db"),
+    PORT: String(port),
+    APP_URL: url,
+    TESTA_DEMO: "1",
+    ...env,
+  });
+  const db = openDatabase(process.env.DATABASE_PATH!);
+  migrateDatabase(db);
+  await seedDemo(db, { today: todayIn("Asia/Kolkata") });
+  db.$client.close();
+
+  const server = await startServer({ port });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  return {
+    url,
+    dataDir,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function signIn(app: RunningApp, email: string, options: { javaScriptEnabled?: boolean } = {}) {
+  const context: BrowserContext = await app.browser.newContext({
+    baseURL: app.url,
+    viewport: { width: 1366, height: 768 },
+    locale: "en-IN",
+    timezoneId: "Asia/Kolkata",
+    ...options,
+  });
+  const page: Page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("testa-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  return { context, page };
+}

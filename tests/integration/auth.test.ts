@@ -1,0 +1,121 @@
+import { count, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { loginAttempts, sessions } from "#db/schema";
+import { getDb } from "~/db.server";
+import { action as loginAction } from "~/routes/login";
+import { action as logoutAction } from "~/routes/logout";
+import { loader as healthz } from "~/routes/healthz";
+import { loader as reportsLoader } from "~/routes/reports._index";
+import { loader as rootLoader } from "~/root";
+import { getSessionUser } from "~/services/auth.server";
+import { demoPassword } from "../support/constants";
+import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+
+const signIn = (fields: Record<string, string>, cookie?: string) =>
+  run(() => loginAction({ request: postRequest("/login", fields, cookie), params: {}, context: {} }));
+
+const cookieOf = (headers: Headers) => headers.get("Set-Cookie")!.split(";")[0];
+
+describe("sign-in", () => {
+  it("signs the secretariat in, in a fresh httpOnly SameSite=Lax session, and lands on the cases", async () => {
+    const res = await signIn({ email: "Secretariat@Demo.Testa", password: demoPassword });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/cases");
+    const setCookie = res.headers.get("Set-Cookie")!;
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const user = await getSessionUser(getRequest("/", cookieOf(res.headers)));
+    expect(user?.role).toBe("secretariat");
+  });
+
+  it("rotates the session id at sign-in and ends the old one", async () => {
+    const old = await cookieFor("admin@demo.testa");
+    const res = await signIn({ email: "admin@demo.testa", password: demoPassword }, old);
+    expect(cookieOf(res.headers)).not.toBe(old);
+    expect(await getSessionUser(getRequest("/", old))).toBeNull();
+    expect(await getSessionUser(getRequest("/", cookieOf(res.headers)))).not.toBeNull();
+  });
+
+  it("refuses a wrong password with a message and keeps the email", async () => {
+    const res = await signIn({ email: "police@demo.testa", password: "wrong-password" });
+    expect(res.status).toBe(400);
+    expect(res.data.errors.form).toBe("The email or password is not right.");
+    expect(res.data.values.email).toBe("police@demo.testa");
+  });
+
+  it("puts a message next to each missing field", async () => {
+    const res = await signIn({ email: "not-an-email", password: "" });
+    expect(res.status).toBe(400);
+    expect(res.data.errors.email).toBe("Enter a valid email address.");
+    expect(res.data.errors.password).toBe("Enter your password.");
+  });
+
+  it("locks an account after 5 failures in 15 minutes, even for the right password", async () => {
+    const email = "dcpu@demo.testa";
+    for (let i = 0; i < 5; i++) await signIn({ email, password: `wrong-${i}` });
+    const res = await signIn({ email, password: demoPassword });
+    expect(res.status).toBe(400);
+    expect(res.data.errors.form).toMatch(/Too many failed attempts/);
+    const n = getDb().select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.email, email)).get()!.n;
+    expect(n).toBe(5);
+  });
+
+  it("never follows a redirect to another site after sign-in", async () => {
+    const res = await signIn({ email: "observer@demo.testa", password: demoPassword, redirectTo: "//evil.example/x" });
+    expect(res.headers.get("Location")).toBe("/reports");
+  });
+
+  it("ends the session at sign-out", async () => {
+    const cookie = await cookieFor("police@demo.testa");
+    const before = getDb().select({ n: count() }).from(sessions).get()!.n;
+    const res = await run(() => logoutAction({ request: postRequest("/logout", {}, cookie), params: {}, context: {} }));
+    expect(res.status).toBe(302);
+    expect(getDb().select({ n: count() }).from(sessions).get()!.n).toBe(before - 1);
+    expect(await getSessionUser(getRequest("/", cookie))).toBeNull();
+  });
+});
+
+describe("who sees what", () => {
+  it("sends a signed-out visitor to sign in, keeping where they were going", async () => {
+    const res = await run(() => reportsLoader({ request: getRequest("/reports?x=1"), params: {}, context: {} }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe("/login?redirectTo=%2Freports%3Fx%3D1");
+  });
+
+  it("shows observers only the sections they may use", async () => {
+    const res = await run(() => rootLoader({ request: getRequest("/", "") , params: {}, context: {} }));
+    expect(res.data.nav).toEqual([]);
+    const observer = await run(async () =>
+      rootLoader({ request: getRequest("/", await cookieFor("observer@demo.testa")), params: {}, context: {} }),
+    );
+    expect(observer.data.nav.map((n: { to: string }) => n.to)).toEqual(["/reports"]);
+  });
+
+  it("suppresses small counts for observers and shows exact counts to the secretariat", async () => {
+    const observer = await run(async () =>
+      reportsLoader({ request: getRequest("/reports", await cookieFor("observer@demo.testa")), params: {}, context: {} }),
+    );
+    const secretariat = await run(async () =>
+      reportsLoader({ request: getRequest("/reports", await cookieFor("secretariat@demo.testa")), params: {}, context: {} }),
+    );
+    const values = (d: { byStage: { open: string }[] }) => d.byStage.map((r) => r.open);
+    expect(values(secretariat.data).every((v: string) => /^\d+$/.test(v))).toBe(true);
+    expect(values(observer.data).every((v: string) => v === "<5" || v === "0" || Number(v) >= 5)).toBe(true);
+    const small = values(secretariat.data).findIndex((v: string) => Number(v) > 0 && Number(v) < 5);
+    if (small >= 0) expect(values(observer.data)[small]).toBe("<5");
+  });
+});
+
+describe("/healthz", () => {
+  it("answers ok after a real query", async () => {
+    const res = await run(() => healthz());
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ ok: true });
+  });
+
+  it("answers 503 when the database cannot be read", async () => {
+    getDb().$client.close();
+    const res = await run(() => healthz());
+    expect(res.status).toBe(503);
+  });
+});

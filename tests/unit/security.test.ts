@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { isCrossSiteWrite, securityHeaders } from "~/services/security.server";
+
+describe("isCrossSiteWrite", () => {
+  it("lets reads through from anywhere", () => {
+    expect(isCrossSiteWrite("GET", "https://evil.example", "localhost:3000")).toBe(false);
+  });
+  it("accepts a same-origin post", () => {
+    expect(isCrossSiteWrite("POST", "http://localhost:3000", "localhost:3000")).toBe(false);
+  });
+  it("refuses a post from another site, an opaque origin, or a malformed one", () => {
+    expect(isCrossSiteWrite("POST", "https://evil.example", "localhost:3000")).toBe(true);
+    expect(isCrossSiteWrite("post", "http://localhost:3001", "localhost:3000")).toBe(true);
+    expect(isCrossSiteWrite("DELETE", "null", "localhost:3000")).toBe(true);
+    expect(isCrossSiteWrite("POST", "not a url", "localhost:3000")).toBe(true);
+  });
+  it("lets a post without Origin through (not a browser, so no ambient cookies)", () => {
+    expect(isCrossSiteWrite("POST", undefined, "localhost:3000")).toBe(false);
+  });
+});
+
+describe("securityHeaders", () => {
+  it("sets the policy the brief requires, with the nonce", () => {
+    const h = securityHeaders("abc123");
+    expect(h["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(h["Content-Security-Policy"]).toContain("'nonce-abc123'");
+    expect(h["Referrer-Policy"]).toBe("same-origin");
+    expect(h["X-Content-Type-Options"]).toBe("nosniff");
+  });
+});
+
+describe("safeRedirect", () => {
+  it("keeps same-site paths and drops everything else", () => {
+    expect(safeRedirect("/cases?stage=fir", "/")).toBe("/cases?stage=fir");
+    expect(safeRedirect("//evil.example", "/")).toBe("/");
+    expect(safeRedirect("https://evil.example", "/")).toBe("/");
+    expect(safeRedirect("/\\evil.example", "/")).toBe("/");
+    expect(safeRedirect(undefined, "/cases")).toBe("/cases");
+  });
+});
