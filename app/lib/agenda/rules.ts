@@ -1,3 +1,4 @@
+import { appealClock, chargesheetClock, nextDateOf, warnWithinDays } from "~/lib/clocks";
 import { addDays, daysBetween, formatDate } from "~/lib/dates";
 import { label, outcomeLabels, stageLabels } from "~/lib/labels";
 import type { AgendaCase, AgendaContext, AgendaRuleId } from "./types";
@@ -17,14 +18,6 @@ const afterMeeting = (date: string, ctx: AgendaContext) => {
 const sinceLastMeeting = (date: string, ctx: AgendaContext) =>
   ctx.lastMeetingDate === null ? true : date > ctx.lastMeetingDate;
 
-/** The next dated step of a case: the latest event's next date. */
-export function nextDateOf(c: AgendaCase) {
-  const latest = [...c.events].reverse().find((e) => e.nextDate);
-  if (!latest?.nextDate) return null;
-  const testimony = latest.kind === "testimony" || /testimony/i.test(latest.outcome ?? "");
-  return { date: latest.nextDate, testimony };
-}
-
 /** A hearing or testimony between this meeting and a week after the next one. */
 export const hearingSoon: Rule = (c, ctx) => {
   const next = nextDateOf(c);
@@ -41,37 +34,14 @@ export const bail: Rule = (c, ctx) => {
   return granted ? `Bail granted to an accused on ${formatDate(granted.occurredOn)}` : null;
 };
 
-/** The arrest that starts the chargesheet clock: the earliest known. */
-export function arrestDateOf(c: AgendaCase): string | null {
-  const dates = [
-    ...c.accused.map((a) => a.arrestedOn),
-    ...c.events.filter((e) => e.kind === "arrest").map((e) => e.occurredOn),
-  ].filter((d): d is string => !!d);
-  return dates.length ? dates.sort()[0] : null;
-}
-
 export const chargesheet: Rule = (c, ctx) => {
-  if (c.events.some((e) => e.kind === "chargesheet_filed")) return null;
-  const arrest = arrestDateOf(c);
-  if (!arrest) return null;
-  const due = addDays(arrest, c.chargesheetLimitDays);
-  const left = daysBetween(ctx.meetingDate, due);
-  const basis = `arrest ${formatDate(arrest)}, ${c.chargesheetLimitDays}-day limit`;
-  if (left < 0) return `Chargesheet overdue by ${plural(-left, "day")} (${basis}): the accused may claim default bail`;
-  if (left <= 21) return `Chargesheet due in ${plural(left, "day")} (${basis})`;
-  return null;
+  const clock = chargesheetClock(c, ctx.meetingDate);
+  return clock && clock.daysLeft !== null && clock.daysLeft <= warnWithinDays ? clock.label : null;
 };
 
-export const appealWindowDays = 90;
-
 export const appealWindow: Rule = (c, ctx) => {
-  if (c.outcome !== "acquitted") return null;
-  const judgment = [...c.events].reverse().find((e) => e.kind === "judgment");
-  if (!judgment) return null;
-  if (c.events.some((e) => e.kind === "appeal_filed" && e.occurredOn >= judgment.occurredOn)) return null;
-  const left = daysBetween(ctx.meetingDate, addDays(judgment.occurredOn, appealWindowDays));
-  if (left < 0) return null;
-  return `Acquitted on ${formatDate(judgment.occurredOn)}, no appeal filed: ${plural(left, "day")} left to appeal`;
+  const clock = appealClock(c, ctx.meetingDate);
+  return clock && clock.daysLeft !== null && clock.daysLeft >= 0 ? clock.label : null;
 };
 
 /** A judgment since the last meeting brings even a closed case back, once, for outcome review. */

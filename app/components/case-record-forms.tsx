@@ -1,0 +1,118 @@
+import { ageBands, bailStatuses, caseEventKinds } from "#db/schema/enums";
+import { accusedSchema, caseEventSchema, victimSchema } from "~/schemas/case";
+import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
+
+type Feedback = (FormFeedback & { intent?: string }) | undefined;
+type Victim = {
+  id: number;
+  code: string;
+  minor: boolean;
+  ageBand: string;
+  legalAidAssignedOn: string | null;
+  educationEnrolled: boolean;
+  livelihoodSupport: boolean;
+  compensationAppliedOn: string | null;
+  compensationReceivedOn: string | null;
+  inShelter: boolean;
+  testifiedInProtectionRoom: boolean;
+};
+
+const ageBandOptions = ageBands.map((b) => ({
+  value: b,
+  label: ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" } as Record<string, string>)[b],
+}));
+const words = (s: string) => s.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+
+/** Feedback belongs to the form that was posted, and only to it. */
+const mine = (feedback: Feedback, intent: string, victimId?: number) =>
+  feedback?.intent === intent && (victimId === undefined || feedback.values?.victimId === String(victimId)) ? feedback : undefined;
+
+function VictimFields({ victim }: { victim?: Victim }) {
+  return (
+    <>
+      <div className="form-row">
+        <CheckboxField name="minor" label="Minor (under 18)" defaultChecked={victim?.minor} />
+        <SelectField name="ageBand" label="Age band" options={ageBandOptions} defaultValue={victim?.ageBand ?? "18_25"} />
+      </div>
+      <div className="form-row">
+        <Field name="legalAidAssignedOn" label="Legal-aid lawyer assigned on" type="date" defaultValue={victim?.legalAidAssignedOn} />
+        <Field name="compensationAppliedOn" label="Compensation applied on" type="date" defaultValue={victim?.compensationAppliedOn} />
+        <Field name="compensationReceivedOn" label="Compensation received on" type="date" defaultValue={victim?.compensationReceivedOn} />
+      </div>
+      <div className="form-row">
+        <CheckboxField name="educationEnrolled" label="Enrolled in education" defaultChecked={victim?.educationEnrolled} />
+        <CheckboxField name="livelihoodSupport" label="Livelihood support" defaultChecked={victim?.livelihoodSupport} />
+        <CheckboxField name="inShelter" label="In a shelter" defaultChecked={victim?.inShelter} />
+        <CheckboxField name="testifiedInProtectionRoom" label="Testified in a victim protection room" defaultChecked={victim?.testifiedInProtectionRoom} />
+      </div>
+    </>
+  );
+}
+
+export function CaseRecordForms({ victims, feedback }: { victims: Victim[]; feedback: Feedback }) {
+  return (
+    <div className="no-print">
+      <section className="card" aria-labelledby="add-event">
+        <h2 id="add-event">Add an event</h2>
+        <ValidatedForm schema={caseEventSchema} method="post" feedback={mine(feedback, "add-event")}>
+          <input type="hidden" name="intent" value="add-event" />
+          <div className="form-row">
+            <SelectField name="kind" label="Event" options={caseEventKinds.map((k) => ({ value: k, label: words(k) }))} defaultValue="hearing" />
+            <Field name="occurredOn" label="Date" type="date" />
+            <Field name="nextDate" label="Next date" type="date" hint="The next hearing or step, if one is fixed." />
+          </div>
+          <Field name="outcome" label="Outcome" hint="What happened, in a few words. No names." />
+          <Field name="note" label="Note (restricted)" multiline hint="Shown only to the secretariat and the administrator." />
+          <button type="submit" className="button">
+            Add event
+          </button>
+        </ValidatedForm>
+      </section>
+
+      <section className="card" aria-labelledby="victim-services">
+        <h2 id="victim-services">Victims' services</h2>
+        {victims.map((v) => (
+          <details key={v.id} open={!!mine(feedback, "update-victim", v.id)}>
+            <summary>Update services for {v.code}</summary>
+            <ValidatedForm schema={victimSchema} method="post" feedback={mine(feedback, "update-victim", v.id)}>
+              <input type="hidden" name="intent" value="update-victim" />
+              <input type="hidden" name="victimId" value={v.id} />
+              <VictimFields victim={v} />
+              <button type="submit" className="button">
+                Save services for {v.code}
+              </button>
+            </ValidatedForm>
+          </details>
+        ))}
+        <details open={!!mine(feedback, "add-victim")}>
+          <summary>Add a victim</summary>
+          <p className="muted">A pseudonym code is issued automatically. There is no field for a name, on purpose.</p>
+          <ValidatedForm schema={victimSchema} method="post" feedback={mine(feedback, "add-victim")}>
+            <input type="hidden" name="intent" value="add-victim" />
+            <VictimFields />
+            <button type="submit" className="button">
+              Add victim
+            </button>
+          </ValidatedForm>
+        </details>
+      </section>
+
+      <section className="card restricted" aria-labelledby="add-accused">
+        <h2 id="add-accused">
+          Add an accused <span className="restricted-label">Restricted</span>
+        </h2>
+        <ValidatedForm schema={accusedSchema} method="post" feedback={mine(feedback, "add-accused")}>
+          <input type="hidden" name="intent" value="add-accused" />
+          <div className="form-row">
+            <Field name="name" label="Accused's name" />
+            <Field name="arrestedOn" label="Arrested on" type="date" />
+            <SelectField name="bailStatus" label="Bail status" options={bailStatuses.map((b) => ({ value: b, label: words(b) }))} defaultValue="not_applied" />
+          </div>
+          <button type="submit" className="button">
+            Add accused
+          </button>
+        </ValidatedForm>
+      </section>
+    </div>
+  );
+}

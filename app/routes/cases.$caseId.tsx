@@ -1,0 +1,251 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CaseRecordForms } from "~/components/case-record-forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getDb } from "~/db.server";
+import { caseView } from "~/lib/case-view";
+import { formatDate, todayIn } from "~/lib/dates";
+import { parseForm } from "~/lib/forms";
+import { label, outcomeLabels, stageLabels } from "~/lib/labels";
+import { can, seesRestricted } from "~/lib/permissions";
+import { audit } from "~/models/audit.server";
+import { caseDetail, requireCase } from "~/models/case.server";
+import { addAccused, addCaseEvent, addVictim, updateVictim } from "~/models/case-record.server";
+import { getCollective } from "~/models/meeting.server";
+import { accusedSchema, caseEventSchema, victimSchema } from "~/schemas/case";
+import { requireUserWithPermission } from "~/services/auth.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.case.code} · Cases · TESTA Desk` : "Case · TESTA Desk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:case");
+  const db = getDb();
+  const kase = requireCase(db, user, params.caseId);
+  const restricted = seesRestricted(user.role);
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const view = caseView({ kase, ...caseDetail(db, kase.id) }, { restricted, today });
+  if (restricted) {
+    // The values themselves never go into the log: only that they were shown, and to whom.
+    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir,accused,notes" });
+  }
+  return { view, canEdit: can(user.role, "write:case") };
+}
+
+const schemas = { "add-event": caseEventSchema, "add-victim": victimSchema, "update-victim": victimSchema, "add-accused": accusedSchema } as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:case");
+  const db = getDb();
+  const kase = requireCase(db, user, params.caseId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  if (!(intent in schemas)) return data({ intent, errors: { form: "Choose what to add to the case." }, values: {} }, { status: 400 });
+  const form = parseForm(schemas[intent as keyof typeof schemas], formData);
+  if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+  const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "case", entityId: kase.id };
+  switch (form.data.intent) {
+    case "add-event":
+      addCaseEvent(db, kase.id, user.id, form.data);
+      audit(db, { ...entry, action: "add:event" });
+      break;
+    case "add-victim":
+      addVictim(db, user.collectiveId, kase.id, form.data);
+      audit(db, { ...entry, action: "add:victim" });
+      break;
+    case "update-victim":
+      if (!form.data.victimId || !updateVictim(db, kase.id, form.data.victimId, form.data)) {
+        return data({ intent, errors: { form: "That victim is not recorded on this case." }, values: form.values }, { status: 404 });
+      }
+      audit(db, { ...entry, action: "update:victim", detail: `victim ${form.data.victimId}` });
+      break;
+    case "add-accused":
+      addAccused(db, kase.id, form.data);
+      audit(db, { ...entry, action: "add:accused" });
+      break;
+  }
+  return redirect(`/cases/${kase.id}`);
+}
+
+const yes = (v: boolean) => (v ? "Yes" : "No");
+const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
+const eventLabel = (k: string) => k.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+
+export default function CasePage() {
+  const { view, canEdit } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const c = view.case;
+  return (
+    <div>
+      <div className="page-head">
+        <h1>{c.code}</h1>
+        <div className="actions">
+          <span className={`badge badge--${c.status}`}>{c.status === "open" ? "Open" : "Closed"}</span>
+          {canEdit ? (
+            <Link className="button button--quiet" to={`/cases/${c.id}/edit`}>
+              Edit case
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <div className="grid-2">
+        <section className="card" aria-labelledby="facts">
+          <h2 id="facts">Case</h2>
+          <dl className="facts">
+            <dt>Stage</dt>
+            <dd>{label(stageLabels, c.stage)}</dd>
+            {c.outcome ? (
+              <>
+                <dt>Outcome</dt>
+                <dd>{label(outcomeLabels, c.outcome)}</dd>
+              </>
+            ) : null}
+            <dt>Police station</dt>
+            <dd>{c.policeStation}</dd>
+            <dt>Sections</dt>
+            <dd>{c.sections || "—"}</dd>
+            <dt>Court</dt>
+            <dd>{c.courtName ?? "—"}</dd>
+            <dt>Court case no.</dt>
+            <dd>{c.courtCaseNumber ?? "—"}</dd>
+            <dt>Opened on</dt>
+            <dd>{formatDate(c.openedOn)}</dd>
+            {c.closedOn ? (
+              <>
+                <dt>Closed on</dt>
+                <dd>{formatDate(c.closedOn)}</dd>
+              </>
+            ) : null}
+            <dt>Chargesheet limit</dt>
+            <dd>{c.chargesheetLimitDays} days after arrest</dd>
+            {view.restricted ? (
+              <>
+                <dt>
+                  FIR <span className="restricted-label">Restricted</span>
+                </dt>
+                <dd>{view.restricted.firNumber ? `${view.restricted.firNumber}${view.restricted.firYear ? ` / ${view.restricted.firYear}` : ""}` : "—"}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="clocks">
+          <h2 id="clocks">Statutory clocks</h2>
+          {view.clocks.length ? (
+            <ul className="clock-list">
+              {view.clocks.map((k) => (
+                <li key={k.kind} className={`clock clock--${k.severity}`}>
+                  {k.label}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No clock is running: no arrest, next date or acquittal is recorded.</p>
+          )}
+          <h3>Departments involved</h3>
+          <ul>
+            {view.departments.map((d) => (
+              <li key={d.departmentId}>
+                <Link to={`/departments/${d.departmentId}`}>{d.name}</Link>: {d.role}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="timeline">
+        <h2 id="timeline">Timeline</h2>
+        {view.events.length ? (
+          <ol className="timeline">
+            {view.events.map((e) => (
+              <li key={e.id}>
+                <strong>{formatDate(e.occurredOn)}</strong> · {eventLabel(e.kind)}
+                {e.outcome ? `: ${e.outcome}` : ""}
+                {e.nextDate ? <span className="muted"> (next date {formatDate(e.nextDate)})</span> : null}
+                {view.restricted?.notes[e.id] ? (
+                  <p className="restricted">
+                    <span className="restricted-label">Note, restricted</span> {view.restricted.notes[e.id]}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">No event is recorded yet.</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="victims">
+        <h2 id="victims">Victims</h2>
+        <p className="muted">By pseudonym code only. Nothing that could identify a victim is recorded here.</p>
+        {view.victims.length ? (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col">Age band</th>
+                  <th scope="col">Legal aid</th>
+                  <th scope="col">Education / livelihood</th>
+                  <th scope="col">Compensation</th>
+                  <th scope="col">Shelter</th>
+                  <th scope="col">Protection room</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.victims.map((v) => (
+                  <tr key={v.id}>
+                    <th scope="row">{v.code}</th>
+                    <td>
+                      {ageBandLabel(v.ageBand)}
+                      {v.minor ? " (minor)" : ""}
+                    </td>
+                    <td>{v.legalAidAssignedOn ? `Lawyer since ${formatDate(v.legalAidAssignedOn)}` : "Not assigned"}</td>
+                    <td>
+                      {[v.educationEnrolled ? "Education" : null, v.livelihoodSupport ? "Livelihood" : null].filter(Boolean).join(", ") || "None"}
+                    </td>
+                    <td>
+                      {v.compensationReceivedOn
+                        ? `Received ${formatDate(v.compensationReceivedOn)}`
+                        : v.compensationAppliedOn
+                          ? `Applied ${formatDate(v.compensationAppliedOn)}`
+                          : "Not applied"}
+                    </td>
+                    <td>{yes(v.inShelter)}</td>
+                    <td>{yes(v.testifiedInProtectionRoom)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="empty">No victim is recorded on this case yet.</p>
+        )}
+      </section>
+
+      {view.restricted ? (
+        <section className="card restricted" aria-labelledby="accused">
+          <h2 id="accused">
+            Accused <span className="restricted-label">Restricted</span>
+          </h2>
+          {view.restricted.accused.length ? (
+            <ul>
+              {view.restricted.accused.map((a) => (
+                <li key={a.id}>
+                  {a.name}: {a.arrestedOn ? `arrested ${formatDate(a.arrestedOn)}` : "not arrested"}, bail {a.bailStatus.replace(/_/g, " ")}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">No accused is recorded.</p>
+          )}
+        </section>
+      ) : null}
+
+      {canEdit ? <CaseRecordForms victims={view.victims} feedback={feedback} /> : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,176 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { caseStages } from "#db/schema/enums";
+import { getDb } from "~/db.server";
+import { chargesheetClock } from "~/lib/clocks";
+import { formatDate, todayIn } from "~/lib/dates";
+import { label, stageLabels } from "~/lib/labels";
+import { can } from "~/lib/permissions";
+import { clockInputs, listCases } from "~/models/case.server";
+import { listDepartmentNames } from "~/models/department-names.server";
+import { getCollective } from "~/models/meeting.server";
+import { parseCaseFilters } from "~/schemas/case";
+import { requireUserWithPermission } from "~/services/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Cases · TESTA Desk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:case");
+  const db = getDb();
+  const { filters, errors } = parseCaseFilters(new URL(request.url).searchParams);
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const list = listCases(db, user, filters);
+  const inputs = clockInputs(db, list.rows.map((r) => r.id));
+  const rows = list.rows.map((r) => {
+    const { chargesheetLimitDays, ...row } = r;
+    const clock = chargesheetClock({ outcome: null, chargesheetLimitDays, ...inputs.get(r.id)! }, today);
+    return { ...row, nextDate: formatDate(r.nextDate), flag: clock && clock.severity !== "ok" && r.status === "open" ? clock : null };
+  });
+  const body = {
+    rows,
+    total: list.total,
+    page: list.page,
+    pages: list.pages,
+    errors,
+    departments: listDepartmentNames(db, user.collectiveId),
+    canCreate: can(user.role, "write:case"),
+    scoped: user.role === "representative",
+  };
+  return Object.keys(errors).length ? data(body, { status: 400 }) : body;
+}
+
+export default function Cases() {
+  const { rows, total, page, pages, errors, departments, canCreate, scoped } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const value = (name: string) => (errors[name] ? "" : (params.get(name) ?? ""));
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(params);
+    next.set("page", String(n));
+    return `?${next.toString()}`;
+  };
+  const filterError = (name: string) =>
+    errors[name] ? (
+      <span id={`${name}-error`} className="field-error">
+        {errors[name]}
+      </span>
+    ) : null;
+  const invalid = (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${name}-error` : undefined });
+  return (
+    <div>
+      <div className="page-head">
+        <h1>Cases</h1>
+        {canCreate ? (
+          <Link className="button" to="/cases/new">
+            Register a case
+          </Link>
+        ) : null}
+      </div>
+      {scoped ? <p className="muted">You see the cases your department is involved in.</p> : null}
+      <Form method="get" className="card filters" aria-label="Filter cases">
+        <div className="form-row">
+          <div className="field">
+            <label htmlFor="q">Case code</label>
+            <input id="q" name="q" type="search" defaultValue={value("q")} placeholder="DEM-2026-0042" {...invalid("q")} />
+            {filterError("q")}
+          </div>
+          <div className="field">
+            <label htmlFor="stage">Stage</label>
+            <select id="stage" name="stage" defaultValue={value("stage")} {...invalid("stage")}>
+              <option value="">Any stage</option>
+              {caseStages.map((s) => (
+                <option key={s} value={s}>
+                  {label(stageLabels, s)}
+                </option>
+              ))}
+            </select>
+            {filterError("stage")}
+          </div>
+          <div className="field">
+            <label htmlFor="status">Status</label>
+            <select id="status" name="status" defaultValue={value("status")} {...invalid("status")}>
+              <option value="">Open and closed</option>
+              <option value="open">Open</option>
+              <option value="closed">Closed</option>
+            </select>
+            {filterError("status")}
+          </div>
+          <div className="field">
+            <label htmlFor="department">Department</label>
+            <select id="department" name="department" defaultValue={value("department")} {...invalid("department")}>
+              <option value="">Any department</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+            {filterError("department")}
+          </div>
+          <div className="field">
+            <label htmlFor="from">Next hearing from</label>
+            <input id="from" name="from" type="date" defaultValue={value("from")} {...invalid("from")} />
+            {filterError("from")}
+          </div>
+          <div className="field">
+            <label htmlFor="to">Next hearing to</label>
+            <input id="to" name="to" type="date" defaultValue={value("to")} {...invalid("to")} />
+            {filterError("to")}
+          </div>
+          <div className="field">
+            <button type="submit" className="button">
+              Filter
+            </button>
+          </div>
+        </div>
+        {params.toString() ? <Link to="/cases">Clear filters</Link> : null}
+      </Form>
+      <p role="status">
+        {total} {total === 1 ? "case" : "cases"}
+        {pages > 1 ? `, page ${page} of ${pages}` : ""}.
+      </p>
+      {rows.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Cases</caption>
+            <thead>
+              <tr>
+                <th scope="col">Case</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Status</th>
+                <th scope="col">Police station</th>
+                <th scope="col">Lead department</th>
+                <th scope="col">Next date</th>
+                <th scope="col">Clock</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/cases/${r.id}`}>{r.code}</Link>
+                  </td>
+                  <td>{label(stageLabels, r.stage)}</td>
+                  <td>
+                    <span className={`badge badge--${r.status}`}>{r.status === "open" ? "Open" : "Closed"}</span>
+                  </td>
+                  <td>{r.policeStation}</td>
+                  <td>{r.leadDepartment ?? ""}</td>
+                  <td>{r.nextDate}</td>
+                  <td>{r.flag ? <span className={`badge badge--${r.flag.severity}`}>{r.flag.daysLeft! < 0 ? "Chargesheet overdue" : `Chargesheet in ${r.flag.daysLeft} d`}</span> : null}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty">No case matches these filters.</p>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pages" className="actions">
+          {page > 1 ? <Link to={pageLink(page - 1)}>← Previous page</Link> : null}
+          {page < pages ? <Link to={pageLink(page + 1)}>Next page →</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { CaseForm } from "~/components/case-form";
+import { getDb } from "~/db.server";
+import { todayIn } from "~/lib/dates";
+import { parseForm } from "~/lib/forms";
+import { audit } from "~/models/audit.server";
+import { createCase, unknownDepartments } from "~/models/case.server";
+import { listDepartmentNames } from "~/models/department-names.server";
+import { getCollective } from "~/models/meeting.server";
+import { caseSchema } from "~/schemas/case";
+import { requireUserWithPermission } from "~/services/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "New case · TESTA Desk" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:case");
+  const db = getDb();
+  return { departments: listDepartmentNames(db, user.collectiveId), today: todayIn(getCollective(db, user.collectiveId).timeZone) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:case");
+  const db = getDb();
+  const form = parseForm(caseSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  if (unknownDepartments(db, user.collectiveId, form.data.departments.map((d) => d.departmentId)).length) {
+    return data({ errors: { departments: "One of the departments chosen is not part of this collective. Reload the page and choose again." }, values: form.values }, { status: 400 });
+  }
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const kase = createCase(db, user.collectiveId, form.data, today);
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "case", entityId: kase.id });
+  return redirect(`/cases/${kase.id}`);
+}
+
+export default function NewCase() {
+  const { departments, today } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  return (
+    <div>
+      <h1>Register a case</h1>
+      <p className="muted">The case code is issued when you save. Victims are recorded by pseudonym code only, on the case page.</p>
+      <div className="card">
+        <CaseForm defaults={{ openedOn: today }} departments={departments} feedback={feedback} submitLabel="Register case" />
+      </div>
+    </div>
+  );
+}
