@@ -1,5 +1,5 @@
 import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
-import type { Db } from "#db/client";
+import type { Conn } from "#db/client";
 import { tenures, users } from "#db/schema";
 import type { Role } from "#db/schema/enums";
 
@@ -14,7 +14,7 @@ export type SessionUser = {
   tenureId: number | null;
 };
 
-export function findUserByEmail(db: Db, email: string) {
+export function findUserByEmail(db: Conn, email: string) {
   return db
     .select()
     .from(users)
@@ -23,7 +23,7 @@ export function findUserByEmail(db: Db, email: string) {
 }
 
 /** The tenure a user holds on `today`, if any: started, and not yet ended. */
-export function tenureInForce(db: Db, userId: number, today: string) {
+export function tenureInForce(db: Conn, userId: number, today: string) {
   return db
     .select()
     .from(tenures)
@@ -44,7 +44,7 @@ type UserRow = typeof users.$inferSelect;
  * the department of the tenure in force; when that tenure has ended, the account is shut.
  */
 export function resolveSessionUser(
-  db: Db,
+  db: Conn,
   user: UserRow,
   today: string,
 ): { ok: true; user: SessionUser } | { ok: false; reason: "disabled" | "tenure_ended" } {

@@ -7,7 +7,7 @@ import { todayIn } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { caseDetail, requireCase, unknownDepartments, updateCase } from "~/models/case.server";
-import { listDepartmentNames } from "~/models/department-names.server";
+import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { caseSchema } from "~/schemas/case";
 import { requireUserWithPermission } from "~/services/auth.server";

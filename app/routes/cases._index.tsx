@@ -7,7 +7,7 @@ import { formatDate, todayIn } from "~/lib/dates";
 import { label, stageLabels } from "~/lib/labels";
 import { can } from "~/lib/permissions";
 import { clockInputs, listCases } from "~/models/case.server";
-import { listDepartmentNames } from "~/models/department-names.server";
+import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { parseCaseFilters } from "~/schemas/case";
 import { requireUserWithPermission } from "~/services/auth.server";

@@ -6,7 +6,7 @@ import { todayIn } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { createCase, unknownDepartments } from "~/models/case.server";
-import { listDepartmentNames } from "~/models/department-names.server";
+import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { caseSchema } from "~/schemas/case";
 import { requireUserWithPermission } from "~/services/auth.server";

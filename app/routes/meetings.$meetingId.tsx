@@ -8,7 +8,7 @@ import { presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
-import { listDepartmentNames } from "~/models/department-names.server";
+import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { agendaEditSchema } from "~/schemas/meeting";
 import { caseCodesFor, editAgenda, regenerateAgenda } from "~/services/agenda.server";

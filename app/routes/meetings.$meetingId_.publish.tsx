@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { audit } from "~/models/audit.server";
-import { currentSeatHolders } from "~/models/department-names.server";
+import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { MeetingConflict, publishAgenda } from "~/services/meeting-mail.server";

@@ -1,7 +1,7 @@
 import type { Conn } from "#db/client";
 import { presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
-import { listDepartmentNames } from "~/models/department-names.server";
+import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
 import { caseCodesFor } from "./agenda.server";
 

@@ -4,7 +4,7 @@ import { agendaVersions, mailOutbox, meetings } from "#db/schema";
 import { agendaEmail, type AgendaEmailData } from "#templates/email/agenda";
 import { renderAgendaPdf } from "#templates/pdf/agenda";
 import { config } from "~/config.server";
-import { currentSeatHolders } from "~/models/department-names.server";
+import { currentSeatHolders } from "~/models/department.server";
 import { getCollective, type Meeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";

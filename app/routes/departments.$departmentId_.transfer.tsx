@@ -1,0 +1,104 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, ValidatedForm } from "~/components/form";
+import { config } from "~/config.server";
+import { getDb } from "~/db.server";
+import { formatDate, todayIn } from "~/lib/dates";
+import { parseForm } from "~/lib/forms";
+import { currentTenure, requireDepartment } from "~/models/department.server";
+import { getCollective } from "~/models/meeting.server";
+import { transferSchema } from "~/schemas/department";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { recordTransfer } from "~/services/transfer.server";
+
+export const meta: MetaFunction = () => [{ title: "Record a transfer · TESTA Desk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:departments");
+  const db = getDb();
+  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const current = currentTenure(db, department.id);
+  return {
+    department: { id: department.id, name: department.name },
+    current: current ? { officerName: current.officerName, designation: current.designation, since: formatDate(current.startsOn) } : null,
+    today: todayIn(getCollective(db, user.collectiveId).timeZone),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:departments");
+  const db = getDb();
+  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const form = parseForm(transferSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const result = recordTransfer(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id, today }, form.data);
+  if (!result.ok) return data({ errors: { [result.field]: result.message }, values: form.values }, { status: 400 });
+  return {
+    done: {
+      officerName: result.successor.officerName,
+      email: result.successor.email,
+      startsOn: formatDate(result.successor.startsOn),
+      link: `${config().APP_URL}/welcome/${result.token}`,
+      expiresOn: formatDate(result.expiresAt.slice(0, 10)),
+    },
+  };
+}
+
+export default function Transfer() {
+  const { department, current, today } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  if (feedback && "done" in feedback) {
+    const d = feedback.done;
+    return (
+      <div className="page page--narrow">
+        <h1>Transfer recorded</h1>
+        <div className="notice" role="status">
+          {d.officerName} holds the seat of {department.name} from {d.startsOn}. The department's action items, cases and history stay
+          with the department.
+        </div>
+        <section className="card" aria-labelledby="link">
+          <h2 id="link">Sign-in link for {d.officerName}</h2>
+          <p>Give this link to {d.officerName} ({d.email}). It sets their password, works once, and expires on {d.expiresOn}. It is not shown again.</p>
+          <p>
+            <code className="link-box">{d.link}</code>
+          </p>
+        </section>
+        <p>
+          <Link to={`/departments/${department.id}`}>Back to {department.name}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="page page--narrow">
+      <h1>Record a transfer: {department.name}</h1>
+      <p>
+        {current
+          ? `This ends ${current.officerName}'s tenure (${current.designation}, since ${current.since}) on the day before the date below, and closes their sign-in from then. `
+          : "The seat is vacant. "}
+        The successor takes the seat on that date, gets an account, and inherits the department's open work. Nothing is re-assigned by hand.
+      </p>
+      <div className="card">
+        <ValidatedForm schema={transferSchema} method="post" feedback={feedback}>
+          <Field name="effectiveOn" label="Takes effect on" type="date" defaultValue={today} hint="The successor's first day in the seat." />
+          <Field name="officerName" label="Successor's name" autoComplete="off" />
+          <Field name="designation" label="Designation" />
+          <Field name="email" label="Official email" type="email" autoComplete="off" />
+          <Field name="phone" label="Phone (optional)" type="tel" />
+          <div className="actions">
+            <button type="submit" className="button button--danger">
+              Record transfer
+            </button>
+            <Link to={`/departments/${department.id}`}>Cancel</Link>
+          </div>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { sessions, tenures, users } from "#db/schema";
+import { addDays, formatDate } from "~/lib/dates";
+import { audit } from "~/models/audit.server";
+import { currentTenure } from "~/models/department.server";
+import { createPasswordToken } from "~/models/password-token.server";
+import { findUserByEmail } from "~/models/user.server";
+
+export type TransferInput = {
+  effectiveOn: string;
+  officerName: string;
+  designation: string;
+  email: string;
+  phone: string | null;
+};
+
+export type TransferResult =
+  | { ok: true; successor: typeof tenures.$inferSelect; userId: number; token: string; expiresAt: string; endedTenureId: number | null }
+  | { ok: false; field: keyof TransferInput; message: string };
+
+/**
+ * A seat changes hands: the current tenure ends the day before the successor's begins, the
+ * successor gets an account and a single-use link to set a password. Everything the department
+ * owns stays with it. One transaction: all of it happens, or none of it.
+ */
+export function recordTransfer(
+  db: Db,
+  { collectiveId, departmentId, byUserId, today }: { collectiveId: number; departmentId: number; byUserId: number; today: string },
+  input: TransferInput,
+  now = new Date(),
+): TransferResult {
+  return db.transaction((tx): TransferResult => {
+    const current = currentTenure(tx, departmentId);
+    if (current && input.effectiveOn <= current.startsOn) {
+      return {
+        ok: false,
+        field: "effectiveOn",
+        message: `The transfer must take effect after ${current.officerName}'s tenure began on ${formatDate(current.startsOn)}.`,
+      };
+    }
+    if (findUserByEmail(tx, input.email)) {
+      return { ok: false, field: "email", message: "This email already belongs to an account. Use the successor's own official email." };
+    }
+    const endsOn = addDays(input.effectiveOn, -1);
+    let role: "representative" | "secretariat" = "representative";
+    if (current) {
+      tx.update(tenures).set({ endsOn }).where(eq(tenures.id, current.id)).run();
+      if (current.userId) {
+        const predecessor = tx.select().from(users).where(eq(users.id, current.userId)).get();
+        if (predecessor?.role === "secretariat") role = "secretariat";
+        // Once the tenure is over, any open session of the old holder ends with it.
+        if (endsOn < today) tx.delete(sessions).where(eq(sessions.userId, current.userId)).run();
+      }
+    }
+    const user = tx
+      .insert(users)
+      .values({ collectiveId, email: input.email.trim().toLowerCase(), name: input.officerName, role, passwordHash: null })
+      .returning()
+      .get();
+    const successor = tx
+      .insert(tenures)
+      .values({
+        departmentId,
+        userId: user.id,
+        officerName: input.officerName,
+        designation: input.designation,
+        email: input.email.trim().toLowerCase(),
+        phone: input.phone,
+        startsOn: input.effectiveOn,
+      })
+      .returning()
+      .get();
+    const { raw, expiresAt } = createPasswordToken(tx, user.id, now);
+    audit(tx, {
+      collectiveId,
+      userId: byUserId,
+      action: "transfer",
+      entity: "department",
+      entityId: departmentId,
+      detail: `tenure ${current?.id ?? "none"} -> tenure ${successor.id}`,
+    });
+    return { ok: true, successor, userId: user.id, token: raw, expiresAt, endedTenureId: current?.id ?? null };
+  });
+}
