@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { startMailSender } from "./services/mail.server";
 
 export const streamTimeout = 5_000;
 
@@ -46,4 +47,10 @@ export default function handleRequest(
     );
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/** Jobs that run inside the server process; server.ts starts them and stops them on close. */
+export function startBackgroundJobs(): () => void {
+  const stops = [startMailSender()];
+  return () => stops.forEach((stop) => stop());
 }

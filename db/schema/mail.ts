@@ -19,7 +19,7 @@ export const mailOutbox = sqliteTable(
     subject: text().notNull(),
     html: text().notNull(),
     text: text().notNull(),
-    /** JSON array of { filename, contentType, path } to files under the data folder. */
+    /** JSON array of { filename, contentType, base64 }: kept in the row so the enqueue is one transaction. */
     attachments: text().notNull().default("[]"),
     /** iCalendar text sent as nodemailer's icalEvent (which attaches it itself). */
     icalEvent: text(),

@@ -1,0 +1,173 @@
+import fs from "node:fs";
+import PDFDocument from "pdfkit";
+
+// A small layout toolkit shared by every PDF (agenda, minutes, onboarding brief): A4, calm type,
+// page numbers and a confidentiality footer on every page. Latin and Devanagari text are written
+// in runs, each in a font that has its glyphs.
+
+const fontDir = "/usr/share/fonts/truetype/noto";
+const fontFiles = {
+  latin: `${fontDir}/NotoSans-Regular.ttf`,
+  latinBold: `${fontDir}/NotoSans-Bold.ttf`,
+  deva: `${fontDir}/NotoSansDevanagari-Regular.ttf`,
+  devaBold: `${fontDir}/NotoSansDevanagari-Bold.ttf`,
+};
+const haveNoto = Object.values(fontFiles).every((f) => fs.existsSync(f));
+
+export const footerText = "Confidential: for members of the collective only. Cases are referred to by code only.";
+const margin = 50;
+const ink = "#16202a";
+const muted = "#4a5560";
+
+type Doc = PDFKit.PDFDocument;
+type Weight = "regular" | "bold";
+
+function fontFor(script: "latin" | "deva", weight: Weight): string {
+  if (!haveNoto) return weight === "bold" ? "Helvetica-Bold" : "Helvetica";
+  return script === "deva" ? (weight === "bold" ? "devaBold" : "deva") : weight === "bold" ? "latinBold" : "latin";
+}
+
+const devanagari = /[\u0900-\u097F\uA8E0-\uA8FF]/;
+
+/** Splits text into runs by script; spaces and punctuation stay with the run they are in. */
+export function scriptRuns(text: string): { script: "latin" | "deva"; text: string }[] {
+  const runs: { script: "latin" | "deva"; text: string }[] = [];
+  for (const ch of text) {
+    const script = devanagari.test(ch) ? "deva" : /[\p{L}\p{N}]/u.test(ch) ? "latin" : (runs.at(-1)?.script ?? "latin");
+    const last = runs.at(-1);
+    if (last && last.script === script) last.text += ch;
+    else runs.push({ script, text: ch });
+  }
+  return runs;
+}
+
+export type WriteOptions = { size?: number; weight?: Weight; color?: string; indent?: number; width?: number; gap?: number };
+
+export class PdfWriter {
+  constructor(readonly doc: Doc) {}
+
+  get contentWidth() {
+    return this.doc.page.width - margin * 2;
+  }
+
+  /** Writes a paragraph, switching fonts per script run. */
+  write(text: string, { size = 11, weight = "regular", color = ink, indent = 0, width, gap = 4 }: WriteOptions = {}) {
+    const runs = scriptRuns(text || " ");
+    const x = margin + indent;
+    const w = width ?? this.contentWidth - indent;
+    this.doc.fillColor(color).fontSize(size);
+    runs.forEach((run, i) => {
+      this.doc.font(fontFor(run.script, weight));
+      const last = i === runs.length - 1;
+      if (i === 0) this.doc.text(run.text, x, this.doc.y, { width: w, continued: !last });
+      else this.doc.text(run.text, { continued: !last });
+    });
+    this.doc.moveDown(gap / size);
+    return this;
+  }
+
+  title(text: string) {
+    return this.write(text, { size: 18, weight: "bold", gap: 6 });
+  }
+
+  heading(text: string) {
+    this.ensureSpace(60);
+    this.doc.moveDown(0.4);
+    return this.write(text, { size: 13, weight: "bold", gap: 4 });
+  }
+
+  muted(text: string, size = 10) {
+    return this.write(text, { size, color: muted });
+  }
+
+  keyValues(rows: [string, string][]) {
+    for (const [k, v] of rows) this.write(`${k}: ${v}`, { size: 11 });
+    return this;
+  }
+
+  bullets(items: string[], { indent = 12, size = 10 }: { indent?: number; size?: number } = {}) {
+    for (const item of items) this.write(`• ${item}`, { size, indent, color: ink, gap: 2 });
+    return this;
+  }
+
+  rule() {
+    const y = this.doc.y + 2;
+    this.doc.moveTo(margin, y).lineTo(this.doc.page.width - margin, y).lineWidth(0.5).strokeColor("#c9d1d9").stroke();
+    this.doc.moveDown(0.5);
+    return this;
+  }
+
+  /** Starts a new page unless `height` points fit above the footer. */
+  ensureSpace(height: number) {
+    if (this.doc.y + height > this.doc.page.height - margin - 30) this.doc.addPage();
+    return this;
+  }
+
+  /** A table whose header repeats on every page it spans. Cells wrap. */
+  table(columns: { header: string; width: number }[], rows: string[][], size = 9.5) {
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * this.contentWidth);
+    const rowHeight = (cells: string[], weight: Weight) =>
+      Math.max(...cells.map((cell, i) => this.doc.font(fontFor("latin", weight)).fontSize(size).heightOfString(cell || " ", { width: widths[i] - 8 }))) + 8;
+    const drawRow = (cells: string[], weight: Weight, shade: boolean) => {
+      const h = rowHeight(cells, weight);
+      this.ensureSpace(h);
+      const y = this.doc.y;
+      if (shade) this.doc.rect(margin, y, this.contentWidth, h).fill("#f3f5f7");
+      let x = margin;
+      cells.forEach((cell, i) => {
+        const runs = scriptRuns(cell || " ");
+        this.doc.fillColor(ink).fontSize(size);
+        runs.forEach((run, j) => {
+          this.doc.font(fontFor(run.script, weight));
+          const last = j === runs.length - 1;
+          if (j === 0) this.doc.text(run.text, x + 4, y + 4, { width: widths[i] - 8, continued: !last });
+          else this.doc.text(run.text, { continued: !last });
+        });
+        x += widths[i];
+      });
+      this.doc.moveTo(margin, y + h).lineTo(margin + this.contentWidth, y + h).lineWidth(0.5).strokeColor("#c9d1d9").stroke();
+      this.doc.x = margin;
+      this.doc.y = y + h;
+      return h;
+    };
+    const header = columns.map((c) => c.header);
+    drawRow(header, "bold", true);
+    for (const row of rows) {
+      if (this.doc.y + rowHeight(row, "regular") > this.doc.page.height - margin - 30) {
+        this.doc.addPage();
+        drawRow(header, "bold", true);
+      }
+      drawRow(row, "regular", false);
+    }
+    this.doc.moveDown(0.6);
+    return this;
+  }
+}
+
+/** Renders a document to a buffer, numbering pages and adding the footer once it is laid out. */
+export function renderPdf(title: string, draw: (pdf: PdfWriter) => void): Promise<Buffer> {
+  const doc = new PDFDocument({ size: "A4", margin, bufferPages: true, info: { Title: title, Creator: "TESTA Desk" } });
+  if (haveNoto) for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, file);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  doc.font(fontFor("latin", "regular"));
+  draw(new PdfWriter(doc));
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would add a page; lift it while the footer goes in.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font(fontFor("latin", "regular")).fontSize(8).fillColor(muted);
+    doc.text(footerText, margin, doc.page.height - 35, { width: doc.page.width - margin * 2 - 80, lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - margin - 80, doc.page.height - 35, { width: 80, align: "right", lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+  doc.end();
+  return done;
+}
