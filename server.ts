@@ -32,8 +32,12 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   const background = build.entry.module as { startBackgroundJobs?: () => () => void };
   const stopJobs = background.startBackgroundJobs?.();
 
-  const server = await new Promise<import("node:http").Server>((resolve) => {
+  const server = await new Promise<import("node:http").Server>((resolve, reject) => {
     const s = app.listen(port, () => resolve(s));
+    s.once("error", (error: NodeJS.ErrnoException) => {
+      stopJobs?.();
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${port} is already in use: stop the other program or set PORT to a free port.`) : error);
+    });
   });
   return {
     server,

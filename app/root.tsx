@@ -17,6 +17,7 @@ const sections: { to: string; label: string; permission: Permission }[] = [
   { to: "/cases", label: "Cases", permission: "read:case" },
   { to: "/departments", label: "Departments", permission: "read:departments" },
   { to: "/reports", label: "Reports", permission: "read:reports" },
+  { to: "/outbox", label: "Outbox", permission: "read:outbox" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

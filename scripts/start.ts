@@ -35,6 +35,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || /already in use/.test(String(error?.message)) ? error.message : error);
   process.exit(1);
 });

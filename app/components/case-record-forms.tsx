@@ -1,4 +1,5 @@
 import { ageBands, bailStatuses, caseEventKinds } from "#db/schema/enums";
+import { eventKindLabels, label } from "~/lib/labels";
 import { accusedSchema, caseEventSchema, victimSchema } from "~/schemas/case";
 import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
 
@@ -57,7 +58,7 @@ export function CaseRecordForms({ victims, feedback }: { victims: Victim[]; feed
         <ValidatedForm schema={caseEventSchema} method="post" feedback={mine(feedback, "add-event")}>
           <input type="hidden" name="intent" value="add-event" />
           <div className="form-row">
-            <SelectField name="kind" label="Event" options={caseEventKinds.map((k) => ({ value: k, label: words(k) }))} defaultValue="hearing" />
+            <SelectField name="kind" label="Event" options={caseEventKinds.map((k) => ({ value: k, label: label(eventKindLabels, k) }))} defaultValue="hearing" />
             <Field name="occurredOn" label="Date" type="date" />
             <Field name="nextDate" label="Next date" type="date" hint="The next hearing or step, if one is fixed." />
           </div>

@@ -44,3 +44,21 @@ export function label(map: Record<string, string>, code: string | null | undefin
   if (!code) return "";
   return map[code] ?? code.replace(/_/g, " ");
 }
+
+export const eventKindLabels: Record<string, string> = {
+  rescue: "Rescue",
+  arrest: "Arrest",
+  fir: "FIR",
+  statement: "Statement before magistrate",
+  chargesheet_filed: "Chargesheet filed",
+  charges_framed: "Charges framed",
+  hearing: "Hearing",
+  testimony: "Victim testimony",
+  bail_application: "Bail application",
+  bail_order: "Bail order",
+  judgment: "Judgment",
+  appeal_filed: "Appeal filed",
+  compensation_application: "Compensation application",
+  compensation_order: "Compensation order",
+  other: "Other",
+};

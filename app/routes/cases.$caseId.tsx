@@ -6,7 +6,7 @@ import { getDb } from "~/db.server";
 import { caseView } from "~/lib/case-view";
 import { formatDate, todayIn } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
-import { label, outcomeLabels, stageLabels } from "~/lib/labels";
+import { eventKindLabels, label, outcomeLabels, stageLabels } from "~/lib/labels";
 import { can, seesRestricted } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { caseDetail, requireCase } from "~/models/case.server";
@@ -68,7 +68,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const yes = (v: boolean) => (v ? "Yes" : "No");
 const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
-const eventLabel = (k: string) => k.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 
 export default function CasePage() {
   const { view, canEdit } = useLoaderData<typeof loader>();
@@ -158,7 +157,7 @@ export default function CasePage() {
           <ol className="timeline">
             {view.events.map((e) => (
               <li key={e.id}>
-                <strong>{formatDate(e.occurredOn)}</strong> · {eventLabel(e.kind)}
+                <strong>{formatDate(e.occurredOn)}</strong> · {label(eventKindLabels, e.kind)}
                 {e.outcome ? `: ${e.outcome}` : ""}
                 {e.nextDate ? <span className="muted"> (next date {formatDate(e.nextDate)})</span> : null}
                 {view.restricted?.notes[e.id] ? (

@@ -1,0 +1,112 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { getDb } from "~/db.server";
+import { formatDateTime } from "~/lib/dates";
+import { audit } from "~/models/audit.server";
+import { getCollective } from "~/models/meeting.server";
+import { getOutboxMessage, retryFailed, storedAttachments } from "~/models/outbox.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { wakeMailSender } from "~/services/mail.server";
+
+export const meta: MetaFunction = () => [{ title: "Message · Outbox · TESTA Desk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:outbox");
+  const db = getDb();
+  const row = getOutboxMessage(db, user.collectiveId, params.messageId);
+  const { timeZone } = getCollective(db, user.collectiveId);
+  return {
+    message: {
+      id: row.id,
+      to: row.toAddress,
+      subject: row.subject,
+      status: row.status,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      createdAt: formatDateTime(row.createdAt, timeZone),
+      sentAt: row.sentAt ? formatDateTime(row.sentAt, timeZone) : null,
+      text: row.text,
+      html: row.html,
+      invite: row.icalMethod,
+      attachments: storedAttachments(row).map((a, index) => ({ index, filename: a.filename, size: a.content.length })),
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:outbox");
+  const db = getDb();
+  const row = getOutboxMessage(db, user.collectiveId, params.messageId);
+  if (retryFailed(db, user.collectiveId, row.id)) {
+    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "retry", entity: "mail", entityId: row.id });
+    wakeMailSender();
+  }
+  return redirect(`/outbox/${row.id}`);
+}
+
+export default function Message() {
+  const { message: m } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p>
+        <Link to="/outbox">Outbox</Link>
+      </p>
+      <h1>{m.subject}</h1>
+      <section className="card" aria-labelledby="delivery">
+        <h2 id="delivery">Delivery</h2>
+        <dl className="facts">
+          <dt>To</dt>
+          <dd>{m.to}</dd>
+          <dt>Status</dt>
+          <dd>{m.status}</dd>
+          <dt>Attempts</dt>
+          <dd>{m.attempts}</dd>
+          <dt>Queued</dt>
+          <dd>{m.createdAt}</dd>
+          {m.sentAt ? (
+            <>
+              <dt>Sent</dt>
+              <dd>{m.sentAt}</dd>
+            </>
+          ) : null}
+          {m.lastError ? (
+            <>
+              <dt>Last error</dt>
+              <dd className="field-error">{m.lastError}</dd>
+            </>
+          ) : null}
+          <dt>Attached</dt>
+          <dd>
+            {m.attachments.map((a) => (
+              <div key={a.index}>
+                <a href={`/outbox/${m.id}/attachments/${a.index}`}>{a.filename}</a> ({Math.ceil(a.size / 1024)} KB)
+              </div>
+            ))}
+            {m.invite ? <div>Calendar invitation ({m.invite === "CANCEL" ? "cancellation" : "request"})</div> : null}
+            {!m.attachments.length && !m.invite ? "Nothing" : null}
+          </dd>
+        </dl>
+        {m.status === "failed" ? (
+          <Form method="post">
+            <button type="submit" className="button">
+              Retry now
+            </button>
+          </Form>
+        ) : null}
+      </section>
+      <section className="card" aria-labelledby="text">
+        <h2 id="text">Text</h2>
+        <pre className="mail-text">{m.text}</pre>
+      </section>
+      <section className="card" aria-labelledby="html">
+        <h2 id="html">As it looks</h2>
+        <iframe title="The email as HTML" sandbox="" srcDoc={m.html} className="mail-frame" />
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
