@@ -9,6 +9,10 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Runs axe-core in the page and returns the serious and critical violations (WCAG 2 A and AA). */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Let hydration settle first: axe should judge the page a person sees, not one mid-render.
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(150);
+  await page.waitForFunction(() => document.title.length > 0, undefined, { timeout: 5000 }).catch(() => undefined);
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe;

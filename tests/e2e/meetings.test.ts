@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn, startApp, type RunningApp } from "./support/app";
+import { seriousViolations } from "./support/axe";
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const itemTitles = (page: import("playwright-core").Page) => page.locator(".agenda .agenda-item__title").allTextContents();
+
+describe("the monthly meeting, from agenda to inbox", () => {
+  it("reorders the agenda without JavaScript", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Meeting 7" }).click();
+    const before = await itemTitles(page);
+    await page.getByRole("button", { name: `Move up: ${before[3].replace("Pinned", "").trim()}` }).click();
+    await page.waitForLoadState("load");
+    const after = await itemTitles(page);
+    expect(after[2]).toBe(before[3]);
+    expect(after[3]).toBe(before[2]);
+    await context.close();
+  });
+
+  it("generates, publishes, shows progress, and the emails appear in the Outbox", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa");
+    await page.goto("/meetings");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("link", { name: "Meeting 7" }).click();
+    await page.waitForURL(/\/meetings\/\d+$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    const reasons = await page.locator(".agenda .reasons li").allTextContents();
+    expect(reasons.length).toBeGreaterThan(5);
+
+    await page.getByRole("button", { name: "Regenerate from cases" }).click();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Agenda regenerated.");
+
+    await page.getByRole("link", { name: "Publish agenda" }).click();
+    await page.waitForURL(/\/publish$/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: /^Publish and email 9 seat holders$/ }).click();
+    await page.waitForURL(/\/sending\?batch=/);
+    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 20_000 }).toContain("9 of 9 emails delivered");
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+
+    const admin = await signIn(app, "admin@demo.testa");
+    await admin.page.goto("/outbox");
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    const subjects = await admin.page.locator("tbody tr td:nth-child(3) a").allTextContents();
+    expect(subjects.filter((s) => s.startsWith("Agenda: Demo District collective, Meeting 7"))).toHaveLength(9);
+    await admin.page.locator("tbody tr td:nth-child(3) a").first().click();
+    await admin.page.waitForURL(/\/outbox\/\d+$/);
+    expect(await admin.page.getByRole("link", { name: "agenda-meeting-7.pdf" }).count()).toBe(1);
+    expect(await admin.page.getByText("Calendar invitation (request)").count()).toBe(1);
+    expect(await seriousViolations(admin.page)).toEqual([]);
+    await admin.context.close();
+  });
+});
