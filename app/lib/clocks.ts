@@ -47,9 +47,15 @@ export function chargesheetClock(c: ClockCase, today: string): Clock | null {
   return { kind: "chargesheet", label: `Chargesheet ${when} (${basis})`, daysLeft: left, severity: left <= warnWithinDays ? "warn" : "ok" };
 }
 
+/** The latest event (events are oldest first) that satisfies a test; no copying, for big agendas. */
+export function latestEvent<E>(events: readonly E[], test: (e: E) => boolean): E | undefined {
+  for (let i = events.length - 1; i >= 0; i--) if (test(events[i])) return events[i];
+  return undefined;
+}
+
 /** The next dated step: the latest event's next date, and whether it is the victim's testimony. */
 export function nextDateOf(c: ClockCase): { date: string; testimony: boolean } | null {
-  const latest = [...c.events].reverse().find((e) => e.nextDate);
+  const latest = latestEvent(c.events, (e) => !!e.nextDate);
   if (!latest?.nextDate) return null;
   return { date: latest.nextDate, testimony: latest.kind === "testimony" || /testimony/i.test(latest.outcome ?? "") };
 }
@@ -69,7 +75,7 @@ export function nextDateClock(c: ClockCase, today: string): Clock | null {
 /** After an acquittal, about 90 days to appeal from the judgment. */
 export function appealClock(c: ClockCase, today: string): Clock | null {
   if (c.outcome !== "acquitted") return null;
-  const judgment = [...c.events].reverse().find((e) => e.kind === "judgment");
+  const judgment = latestEvent(c.events, (e) => e.kind === "judgment");
   if (!judgment) return null;
   const appeal = c.events.find((e) => e.kind === "appeal_filed" && e.occurredOn >= judgment.occurredOn);
   if (appeal) return { kind: "appeal", label: `Appeal filed on ${formatDate(appeal.occurredOn)}`, daysLeft: null, severity: "ok" };

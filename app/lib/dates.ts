@@ -11,30 +11,34 @@ export function isRealIsoDate(value: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
-function toUtcDate(iso: string): Date {
-  const m = isoDatePattern.exec(iso);
-  if (!m) throw new RangeError(`Not an ISO date: ${iso}`);
-  return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+/** Milliseconds at UTC midnight of an ISO date. Sliced rather than matched: agendas call this a lot. */
+function utcMillis(iso: string): number {
+  if (iso.length !== 10 || iso[4] !== "-" || iso[7] !== "-") throw new RangeError(`Not an ISO date: ${iso}`);
+  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
 }
 
 export function addDays(iso: string, days: number): string {
-  const d = toUtcDate(iso);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return new Date(utcMillis(iso) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
+  return Math.round((utcMillis(to) - utcMillis(from)) / 86_400_000);
+}
+
+// Building an Intl formatter costs far more than using one: keep one per zone and shape.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function formatterFor(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
 }
 
 /** The calendar date of an instant as seen in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone, year: "numeric", month: "2-digit", day: "2-digit",
-  }).formatToParts(instant);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+  // en-CA writes dates as YYYY-MM-DD.
+  return formatterFor("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
 export function todayIn(timeZone: string, now: Date = new Date()): string {
@@ -52,10 +56,8 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatDateTime(instant: string | Date, timeZone: string): string {
   const d = typeof instant === "string" ? new Date(instant) : instant;
   const date = formatDate(dateInZone(d, timeZone));
-  const weekday = new Intl.DateTimeFormat("en-IN", { timeZone, weekday: "short" }).format(d);
-  const time = new Intl.DateTimeFormat("en-IN", {
-    timeZone, hour: "numeric", minute: "2-digit", hour12: true,
-  }).format(d).toLowerCase();
+  const weekday = formatterFor("en-IN", { timeZone, weekday: "short" }).format(d);
+  const time = formatterFor("en-IN", { timeZone, hour: "numeric", minute: "2-digit", hour12: true }).format(d).toLowerCase();
   const zone = timeZone === "Asia/Kolkata" ? "IST" : timeZone;
   return `${weekday}, ${date}, ${time} ${zone}`;
 }

@@ -67,6 +67,7 @@ export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
     .orderBy(asc(meetings.startsAt))
     .all();
   const heldIndex = new Map(held.map((m, i) => [m.id, i]));
+  const heldDates = held.map((m) => dateInZone(new Date(m.startsAt), w.timeZone));
   const lastDiscussed = new Map<number, number>();
   for (const r of db
     .select({ caseId: agendaItems.caseId, meetingId: agendaItems.meetingId })
@@ -83,7 +84,7 @@ export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
     const meetingsSinceReviewed =
       reviewed !== undefined
         ? held.length - 1 - reviewed
-        : held.filter((m) => dateInZone(new Date(m.startsAt), w.timeZone) >= registeredOn).length;
+        : heldDates.filter((d) => d >= registeredOn).length;
     return {
       id: c.id,
       code: c.code,

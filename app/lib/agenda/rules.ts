@@ -1,4 +1,4 @@
-import { appealClock, chargesheetClock, nextDateOf, warnWithinDays } from "~/lib/clocks";
+import { appealClock, chargesheetClock, latestEvent, nextDateOf, warnWithinDays } from "~/lib/clocks";
 import { addDays, daysBetween, formatDate } from "~/lib/dates";
 import { label, outcomeLabels, stageLabels } from "~/lib/labels";
 import type { AgendaCase, AgendaContext, AgendaRuleId } from "./types";
@@ -18,19 +18,25 @@ const afterMeeting = (date: string, ctx: AgendaContext) => {
 const sinceLastMeeting = (date: string, ctx: AgendaContext) =>
   ctx.lastMeetingDate === null ? true : date > ctx.lastMeetingDate;
 
+const horizons = new WeakMap<AgendaContext, string>();
+/** A week after the next expected meeting: computed once per agenda, not once per case. */
+const horizonOf = (ctx: AgendaContext) => {
+  let h = horizons.get(ctx);
+  if (!h) horizons.set(ctx, (h = addDays(ctx.nextMeetingDate, 7)));
+  return h;
+};
+
 /** A hearing or testimony between this meeting and a week after the next one. */
 export const hearingSoon: Rule = (c, ctx) => {
   const next = nextDateOf(c);
-  if (!next || next.date < ctx.meetingDate || next.date > addDays(ctx.nextMeetingDate, 7)) return null;
+  if (!next || next.date < ctx.meetingDate || next.date > horizonOf(ctx)) return null;
   return `${next.testimony ? "Victim testimony" : "Hearing"} on ${formatDate(next.date)}, ${afterMeeting(next.date, ctx)}`;
 };
 
 export const bail: Rule = (c, ctx) => {
   const pending = c.accused.filter((a) => a.bailStatus === "pending").length;
   if (pending > 0) return `Bail application pending for ${plural(pending, "accused", "accused")}`;
-  const granted = [...c.events]
-    .reverse()
-    .find((e) => e.kind === "bail_order" && /grant/i.test(e.outcome ?? "") && sinceLastMeeting(e.occurredOn, ctx));
+  const granted = latestEvent(c.events, (e) => e.kind === "bail_order" && /grant/i.test(e.outcome ?? "") && sinceLastMeeting(e.occurredOn, ctx));
   return granted ? `Bail granted to an accused on ${formatDate(granted.occurredOn)}` : null;
 };
 
@@ -46,7 +52,7 @@ export const appealWindow: Rule = (c, ctx) => {
 
 /** A judgment since the last meeting brings even a closed case back, once, for outcome review. */
 export const judgment: Rule = (c, ctx) => {
-  const j = [...c.events].reverse().find((e) => e.kind === "judgment");
+  const j = latestEvent(c.events, (e) => e.kind === "judgment");
   if (!j || !ctx.lastMeetingDate || !sinceLastMeeting(j.occurredOn, ctx)) return null;
   const outcome = c.outcome ? ` (${label(outcomeLabels, c.outcome)})` : "";
   return `Judgment on ${formatDate(j.occurredOn)}${outcome}: review the outcome`;

@@ -1,0 +1,114 @@
+// `npm run bench`: builds a large collective in a temporary SQLite file and prints timings.
+// Figures are printed, never asserted: targets are stated beside them.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { openDatabase, type Db } from "#db/client";
+import { migrateDatabase } from "#db/migrate";
+import { meetings } from "#db/schema";
+import { eq } from "drizzle-orm";
+import { addDays } from "~/lib/dates";
+import { generateAgenda } from "~/lib/agenda/generate";
+import { agendaContextFor } from "~/services/agenda.server";
+import { seededRandom } from "../tests/factories";
+
+const sizes = { cases: 5_000, eventsPerCase: 20, actionItemsPerCase: 10, meetings: 6 };
+const today = "2026-11-28";
+
+function build(db: Db) {
+  const rand = seededRandom(7);
+  const sql = db.$client;
+  sql.exec(`insert into collectives (name, district, district_code, state) values ('Bench District', 'Bench', 'BEN', 'Maharashtra')`);
+  const kinds = ["police", "prosecution", "court", "dcpu", "dwcd", "dlsa", "plv", "shelter_home", "ngo"];
+  const dept = sql.prepare("insert into departments (collective_id, name, kind) values (1, ?, ?)");
+  kinds.forEach((k) => dept.run(`Department ${k}`, k));
+  const kase = sql.prepare(
+    "insert into cases (collective_id, code, police_station, stage, status, opened_on, chargesheet_limit_days, created_at) values (1, ?, 'PS', ?, 'open', ?, 60, ?)",
+  );
+  const link = sql.prepare("insert into case_departments (case_id, department_id, role) values (?, ?, ?)");
+  const event = sql.prepare("insert into case_events (case_id, kind, occurred_on, outcome, next_date) values (?, ?, ?, ?, ?)");
+  const person = sql.prepare("insert into accused (case_id, name, arrested_on, bail_status) values (?, 'Bench Accused', ?, ?)");
+  const action = sql.prepare("insert into action_items (collective_id, department_id, description, due_on, status, case_id) values (1, ?, 'Follow up', ?, ?, ?)");
+  const stages = ["investigation", "chargesheet", "charges_framed", "prosecution_evidence", "defence_evidence"];
+  const eventKinds = ["hearing", "hearing", "hearing", "statement", "bail_application", "bail_order", "other"];
+  sql.transaction(() => {
+    for (let i = 1; i <= sizes.cases; i++) {
+      const opened = addDays(today, -rand.int(30, 1500));
+      kase.run(`BEN-${2020 + (i % 7)}-${String(i).padStart(4, "0")}`, rand.pick(stages), opened, `${opened}T06:00:00.000Z`);
+      link.run(i, 1, "lead");
+      link.run(i, 9, "support");
+      person.run(i, addDays(opened, 1), rand.pick(["pending", "granted", "refused", "not_applied"]));
+      for (let e = 0; e < sizes.eventsPerCase; e++) {
+        const on = addDays(opened, e * 10);
+        const last = e === sizes.eventsPerCase - 1;
+        event.run(i, e === 0 ? "arrest" : rand.pick(eventKinds), on, "Adjourned", last ? addDays(today, rand.int(-10, 80)) : addDays(on, 10));
+      }
+      for (let a = 0; a < sizes.actionItemsPerCase; a++) {
+        action.run(rand.int(1, 9), addDays(today, rand.int(-60, 60)), rand.pick(["open", "in_progress", "done", "blocked", "dropped"]), i);
+      }
+    }
+    const meeting = sql.prepare("insert into meetings (collective_id, number, starts_at, duration_minutes, status) values (1, ?, ?, 120, ?)");
+    const item = sql.prepare("insert into agenda_items (meeting_id, position, kind, case_id, title, minutes, status) values (?, ?, 'case_review', ?, 'Case review', 8, 'discussed')");
+    for (let m = 1; m <= sizes.meetings; m++) {
+      meeting.run(m, `${addDays(today, -30 * (sizes.meetings + 1 - m))}T05:30:00.000Z`, "held");
+      for (let p = 0; p < 12; p++) item.run(m, p, rand.int(1, sizes.cases));
+    }
+    meeting.run(sizes.meetings + 1, `${addDays(today, 12)}T05:30:00.000Z`, "planned");
+  })();
+  sql.exec("analyze");
+}
+
+/** The same reads the agenda needs, as plain SQL through better-sqlite3, without any mapping. */
+function rawReads(db: Db, meetingDate: string) {
+  const sql = db.$client;
+  const scope = "(select id from cases where collective_id = 1)";
+  sql.prepare("select * from cases where collective_id = 1 and status = 'open'").all();
+  sql.prepare(`select case_id, kind, occurred_on, outcome, next_date from case_events where case_id in ${scope} order by case_id, occurred_on, id`).all();
+  sql.prepare(`select case_id, arrested_on, bail_status from accused where case_id in ${scope}`).all();
+  sql.prepare(`select case_id, department_id from case_departments where role = 'lead' and case_id in ${scope}`).all();
+  sql.prepare("select case_id, count(*) from action_items where collective_id = 1 and status in ('open','in_progress','blocked') and due_on < ? group by case_id").all(meetingDate);
+  sql.prepare("select id, starts_at from meetings where collective_id = 1 and status = 'held' order by starts_at").all();
+  sql.prepare("select case_id, meeting_id from agenda_items where status = 'discussed' and case_id is not null").all();
+}
+
+function time(runs: number, fn: () => void) {
+  fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+const fmt = (t: { median: number; p95: number }) => `median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "testa-bench-"));
+try {
+  const db = openDatabase(path.join(dir, "bench.db"));
+  migrateDatabase(db);
+  const t0 = performance.now();
+  build(db);
+  console.log(`Built ${sizes.cases} open cases, ${sizes.cases * sizes.eventsPerCase} events, ${sizes.cases * sizes.actionItemsPerCase} action items in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+  const meeting = db.select().from(meetings).where(eq(meetings.status, "planned")).get()!;
+  const { ctx, agendaCases } = agendaContextFor(db, meeting);
+  const runs = 20;
+
+  const raw = time(runs, () => rawReads(db, ctx.meetingDate));
+  const pure = time(runs, () => generateAgenda(agendaCases, ctx));
+  const whole = time(runs, () => {
+    const input = agendaContextFor(db, meeting);
+    generateAgenda(input.agendaCases, input.ctx);
+  });
+  const items = generateAgenda(agendaCases, ctx);
+  console.log(`\nAgenda for ${agendaCases.length} cases (${items.items.length} items, ${items.writtenUpdates.length} for written update), ${runs} runs:`);
+  console.log(`  raw SQL reads it needs:          ${fmt(raw)}`);
+  console.log(`  generation (rules, rank, fit):   ${fmt(pure)}   target <= 25 ms`);
+  console.log(`  reads + generation, end to end:  ${fmt(whole)}   target <= 2x raw reads (${(whole.median / raw.median).toFixed(2)}x)`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
