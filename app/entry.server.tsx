@@ -49,8 +49,14 @@ export default function handleRequest(
   });
 }
 
-/** Jobs that run inside the server process; server.ts starts them and stops them on close. */
+/**
+ * Jobs that run inside the server process, each started once and stopped on close. A new job
+ * (e.g. the daily reminders) is one more entry here.
+ */
+const backgroundJobs: { name: string; start: () => () => void }[] = [{ name: "mail sender", start: () => startMailSender() }];
+
+/** Called by server.ts after the build loads; the returned function stops every job. */
 export function startBackgroundJobs(): () => void {
-  const stops = [startMailSender()];
+  const stops = backgroundJobs.map((job) => job.start());
   return () => stops.forEach((stop) => stop());
 }

@@ -16,7 +16,7 @@ const sections: { to: string; label: string; permission: Permission }[] = [
   { to: "/meetings", label: "Meetings", permission: "read:meeting" },
   { to: "/cases", label: "Cases", permission: "read:case" },
   { to: "/departments", label: "Departments", permission: "read:departments" },
-  { to: "/reports", label: "Reports", permission: "read:reports" },
+  { to: "/reports/outcomes", label: "Outcomes", permission: "read:reports" },
   { to: "/outbox", label: "Outbox", permission: "read:outbox" },
 ];
 

@@ -11,6 +11,7 @@ import { eq } from "drizzle-orm";
 import { addDays } from "~/lib/dates";
 import { generateAgenda } from "~/lib/agenda/generate";
 import { agendaContextFor } from "~/services/agenda.server";
+import { outcomesFor } from "~/services/outcomes.server";
 import { seededRandom } from "../tests/factories";
 
 const sizes = { cases: 5_000, eventsPerCase: 20, actionItemsPerCase: 10, meetings: 6 };
@@ -29,6 +30,7 @@ function build(db: Db) {
   const link = sql.prepare("insert into case_departments (case_id, department_id, role) values (?, ?, ?)");
   const event = sql.prepare("insert into case_events (case_id, kind, occurred_on, outcome, next_date) values (?, ?, ?, ?, ?)");
   const person = sql.prepare("insert into accused (case_id, name, arrested_on, bail_status) values (?, 'Bench Accused', ?, ?)");
+  const victim = sql.prepare("insert into victims (collective_id, case_id, code, minor, age_band, legal_aid_assigned_on, education_enrolled) values (1, ?, ?, 0, '18_25', ?, ?)");
   const action = sql.prepare("insert into action_items (collective_id, department_id, description, due_on, status, case_id) values (1, ?, 'Follow up', ?, ?, ?)");
   const stages = ["investigation", "chargesheet", "charges_framed", "prosecution_evidence", "defence_evidence"];
   const eventKinds = ["hearing", "hearing", "hearing", "statement", "bail_application", "bail_order", "other"];
@@ -39,6 +41,7 @@ function build(db: Db) {
       link.run(i, 1, "lead");
       link.run(i, 9, "support");
       person.run(i, addDays(opened, 1), rand.pick(["pending", "granted", "refused", "not_applied"]));
+      victim.run(i, `V-${String(i).padStart(5, "0")}`, rand.chance(0.6) ? opened : null, rand.chance(0.4) ? 1 : 0);
       for (let e = 0; e < sizes.eventsPerCase; e++) {
         const on = addDays(opened, e * 10);
         const last = e === sizes.eventsPerCase - 1;
@@ -109,6 +112,11 @@ try {
   console.log(`  raw SQL reads it needs:          ${fmt(raw)}`);
   console.log(`  generation (rules, rank, fit):   ${fmt(pure)}   target <= 25 ms`);
   console.log(`  reads + generation, end to end:  ${fmt(whole)}   target <= 2x raw reads (${(whole.median / raw.median).toFixed(2)}x)`);
+
+  const secretariat = { id: 0, collectiveId: 1, email: "", name: "", role: "secretariat" as const, departmentId: null, tenureId: null };
+  const dashboard = time(10, () => outcomesFor(db, secretariat));
+  console.log(`\nOutcomes dashboard figures (${sizes.cases} cases, ${sizes.cases} victims), 10 runs:`);
+  console.log(`  reads + figures:                 ${fmt(dashboard)}   target <= 300 ms`);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -39,6 +39,6 @@ export function seesRestricted(role: Role): boolean {
 
 /** Where a person lands after sign-in: the first page their role can use. */
 export function homePathFor(role: Role): string {
-  if (role === "observer") return "/reports";
+  if (role === "observer") return "/reports/outcomes";
   return "/cases";
 }

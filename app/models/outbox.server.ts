@@ -42,6 +42,7 @@ export function enqueueMail(db: Conn, mail: OutgoingMail, now = new Date()): num
   return db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.idempotencyKey, mail.idempotencyKey)).get()!.id;
 }
 
+/** The attachments as stored in the row (base64 in JSON), back to buffers. */
 export function storedAttachments(row: Pick<OutboxRow, "attachments">): OutgoingAttachment[] {
   const list = JSON.parse(row.attachments) as { filename: string; contentType: string; base64: string }[];
   return list.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, "base64") }));
@@ -49,8 +50,11 @@ export function storedAttachments(row: Pick<OutboxRow, "attachments">): Outgoing
 
 export const outboxPageSize = 50;
 
-export function listOutbox(db: Conn, collectiveId: number, page: number) {
+/** One page of a collective's messages, newest first; a page past the end shows the last one. */
+export function listOutbox(db: Conn, collectiveId: number, requestedPage: number) {
   const total = db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.collectiveId, collectiveId)).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / outboxPageSize));
+  const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
   const rows = db
     .select({
       id: mailOutbox.id,
@@ -69,9 +73,10 @@ export function listOutbox(db: Conn, collectiveId: number, page: number) {
     .limit(outboxPageSize)
     .offset((page - 1) * outboxPageSize)
     .all();
-  return { rows, total, pages: Math.max(1, Math.ceil(total / outboxPageSize)) };
+  return { rows, total, page, pages };
 }
 
+/** One message of the caller's collective; anything else (a forged or foreign id) is a 404. */
 export function getOutboxMessage(db: Conn, collectiveId: number, id: string | undefined): OutboxRow {
   const n = Number(id);
   const row =
@@ -82,12 +87,34 @@ export function getOutboxMessage(db: Conn, collectiveId: number, id: string | un
   return row;
 }
 
-/** An administrator's retry of a failed message: it goes back in the queue, now. */
+/**
+ * lastError keeps the latest failure on its first line and, below it, one line per manual retry,
+ * so resetting the attempt count never loses what happened before.
+ */
+const retryPrefix = "Retried by an administrator";
+const historyOf = (lastError: string | null) => (lastError ?? "").split("\n").filter((line) => line.startsWith(retryPrefix));
+
+/** The lastError after a failed attempt (one line, capped), keeping the retry history. */
+export function failureNote(previous: string | null, attempt: number, reason: string): string {
+  const line = `Attempt ${attempt}: ${reason.replace(/\s+/g, " ").trim().slice(0, 500)}`;
+  return [line, ...historyOf(previous)].join("\n");
+}
+
+/** An administrator's retry of a failed message: it goes back in the queue, now, with fresh attempts. */
 export function retryFailed(db: Conn, collectiveId: number, id: number, now = new Date()): boolean {
+  const row = db
+    .select({ attempts: mailOutbox.attempts, lastError: mailOutbox.lastError })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.collectiveId, collectiveId), eq(mailOutbox.status, "failed")))
+    .get();
+  if (!row) return false;
+  const latest = (row.lastError ?? "").split("\n")[0];
+  const note = `${retryPrefix} after ${row.attempts} failed attempts${latest && !latest.startsWith(retryPrefix) ? ` (last: ${latest})` : ""}`;
   return (
     db
       .update(mailOutbox)
-      .set({ status: "pending", nextAttemptAt: now.toISOString(), attempts: 0 })
+      .set({ status: "pending", nextAttemptAt: now.toISOString(), attempts: 0, lastError: [note, ...historyOf(row.lastError)].join("\n") })
+      // The status condition again: two administrators pressing Retry at once reset it only once.
       .where(and(eq(mailOutbox.id, id), eq(mailOutbox.collectiveId, collectiveId), eq(mailOutbox.status, "failed")))
       .run().changes === 1
   );

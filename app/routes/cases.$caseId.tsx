@@ -10,6 +10,8 @@ import { eventKindLabels, label, outcomeLabels, stageLabels } from "~/lib/labels
 import { can, seesRestricted } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { caseDetail, requireCase } from "~/models/case.server";
+import { participationIndicatorsFor } from "~/models/outcome.server";
+import { participationIndex, type IndexResult } from "~/lib/participation";
 import { addAccused, addCaseEvent, addVictim, updateVictim } from "~/models/case-record.server";
 import { getCollective } from "~/models/meeting.server";
 import { accusedSchema, caseEventSchema, victimSchema } from "~/schemas/case";
@@ -24,11 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const restricted = seesRestricted(user.role);
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const view = caseView({ kase, ...caseDetail(db, kase.id) }, { restricted, today });
+  const indicators = participationIndicatorsFor(db, user.collectiveId);
+  const participation = Object.fromEntries(view.victims.map((v) => [v.id, participationIndex(v, kase.stage, indicators)]));
   if (restricted) {
     // The values themselves never go into the log: only that they were shown, and to whom.
     audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir,accused,notes" });
   }
-  return { view, canEdit: can(user.role, "write:case") };
+  return { view, participation, canEdit: can(user.role, "write:case") };
 }
 
 const schemas = { "add-event": caseEventSchema, "add-victim": victimSchema, "update-victim": victimSchema, "add-accused": accusedSchema } as const;
@@ -70,7 +74,7 @@ const yes = (v: boolean) => (v ? "Yes" : "No");
 const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
 
 export default function CasePage() {
-  const { view, canEdit } = useLoaderData<typeof loader>();
+  const { view, participation, canEdit } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const c = view.case;
   return (
@@ -175,7 +179,10 @@ export default function CasePage() {
 
       <section className="card" aria-labelledby="victims">
         <h2 id="victims">Victims</h2>
-        <p className="muted">By pseudonym code only. Nothing that could identify a victim is recorded here.</p>
+        <p className="muted">
+          By pseudonym code only. Nothing that could identify a victim is recorded here. The participation index (0–100) measures what
+          the system delivered to the victim, not the victim.
+        </p>
         {view.victims.length ? (
           <div className="table-wrap">
             <table>
@@ -188,6 +195,7 @@ export default function CasePage() {
                   <th scope="col">Compensation</th>
                   <th scope="col">Shelter</th>
                   <th scope="col">Protection room</th>
+                  <th scope="col">Participation index</th>
                 </tr>
               </thead>
               <tbody>
@@ -211,6 +219,9 @@ export default function CasePage() {
                     </td>
                     <td>{yes(v.inShelter)}</td>
                     <td>{yes(v.testifiedInProtectionRoom)}</td>
+                    <td>
+                      <ParticipationCell result={participation[v.id]} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -242,6 +253,17 @@ export default function CasePage() {
 
       {canEdit ? <CaseRecordForms victims={view.victims} feedback={feedback} /> : null}
     </div>
+  );
+}
+
+function ParticipationCell({ result }: { result: IndexResult | undefined }) {
+  if (!result || result.score === null) return <span className="muted">Not applicable at this stage</span>;
+  const missing = result.indicators.filter((i) => !i.met).map((i) => i.label);
+  return (
+    <>
+      <strong>{result.score}</strong>
+      {missing.length ? <div className="muted">Not yet: {missing.join("; ")}</div> : null}
+    </>
   );
 }
 

@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       lastError: row.lastError,
       createdAt: formatDateTime(row.createdAt, timeZone),
       sentAt: row.sentAt ? formatDateTime(row.sentAt, timeZone) : null,
+      nextAttemptAt: row.status === "pending" ? formatDateTime(row.nextAttemptAt, timeZone) : null,
       text: row.text,
       html: row.html,
       invite: row.icalMethod,
@@ -38,10 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:outbox");
   const db = getDb();
   const row = getOutboxMessage(db, user.collectiveId, params.messageId);
-  if (retryFailed(db, user.collectiveId, row.id)) {
-    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "retry", entity: "mail", entityId: row.id });
-    wakeMailSender();
-  }
+  const retried = db.transaction((tx) => {
+    if (!retryFailed(tx, user.collectiveId, row.id)) return false;
+    audit(tx, { collectiveId: user.collectiveId, userId: user.id, action: "retry", entity: "mail", entityId: row.id });
+    return true;
+  });
+  if (retried) wakeMailSender();
   return redirect(`/outbox/${row.id}`);
 }
 
@@ -59,7 +62,9 @@ export default function Message() {
           <dt>To</dt>
           <dd>{m.to}</dd>
           <dt>Status</dt>
-          <dd>{m.status}</dd>
+          <dd>
+            <span className={`badge ${m.status === "sent" ? "badge--open" : m.status === "failed" ? "badge--danger" : "badge--warn"}`}>{m.status}</span>
+          </dd>
           <dt>Attempts</dt>
           <dd>{m.attempts}</dd>
           <dt>Queued</dt>
@@ -70,10 +75,16 @@ export default function Message() {
               <dd>{m.sentAt}</dd>
             </>
           ) : null}
+          {m.nextAttemptAt ? (
+            <>
+              <dt>Next attempt</dt>
+              <dd>{m.nextAttemptAt}</dd>
+            </>
+          ) : null}
           {m.lastError ? (
             <>
               <dt>Last error</dt>
-              <dd className="field-error">{m.lastError}</dd>
+              <dd className={`mail-text${m.status === "sent" ? "" : " field-error"}`}>{m.lastError}</dd>
             </>
           ) : null}
           <dt>Attached</dt>
@@ -88,7 +99,8 @@ export default function Message() {
           </dd>
         </dl>
         {m.status === "failed" ? (
-          <Form method="post">
+          <Form method="post" className="actions">
+            <span>Delivery gave up after {m.attempts} attempts.</span>
             <button type="submit" className="button">
               Retry now
             </button>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { getCollective } from "~/models/meeting.server";
@@ -12,9 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:outbox");
   const db = getDb();
   const { timeZone } = getCollective(db, user.collectiveId);
-  const pageParam = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  const page = Number.isSafeInteger(pageParam) && pageParam > 0 ? pageParam : 1;
-  const { rows, total, pages } = listOutbox(db, user.collectiveId, page);
+  const { rows, total, page, pages } = listOutbox(db, user.collectiveId, Number(new URL(request.url).searchParams.get("page") ?? "1"));
   return {
     page,
     pages,
@@ -37,41 +36,50 @@ export default function Outbox() {
       <h1>Outbox</h1>
       <p className="muted">
         Every email the desk sends goes through here first. Failed deliveries are retried automatically; after the last attempt a
-        message is marked failed and can be retried from its page. {total} messages.
+        message is marked failed and can be retried from its page.
       </p>
       {rows.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Messages, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Status</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Queued</th>
-                <th scope="col">Sent / next try</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <span className={`badge ${statusBadge[r.status]}`}>{r.status}</span>
-                  </td>
-                  <td>{r.to}</td>
-                  <td>
-                    <Link to={`/outbox/${r.id}`}>{r.subject}</Link>
-                    {r.lastError && r.status !== "sent" ? <div className="field-error">{r.lastError}</div> : null}
-                  </td>
-                  <td>{r.attempts}</td>
-                  <td>{r.createdAt}</td>
-                  <td>{r.sentAt ?? (r.nextAttemptAt ? `next try ${r.nextAttemptAt}` : "")}</td>
+        <>
+          <p>
+            {total} {total === 1 ? "message" : "messages"}
+            {pages > 1 ? `, page ${page} of ${pages}` : ""}.
+          </p>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Messages, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Status</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Subject</th>
+                  <th scope="col">Attempts</th>
+                  <th scope="col">Queued</th>
+                  <th scope="col">Sent</th>
+                  <th scope="col">Next attempt</th>
+                  <th scope="col">Last error</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} className={r.status === "failed" ? "row--failed" : undefined}>
+                    <td>
+                      <span className={`badge ${statusBadge[r.status]}`}>{r.status}</span>
+                    </td>
+                    <td>{r.to}</td>
+                    <td>
+                      <Link to={`/outbox/${r.id}`}>{r.subject}</Link>
+                    </td>
+                    <td>{r.attempts}</td>
+                    <td>{r.createdAt}</td>
+                    <td>{r.sentAt}</td>
+                    <td>{r.nextAttemptAt}</td>
+                    <td className={r.status === "sent" ? "muted" : "field-error"}>{r.lastError?.split("\n")[0]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : (
         <p className="empty">No email has been sent yet. Publishing an agenda sends one to every seat holder.</p>
       )}
@@ -83,4 +91,8 @@ export default function Outbox() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -5,41 +5,54 @@ import { and, eq, lte } from "drizzle-orm";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { Db } from "#db/client";
 import { mailOutbox } from "#db/schema";
-import { config } from "~/config.server";
+import { config, ConfigError } from "~/config.server";
 import { getDb } from "~/db.server";
-import { storedAttachments, type OutboxRow } from "~/models/outbox.server";
+import { failureNote, storedAttachments, type OutboxRow } from "~/models/outbox.server";
 
 export const maxAttempts = 8;
-/** Waits after the 1st, 2nd, … failure before the next try. */
+/** Waits after the 1st, 2nd, … failure before the next try (the last one repeats). */
 export const backoffSeconds = [30, 120, 600, 1800, 3600, 7200, 14_400];
 /** How long a claimed message stays invisible to other senders while this one sends it. */
-const leaseSeconds = 600;
+export const leaseSeconds = 600;
 
-export type MailTransport = { sendMail(message: SendMailOptions): Promise<unknown> };
+/** What the sender needs from a nodemailer transport; tests pass their own. */
+export type MailTransport = { sendMail(message: SendMailOptions): Promise<unknown>; close?(): void };
 
 let configured: MailTransport | undefined;
 
-/** SMTP (pooled) when SMTP_URL is set; otherwise .eml files in the data folder. */
+/** SMTP (pooled, created once) when SMTP_URL is set; otherwise .eml files in the data folder. */
 export function defaultTransport(): MailTransport {
   const url = config().SMTP_URL;
   configured ??= url ? smtpTransport(url) : emlFileTransport(path.join(config().dataDir, "mail"));
   return configured;
 }
 
-/** A pooled SMTP connection: one TLS handshake for a whole send-out. */
+/** Closes the pooled SMTP connections, so a stopping server does not wait on idle sockets. */
+export function closeDefaultTransport() {
+  configured?.close?.();
+  configured = undefined;
+}
+
+/**
+ * A pooled SMTP connection: one handshake for a whole send-out. The timeouts stay well inside the
+ * lease, so a hung server cannot outlive a claim and let another sender send the message again.
+ * Settings in the URL's query string win over these.
+ */
 export function smtpTransport(url: string): MailTransport {
-  return nodemailer.createTransport(`${url}${url.includes("?") ? "&" : "?"}pool=true`);
+  return nodemailer.createTransport({ url, pool: true, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000 });
 }
 
 /** The embedded default: each message as an RFC 822 file named by its outbox id, nothing else. */
 export function emlFileTransport(folder: string): MailTransport {
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "windows" });
   return {
     async sendMail(message) {
       const info = (await builder.sendMail(message)) as { message: Buffer };
+      const id = Number((message.headers as Record<string, string> | undefined)?.[outboxIdHeader]);
+      if (!Number.isSafeInteger(id)) throw new Error("The .eml transport needs the outbox id header");
       fs.mkdirSync(folder, { recursive: true });
-      const id = String((message.headers as Record<string, string>)["X-Testa-Outbox-Id"]).padStart(6, "0");
-      const file = path.join(folder, `${id}.eml`);
+      const file = path.join(folder, emlFileName(id));
+      // Written beside the target and renamed, so a reader never sees half a message.
       fs.writeFileSync(`${file}.tmp`, info.message);
       fs.renameSync(`${file}.tmp`, file);
       return info;
@@ -47,73 +60,100 @@ export function emlFileTransport(folder: string): MailTransport {
   };
 }
 
+const outboxIdHeader = "X-Testa-Outbox-Id";
+export const emlFileName = (outboxId: number) => `${String(outboxId).padStart(6, "0")}.eml`;
+
+/** One Message-ID per idempotency key: a crash between sending and marking resends the same id. */
+export function messageIdFor(idempotencyKey: string): string {
+  return `<${crypto.createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32)}@testa-desk>`;
+}
+
 function messageFor(row: OutboxRow): SendMailOptions {
-  const key = crypto.createHash("sha256").update(row.idempotencyKey).digest("hex").slice(0, 32);
   return {
     from: config().MAIL_FROM,
     to: row.toAddress,
     subject: row.subject,
     html: row.html,
     text: row.text,
-    messageId: `<${key}@testa-desk>`,
-    headers: { "X-Testa-Outbox-Id": String(row.id) },
+    messageId: messageIdFor(row.idempotencyKey),
+    headers: { [outboxIdHeader]: String(row.id) },
     attachments: storedAttachments(row).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
     // nodemailer attaches the invite itself; it must not be added to the attachments too.
     ...(row.icalEvent ? { icalEvent: { method: row.icalMethod ?? "REQUEST", content: row.icalEvent, filename: "invite.ics" } } : {}),
   };
 }
 
-export type DeliveryReport = { sent: number; retrying: number; failed: number };
+/** `skipped`: due, but another sender claimed it first. */
+export type DeliveryReport = { sent: number; retrying: number; failed: number; skipped: number };
 
 /**
- * Sends every message that is due. Each is claimed first with a conditional update, so two
- * senders (the server's and `npm run mail:send`) never send the same message.
+ * Sends up to `limit` messages that are due. Each is claimed first with a conditional update, so
+ * two senders (the server's and `npm run mail:send`) never send the same message.
  */
 export async function deliverDueMail({
   db = getDb(),
-  transport = defaultTransport(),
+  transport,
   now = new Date(),
   limit = 100,
 }: { db?: Db; transport?: MailTransport; now?: Date; limit?: number } = {}): Promise<DeliveryReport> {
-  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0 };
+  const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
   const due = db
     .select()
     .from(mailOutbox)
     .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now.toISOString())))
-    .orderBy(mailOutbox.id)
+    .orderBy(mailOutbox.nextAttemptAt, mailOutbox.id)
     .limit(limit)
     .all();
+  if (!due.length) return report;
+  const via = transport ?? defaultTransport();
   for (const row of due) {
+    const attempts = row.attempts + 1;
     const claimed = db
       .update(mailOutbox)
-      .set({ nextAttemptAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString(), attempts: row.attempts + 1 })
-      .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, "pending"), eq(mailOutbox.attempts, row.attempts), lte(mailOutbox.nextAttemptAt, now.toISOString())))
+      .set({ nextAttemptAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString(), attempts })
+      .where(
+        and(
+          eq(mailOutbox.id, row.id),
+          eq(mailOutbox.status, "pending"),
+          eq(mailOutbox.attempts, row.attempts),
+          lte(mailOutbox.nextAttemptAt, now.toISOString()),
+        ),
+      )
       .run();
-    if (claimed.changes !== 1) continue;
-    const attempts = row.attempts + 1;
+    if (claimed.changes !== 1) {
+      report.skipped++;
+      continue;
+    }
     try {
-      await transport.sendMail(messageFor(row));
-      db.update(mailOutbox).set({ status: "sent", sentAt: new Date().toISOString(), lastError: null }).where(eq(mailOutbox.id, row.id)).run();
+      await via.sendMail(messageFor(row));
+      db.update(mailOutbox).set({ status: "sent", sentAt: new Date().toISOString() }).where(eq(mailOutbox.id, row.id)).run();
       report.sent++;
     } catch (error) {
-      const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
       const failed = attempts >= maxAttempts;
       const wait = backoffSeconds[Math.min(attempts - 1, backoffSeconds.length - 1)];
       db.update(mailOutbox)
         .set({
           status: failed ? "failed" : "pending",
-          lastError: `Attempt ${attempts}: ${reason}`,
+          lastError: failureNote(row.lastError, attempts, error instanceof Error ? error.message : String(error)),
           nextAttemptAt: new Date(now.getTime() + wait * 1000).toISOString(),
         })
         .where(eq(mailOutbox.id, row.id))
         .run();
       if (failed) report.failed++;
       else report.retrying++;
-      // Log ids and counts only: subjects and bodies stay out of logs.
-      console.warn(`mail: outbox message ${row.id} attempt ${attempts} failed${failed ? "; giving up" : ""}`);
+      // Ids and counts only: subjects, bodies and addresses stay out of logs.
+      console.warn(`mail: outbox message ${row.id} attempt ${attempts} failed${failed ? "; giving up" : `; retry in ${wait}s`}`);
     }
   }
   return report;
+}
+
+/** A run's failure, described without its message: driver errors can quote a query's parameters. */
+export function safeReason(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  const codeOf = (e: unknown) => (e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string" ? (e as { code: string }).code : null);
+  const cause = error instanceof Error ? error.cause : undefined;
+  return codeOf(error) ?? codeOf(cause) ?? (error instanceof Error ? error.name : "unknown error");
 }
 
 let wake: (() => void) | undefined;
@@ -121,29 +161,41 @@ let wake: (() => void) | undefined;
 /** The sender inside the server: a timer that never overlaps itself, and can be woken early. */
 export function startMailSender({ intervalMs = 5000 }: { intervalMs?: number } = {}): () => void {
   let running = false;
+  let again = false;
   let stopped = false;
   const tick = async () => {
-    if (running || stopped) return;
+    if (stopped) return;
+    if (running) {
+      // Woken mid-run: go once more when this run ends, for mail enqueued after its query.
+      again = true;
+      return;
+    }
     running = true;
     try {
-      await deliverDueMail();
+      do {
+        again = false;
+        await deliverDueMail();
+      } while (again && !stopped);
     } catch (error) {
-      console.error("mail: delivery run failed", error instanceof Error ? error.message : error);
+      console.error(`mail: delivery run failed (${safeReason(error)})`);
     } finally {
       running = false;
     }
   };
   const timer = setInterval(tick, intervalMs);
-  wake = () => setImmediate(tick);
-  setImmediate(tick);
+  timer.unref?.();
+  const wakeThis = () => void setImmediate(tick);
+  wake = wakeThis;
+  wakeThis();
   return () => {
     stopped = true;
     clearInterval(timer);
-    wake = undefined;
+    if (wake === wakeThis) wake = undefined;
+    closeDefaultTransport();
   };
 }
 
-/** Called after enqueueing, so mail goes now rather than at the next tick. */
+/** Called after enqueueing, so mail goes now rather than at the next tick. No-op without a sender. */
 export function wakeMailSender() {
   wake?.();
 }

@@ -2,3 +2,4 @@ export * from "./collective";
 export * from "./cases";
 export * from "./meetings";
 export * from "./mail";
+export * from "./reports";

@@ -12,7 +12,7 @@ describe("permissions", () => {
   it("keeps observers to aggregates", () => {
     expect(grants.observer).toEqual(["read:reports"]);
     expect(can("observer", "read:case")).toBe(false);
-    expect(homePathFor("observer")).toBe("/reports");
+    expect(homePathFor("observer")).toBe("/reports/outcomes");
   });
 
   it("lets only the admin manage departments and seats", () => {

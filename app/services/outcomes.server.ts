@@ -1,0 +1,11 @@
+import type { Conn } from "#db/client";
+import { displayFigures, outcomeFigures, type DisplayFigure } from "~/lib/outcomes";
+import { seesRestricted } from "~/lib/permissions";
+import type { SessionUser } from "~/models/user.server";
+import { outcomeInput } from "~/models/outcome.server";
+
+/** The figures as this user may see them: exact for the secretariat, small cells hidden for others. */
+export function outcomesFor(db: Conn, user: SessionUser): { exact: boolean; figures: DisplayFigure[] } {
+  const exact = seesRestricted(user.role);
+  return { exact, figures: displayFigures(outcomeFigures(outcomeInput(db, user.collectiveId)), { exact }) };
+}

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn, startApp, type RunningApp } from "./support/app";
+import { seriousViolations } from "./support/axe";
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("an observer", () => {
+  it("reads the outcomes, their charts and definitions, and cannot open a case", async () => {
+    const { page, context } = await signIn(app, "observer@demo.testa");
+    expect(new URL(page.url()).pathname).toBe("/reports/outcomes");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Outcomes");
+    expect(await page.getByRole("img", { name: /Conviction rate by year of judgment/ }).count()).toBe(1);
+    expect(await page.getByText("The index measures what the system delivered to the victim, not the victim.").count()).toBe(1);
+    expect(await page.getByText(/Conviction rate = convictions ÷ decided cases/).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Cases" }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    const res = await page.goto("/cases/1");
+    expect(res!.status()).toBe(403);
+    const csv = await page.request.get("/reports/outcomes.csv");
+    expect((await csv.text()).split("\r\n")[0]).toBe("section,measure,period,value,unit,count,out_of");
+    await context.close();
+  });
+});
