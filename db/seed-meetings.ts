@@ -1,7 +1,7 @@
 // The demo collective's meeting history: six monthly meetings already held, one coming up.
 import { and, eq, lte } from "drizzle-orm";
 import type { Conn } from "./client";
-import { agendaItems, cases, collectives, meetings } from "./schema";
+import { actionItems, agendaItems, attendance, cases, collectives, departments, meetings, minutesVersions, tenures } from "./schema";
 import { addDays } from "../app/lib/dates";
 import { meetingDayOfMonth, proposeNextMeeting, zonedWallTimeToInstant } from "../app/lib/meeting-schedule";
 import { createMeeting } from "../app/models/meeting.server";
@@ -48,9 +48,28 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
       ...reviewed.map((c) => ({ kind: "case_review" as const, title: `Case review: ${c.code}`, minutes: 8, caseId: c.id })),
       { kind: "any_other_business" as const, title: "Any other business", minutes: 10, caseId: null },
     ];
-    items.forEach((item, position) =>
-      tx.insert(agendaItems).values({ meetingId: meeting.id, position, ...item, status: "discussed", reasons: "[]" }).run(),
+    const itemIds = items.map(
+      (item, position) =>
+        tx
+          .insert(agendaItems)
+          .values({
+            meetingId: meeting.id,
+            position,
+            ...item,
+            status: "discussed",
+            reasons: "[]",
+            discussion: item.caseId ? rand.pick(discussions) : null,
+            decisions: item.caseId ? rand.pick(decisions) : null,
+            minutesUsed: item.minutes + rand.int(-2, 3),
+          })
+          .returning({ id: agendaItems.id })
+          .get().id,
     );
+    seedAttendance(tx, { collectiveId, meetingId: meeting.id, day, index });
+    seedActions(tx, { collectiveId, meetingId: meeting.id, day, today, index, rand, items: items.map((it, i) => ({ ...it, id: itemIds[i] })) });
+    tx.insert(minutesVersions)
+      .values({ meetingId: meeting.id, version: 1, state: index === past.length - 1 ? "circulated" : "confirmed", bodyJson: "{}" })
+      .run();
   });
 
   const next = proposeNextMeeting(collective, past.at(-1) ?? null, today);
@@ -62,4 +81,85 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
     onlineLink: next.onlineLink,
   });
   regenerateAgenda(tx, upcoming);
+}
+
+const discussions = [
+  "The prosecutor reported that the trial is at the stage of prosecution evidence; two witnesses remain.",
+  "The IO explained the delay in the forensic report; the secretariat will follow up with the laboratory.",
+  "The DLSA panel lawyer has met the victim and her guardian; the victim is ready to depose.",
+  "The shelter home reported the victim is attending school regularly and counselling continues.",
+  "The accused's bail application is listed; the prosecutor will oppose it and ask that the victim be heard.",
+];
+const decisions = [
+  "Prosecution to seek testimony in the victim protection room with a support person present.",
+  "Police to file the supplementary chargesheet before the next hearing.",
+  "DLSA to file the compensation application under the Manodhairya scheme.",
+  "DCPU to arrange the victim's escort to court on the hearing date.",
+  "Secretariat to write to the laboratory and report at the next meeting.",
+];
+
+/** Attendance for a past meeting: everyone present, with one absence, one excused seat and one substitute over the year. */
+function seedAttendance(tx: Conn, { collectiveId, meetingId, day, index }: { collectiveId: number; meetingId: number; day: string; index: number }) {
+  const depts = tx.select().from(departments).where(eq(departments.collectiveId, collectiveId)).all();
+  for (const d of depts) {
+    const holder = tx
+      .select()
+      .from(tenures)
+      .where(and(eq(tenures.departmentId, d.id), lte(tenures.startsOn, day)))
+      .all()
+      .find((t) => !t.endsOn || t.endsOn >= day);
+    const absent = index === 2 && d.kind === "dwcd";
+    const excused = index === 4 && d.kind === "court";
+    const substitute = index === 5 && d.kind === "police";
+    tx.insert(attendance)
+      .values({
+        meetingId,
+        departmentId: d.id,
+        status: absent ? "absent" : excused ? "excused" : "present",
+        attendeeName: absent || excused ? null : substitute ? "Anita More" : (holder?.officerName ?? null),
+        attendeeDesignation: absent || excused ? null : substitute ? "Sub-Inspector, AHTU" : (holder?.designation ?? null),
+        isSubstitute: substitute,
+        tenureId: holder?.id ?? null,
+      })
+      .run();
+  }
+}
+
+/** Action items agreed at a past meeting, in every state: done on time and late, open, overdue, blocked, dropped. */
+function seedActions(
+  tx: Conn,
+  { collectiveId, meetingId, day, today, index, rand, items }: {
+    collectiveId: number; meetingId: number; day: string; today: string; index: number; rand: ReturnType<typeof seededRandom>;
+    items: { id: number; caseId: number | null; kind: string }[];
+  },
+) {
+  const depts = tx.select().from(departments).where(eq(departments.collectiveId, collectiveId)).all();
+  const tasks = ["File the supplementary chargesheet", "Oppose the bail application and seek the victim's hearing", "File the victim compensation application", "Arrange the victim's escort and support person for testimony", "Obtain the forensic report from the laboratory", "Enrol the victim in the vocational training programme"];
+  const caseItems = items.filter((i) => i.caseId);
+  for (let n = 0; n < 3; n++) {
+    const item = caseItems[n % Math.max(1, caseItems.length)] ?? items[1];
+    const dueOn = addDays(day, rand.int(14, 30));
+    const overdue = dueOn < today;
+    // Older meetings' work is mostly finished; the most recent is mostly open.
+    const roll = rand.next();
+    // A few fixed ones make sure every state appears, whatever the draw.
+    const fixed: Partial<Record<string, "blocked" | "dropped" | "in_progress" | "open">> = { "1:2": "blocked", "0:1": "dropped", "3:0": "in_progress", "2:0": "open" };
+    const status =
+      fixed[`${index}:${n}`] ??
+      (index < 3 ? (roll < 0.6 ? "done" : roll < 0.75 ? "dropped" : roll < 0.9 ? "blocked" : "open") : index < 5 ? (roll < 0.4 ? "done" : roll < 0.7 ? "in_progress" : "open") : roll < 0.2 ? "done" : "open");
+    tx.insert(actionItems)
+      .values({
+        collectiveId,
+        departmentId: rand.pick(depts).id,
+        description: rand.pick(tasks),
+        dueOn,
+        status,
+        statusReason: status === "blocked" ? "Waiting for the court's order copy" : status === "dropped" ? "Overtaken by the accused's discharge" : null,
+        caseId: item?.caseId ?? null,
+        meetingId,
+        agendaItemId: item?.id ?? null,
+        completedOn: status === "done" ? addDays(dueOn, rand.int(-5, overdue ? 6 : 0)) : null,
+      })
+      .run();
+  }
 }

@@ -62,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     publishedVersion: versions[0] ? { version: versions[0].version, at: formatDateTime(versions[0].publishedAt, collective.timeZone) } : null,
     canEdit: can(user.role, "write:meeting") && meeting.status !== "held" && meeting.status !== "cancelled",
     canOpenCases: can(user.role, "read:case:restricted"),
+    canRun: can(user.role, "write:meeting") && meeting.status !== "cancelled",
   };
 }
 
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, agenda, departments, canEdit, canOpenCases, publishedVersion } = useLoaderData<typeof loader>();
+  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
   const changes = feedback && "changes" in feedback ? feedback.changes : null;
@@ -131,6 +132,14 @@ export default function MeetingPage() {
           <a className="button button--quiet" href={`/meetings/${meeting.id}/invite.ics`}>
             Calendar invite
           </a>
+          <Link className="button button--quiet" to={`/meetings/${meeting.id}/minutes`}>
+            Minutes
+          </Link>
+          {canRun ? (
+            <Link className="button" to={`/meetings/${meeting.id}/run`}>
+              Run the meeting
+            </Link>
+          ) : null}
           {canEdit ? (
             <>
               <Link className="button" to={`/meetings/${meeting.id}/publish`}>

@@ -1,0 +1,95 @@
+import { Form } from "@remix-run/react";
+
+type Row = {
+  departmentId: number;
+  departmentName: string;
+  status: string;
+  attendeeName: string;
+  attendeeDesignation: string;
+  isSubstitute: boolean;
+  version: number;
+};
+type Feedback = { errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string };
+
+/** One row per department; the default attendee is the seat holder on the meeting day. */
+export function AttendanceGrid({ rows, editable, feedback }: { rows: Row[]; editable: boolean; feedback?: Feedback }) {
+  const kept = (name: string, fallback: string) => {
+    const v = feedback?.values?.[name];
+    return typeof v === "string" ? v : fallback;
+  };
+  return (
+    <section className="card" aria-labelledby="attendance">
+      <h2 id="attendance">Attendance</h2>
+      {feedback?.errors?.form ? (
+        <div className="form-error" role="alert">
+          {feedback.errors.form}
+        </div>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="attendance" />
+        <fieldset disabled={!editable} className="bare">
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Attendance by department</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Department</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Attended by</th>
+                  <th scope="col">Designation</th>
+                  <th scope="col">Substitute</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => {
+                  const d = r.departmentId;
+                  const nameError = feedback?.errors?.[`name.${d}`];
+                  return (
+                    <tr key={d}>
+                      <th scope="row">{r.departmentName}</th>
+                      <td>
+                        <input type="hidden" name={`version.${d}`} value={r.version} />
+                        <select name={`status.${d}`} defaultValue={kept(`status.${d}`, r.status)} aria-label={`Status: ${r.departmentName}`}>
+                          <option value="present">Present</option>
+                          <option value="absent">Absent</option>
+                          <option value="excused">Excused</option>
+                        </select>
+                      </td>
+                      <td>
+                        <input
+                          type="text"
+                          name={`name.${d}`}
+                          defaultValue={kept(`name.${d}`, r.attendeeName)}
+                          aria-label={`Attended by: ${r.departmentName}`}
+                          aria-invalid={nameError ? true : undefined}
+                          aria-describedby={nameError ? `name-${d}-error` : undefined}
+                        />
+                        {nameError ? (
+                          <div id={`name-${d}-error`} className="field-error">
+                            {nameError}
+                          </div>
+                        ) : null}
+                      </td>
+                      <td>
+                        <input type="text" name={`designation.${d}`} defaultValue={kept(`designation.${d}`, r.attendeeDesignation)} aria-label={`Designation: ${r.departmentName}`} />
+                      </td>
+                      <td>
+                        <input type="checkbox" name={`substitute.${d}`} defaultChecked={feedback?.values ? feedback.values[`substitute.${d}`] === "on" : r.isSubstitute} aria-label={`Substitute for the seat holder: ${r.departmentName}`} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <div className="actions">
+            <button type="submit" className="button">
+              Save attendance
+            </button>
+            {feedback?.savedAt ? <span role="status">Saved at {feedback.savedAt}</span> : null}
+          </div>
+        </fieldset>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,190 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { actionItemSchema } from "~/schemas/minutes";
+import { Field, SelectField, ValidatedForm } from "./form";
+
+type Item = {
+  id: number;
+  title: string;
+  minutes: number;
+  caseId: number | null;
+  discussion: string;
+  decisions: string;
+  status: string;
+  minutesUsed: number | null;
+  version: number;
+  actions: { id: number; description: string; departmentName: string; due: string; caseCode: string | null; status: string }[];
+};
+type Conflict = { discussion: string | null; decisions: string | null; status: string | null; minutesUsed: number | null; version: number };
+type Feedback = { intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string; version?: number; conflict?: Conflict };
+
+const str = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** Time used against time allotted; marks an overrun. Needs JavaScript; without it, type the minutes. */
+function ItemTimer({ allotted, onUse }: { allotted: number; onUse: (minutes: number) => void }) {
+  const [running, setRunning] = useState(false);
+  const [seconds, setSeconds] = useState(0);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  useEffect(() => {
+    if (!running) return;
+    const t = setInterval(() => setSeconds((s) => s + 1), 1000);
+    return () => clearInterval(t);
+  }, [running]);
+  if (!hydrated) return null;
+  const over = seconds > allotted * 60;
+  const mmss = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+  return (
+    <div className="actions">
+      <span className={`timer${over ? " timer--over" : ""}`} role="timer" aria-live="off">
+        {mmss} of {allotted}:00{over ? ` (over by ${Math.ceil((seconds - allotted * 60) / 60)} min)` : ""}
+      </span>
+      <button type="button" className="button button--small button--quiet" onClick={() => setRunning((r) => !r)}>
+        {running ? "Pause timer" : seconds ? "Resume timer" : "Start timer"}
+      </button>
+      <button type="button" className="button button--small button--quiet" onClick={() => onUse(Math.max(1, Math.round(seconds / 60)))} disabled={!seconds}>
+        Record time used
+      </button>
+    </div>
+  );
+}
+
+export function ItemMinutes({
+  number,
+  item,
+  departments,
+  cases,
+  editable,
+  feedback,
+}: {
+  number: number;
+  item: Item;
+  departments: { id: number; name: string }[];
+  cases: { id: number; code: string }[];
+  editable: boolean;
+  feedback?: Feedback;
+}) {
+  const fetcher = useFetcher<Feedback>();
+  const formRef = useRef<HTMLFormElement>(null);
+  const usedRef = useRef<HTMLInputElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const latest = (fetcher.data ?? feedback) as Feedback | undefined;
+  const [version, setVersion] = useState(item.version);
+  useEffect(() => setVersion(item.version), [item.version]);
+  useEffect(() => {
+    if (latest?.intent === "item" && typeof latest.version === "number") setVersion(latest.version);
+  }, [latest]);
+  const conflict = latest?.intent === "item" ? latest.conflict : undefined;
+  const kept = latest?.intent === "item" && latest.values ? latest.values : undefined;
+
+  // With JavaScript, a pause in typing saves the item; the Save button still works without it.
+  const scheduleSave = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => formRef.current && fetcher.submit(formRef.current), 1500);
+  };
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const saveState =
+    fetcher.state !== "idle" ? "Saving…" : latest?.intent === "item" && latest.savedAt ? `Saved at ${latest.savedAt}` : "";
+  const headingId = `item-${item.id}`;
+  return (
+    <section className="card item-minutes" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {number}. {item.title} <span className="muted">({item.minutes} min)</span>
+      </h3>
+      <fetcher.Form method="post" ref={formRef} onChange={editable ? scheduleSave : undefined}>
+        <fieldset disabled={!editable} className="bare">
+          <input type="hidden" name="intent" value="item" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <input type="hidden" name="version" value={conflict ? conflict.version : version} />
+          {latest?.intent === "item" && latest.errors?.form && !conflict ? (
+            <div className="form-error" role="alert">
+              {latest.errors.form}
+            </div>
+          ) : null}
+          {conflict ? (
+            <div className="conflict" role="alert">
+              <strong>{latest?.errors?.form}</strong>
+              <p>Their version (saved):</p>
+              <pre>{[conflict.discussion, conflict.decisions].filter(Boolean).join("\n\nDecisions: ") || "(empty)"}</pre>
+              <p>Yours is in the boxes below. Save again to keep yours, or reload the page to take theirs.</p>
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor={`discussion-${item.id}`}>Discussion</label>
+            <textarea id={`discussion-${item.id}`} name="discussion" defaultValue={kept ? str(kept.discussion) : item.discussion} />
+          </div>
+          <div className="field">
+            <label htmlFor={`decisions-${item.id}`}>Decisions</label>
+            <textarea id={`decisions-${item.id}`} name="decisions" defaultValue={kept ? str(kept.decisions) : item.decisions} />
+          </div>
+          <div className="form-row">
+            <div className="field">
+              <label htmlFor={`status-${item.id}`}>Status</label>
+              <select id={`status-${item.id}`} name="status" defaultValue={kept ? str(kept.status) : item.status}>
+                <option value="">Not recorded</option>
+                <option value="discussed">Discussed</option>
+                <option value="deferred">Deferred</option>
+                <option value="not_reached">Not reached</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`used-${item.id}`}>Minutes used</label>
+              <input ref={usedRef} id={`used-${item.id}`} name="minutesUsed" type="number" min={0} max={600} defaultValue={kept ? str(kept.minutesUsed) : (item.minutesUsed ?? "")} className="input--minutes" />
+            </div>
+            <div className="field">
+              <button type="submit" className="button">
+                Save item {number}
+              </button>
+            </div>
+            <span className="save-state" role="status">
+              {saveState}
+            </span>
+          </div>
+          {editable ? (
+            <ItemTimer
+              allotted={item.minutes}
+              onUse={(m) => {
+                if (usedRef.current) usedRef.current.value = String(m);
+                scheduleSave();
+              }}
+            />
+          ) : null}
+        </fieldset>
+      </fetcher.Form>
+
+      <h4>Action items</h4>
+      {item.actions.length ? (
+        <ul>
+          {item.actions.map((a) => (
+            <li key={a.id}>
+              <strong>{a.departmentName}</strong>: {a.description}
+              {a.caseCode ? ` (case ${a.caseCode})` : ""}, due {a.due}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">None yet.</p>
+      )}
+      {editable ? (
+        <details open={feedback?.intent === "add-action"}>
+          <summary>Add an action item to item {number}</summary>
+          <ValidatedForm schema={actionItemSchema} method="post" feedback={feedback?.intent === "add-action" ? feedback : undefined}>
+            <input type="hidden" name="intent" value="add-action" />
+            <input type="hidden" name="agendaItemId" value={item.id} />
+            <Field name="description" label="Action" hint="What is to be done, by the department, not a person." />
+            <div className="form-row">
+              <SelectField name="departmentId" label="Owning department" placeholder="Choose a department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />
+              <Field name="dueOn" label="Due date" type="date" />
+              <SelectField name="caseId" label="Linked case" placeholder="No case" options={cases.map((c) => ({ value: String(c.id), label: c.code }))} defaultValue={item.caseId ?? ""} />
+            </div>
+            <button type="submit" className="button">
+              Add action item
+            </button>
+          </ValidatedForm>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+

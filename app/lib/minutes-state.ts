@@ -1,0 +1,41 @@
+// The life of a meeting's minutes: draft → circulated → confirmed → amended (and amended again).
+// A pure rule book: what may happen next, and why not when it may not.
+import type { minutesStates } from "#db/schema/enums";
+
+export type MinutesState = (typeof minutesStates)[number];
+export type MinutesAction = "edit" | "circulate" | "confirm" | "amend";
+
+export type MinutesFacts = { state: MinutesState; meetingHeld: boolean; hasContent: boolean };
+
+const allowed: Record<MinutesState, MinutesAction[]> = {
+  draft: ["edit", "circulate"],
+  circulated: ["edit", "circulate", "confirm"],
+  confirmed: ["amend"],
+  amended: ["amend"],
+};
+
+const next: Record<MinutesAction, (s: MinutesState) => MinutesState> = {
+  edit: (s) => s,
+  circulate: () => "circulated",
+  confirm: () => "confirmed",
+  amend: () => "amended",
+};
+
+export type Transition = { ok: true; state: MinutesState } | { ok: false; message: string };
+
+export function transition(facts: MinutesFacts, action: MinutesAction): Transition {
+  if (!allowed[facts.state].includes(action)) {
+    const why: Record<MinutesAction, string> = {
+      edit: "These minutes are confirmed. Record an amendment, with who moved it, to change them.",
+      circulate: "Confirmed minutes are not circulated again. Record an amendment instead.",
+      confirm: facts.state === "draft" ? "Circulate the minutes before they can be confirmed." : "These minutes are already confirmed.",
+      amend: "Only confirmed minutes are amended. Until then, edit the draft.",
+    };
+    return { ok: false, message: why[action] };
+  }
+  if (action === "circulate" && !facts.meetingHeld) return { ok: false, message: "Mark the meeting as held before circulating its minutes." };
+  if (action === "circulate" && !facts.hasContent) {
+    return { ok: false, message: "The minutes are empty: record attendance and at least one item's discussion or decision before circulating." };
+  }
+  return { ok: true, state: next[action](facts.state) };
+}

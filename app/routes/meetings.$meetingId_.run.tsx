@@ -1,0 +1,171 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AttendanceGrid } from "~/components/attendance-grid";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ItemMinutes } from "~/components/item-minutes";
+import { getDb } from "~/db.server";
+import { formatDate, formatDateTime } from "~/lib/dates";
+import { parseForm } from "~/lib/forms";
+import { audit } from "~/models/audit.server";
+import { unknownDepartments } from "~/models/case.server";
+import { listDepartmentNames } from "~/models/department.server";
+import { agendaItemsOf, getCollective, getMeeting } from "~/models/meeting.server";
+import { actionItemsOfMeeting, addActionItem, attendanceGrid, markHeld, saveAttendance, saveItemMinutes } from "~/models/minutes.server";
+import { actionItemSchema, attendanceSchema, itemMinutesSchema, runIntentSchema } from "~/schemas/minutes";
+import { caseCodesFor } from "~/services/agenda.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+import { assertMinutesEditable, MinutesRefused } from "~/services/minutes.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Run Meeting ${data?.meeting.number ?? ""} · TESTA Desk` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const { timeZone } = getCollective(db, user.collectiveId);
+  const items = agendaItemsOf(db, meeting.id).filter((i) => !i.removed && !i.forWrittenUpdate);
+  const codes = caseCodesFor(db, items);
+  const actions = actionItemsOfMeeting(db, meeting.id);
+  return {
+    meeting: { id: meeting.id, number: meeting.number, status: meeting.status, when: formatDateTime(meeting.startsAt, timeZone), minutesState: meeting.minutesState },
+    attendance: attendanceGrid(db, meeting, timeZone),
+    items: items.map((i) => ({
+      id: i.id,
+      title: i.caseId && codes.get(i.caseId) ? `Case review: ${codes.get(i.caseId)}` : i.title,
+      minutes: i.minutes,
+      caseId: i.caseId,
+      discussion: i.discussion ?? "",
+      decisions: i.decisions ?? "",
+      status: i.status ?? "",
+      minutesUsed: i.minutesUsed,
+      version: i.version,
+      actions: actions.filter((a) => a.agendaItemId === i.id).map((a) => ({ ...a, due: formatDate(a.dueOn) })),
+    })),
+    departments: listDepartmentNames(db, user.collectiveId),
+    cases: [...codes.entries()].map(([id, code]) => ({ id, code })),
+    editable: meeting.minutesState === "draft" || meeting.minutesState === "circulated",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "write:meeting");
+  const db = getDb();
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const formData = await request.formData();
+  const intent = parseForm(runIntentSchema, formData);
+  if (!intent.ok) return data({ intent: "", errors: intent.errors, values: intent.values }, { status: 400 });
+  try {
+    assertMinutesEditable(meeting);
+  } catch (error) {
+    if (error instanceof MinutesRefused) return data({ intent: intent.data.intent, errors: { form: error.message }, values: intent.values }, { status: 409 });
+    throw error;
+  }
+  const savedAt = formatDateTime(new Date(), getCollective(db, user.collectiveId).timeZone).split(", ").slice(-1)[0];
+  switch (intent.data.intent) {
+    case "attendance": {
+      const form = parseForm(attendanceSchema, formData);
+      if (!form.ok) return data({ intent: "attendance", errors: form.errors, values: form.values }, { status: 400 });
+      const grid = attendanceGrid(db, meeting, getCollective(db, user.collectiveId).timeZone);
+      const known = new Map(grid.map((r) => [r.departmentId, r.tenureId]));
+      if (form.data.rows.some((r) => !known.has(r.departmentId))) {
+        return data({ intent: "attendance", errors: { form: "A department in the grid is not part of this collective. Reload the page." }, values: form.values }, { status: 400 });
+      }
+      const saved = saveAttendance(db, meeting, form.data.rows, known);
+      if (!saved.ok) {
+        return data({ intent: "attendance", errors: { form: "Someone else saved the attendance while you were editing. Reload the page to see it; your entries were not saved." }, values: form.values }, { status: 409 });
+      }
+      audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update:attendance", entity: "meeting", entityId: meeting.id });
+      return { intent: "attendance", savedAt };
+    }
+    case "item": {
+      const form = parseForm(itemMinutesSchema, formData);
+      if (!form.ok) return data({ intent: "item", errors: form.errors, values: form.values }, { status: 400 });
+      const { intent: _i, itemId, ...input } = form.data;
+      const result = saveItemMinutes(db, meeting.id, itemId, input);
+      if (result.ok) return { intent: "item", itemId, version: result.version, savedAt };
+      if ("missing" in result) return data({ intent: "item", errors: { form: "That agenda item no longer exists." }, values: form.values }, { status: 404 });
+      return data({ intent: "item", itemId, conflict: result.conflict, values: form.values, errors: { form: "Someone else changed this item while you were writing. Both versions are shown: choose which to keep." } }, { status: 409 });
+    }
+    case "add-action": {
+      const form = parseForm(actionItemSchema, formData);
+      if (!form.ok) return data({ intent: "add-action", errors: form.errors, values: form.values }, { status: 400 });
+      const { intent: _i, ...input } = form.data;
+      if (unknownDepartments(db, user.collectiveId, [input.departmentId]).length) {
+        return data({ intent: "add-action", errors: { departmentId: "Choose a department of this collective." }, values: form.values }, { status: 400 });
+      }
+      if (!agendaItemsOf(db, meeting.id).some((i) => i.id === input.agendaItemId)) {
+        return data({ intent: "add-action", errors: { form: "That agenda item is not part of this meeting." }, values: form.values }, { status: 400 });
+      }
+      addActionItem(db, meeting, input);
+      return { intent: "add-action", savedAt };
+    }
+    case "held":
+      markHeld(db, meeting);
+      audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "held", entity: "meeting", entityId: meeting.id });
+      return { intent: "held", savedAt };
+  }
+}
+
+type RunFeedback = {
+  intent?: string;
+  errors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+  savedAt?: string;
+  itemId?: number;
+  version?: number;
+  conflict?: { discussion: string | null; decisions: string | null; status: string | null; minutesUsed: number | null; version: number };
+};
+
+export default function RunMeeting() {
+  const { meeting, attendance, items, departments, cases, editable } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>() as RunFeedback | undefined;
+  const topError = feedback?.errors && !["add-action", "attendance", "item"].includes(feedback.intent ?? "") ? feedback.errors.form : null;
+  return (
+    <div className="run-meeting">
+      <p className="no-print">
+        <Link to={`/meetings/${meeting.id}`}>Meeting {meeting.number}</Link> · <Link to={`/meetings/${meeting.id}/minutes`}>Minutes</Link>
+      </p>
+      <div className="page-head">
+        <h1>Run Meeting {meeting.number}</h1>
+        <span className="muted">{meeting.when}</span>
+      </div>
+      {!editable ? (
+        <div className="notice" role="status">
+          These minutes are {meeting.minutesState}. They change only by an amendment, on the <Link to={`/meetings/${meeting.id}/minutes`}>minutes page</Link>.
+        </div>
+      ) : null}
+      {topError ? (
+        <div className="form-error" role="alert">
+          {topError}
+        </div>
+      ) : null}
+      <AttendanceGrid rows={attendance} editable={editable} feedback={feedback?.intent === "attendance" ? feedback : undefined} />
+      <h2>Agenda items</h2>
+      {items.map((item, index) => (
+        <ItemMinutes
+          key={item.id}
+          number={index + 1}
+          item={item}
+          departments={departments}
+          cases={cases}
+          editable={editable}
+          feedback={feedback && (feedback.itemId === item.id || (feedback.intent === "add-action" && feedback.values?.agendaItemId === String(item.id))) ? feedback : undefined}
+        />
+      ))}
+      {editable && meeting.status !== "held" ? (
+        <Form method="post" className="card no-print">
+          <h2>Close the meeting</h2>
+          <p>When the meeting is over, mark it as held. The minutes can then be circulated from the minutes page.</p>
+          <input type="hidden" name="intent" value="held" />
+          <button type="submit" className="button">
+            Mark Meeting {meeting.number} as held
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

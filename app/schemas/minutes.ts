@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { agendaItemStatuses, attendanceStatuses } from "#db/schema/enums";
+import { id, optionalText, requiredDate, requiredText } from "./fields";
+
+const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+/** The attendance grid: per department `status.<id>`, `name.<id>`, `designation.<id>`, `substitute.<id>`, `version.<id>`. */
+export const attendanceSchema = z
+  .object({ intent: z.literal("attendance") })
+  .catchall(z.unknown())
+  .transform((v, ctx) => {
+    const rows = [];
+    for (const key of Object.keys(v)) {
+      const m = /^status\.(\d+)$/.exec(key);
+      if (!m) continue;
+      const dept = m[1];
+      const status = v[key];
+      if (!attendanceStatuses.includes(status as never)) {
+        ctx.addIssue({ code: "custom", path: [key], message: "Choose present, absent or excused." });
+        continue;
+      }
+      const name = String(v[`name.${dept}`] ?? "").trim();
+      const designation = String(v[`designation.${dept}`] ?? "").trim();
+      if (status === "present" && !name) ctx.addIssue({ code: "custom", path: [`name.${dept}`], message: "Give the name of the person who attended." });
+      if (name.length > 120) ctx.addIssue({ code: "custom", path: [`name.${dept}`], message: "Name must be at most 120 characters." });
+      rows.push({
+        departmentId: Number(dept),
+        status: status as (typeof attendanceStatuses)[number],
+        attendeeName: name || null,
+        attendeeDesignation: designation || null,
+        isSubstitute: v[`substitute.${dept}`] === "on",
+        version: Number(v[`version.${dept}`] ?? 0) || 0,
+      });
+    }
+    return { intent: "attendance" as const, rows };
+  });
+
+export const itemMinutesSchema = z.object({
+  intent: z.literal("item"),
+  itemId: id("Agenda item"),
+  discussion: optionalText("Discussion", 10_000),
+  decisions: optionalText("Decisions", 5_000),
+  status: z.preprocess(emptyToUndefined, z.enum(agendaItemStatuses, { error: "Choose discussed, deferred or not reached." }).optional()).transform((v) => v ?? null),
+  minutesUsed: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "Minutes used must be a number." }).int("Minutes used must be a whole number.").min(0, "Minutes used cannot be negative.").max(600, "Minutes used must be at most 600.").optional(),
+  ).transform((v) => v ?? null),
+  version: z.coerce.number().int(),
+});
+
+export const actionItemSchema = z.object({
+  intent: z.literal("add-action"),
+  agendaItemId: id("Agenda item"),
+  description: requiredText("Action", 500),
+  departmentId: id("Owning department"),
+  dueOn: requiredDate("Due date"),
+  caseId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()).transform((v) => v ?? null),
+});
+
+export const runIntentSchema = z.object({ intent: z.enum(["attendance", "item", "add-action", "held"], { error: "Choose what to save." }) });
+
+export const amendmentSchema = z.object({
+  intent: z.literal("amend"),
+  amendmentText: requiredText("Amendment", 2000),
+  movedBy: requiredText("Moved by", 160),
+});

@@ -1,0 +1,143 @@
+import { and, asc, eq, gt, ne } from "drizzle-orm";
+import type { Conn, Db } from "#db/client";
+import { meetings, minutesVersions } from "#db/schema";
+import { minutesEmail } from "#templates/email/minutes";
+import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
+import { config } from "~/config.server";
+import { formatDate, formatDateTime } from "~/lib/dates";
+import { transition, type MinutesAction } from "~/lib/minutes-state";
+import { currentSeatHolders } from "~/models/department.server";
+import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
+import { actionItemsOfMeeting, attendanceGrid, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
+import { enqueueMail } from "~/models/outbox.server";
+import { caseCodesFor } from "./agenda.server";
+import { wakeMailSender } from "./mail.server";
+
+export class MinutesRefused extends Error {}
+
+/** The minutes as documents show them; cases by code only, nothing restricted is read. */
+export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocument & { departmentIdOf: Record<string, number> } {
+  const collective = getCollective(db, meeting.collectiveId);
+  const grid = attendanceGrid(db, meeting, collective.timeZone);
+  const items = agendaItemsOf(db, meeting.id).filter((i) => !i.removed && !i.forWrittenUpdate);
+  const codes = caseCodesFor(db, items);
+  const actions = actionItemsOfMeeting(db, meeting.id);
+  const next = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, meeting.collectiveId), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, "cancelled")))
+    .orderBy(asc(meetings.startsAt))
+    .get();
+  const amendments = minutesHistory(db, meeting.id)
+    .filter((v) => v.state === "amended" && v.amendmentText)
+    .reverse()
+    .map((v) => ({ text: v.amendmentText!, movedBy: v.amendmentMovedBy ?? "" }));
+  const latest = minutesHistory(db, meeting.id)[0];
+  return {
+    collectiveName: collective.name,
+    district: collective.district,
+    state: collective.state,
+    meetingNumber: meeting.number,
+    when: formatDateTime(meeting.startsAt, collective.timeZone),
+    venue: meeting.venue,
+    onlineLink: meeting.onlineLink,
+    minutesState: meeting.minutesState,
+    version: latest?.version ?? null,
+    attendance: {
+      present: grid.filter((r) => r.recorded && r.status === "present").map((r) => ({ department: r.departmentName, name: r.attendeeName, designation: r.attendeeDesignation, substitute: r.isSubstitute })),
+      absent: grid.filter((r) => r.recorded && r.status === "absent").map((r) => r.departmentName),
+      excused: grid.filter((r) => r.recorded && r.status === "excused").map((r) => r.departmentName),
+    },
+    items: items.map((i, n) => ({
+      number: n + 1,
+      title: i.caseId && codes.get(i.caseId) ? `Case review: ${codes.get(i.caseId)}` : i.title,
+      status: i.status ?? "",
+      discussion: i.discussion ?? "",
+      decisions: i.decisions ?? "",
+    })),
+    actions: actions.map((a) => ({ department: a.departmentName, description: a.description, due: formatDate(a.dueOn), caseCode: a.caseCode })),
+    nextMeeting: next ? formatDateTime(next.startsAt, collective.timeZone) : null,
+    amendments,
+    departmentIdOf: Object.fromEntries(actions.map((a) => [a.departmentName, a.departmentId])),
+  };
+}
+
+const hasContent = (doc: MinutesDocument) =>
+  doc.attendance.present.length + doc.attendance.absent.length + doc.attendance.excused.length > 0 && doc.items.some((i) => i.discussion || i.decisions);
+
+function check(meeting: Meeting, doc: MinutesDocument, action: MinutesAction) {
+  const t = transition({ state: meeting.minutesState, meetingHeld: meeting.status === "held", hasContent: hasContent(doc) }, action);
+  if (!t.ok) throw new MinutesRefused(t.message);
+  return t.state;
+}
+
+/** Refuses a change to minutes that are confirmed (an amendment is needed for that). */
+export function assertMinutesEditable(meeting: Meeting) {
+  const t = transition({ state: meeting.minutesState, meetingHeld: true, hasContent: true }, "edit");
+  if (!t.ok) throw new MinutesRefused(t.message);
+}
+
+function freeze(db: Conn, meeting: Meeting, state: Meeting["minutesState"], doc: MinutesDocument, userId: number, amendment?: { text: string; movedBy: string }) {
+  const version = nextMinutesVersion(db, meeting.id);
+  db.insert(minutesVersions)
+    .values({ meetingId: meeting.id, version, state, bodyJson: JSON.stringify(doc), createdByUserId: userId, amendmentText: amendment?.text ?? null, amendmentMovedBy: amendment?.movedBy ?? null })
+    .run();
+  const res = db.update(meetings).set({ minutesState: state, version: meeting.version + 1 }).where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version))).run();
+  if (res.changes !== 1) throw new MinutesRefused("The meeting changed while you were working on it. Reload the page and try again.");
+  return version;
+}
+
+/**
+ * Circulation freezes a version and sends each current seat holder the PDF with their own
+ * department's actions in the email. One transaction; a re-send after a partial failure reuses
+ * the outbox keys of that version, so nobody gets a message twice.
+ */
+export async function circulateMinutes(db: Db, meeting: Meeting, userId: number): Promise<{ batch: string; version: number }> {
+  const draft = buildMinutesDocument(db, meeting);
+  const state = check(meeting, draft, "circulate");
+  const version = nextMinutesVersion(db, meeting.id);
+  const { departmentIdOf: _ids, ...doc } = { ...draft, minutesState: state, version };
+  const pdf = await renderMinutesPdf(doc);
+  const batch = `meeting:${meeting.id}:minutes:v${version}`;
+  const url = `${config().APP_URL}/meetings/${meeting.id}`;
+  db.transaction((tx) => {
+    freeze(tx, meeting, state, doc, userId);
+    const actions = actionItemsOfMeeting(tx, meeting.id);
+    for (const holder of currentSeatHolders(tx, meeting.collectiveId)) {
+      const mine = actions.filter((a) => a.departmentId === holder.departmentId);
+      const email = minutesEmail({
+        collectiveName: doc.collectiveName,
+        meetingNumber: doc.meetingNumber,
+        when: doc.when,
+        recipientName: holder.officerName,
+        departmentName: holder.departmentName,
+        actions: mine.map((a) => `${a.description}${a.caseCode ? ` (case ${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}`),
+        nextMeeting: doc.nextMeeting,
+        meetingUrl: url,
+        version,
+      });
+      enqueueMail(tx, {
+        collectiveId: meeting.collectiveId,
+        idempotencyKey: `${batch}:tenure:${holder.tenureId}`,
+        batch,
+        to: holder.email,
+        ...email,
+        attachments: [{ filename: `minutes-meeting-${meeting.number}.pdf`, contentType: "application/pdf", content: pdf }],
+      });
+    }
+  });
+  wakeMailSender();
+  return { batch, version };
+}
+
+export function confirmMinutes(db: Db, meeting: Meeting, userId: number) {
+  const doc = buildMinutesDocument(db, meeting);
+  const state = check(meeting, doc, "confirm");
+  db.transaction((tx) => freeze(tx, meeting, state, { ...doc, minutesState: state }, userId));
+}
+
+export function amendMinutes(db: Db, meeting: Meeting, userId: number, amendment: { text: string; movedBy: string }) {
+  const doc = buildMinutesDocument(db, meeting);
+  const state = check(meeting, doc, "amend");
+  db.transaction((tx) => freeze(tx, meeting, state, { ...doc, minutesState: state, amendments: [...doc.amendments, amendment] }, userId, amendment));
+}
