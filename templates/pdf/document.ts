@@ -109,8 +109,8 @@ export class PdfWriter {
     const widths = columns.map((c) => (c.width / total) * this.contentWidth);
     const rowHeight = (cells: string[], weight: Weight) =>
       Math.max(...cells.map((cell, i) => this.doc.font(fontFor("latin", weight)).fontSize(size).heightOfString(cell || " ", { width: widths[i] - 8 }))) + 8;
-    const drawRow = (cells: string[], weight: Weight, shade: boolean) => {
-      const h = rowHeight(cells, weight);
+    const drawRow = (cells: string[], weight: Weight, shade: boolean, measured?: number) => {
+      const h = measured ?? rowHeight(cells, weight);
       this.ensureSpace(h);
       const y = this.doc.y;
       if (shade) this.doc.rect(margin, y, this.contentWidth, h).fill("#f3f5f7");
@@ -134,11 +134,12 @@ export class PdfWriter {
     const header = columns.map((c) => c.header);
     drawRow(header, "bold", true);
     for (const row of rows) {
-      if (this.doc.y + rowHeight(row, "regular") > this.doc.page.height - margin - 30) {
+      const h = rowHeight(row, "regular");
+      if (this.doc.y + h > this.doc.page.height - margin - 30) {
         this.doc.addPage();
         drawRow(header, "bold", true);
       }
-      drawRow(row, "regular", false);
+      drawRow(row, "regular", false, h);
     }
     this.doc.moveDown(0.6);
     return this;
