@@ -1,4 +1,5 @@
-import { Form } from "@remix-run/react";
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
 type Row = {
   departmentId: number;
@@ -12,7 +13,17 @@ type Row = {
 type Feedback = { errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string };
 
 /** One row per department; the default attendee is the seat holder on the meeting day. */
-export function AttendanceGrid({ rows, editable, feedback }: { rows: Row[]; editable: boolean; feedback?: Feedback }) {
+export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row[]; editable: boolean; feedback?: Feedback }) {
+  // With JavaScript the grid saves itself a moment after each change; the button works without it.
+  const fetcher = useFetcher<Feedback>();
+  const feedback = fetcher.data ?? posted;
+  const formRef = useRef<HTMLFormElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const scheduleSave = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => formRef.current && fetcher.submit(formRef.current), 1200);
+  };
   const kept = (name: string, fallback: string) => {
     const v = feedback?.values?.[name];
     return typeof v === "string" ? v : fallback;
@@ -25,7 +36,7 @@ export function AttendanceGrid({ rows, editable, feedback }: { rows: Row[]; edit
           {feedback.errors.form}
         </div>
       ) : null}
-      <Form method="post">
+      <fetcher.Form method="post" ref={formRef} onChange={editable ? scheduleSave : undefined}>
         <input type="hidden" name="intent" value="attendance" />
         <fieldset disabled={!editable} className="bare">
           <div className="table-wrap">
@@ -86,10 +97,12 @@ export function AttendanceGrid({ rows, editable, feedback }: { rows: Row[]; edit
             <button type="submit" className="button">
               Save attendance
             </button>
-            {feedback?.savedAt ? <span role="status">Saved at {feedback.savedAt}</span> : null}
+            <span role="status" className="save-state">
+              {fetcher.state !== "idle" ? "Saving…" : feedback?.savedAt ? `Saved at ${feedback.savedAt}` : ""}
+            </span>
           </div>
         </fieldset>
-      </Form>
+      </fetcher.Form>
     </section>
   );
 }

@@ -107,7 +107,9 @@ export function ItemMinutes({
               <strong>{latest?.errors?.form}</strong>
               <p>Their version (saved):</p>
               <pre>{[conflict.discussion, conflict.decisions].filter(Boolean).join("\n\nDecisions: ") || "(empty)"}</pre>
-              <p>Yours is in the boxes below. Save again to keep yours, or reload the page to take theirs.</p>
+              <p>
+                Yours is in the boxes below. <strong>Save again to keep yours</strong>, or <a href="?">take theirs</a> (reloads the page).
+              </p>
             </div>
           ) : null}
           <div className="field">

@@ -9,7 +9,7 @@ import { parseForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { agendaItemsOf, getCollective, getMeeting } from "~/models/meeting.server";
+import { agendaItemsOf, getCollective, getMeeting, previousHeldMeeting } from "~/models/meeting.server";
 import { actionItemsOfMeeting, addActionItem, attendanceGrid, markHeld, saveAttendance, saveItemMinutes } from "~/models/minutes.server";
 import { actionItemSchema, attendanceSchema, itemMinutesSchema, runIntentSchema } from "~/schemas/minutes";
 import { caseCodesFor } from "~/services/agenda.server";
@@ -44,6 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments: listDepartmentNames(db, user.collectiveId),
     cases: [...codes.entries()].map(([id, code]) => ({ id, code })),
     editable: meeting.minutesState === "draft" || meeting.minutesState === "circulated",
+    previous: (() => {
+      const p = previousHeldMeeting(db, meeting);
+      return p ? { id: p.id, number: p.number, minutesState: p.minutesState } : null;
+    })(),
   };
 }
 
@@ -117,7 +121,7 @@ type RunFeedback = {
 };
 
 export default function RunMeeting() {
-  const { meeting, attendance, items, departments, cases, editable } = useLoaderData<typeof loader>();
+  const { meeting, attendance, items, departments, cases, editable, previous } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as RunFeedback | undefined;
   const topError = feedback?.errors && !["add-action", "attendance", "item"].includes(feedback.intent ?? "") ? feedback.errors.form : null;
   return (
@@ -140,6 +144,16 @@ export default function RunMeeting() {
         </div>
       ) : null}
       <AttendanceGrid rows={attendance} editable={editable} feedback={feedback?.intent === "attendance" ? feedback : undefined} />
+      {previous?.minutesState === "circulated" ? (
+        <Form method="post" action={`/meetings/${previous.id}/minutes`} className="card no-print">
+          <h2>Confirmation of the previous minutes</h2>
+          <p>The minutes of Meeting {previous.number} were circulated. When the collective agrees them under the first item, confirm them here.</p>
+          <input type="hidden" name="intent" value="confirm" />
+          <button type="submit" className="button">
+            Confirm the minutes of Meeting {previous.number}
+          </button>
+        </Form>
+      ) : null}
       <h2>Agenda items</h2>
       {items.map((item, index) => (
         <ItemMinutes

@@ -43,6 +43,13 @@ const attendanceForm = (rows: { dept: number; status: string; name?: string; des
 };
 const rows = () => getDb().select({ n: count() }).from(attendance).where(eq(attendance.meetingId, meeting.id)).get()!.n;
 
+describe("the run page", () => {
+  it("offers to confirm the previous meeting's circulated minutes", async () => {
+    const data = await grid();
+    expect(data.previous).toMatchObject({ number: meeting.number - 1, minutesState: "circulated" });
+  });
+});
+
 describe("attendance", () => {
   it("defaults each department to its seat holder", async () => {
     const data = await grid();
