@@ -14,6 +14,7 @@ export const links: LinksFunction = () => [
 
 const sections: { to: string; label: string; permission: Permission }[] = [
   { to: "/meetings", label: "Meetings", permission: "read:meeting" },
+  { to: "/actions", label: "Actions", permission: "read:meeting" },
   { to: "/cases", label: "Cases", permission: "read:case" },
   { to: "/departments", label: "Departments", permission: "read:departments" },
   { to: "/reports/outcomes", label: "Outcomes", permission: "read:reports" },

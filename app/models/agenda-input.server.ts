@@ -113,17 +113,3 @@ function group<T extends { caseId: number }>(rows: T[]): Map<number, Omit<T, "ca
   }
   return byCase;
 }
-
-/** Counts for the standing "Review of action items" item. */
-export function actionReviewCounts(db: Conn, collectiveId: number, meetingDate: string, nextMeetingDate: string) {
-  const rows = db
-    .select({ departmentId: actionItems.departmentId, dueOn: actionItems.dueOn })
-    .from(actionItems)
-    .where(and(eq(actionItems.collectiveId, collectiveId), inArray(actionItems.status, unfinished), lt(actionItems.dueOn, nextMeetingDate)))
-    .all();
-  return {
-    overdue: rows.filter((r) => r.dueOn < meetingDate).length,
-    dueBeforeNextMeeting: rows.filter((r) => r.dueOn >= meetingDate).length,
-    departments: new Set(rows.map((r) => r.departmentId)).size,
-  };
-}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ageBands, bailStatuses, caseDepartmentRoles, caseEventKinds, caseOutcomes, caseStages, caseStatuses } from "#db/schema/enums";
 import { isRealIsoDate } from "~/lib/dates";
+import { parseFilters } from "./filters";
 import { checkbox, choice, optionalDate, optionalText, requiredDate, requiredText } from "./fields";
 
 const deptField = /^dept-(\d+)$/;
@@ -114,16 +115,8 @@ export type CaseFilters = Partial<{ q: string; stage: (typeof caseStages)[number
 
 /** Each filter on its own: a bad one is reported and ignored, the good ones still apply. */
 export function parseCaseFilters(params: URLSearchParams): { filters: CaseFilters; errors: Record<string, string> } {
-  const filters: Record<string, unknown> = {};
-  const errors: Record<string, string> = {};
-  for (const [name, schema] of Object.entries(caseFilterFields)) {
-    const raw = params.get(name);
-    if (raw === null || raw.trim() === "") continue;
-    const parsed = (schema as z.ZodType).safeParse(raw);
-    if (parsed.success) filters[name] = parsed.data;
-    else errors[name] = parsed.error.issues[0].message;
-  }
-  if (typeof filters.from === "string" && typeof filters.to === "string" && filters.to < filters.from) {
+  const { filters, errors } = parseFilters(caseFilterFields, params);
+  if (filters.from && filters.to && filters.to < filters.from) {
     errors.to = "To cannot be before from.";
     delete filters.to;
   }

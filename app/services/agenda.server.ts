@@ -5,7 +5,9 @@ import { anyOtherBusiness, caseReviewItem, fitToBudget, generateAgenda, rankCase
 import { defaultSettings, weightsFrom } from "~/lib/agenda/settings";
 import type { AgendaContext, GeneratedItem } from "~/lib/agenda/types";
 import { proposeMeetingDate } from "~/lib/meeting-schedule";
-import { actionReviewCounts, loadAgendaCases } from "~/models/agenda-input.server";
+import { actionReview } from "~/lib/agenda/action-review";
+import { listActions } from "~/models/action-item.server";
+import { loadAgendaCases } from "~/models/agenda-input.server";
 import { agendaItemsOf, getCollective, meetingDate, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
 
 export type AgendaChanges = { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };
@@ -20,13 +22,15 @@ export function agendaContextFor(db: Conn, meeting: Meeting) {
     { weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth },
     date,
   );
+  const review = actionReview(listActions(db, meeting.collectiveId, {}), date, nextMeetingDate);
   const ctx: AgendaContext = {
     meetingDate: date,
     nextMeetingDate,
     lastMeetingDate,
     durationMinutes: meeting.durationMinutes,
-    actionReview: actionReviewCounts(db, meeting.collectiveId, date, nextMeetingDate),
-    escalatedActionItems: 0,
+    actionReview: review.counts,
+    escalatedActionItems: review.escalationLines.length,
+    escalationLines: review.escalationLines,
     settings: { ...defaultSettings, weights: weightsFrom(collective.agendaWeights) },
   };
   const agendaCases = loadAgendaCases(db, {
@@ -36,6 +40,10 @@ export function agendaContextFor(db: Conn, meeting: Meeting) {
     meetingStartsAt: meeting.startsAt,
     timeZone: collective.timeZone,
   });
+  for (const c of agendaCases) {
+    const n = review.escalatedByCase.get(c.id);
+    if (n) c.extraReasons = [{ rule: "escalated_actions", reason: `${n} action item${n === 1 ? "" : "s"} escalated` }];
+  }
   return { ctx, agendaCases };
 }
 

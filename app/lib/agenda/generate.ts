@@ -29,7 +29,7 @@ export function rankCases(cases: readonly AgendaCase[], ctx: AgendaContext): Ran
 
 function standingItems(ctx: AgendaContext): GeneratedItem[] {
   const m = ctx.settings.minutes;
-  const { overdue, dueBeforeNextMeeting, departments } = ctx.actionReview;
+  const { overdue, dueBeforeNextMeeting, departments, lines = [] } = ctx.actionReview;
   const items: GeneratedItem[] = [
     {
       kind: "minutes_confirmation",
@@ -48,6 +48,7 @@ function standingItems(ctx: AgendaContext): GeneratedItem[] {
         overdue + dueBeforeNextMeeting > 0
           ? [
               `${overdue} overdue and ${dueBeforeNextMeeting} due before the next meeting, across ${departments} department${departments === 1 ? "" : "s"}`,
+              ...lines,
             ]
           : ["No open action items are overdue or due"],
       minutes: m.action_review,
@@ -60,7 +61,7 @@ function standingItems(ctx: AgendaContext): GeneratedItem[] {
       kind: "escalations",
       caseId: null,
       title: "Escalations",
-      reasons: [`${ctx.escalatedActionItems} action item${ctx.escalatedActionItems === 1 ? "" : "s"} escalated`],
+      reasons: [`${ctx.escalatedActionItems} action item${ctx.escalatedActionItems === 1 ? "" : "s"} escalated`, ...(ctx.escalationLines ?? [])],
       minutes: m.escalations,
       score: 0,
       presentingDepartmentId: null,

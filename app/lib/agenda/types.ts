@@ -56,8 +56,10 @@ export type AgendaContext = {
   lastMeetingDate: string | null;
   durationMinutes: number;
   /** Open action items for the standing review; counts only. */
-  actionReview: { overdue: number; dueBeforeNextMeeting: number; departments: number };
+  actionReview: { overdue: number; dueBeforeNextMeeting: number; departments: number; lines?: string[] };
   escalatedActionItems: number;
+  /** One line per escalated item, for the Escalations item. */
+  escalationLines?: string[];
   settings: AgendaSettings;
 };
 

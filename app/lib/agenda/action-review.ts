@@ -1,0 +1,44 @@
+import { formatDate } from "~/lib/dates";
+import { isEscalated, isUnfinished } from "~/lib/escalation";
+
+export type ReviewAction = {
+  description: string;
+  departmentName: string;
+  caseId: number | null;
+  caseCode: string | null;
+  dueOn: string;
+  status: string;
+  carried: number;
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * The standing "Review of action items": every unfinished item, grouped by department, overdue
+ * first, with how often it has been carried; and the escalations, which also lift their cases.
+ */
+export function actionReview(actions: readonly ReviewAction[], meetingDate: string, nextMeetingDate: string) {
+  const unfinished = actions.filter((a) => isUnfinished(a.status));
+  const line = (a: ReviewAction) =>
+    `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${a.dueOn < meetingDate ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting")}` : ""}`;
+  const ordered = [...unfinished].sort(
+    (a, b) =>
+      a.departmentName.localeCompare(b.departmentName) ||
+      Number(b.dueOn < meetingDate) - Number(a.dueOn < meetingDate) ||
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.description.localeCompare(b.description),
+  );
+  const escalated = ordered.filter((a) => isEscalated(a, meetingDate));
+  const escalatedByCase = new Map<number, number>();
+  for (const a of escalated) if (a.caseId) escalatedByCase.set(a.caseId, (escalatedByCase.get(a.caseId) ?? 0) + 1);
+  return {
+    counts: {
+      overdue: unfinished.filter((a) => a.dueOn < meetingDate).length,
+      dueBeforeNextMeeting: unfinished.filter((a) => a.dueOn >= meetingDate && a.dueOn < nextMeetingDate).length,
+      departments: new Set(unfinished.map((a) => a.departmentName)).size,
+      lines: ordered.map(line),
+    },
+    escalationLines: escalated.map(line),
+    escalatedByCase,
+  };
+}

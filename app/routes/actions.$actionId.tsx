@@ -1,0 +1,135 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { actionItemStatuses } from "#db/schema/enums";
+import { ActionStatus, actionStatusWords } from "~/components/action-status";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, SelectField, ValidatedForm } from "~/components/form";
+import { getDb } from "~/db.server";
+import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
+import { isEscalated, isOverdue } from "~/lib/escalation";
+import { parseForm } from "~/lib/forms";
+import { can } from "~/lib/permissions";
+import { audit } from "~/models/audit.server";
+import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
+import { getCollective } from "~/models/meeting.server";
+import { actionUpdateSchema } from "~/schemas/action-item";
+import { requireUserWithPermission } from "~/services/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Action item · TESTA Desk" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:meeting");
+  const db = getDb();
+  const item = requireActionItem(db, user, params.actionId);
+  const { timeZone } = getCollective(db, user.collectiveId);
+  const today = todayIn(timeZone);
+  const [row] = listActions(db, user.collectiveId, { id: item.id });
+  return {
+    item: { ...row, due: formatDate(row.dueOn), completed: formatDate(row.completedOn), overdue: isOverdue(row, today), escalated: isEscalated(row, today) },
+    history: actionHistory(db, item.id).map((h) => ({
+      ...h,
+      at: formatDateTime(h.at, timeZone),
+      fromValue: h.field === "due date" ? formatDate(h.fromValue) : h.fromValue ? (actionStatusWords[h.fromValue] ?? h.fromValue) : null,
+      toValue: h.field === "due date" ? formatDate(h.toValue) : h.toValue ? (actionStatusWords[h.toValue] ?? h.toValue) : null,
+    })),
+    canUpdate: can(user.role, "write:meeting") || (user.role === "representative" && user.departmentId === item.departmentId),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "read:meeting");
+  const db = getDb();
+  const item = requireActionItem(db, user, params.actionId, { forUpdate: true });
+  if (user.role === "observer") throw new Response("Observers cannot update action items.", { status: 403 });
+  const form = parseForm(actionUpdateSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const { currentDueOn: _c, ...update } = form.data;
+  if (!updateActionItem(db, item, user.id, update, today)) {
+    return data({ errors: { form: "Someone else updated this item while you were editing. Reload to see their change; yours was not saved." }, values: form.values }, { status: 409 });
+  }
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "action_item", entityId: item.id });
+  return redirect(`/actions/${item.id}`);
+}
+
+export default function ActionItem() {
+  const { item, history, canUpdate } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  return (
+    <div>
+      <p>
+        <Link to="/actions">Action items</Link>
+      </p>
+      <h1>{item.description}</h1>
+      <section className="card" aria-labelledby="facts">
+        <h2 id="facts">Item</h2>
+        <dl className="facts">
+          <dt>Owner</dt>
+          <dd>{item.departmentName}</dd>
+          <dt>Status</dt>
+          <dd>
+            <ActionStatus status={item.status} overdue={item.overdue} escalated={item.escalated} />
+            {item.statusReason ? ` ${item.statusReason}` : ""}
+          </dd>
+          <dt>Due</dt>
+          <dd>{item.due}</dd>
+          {item.completed ? (
+            <>
+              <dt>Done on</dt>
+              <dd>{item.completed}</dd>
+            </>
+          ) : null}
+          <dt>Agreed at</dt>
+          <dd>{item.meetingNumber ? <Link to={`/meetings/${item.meetingId}`}>Meeting {item.meetingNumber}</Link> : "—"}</dd>
+          <dt>Carried</dt>
+          <dd>{item.carried ? `${item.carried} meeting${item.carried === 1 ? "" : "s"}` : "Not yet"}</dd>
+          {item.caseCode ? (
+            <>
+              <dt>Case</dt>
+              <dd>{item.caseCode}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      {canUpdate ? (
+        <section className="card" aria-labelledby="update">
+          <h2 id="update">Update</h2>
+          <ValidatedForm schema={actionUpdateSchema} method="post" feedback={feedback}>
+            <input type="hidden" name="version" value={item.version} />
+            <input type="hidden" name="currentDueOn" value={item.dueOn} />
+            <div className="form-row">
+              <SelectField name="status" label="Status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] }))} defaultValue={item.status} />
+              <Field name="dueOn" label="Due date" type="date" defaultValue={item.dueOn} />
+            </div>
+            <Field name="reason" label="Reason (for blocked or dropped)" defaultValue={item.statusReason} />
+            <Field name="dueReason" label="Reason for a new due date" />
+            <Field name="comment" label="What was done, and when" multiline hint="Text only: no names of victims, no documents." />
+            <button type="submit" className="button">
+              Save update
+            </button>
+          </ValidatedForm>
+        </section>
+      ) : null}
+      <section aria-labelledby="history">
+        <h2 id="history">History</h2>
+        {history.length ? (
+          <ul className="timeline">
+            {history.map((h) => (
+              <li key={h.id}>
+                <strong>{h.at}</strong> · {h.who ?? "Someone"}
+                {h.field === "comment" ? "" : `: ${h.field} from ${h.fromValue ?? "—"} to ${h.toValue ?? "—"}`}
+                {h.comment ? <div>{h.comment}</div> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No update yet.</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

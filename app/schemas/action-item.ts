@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { actionItemStatuses } from "#db/schema/enums";
+import { isRealIsoDate } from "~/lib/dates";
+import { optionalText, requiredDate } from "./fields";
+
+export const actionUpdateSchema = z
+  .object({
+    status: z.enum(actionItemStatuses, { error: "Choose a status from the list." }),
+    reason: optionalText("Reason", 500),
+    comment: optionalText("Comment", 2000),
+    dueOn: requiredDate("Due date"),
+    currentDueOn: z.string(),
+    dueReason: optionalText("Reason for the new due date", 500),
+    version: z.coerce.number().int(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.status === "blocked" || v.status === "dropped") && !v.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: `Say why the item is ${v.status}.` });
+    }
+    if (v.status === "done" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say what was done, and when." });
+    if (v.dueOn !== v.currentDueOn && !v.dueReason) ctx.addIssue({ code: "custom", path: ["dueReason"], message: "Give a reason for moving the due date." });
+  });
+
+/** The "All actions" filters come from the URL; a bad one is reported and ignored. */
+export const actionFilterFields = {
+  department: z.coerce.number({ error: "Choose a department from the list." }).int("Choose a department from the list.").positive("Choose a department from the list."),
+  status: z.enum(actionItemStatuses, { error: "That status does not exist." }),
+  dueFrom: z.string().refine(isRealIsoDate, "Due from must be a real date."),
+  dueTo: z.string().refine(isRealIsoDate, "Due to must be a real date."),
+  caseId: z.coerce.number({ error: "Choose a case from the list." }).int("Choose a case from the list.").positive("Choose a case from the list."),
+  meetingId: z.coerce.number({ error: "Choose a meeting from the list." }).int("Choose a meeting from the list.").positive("Choose a meeting from the list."),
+};
