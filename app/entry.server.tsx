@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { startMailSender } from "./services/mail.server";
+import { startReminderJob } from "./services/reminders.server";
 
 export const streamTimeout = 5_000;
 
@@ -53,7 +54,10 @@ export default function handleRequest(
  * Jobs that run inside the server process, each started once and stopped on close. A new job
  * (e.g. the daily reminders) is one more entry here.
  */
-const backgroundJobs: { name: string; start: () => () => void }[] = [{ name: "mail sender", start: () => startMailSender() }];
+const backgroundJobs: { name: string; start: () => () => void }[] = [
+  { name: "mail sender", start: () => startMailSender() },
+  { name: "daily reminders", start: () => startReminderJob() },
+];
 
 /** Called by server.ts after the build loads; the returned function stops every job. */
 export function startBackgroundJobs(): () => void {

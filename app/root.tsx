@@ -18,6 +18,7 @@ const sections: { to: string; label: string; permission: Permission }[] = [
   { to: "/cases", label: "Cases", permission: "read:case" },
   { to: "/departments", label: "Departments", permission: "read:departments" },
   { to: "/reports/outcomes", label: "Outcomes", permission: "read:reports" },
+  { to: "/reports/accountability", label: "Accountability", permission: "read:reports" },
   { to: "/outbox", label: "Outbox", permission: "read:outbox" },
 ];
 

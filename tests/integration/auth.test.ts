@@ -89,7 +89,7 @@ describe("who sees what", () => {
     const observer = await run(async () =>
       rootLoader({ request: getRequest("/", await cookieFor("observer@demo.testa")), params: {}, context: {} }),
     );
-    expect(observer.data.nav.map((n: { to: string }) => n.to)).toEqual(["/reports/outcomes"]);
+    expect(observer.data.nav.map((n: { to: string }) => n.to)).toEqual(["/reports/outcomes", "/reports/accountability"]);
   });
 
   it("sends /reports on to the outcomes", async () => {

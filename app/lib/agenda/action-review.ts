@@ -8,6 +8,7 @@ export type ReviewAction = {
   caseCode: string | null;
   dueOn: string;
   status: string;
+  statusReason?: string | null;
   carried: number;
 };
 
@@ -20,7 +21,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export function actionReview(actions: readonly ReviewAction[], meetingDate: string, nextMeetingDate: string) {
   const unfinished = actions.filter((a) => isUnfinished(a.status));
   const line = (a: ReviewAction) =>
-    `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${a.dueOn < meetingDate ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting")}` : ""}`;
+    `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${a.dueOn < meetingDate ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting")}` : ""}${
+      a.status === "in_progress" ? " (in progress)" : a.status === "blocked" ? ` (blocked${a.statusReason ? `: ${a.statusReason}` : ""})` : ""
+    }`;
   const ordered = [...unfinished].sort(
     (a, b) =>
       a.departmentName.localeCompare(b.departmentName) ||

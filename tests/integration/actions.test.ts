@@ -1,0 +1,139 @@
+import { and, eq, isNull, like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionItemUpdates, actionItems, departments, mailOutbox, tenures } from "#db/schema";
+import { getDb } from "~/db.server";
+import { addDays, todayIn } from "~/lib/dates";
+import { loader as csvLoader } from "~/routes/reports.accountability[.]csv";
+import { loader as matrixLoader } from "~/routes/reports.accountability";
+import { action as itemAction, loader as itemLoader } from "~/routes/actions.$actionId";
+import { loader as listLoader } from "~/routes/actions._index";
+import { matrixCsv } from "~/lib/accountability";
+import { deliverDueMail, smtpTransport } from "~/services/mail.server";
+import { runReminders } from "~/services/reminders.server";
+import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { startSmtp, type TestSmtp } from "../support/smtp";
+
+let police: string;
+let secretariat: string;
+let dept: Record<string, number>;
+let smtp: TestSmtp;
+const today = todayIn("Asia/Kolkata");
+
+beforeAll(async () => {
+  police = await cookieFor("police@demo.testa");
+  secretariat = await cookieFor("secretariat@demo.testa");
+  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d.id]));
+  smtp = await startSmtp();
+  // Fresh items for the police with a known state.
+  getDb().insert(actionItems).values([
+    { collectiveId: 1, departmentId: dept.police, description: "Police item A", dueOn: addDays(today, 3), status: "open" },
+    { collectiveId: 1, departmentId: dept.dcpu, description: "DCPU item B", dueOn: addDays(today, -2), status: "open" },
+  ]).run();
+});
+afterAll(async () => {
+  await smtp.stop();
+});
+
+const item = (description: string) => getDb().select().from(actionItems).where(eq(actionItems.description, description)).get()!;
+const update = (id: number, body: Record<string, string>, cookie: string) =>
+  run(() => itemAction({ request: postRequest(`/actions/${id}`, body, cookie), params: { actionId: String(id) }, context: {} }));
+const form = (i: typeof actionItems.$inferSelect, over: Record<string, string> = {}) => ({
+  status: i.status, reason: "", comment: "", dueOn: i.dueOn, currentDueOn: i.dueOn, dueReason: "", version: String(i.version), ...over,
+});
+
+describe("our department's actions", () => {
+  it("shows a representative only their department's items, whatever the URL asks", async () => {
+    const res = await run(() => listLoader({ request: getRequest(`/actions?department=${dept.dcpu}`, police), params: {}, context: {} }));
+    expect(res.data.own).toBe(true);
+    expect(res.data.rows.every((r: { departmentId: number }) => r.departmentId === dept.police)).toBe(true);
+    expect(res.data.rows.map((r: { description: string }) => r.description)).toContain("Police item A");
+  });
+
+  it("lets the secretariat filter all actions, and reports a bad filter without a 500", async () => {
+    const res = await run(() => listLoader({ request: getRequest(`/actions?department=${dept.dcpu}&status=open`, secretariat), params: {}, context: {} }));
+    expect(res.data.rows.every((r: { departmentId: number; status: string }) => r.departmentId === dept.dcpu && r.status === "open")).toBe(true);
+    expect(res.data.rows.find((r: { description: string }) => r.description === "DCPU item B").overdue).toBe(true);
+    const bad = await run(() => listLoader({ request: getRequest(`/actions?status=finished&dueFrom=2026-02-30`, secretariat), params: {}, context: {} }));
+    expect(bad.status).toBe(400);
+    expect(bad.data.errors).toMatchObject({ status: "That status does not exist.", dueFrom: "Due from must be a real date." });
+  });
+});
+
+describe("updating an item", () => {
+  it("records every change in the item's history: who, when, from what to what", async () => {
+    const i = item("Police item A");
+    const res = await update(i.id, form(i, { status: "in_progress", comment: "IO has requested the CDRs." }), police);
+    expect(res.status).toBe(302);
+    const history = getDb().select().from(actionItemUpdates).where(eq(actionItemUpdates.actionItemId, i.id)).all();
+    expect(history).toEqual([expect.objectContaining({ field: "status", fromValue: "open", toValue: "in_progress", comment: "IO has requested the CDRs." })]);
+    const page = await run(() => itemLoader({ request: getRequest(`/actions/${i.id}`, police), params: { actionId: String(i.id) }, context: {} }));
+    expect(page.data.history[0]).toMatchObject({ who: "Sanjay Patil", fromValue: "Open", toValue: "In progress" });
+  });
+
+  it("needs a reason to move the due date, to block or drop, and says what was done to close", async () => {
+    const i = item("Police item A");
+    const moved = await update(i.id, form(i, { dueOn: addDays(i.dueOn, 7) }), police);
+    expect(moved.data.errors.dueReason).toBe("Give a reason for moving the due date.");
+    expect((await update(i.id, form(i, { status: "blocked" }), police)).data.errors.reason).toBe("Say why the item is blocked.");
+    expect((await update(i.id, form(i, { status: "done" }), police)).data.errors.comment).toBe("Say what was done, and when.");
+    const ok = await update(i.id, form(i, { dueOn: addDays(i.dueOn, 7), dueReason: "CDRs arrive next week" }), police);
+    expect(ok.status).toBe(302);
+    const history = getDb().select().from(actionItemUpdates).where(and(eq(actionItemUpdates.actionItemId, i.id), eq(actionItemUpdates.field, "due date"))).all();
+    expect(history).toEqual([expect.objectContaining({ fromValue: i.dueOn, toValue: addDays(i.dueOn, 7), comment: "CDRs arrive next week" })]);
+  });
+
+  it("refuses a stale form, and another department's representative, without writing", async () => {
+    const i = item("Police item A");
+    const stale = await update(i.id, form(i, { version: String(i.version - 1), status: "done", comment: "x" }), police);
+    expect(stale.status).toBe(409);
+    const other = item("DCPU item B");
+    expect((await update(other.id, form(other, { status: "done", comment: "x" }), police)).status).toBe(403);
+    expect((await run(() => itemLoader({ request: getRequest(`/actions/${other.id}`, police), params: { actionId: String(other.id) }, context: {} }))).status).toBe(403);
+    expect(item("DCPU item B").status).toBe("open");
+    for (const id of ["abc", "999999"]) {
+      expect((await run(() => itemLoader({ request: getRequest(`/actions/${id}`, secretariat), params: { actionId: id }, context: {} }))).status).toBe(404);
+    }
+  });
+});
+
+describe("reminders", () => {
+  it("send each department with something due exactly one digest a day, however often they run", async () => {
+    runReminders(getDb());
+    runReminders(getDb());
+    await deliverDueMail({ transport: smtpTransport(smtp.url), now: new Date(Date.now() + 60_000) });
+    await deliverDueMail({ transport: smtpTransport(smtp.url), now: new Date(Date.now() + 120_000) });
+    const queued = getDb().select().from(mailOutbox).where(like(mailOutbox.batch, "reminders:%")).all();
+    const received = await smtp.waitFor(queued.length);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(received).toHaveLength(queued.length);
+    const recipients = received.map((m) => (m.to as { text: string }).text);
+    expect(new Set(recipients).size).toBe(recipients.length);
+    const dcpu = received.find((m) => (m.to as { text: string }).text.includes("dcpu@demo.testa"))!;
+    expect(dcpu.text).toContain("DCPU item B");
+    expect(dcpu.text).not.toContain("Police item A");
+    // A department with nothing overdue or due this week gets nothing.
+    const unfinishedDepts = new Set(
+      getDb().select().from(actionItems).all().filter((a) => ["open", "in_progress", "blocked"].includes(a.status) && a.dueOn <= addDays(today, 7)).map((a) => a.departmentId),
+    );
+    const holders = getDb().select().from(tenures).where(isNull(tenures.endsOn)).all();
+    const expected = holders.filter((h) => unfinishedDepts.has(h.departmentId)).map((h) => h.email).sort();
+    expect(recipients.map((r) => r.replace(/.*</, "").replace(/>.*/, "")).sort()).toEqual(expected);
+  });
+});
+
+describe("the accountability matrix", () => {
+  it("agrees with its CSV, for every period and split", async () => {
+    for (const query of ["", "?period=quarter", "?period=year&split=tenure"]) {
+      const page = await run(() => matrixLoader({ request: getRequest(`/reports/accountability${query}`, secretariat), params: {}, context: {} }));
+      const csv = await csvLoader({ request: getRequest(`/reports/accountability.csv${query}`, secretariat), params: {}, context: {} });
+      expect(await csv.text()).toBe(matrixCsv(page.data.rows));
+    }
+  });
+
+  it("shows the police seat's two tenures separately", async () => {
+    const observer = await cookieFor("observer@demo.testa");
+    const page = await run(() => matrixLoader({ request: getRequest(`/reports/accountability?split=tenure`, observer), params: {}, context: {} }));
+    const policeRows = page.data.rows.filter((r: { departmentId: number }) => r.departmentId === dept.police);
+    expect(policeRows.map((r: { tenure: { officerName: string } }) => r.tenure.officerName)).toEqual(["Sanjay Patil", "Rajendra Sawant"]);
+  });
+});
