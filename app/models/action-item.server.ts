@@ -38,6 +38,7 @@ export function listActions(db: Conn, collectiveId: number, filters: ActionFilte
       caseId: actionItems.caseId,
       caseCode: cases.code,
       meetingId: actionItems.meetingId,
+      agendaItemId: actionItems.agendaItemId,
       meetingNumber: meetings.number,
       carried: carriedSql,
       version: actionItems.version,

@@ -55,7 +55,7 @@ export function listCases(db: Db, user: SessionUser, filters: CaseFilters) {
 }
 
 /** What the statutory clocks read, for a set of cases in one pass. */
-export function clockInputs(db: Db, caseIds: number[]) {
+export function clockInputs(db: Conn, caseIds: number[]) {
   if (caseIds.length === 0) return new Map<number, { events: EventRow[]; accused: AccusedRow[] }>();
   const events = db.select().from(caseEvents).where(inArray(caseEvents.caseId, caseIds)).orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id)).all();
   const people = db.select().from(accused).where(inArray(accused.caseId, caseIds)).all();

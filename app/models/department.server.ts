@@ -22,6 +22,7 @@ export function currentSeatHolders(db: Conn, collectiveId: number) {
       officerName: tenures.officerName,
       designation: tenures.designation,
       email: tenures.email,
+      phone: tenures.phone,
     })
     .from(tenures)
     .innerJoin(departments, eq(departments.id, tenures.departmentId))

@@ -27,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       to: t.endsOn ? formatDate(t.endsOn) : null,
     })),
     canTransfer: can(user.role, "manage:departments"),
+    canReadBrief: user.role !== "representative" || user.departmentId === department.id,
   };
 }
 
 export default function Department() {
-  const { department, tenures, canTransfer } = useLoaderData<typeof loader>();
+  const { department, tenures, canTransfer, canReadBrief } = useLoaderData<typeof loader>();
   const current = tenures.find((t) => t.to === null);
   return (
     <div>
@@ -40,11 +41,18 @@ export default function Department() {
       </p>
       <div className="page-head">
         <h1>{department.name}</h1>
-        {canTransfer ? (
-          <Link className="button" to={`/departments/${department.id}/transfer`}>
-            Record a transfer
-          </Link>
-        ) : null}
+        <div className="actions">
+          {canReadBrief ? (
+            <Link className="button button--quiet" to={`/departments/${department.id}/brief`}>
+              Onboarding brief
+            </Link>
+          ) : null}
+          {canTransfer ? (
+            <Link className="button" to={`/departments/${department.id}/transfer`}>
+              Record a transfer
+            </Link>
+          ) : null}
+        </div>
       </div>
       <p className="muted">
         {department.kind}

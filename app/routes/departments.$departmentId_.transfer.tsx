@@ -10,7 +10,8 @@ import { currentTenure, requireDepartment } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { transferSchema } from "~/schemas/department";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { recordTransfer } from "~/services/transfer.server";
+import { wakeMailSender } from "~/services/mail.server";
+import { transferWithWelcome } from "~/services/transfer.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a transfer · TESTA Desk" }];
 
@@ -33,8 +34,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(transferSchema, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const result = recordTransfer(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id, today }, form.data);
+  const result = await transferWithWelcome(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id, today }, form.data);
   if (!result.ok) return data({ errors: { [result.field]: result.message }, values: form.values }, { status: 400 });
+  wakeMailSender();
   return {
     done: {
       officerName: result.successor.officerName,
@@ -60,7 +62,10 @@ export default function Transfer() {
         </div>
         <section className="card" aria-labelledby="link">
           <h2 id="link">Sign-in link for {d.officerName}</h2>
-          <p>Give this link to {d.officerName} ({d.email}). It sets their password, works once, and expires on {d.expiresOn}. It is not shown again.</p>
+          <p>
+            A welcome email with this link, the onboarding brief and the next meeting's invitation has been sent to {d.email}. If it does
+            not arrive, give them the link yourself: it sets their password, works once, and expires on {d.expiresOn}. It is not shown again.
+          </p>
           <p>
             <code className="link-box">{d.link}</code>
           </p>

@@ -1,6 +1,14 @@
-import { eq } from "drizzle-orm";
-import type { Db } from "#db/client";
-import { sessions, tenures, users } from "#db/schema";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import type { Conn, Db } from "#db/client";
+import { meetings, sessions, tenures, users } from "#db/schema";
+import { renderBriefPdf } from "#templates/pdf/brief";
+import { welcomeEmail } from "#templates/email/welcome";
+import { config } from "~/config.server";
+import { formatDateTime } from "~/lib/dates";
+import { getCollective } from "~/models/meeting.server";
+import { enqueueMail } from "~/models/outbox.server";
+import { buildBrief } from "./brief.server";
+import { inviteFor } from "./meeting-mail.server";
 import { addDays, formatDate } from "~/lib/dates";
 import { audit } from "~/models/audit.server";
 import { currentTenure } from "~/models/department.server";
@@ -29,6 +37,8 @@ export function recordTransfer(
   { collectiveId, departmentId, byUserId, today }: { collectiveId: number; departmentId: number; byUserId: number; today: string },
   input: TransferInput,
   now = new Date(),
+  /** Runs inside the same transaction once the transfer is recorded (the welcome email). */
+  onRecorded?: (tx: Conn, result: Extract<TransferResult, { ok: true }>) => void,
 ): TransferResult {
   return db.transaction((tx): TransferResult => {
     const current = currentTenure(tx, departmentId);
@@ -80,6 +90,48 @@ export function recordTransfer(
       entityId: departmentId,
       detail: `tenure ${current?.id ?? "none"} -> tenure ${successor.id}`,
     });
-    return { ok: true, successor, userId: user.id, token: raw, expiresAt, endedTenureId: current?.id ?? null };
+    const result = { ok: true as const, successor, userId: user.id, token: raw, expiresAt, endedTenureId: current?.id ?? null };
+    onRecorded?.(tx, result);
+    return result;
+  });
+}
+
+/**
+ * Records a transfer and, in the same transaction, queues the successor's one welcome email:
+ * the password link, the onboarding brief as a PDF, and the next meeting's invitation.
+ */
+export async function transferWithWelcome(
+  db: Db,
+  ctx: { collectiveId: number; departmentId: number; byUserId: number; today: string },
+  input: TransferInput,
+): Promise<TransferResult> {
+  const brief = buildBrief(db, ctx.collectiveId, ctx.departmentId);
+  const pdf = await renderBriefPdf({ ...brief, holder: `${input.officerName}, ${input.designation}` });
+  const collective = getCollective(db, ctx.collectiveId);
+  const next = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, ctx.collectiveId), gt(meetings.startsAt, new Date().toISOString()), inArray(meetings.status, ["planned", "agenda_published"])))
+    .orderBy(asc(meetings.startsAt))
+    .get();
+  return recordTransfer(db, ctx, input, new Date(), (tx, result) => {
+    const email = welcomeEmail({
+      collectiveName: collective.name,
+      officerName: input.officerName,
+      departmentName: brief.department.name,
+      startsOn: formatDate(input.effectiveOn),
+      setPasswordUrl: `${config().APP_URL}/welcome/${result.token}`,
+      expiresOn: formatDate(result.expiresAt.slice(0, 10)),
+      nextMeeting: next ? `Meeting ${next.number}, ${formatDateTime(next.startsAt, collective.timeZone)}` : null,
+    });
+    enqueueMail(tx, {
+      collectiveId: ctx.collectiveId,
+      idempotencyKey: `welcome:tenure:${result.successor.id}`,
+      batch: `welcome:${result.successor.id}`,
+      to: result.successor.email,
+      ...email,
+      attachments: [{ filename: "onboarding-brief.pdf", contentType: "application/pdf", content: pdf }],
+      ...(next ? { icalEvent: { method: "REQUEST" as const, content: inviteFor(tx, next) } } : {}),
+    });
   });
 }

@@ -1,0 +1,136 @@
+import { and, asc, desc, eq, gt, inArray, ne } from "drizzle-orm";
+import type { Conn } from "#db/client";
+import { actionItemUpdates, agendaItems, caseDepartments, cases, departments, meetings } from "#db/schema";
+import { config } from "~/config.server";
+import { nextDateOf } from "~/lib/clocks";
+import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
+import { isUnfinished } from "~/lib/escalation";
+import { departmentKindLabels, label, stageLabels } from "~/lib/labels";
+import type { MatrixRow } from "~/lib/accountability";
+import { listActions } from "~/models/action-item.server";
+import { clockInputs } from "~/models/case.server";
+import { currentSeatHolders } from "~/models/department.server";
+import { getCollective } from "~/models/meeting.server";
+import { matrixFor } from "./accountability.server";
+
+/**
+ * Everything a newly transferred officer needs to run the department's part in the collective,
+ * readable in about ten minutes. Cases appear by code only; nothing restricted is read.
+ */
+export type BriefDocument = {
+  collectiveName: string;
+  department: { id: number; name: string; kind: string };
+  holder: string | null;
+  roleSummary: string;
+  actions: { description: string; caseCode: string | null; due: string; overdue: boolean; history: string }[];
+  cases: { code: string; stage: string; nextDate: string; role: string }[];
+  decisions: { meeting: string; item: string; decisions: string }[];
+  accountability: MatrixRow[];
+  seats: { department: string; officer: string; designation: string; email: string; phone: string | null }[];
+  nextMeeting: { number: number; when: string; venue: string | null; onlineLink: string | null; inviteUrl: string; pageUrl: string } | null;
+};
+
+export function buildBrief(db: Conn, collectiveId: number, departmentId: number): BriefDocument {
+  const collective = getCollective(db, collectiveId);
+  const today = todayIn(collective.timeZone);
+  const dept = db.select().from(departments).where(eq(departments.id, departmentId)).get()!;
+  const seats = currentSeatHolders(db, collectiveId);
+  const own = seats.find((s) => s.departmentId === departmentId);
+
+  const involvement = db
+    .select({ id: cases.id, code: cases.code, stage: cases.stage, status: cases.status, role: caseDepartments.role })
+    .from(caseDepartments)
+    .innerJoin(cases, eq(cases.id, caseDepartments.caseId))
+    .where(and(eq(caseDepartments.departmentId, departmentId), eq(cases.status, "open")))
+    .orderBy(asc(cases.code))
+    .all();
+  const clocks = clockInputs(db, involvement.map((c) => c.id));
+  const count = (role: string) => involvement.filter((c) => c.role === role).length;
+
+  const actions = listActions(db, collectiveId, { department: departmentId }).filter((a) => isUnfinished(a.status));
+  const lastUpdate = new Map(
+    actions.length
+      ? db
+          .select({ id: actionItemUpdates.actionItemId, at: actionItemUpdates.at })
+          .from(actionItemUpdates)
+          .where(inArray(actionItemUpdates.actionItemId, actions.map((a) => a.id)))
+          .orderBy(asc(actionItemUpdates.at))
+          .all()
+          .map((u) => [u.id, u.at])
+      : [],
+  );
+
+  const lastThree = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "held")))
+    .orderBy(desc(meetings.startsAt))
+    .limit(3)
+    .all();
+  const caseIds = new Set(involvement.map((c) => c.id));
+  // An item concerns the department if it reviewed one of its cases or gave it an action.
+  const itemsWithOwnActions = new Set(listActions(db, collectiveId, { department: departmentId }).map((a) => a.agendaItemId));
+  const decisionRows = lastThree.length
+    ? db
+        .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, caseId: agendaItems.caseId, title: agendaItems.title, decisions: agendaItems.decisions, caseCode: cases.code })
+        .from(agendaItems)
+        .leftJoin(cases, eq(cases.id, agendaItems.caseId))
+        .where(inArray(agendaItems.meetingId, lastThree.map((m) => m.id)))
+        .all()
+        .filter((i) => i.decisions && ((i.caseId !== null && caseIds.has(i.caseId)) || itemsWithOwnActions.has(i.id)))
+    : [];
+  const numberOf = new Map(lastThree.map((m) => [m.id, m.number]));
+
+  const next = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, collectiveId), gt(meetings.startsAt, new Date().toISOString()), ne(meetings.status, "cancelled"), ne(meetings.status, "held")))
+    .orderBy(asc(meetings.startsAt))
+    .get();
+
+  return {
+    collectiveName: collective.name,
+    department: { id: dept.id, name: dept.name, kind: label(departmentKindLabels, dept.kind) },
+    holder: own ? `${own.officerName}, ${own.designation}` : null,
+    roleSummary: `${dept.name} is involved in ${involvement.length} open case${involvement.length === 1 ? "" : "s"}: it leads ${count("lead")}, supports ${count("support")} and is kept informed on ${count("informed")}. It owns ${actions.length} unfinished action item${actions.length === 1 ? "" : "s"}.`,
+    actions: actions.map((a) => ({
+      description: a.description,
+      caseCode: a.caseCode,
+      due: formatDate(a.dueOn),
+      overdue: a.dueOn < today,
+      history: [
+        a.meetingNumber ? `agreed at Meeting ${a.meetingNumber}` : "added by the secretariat",
+        `carried ${a.carried} time${a.carried === 1 ? "" : "s"}`,
+        lastUpdate.get(a.id) ? `last update ${formatDate(lastUpdate.get(a.id)!.slice(0, 10))}` : "no update yet",
+      ].join(", "),
+    })),
+    cases: involvement.map((c) => {
+      const next = nextDateOf({ outcome: null, chargesheetLimitDays: 60, ...(clocks.get(c.id) ?? { events: [], accused: [] }) });
+      return { code: c.code, stage: label(stageLabels, c.stage), nextDate: next ? formatDate(next.date) : "—", role: c.role };
+    }),
+    decisions: decisionRows.map((d) => ({
+      meeting: `Meeting ${numberOf.get(d.meetingId)}`,
+      item: d.caseCode ? `Case review: ${d.caseCode}` : d.title,
+      decisions: d.decisions!,
+    })),
+    accountability: matrixFor(db, collectiveId, "all", true).filter((r) => r.departmentId === departmentId),
+    seats: seats.filter((s) => s.departmentId !== departmentId).map((s) => ({ department: s.departmentName, officer: s.officerName, designation: s.designation, email: s.email, phone: s.phone ?? null })),
+    nextMeeting: next
+      ? {
+          number: next.number,
+          when: formatDateTime(next.startsAt, collective.timeZone),
+          venue: next.venue,
+          onlineLink: next.onlineLink,
+          inviteUrl: `${config().APP_URL}/meetings/${next.id}/invite.ics`,
+          pageUrl: `${config().APP_URL}/meetings/${next.id}`,
+        }
+      : null,
+  };
+}
+
+/** The brief is for the department's own representative, the secretariat and the administrator. */
+export function assertMayReadBrief(user: { role: string; departmentId: number | null }, departmentId: number) {
+  if (user.role === "representative" && user.departmentId !== departmentId) {
+    throw new Response("This brief is for the department's own representative.", { status: 403 });
+  }
+}
