@@ -27,11 +27,14 @@ const envSchema = z.object({
   TESTA_DEMO: flag.default(true),
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
+  IDENTITY_KEY: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, "APP_URL" | "SESSION_SECRET"> & {
+export type Config = Omit<z.infer<typeof envSchema>, "APP_URL" | "SESSION_SECRET" | "IDENTITY_KEY"> & {
   APP_URL: string;
   SESSION_SECRET: string;
+  /** Keys the identity fingerprints. Lose it and every fingerprint is worthless: back it up. */
+  IDENTITY_KEY: string;
   dataDir: string;
 };
 
@@ -53,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     APP_URL: (c.APP_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ""),
     SESSION_SECRET: c.SESSION_SECRET ?? persistedSecret(dataDir, "session-secret"),
+    IDENTITY_KEY: c.IDENTITY_KEY ?? persistedSecret(dataDir, "identity-key"),
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { mailOutbox } from "#db/schema";
+import { guardDocument } from "~/services/identity.server";
 
 export type OutgoingAttachment = { filename: string; contentType: string; content: Buffer };
 export type OutgoingMail = {
@@ -18,8 +19,19 @@ export type OutgoingMail = {
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
-/** Writes a message in the caller's transaction; it is sent only if that transaction commits. */
+/**
+ * Writes a message in the caller's transaction; it is sent only if that transaction commits.
+ * Every message passes the leak guard first: a protected name or FIR number anywhere in it
+ * throws LeakBlocked, and the caller's transaction writes nothing.
+ */
 export function enqueueMail(db: Conn, mail: OutgoingMail, now = new Date()): number {
+  guardDocument(db, mail.collectiveId, "the email", [
+    ["the email's subject", mail.subject],
+    ["the email's text", mail.text],
+    ["the email's HTML", mail.html.replace(/<[^>]*>/g, " ")],
+    ["the calendar invitation", mail.icalEvent?.content],
+    ...(mail.attachments ?? []).map((a): [string, string] => ["an attachment's file name", a.filename]),
+  ]);
   const inserted = db
     .insert(mailOutbox)
     .values({

@@ -14,7 +14,9 @@ import { participationIndicatorsFor } from "~/models/outcome.server";
 import { participationIndex, type IndexResult } from "~/lib/participation";
 import { addAccused, addCaseEvent, addVictim, updateVictim } from "~/models/case-record.server";
 import { getCollective } from "~/models/meeting.server";
-import { accusedSchema, caseEventSchema, victimSchema } from "~/schemas/case";
+import { IdentityMatches } from "~/components/identity-matches";
+import { accusedIdentitySchema, accusedSchema, caseEventSchema, matchDecisionSchema, victimIdentitySchema, victimSchema } from "~/schemas/case";
+import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.case.code} · Cases · TESTA Desk` : "Case · TESTA Desk" }];
@@ -32,10 +34,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The values themselves never go into the log: only that they were shown, and to whom.
     audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir,accused,notes" });
   }
-  return { view, participation, canEdit: can(user.role, "write:case") };
+  return { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], canEdit: can(user.role, "write:case") };
 }
 
-const schemas = { "add-event": caseEventSchema, "add-victim": victimSchema, "update-victim": victimSchema, "add-accused": accusedSchema } as const;
+const schemas = {
+  "add-event": caseEventSchema,
+  "add-victim": victimSchema,
+  "update-victim": victimSchema,
+  "add-accused": accusedSchema,
+  "victim-identity": victimIdentitySchema,
+  "accused-identity": accusedIdentitySchema,
+  "decide-match": matchDecisionSchema,
+} as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
@@ -45,7 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   if (!(intent in schemas)) return data({ intent, errors: { form: "Choose what to add to the case." }, values: {} }, { status: 400 });
   const form = parseForm(schemas[intent as keyof typeof schemas], formData);
-  if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+  // Identity attributes are never sent back, even on a mistake: the form starts empty again.
+  if (!form.ok) {
+    const values = intent === "victim-identity" ? { victimId: String(form.values.victimId ?? "") } : form.values;
+    return data({ intent, errors: form.errors, values }, { status: 400 });
+  }
   const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "case", entityId: kase.id };
   switch (form.data.intent) {
     case "add-event":
@@ -62,9 +76,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       audit(db, { ...entry, action: "update:victim", detail: `victim ${form.data.victimId}` });
       break;
-    case "add-accused":
-      addAccused(db, kase.id, form.data);
+    case "add-accused": {
+      const person = addAccused(db, kase.id, form.data);
+      recordIdentity(db, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, { name: person.name, birthYear: null, extra: null });
       audit(db, { ...entry, action: "add:accused" });
+      break;
+    }
+    case "victim-identity": {
+      const { victimId } = form.data;
+      const victim = caseDetail(db, kase.id).victims.find((v) => v.id === victimId);
+      if (!victim) return data({ intent, errors: { form: "That victim is not recorded on this case." }, values: {} }, { status: 404 });
+      // The attributes are fingerprinted and dropped here; they are not stored, logged or echoed back.
+      const { matches } = recordIdentity(
+        db,
+        { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "victim", subjectId: victim.id },
+        { name: form.data.name, birthYear: form.data.birthYear, extra: form.data.nativeDistrict },
+      );
+      audit(db, { ...entry, action: "fingerprint:victim", detail: `victim ${victim.id}, ${matches} new match(es)` });
+      break;
+    }
+    case "accused-identity": {
+      const { accusedId } = form.data;
+      const person = caseDetail(db, kase.id).accused.find((a) => a.id === accusedId);
+      if (!person) return data({ intent, errors: { form: "That accused is not recorded on this case." }, values: {} }, { status: 404 });
+      const { matches } = recordIdentity(
+        db,
+        { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id },
+        { name: person.name, birthYear: form.data.birthYear, extra: form.data.fatherName },
+      );
+      audit(db, { ...entry, action: "fingerprint:accused", detail: `accused ${person.id}, ${matches} new match(es)` });
+      break;
+    }
+    case "decide-match":
+      if (!decideMatch(db, user.collectiveId, form.data.matchId, kase.id, form.data.decision, user.id)) {
+        return data({ intent, errors: { form: "That match is not on this case." }, values: {} }, { status: 404 });
+      }
+      audit(db, { ...entry, action: `match:${form.data.decision}`, detail: `match ${form.data.matchId}` });
       break;
   }
   return redirect(`/cases/${kase.id}`);
@@ -74,7 +121,7 @@ const yes = (v: boolean) => (v ? "Yes" : "No");
 const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
 
 export default function CasePage() {
-  const { view, participation, canEdit } = useLoaderData<typeof loader>();
+  const { view, participation, matches, canEdit } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const c = view.case;
   return (
@@ -251,7 +298,8 @@ export default function CasePage() {
         </section>
       ) : null}
 
-      {canEdit ? <CaseRecordForms victims={view.victims} feedback={feedback} /> : null}
+      {matches.length ? <IdentityMatches matches={matches} canDecide={canEdit} /> : null}
+      {canEdit ? <CaseRecordForms victims={view.victims} accused={view.restricted?.accused ?? []} feedback={feedback} /> : null}
     </div>
   );
 }

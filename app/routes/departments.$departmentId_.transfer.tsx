@@ -10,6 +10,7 @@ import { currentTenure, requireDepartment } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { transferSchema } from "~/schemas/department";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { auditLeakBlock, LeakBlocked } from "~/services/identity.server";
 import { wakeMailSender } from "~/services/mail.server";
 import { transferWithWelcome } from "~/services/transfer.server";
 
@@ -34,7 +35,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(transferSchema, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const result = await transferWithWelcome(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id, today }, form.data);
+  let result;
+  try {
+    result = await transferWithWelcome(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id, today }, form.data);
+  } catch (error) {
+    if (!(error instanceof LeakBlocked)) throw error;
+    auditLeakBlock(db, { collectiveId: user.collectiveId, id: user.id }, error);
+    return data({ errors: { form: error.message }, values: form.values }, { status: 409 });
+  }
   if (!result.ok) return data({ errors: { [result.field]: result.message }, values: form.values }, { status: 400 });
   wakeMailSender();
   return {

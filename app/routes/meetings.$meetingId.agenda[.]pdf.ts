@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderAgendaPdf } from "#templates/pdf/agenda";
 import { getDb } from "~/db.server";
 import { getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
-import { buildAgendaDocument, type AgendaDocument } from "~/services/agenda-document.server";
+import { agendaFields, buildAgendaDocument, type AgendaDocument } from "~/services/agenda-document.server";
+import { guardOrRefuse } from "~/services/identity.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { agendaPdfName } from "~/services/meeting-mail.server";
 
@@ -12,9 +13,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
   const published = publishedAgendaVersions(db, meeting.id)[0];
-  const pdf = published
-    ? await renderAgendaPdf(JSON.parse(published.itemsJson) as AgendaDocument, { draft: false })
-    : await renderAgendaPdf(buildAgendaDocument(db, meeting), { draft: true });
+  const doc = published ? (JSON.parse(published.itemsJson) as AgendaDocument) : buildAgendaDocument(db, meeting);
+  guardOrRefuse(db, user, "the agenda", agendaFields(doc));
+  const pdf = await renderAgendaPdf(doc, { draft: !published });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

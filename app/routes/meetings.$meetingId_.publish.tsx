@@ -7,6 +7,7 @@ import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { auditLeakBlock, LeakBlocked } from "~/services/identity.server";
 import { MeetingConflict, publishAgenda } from "~/services/meeting-mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Publish agenda · TESTA Desk" }];
@@ -45,6 +46,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}`);
   } catch (error) {
     if (error instanceof MeetingConflict) return data({ error: error.message }, { status: 409 });
+    if (error instanceof LeakBlocked) {
+      auditLeakBlock(db, { collectiveId: user.collectiveId, id: user.id }, error);
+      return data({ error: error.message }, { status: 409 });
+    }
     throw error;
   }
 }

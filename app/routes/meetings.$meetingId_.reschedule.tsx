@@ -10,6 +10,7 @@ import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { meetingScheduleSchema } from "~/schemas/meeting";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { auditLeakBlock, LeakBlocked } from "~/services/identity.server";
 import { MeetingConflict, rescheduleMeeting } from "~/services/meeting-mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Reschedule meeting · TESTA Desk" }];
@@ -50,6 +51,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
   } catch (error) {
     if (error instanceof MeetingConflict) return data({ errors: { form: error.message }, values: form.values }, { status: 409 });
+    if (error instanceof LeakBlocked) {
+      auditLeakBlock(db, { collectiveId: user.collectiveId, id: user.id }, error);
+      return data({ errors: { form: error.message }, values: form.values }, { status: 409 });
+    }
     throw error;
   }
 }

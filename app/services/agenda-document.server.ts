@@ -49,3 +49,16 @@ export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument 
     endTime: agenda.endTime,
   };
 }
+
+/** The agenda's free text, field by field, for the leak guard. */
+export function agendaFields(doc: AgendaDocument): [string, string | null][] {
+  return [
+    ["the venue", doc.venue],
+    ["the online link", doc.onlineLink],
+    ...doc.items.flatMap((i, n): [string, string][] => [
+      [`the title of agenda item ${n + 1}`, i.title],
+      [`the reasons of agenda item ${n + 1}`, i.reasons.join(" · ")],
+    ]),
+    ...doc.writtenUpdates.map((w, n): [string, string] => [`written update ${n + 1}`, `${w.title} · ${w.reasons.join(" · ")}`]),
+  ];
+}

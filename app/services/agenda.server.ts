@@ -7,6 +7,7 @@ import type { AgendaContext, GeneratedItem } from "~/lib/agenda/types";
 import { proposeMeetingDate } from "~/lib/meeting-schedule";
 import { actionReview } from "~/lib/agenda/action-review";
 import { listActions } from "~/models/action-item.server";
+import { casesWithOpenMatches } from "./identity.server";
 import { loadAgendaCases } from "~/models/agenda-input.server";
 import { agendaItemsOf, getCollective, meetingDate, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
 
@@ -40,9 +41,15 @@ export function agendaContextFor(db: Conn, meeting: Meeting) {
     meetingStartsAt: meeting.startsAt,
     timeZone: collective.timeZone,
   });
+  const matched = casesWithOpenMatches(db, meeting.collectiveId);
   for (const c of agendaCases) {
+    const extra: NonNullable<typeof c.extraReasons> = [];
     const n = review.escalatedByCase.get(c.id);
-    if (n) c.extraReasons = [{ rule: "escalated_actions", reason: `${n} action item${n === 1 ? "" : "s"} escalated` }];
+    if (n) extra.push({ rule: "escalated_actions", reason: `${n} action item${n === 1 ? "" : "s"} escalated` });
+    // The other case is named to the secretariat on the case page, never on the agenda.
+    const kind = matched.get(c.id);
+    if (kind) extra.push({ rule: "identity_match", reason: kind === "victim" ? "Possible re-trafficked victim: a match with another case to review" : "Possible repeat offender: a match with another case to review" });
+    if (extra.length) c.extraReasons = extra;
   }
   return { ctx, agendaCases };
 }

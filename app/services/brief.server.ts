@@ -134,3 +134,11 @@ export function assertMayReadBrief(user: { role: string; departmentId: number | 
     throw new Response("This brief is for the department's own representative.", { status: 403 });
   }
 }
+
+/** The brief's free text, field by field, for the leak guard. */
+export function briefFields(doc: BriefDocument): [string, string][] {
+  return [
+    ...doc.actions.map((a, n): [string, string] => [`open action item ${n + 1}`, a.description]),
+    ...doc.decisions.map((d, n): [string, string] => [`decision ${n + 1}`, d.decisions]),
+  ];
+}

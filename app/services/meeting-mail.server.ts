@@ -7,7 +7,8 @@ import { config } from "~/config.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { getCollective, type Meeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
-import { buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";
+import { agendaFields, buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";
+import { guardDocument } from "./identity.server";
 import { meetingInvite } from "./calendar.server";
 import { wakeMailSender } from "./mail.server";
 
@@ -84,6 +85,7 @@ function enqueueForHolders(
  */
 export async function publishAgenda(db: Db, meeting: Meeting, userId: number): Promise<{ batch: string; version: number }> {
   const doc = buildAgendaDocument(db, meeting);
+  guardDocument(db, meeting.collectiveId, "the agenda", agendaFields(doc));
   const pdf = await renderAgendaPdf(doc, { draft: false });
   const result = db.transaction((tx) => {
     const current = tx.select().from(meetings).where(eq(meetings.id, meeting.id)).get();
@@ -112,6 +114,7 @@ export async function rescheduleMeeting(
   const notify = meeting.status === "agenda_published";
   const updated: Meeting = { ...meeting, ...changes, icalSequence: meeting.icalSequence + (notify ? 1 : 0), version: meeting.version + 1 };
   const doc = buildAgendaDocument(db, updated);
+  guardDocument(db, meeting.collectiveId, "the meeting update", agendaFields(doc));
   const pdf = notify ? await renderAgendaPdf(doc, { draft: false }) : null;
   const batch = notify ? `meeting:${meeting.id}:reschedule:seq${updated.icalSequence}` : null;
   db.transaction((tx) => {

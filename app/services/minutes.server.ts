@@ -11,6 +11,7 @@ import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.ser
 import { actionItemsOfMeeting, attendanceGrid, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { caseCodesFor } from "./agenda.server";
+import { guardDocument } from "./identity.server";
 import { wakeMailSender } from "./mail.server";
 
 export class MinutesRefused extends Error {}
@@ -62,6 +63,19 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
   };
 }
 
+/** The minutes' free text, field by field, for the leak guard. */
+export function minutesFields(doc: MinutesDocument): [string, string][] {
+  return [
+    ...doc.attendance.present.map((p): [string, string] => [`the attendance of ${p.department}`, `${p.name} ${p.designation}`]),
+    ...doc.items.flatMap((i): [string, string][] => [
+      [`the title of item ${i.number}`, i.title],
+      [`the minutes of item ${i.number}`, `${i.discussion}\n${i.decisions}`],
+    ]),
+    ...doc.actions.map((a, n): [string, string] => [`action item ${n + 1}`, a.description]),
+    ...doc.amendments.map((a, n): [string, string] => [`amendment ${n + 1}`, `${a.text} ${a.movedBy}`]),
+  ];
+}
+
 const hasContent = (doc: MinutesDocument) =>
   doc.attendance.present.length + doc.attendance.absent.length + doc.attendance.excused.length > 0 && doc.items.some((i) => i.discussion || i.decisions);
 
@@ -95,6 +109,7 @@ function freeze(db: Conn, meeting: Meeting, state: Meeting["minutesState"], doc:
 export async function circulateMinutes(db: Db, meeting: Meeting, userId: number): Promise<{ batch: string; version: number }> {
   const draft = buildMinutesDocument(db, meeting);
   const state = check(meeting, draft, "circulate");
+  guardDocument(db, meeting.collectiveId, "the minutes", minutesFields(draft));
   const version = nextMinutesVersion(db, meeting.id);
   const { departmentIdOf: _ids, ...doc } = { ...draft, minutesState: state, version };
   const pdf = await renderMinutesPdf(doc);

@@ -10,6 +10,7 @@ import { listActions } from "~/models/action-item.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { meetingDate } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
+import { auditLeakBlock, LeakBlocked } from "./identity.server";
 import { wakeMailSender } from "./mail.server";
 
 export const nudgeDaysBeforeMeeting = 5;
@@ -49,8 +50,14 @@ export function runReminders(db: Db, now = new Date()): { queued: number } {
           actionsUrl: `${config().APP_URL}/actions`,
         });
         const key = `reminder:${collective.id}:${holder.departmentId}:${today}`;
-        enqueueMail(tx, { collectiveId: collective.id, idempotencyKey: key, batch: `reminders:${collective.id}:${today}`, to: holder.email, ...email });
-        queued++;
+        try {
+          enqueueMail(tx, { collectiveId: collective.id, idempotencyKey: key, batch: `reminders:${collective.id}:${today}`, to: holder.email, ...email });
+          queued++;
+        } catch (error) {
+          // A digest that would carry a protected name is not sent; the block is audited, the others go.
+          if (!(error instanceof LeakBlocked)) throw error;
+          auditLeakBlock(tx, { collectiveId: collective.id, id: null }, error);
+        }
       }
     });
   }

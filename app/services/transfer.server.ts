@@ -7,7 +7,8 @@ import { config } from "~/config.server";
 import { formatDateTime } from "~/lib/dates";
 import { getCollective } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
-import { buildBrief } from "./brief.server";
+import { briefFields, buildBrief } from "./brief.server";
+import { guardDocument } from "./identity.server";
 import { inviteFor } from "./meeting-mail.server";
 import { addDays, formatDate } from "~/lib/dates";
 import { audit } from "~/models/audit.server";
@@ -106,6 +107,7 @@ export async function transferWithWelcome(
   input: TransferInput,
 ): Promise<TransferResult> {
   const brief = buildBrief(db, ctx.collectiveId, ctx.departmentId);
+  guardDocument(db, ctx.collectiveId, "the onboarding brief", briefFields(brief));
   const pdf = await renderBriefPdf({ ...brief, holder: `${input.officerName}, ${input.designation}` });
   const collective = getCollective(db, ctx.collectiveId);
   const next = db

@@ -3,3 +3,4 @@ export * from "./cases";
 export * from "./meetings";
 export * from "./mail";
 export * from "./reports";
+export * from "./identity";

@@ -1,0 +1,155 @@
+import { and, eq, inArray, ne, or } from "drizzle-orm";
+import type { Conn, Db } from "#db/client";
+import { accused, cases, identityFingerprints, identityMatches } from "#db/schema";
+import { config } from "~/config.server";
+import { audit } from "~/models/audit.server";
+import { fingerprintsOf, guardFingerprints, guardTokens, hmac, nearbyYearFps, normaliseName } from "~/lib/identity";
+
+type Subject = { collectiveId: number; caseId: number; subjectKind: "victim" | "accused"; subjectId: number };
+
+/**
+ * Fingerprints a person's attributes (the clear text goes no further than this function) and
+ * flags every other case of the collective with the same person.
+ */
+export function recordIdentity(db: Db, subject: Subject, person: { name: string; birthYear: number | null; extra: string | null }): { matches: number } {
+  const key = config().IDENTITY_KEY;
+  const fps = fingerprintsOf(key, person);
+  if (!fps) return { matches: 0 };
+  const nearby = person.birthYear ? new Set(nearbyYearFps(key, person.name, person.birthYear)) : null;
+  return db.transaction((tx) => {
+    tx.delete(identityFingerprints).where(and(eq(identityFingerprints.subjectKind, subject.subjectKind), eq(identityFingerprints.subjectId, subject.subjectId))).run();
+    tx.insert(identityFingerprints).values({ ...subject, nameFp: fps.nameFp, nameYearFp: fps.nameYearFp, extraFp: fps.extraFp, guardFps: JSON.stringify(fps.guardFps) }).run();
+    const candidates = tx
+      .select()
+      .from(identityFingerprints)
+      .where(
+        and(
+          eq(identityFingerprints.collectiveId, subject.collectiveId),
+          eq(identityFingerprints.subjectKind, subject.subjectKind),
+          eq(identityFingerprints.nameFp, fps.nameFp),
+          ne(identityFingerprints.caseId, subject.caseId),
+        ),
+      )
+      .all()
+      .filter((c) => (!nearby || !c.nameYearFp || nearby.has(c.nameYearFp)) && (!fps.extraFp || !c.extraFp || c.extraFp === fps.extraFp));
+    let created = 0;
+    for (const c of candidates) {
+      const exists = tx
+        .select()
+        .from(identityMatches)
+        .where(
+          and(
+            eq(identityMatches.subjectKind, subject.subjectKind),
+            or(
+              and(eq(identityMatches.caseId, subject.caseId), eq(identityMatches.otherCaseId, c.caseId)),
+              and(eq(identityMatches.caseId, c.caseId), eq(identityMatches.otherCaseId, subject.caseId)),
+            ),
+          ),
+        )
+        .get();
+      if (exists) continue;
+      tx.insert(identityMatches).values({ collectiveId: subject.collectiveId, subjectKind: subject.subjectKind, caseId: subject.caseId, otherCaseId: c.caseId }).run();
+      created++;
+    }
+    return { matches: created };
+  });
+}
+
+/** The matches on a case, each naming the other case: for the secretariat only. */
+export function matchesForCase(db: Conn, caseId: number) {
+  const rows = db.select().from(identityMatches).where(or(eq(identityMatches.caseId, caseId), eq(identityMatches.otherCaseId, caseId))).all();
+  const otherIds = rows.map((r) => (r.caseId === caseId ? r.otherCaseId : r.caseId));
+  const codes = new Map(otherIds.length ? db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, otherIds)).all().map((c) => [c.id, c.code]) : []);
+  return rows.map((r) => {
+    const other = r.caseId === caseId ? r.otherCaseId : r.caseId;
+    return { id: r.id, kind: r.subjectKind, status: r.status, otherCaseId: other, otherCode: codes.get(other) ?? "" };
+  });
+}
+
+export function decideMatch(db: Conn, collectiveId: number, matchId: number, caseId: number, decision: "confirmed" | "dismissed", userId: number): boolean {
+  return (
+    db
+      .update(identityMatches)
+      .set({ status: decision, decidedByUserId: userId, decidedAt: new Date().toISOString() })
+      .where(and(eq(identityMatches.id, matchId), eq(identityMatches.collectiveId, collectiveId), or(eq(identityMatches.caseId, caseId), eq(identityMatches.otherCaseId, caseId))))
+      .run().changes === 1
+  );
+}
+
+/** Cases with a match not dismissed: the agenda gives them a reason, without naming the other case. */
+export function casesWithOpenMatches(db: Conn, collectiveId: number): Map<number, "victim" | "accused"> {
+  const rows = db.select().from(identityMatches).where(and(eq(identityMatches.collectiveId, collectiveId), ne(identityMatches.status, "dismissed"))).all();
+  const map = new Map<number, "victim" | "accused">();
+  for (const r of rows) {
+    map.set(r.caseId, r.subjectKind);
+    map.set(r.otherCaseId, r.subjectKind);
+  }
+  return map;
+}
+
+// ---- The leak guard ------------------------------------------------------------------------
+
+export class LeakBlocked extends Error {
+  constructor(
+    readonly document: string,
+    readonly field: string,
+  ) {
+    const plural = /^the minutes|s$/.test(field);
+    super(`${field[0].toUpperCase()}${field.slice(1)} ${plural ? "contain" : "contains"} a protected name or number, so ${document} cannot leave the app. Remove it and try again.`);
+  }
+}
+
+/** What may never leave the app for this collective: victims' and accused persons' names, and FIR numbers. */
+export function protectedSet(db: Conn, collectiveId: number) {
+  const key = config().IDENTITY_KEY;
+  const fps = new Set<string>();
+  for (const r of db.select({ g: identityFingerprints.guardFps }).from(identityFingerprints).where(eq(identityFingerprints.collectiveId, collectiveId)).all()) {
+    for (const f of JSON.parse(r.g) as string[]) fps.add(f);
+  }
+  const caseRows = db.select({ id: cases.id, fir: cases.firNumber }).from(cases).where(eq(cases.collectiveId, collectiveId)).all();
+  const ids = caseRows.map((c) => c.id);
+  for (const a of ids.length ? db.select({ name: accused.name }).from(accused).where(inArray(accused.caseId, ids)).all() : []) {
+    for (const f of guardFingerprints(key, normaliseName(a.name))) fps.add(f);
+  }
+  const firs = new Set(caseRows.map((c) => c.fir?.trim().toLowerCase()).filter((f): f is string => !!f && f.length >= 3));
+  return { key, fps, firs };
+}
+export type ProtectedSet = ReturnType<typeof protectedSet>;
+
+/** True when the text holds a protected name (any run of 1 to 4 words) or an FIR number. */
+export function containsProtected(text: string, set: ProtectedSet): boolean {
+  const tokens = guardTokens(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (set.firs.has(t) || set.firs.has(t.split("/")[0])) return true;
+    for (let n = 1; n <= 4 && i + n <= tokens.length; n++) {
+      const words = normaliseName(tokens.slice(i, i + n).join(" "));
+      if (words.length && set.fps.has(hmac(set.key, `guard:${words.join(" ")}`))) return true;
+    }
+  }
+  return false;
+}
+
+/** Checks every field of an outbound document; throws LeakBlocked naming the document and the field. */
+export function guardDocument(db: Conn, collectiveId: number, document: string, fields: [string, string | null | undefined][], set = protectedSet(db, collectiveId)) {
+  if (!set.fps.size && !set.firs.size) return;
+  for (const [field, text] of fields) {
+    if (text && containsProtected(text, set)) throw new LeakBlocked(document, field);
+  }
+}
+
+/** The block goes to the audit log, naming the document and the field, never the value. */
+export function auditLeakBlock(db: Conn, who: { collectiveId: number; id: number | null }, error: LeakBlocked) {
+  audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "leak:blocked", entity: "document", detail: `${error.document}: ${error.field}` });
+}
+
+/** For a download: a blocked document is a 409 page with the message, and an audit entry. */
+export function guardOrRefuse(db: Conn, user: { collectiveId: number; id: number }, document: string, fields: [string, string | null | undefined][]) {
+  try {
+    guardDocument(db, user.collectiveId, document, fields);
+  } catch (error) {
+    if (!(error instanceof LeakBlocked)) throw error;
+    auditLeakBlock(db, user, error);
+    throw new Response(error.message, { status: 409, statusText: "Protected text" });
+  }
+}
