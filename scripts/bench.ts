@@ -12,6 +12,7 @@ import { addDays } from "~/lib/dates";
 import { generateAgenda } from "~/lib/agenda/generate";
 import { agendaContextFor } from "~/services/agenda.server";
 import { outcomesFor } from "~/services/outcomes.server";
+import { containsProtected, protectedSet } from "~/services/identity.server";
 import PDFDocument from "pdfkit";
 import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
 import { seededRandom } from "../tests/factories";
@@ -76,6 +77,11 @@ function rawReads(db: Db, meetingDate: string) {
   sql.prepare("select case_id, count(*) from action_items where collective_id = 1 and status in ('open','in_progress','blocked') and due_on < ? group by case_id").all(meetingDate);
   sql.prepare("select id, starts_at from meetings where collective_id = 1 and status = 'held' order by starts_at").all();
   sql.prepare("select case_id, meeting_id from agenda_items where status = 'discussed' and case_id is not null").all();
+  sql
+    .prepare(
+      "select a.*, d.name, c.code, m.number, m.starts_at from action_items a join departments d on d.id = a.department_id left join cases c on c.id = a.case_id left join meetings m on m.id = a.meeting_id where a.collective_id = 1 and a.status in ('open','in_progress','blocked')",
+    )
+    .all();
 }
 
 function time(runs: number, fn: () => void) {
@@ -121,9 +127,22 @@ try {
   console.log(`\nOutcomes dashboard figures (${sizes.cases} cases, ${sizes.cases} victims), 10 runs:`);
   console.log(`  reads + figures:                 ${fmt(dashboard)}   target <= 300 ms`);
 
+  benchLeakGuard(db);
   await benchMinutesPdf();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The leak guard over a 1,000-word document, with every accused person of the large collective protected. */
+function benchLeakGuard(db: Db) {
+  const words = "the prosecutor reported that the trial is at the stage of prosecution evidence and the victim DEM-2026-0042 is ready to depose".split(" ");
+  const text = Array.from({ length: 1000 }, (_, i) => words[i % words.length]).join(" ");
+  const set = protectedSet(db, 1);
+  const load = time(5, () => protectedSet(db, 1));
+  const guard = time(20, () => containsProtected(text, set));
+  console.log(`\nLeak guard, 1,000 words (${set.fps.size} protected name forms, ${set.firs.size} FIR numbers):`);
+  console.log(`  loading what is protected:        ${fmt(load)}`);
+  console.log(`  guarding the document:            ${fmt(guard)}   target < 20 ms`);
 }
 
 /** The minutes of a long meeting (40 items, 150 action items), beside raw pdfkit writing the same text. */

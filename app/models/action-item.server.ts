@@ -1,23 +1,16 @@
-import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { actionItemUpdates, actionItems, cases, departments, meetings, users } from "#db/schema";
 import type { ActionItemStatus } from "#db/schema/enums";
 import type { SessionUser } from "./user.server";
 
-export type ActionFilters = Partial<{ id: number; department: number; status: ActionItemStatus; dueFrom: string; dueTo: string; caseId: number; meetingId: number }>;
-
-/**
- * Meetings held after the one that agreed an item (and, for finished work, before it was
- * finished): how many times it has been carried forward.
- */
-const carriedSql = sql<number>`(select count(*) from ${meetings} m2 where m2.collective_id = "action_items"."collective_id" and m2.status = 'held'
-  and m2.starts_at > coalesce((select m1.starts_at from ${meetings} m1 where m1.id = "action_items"."meeting_id"), "action_items"."created_at")
-  and ("action_items"."completed_on" is null or substr(m2.starts_at, 1, 10) <= "action_items"."completed_on"))`;
+export type ActionFilters = Partial<{ id: number; unfinished: boolean; department: number; status: ActionItemStatus; dueFrom: string; dueTo: string; caseId: number; meetingId: number }>;
 
 export function listActions(db: Conn, collectiveId: number, filters: ActionFilters) {
   const where: (SQL | undefined)[] = [
     eq(actionItems.collectiveId, collectiveId),
     filters.id ? eq(actionItems.id, filters.id) : undefined,
+    filters.unfinished ? inArray(actionItems.status, ["open", "in_progress", "blocked"]) : undefined,
     filters.department ? eq(actionItems.departmentId, filters.department) : undefined,
     filters.status ? eq(actionItems.status, filters.status) : undefined,
     filters.dueFrom ? gte(actionItems.dueOn, filters.dueFrom) : undefined,
@@ -25,7 +18,7 @@ export function listActions(db: Conn, collectiveId: number, filters: ActionFilte
     filters.caseId ? eq(actionItems.caseId, filters.caseId) : undefined,
     filters.meetingId ? eq(actionItems.meetingId, filters.meetingId) : undefined,
   ];
-  return db
+  const rows = db
     .select({
       id: actionItems.id,
       description: actionItems.description,
@@ -40,7 +33,8 @@ export function listActions(db: Conn, collectiveId: number, filters: ActionFilte
       meetingId: actionItems.meetingId,
       agendaItemId: actionItems.agendaItemId,
       meetingNumber: meetings.number,
-      carried: carriedSql,
+      createdAt: actionItems.createdAt,
+      meetingStartsAt: meetings.startsAt,
       version: actionItems.version,
     })
     .from(actionItems)
@@ -50,6 +44,34 @@ export function listActions(db: Conn, collectiveId: number, filters: ActionFilte
     .where(and(...where))
     .orderBy(asc(actionItems.dueOn), asc(actionItems.id))
     .all();
+  const held = db
+    .select({ startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "held")))
+    .orderBy(asc(meetings.startsAt))
+    .all()
+    .map((m) => m.startsAt);
+  return rows.map(({ createdAt, meetingStartsAt, ...row }) => ({ ...row, carried: carriedCount(held, meetingStartsAt ?? createdAt, row.completedOn) }));
+}
+
+/**
+ * How many times an item was carried forward: meetings held after the one that agreed it (and,
+ * for finished work, on or before the day it was finished). `held` is sorted.
+ */
+export function carriedCount(held: readonly string[], agreedAt: string, completedOn: string | null): number {
+  const after = (instant: string) => {
+    let lo = 0;
+    let hi = held.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (held[mid] <= instant) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const from = after(agreedAt);
+  const to = completedOn ? after(`${completedOn}T23:59:59.999Z`) : held.length;
+  return Math.max(0, to - from);
 }
 export type ActionRow = ReturnType<typeof listActions>[number];
 

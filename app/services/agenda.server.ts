@@ -23,7 +23,7 @@ export function agendaContextFor(db: Conn, meeting: Meeting) {
     { weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth },
     date,
   );
-  const review = actionReview(listActions(db, meeting.collectiveId, {}), date, nextMeetingDate);
+  const review = actionReview(listActions(db, meeting.collectiveId, { unfinished: true }), date, nextMeetingDate);
   const ctx: AgendaContext = {
     meetingDate: date,
     nextMeetingDate,

@@ -118,13 +118,20 @@ export type ProtectedSet = ReturnType<typeof protectedSet>;
 
 /** True when the text holds a protected name (any run of 1 to 4 words) or an FIR number. */
 export function containsProtected(text: string, set: ProtectedSet): boolean {
-  const tokens = guardTokens(text);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (set.firs.has(t) || set.firs.has(t.split("/")[0])) return true;
-    for (let n = 1; n <= 4 && i + n <= tokens.length; n++) {
-      const words = normaliseName(tokens.slice(i, i + n).join(" "));
-      if (words.length && set.fps.has(hmac(set.key, `guard:${words.join(" ")}`))) return true;
+  const raw = guardTokens(text);
+  for (const t of raw) if (set.firs.has(t) || set.firs.has(t.split("/")[0])) return true;
+  if (!set.fps.size) return false;
+  // Each word is normalised once (honorifics drop out), then every run of 1 to 4 is fingerprinted;
+  // repeated runs are fingerprinted once.
+  const words = raw.flatMap((t) => normaliseName(t));
+  const seen = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    let run = "";
+    for (let n = 0; n < 4 && i + n < words.length; n++) {
+      run = n ? `${run} ${words[i + n]}` : words[i];
+      if (seen.has(run)) continue;
+      seen.add(run);
+      if (set.fps.has(hmac(set.key, `guard:${run}`))) return true;
     }
   }
   return false;

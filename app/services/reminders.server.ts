@@ -31,7 +31,7 @@ export function runReminders(db: Db, now = new Date()): { queued: number } {
       .orderBy(asc(meetings.startsAt))
       .get();
     const nudge = upcoming && daysBetween(today, meetingDate(upcoming, collective.timeZone)) === nudgeDaysBeforeMeeting ? upcoming : null;
-    const unfinished = listActions(db, collective.id, {}).filter((a) => isUnfinished(a.status));
+    const unfinished = listActions(db, collective.id, { unfinished: true });
     const weekAhead = addDays(today, 7);
     const line = (a: (typeof unfinished)[number]) => `${a.description}${a.caseCode ? ` (case ${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}`;
     db.transaction((tx) => {

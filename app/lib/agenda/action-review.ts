@@ -1,5 +1,5 @@
 import { formatDate } from "~/lib/dates";
-import { isEscalated, isUnfinished } from "~/lib/escalation";
+import { escalationCutoff, isEscalated, isUnfinished } from "~/lib/escalation";
 
 export type ReviewAction = {
   description: string;
@@ -24,14 +24,16 @@ export function actionReview(actions: readonly ReviewAction[], meetingDate: stri
     `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${a.dueOn < meetingDate ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting")}` : ""}${
       a.status === "in_progress" ? " (in progress)" : a.status === "blocked" ? ` (blocked${a.statusReason ? `: ${a.statusReason}` : ""})` : ""
     }`;
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const ordered = [...unfinished].sort(
     (a, b) =>
-      a.departmentName.localeCompare(b.departmentName) ||
+      cmp(a.departmentName, b.departmentName) ||
       Number(b.dueOn < meetingDate) - Number(a.dueOn < meetingDate) ||
-      a.dueOn.localeCompare(b.dueOn) ||
-      a.description.localeCompare(b.description),
+      cmp(a.dueOn, b.dueOn) ||
+      cmp(a.description, b.description),
   );
-  const escalated = ordered.filter((a) => isEscalated(a, meetingDate));
+  const cutoff = escalationCutoff(meetingDate);
+  const escalated = ordered.filter((a) => isEscalated(a, meetingDate, cutoff));
   const escalatedByCase = new Map<number, number>();
   for (const a of escalated) if (a.caseId) escalatedByCase.set(a.caseId, (escalatedByCase.get(a.caseId) ?? 0) + 1);
   return {

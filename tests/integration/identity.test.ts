@@ -1,0 +1,149 @@
+import fs from "node:fs";
+import path from "node:path";
+import { count, eq, like } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { accused, actionItems as actionItemsTable, agendaItems, auditLog, cases, departments, identityMatches, mailOutbox, meetings } from "#db/schema";
+import { config } from "~/config.server";
+import { getDb } from "~/db.server";
+import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
+import { action as meetingAction } from "~/routes/meetings.$meetingId";
+import { action as minutesAction } from "~/routes/meetings.$meetingId_.minutes";
+import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
+import { action as runAction } from "~/routes/meetings.$meetingId_.run";
+import { containsProtected, protectedSet } from "~/services/identity.server";
+import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+
+// Canary names: written once through the app, they must never be found anywhere afterwards.
+const victimName = "Zarina Quaziwala";
+const victimDistrict = "Canaryganj";
+const fatherName = "Ibrahim Canaryvala";
+
+let secretariat: string;
+let dept: Record<string, number>;
+let caseA: number;
+let caseB: number;
+beforeAll(async () => {
+  secretariat = await cookieFor("secretariat@demo.testa");
+  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d.id]));
+  const withVictims = getDb().select({ id: cases.id }).from(cases).all().map((c) => c.id);
+  [caseA, caseB] = withVictims.slice(0, 2);
+});
+
+const post = (caseId: number, body: Record<string, string>) =>
+  run(() => caseAction({ request: postRequest(`/cases/${caseId}`, body, secretariat), params: { caseId: String(caseId) }, context: {} }));
+const view = async (caseId: number) => (await run(() => caseLoader({ request: getRequest(`/cases/${caseId}`, secretariat), params: { caseId: String(caseId) }, context: {} }))).data;
+
+describe("fingerprints", () => {
+  it("flag a possible re-trafficked victim on both cases, naming the other to the secretariat, and the secretariat decides", async () => {
+    const [va] = (await view(caseA)).view.victims;
+    const [vb] = (await view(caseB)).view.victims;
+    expect((await post(caseA, { intent: "victim-identity", victimId: String(va.id), name: victimName, birthYear: "2008", nativeDistrict: victimDistrict })).status).toBe(302);
+    expect((await post(caseB, { intent: "victim-identity", victimId: String(vb.id), name: "  zarina   QUAZIWALA ", birthYear: "2009", nativeDistrict: "" })).status).toBe(302);
+    const a = await view(caseA);
+    const b = await view(caseB);
+    expect(a.matches).toEqual([expect.objectContaining({ kind: "victim", status: "pending", otherCaseId: caseB })]);
+    expect(b.matches[0].otherCode).toBe(a.view.case.code);
+    const police = await cookieFor("police@demo.testa");
+    const rep = await run(() => caseLoader({ request: getRequest(`/cases/${caseA}`, police), params: { caseId: String(caseA) }, context: {} }));
+    if (rep.status === 200) expect(rep.data.matches).toEqual([]);
+    expect((await post(caseA, { intent: "decide-match", matchId: String(a.matches[0].id), decision: "confirmed" })).status).toBe(302);
+    expect(getDb().select().from(identityMatches).get()).toMatchObject({ status: "confirmed" });
+  });
+
+  it("do not match a different name, or the same name born more than 2 years apart", async () => {
+    const before = getDb().select({ n: count() }).from(identityMatches).get()!.n;
+    const [vc] = (await view(caseB)).view.victims;
+    await post(caseB, { intent: "victim-identity", victimId: String(vc.id), name: victimName, birthYear: "2012", nativeDistrict: "" });
+    const third = getDb().select({ id: cases.id }).from(cases).all()[2].id;
+    const [vd] = (await view(third)).view.victims;
+    await post(third, { intent: "victim-identity", victimId: String(vd.id), name: "Zarina Kazi", birthYear: "2008", nativeDistrict: "" });
+    expect(getDb().select({ n: count() }).from(identityMatches).get()!.n).toBe(before);
+  });
+
+  it("flag a possible repeat offender from an accused's attributes", async () => {
+    const acc = getDb().select().from(accused).where(eq(accused.caseId, caseA)).get()!;
+    await post(caseA, { intent: "accused-identity", accusedId: String(acc.id), fatherName, birthYear: "1980" });
+    await post(caseB, { intent: "add-accused", name: acc.name, arrestedOn: "2026-11-01", bailStatus: "not_applied" });
+    expect((await view(caseB)).matches.some((m: { kind: string; otherCaseId: number }) => m.kind === "accused" && m.otherCaseId === caseA)).toBe(true);
+  });
+
+  it("never store the clear text: no table and no file in the data folder holds a canary", () => {
+    const sqlite = getDb().$client;
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
+    for (const { name } of tables) {
+      const dump = JSON.stringify(sqlite.prepare(`select * from "${name}"`).all());
+      for (const canary of [victimName, "Quaziwala", victimDistrict, fatherName, "Canaryvala"]) expect(dump.toLowerCase(), `${name} holds ${canary}`).not.toContain(canary.toLowerCase());
+    }
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    for (const file of walk(config().dataDir)) {
+      const bytes = fs.readFileSync(file).toString("latin1").toLowerCase();
+      for (const canary of ["quaziwala", "canaryganj", "canaryvala"]) expect(bytes, `${file} holds ${canary}`).not.toContain(canary);
+    }
+  });
+});
+
+describe("the leak guard", () => {
+  it("blocks the name in either order, spelled differently, and the FIR number; passes unrelated text", () => {
+    const set = protectedSet(getDb(), 1);
+    expect(containsProtected(`Met ${victimName} at the shelter`, set)).toBe(true);
+    expect(containsProtected("QUAZIWALA, Zarina was present", set)).toBe(true);
+    expect(containsProtected("Smt. Zareena Quaziwala", set)).toBe(true);
+    const fir = getDb().select().from(cases).get()!.firNumber!;
+    expect(containsProtected(`FIR ${fir}/2025 was registered`, set)).toBe(true);
+    expect(containsProtected("Zarina from the ASHA programme attended; case DEM-2026-0011 and V-0042 discussed.", set)).toBe(false);
+  });
+
+  const meeting = () => getDb().select().from(meetings).where(eq(meetings.status, "planned")).get()!;
+  const outbox = () => getDb().select({ n: count() }).from(mailOutbox).get()!.n;
+  const blocks = () => getDb().select().from(auditLog).where(eq(auditLog.action, "leak:blocked")).all();
+
+  it("refuses to publish an agenda with the name in an item's title, naming the field, sending nothing", async () => {
+    const m = meeting();
+    await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "add", title: `Guest: ${victimName}`, minutes: "5", presentingDepartmentId: "" }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    const before = outbox();
+    const res = await run(() => publishAction({ request: postRequest(`/meetings/${m.id}/publish`, { version: String(meeting().version) }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    expect(res.status).toBe(409);
+    expect(res.data.error).toMatch(/^The title of agenda item \d+ contains a protected name or number, so the agenda cannot leave the app/);
+    expect(outbox()).toBe(before);
+    expect(blocks().at(-1)!.detail).toMatch(/^the agenda: the title of agenda item \d+$/);
+    expect(JSON.stringify(blocks())).not.toMatch(/quaziwala/i);
+    const custom = getDb().select().from(agendaItems).where(like(agendaItems.title, "Guest:%")).get()!;
+    await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "remove", itemId: String(custom.id) }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+  });
+
+  let meetingId = 0;
+  const runPost = (body: Record<string, string>) => run(() => runAction({ request: postRequest(`/meetings/${meetingId}/run`, body, secretariat), params: { meetingId: String(meetingId) }, context: {} }));
+  const circulate = () => run(() => minutesAction({ request: postRequest(`/meetings/${meetingId}/minutes`, { intent: "circulate" }, secretariat), params: { meetingId: String(meetingId) }, context: {} }));
+  const caseItem = () => getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all().find((i) => i.kind === "case_review" && !i.removed && !i.forWrittenUpdate)!;
+
+  it("refuses to circulate minutes with the name in a note, a decision, an action item or the attendance", async () => {
+    meetingId = meeting().id;
+    await runPost({ intent: "attendance", [`status.${dept.police}`]: "present", [`name.${dept.police}`]: "Sanjay Patil", [`designation.${dept.police}`]: "PI", [`version.${dept.police}`]: "0" });
+    await runPost({ intent: "held" });
+    const cases: [Record<string, string>, RegExp, Record<string, string>][] = [
+      [{ discussion: `Spoke with ${victimName}.`, decisions: "" }, /^The minutes of item \d+ contain a protected name/, { discussion: "Spoke with the victim.", decisions: "" }],
+      [{ discussion: "", decisions: `Escort Zarina Quaziwala to court.` }, /^The minutes of item \d+ contain a protected name/, { discussion: "", decisions: "Escort the victim to court." }],
+    ];
+    for (const [bad, message, good] of cases) {
+      const item = caseItem();
+      await runPost({ intent: "item", itemId: String(item.id), status: "discussed", minutesUsed: "", version: String(item.version), ...bad });
+      const before = outbox();
+      const res = await circulate();
+      expect(res.status).toBe(409);
+      expect(res.data.errors.form).toMatch(message);
+      expect(outbox()).toBe(before);
+      const again = caseItem();
+      await runPost({ intent: "item", itemId: String(again.id), status: "discussed", minutesUsed: "", version: String(again.version), ...good });
+    }
+    await runPost({ intent: "add-action", agendaItemId: String(caseItem().id), description: `Visit ${victimName} at home`, departmentId: String(dept.dcpu), dueOn: "2026-12-20", caseId: "" });
+    const action = await circulate();
+    expect(action.data.errors.form).toMatch(/^Action item \d+ contains a protected name/);
+    getDb().delete(actionItemsTable).where(like(actionItemsTable.description, "Visit %")).run();
+
+    await runPost({ intent: "attendance", [`status.${dept.police}`]: "present", [`name.${dept.police}`]: victimName, [`designation.${dept.police}`]: "PI", [`version.${dept.police}`]: "1" });
+    const attendance = await circulate();
+    expect(attendance.data.errors.form).toMatch(/^The attendance of Police – Anti-Human-Trafficking Unit contains a protected name/);
+    expect(getDb().select().from(mailOutbox).where(like(mailOutbox.batch, `meeting:${meetingId}:minutes%`)).all()).toEqual([]);
+  });
+});
