@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn, startApp, type RunningApp } from "./support/app";
+
+let app: RunningApp;
+beforeAll(async () => {
+  app = await startApp();
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe("the leak guard", () => {
+  it("refuses to circulate minutes in which the secretariat typed a victim's name", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa");
+    // Record the victim's identity on a case: fingerprinted, then discarded.
+    await page.goto("/cases");
+    await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
+    await page.waitForURL(/\/cases\/\d+$/);
+    const summary = page.locator("summary", { hasText: /^Record identifying attributes of V-\d{4}$/ }).first();
+    await summary.click();
+    const details = page.locator("details", { has: summary });
+    await details.getByLabel(/^Name of V-\d{4}$/).fill("Rukhsana Bano");
+    await details.getByRole("button", { name: "Fingerprint and discard" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.content()).not.toContain("Rukhsana");
+
+    // Write her name into the minutes of Meeting 7, close the meeting, try to circulate.
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Meeting 7" }).click();
+    await page.getByRole("link", { name: "Run the meeting" }).click();
+    await page.waitForURL(/\/run$/);
+    await page.getByRole("button", { name: "Save attendance" }).click();
+    const item = page.locator(".item-minutes").nth(2);
+    await item.getByLabel("Discussion").fill("The counsellor met rukhsana BANO at the shelter.");
+    await item.getByRole("button", { name: /^Save item 3$/ }).click();
+    await expect.poll(() => item.getByRole("status").textContent()).toMatch(/^Saved at /);
+    await page.getByRole("button", { name: "Mark Meeting 7 as held" }).click();
+    await page.getByRole("link", { name: "Minutes", exact: true }).click();
+    await page.waitForURL(/\/minutes$/);
+    await page.getByRole("button", { name: "Circulate the minutes" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/^The minutes of item 3 contain a protected name or number/);
+    expect(await page.getByRole("alert").textContent()).not.toMatch(/rukhsana/i);
+    await context.close();
+
+    const admin = await signIn(app, "admin@demo.testa");
+    await admin.page.goto("/outbox");
+    expect(await admin.page.getByText(/^Minutes/).count()).toBe(0);
+    await admin.context.close();
+  });
+});
