@@ -81,5 +81,7 @@ export async function signIn(app: RunningApp, email: string, options: { javaScri
   await page.getByLabel("Password").fill("testa-demo");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  // The URL changes before the new page has rendered: wait for the sign-in form to be gone.
+  await page.waitForFunction(() => !document.querySelector('input[name="password"]'));
   return { context, page };
 }
