@@ -1,22 +1,11 @@
 import { ageBands, bailStatuses, caseEventKinds } from "#db/schema/enums";
 import { eventKindLabels, label } from "~/lib/labels";
+import type { VictimServices } from "~/lib/participation";
 import { accusedIdentitySchema, accusedSchema, caseEventSchema, victimIdentitySchema, victimSchema } from "~/schemas/case";
 import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
 
 type Feedback = (FormFeedback & { intent?: string }) | undefined;
-type Victim = {
-  id: number;
-  code: string;
-  minor: boolean;
-  ageBand: string;
-  legalAidAssignedOn: string | null;
-  educationEnrolled: boolean;
-  livelihoodSupport: boolean;
-  compensationAppliedOn: string | null;
-  compensationReceivedOn: string | null;
-  inShelter: boolean;
-  testifiedInProtectionRoom: boolean;
-};
+type Victim = VictimServices & { id: number; code: string; minor: boolean; ageBand: string };
 
 const ageBandOptions = ageBands.map((b) => ({
   value: b,

@@ -10,7 +10,7 @@ import { currentTenure, requireDepartment } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { transferSchema } from "~/schemas/department";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { auditLeakBlock, LeakBlocked } from "~/services/identity.server";
+import { refusalMessage } from "~/services/refusals.server";
 import { wakeMailSender } from "~/services/mail.server";
 import { transferWithWelcome } from "~/services/transfer.server";
 
@@ -39,9 +39,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     result = await transferWithWelcome(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id, today }, form.data);
   } catch (error) {
-    if (!(error instanceof LeakBlocked)) throw error;
-    auditLeakBlock(db, { collectiveId: user.collectiveId, id: user.id }, error);
-    return data({ errors: { form: error.message }, values: form.values }, { status: 409 });
+    const message = refusalMessage(db, user, error);
+    if (!message) throw error;
+    return data({ errors: { form: message }, values: form.values }, { status: 409 });
   }
   if (!result.ok) return data({ errors: { [result.field]: result.message }, values: form.values }, { status: 400 });
   wakeMailSender();

@@ -11,8 +11,8 @@ import { getCollective, getMeeting } from "~/models/meeting.server";
 import { minutesHistory } from "~/models/minutes.server";
 import { amendmentSchema } from "~/schemas/minutes";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { auditLeakBlock, LeakBlocked } from "~/services/identity.server";
-import { amendMinutes, circulateMinutes, confirmMinutes, MinutesRefused } from "~/services/minutes.server";
+import { refusalMessage } from "~/services/refusals.server";
+import { amendMinutes, circulateMinutes, confirmMinutes } from "~/services/minutes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Minutes of Meeting ${data?.meeting.number ?? ""} · TESTA Desk` }];
 
@@ -60,12 +60,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/meetings/${meeting.id}/minutes`);
     }
   } catch (error) {
-    if (error instanceof MinutesRefused) return data({ intent, errors: { form: error.message }, values: {} }, { status: 409 });
-    if (error instanceof LeakBlocked) {
-      auditLeakBlock(db, { collectiveId: user.collectiveId, id: user.id }, error);
-      return data({ intent, errors: { form: error.message }, values: {} }, { status: 409 });
-    }
-    throw error;
+    const message = refusalMessage(db, user, error);
+    if (!message) throw error;
+    return data({ intent, errors: { form: message }, values: {} }, { status: 409 });
   }
   return data({ intent, errors: { form: "Choose circulate, confirm or amend." }, values: {} }, { status: 400 });
 }

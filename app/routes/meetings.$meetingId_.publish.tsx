@@ -7,8 +7,8 @@ import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { auditLeakBlock, LeakBlocked } from "~/services/identity.server";
-import { MeetingConflict, publishAgenda } from "~/services/meeting-mail.server";
+import { refusalMessage } from "~/services/refusals.server";
+import { publishAgenda } from "~/services/meeting-mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Publish agenda · TESTA Desk" }];
 
@@ -45,12 +45,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "publish", entity: "meeting", entityId: meeting.id, detail: `agenda v${version}` });
     return redirect(`/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}`);
   } catch (error) {
-    if (error instanceof MeetingConflict) return data({ error: error.message }, { status: 409 });
-    if (error instanceof LeakBlocked) {
-      auditLeakBlock(db, { collectiveId: user.collectiveId, id: user.id }, error);
-      return data({ error: error.message }, { status: 409 });
-    }
-    throw error;
+    const message = refusalMessage(db, user, error);
+    if (!message) throw error;
+    return data({ error: message }, { status: 409 });
   }
 }
 

@@ -10,8 +10,8 @@ import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { meetingScheduleSchema } from "~/schemas/meeting";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { auditLeakBlock, LeakBlocked } from "~/services/identity.server";
-import { MeetingConflict, rescheduleMeeting } from "~/services/meeting-mail.server";
+import { refusalMessage } from "~/services/refusals.server";
+import { rescheduleMeeting } from "~/services/meeting-mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Reschedule meeting · TESTA Desk" }];
 
@@ -50,12 +50,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "reschedule", entity: "meeting", entityId: meeting.id });
     return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
   } catch (error) {
-    if (error instanceof MeetingConflict) return data({ errors: { form: error.message }, values: form.values }, { status: 409 });
-    if (error instanceof LeakBlocked) {
-      auditLeakBlock(db, { collectiveId: user.collectiveId, id: user.id }, error);
-      return data({ errors: { form: error.message }, values: form.values }, { status: 409 });
-    }
-    throw error;
+    const message = refusalMessage(db, user, error);
+    if (!message) throw error;
+    return data({ errors: { form: message }, values: form.values }, { status: 409 });
   }
 }
 
