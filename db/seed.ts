@@ -197,7 +197,7 @@ export async function seedDemo(db: Db, { today }: { today: string }) {
         events.push({ kind: "judgment", on: judgmentOn, outcome: plan.outcome === "convicted" ? "Convicted" : plan.outcome === "acquitted" ? "Acquitted" : "Discharged" });
       }
       if (plan.stage === "appeal" && judgmentOn) events.push({ kind: "appeal_filed", on: addDays(judgmentOn, 60), outcome: "State appeal filed in the High Court" });
-      if (plan.bail === "pending") events.push({ kind: "bail_application", on: addDays(today, -10), outcome: "Regular bail application filed", note: "Prosecutor to oppose bail citing threat to witnesses" });
+      if (plan.bail === "pending") events.push({ kind: "bail_application", on: addDays(today, -10), outcome: "Regular bail application filed; prosecution opposed", note: "Prosecutor cited threat to witnesses" });
       if (plan.bail === "granted_recently") events.push({ kind: "bail_order", on: addDays(today, -12), outcome: "Bail granted" });
       if (plan.testimony) events.push({ kind: "hearing", on: addDays(today, -14), outcome: "Adjourned; victim testimony fixed", next: addDays(today, plan.nextDateIn!) });
       else if (plan.nextDateIn !== undefined) events.push({ kind: "hearing", on: addDays(today, -rand.int(5, 25)), outcome: "Adjourned", next: addDays(today, plan.nextDateIn) });

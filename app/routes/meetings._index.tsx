@@ -24,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }));
   return {
     canSchedule: can(user.role, "write:meeting"),
+    canConfigure: can(user.role, "manage:collective"),
     upcoming: rows.filter((m) => m.upcoming).reverse(),
     past: rows.filter((m) => !m.upcoming),
   };
@@ -62,16 +63,23 @@ function MeetingTable({ caption, rows }: { caption: string; rows: ReturnType<typ
 }
 
 export default function Meetings() {
-  const { upcoming, past, canSchedule } = useLoaderData<typeof loader>();
+  const { upcoming, past, canSchedule, canConfigure } = useLoaderData<typeof loader>();
   return (
     <div>
       <div className="page-head">
         <h1>Meetings</h1>
-        {canSchedule ? (
-          <Link className="button" to="/meetings/new">
-            Schedule next meeting
-          </Link>
-        ) : null}
+        <div className="actions">
+          {canConfigure ? (
+            <Link className="button button--quiet" to="/settings/agenda">
+              Agenda rules
+            </Link>
+          ) : null}
+          {canSchedule ? (
+            <Link className="button" to="/meetings/new">
+              Schedule next meeting
+            </Link>
+          ) : null}
+        </div>
       </div>
       <section aria-labelledby="upcoming">
         <h2 id="upcoming">Upcoming</h2>

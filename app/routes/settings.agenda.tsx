@@ -1,0 +1,62 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { collectives } from "#db/schema";
+import { Field, ValidatedForm } from "~/components/form";
+import { getDb } from "~/db.server";
+import { defaultWeights, ruleDescriptions, weightsFrom } from "~/lib/agenda/settings";
+import { agendaRuleIds } from "~/lib/agenda/types";
+import { parseForm } from "~/lib/forms";
+import { audit } from "~/models/audit.server";
+import { getCollective } from "~/models/meeting.server";
+import { requireUserWithPermission } from "~/services/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Agenda rules · TESTA Desk" }];
+
+const weight = z.coerce
+  .number({ error: "Give a whole number from 0 to 100." })
+  .int("Give a whole number from 0 to 100.")
+  .min(0, "Give a whole number from 0 to 100.")
+  .max(100, "Give a whole number from 0 to 100.");
+const agendaWeightsSchema = z.object(Object.fromEntries(agendaRuleIds.map((id) => [id, weight])) as Record<(typeof agendaRuleIds)[number], typeof weight>);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:collective");
+  return { weights: weightsFrom(getCollective(getDb(), user.collectiveId).agendaWeights), defaults: defaultWeights };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:collective");
+  const form = parseForm(agendaWeightsSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const db = getDb();
+  db.update(collectives).set({ agendaWeights: JSON.stringify(form.data) }).where(eq(collectives.id, user.collectiveId)).run();
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "agenda_weights" });
+  return redirect("/settings/agenda?saved=1");
+}
+
+export default function AgendaSettings() {
+  const { weights, defaults } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  return (
+    <div className="page">
+      <p>
+        <Link to="/meetings">Meetings</Link>
+      </p>
+      <h1>Agenda rules</h1>
+      <p>
+        A case comes on the agenda when a rule flags it. Its place is the sum of the weights of its reasons, highest first; ties go by
+        case code. A weight of 0 keeps the reason but gives it no priority. New weights apply the next time an agenda is generated.
+      </p>
+      <ValidatedForm schema={agendaWeightsSchema} method="post" feedback={feedback} className="card">
+        {agendaRuleIds.map((id) => (
+          <Field key={id} name={id} label={ruleDescriptions[id]} hint={`Default ${defaults[id]}`} type="number" min={0} max={100} defaultValue={weights[id]} />
+        ))}
+        <button type="submit" className="button">
+          Save weights
+        </button>
+      </ValidatedForm>
+    </div>
+  );
+}
