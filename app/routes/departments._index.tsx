@@ -1,5 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { departmentKinds } from "#db/schema/enums";
+import { departments as departmentsTable } from "#db/schema";
+import { Field, SelectField, ValidatedForm } from "~/components/form";
+import { parseForm } from "~/lib/forms";
+import { can } from "~/lib/permissions";
+import { audit } from "~/models/audit.server";
+import { newDepartmentSchema } from "~/schemas/collective";
 import { getDb } from "~/db.server";
 import { formatDate } from "~/lib/dates";
 import { departmentKindLabels, label } from "~/lib/labels";
@@ -18,11 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
       active: d.active,
       holder: d.holder && { name: d.holder.officerName, designation: d.holder.designation, email: d.holder.email, phone: d.holder.phone, since: formatDate(d.holder.startsOn) },
     })),
+    canManage: can(user.role, "manage:departments"),
   };
 }
 
+/** A new member department; its first holder is seated with "Record a transfer" on its page. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:departments");
+  const form = parseForm(newDepartmentSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const db = getDb();
+  if (listDepartmentsWithHolders(db, user.collectiveId).some((d) => d.name.toLowerCase() === form.data.name.toLowerCase())) {
+    return data({ errors: { name: "A department with this name already exists." }, values: form.values }, { status: 400 });
+  }
+  const created = db.insert(departmentsTable).values({ collectiveId: user.collectiveId, ...form.data }).returning().get();
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "department", entityId: created.id });
+  return redirect(`/departments/${created.id}/transfer`);
+}
+
 export default function Departments() {
-  const { departments } = useLoaderData<typeof loader>();
+  const { departments, canManage } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
   return (
     <div>
       <h1>Departments and seats</h1>
@@ -63,6 +86,25 @@ export default function Departments() {
           </tbody>
         </table>
       </div>
+      {departments.length === 0 ? <p className="empty">No department yet. Add the collective's member departments below.</p> : null}
+      {canManage ? (
+        <section className="card" aria-labelledby="add-department">
+          <h2 id="add-department">Add a department</h2>
+          <p className="muted">
+            Then seat its first holder: the next page records the officer, creates their account and sends their welcome email.{" "}
+            <Link to="/settings/collective">Edit the collective's name, district code and meeting defaults</Link>.
+          </p>
+          <ValidatedForm schema={newDepartmentSchema} method="post" feedback={feedback}>
+            <div className="form-row">
+              <Field name="name" label="Department name" />
+              <SelectField name="kind" label="Kind" options={departmentKinds.map((k) => ({ value: k, label: label(departmentKindLabels, k) }))} defaultValue="other" />
+            </div>
+            <button type="submit" className="button">
+              Add department
+            </button>
+          </ValidatedForm>
+        </section>
+      ) : null}
     </div>
   );
 }

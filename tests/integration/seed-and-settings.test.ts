@@ -61,3 +61,21 @@ describe("agenda weights", () => {
     expect((await run(() => weightsLoader({ request: getRequest("/settings/agenda", secretariat), params: {}, context: {} }))).status).toBe(403);
   });
 });
+
+describe("setting up a collective without the demo", () => {
+  it("lets the administrator add a department and edit the collective", async () => {
+    const { action: addDepartment } = await import("~/routes/departments._index");
+    const { action: editCollective } = await import("~/routes/settings.collective");
+    const admin = await cookieFor("admin@demo.testa");
+    const added = await run(() => addDepartment({ request: postRequest("/departments", { name: "Railway Police (GRP)", kind: "police" }, admin), params: {}, context: {} }));
+    expect(added.status).toBe(302);
+    expect(added.headers.get("Location")).toMatch(/^\/departments\/\d+\/transfer$/);
+    const duplicate = await run(() => addDepartment({ request: postRequest("/departments", { name: "railway police (grp)", kind: "police" }, admin), params: {}, context: {} }));
+    expect(duplicate.data.errors.name).toBe("A department with this name already exists.");
+    const body = { name: "Demo District", district: "Demo District", districtCode: "dem", state: "Maharashtra", meetingWeekday: "3", meetingWeekOfMonth: "-1", meetingStartTime: "15:00", meetingDurationMinutes: "90", meetingVenue: "Hall 1", meetingLink: "" };
+    expect((await run(() => editCollective({ request: postRequest("/settings/collective", body, admin), params: {}, context: {} }))).status).toBe(302);
+    expect(getDb().select().from(collectives).where(eq(collectives.id, 1)).get()).toMatchObject({ districtCode: "DEM", meetingWeekday: 3, meetingWeekOfMonth: -1, meetingStartTime: "15:00" });
+    const bad = await run(() => editCollective({ request: postRequest("/settings/collective", { ...body, districtCode: "D3M!" }, admin), params: {}, context: {} }));
+    expect(bad.data.errors.districtCode).toBe("Use 2 to 5 capital letters, for example NGP.");
+  });
+});

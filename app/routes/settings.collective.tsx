@@ -1,0 +1,73 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { collectives } from "#db/schema";
+import { Field, SelectField, ValidatedForm } from "~/components/form";
+import { getDb } from "~/db.server";
+import { parseForm } from "~/lib/forms";
+import { audit } from "~/models/audit.server";
+import { getCollective } from "~/models/meeting.server";
+import { collectiveSchema } from "~/schemas/collective";
+import { requireUserWithPermission } from "~/services/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "The collective · TESTA Desk" }];
+
+const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const weeks = [
+  { value: "1", label: "First" },
+  { value: "2", label: "Second" },
+  { value: "3", label: "Third" },
+  { value: "4", label: "Fourth" },
+  { value: "-1", label: "Last" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:collective");
+  return { collective: getCollective(getDb(), user.collectiveId) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:collective");
+  const form = parseForm(collectiveSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const db = getDb();
+  db.update(collectives).set(form.data).where(eq(collectives.id, user.collectiveId)).run();
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "collective", entityId: user.collectiveId });
+  return redirect("/settings/collective?saved=1");
+}
+
+export default function CollectiveSettings() {
+  const { collective: c } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="page">
+      <h1>The collective</h1>
+      {params.get("saved") ? (
+        <div className="notice" role="status">
+          Saved.
+        </div>
+      ) : null}
+      <ValidatedForm schema={collectiveSchema} method="post" feedback={feedback} className="card">
+        <div className="grid-2">
+          <Field name="name" label="Name" defaultValue={c.name} />
+          <Field name="district" label="District" defaultValue={c.district} />
+          <Field name="districtCode" label="District code (in case codes)" hint="2 to 5 capital letters; new cases get codes such as NGP-2026-0001." defaultValue={c.districtCode} />
+          <Field name="state" label="State" defaultValue={c.state} />
+        </div>
+        <h2>Monthly meeting</h2>
+        <div className="form-row">
+          <SelectField name="meetingWeekOfMonth" label="Week of the month" options={weeks} defaultValue={String(c.meetingWeekOfMonth)} />
+          <SelectField name="meetingWeekday" label="Weekday" options={weekdays.map((d, i) => ({ value: String(i + 1), label: d }))} defaultValue={String(c.meetingWeekday)} />
+          <Field name="meetingStartTime" label="Start time (IST)" type="time" defaultValue={c.meetingStartTime} />
+          <Field name="meetingDurationMinutes" label="Duration (minutes)" type="number" defaultValue={c.meetingDurationMinutes} />
+        </div>
+        <Field name="meetingVenue" label="Usual venue" defaultValue={c.meetingVenue} />
+        <Field name="meetingLink" label="Usual online-meeting link" type="url" defaultValue={c.meetingLink} />
+        <button type="submit" className="button">
+          Save
+        </button>
+      </ValidatedForm>
+    </div>
+  );
+}
