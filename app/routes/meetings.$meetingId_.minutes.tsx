@@ -9,6 +9,7 @@ import { can } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { minutesHistory } from "~/models/minutes.server";
+import type { MinutesDocument } from "#templates/pdf/minutes";
 import { amendmentSchema } from "~/schemas/minutes";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
@@ -21,9 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
+  const history = minutesHistory(db, meeting.id);
+  const wanted = Number(new URL(request.url).searchParams.get("version"));
+  const shown = history.find((v) => v.version === wanted);
+  const body = shown ? (JSON.parse(shown.bodyJson) as Partial<MinutesDocument>) : null;
   return {
+    shown: shown && body?.items ? { version: shown.version, state: shown.state, body: body as MinutesDocument } : null,
     meeting: { id: meeting.id, number: meeting.number, status: meeting.status, minutesState: meeting.minutesState, when: formatDateTime(meeting.startsAt, timeZone) },
-    history: minutesHistory(db, meeting.id).map((v) => ({
+    history: history.map((v) => ({
       version: v.version,
       state: v.state,
       at: formatDateTime(v.createdAt, timeZone),
@@ -75,7 +81,7 @@ const stateWords: Record<string, string> = {
 };
 
 export default function Minutes() {
-  const { meeting, history, canWrite } = useLoaderData<typeof loader>();
+  const { meeting, history, canWrite, shown } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const m = meeting;
@@ -133,6 +139,37 @@ export default function Minutes() {
           </ValidatedForm>
         </section>
       ) : null}
+      {shown ? (
+        <section className="card" aria-labelledby="shown">
+          <h2 id="shown">
+            Version {shown.version} ({shown.state}), as frozen
+          </h2>
+          <p>
+            <strong>Present:</strong> {shown.body.attendance.present.map((p) => `${p.department}: ${p.name}, ${p.designation}${p.substitute ? " (substitute)" : ""}`).join("; ") || "none recorded"}.
+            {shown.body.attendance.absent.length ? ` Absent: ${shown.body.attendance.absent.join("; ")}.` : ""}
+            {shown.body.attendance.excused.length ? ` Excused: ${shown.body.attendance.excused.join("; ")}.` : ""}
+          </p>
+          <ol>
+            {shown.body.items.map((i) => (
+              <li key={i.number}>
+                <strong>{i.title}</strong> {i.status ? <span className="muted">({i.status.replace("_", " ")})</span> : null}
+                {i.discussion ? <div>{i.discussion}</div> : null}
+                {i.decisions ? <div>Decisions: {i.decisions}</div> : null}
+              </li>
+            ))}
+          </ol>
+          {shown.body.actions.length ? (
+            <ul>
+              {shown.body.actions.map((a, n) => (
+                <li key={n}>
+                  {a.department}: {a.description}
+                  {a.caseCode ? ` (${a.caseCode})` : ""}, due {a.due}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
       <section aria-labelledby="versions">
         <h2 id="versions">Versions</h2>
         {history.length ? (
@@ -149,7 +186,9 @@ export default function Minutes() {
               <tbody>
                 {history.map((v) => (
                   <tr key={v.version}>
-                    <td>{v.version}</td>
+                    <td>
+                      <Link to={`?version=${v.version}`}>Version {v.version}</Link>
+                    </td>
                     <td>{v.state}</td>
                     <td>{v.at}</td>
                     <td>{v.amendment ? `${v.amendment} (moved by ${v.movedBy})` : ""}</td>

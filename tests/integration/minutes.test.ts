@@ -213,5 +213,8 @@ describe("the life of the minutes", () => {
     const history = (await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes`, secretariat), params: params(), context: {} }))).data.history;
     expect(history.map((v: { state: string }) => v.state)).toEqual(["amended", "confirmed", "circulated"]);
     expect(history[0]).toMatchObject({ amendment: "Item 3: the due date is 20/12/2026.", movedBy: "Public Prosecutor's Office" });
+    const first = (await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes?version=1`, secretariat), params: params(), context: {} }))).data.shown;
+    expect(first).toMatchObject({ version: 1, state: "circulated" });
+    expect(first.body.actions.map((a: { description: string }) => a.description)).toContain("File the chargesheet");
   });
 });
