@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
 import { getDb } from "~/db.server";
@@ -9,7 +10,7 @@ import { listActions } from "~/models/action-item.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { actionFilterFields } from "~/schemas/action-item";
-import { parseFilters } from "~/schemas/filters";
+import { filterFeedback, filtersPassThrough, parseFilters } from "~/schemas/filters";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Action items · TESTA Desk" }];
@@ -35,8 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Actions() {
   const { rows, own, errors, departments, ownDepartment } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const value = (n: string) => (errors[n as keyof typeof errors] ? "" : (params.get(n) ?? ""));
-  const err = (n: string) => errors[n as keyof typeof errors];
   const unfinished = rows.filter((r) => ["open", "in_progress", "blocked"].includes(r.status));
   return (
     <div>
@@ -45,54 +44,22 @@ export default function Actions() {
         {unfinished.length} unfinished, {unfinished.filter((r) => r.overdue).length} overdue. Action items belong to the department and stay with it when
         officers are transferred.
       </p>
-      <Form method="get" className="card filters" aria-label="Filter action items">
+      <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter action items" feedback={filterFeedback(params, errors)}>
         <div className="form-row">
-          {own ? null : (
-            <div className="field">
-              <label htmlFor="department">Department</label>
-              <select id="department" name="department" defaultValue={value("department")} aria-invalid={err("department") ? true : undefined}>
-                <option value="">Every department</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.name}
-                  </option>
-                ))}
-              </select>
-              {err("department") ? <span className="field-error">{err("department")}</span> : null}
-            </div>
-          )}
-          <div className="field">
-            <label htmlFor="status">Status</label>
-            <select id="status" name="status" defaultValue={value("status")} aria-invalid={err("status") ? true : undefined}>
-              <option value="">Any status</option>
-              {actionItemStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {actionStatusWords[s]}
-                </option>
-              ))}
-            </select>
-            {err("status") ? <span className="field-error">{err("status")}</span> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="dueFrom">Due from</label>
-            <input id="dueFrom" name="dueFrom" type="date" defaultValue={value("dueFrom")} aria-invalid={err("dueFrom") ? true : undefined} />
-            {err("dueFrom") ? <span className="field-error">{err("dueFrom")}</span> : null}
-          </div>
-          <div className="field">
-            <label htmlFor="dueTo">Due to</label>
-            <input id="dueTo" name="dueTo" type="date" defaultValue={value("dueTo")} aria-invalid={err("dueTo") ? true : undefined} />
-            {err("dueTo") ? <span className="field-error">{err("dueTo")}</span> : null}
-          </div>
-          {params.get("caseId") ? <input type="hidden" name="caseId" value={value("caseId")} /> : null}
-          {params.get("meetingId") ? <input type="hidden" name="meetingId" value={value("meetingId")} /> : null}
+          {own ? null : <SelectField name="department" label="Department" placeholder="Every department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />}
+          <SelectField name="status" label="Status" placeholder="Any status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] }))} />
+          <Field name="dueFrom" label="Due from" type="date" />
+          <Field name="dueTo" label="Due to" type="date" />
+          {params.get("caseId") && !errors.caseId ? <input type="hidden" name="caseId" value={params.get("caseId")!} /> : null}
+          {params.get("meetingId") && !errors.meetingId ? <input type="hidden" name="meetingId" value={params.get("meetingId")!} /> : null}
           <div className="field">
             <button type="submit" className="button">
               Filter
             </button>
           </div>
         </div>
-        {err("caseId") || err("meetingId") ? <p className="field-error">{err("caseId") ?? err("meetingId")}</p> : null}
-      </Form>
+        {errors.caseId || errors.meetingId ? <p className="field-error">{errors.caseId ?? errors.meetingId}</p> : null}
+      </ValidatedForm>
       {rows.length ? (
         <div className="table-wrap">
           <table>

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { caseStages } from "#db/schema/enums";
 import { getDb } from "~/db.server";
 import { chargesheetClock } from "~/lib/clocks";
@@ -10,6 +11,7 @@ import { clockInputs, listCases } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { parseCaseFilters } from "~/schemas/case";
+import { filterFeedback, filtersPassThrough } from "~/schemas/filters";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Cases · TESTA Desk" }];
@@ -42,19 +44,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Cases() {
   const { rows, total, page, pages, errors, departments, canCreate, scoped } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const value = (name: string) => (errors[name] ? "" : (params.get(name) ?? ""));
   const pageLink = (n: number) => {
     const next = new URLSearchParams(params);
     next.set("page", String(n));
     return `?${next.toString()}`;
   };
-  const filterError = (name: string) =>
-    errors[name] ? (
-      <span id={`${name}-error`} className="field-error">
-        {errors[name]}
-      </span>
-    ) : null;
-  const invalid = (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${name}-error` : undefined });
   return (
     <div>
       <div className="page-head">
@@ -66,56 +60,14 @@ export default function Cases() {
         ) : null}
       </div>
       {scoped ? <p className="muted">You see the cases your department is involved in.</p> : null}
-      <Form method="get" className="card filters" aria-label="Filter cases">
+      <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter cases" feedback={filterFeedback(params, errors)}>
         <div className="form-row">
-          <div className="field">
-            <label htmlFor="q">Case code</label>
-            <input id="q" name="q" type="search" defaultValue={value("q")} placeholder="DEM-2026-0042" {...invalid("q")} />
-            {filterError("q")}
-          </div>
-          <div className="field">
-            <label htmlFor="stage">Stage</label>
-            <select id="stage" name="stage" defaultValue={value("stage")} {...invalid("stage")}>
-              <option value="">Any stage</option>
-              {caseStages.map((s) => (
-                <option key={s} value={s}>
-                  {label(stageLabels, s)}
-                </option>
-              ))}
-            </select>
-            {filterError("stage")}
-          </div>
-          <div className="field">
-            <label htmlFor="status">Status</label>
-            <select id="status" name="status" defaultValue={value("status")} {...invalid("status")}>
-              <option value="">Open and closed</option>
-              <option value="open">Open</option>
-              <option value="closed">Closed</option>
-            </select>
-            {filterError("status")}
-          </div>
-          <div className="field">
-            <label htmlFor="department">Department</label>
-            <select id="department" name="department" defaultValue={value("department")} {...invalid("department")}>
-              <option value="">Any department</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-            {filterError("department")}
-          </div>
-          <div className="field">
-            <label htmlFor="from">Next hearing from</label>
-            <input id="from" name="from" type="date" defaultValue={value("from")} {...invalid("from")} />
-            {filterError("from")}
-          </div>
-          <div className="field">
-            <label htmlFor="to">Next hearing to</label>
-            <input id="to" name="to" type="date" defaultValue={value("to")} {...invalid("to")} />
-            {filterError("to")}
-          </div>
+          <Field name="q" label="Case code" type="search" placeholder="DEM-2026-0042" />
+          <SelectField name="stage" label="Stage" placeholder="Any stage" options={caseStages.map((s) => ({ value: s, label: label(stageLabels, s) }))} />
+          <SelectField name="status" label="Status" placeholder="Open and closed" options={[{ value: "open", label: "Open" }, { value: "closed", label: "Closed" }]} />
+          <SelectField name="department" label="Department" placeholder="Any department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />
+          <Field name="from" label="Next hearing from" type="date" />
+          <Field name="to" label="Next hearing to" type="date" />
           <div className="field">
             <button type="submit" className="button">
               Filter
@@ -123,7 +75,7 @@ export default function Cases() {
           </div>
         </div>
         {params.toString() ? <Link to="/cases">Clear filters</Link> : null}
-      </Form>
+      </ValidatedForm>
       <p role="status">
         {total} {total === 1 ? "case" : "cases"}
         {pages > 1 ? `, page ${page} of ${pages}` : ""}.

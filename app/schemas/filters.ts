@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /** Filters come from the URL: each is checked alone, and a bad one is reported and ignored. */
 export function parseFilters<F extends Record<string, z.ZodType>>(fields: F, params: URLSearchParams) {
@@ -12,4 +12,12 @@ export function parseFilters<F extends Record<string, z.ZodType>>(fields: F, par
     else errors[name] = parsed.error.issues[0].message;
   }
   return { filters: filters as { [K in keyof F]?: z.infer<F[K]> }, errors };
+}
+
+/** Filter forms check their values on the server (a bad one is reported, not fatal), so the browser lets them through. */
+export const filtersPassThrough = z.object({}).passthrough();
+
+/** The feedback a filter form renders: the messages, and the values that were accepted. */
+export function filterFeedback(params: URLSearchParams, errors: Record<string, string>) {
+  return { errors, values: Object.fromEntries([...params].filter(([k]) => !errors[k])) };
 }
