@@ -20,6 +20,7 @@ describe("between meetings", () => {
     const description = (await open.locator("td a").textContent())!.trim();
     await open.locator("td a").click();
     await rep.page.waitForURL(/\/actions\/\d+$/);
+    await rep.page.getByLabel("Status").waitFor();
     expect(await seriousViolations(rep.page)).toEqual([]);
     await rep.page.getByLabel("Status").selectOption("blocked");
     await rep.page.getByLabel("Reason (for blocked or dropped)").fill("Waiting for the court's order copy");

@@ -32,6 +32,7 @@ describe("the secretariat", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
     await page.waitForURL(/\/cases\/\d+$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^DEM-/);
     expect(await seriousViolations(page)).toEqual([]);
     const code = await page.getByRole("heading", { level: 1 }).textContent();
     expect(code).toMatch(/^DEM-/);
@@ -64,7 +65,7 @@ describe("the secretariat", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Police – Anti-Human-Trafficking Unit" }).click();
     await page.waitForURL(/\/departments\/\d+$/);
-    expect(await page.getByRole("heading", { name: "Tenure history" }).count()).toBe(1);
+    await page.getByRole("heading", { name: "Tenure history" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });

@@ -32,6 +32,7 @@ describe("the monthly meeting, from agenda to inbox", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Meeting 7" }).click();
     await page.waitForURL(/\/meetings\/\d+$/);
+    await page.getByRole("link", { name: "Publish agenda" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     const reasons = await page.locator(".agenda .reasons li").allTextContents();
     expect(reasons.length).toBeGreaterThan(5);
@@ -41,6 +42,7 @@ describe("the monthly meeting, from agenda to inbox", () => {
 
     await page.getByRole("link", { name: "Publish agenda" }).click();
     await page.waitForURL(/\/publish$/);
+    await page.getByRole("button", { name: /^Publish and email/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: /^Publish and email 9 seat holders$/ }).click();
     await page.waitForURL(/\/sending\?batch=/);
@@ -53,9 +55,10 @@ describe("the monthly meeting, from agenda to inbox", () => {
     expect(await seriousViolations(admin.page)).toEqual([]);
     const subjects = await admin.page.locator("tbody tr td:nth-child(3) a").allTextContents();
     expect(subjects.filter((s) => s.startsWith("Agenda: Demo District collective, Meeting 7"))).toHaveLength(9);
-    await admin.page.locator("tbody tr td:nth-child(3) a").first().click();
+    // Other mail (reminders, welcomes) may sit above the agenda messages; open an agenda one.
+    await admin.page.locator("tbody tr td:nth-child(3) a", { hasText: "Agenda: Demo District collective, Meeting 7" }).first().click();
     await admin.page.waitForURL(/\/outbox\/\d+$/);
-    expect(await admin.page.getByRole("link", { name: "agenda-meeting-7.pdf" }).count()).toBe(1);
+    await admin.page.getByRole("link", { name: "agenda-meeting-7.pdf" }).waitFor();
     expect(await admin.page.getByText("Calendar invitation (request)").count()).toBe(1);
     expect(await seriousViolations(admin.page)).toEqual([]);
     await admin.context.close();

@@ -15,6 +15,7 @@ async function openRunPage(page: import("playwright-core").Page) {
   await page.getByRole("link", { name: "Meeting 7" }).click();
   await page.getByRole("link", { name: "Run the meeting" }).click();
   await page.waitForURL(/\/run$/);
+  await page.getByRole("button", { name: "Save attendance" }).waitFor();
 }
 
 describe("capturing a meeting", () => {
@@ -65,6 +66,7 @@ describe("capturing a meeting", () => {
     await page.getByRole("button", { name: "Mark Meeting 7 as held" }).click();
     await page.getByRole("link", { name: "Minutes", exact: true }).click();
     await page.waitForURL(/\/minutes$/);
+    await page.getByRole("button", { name: "Circulate the minutes" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Circulate the minutes" }).click();
     await page.waitForURL(/\/sending\?batch=/);
