@@ -1,5 +1,5 @@
-import { ageBands, bailStatuses, caseEventKinds } from "#db/schema/enums";
-import { eventKindLabels, label } from "~/lib/labels";
+import { ageBands, bailStatuses, caseEventKinds, caseOutcomes } from "#db/schema/enums";
+import { eventKindLabels, label, outcomeLabels } from "~/lib/labels";
 import type { VictimServices } from "~/lib/participation";
 import { accusedIdentitySchema, accusedSchema, caseEventSchema, victimIdentitySchema, victimSchema } from "~/schemas/case";
 import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
@@ -51,7 +51,16 @@ export function CaseRecordForms({ victims, accused, feedback }: { victims: Victi
             <Field name="occurredOn" label="Date" type="date" />
             <Field name="nextDate" label="Next date" type="date" hint="The next hearing or step, if one is fixed." />
           </div>
-          <Field name="outcome" label="Outcome" hint="What happened, in a few words. No names." />
+          <div className="form-row">
+            <Field name="outcome" label="Outcome" hint="What happened, in a few words. No names." />
+            <SelectField
+              name="verdict"
+              label="Verdict"
+              hint="For a judgment only: it becomes the case's outcome."
+              placeholder="Not a judgment"
+              options={caseOutcomes.map((o) => ({ value: o, label: label(outcomeLabels, o) }))}
+            />
+          </div>
           <Field name="note" label="Note (restricted)" multiline hint="Shown only to the secretariat and the administrator." />
           <button type="submit" className="button">
             Add event

@@ -39,11 +39,13 @@ export function caseView({ kase, events, victims, accused, departments }: CaseVi
       ? {
           firNumber: kase.firNumber,
           firYear: kase.firYear,
-          accused: accused.map((a) => ({ id: a.id, name: a.name, arrestedOn: a.arrestedOn, bailStatus: a.bailStatus })),
-          notes: Object.fromEntries(events.filter((e) => e.note).map((e) => [e.id, e.note as string])),
+          accusedNames: Object.fromEntries(accused.map((a) => [a.id, a.name])) as Record<number, string>,
+          notes: Object.fromEntries(events.filter((e) => e.note).map((e) => [e.id, e.note as string])) as Record<number, string>,
         }
       : null,
     clocks,
+    // Arrest dates and bail are not restricted: every role sees them, by position, not by name.
+    accused: accused.map((a, i) => ({ id: a.id, position: i + 1, arrestedOn: a.arrestedOn, bailStatus: a.bailStatus })),
     events: events.map((e) => ({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, outcome: e.outcome, nextDate: e.nextDate })),
     victims: victims.map((v) => ({
       id: v.id,

@@ -1,15 +1,39 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { accused, caseEvents, victims } from "#db/schema";
+import { accused, caseEvents, cases, victims } from "#db/schema";
+import type { CaseStage } from "#db/schema/enums";
 import type { z } from "zod";
-import type { accusedSchema, caseEventSchema, victimSchema } from "~/schemas/case";
+import { label, outcomeLabels } from "~/lib/labels";
+import type { accusedSchema, CaseEventInput, victimSchema } from "~/schemas/case";
 import { nextVictimCode } from "./case.server";
 
 // Additions to a case's record: events, victims (by code only) and accused.
 
-export function addCaseEvent(db: Db, caseId: number, userId: number, input: z.infer<typeof caseEventSchema>) {
-  const { intent: _intent, ...fields } = input;
-  return db.insert(caseEvents).values({ ...fields, caseId, createdByUserId: userId }).returning().get();
+/** Stages a judgment moves a case out of; a case already at judgment, appeal or closed stays there. */
+const beforeJudgment = new Set<CaseStage>(["rescue", "fir", "investigation", "chargesheet", "charges_framed", "prosecution_evidence", "defence_evidence"]);
+
+/**
+ * Adds an event to the timeline. A judgment also sets the case's outcome (and moves it to the
+ * judgment stage), in the same transaction, so the appeal clock and the outcomes agree with it.
+ */
+export function addCaseEvent(db: Db, kase: typeof cases.$inferSelect, userId: number, input: CaseEventInput, today: string) {
+  const { intent: _intent, verdict, ...fields } = input;
+  return db.transaction((tx) => {
+    const outcome = fields.outcome ?? (verdict ? label(outcomeLabels, verdict) : null);
+    const event = tx.insert(caseEvents).values({ ...fields, outcome, caseId: kase.id, createdByUserId: userId }).returning().get();
+    if (fields.kind === "judgment" && verdict) {
+      const stageChanges = beforeJudgment.has(kase.stage);
+      tx.update(cases)
+        .set({
+          outcome: verdict,
+          version: sql`${cases.version} + 1`,
+          ...(stageChanges ? { stage: "judgment" as const, stageChangedOn: today } : {}),
+        })
+        .where(eq(cases.id, kase.id))
+        .run();
+    }
+    return event;
+  });
 }
 
 type VictimInput = z.infer<typeof victimSchema>;

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
 import { accused, caseDepartments, caseEvents, cases, collectives, departments, victims } from "#db/schema";
-import { nextCaseCode } from "~/lib/case-code";
+import { nextCaseCode, normaliseCaseCode } from "~/lib/case-code";
 import type { SessionUser } from "./user.server";
 import type { CaseInput, CaseFilters } from "~/schemas/case";
 
@@ -10,8 +10,11 @@ export const casesPerPage = 50;
 /** Written out in full: drizzle drops the table name in a single-table select, which a subquery would misread. */
 const caseIdRef = sql.raw(`"cases"."id"`);
 
-/** The latest next date recorded on a case's events: its next hearing or testimony. */
-const nextDateSql = sql<string | null>`(select e.next_date from ${caseEvents} e where e.case_id = ${caseIdRef} and e.next_date is not null order by e.occurred_on desc, e.id desc limit 1)`;
+/**
+ * The latest next date recorded on a case's events (its next hearing or testimony), as the
+ * statutory clock reads it (see nextDateOf in app/lib/clocks.ts).
+ */
+const latestNextDateSql = sql<string | null>`(select e.next_date from ${caseEvents} e where e.case_id = ${caseIdRef} and e.next_date is not null order by e.occurred_on desc, e.id desc limit 1)`;
 
 /** Representatives see only the cases their department is involved in. */
 function visibleTo(user: SessionUser): SQL | undefined {
@@ -19,20 +22,31 @@ function visibleTo(user: SessionUser): SQL | undefined {
   return sql`exists (select 1 from ${caseDepartments} cd where cd.case_id = ${caseIdRef} and cd.department_id = ${user.departmentId ?? -1})`;
 }
 
-export function listCases(db: Db, user: SessionUser, filters: CaseFilters) {
+/** A case's next date counts only while it is ahead: a range keeps the cases with one inside it. */
+function nextDateWithin(filters: CaseFilters, today: string): SQL | undefined {
+  if (!filters.from && !filters.to) return undefined;
+  const from = filters.from && filters.from > today ? filters.from : today;
+  return and(sql`${latestNextDateSql} >= ${from}`, filters.to ? sql`${latestNextDateSql} <= ${filters.to}` : undefined);
+}
+
+/**
+ * One page of the case register, newest first, as the user may see it. `today` is the
+ * collective's date: a next date before it is not a next date any more.
+ */
+export function listCases(db: Conn, user: SessionUser, filters: CaseFilters, today: string) {
   const where = and(
     eq(cases.collectiveId, user.collectiveId),
     visibleTo(user),
-    filters.q ? like(cases.code, `%${filters.q.toUpperCase()}%`) : undefined,
+    filters.q ? like(cases.code, `%${normaliseCaseCode(filters.q)}%`) : undefined,
     filters.stage ? eq(cases.stage, filters.stage) : undefined,
     filters.status ? eq(cases.status, filters.status) : undefined,
     filters.department
       ? sql`exists (select 1 from ${caseDepartments} cd where cd.case_id = ${caseIdRef} and cd.department_id = ${filters.department})`
       : undefined,
-    filters.from ? sql`${nextDateSql} >= ${filters.from}` : undefined,
-    filters.to ? sql`${nextDateSql} <= ${filters.to}` : undefined,
+    nextDateWithin(filters, today),
   );
   const total = db.select({ n: count() }).from(cases).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / casesPerPage));
   const page = filters.page ?? 1;
   const rows = db
     .select({
@@ -40,18 +54,20 @@ export function listCases(db: Db, user: SessionUser, filters: CaseFilters) {
       code: cases.code,
       stage: cases.stage,
       status: cases.status,
+      outcome: cases.outcome,
       policeStation: cases.policeStation,
       chargesheetLimitDays: cases.chargesheetLimitDays,
-      nextDate: nextDateSql,
-      leadDepartment: sql<string | null>`(select d.name from ${caseDepartments} cd join ${departments} d on d.id = cd.department_id where cd.case_id = ${caseIdRef} and cd.role = 'lead' limit 1)`,
+      latestNextDate: latestNextDateSql,
+      leadDepartment: sql<string | null>`(select d.name from ${caseDepartments} cd join ${departments} d on d.id = cd.department_id where cd.case_id = ${caseIdRef} and cd.role = 'lead' order by d.name limit 1)`,
     })
     .from(cases)
     .where(where)
     .orderBy(desc(cases.openedOn), desc(cases.code))
     .limit(casesPerPage)
     .offset((page - 1) * casesPerPage)
-    .all();
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / casesPerPage)) };
+    .all()
+    .map(({ latestNextDate, ...row }) => ({ ...row, nextDate: latestNextDate && latestNextDate >= today ? latestNextDate : null }));
+  return { rows, total, page, pages };
 }
 
 /** What the statutory clocks read, for a set of cases in one pass. */
@@ -70,7 +86,8 @@ type AccusedRow = typeof accused.$inferSelect;
  * representative's department is a 403.
  */
 export function requireCase(db: Conn, user: SessionUser, caseId: string | number | undefined) {
-  const id = Number(caseId);
+  // Only plain decimal digits: Number() would also read "0x1" or "1e3" as a case id.
+  const id = typeof caseId === "number" ? caseId : /^[1-9]\d{0,15}$/.test(caseId ?? "") ? Number(caseId) : NaN;
   const row = Number.isSafeInteger(id) && id > 0
     ? db.select().from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, user.collectiveId))).get()
     : undefined;
@@ -101,11 +118,25 @@ export function caseDetail(db: Db, caseId: number) {
   };
 }
 
-/** Ids in the form that are not active departments of this collective. */
-export function unknownDepartments(db: Conn, collectiveId: number, ids: number[]): number[] {
+/**
+ * Ids in a form that are not departments of this collective. With `activeOnly`, inactive ones
+ * count as unknown too, except those in `alreadyInvolved` (an edit keeps what the case had).
+ */
+export function unknownDepartments(
+  db: Conn,
+  collectiveId: number,
+  ids: number[],
+  { activeOnly = false, alreadyInvolved = [] }: { activeOnly?: boolean; alreadyInvolved?: number[] } = {},
+): number[] {
   if (ids.length === 0) return [];
   const known = new Set(
-    db.select({ id: departments.id }).from(departments).where(and(eq(departments.collectiveId, collectiveId), inArray(departments.id, ids))).all().map((d) => d.id),
+    db
+      .select({ id: departments.id, active: departments.active })
+      .from(departments)
+      .where(and(eq(departments.collectiveId, collectiveId), inArray(departments.id, ids)))
+      .all()
+      .filter((d) => !activeOnly || d.active || alreadyInvolved.includes(d.id))
+      .map((d) => d.id),
   );
   return ids.filter((id) => !known.has(id));
 }
@@ -134,14 +165,21 @@ export function createCase(db: Db, collectiveId: number, input: CaseInput, today
   });
 }
 
-/** Saves an edit only if the case is still the version the form was loaded from. */
-export function updateCase(db: Db, current: typeof cases.$inferSelect, input: CaseInput, today: string): boolean {
+/**
+ * Saves an edit only if the case is still the version the form was loaded from: the UPDATE checks
+ * the version and bumps it, so of two people saving the same version one wins and one is told.
+ */
+export function updateCase(db: Db, current: typeof cases.$inferSelect, input: CaseInput & { version: number }, today: string): boolean {
   return db.transaction((tx) => {
     const { departments: involved, version, ...fields } = input;
     const result = tx
       .update(cases)
-      .set({ ...fields, version: current.version + 1, stageChangedOn: fields.stage !== current.stage ? today : current.stageChangedOn })
-      .where(and(eq(cases.id, current.id), eq(cases.version, version ?? -1)))
+      .set({
+        ...(fields satisfies CaseFields),
+        version: sql`${cases.version} + 1`,
+        stageChangedOn: fields.stage !== current.stage ? today : current.stageChangedOn,
+      })
+      .where(and(eq(cases.id, current.id), eq(cases.collectiveId, current.collectiveId), eq(cases.version, version)))
       .run();
     if (result.changes !== 1) return false;
     tx.delete(caseDepartments).where(eq(caseDepartments.caseId, current.id)).run();

@@ -34,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // The values themselves never go into the log: only that they were shown, and to whom.
     audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir,accused,notes" });
   }
-  return { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], canEdit: can(user.role, "write:case") };
+  const registered = new URL(request.url).searchParams.has("registered");
+  return { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], canEdit: can(user.role, "write:case"), registered };
 }
 
 const schemas = {
@@ -63,8 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "case", entityId: kase.id };
   switch (form.data.intent) {
     case "add-event":
-      addCaseEvent(db, kase.id, user.id, form.data);
-      audit(db, { ...entry, action: "add:event" });
+      addCaseEvent(db, kase, user.id, form.data, todayIn(getCollective(db, user.collectiveId).timeZone));
+      audit(db, { ...entry, action: "add:event", detail: form.data.verdict ? `${form.data.kind}, outcome ${form.data.verdict}` : form.data.kind });
       break;
     case "add-victim":
       addVictim(db, user.collectiveId, kase.id, form.data);
@@ -118,10 +119,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const yes = (v: boolean) => (v ? "Yes" : "No");
+const roleLabel = (role: string) => ({ lead: "Lead", support: "Support", informed: "Informed" })[role] ?? role;
 const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
 
 export default function CasePage() {
-  const { view, participation, matches, canEdit } = useLoaderData<typeof loader>();
+  const { view, participation, matches, canEdit, registered } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const c = view.case;
   return (
@@ -138,6 +140,11 @@ export default function CasePage() {
         </div>
       </div>
 
+      {registered ? (
+        <p className="notice" role="status">
+          Registered as {c.code}. Add its victims (by code) and accused below.
+        </p>
+      ) : null}
       <div className="grid-2">
         <section className="card" aria-labelledby="facts">
           <h2 id="facts">Case</h2>
@@ -195,7 +202,7 @@ export default function CasePage() {
           <ul>
             {view.departments.map((d) => (
               <li key={d.departmentId}>
-                <Link to={`/departments/${d.departmentId}`}>{d.name}</Link>: {d.role}
+                <Link to={`/departments/${d.departmentId}`}>{d.name}</Link>: {roleLabel(d.role)}
               </li>
             ))}
           </ul>
@@ -279,27 +286,39 @@ export default function CasePage() {
         )}
       </section>
 
-      {view.restricted ? (
-        <section className="card restricted" aria-labelledby="accused">
-          <h2 id="accused">
-            Accused <span className="restricted-label">Restricted</span>
-          </h2>
-          {view.restricted.accused.length ? (
-            <ul>
-              {view.restricted.accused.map((a) => (
-                <li key={a.id}>
-                  {a.name}: {a.arrestedOn ? `arrested ${formatDate(a.arrestedOn)}` : "not arrested"}, bail {a.bailStatus.replace(/_/g, " ")}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">No accused is recorded.</p>
-          )}
-        </section>
-      ) : null}
+      <section className={view.restricted ? "card restricted" : "card"} aria-labelledby="accused">
+        <h2 id="accused">
+          Accused
+          {view.restricted ? (
+            <>
+              {" "}
+              <span className="restricted-label">Restricted</span>
+            </>
+          ) : null}
+        </h2>
+        {view.accused.length ? (
+          <ul>
+            {view.accused.map((a) => (
+              <li key={a.id}>
+                {view.restricted?.accusedNames[a.id] ?? `Accused ${a.position}`}: {a.arrestedOn ? `arrested ${formatDate(a.arrestedOn)}` : "not arrested"}, bail{" "}
+                {a.bailStatus.replace(/_/g, " ")}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No accused is recorded.</p>
+        )}
+        {view.restricted ? null : <p className="muted">Names are shown to the secretariat only.</p>}
+      </section>
 
       {matches.length ? <IdentityMatches matches={matches} canDecide={canEdit} /> : null}
-      {canEdit ? <CaseRecordForms victims={view.victims} accused={view.restricted?.accused ?? []} feedback={feedback} /> : null}
+      {canEdit ? (
+        <CaseRecordForms
+          victims={view.victims}
+          accused={view.accused.map((a) => ({ id: a.id, name: view.restricted?.accusedNames[a.id] ?? `Accused ${a.position}` }))}
+          feedback={feedback}
+        />
+      ) : null}
     </div>
   );
 }

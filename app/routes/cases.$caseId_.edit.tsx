@@ -1,5 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { cases } from "#db/schema";
+import { CaseConflict, caseConflictRows } from "~/components/case-conflict";
 import { CaseForm } from "~/components/case-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
@@ -12,15 +14,31 @@ import { getCollective } from "~/models/meeting.server";
 import { caseSchema } from "~/schemas/case";
 import { requireUserWithPermission } from "~/services/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.kase.code ?? "case"} · TESTA Desk` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.kase.code ?? "case"} · Cases · TESTA Desk` }];
+
+const conflictMessage =
+  "Someone else changed this case while you were editing. Their version is shown; your changes are kept below but were not saved. Check them against theirs, then save again.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
   const kase = requireCase(db, user, params.caseId);
-  const roles = Object.fromEntries(caseDetail(db, kase.id).departments.map((d) => [d.departmentId, d.role]));
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir (edit form)" });
-  return { kase: { ...kase, departments: roles }, departments: listDepartmentNames(db, user.collectiveId) };
+  const involved = caseDetail(db, kase.id).departments;
+  // The form offers the active departments, and keeps any inactive one the case already involves.
+  const active = listDepartmentNames(db, user.collectiveId);
+  const departments = [...active, ...involved.filter((d) => !active.some((a) => a.id === d.departmentId)).map((d) => ({ id: d.departmentId, name: `${d.name} (inactive)` }))];
+  // The edit form shows the FIR number: that is a view of a restricted field.
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir" });
+  return { kase: editable(kase, involved), departments };
+}
+
+/** What the form edits, with the departments' roles keyed by department id. */
+function editable(kase: typeof cases.$inferSelect, involved: { departmentId: number; role: string }[]) {
+  const { id, code, version, policeStation, firNumber, firYear, courtName, courtCaseNumber, sections, stage, status, outcome, openedOn, closedOn, chargesheetLimitDays } = kase;
+  return {
+    id, code, version, policeStation, firNumber, firYear, courtName, courtCaseNumber, sections, stage, status, outcome, openedOn, closedOn, chargesheetLimitDays,
+    departments: Object.fromEntries(involved.map((d) => [d.departmentId, d.role])) as Record<number, string>,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,18 +46,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const kase = requireCase(db, user, params.caseId);
   const form = parseForm(caseSchema, await request.formData());
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (unknownDepartments(db, user.collectiveId, form.data.departments.map((d) => d.departmentId)).length) {
-    return data({ errors: { departments: "One of the departments chosen is not part of this collective. Reload the page and choose again." }, values: form.values }, { status: 400 });
+  if (!form.ok) return data({ errors: form.errors, values: form.values, theirs: null }, { status: 400 });
+  const { version } = form.data;
+  if (version === undefined) {
+    return data({ errors: { form: "This form is missing the case's version. Reload the page and make your changes again." }, values: form.values, theirs: null }, { status: 400 });
   }
-  if (!updateCase(db, kase, form.data, todayIn(getCollective(db, user.collectiveId).timeZone))) {
+  const alreadyInvolved = caseDetail(db, kase.id).departments.map((d) => d.departmentId);
+  if (unknownDepartments(db, user.collectiveId, form.data.departments.map((d) => d.departmentId), { activeOnly: true, alreadyInvolved }).length) {
     return data(
-      {
-        errors: { form: "Someone else changed this case while you were editing. Your changes are kept below but were not saved: open the case in another tab to see theirs, then save again." },
-        values: { ...form.values, version: String(kase.version) },
-      },
-      { status: 409 },
+      { errors: { departments: "One of the departments chosen is not an active department of this collective. Reload the page and choose again." }, values: form.values, theirs: null },
+      { status: 400 },
     );
+  }
+  if (!updateCase(db, kase, { ...form.data, version }, todayIn(getCollective(db, user.collectiveId).timeZone))) {
+    // Their version is read again (loaders do not rerun after a 4xx), and the form takes its
+    // version number, so saving again after checking overwrites knowingly.
+    const current = requireCase(db, user, kase.id);
+    const theirs = editable(current, caseDetail(db, kase.id).departments);
+    return data({ errors: { form: conflictMessage }, values: { ...form.values, version: String(current.version) }, theirs }, { status: 409 });
   }
   audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "case", entityId: kase.id });
   return redirect(`/cases/${kase.id}`);
@@ -55,6 +79,7 @@ export default function EditCase() {
       <p>
         <Link to={`/cases/${kase.id}`}>Back to the case</Link>
       </p>
+      {feedback?.theirs ? <CaseConflict rows={caseConflictRows(feedback.theirs, feedback.values, departments)} /> : null}
       <div className="card">
         <CaseForm key={version} defaults={{ ...kase, version }} departments={departments} feedback={feedback} submitLabel="Save changes" />
       </div>

@@ -3,11 +3,11 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { caseStages } from "#db/schema/enums";
 import { getDb } from "~/db.server";
-import { chargesheetClock } from "~/lib/clocks";
+import { caseClocks, mostUrgentClock } from "~/lib/clocks";
 import { formatDate, todayIn } from "~/lib/dates";
 import { label, stageLabels } from "~/lib/labels";
 import { can } from "~/lib/permissions";
-import { clockInputs, listCases } from "~/models/case.server";
+import { clockInputs, listCases, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { parseCaseFilters } from "~/schemas/case";
@@ -20,13 +20,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:case");
   const db = getDb();
   const { filters, errors } = parseCaseFilters(new URL(request.url).searchParams);
+  if (filters.department && unknownDepartments(db, user.collectiveId, [filters.department]).length) {
+    errors.department = "Choose a department from the list.";
+    delete filters.department;
+  }
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const list = listCases(db, user, filters);
+  let list = listCases(db, user, filters, today);
+  if (list.page > list.pages) {
+    errors.page = `There is no page ${list.page}: the list has ${list.pages}.`;
+    list = listCases(db, user, { ...filters, page: 1 }, today);
+  }
   const inputs = clockInputs(db, list.rows.map((r) => r.id));
-  const rows = list.rows.map((r) => {
-    const { chargesheetLimitDays, ...row } = r;
-    const clock = chargesheetClock({ outcome: null, chargesheetLimitDays, ...inputs.get(r.id)! }, today);
-    return { ...row, nextDate: formatDate(r.nextDate), flag: clock && clock.severity !== "ok" && r.status === "open" ? clock : null };
+  const rows = list.rows.map(({ chargesheetLimitDays, outcome, ...row }) => {
+    const clocks = caseClocks({ outcome, chargesheetLimitDays, ...inputs.get(row.id)! }, today);
+    // A closed case keeps only the appeal window: its hearings and chargesheet are behind it.
+    const flag = mostUrgentClock(row.status === "open" ? clocks : clocks.filter((k) => k.kind === "appeal"));
+    return { ...row, nextDate: formatDate(row.nextDate), flag: flag ? { short: flag.short, label: flag.label, severity: flag.severity } : null };
   });
   const body = {
     rows,
@@ -98,9 +107,9 @@ export default function Cases() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <th scope="row">
                     <Link to={`/cases/${r.id}`}>{r.code}</Link>
-                  </td>
+                  </th>
                   <td>{label(stageLabels, r.stage)}</td>
                   <td>
                     <span className={`badge badge--${r.status}`}>{r.status === "open" ? "Open" : "Closed"}</span>
@@ -108,14 +117,30 @@ export default function Cases() {
                   <td>{r.policeStation}</td>
                   <td>{r.leadDepartment ?? ""}</td>
                   <td>{r.nextDate}</td>
-                  <td>{r.flag ? <span className={`badge badge--${r.flag.severity}`}>{r.flag.daysLeft! < 0 ? "Chargesheet overdue" : `Chargesheet in ${r.flag.daysLeft} d`}</span> : null}</td>
+                  <td>
+                    {r.flag ? (
+                      <span className={`badge badge--${r.flag.severity}`} title={r.flag.label}>
+                        {r.flag.short}
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : (
-        <p className="empty">No case matches these filters.</p>
+        <p className="empty">
+          {params.toString() ? (
+            <>
+              No case matches these filters. <Link to="/cases">Show all cases</Link>
+            </>
+          ) : scoped ? (
+            "No case involving your department is registered yet."
+          ) : (
+            "No case is registered yet."
+          )}
+        </p>
       )}
       {pages > 1 ? (
         <nav aria-label="Pages" className="actions">

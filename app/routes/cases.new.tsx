@@ -11,7 +11,7 @@ import { getCollective } from "~/models/meeting.server";
 import { caseSchema } from "~/schemas/case";
 import { requireUserWithPermission } from "~/services/auth.server";
 
-export const meta: MetaFunction = () => [{ title: "New case · TESTA Desk" }];
+export const meta: MetaFunction = () => [{ title: "Register a case · Cases · TESTA Desk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
@@ -24,13 +24,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const form = parseForm(caseSchema, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (unknownDepartments(db, user.collectiveId, form.data.departments.map((d) => d.departmentId)).length) {
-    return data({ errors: { departments: "One of the departments chosen is not part of this collective. Reload the page and choose again." }, values: form.values }, { status: 400 });
+  if (unknownDepartments(db, user.collectiveId, form.data.departments.map((d) => d.departmentId), { activeOnly: true }).length) {
+    return data(
+      { errors: { departments: "One of the departments chosen is not an active department of this collective. Reload the page and choose again." }, values: form.values },
+      { status: 400 },
+    );
   }
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const kase = createCase(db, user.collectiveId, form.data, today);
   audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "case", entityId: kase.id });
-  return redirect(`/cases/${kase.id}`);
+  // The code is shown on the case page, with a note that it was just issued.
+  return redirect(`/cases/${kase.id}?registered`);
 }
 
 export default function NewCase() {

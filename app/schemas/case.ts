@@ -61,6 +61,7 @@ export const caseSchema = z
   });
 export type CaseInput = z.infer<typeof caseSchema>;
 
+/** One event on the timeline. A judgment also records the verdict, which becomes the case's outcome. */
 export const caseEventSchema = z
   .object({
     intent: z.literal("add-event"),
@@ -68,11 +69,15 @@ export const caseEventSchema = z
     occurredOn: requiredDate("Date"),
     outcome: optionalText("Outcome", 300),
     nextDate: optionalDate("Next date"),
+    verdict: z.preprocess(emptyToNull, choice("Verdict", caseOutcomes).optional()).transform((v) => v ?? null),
     note: optionalText("Note", 2000),
   })
   .superRefine((v, ctx) => {
     if (v.nextDate && v.nextDate < v.occurredOn) ctx.addIssue({ code: "custom", path: ["nextDate"], message: "The next date cannot be before the event's date." });
+    if (v.kind === "judgment" && !v.verdict) ctx.addIssue({ code: "custom", path: ["verdict"], message: "Choose the verdict of the judgment." });
+    if (v.kind !== "judgment" && v.verdict) ctx.addIssue({ code: "custom", path: ["verdict"], message: "Only a judgment has a verdict: leave it empty for this event." });
   });
+export type CaseEventInput = z.infer<typeof caseEventSchema>;
 
 export const victimSchema = z
   .object({
