@@ -1,6 +1,11 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import type { Conn } from "#db/client";
-import { departments, tenures } from "#db/schema";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import type { Conn, Db } from "#db/client";
+import { departments, tenures, users } from "#db/schema";
+import type { DepartmentKind } from "#db/schema/enums";
+import { audit } from "./audit.server";
+import { findUserByEmail } from "./user.server";
+
+type Tenure = typeof tenures.$inferSelect;
 
 /** Active departments of a collective, by name: for pickers and labels. */
 export function listDepartmentNames(db: Conn, collectiveId: number): { id: number; name: string }[] {
@@ -12,8 +17,15 @@ export function listDepartmentNames(db: Conn, collectiveId: number): { id: numbe
     .all();
 }
 
-/** Who holds each active seat today: the people meeting mail goes to. */
-export function currentSeatHolders(db: Conn, collectiveId: number) {
+/** Tenures that hold a seat on `day`: started, and not yet ended. */
+const inForceOn = (day: string) => and(lte(tenures.startsOn, day), or(isNull(tenures.endsOn), gte(tenures.endsOn, day)));
+
+/**
+ * Who holds each active seat: the people meeting mail goes to. Without `on`, the open tenure of
+ * each seat (after a transfer dated ahead, that is already the successor); with `on`, whoever is
+ * in the seat on that date (the outgoing officer until the transfer takes effect).
+ */
+export function currentSeatHolders(db: Conn, collectiveId: number, on?: string) {
   return db
     .select({
       tenureId: tenures.id,
@@ -26,26 +38,37 @@ export function currentSeatHolders(db: Conn, collectiveId: number) {
     })
     .from(tenures)
     .innerJoin(departments, eq(departments.id, tenures.departmentId))
-    .where(and(eq(departments.collectiveId, collectiveId), eq(departments.active, true), isNull(tenures.endsOn)))
+    .where(and(eq(departments.collectiveId, collectiveId), eq(departments.active, true), on ? inForceOn(on) : isNull(tenures.endsOn)))
     .orderBy(asc(departments.name))
     .all();
 }
 
-export function listDepartmentsWithHolders(db: Conn, collectiveId: number) {
+/**
+ * A seat on a given day: the holder in force (started, not ended) and, when a transfer has been
+ * recorded ahead of its date, the incoming successor. Pure, so the list and the page agree.
+ */
+export function seatOn<T extends Pick<Tenure, "startsOn" | "endsOn">>(history: readonly T[], today: string): { holder: T | null; incoming: T | null } {
+  const holder = history.find((t) => t.startsOn <= today && (t.endsOn === null || t.endsOn >= today)) ?? null;
+  const incoming = history.filter((t) => t.startsOn > today).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0] ?? null;
+  return { holder, incoming };
+}
+
+/** Every department of a collective with its seat today (holder in force, and any incoming one). */
+export function listDepartmentsWithHolders(db: Conn, collectiveId: number, today: string) {
   const all = db.select().from(departments).where(eq(departments.collectiveId, collectiveId)).orderBy(asc(departments.name)).all();
-  const holders = db
-    .select()
-    .from(tenures)
-    .innerJoin(departments, eq(departments.id, tenures.departmentId))
-    .where(and(eq(departments.collectiveId, collectiveId), isNull(tenures.endsOn)))
-    .all();
-  const byDept = new Map(holders.map((h) => [h.tenures.departmentId, h.tenures]));
-  return all.map((d) => ({ ...d, holder: byDept.get(d.id) ?? null }));
+  const live = all.length
+    ? db
+        .select()
+        .from(tenures)
+        .where(and(inArray(tenures.departmentId, all.map((d) => d.id)), or(isNull(tenures.endsOn), gte(tenures.endsOn, today))))
+        .all()
+    : [];
+  return all.map((d) => ({ ...d, ...seatOn(live.filter((t) => t.departmentId === d.id), today) }));
 }
 
 /** A department of this collective, or a 404 for anything else a URL might name. */
 export function requireDepartment(db: Conn, collectiveId: number, departmentId: string | number | undefined) {
-  const id = Number(departmentId);
+  const id = typeof departmentId === "string" && !/^\d{1,15}$/.test(departmentId) ? NaN : Number(departmentId);
   const row =
     Number.isSafeInteger(id) && id > 0
       ? db.select().from(departments).where(and(eq(departments.id, id), eq(departments.collectiveId, collectiveId))).get()
@@ -59,6 +82,93 @@ export function tenureHistory(db: Conn, departmentId: number) {
   return db.select().from(tenures).where(eq(tenures.departmentId, departmentId)).orderBy(desc(tenures.startsOn), desc(tenures.id)).all();
 }
 
+/** The open tenure of a seat (no end date yet): the one a transfer ends. */
 export function currentTenure(db: Conn, departmentId: number) {
   return db.select().from(tenures).where(and(eq(tenures.departmentId, departmentId), isNull(tenures.endsOn))).get();
+}
+
+/** A tenure of this department that a person can still act in (in force, or starting later). */
+export function liveTenure(db: Conn, { departmentId, tenureId, today }: { departmentId: number; tenureId: number; today: string }) {
+  return db
+    .select()
+    .from(tenures)
+    .where(and(eq(tenures.id, tenureId), eq(tenures.departmentId, departmentId), or(isNull(tenures.endsOn), gte(tenures.endsOn, today))))
+    .get();
+}
+
+/** The earliest tenure of a user that has not started yet: a successor seated ahead of the date. */
+export function upcomingTenureOf(db: Conn, userId: number, today: string) {
+  return db.select().from(tenures).where(and(eq(tenures.userId, userId), gt(tenures.startsOn, today))).orderBy(asc(tenures.startsOn)).get();
+}
+
+function nameTaken(db: Conn, collectiveId: number, name: string, exceptId?: number) {
+  return !!db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(
+      and(
+        eq(departments.collectiveId, collectiveId),
+        sql`lower(${departments.name}) = ${name.trim().toLowerCase()}`,
+        exceptId ? ne(departments.id, exceptId) : undefined,
+      ),
+    )
+    .get();
+}
+
+type Refusal<F extends string> = { ok: false; field: F; message: string };
+const nameRefusal: Refusal<"name"> = { ok: false, field: "name", message: "A department with this name already exists." };
+
+/** A new member department, with no holder yet: its first holder is seated by a transfer. */
+export function addDepartment(
+  db: Db,
+  { collectiveId, byUserId }: { collectiveId: number; byUserId: number },
+  input: { name: string; kind: DepartmentKind },
+): { ok: true; department: typeof departments.$inferSelect } | Refusal<"name"> {
+  return db.transaction((tx) => {
+    if (nameTaken(tx, collectiveId, input.name)) return nameRefusal;
+    const department = tx.insert(departments).values({ collectiveId, name: input.name, kind: input.kind }).returning().get();
+    audit(tx, { collectiveId, userId: byUserId, action: "create", entity: "department", entityId: department.id });
+    return { ok: true as const, department };
+  });
+}
+
+/** Renames, re-kinds or (de)activates a department. Its seat, history and work are untouched. */
+export function updateDepartment(
+  db: Db,
+  { collectiveId, departmentId, byUserId }: { collectiveId: number; departmentId: number; byUserId: number },
+  input: { name: string; kind: DepartmentKind; active: boolean },
+): { ok: true } | Refusal<"name"> {
+  return db.transaction((tx) => {
+    if (nameTaken(tx, collectiveId, input.name, departmentId)) return nameRefusal;
+    tx.update(departments)
+      .set(input)
+      .where(and(eq(departments.id, departmentId), eq(departments.collectiveId, collectiveId)))
+      .run();
+    audit(tx, { collectiveId, userId: byUserId, action: "update", entity: "department", entityId: departmentId, detail: "name, kind, active" });
+    return { ok: true as const };
+  });
+}
+
+export type HolderContact = { officerName: string; designation: string; email: string; phone: string | null };
+
+/**
+ * Corrects a seat holder's name and contact details. The linked account follows (its sign-in
+ * email is the holder's email), so an address already used by another account is refused.
+ */
+export function updateHolderContact(
+  db: Db,
+  { collectiveId, tenure, byUserId }: { collectiveId: number; tenure: Tenure; byUserId: number },
+  input: HolderContact,
+): { ok: true } | Refusal<"email"> {
+  const email = input.email.trim().toLowerCase();
+  return db.transaction((tx) => {
+    const owner = findUserByEmail(tx, email);
+    if (owner && owner.id !== tenure.userId) {
+      return { ok: false as const, field: "email" as const, message: "This email already belongs to another account." };
+    }
+    tx.update(tenures).set({ ...input, email }).where(eq(tenures.id, tenure.id)).run();
+    if (tenure.userId) tx.update(users).set({ email, name: input.officerName }).where(eq(users.id, tenure.userId)).run();
+    audit(tx, { collectiveId, userId: byUserId, action: "update", entity: "tenure", entityId: tenure.id, detail: "name, designation, email, phone" });
+    return { ok: true as const };
+  });
 }

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
 import { passwordTokens, users } from "#db/schema";
+import { audit } from "./audit.server";
 
 export const passwordLinkDays = 7;
 
@@ -41,5 +42,18 @@ export function usePasswordToken(db: Db, raw: string, passwordHash: string, now 
     tx.update(passwordTokens).set({ usedAt: now.toISOString() }).where(eq(passwordTokens.id, check.tokenId)).run();
     tx.update(users).set({ passwordHash }).where(eq(users.id, check.user.id)).run();
     return check;
+  });
+}
+
+/**
+ * A fresh link for an account (the first one expired, or the password is forgotten). Any earlier
+ * unused link of the account stops working, so only the newest link in circulation is live.
+ */
+export function reissuePasswordLink(db: Db, { collectiveId, userId, byUserId }: { collectiveId: number; userId: number; byUserId: number }, now = new Date()) {
+  return db.transaction((tx) => {
+    tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt))).run();
+    const link = createPasswordToken(tx, userId, now);
+    audit(tx, { collectiveId, userId: byUserId, action: "password_link", entity: "user", entityId: userId });
+    return link;
   });
 }

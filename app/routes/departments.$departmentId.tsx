@@ -1,11 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { departmentKinds } from "#db/schema/enums";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } from "~/components/form";
+import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { formatDate } from "~/lib/dates";
+import { formatDate, todayIn } from "~/lib/dates";
+import { parseForm, type FieldErrors, type FormValues } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
 import { can } from "~/lib/permissions";
-import { requireDepartment, tenureHistory } from "~/models/department.server";
+import { liveTenure, requireDepartment, seatOn, tenureHistory, updateDepartment, updateHolderContact } from "~/models/department.server";
+import { getCollective } from "~/models/meeting.server";
+import { reissuePasswordLink } from "~/models/password-token.server";
+import { departmentEditSchema, holderContactSchema, newLinkSchema } from "~/schemas/department";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.department.name ?? "Department"} · TESTA Desk` }];
@@ -15,25 +22,97 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const department = requireDepartment(db, user.collectiveId, params.departmentId);
   const history = tenureHistory(db, department.id);
+  const seat = seatOn(history, todayIn(getCollective(db, user.collectiveId).timeZone));
+  const canManage = can(user.role, "manage:departments");
+  const holding = (t: (typeof history)[number]) => ({
+    id: t.id,
+    officerName: t.officerName,
+    designation: t.designation,
+    email: t.email,
+    phone: t.phone,
+    from: formatDate(t.startsOn),
+    to: t.endsOn ? formatDate(t.endsOn) : null,
+    hasAccount: t.userId !== null,
+  });
   return {
-    department: { id: department.id, name: department.name, kind: label(departmentKindLabels, department.kind), active: department.active },
-    tenures: history.map((t) => ({
-      id: t.id,
-      officerName: t.officerName,
-      designation: t.designation,
-      email: t.email,
-      phone: t.phone,
-      from: formatDate(t.startsOn),
-      to: t.endsOn ? formatDate(t.endsOn) : null,
-    })),
-    canTransfer: can(user.role, "manage:departments"),
+    department: { id: department.id, name: department.name, kind: department.kind, kindLabel: label(departmentKindLabels, department.kind), active: department.active },
+    holder: seat.holder && holding(seat.holder),
+    incoming: seat.incoming && holding(seat.incoming),
+    tenures: history.map(holding),
+    canManage,
     canReadBrief: user.role !== "representative" || user.departmentId === department.id,
   };
 }
 
+/** The administrator's small corrections: the department itself, a holder's details, a new sign-in link. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "manage:departments");
+  const db = getDb();
+  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const refuse = (errors: FieldErrors, values: FormValues) => data({ intent, errors, values }, { status: 400 });
+
+  if (intent === "department") {
+    const form = parseForm(departmentEditSchema, formData);
+    if (!form.ok) return refuse(form.errors, form.values);
+    const { intent: _, ...input } = form.data;
+    const saved = updateDepartment(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id }, input);
+    if (!saved.ok) return refuse({ [saved.field]: saved.message }, form.values);
+    return { intent, saved: "The department is saved." };
+  }
+
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const schema = intent === "contact" ? holderContactSchema : intent === "link" ? newLinkSchema : null;
+  if (!schema) return refuse({ form: "Unknown form." }, {});
+  const form = parseForm(schema, formData);
+  if (!form.ok) return refuse(form.errors, form.values);
+  // Only the holder in the seat, or the one about to take it, can be corrected or sent a link.
+  const tenure = liveTenure(db, { departmentId: department.id, tenureId: form.data.tenureId, today });
+  if (!tenure) throw new Response("Holder not found", { status: 404 });
+
+  if (form.data.intent === "contact") {
+    const { intent: _, tenureId: __, ...input } = form.data;
+    const saved = updateHolderContact(db, { collectiveId: user.collectiveId, tenure, byUserId: user.id }, input);
+    if (!saved.ok) return refuse({ [saved.field]: saved.message }, form.values);
+    return { intent, saved: `${input.officerName}'s details are saved.` };
+  }
+
+  if (!tenure.userId) return refuse({ form: `${tenure.officerName} has no account to send a link for.` }, form.values);
+  const link = reissuePasswordLink(db, { collectiveId: user.collectiveId, userId: tenure.userId, byUserId: user.id });
+  return {
+    intent,
+    link: { officerName: tenure.officerName, url: `${config().APP_URL}/welcome/${link.raw}`, expiresOn: formatDate(link.expiresAt.slice(0, 10)) },
+  };
+}
+
+type Holding = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["holder"]>;
+
+function HolderFacts({ holding, since }: { holding: Holding; since: string }) {
+  return (
+    <dl className="facts">
+      <dt>Officer</dt>
+      <dd>{holding.officerName}</dd>
+      <dt>Designation</dt>
+      <dd>{holding.designation}</dd>
+      <dt>Email</dt>
+      <dd>
+        <a href={`mailto:${holding.email}`}>{holding.email}</a>
+      </dd>
+      {holding.phone ? (
+        <>
+          <dt>Phone</dt>
+          <dd>{holding.phone}</dd>
+        </>
+      ) : null}
+      <dt>{since}</dt>
+      <dd>{holding.from}</dd>
+    </dl>
+  );
+}
+
 export default function Department() {
-  const { department, tenures, canTransfer, canReadBrief } = useLoaderData<typeof loader>();
-  const current = tenures.find((t) => t.to === null);
+  const { department, holder, incoming, tenures, canManage, canReadBrief } = useLoaderData<typeof loader>();
   return (
     <div>
       <p>
@@ -47,7 +126,7 @@ export default function Department() {
               Onboarding brief
             </Link>
           ) : null}
-          {canTransfer ? (
+          {canManage ? (
             <Link className="button" to={`/departments/${department.id}/transfer`}>
               Record a transfer
             </Link>
@@ -55,38 +134,28 @@ export default function Department() {
         </div>
       </div>
       <p className="muted">
-        {department.kind}
+        {department.kindLabel}
         {department.active ? "" : " · inactive"}
       </p>
       <section className="card" aria-labelledby="holder">
         <h2 id="holder">Current holder of the seat</h2>
-        {current ? (
-          <dl className="facts">
-            <dt>Officer</dt>
-            <dd>{current.officerName}</dd>
-            <dt>Designation</dt>
-            <dd>{current.designation}</dd>
-            <dt>Email</dt>
-            <dd>
-              <a href={`mailto:${current.email}`}>{current.email}</a>
-            </dd>
-            {current.phone ? (
-              <>
-                <dt>Phone</dt>
-                <dd>{current.phone}</dd>
-              </>
-            ) : null}
-            <dt>Holding the seat since</dt>
-            <dd>{current.from}</dd>
-          </dl>
+        {holder ? (
+          <HolderFacts holding={holder} since="Holding the seat since" />
         ) : (
-          <p className="empty">The seat is vacant. Record a transfer to seat the new officer.</p>
+          <p className="empty">The seat is vacant{incoming ? " until the transfer below takes effect" : ". Record a transfer to seat the new officer"}.</p>
         )}
+        {incoming ? (
+          <>
+            <h3>Taking the seat on {incoming.from}</h3>
+            <HolderFacts holding={incoming} since="Takes the seat on" />
+          </>
+        ) : null}
       </section>
       <section aria-labelledby="history">
         <h2 id="history">Tenure history</h2>
         <div className="table-wrap">
           <table>
+            <caption className="visually-hidden">Every holder of this seat, newest first</caption>
             <thead>
               <tr>
                 <th scope="col">Officer</th>
@@ -98,7 +167,7 @@ export default function Department() {
             <tbody>
               {tenures.map((t) => (
                 <tr key={t.id}>
-                  <td>{t.officerName}</td>
+                  <th scope="row">{t.officerName}</th>
                   <td>{t.designation}</td>
                   <td>{t.from}</td>
                   <td>{t.to ?? "Current"}</td>
@@ -107,8 +176,86 @@ export default function Department() {
             </tbody>
           </table>
         </div>
+        {tenures.length === 0 ? <p className="empty">No one has held this seat yet.</p> : null}
       </section>
+      {canManage ? <Administration /> : null}
     </div>
+  );
+}
+
+function Administration() {
+  const { department, holder, incoming } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const feedbackFor = (intent: string, tenureId?: number): FormFeedback => {
+    if (!result || result.intent !== intent || !("errors" in result)) return undefined;
+    const values = result.values;
+    return tenureId === undefined || values.tenureId === String(tenureId) ? { errors: result.errors, values } : undefined;
+  };
+  const saved = result && "saved" in result ? result.saved : null;
+  const link = result && "link" in result ? result.link : null;
+  const holdings = [holder, incoming].filter((h): h is Holding => h !== null);
+  return (
+    <section aria-labelledby="administration">
+      <h2 id="administration">Administration</h2>
+      {saved ? (
+        <div className="notice" role="status">
+          {saved}
+        </div>
+      ) : null}
+      {link ? (
+        <div className="notice" role="status">
+          <p>
+            Give this sign-in link to {link.officerName}. It sets their password, works once, and expires on {link.expiresOn}. Any earlier link
+            of theirs no longer works. It is not shown again.
+          </p>
+          <code className="link-box">{link.url}</code>
+        </div>
+      ) : null}
+      <div className="card">
+        <h3>The department</h3>
+        <ValidatedForm schema={departmentEditSchema} method="post" feedback={feedbackFor("department")}>
+          <input type="hidden" name="intent" value="department" />
+          <div className="form-row">
+            <Field name="name" label="Department name" defaultValue={department.name} />
+            <SelectField name="kind" label="Kind" options={departmentKinds.map((k) => ({ value: k, label: label(departmentKindLabels, k) }))} defaultValue={department.kind} />
+          </div>
+          <CheckboxField name="active" label="Active member of the collective (an inactive department is left out of pickers and meeting mail)" defaultChecked={department.active} />
+          <button type="submit" className="button">
+            Save the department
+          </button>
+        </ValidatedForm>
+      </div>
+      {holdings.map((h) => (
+        <div className="card" key={h.id}>
+          <h3>Details of {h.officerName}</h3>
+          <ValidatedForm schema={holderContactSchema} method="post" feedback={feedbackFor("contact", h.id)}>
+            <input type="hidden" name="intent" value="contact" />
+            <input type="hidden" name="tenureId" value={h.id} />
+            <div className="form-row">
+              <Field name="officerName" label="Name" defaultValue={h.officerName} autoComplete="off" />
+              <Field name="designation" label="Designation" defaultValue={h.designation} />
+            </div>
+            <div className="form-row">
+              <Field name="email" label="Official email" type="email" defaultValue={h.email} autoComplete="off" hint="Also the email they sign in with." />
+              <Field name="phone" label="Phone (optional)" type="tel" defaultValue={h.phone} />
+            </div>
+            <button type="submit" className="button">
+              Save {h.officerName}'s details
+            </button>
+          </ValidatedForm>
+          {h.hasAccount ? (
+            <ValidatedForm schema={newLinkSchema} method="post" feedback={feedbackFor("link", h.id)}>
+              <input type="hidden" name="intent" value="link" />
+              <input type="hidden" name="tenureId" value={h.id} />
+              <p className="muted">For a sign-in link that expired or a forgotten password: a new single-use link to set a password.</p>
+              <button type="submit" className="button button--quiet">
+                New sign-in link for {h.officerName}
+              </button>
+            </ValidatedForm>
+          ) : null}
+        </div>
+      ))}
+    </section>
   );
 }
 

@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, ValidatedForm } from "~/components/form";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { formatDate, todayIn } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { addDays, formatDate, isRealIsoDate, todayIn } from "~/lib/dates";
+import { firstValue, parseForm } from "~/lib/forms";
 import { currentTenure, requireDepartment } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { transferSchema } from "~/schemas/department";
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Transfer() {
-  const { department, current, today } = useLoaderData<typeof loader>();
+  const { department } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   if (feedback && "done" in feedback) {
     const d = feedback.done;
@@ -84,22 +85,47 @@ export default function Transfer() {
       </div>
     );
   }
+  return <TransferForm key={department.id} />;
+}
+
+function TransferForm() {
+  const { department, current, today } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>();
+  const feedbackForm = feedback && "errors" in feedback ? feedback : undefined;
+  // The confirmation names the actual last day, and follows the date as it is changed.
+  const [effectiveOn, setEffectiveOn] = useState(firstValue(feedbackForm?.values, "effectiveOn") ?? today);
+  const lastDay = isRealIsoDate(effectiveOn) ? formatDate(addDays(effectiveOn, -1)) : null;
   return (
     <div className="page page--narrow">
       <h1>Record a transfer: {department.name}</h1>
       <p>
         {current
-          ? `This ends ${current.officerName}'s tenure (${current.designation}, since ${current.since}) on the day before the date below, and closes their sign-in from then. `
-          : "The seat is vacant. "}
-        The successor takes the seat on that date, gets an account, and inherits the department's open work. Nothing is re-assigned by hand.
+          ? `${current.officerName} (${current.designation}) has held the seat since ${current.since}. `
+          : "The seat is vacant: this seats its first holder. "}
+        The successor takes the seat on the date below, gets an account and a single-use sign-in link, and inherits the department's
+        open work. Nothing is re-assigned by hand.
       </p>
       <div className="card">
-        <ValidatedForm schema={transferSchema} method="post" feedback={feedback}>
+        <ValidatedForm
+          schema={transferSchema}
+          method="post"
+          feedback={feedbackForm}
+          onChange={(event) => {
+            const input = event.target as HTMLInputElement;
+            if (input.name === "effectiveOn") setEffectiveOn(input.value);
+          }}
+        >
           <Field name="effectiveOn" label="Takes effect on" type="date" defaultValue={today} hint="The successor's first day in the seat." />
           <Field name="officerName" label="Successor's name" autoComplete="off" />
           <Field name="designation" label="Designation" />
           <Field name="email" label="Official email" type="email" autoComplete="off" />
           <Field name="phone" label="Phone (optional)" type="tel" />
+          {current ? (
+            <p className="form-error" aria-live="polite">
+              This ends {current.officerName}'s tenure on {lastDay ?? "the day before the transfer takes effect"}, and their sign-in stops
+              working after that day. It cannot be undone from this page.
+            </p>
+          ) : null}
           <div className="actions">
             <button type="submit" className="button button--danger">
               Record transfer

@@ -1,29 +1,31 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { departmentKinds } from "#db/schema/enums";
-import { departments as departmentsTable } from "#db/schema";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
-import { parseForm } from "~/lib/forms";
-import { can } from "~/lib/permissions";
-import { audit } from "~/models/audit.server";
-import { newDepartmentSchema } from "~/schemas/collective";
 import { getDb } from "~/db.server";
-import { formatDate } from "~/lib/dates";
+import { formatDate, todayIn } from "~/lib/dates";
+import { parseForm } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
-import { listDepartmentsWithHolders } from "~/models/department.server";
+import { can } from "~/lib/permissions";
+import { addDepartment, listDepartmentsWithHolders } from "~/models/department.server";
+import { getCollective } from "~/models/meeting.server";
+import { newDepartmentSchema } from "~/schemas/collective";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Departments · TESTA Desk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:departments");
+  const db = getDb();
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   return {
-    departments: listDepartmentsWithHolders(getDb(), user.collectiveId).map((d) => ({
+    departments: listDepartmentsWithHolders(db, user.collectiveId, today).map((d) => ({
       id: d.id,
       name: d.name,
       kind: label(departmentKindLabels, d.kind),
       active: d.active,
       holder: d.holder && { name: d.holder.officerName, designation: d.holder.designation, email: d.holder.email, phone: d.holder.phone, since: formatDate(d.holder.startsOn) },
+      incoming: d.incoming && { name: d.incoming.officerName, from: formatDate(d.incoming.startsOn) },
     })),
     canManage: can(user.role, "manage:departments"),
   };
@@ -34,13 +36,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
   const form = parseForm(newDepartmentSchema, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
-  if (listDepartmentsWithHolders(db, user.collectiveId).some((d) => d.name.toLowerCase() === form.data.name.toLowerCase())) {
-    return data({ errors: { name: "A department with this name already exists." }, values: form.values }, { status: 400 });
-  }
-  const created = db.insert(departmentsTable).values({ collectiveId: user.collectiveId, ...form.data }).returning().get();
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "department", entityId: created.id });
-  return redirect(`/departments/${created.id}/transfer`);
+  const added = addDepartment(getDb(), { collectiveId: user.collectiveId, byUserId: user.id }, form.data);
+  if (!added.ok) return data({ errors: { [added.field]: added.message }, values: form.values }, { status: 400 });
+  return redirect(`/departments/${added.department.id}/transfer`);
 }
 
 export default function Departments() {
@@ -71,7 +69,14 @@ export default function Departments() {
                     {d.active ? "" : " · inactive"}
                   </div>
                 </td>
-                <td>{d.holder ? `${d.holder.name}, ${d.holder.designation}` : <span className="muted">Seat vacant</span>}</td>
+                <td>
+                  {d.holder ? `${d.holder.name}, ${d.holder.designation}` : <span className="muted">Seat vacant</span>}
+                  {d.incoming ? (
+                    <div className="muted">
+                      {d.incoming.name} takes the seat on {d.incoming.from}
+                    </div>
+                  ) : null}
+                </td>
                 <td>
                   {d.holder ? (
                     <>

@@ -3,7 +3,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/lib/forms";
+import { formatDate, todayIn } from "~/lib/dates";
+import { upcomingTenureOf } from "~/models/department.server";
+import { getCollective } from "~/models/meeting.server";
 import { checkPasswordToken, passwordLinkDays, usePasswordToken, type TokenCheck } from "~/models/password-token.server";
+import { resolveSessionUser } from "~/models/user.server";
 import { setPasswordSchema } from "~/schemas/department";
 import { createSessionCookie } from "~/services/auth.server";
 import { hashPassword } from "~/services/password.server";
@@ -23,17 +27,44 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const db = getDb();
+  const token = params.token ?? "";
   const form = parseForm(setPasswordSchema, await request.formData());
   if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 });
-  const passwordHash = await hashPassword(form.data.password);
-  const result = usePasswordToken(getDb(), params.token ?? "", passwordHash);
+  // Refuse a dead link before spending time on hashing; the transaction below checks again.
+  const check = checkPasswordToken(db, token);
+  if (check.status !== "valid") return data({ errors: { form: refusals[check.status] }, values: {} }, { status: 410 });
+  const result = usePasswordToken(db, token, await hashPassword(form.data.password));
   if (result.status !== "valid") return data({ errors: { form: refusals[result.status] }, values: {} }, { status: 410 });
-  return redirect("/", { headers: { "Set-Cookie": await createSessionCookie(request, result.user.id) } });
+  const today = todayIn(getCollective(db, result.user.collectiveId).timeZone);
+  const resolved = resolveSessionUser(db, result.user, today);
+  if (resolved.ok) return redirect("/", { headers: { "Set-Cookie": await createSessionCookie(request, result.user.id) } });
+  // A successor seated ahead of the transfer date sets a password now and signs in from that day.
+  const upcoming = upcomingTenureOf(db, result.user.id, today);
+  return {
+    passwordSet: upcoming
+      ? `Your password is set. Your tenure in the seat begins on ${formatDate(upcoming.startsOn)}: sign in from that day.`
+      : "Your password is set, but this account cannot sign in now. Ask the administrator.",
+  };
 }
 
 export default function Welcome() {
   const { refusal, name } = useLoaderData<typeof loader>();
-  const feedback = useActionData<typeof action>();
+  const result = useActionData<typeof action>();
+  if (result && "passwordSet" in result) {
+    return (
+      <div className="page page--narrow">
+        <h1>Password set</h1>
+        <p className="notice" role="status">
+          {result.passwordSet}
+        </p>
+        <p>
+          <Link to="/login">Go to sign-in</Link>
+        </p>
+      </div>
+    );
+  }
+  const feedback = result && "errors" in result ? result : undefined;
   if (refusal) {
     return (
       <div className="page page--narrow">

@@ -1,12 +1,38 @@
 import { z } from "zod";
-import { optionalText, requiredDate, requiredText } from "./fields";
+import { departmentKinds } from "#db/schema/enums";
+import { checkbox, choice, id, optionalText, requiredDate, requiredText } from "./fields";
 
-export const transferSchema = z.object({
-  effectiveOn: requiredDate("Takes effect on"),
+/** Who holds a seat and how to reach them: the same fields when seating and when correcting. */
+const holderFields = {
   officerName: requiredText("Successor's name", 120),
   designation: requiredText("Designation", 160),
   email: z.string().trim().min(1, "Email is required.").pipe(z.email({ error: "Enter a valid email address." })),
   phone: optionalText("Phone", 40).refine((v) => !v || /^[+0-9 ()-]{6,40}$/.test(v), "Enter a phone number of digits, spaces and +."),
+};
+
+export const transferSchema = z.object({
+  effectiveOn: requiredDate("Takes effect on"),
+  ...holderFields,
+});
+
+/** The department page carries several small admin forms; `intent` says which one posted. */
+export const departmentEditSchema = z.object({
+  intent: z.literal("department"),
+  name: requiredText("Department name", 160),
+  kind: choice("Kind", departmentKinds),
+  active: checkbox(),
+});
+
+export const holderContactSchema = z.object({
+  intent: z.literal("contact"),
+  tenureId: id("Holder"),
+  ...holderFields,
+  officerName: requiredText("Name", 120),
+});
+
+export const newLinkSchema = z.object({
+  intent: z.literal("link"),
+  tenureId: id("Holder"),
 });
 
 export const setPasswordSchema = z

@@ -49,7 +49,7 @@ describe("the departments pages", () => {
     expect(res.data.tenures).toHaveLength(2);
     expect(res.data.tenures[0].to).toBeNull();
     expect(res.data.tenures[1].officerName).toBe("Rajendra Sawant");
-    expect(res.data.canTransfer).toBe(true);
+    expect(res.data.canManage).toBe(true);
   });
 
   it("answers 404 for forged ids and 403 to observers", async () => {
