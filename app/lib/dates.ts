@@ -11,19 +11,51 @@ export function isRealIsoDate(value: string): boolean {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
-/** Milliseconds at UTC midnight of an ISO date. Sliced rather than matched: agendas call this a lot. */
-function utcMillis(iso: string): number {
+// Day arithmetic is integer arithmetic on day numbers (days since 1970-01-01), converted to and from
+// the proleptic Gregorian calendar with Howard Hinnant's civil-date algorithms. The agenda does this
+// for every case, and going through Date objects and toISOString costs several times more.
+
+const digit = (iso: string, i: number) => {
+  const d = iso.charCodeAt(i) - 48;
+  if (d < 0 || d > 9) throw new RangeError(`Not an ISO date: ${iso}`);
+  return d;
+};
+
+/** Days since 1970-01-01 of an ISO date. Day and month overflow carry over, as in Date.UTC. */
+export function dayNumber(iso: string): number {
   if (iso.length !== 10 || iso[4] !== "-" || iso[7] !== "-") throw new RangeError(`Not an ISO date: ${iso}`);
-  return Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10));
+  let y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+  const m = digit(iso, 5) * 10 + digit(iso, 6);
+  const d = digit(iso, 8) * 10 + digit(iso, 9);
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The ISO date of a day number. */
+export function isoFromDayNumber(n: number): string {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 export function addDays(iso: string, days: number): string {
-  return new Date(utcMillis(iso) + days * 86_400_000).toISOString().slice(0, 10);
+  return isoFromDayNumber(dayNumber(iso) + days);
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMillis(to) - utcMillis(from)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 // Building an Intl formatter costs far more than using one: keep one per zone and shape.

@@ -30,16 +30,18 @@ export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
   if (caseRows.length === 0) return [];
   const scope = sql`(select id from ${cases} where ${cases.collectiveId} = ${w.collectiveId})`;
 
+  // The two largest reads (every event and accused of the collective) skip drizzle's per-column
+  // mapping: their columns are plain text and need no decoding, and this halves their cost.
   const eventsByCase = group(
-    db
-      .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, occurredOn: caseEvents.occurredOn, outcome: caseEvents.outcome, nextDate: caseEvents.nextDate })
-      .from(caseEvents)
-      .where(sql`${caseEvents.caseId} in ${scope}`)
-      .orderBy(asc(caseEvents.caseId), asc(caseEvents.occurredOn), asc(caseEvents.id))
-      .all(),
+    db.all<{ caseId: number } & AgendaCase["events"][number]>(
+      sql`select ${caseEvents.caseId} as caseId, ${caseEvents.kind} as kind, ${caseEvents.occurredOn} as occurredOn, ${caseEvents.outcome} as outcome, ${caseEvents.nextDate} as nextDate
+          from ${caseEvents} where ${caseEvents.caseId} in ${scope} order by ${caseEvents.caseId}, ${caseEvents.occurredOn}, ${caseEvents.id}`,
+    ),
   );
   const accusedByCase = group(
-    db.select({ caseId: accused.caseId, arrestedOn: accused.arrestedOn, bailStatus: accused.bailStatus }).from(accused).where(sql`${accused.caseId} in ${scope}`).all(),
+    db.all<{ caseId: number } & AgendaCase["accused"][number]>(
+      sql`select ${accused.caseId} as caseId, ${accused.arrestedOn} as arrestedOn, ${accused.bailStatus} as bailStatus from ${accused} where ${accused.caseId} in ${scope}`,
+    ),
   );
   const leads = new Map(
     db
@@ -104,12 +106,13 @@ export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
   });
 }
 
-function group<T extends { caseId: number }>(rows: T[]): Map<number, Omit<T, "caseId">[]> {
-  const byCase = new Map<number, Omit<T, "caseId">[]>();
-  for (const { caseId, ...rest } of rows) {
-    let list = byCase.get(caseId);
-    if (!list) byCase.set(caseId, (list = []));
-    list.push(rest);
+/** Rows by case, in read order. The rows are kept as read (with their caseId): copying 100,000 of them costs more than it saves. */
+function group<T extends { caseId: number }>(rows: T[]): Map<number, T[]> {
+  const byCase = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = byCase.get(row.caseId);
+    if (list) list.push(row);
+    else byCase.set(row.caseId, [row]);
   }
   return byCase;
 }

@@ -19,31 +19,39 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * first, with how often it has been carried; and the escalations, which also lift their cases.
  */
 export function actionReview(actions: readonly ReviewAction[], meetingDate: string, nextMeetingDate: string) {
-  const unfinished = actions.filter((a) => isUnfinished(a.status));
-  const line = (a: ReviewAction) =>
-    `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${a.dueOn < meetingDate ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting")}` : ""}${
-      a.status === "in_progress" ? " (in progress)" : a.status === "blocked" ? ` (blocked${a.statusReason ? `: ${a.statusReason}` : ""})` : ""
-    }`;
+  // One pass to classify, one sort, one line per item: this runs over every unfinished item of the collective.
+  const byDepartment = new Map<string, { a: ReviewAction; overdue: boolean }[]>();
+  let overdue = 0;
+  let dueBeforeNextMeeting = 0;
+  for (const a of actions) {
+    if (!isUnfinished(a.status)) continue;
+    const late = a.dueOn < meetingDate;
+    if (late) overdue++;
+    else if (a.dueOn < nextMeetingDate) dueBeforeNextMeeting++;
+    const group = byDepartment.get(a.departmentName);
+    if (group) group.push({ a, overdue: late });
+    else byDepartment.set(a.departmentName, [{ a, overdue: late }]);
+  }
+  // Departments by name; within one, overdue first, then by due date and description.
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const ordered = [...unfinished].sort(
-    (a, b) =>
-      cmp(a.departmentName, b.departmentName) ||
-      Number(b.dueOn < meetingDate) - Number(a.dueOn < meetingDate) ||
-      cmp(a.dueOn, b.dueOn) ||
-      cmp(a.description, b.description),
-  );
+  const unfinished = [...byDepartment.keys()]
+    .sort(cmp)
+    .flatMap((name) => byDepartment.get(name)!.sort((x, y) => Number(y.overdue) - Number(x.overdue) || cmp(x.a.dueOn, y.a.dueOn) || cmp(x.a.description, y.a.description)));
   const cutoff = escalationCutoff(meetingDate);
-  const escalated = ordered.filter((a) => isEscalated(a, meetingDate, cutoff));
+  const lines: string[] = [];
+  const escalationLines: string[] = [];
   const escalatedByCase = new Map<number, number>();
-  for (const a of escalated) if (a.caseId) escalatedByCase.set(a.caseId, (escalatedByCase.get(a.caseId) ?? 0) + 1);
-  return {
-    counts: {
-      overdue: unfinished.filter((a) => a.dueOn < meetingDate).length,
-      dueBeforeNextMeeting: unfinished.filter((a) => a.dueOn >= meetingDate && a.dueOn < nextMeetingDate).length,
-      departments: new Set(unfinished.map((a) => a.departmentName)).size,
-      lines: ordered.map(line),
-    },
-    escalationLines: escalated.map(line),
-    escalatedByCase,
-  };
+  for (const { a, overdue: late } of unfinished) {
+    const text = line(a, late);
+    lines.push(text);
+    if (!isEscalated(a, meetingDate, cutoff)) continue;
+    escalationLines.push(text);
+    if (a.caseId) escalatedByCase.set(a.caseId, (escalatedByCase.get(a.caseId) ?? 0) + 1);
+  }
+  return { counts: { overdue, dueBeforeNextMeeting, departments: byDepartment.size, lines }, escalationLines, escalatedByCase };
+}
+
+function line(a: ReviewAction, overdue: boolean): string {
+  const state = a.status === "in_progress" ? " (in progress)" : a.status === "blocked" ? ` (blocked${a.statusReason ? `: ${a.statusReason}` : ""})` : "";
+  return `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${overdue ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting")}` : ""}${state}`;
 }
