@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { departments, tenures, users } from "#db/schema";
+import { collectives, departments, tenures, users } from "#db/schema";
+import { todayIn } from "~/lib/dates";
 import type { DepartmentKind } from "#db/schema/enums";
 import { audit } from "./audit.server";
 import { findUserByEmail } from "./user.server";
@@ -21,11 +22,12 @@ export function listDepartmentNames(db: Conn, collectiveId: number): { id: numbe
 const inForceOn = (day: string) => and(lte(tenures.startsOn, day), or(isNull(tenures.endsOn), gte(tenures.endsOn, day)));
 
 /**
- * Who holds each active seat: the people meeting mail goes to. Without `on`, the open tenure of
- * each seat (after a transfer dated ahead, that is already the successor); with `on`, whoever is
- * in the seat on that date (the outgoing officer until the transfer takes effect).
+ * Who holds each active seat on a day (by default today in the collective's zone): the people
+ * meeting mail goes to. After a transfer recorded ahead of its date, the outgoing officer stays the
+ * holder until the day it takes effect; the successor is reached by the welcome email meanwhile.
  */
 export function currentSeatHolders(db: Conn, collectiveId: number, on?: string) {
+  const day = on ?? todayIn(db.select({ timeZone: collectives.timeZone }).from(collectives).where(eq(collectives.id, collectiveId)).get()?.timeZone ?? "Asia/Kolkata");
   return db
     .select({
       tenureId: tenures.id,
@@ -38,7 +40,7 @@ export function currentSeatHolders(db: Conn, collectiveId: number, on?: string) 
     })
     .from(tenures)
     .innerJoin(departments, eq(departments.id, tenures.departmentId))
-    .where(and(eq(departments.collectiveId, collectiveId), eq(departments.active, true), on ? inForceOn(on) : isNull(tenures.endsOn)))
+    .where(and(eq(departments.collectiveId, collectiveId), eq(departments.active, true), inForceOn(day)))
     .orderBy(asc(departments.name))
     .all();
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { tenures, users } from "#db/schema";
 import type { Role } from "#db/schema/enums";
@@ -47,10 +47,19 @@ export function resolveSessionUser(
   db: Conn,
   user: UserRow,
   today: string,
-): { ok: true; user: SessionUser } | { ok: false; reason: "disabled" | "tenure_ended" } {
+): { ok: true; user: SessionUser } | { ok: false; reason: "disabled" | "tenure_ended" } | { ok: false; reason: "tenure_not_started"; startsOn: string } {
   if (!user.active) return { ok: false, reason: "disabled" };
   const tenure = tenureInForce(db, user.id, today);
-  if (user.role === "representative" && !tenure) return { ok: false, reason: "tenure_ended" };
+  if (user.role === "representative" && !tenure) {
+    // A successor seated ahead of the transfer date is waiting, not shut out.
+    const upcoming = db
+      .select({ startsOn: tenures.startsOn })
+      .from(tenures)
+      .where(and(eq(tenures.userId, user.id), gt(tenures.startsOn, today)))
+      .orderBy(asc(tenures.startsOn))
+      .get();
+    return upcoming ? { ok: false, reason: "tenure_not_started", startsOn: upcoming.startsOn } : { ok: false, reason: "tenure_ended" };
+  }
   return {
     ok: true,
     user: {

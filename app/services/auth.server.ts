@@ -4,7 +4,7 @@ import { and, count, eq, gte, lt } from "drizzle-orm";
 import { collectives, loginAttempts, sessions, users } from "#db/schema";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { todayIn } from "~/lib/dates";
+import { formatDate, todayIn } from "~/lib/dates";
 import { can, type Permission } from "~/lib/permissions";
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
 import { verifyPassword } from "./password.server";
@@ -99,9 +99,11 @@ export async function signIn(emailInput: string, password: string, now = new Dat
     return {
       ok: false,
       message:
-        resolved.reason === "tenure_ended"
-          ? "Your tenure in this seat has ended, so this account can no longer sign in. Your successor holds the seat now."
-          : "This account is disabled. Ask the administrator.",
+        resolved.reason === "tenure_not_started"
+          ? `Your tenure in this seat begins on ${formatDate(resolved.startsOn)}. You can sign in from that day.`
+          : resolved.reason === "tenure_ended"
+            ? "Your tenure in this seat has ended, so this account can no longer sign in. Your successor holds the seat now."
+            : "This account is disabled. Ask the administrator.",
     };
   }
   return resolved;

@@ -34,7 +34,7 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
   const collective = getCollective(db, collectiveId);
   const today = todayIn(collective.timeZone);
   const dept = db.select().from(departments).where(eq(departments.id, departmentId)).get()!;
-  const seats = currentSeatHolders(db, collectiveId);
+  const seats = currentSeatHolders(db, collectiveId, today);
   const own = seats.find((s) => s.departmentId === departmentId);
 
   const involvement = db

@@ -35,7 +35,7 @@ export function runReminders(db: Db, now = new Date()): { queued: number } {
     const weekAhead = addDays(today, 7);
     const line = (a: (typeof unfinished)[number]) => `${a.description}${a.caseCode ? ` (case ${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}`;
     db.transaction((tx) => {
-      for (const holder of currentSeatHolders(tx, collective.id)) {
+      for (const holder of currentSeatHolders(tx, collective.id, today)) {
         const own = unfinished.filter((a) => a.departmentId === holder.departmentId);
         const overdue = own.filter((a) => a.dueOn < today);
         const dueSoon = own.filter((a) => a.dueOn >= today && a.dueOn <= weekAhead);

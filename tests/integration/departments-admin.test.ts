@@ -116,6 +116,7 @@ describe("a transfer dated ahead", () => {
     expect(listed.incoming).toEqual({ name: "Anil Gawande", from: formatDate(effectiveOn) });
     const mailTo = (on?: string) => currentSeatHolders(getDb(), collectiveId, on).find((h) => h.departmentId === dept.dcpu)!.officerName;
     expect(mailTo(today)).toBe("Meena Kulkarni");
+    expect(mailTo()).toBe("Meena Kulkarni"); // meeting mail, reminders and minutes use today by default
     expect(mailTo(effectiveOn)).toBe("Anil Gawande");
 
     const set = await welcome(tokenOf(res.data.done.link), password);
@@ -123,6 +124,10 @@ describe("a transfer dated ahead", () => {
     expect(set.headers.get("Set-Cookie")).toBeNull();
     expect(set.data.passwordSet).toContain(`begins on ${formatDate(effectiveOn)}`);
     expect(getDb().select().from(users).where(eq(users.email, "new.dcpo@example.org")).get()!.passwordHash).toBeTruthy();
+    expect(await signIn("new.dcpo@example.org", password.password)).toEqual({
+      ok: false,
+      message: `Your tenure in this seat begins on ${formatDate(effectiveOn)}. You can sign in from that day.`,
+    });
   });
 
   it("refuses a date on or before the day the current holder started", async () => {
