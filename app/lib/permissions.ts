@@ -38,7 +38,9 @@ export function seesRestricted(role: Role): boolean {
 }
 
 /** Where a person lands after sign-in: the first page their role can use. */
+/** Where each role starts: the meeting for the secretariat, the department's own work for a representative. */
 export function homePathFor(role: Role): string {
   if (role === "observer") return "/reports/outcomes";
-  return "/cases";
+  if (role === "representative") return "/actions";
+  return "/meetings";
 }

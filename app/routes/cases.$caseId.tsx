@@ -255,7 +255,7 @@ export default function CasePage() {
               <tbody>
                 {view.victims.map((v) => (
                   <tr key={v.id}>
-                    <th scope="row">{v.code}</th>
+                    <th scope="row" className="nowrap">{v.code}</th>
                     <td>
                       {ageBandLabel(v.ageBand)}
                       {v.minor ? " (minor)" : ""}

@@ -107,7 +107,7 @@ export default function Cases() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row">
+                  <th scope="row" className="nowrap">
                     <Link to={`/cases/${r.id}`}>{r.code}</Link>
                   </th>
                   <td>{label(stageLabels, r.stage)}</td>

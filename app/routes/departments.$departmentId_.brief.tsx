@@ -72,7 +72,7 @@ export default function Brief() {
               <tbody>
                 {b.cases.map((c) => (
                   <tr key={c.code}>
-                    <th scope="row">{c.code}</th>
+                    <th scope="row" className="nowrap">{c.code}</th>
                     <td>{c.stage}</td>
                     <td>{c.nextDate}</td>
                     <td>{c.role}</td>

@@ -18,10 +18,10 @@ const signIn = (fields: Record<string, string>, cookie?: string) =>
 const cookieOf = (headers: Headers) => headers.get("Set-Cookie")!.split(";")[0];
 
 describe("sign-in", () => {
-  it("signs the secretariat in, in a fresh httpOnly SameSite=Lax session, and lands on the cases", async () => {
+  it("signs the secretariat in, in a fresh httpOnly SameSite=Lax session, and lands on the meetings", async () => {
     const res = await signIn({ email: "Secretariat@Demo.Testa", password: demoPassword });
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe("/cases");
+    expect(res.headers.get("Location")).toBe("/meetings");
     const setCookie = res.headers.get("Set-Cookie")!;
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);

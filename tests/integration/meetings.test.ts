@@ -44,7 +44,7 @@ describe("the generated agenda", () => {
     const reviews = timed.filter((i: { kind: string }) => i.kind === "case_review");
     expect(reviews.length).toBeGreaterThan(3);
     for (const r of reviews) expect(r.reasonList.length).toBeGreaterThan(0);
-    expect(timed[0].startTime).toBe("11:00");
+    expect(timed[0].startTime).toBe("11:00 am");
     expect(res.data.agenda.totalMinutes).toBeLessThanOrEqual(120);
     const all = [...timed, ...res.data.agenda.writtenUpdates].flatMap((i: { reasonList: string[] }) => i.reasonList).join("\n");
     expect(all).toMatch(/Victim testimony on \d{2}\/\d{2}\/\d{4}/);

@@ -13,6 +13,8 @@ describe("permissions", () => {
     expect(grants.observer).toEqual(["read:reports"]);
     expect(can("observer", "read:case")).toBe(false);
     expect(homePathFor("observer")).toBe("/reports/outcomes");
+    expect(homePathFor("representative")).toBe("/actions");
+    expect(homePathFor("secretariat")).toBe("/meetings");
   });
 
   it("lets only the admin manage departments and seats", () => {

@@ -1,4 +1,5 @@
 // How an agenda reads, shared by the meeting page, the PDF and the email so they always agree.
+import { formatterFor } from "~/lib/dates";
 
 export type PresentableItem = {
   id: number;
@@ -10,8 +11,9 @@ export type PresentableItem = {
   forWrittenUpdate: boolean;
 };
 
+/** "11:05 am", as the meeting's own time is written everywhere else. */
 function clock(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false }).format(instant);
+  return formatterFor("en-IN", { timeZone, hour: "numeric", minute: "2-digit", hour12: true }).format(instant).toLowerCase();
 }
 
 export function parseReasons(json: string): string[] {
