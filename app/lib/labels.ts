@@ -62,3 +62,11 @@ export const eventKindLabels: Record<string, string> = {
   compensation_order: "Compensation order",
   other: "Other",
 };
+
+/** The life of the minutes, in words for the meetings list and the minutes page. */
+export const minutesStateLabels: Record<string, string> = {
+  draft: "Draft: being written up",
+  circulated: "Circulated: awaiting confirmation at the next meeting",
+  confirmed: "Confirmed",
+  amended: "Confirmed, with amendments",
+};

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
+import { minutesStateLabels } from "~/lib/labels";
 import { formatDateTime } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
@@ -73,13 +74,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ intent, errors: { form: "Choose circulate, confirm or amend." }, values: {} }, { status: 400 });
 }
 
-const stateWords: Record<string, string> = {
-  draft: "Draft: being written up",
-  circulated: "Circulated: awaiting confirmation at the next meeting",
-  confirmed: "Confirmed",
-  amended: "Confirmed, with amendments",
-};
-
 export default function Minutes() {
   const { meeting, history, canWrite, shown } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
@@ -98,7 +92,7 @@ export default function Minutes() {
       </p>
       <h1>Minutes of Meeting {m.number}</h1>
       <p>
-        {m.when}. <strong>{stateWords[m.minutesState]}</strong>.
+        {m.when}. <strong>{minutesStateLabels[m.minutesState]}</strong>.
       </p>
       {feedback?.errors?.form ? (
         <div className="form-error" role="alert">

@@ -6,6 +6,7 @@ import { can } from "~/lib/permissions";
 import { getCollective, listMeetings } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { MeetingStatus } from "~/components/meeting-status";
+import { minutesStateLabels } from "~/lib/labels";
 
 export const meta: MetaFunction = () => [{ title: "Meetings · TESTA Desk" }];
 
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     when: formatDateTime(m.startsAt, collective.timeZone),
     where: [m.venue, m.onlineLink ? "Online" : null].filter(Boolean).join(" and "),
     status: m.status,
+    minutes: m.status === "held" ? minutesStateLabels[m.minutesState] : null,
     upcoming: m.startsAt >= now && m.status !== "held",
   }));
   return {
@@ -30,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function MeetingTable({ caption, rows }: { caption: string; rows: ReturnType<typeof useLoaderData<typeof loader>>["past"] }) {
+function MeetingTable({ caption, rows, withMinutes = false }: { caption: string; rows: ReturnType<typeof useLoaderData<typeof loader>>["past"]; withMinutes?: boolean }) {
   return (
     <div className="table-wrap">
       <table>
@@ -41,6 +43,7 @@ function MeetingTable({ caption, rows }: { caption: string; rows: ReturnType<typ
             <th scope="col">When</th>
             <th scope="col">Where</th>
             <th scope="col">Status</th>
+            {withMinutes ? <th scope="col">Minutes</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -54,6 +57,7 @@ function MeetingTable({ caption, rows }: { caption: string; rows: ReturnType<typ
               <td>
                 <MeetingStatus status={m.status} />
               </td>
+              {withMinutes ? <td>{m.minutes ?? "—"}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -91,7 +95,7 @@ export default function Meetings() {
       </section>
       <section aria-labelledby="past">
         <h2 id="past">Past</h2>
-        {past.length ? <MeetingTable caption="Past meetings" rows={past} /> : <p className="empty">No meetings have been held yet.</p>}
+        {past.length ? <MeetingTable caption="Past meetings" rows={past} withMinutes /> : <p className="empty">No meetings have been held yet.</p>}
       </section>
     </div>
   );
