@@ -10,5 +10,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll gives up after 1 s by default: too little for a page on a loaded 2-core CI machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
