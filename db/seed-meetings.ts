@@ -1,5 +1,5 @@
 // The demo collective's meeting history: six monthly meetings already held, one coming up.
-import { and, eq, lte } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { Conn } from "./client";
 import { actionItems, agendaItems, attendance, cases, collectives, departments, meetings, minutesVersions, tenures } from "./schema";
 import { addDays } from "../app/lib/dates";
@@ -7,6 +7,8 @@ import { meetingDayOfMonth, proposeNextMeeting, zonedWallTimeToInstant } from ".
 import { createMeeting } from "../app/models/meeting.server";
 import { regenerateAgenda } from "../app/services/agenda.server";
 import type { seededRandom } from "../tests/factories";
+
+const notAfter = (day: string, limit: string) => (day > limit ? limit : day);
 
 /** The meeting days of the `n` months before `today`'s next meeting, oldest first. */
 function pastMeetingDays(rule: { weekday: number; weekOfMonth: number }, today: string, n: number): string[] {
@@ -36,10 +38,11 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
       .set({ status: "held", minutesState: index === past.length - 1 ? "circulated" : "confirmed" })
       .where(eq(meetings.id, meeting.id))
       .run();
+    // The cases open on the day, and those closed in the two months before it (for outcome review).
     const open = tx
       .select({ id: cases.id, code: cases.code })
       .from(cases)
-      .where(and(eq(cases.collectiveId, collectiveId), lte(cases.openedOn, day)))
+      .where(and(eq(cases.collectiveId, collectiveId), lte(cases.openedOn, day), or(isNull(cases.closedOn), gte(cases.closedOn, addDays(day, -60)))))
       .all();
     const reviewed = open.filter(() => rand.chance(0.3)).slice(0, 9);
     const items = [
@@ -134,6 +137,7 @@ function seedActions(
   },
 ) {
   const depts = tx.select().from(departments).where(eq(departments.collectiveId, collectiveId)).all();
+  const police = depts.find((d) => d.kind === "police")!;
   const tasks = ["File the supplementary chargesheet", "Oppose the bail application and seek the victim's hearing", "File the victim compensation application", "Arrange the victim's escort and support person for testimony", "Obtain the forensic report from the laboratory", "Enrol the victim in the vocational training programme"];
   const caseItems = items.filter((i) => i.caseId);
   for (let n = 0; n < 3; n++) {
@@ -143,14 +147,16 @@ function seedActions(
     // Older meetings' work is mostly finished; the most recent is mostly open.
     const roll = rand.next();
     // A few fixed ones make sure every state appears, whatever the draw.
-    const fixed: Partial<Record<string, "blocked" | "dropped" | "in_progress" | "open">> = { "1:2": "blocked", "0:1": "dropped", "3:0": "in_progress", "2:0": "open" };
+    // The last: the police always have an open item from the latest meeting, for their representative to update.
+    const fixed: Partial<Record<string, "blocked" | "dropped" | "in_progress" | "open">> = { "1:2": "blocked", "0:1": "dropped", "3:0": "in_progress", "2:0": "open", "5:0": "open" };
     const status =
       fixed[`${index}:${n}`] ??
       (index < 3 ? (roll < 0.6 ? "done" : roll < 0.75 ? "dropped" : roll < 0.9 ? "blocked" : "open") : index < 5 ? (roll < 0.4 ? "done" : roll < 0.7 ? "in_progress" : "open") : roll < 0.2 ? "done" : "open");
+    const owner = rand.pick(depts);
     tx.insert(actionItems)
       .values({
         collectiveId,
-        departmentId: rand.pick(depts).id,
+        departmentId: index === 5 && n === 0 ? police.id : owner.id,
         description: rand.pick(tasks),
         dueOn,
         status,
@@ -158,7 +164,7 @@ function seedActions(
         caseId: item?.caseId ?? null,
         meetingId,
         agendaItemId: item?.id ?? null,
-        completedOn: status === "done" ? addDays(dueOn, rand.int(-5, overdue ? 6 : 0)) : null,
+        completedOn: status === "done" ? notAfter(addDays(dueOn, rand.int(-5, overdue ? 6 : 0)), today) : null,
       })
       .run();
   }

@@ -1,18 +1,27 @@
 // What a demo visitor is promised: the seats and accounts work, and the cases carry every clock
 // the agenda flags (testimony, bail, chargesheet, appeal window). Reads this file's copy of the
 // seeded base database (tests/support/global-setup.ts), which is seeded for `testToday`.
-import { and, eq, isNull } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accused, caseEvents, cases, departments, tenures, users, victims } from "#db/schema";
-import { demoAccounts, demoPassword } from "#db/seed";
+import { openDatabase } from "#db/client";
+import { migrateDatabase } from "#db/migrate";
+import { accused, actionItems, agendaItems, attendance, caseDepartments, caseEvents, cases, departments, meetings, tenures, users, victims } from "#db/schema";
+import { caseStages } from "#db/schema/enums";
+import { demoAccounts, demoPassword, newCodesFrom, seedDemo } from "#db/seed";
 import { getDb } from "~/db.server";
 import { caseCodePattern } from "~/lib/case-code";
-import { addDays, daysBetween } from "~/lib/dates";
+import { addDays, dateInZone, daysBetween } from "~/lib/dates";
 import { verifyPassword } from "~/services/password.server";
 import { testToday as today } from "../support/constants";
 
 const db = () => getDb();
-const eventsOf = (caseId: number) => db().select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).all();
+/** Oldest first, as the timeline shows them. */
+const eventsOf = (caseId: number) =>
+  db().select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id)).all();
+const allCases = () => db().select().from(cases).all();
 const openCases = () => db().select().from(cases).where(eq(cases.status, "open")).all();
 
 describe("the demo seats and accounts", () => {
@@ -67,14 +76,18 @@ describe("the demo cases", () => {
     expect(victimColumns.map((c) => c.name).filter((name) => /name/i.test(name))).toEqual([]);
   });
 
-  it("start with the rescue, have 1–3 victims and accused, and record nothing after today", () => {
-    for (const c of db().select().from(cases).all()) {
+  it("are about sixty, over every stage", () => {
+    expect(allCases()).toHaveLength(60);
+    expect(new Set(allCases().map((c) => c.stage))).toEqual(new Set(caseStages));
+  });
+
+  it("start with the rescue, have 1–3 accused, and record nothing after today", () => {
+    for (const c of allCases()) {
       const events = eventsOf(c.id);
-      expect(events.map((e) => e.occurredOn).sort()[0], c.code).toBe(c.openedOn);
+      expect(events[0].occurredOn, c.code).toBe(c.openedOn);
+      expect(events[0].kind, c.code).toBe("rescue");
       expect(events.every((e) => e.occurredOn <= today), c.code).toBe(true);
-      const victimCount = db().select().from(victims).where(eq(victims.caseId, c.id)).all().length;
-      expect(victimCount, c.code).toBeGreaterThanOrEqual(1);
-      expect(victimCount, c.code).toBeLessThanOrEqual(3);
+      expect(c.stageChangedOn! >= c.openedOn && c.stageChangedOn! <= today, c.code).toBe(true);
       const accusedCount = db().select().from(accused).where(eq(accused.caseId, c.id)).all().length;
       expect(accusedCount, c.code).toBeGreaterThanOrEqual(1);
       expect(accusedCount, c.code).toBeLessThanOrEqual(3);
@@ -123,5 +136,218 @@ describe("the demo cases", () => {
         !events.some((e) => e.kind === "appeal_filed");
     });
     expect(inWindow.length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("the demo cases, as a real district's would be", () => {
+  const afterJudgment = new Set(["appeal_filed", "compensation_application", "compensation_order"]);
+
+  it("end a judged case's history at the judgment: only an appeal and compensation come later", () => {
+    const judged = allCases().filter((c) => c.outcome);
+    expect(judged.length).toBeGreaterThanOrEqual(10);
+    for (const c of judged) {
+      const events = eventsOf(c.id);
+      const judgments = events.filter((e) => e.kind === "judgment");
+      expect(judgments, c.code).toHaveLength(1);
+      const on = judgments[0].occurredOn;
+      for (const e of events) {
+        if (afterJudgment.has(e.kind)) continue;
+        expect(e.occurredOn <= on, `${c.code}: ${e.kind} on ${e.occurredOn}, judgment ${on}`).toBe(true);
+        expect(!e.nextDate || e.nextDate <= on, `${c.code}: ${e.kind} next ${e.nextDate}, judgment ${on}`).toBe(true);
+      }
+      const appeals = events.filter((e) => e.kind === "appeal_filed");
+      if (appeals.length) expect(["acquitted", "convicted"], c.code).toContain(c.outcome);
+      expect(appeals.every((e) => e.occurredOn > on), c.code).toBe(true);
+    }
+    // A case not yet judged has no judgment or appeal on its timeline.
+    for (const c of allCases().filter((c) => !c.outcome)) {
+      expect(eventsOf(c.id).some((e) => e.kind === "judgment" || e.kind === "appeal_filed"), c.code).toBe(false);
+    }
+  });
+
+  it("involve two to four departments, one of them the lead, usually the police", () => {
+    const police = db().select().from(departments).where(eq(departments.kind, "police")).get()!;
+    let policeLeads = 0;
+    for (const c of allCases()) {
+      const involved = db().select().from(caseDepartments).where(eq(caseDepartments.caseId, c.id)).all();
+      expect(involved.length, c.code).toBeGreaterThanOrEqual(2);
+      expect(involved.length, c.code).toBeLessThanOrEqual(4);
+      const leads = involved.filter((d) => d.role === "lead");
+      expect(leads, c.code).toHaveLength(1);
+      expect(involved.some((d) => d.departmentId === police.id), c.code).toBe(true);
+      if (leads[0].departmentId === police.id) policeLeads++;
+    }
+    expect(policeLeads).toBeGreaterThan(allCases().length / 2);
+    const sizes = new Set(allCases().map((c) => db().select().from(caseDepartments).where(eq(caseDepartments.caseId, c.id)).all().length));
+    expect(sizes).toEqual(new Set([2, 3, 4]));
+  });
+
+  it("include discharges at the charge stage, and old acquittals closed with their appeal window long gone", () => {
+    const discharged = allCases().filter((c) => c.outcome === "discharged");
+    expect(discharged.length).toBeGreaterThanOrEqual(2);
+    for (const c of discharged) {
+      const kinds = eventsOf(c.id).map((e) => e.kind);
+      expect(c.status, c.code).toBe("closed");
+      expect(kinds, c.code).toContain("chargesheet_filed");
+      expect(kinds, c.code).not.toContain("charges_framed");
+      expect(kinds, c.code).not.toContain("testimony");
+    }
+    const oldAcquittals = allCases().filter((c) => {
+      const events = eventsOf(c.id);
+      const judgment = events.find((e) => e.kind === "judgment");
+      return c.outcome === "acquitted" && c.status === "closed" && judgment && daysBetween(judgment.occurredOn, today) > 180 &&
+        !events.some((e) => e.kind === "appeal_filed") && c.closedOn! > addDays(judgment.occurredOn, 90);
+    });
+    expect(oldAcquittals.length).toBeGreaterThanOrEqual(2);
+    // Every appeal was filed inside the window.
+    for (const c of allCases().filter((c) => c.stage === "appeal")) {
+      const events = eventsOf(c.id);
+      const judgment = events.find((e) => e.kind === "judgment")!;
+      const appeal = events.find((e) => e.kind === "appeal_filed")!;
+      expect(daysBetween(judgment.occurredOn, appeal.occurredOn), c.code).toBeLessThanOrEqual(90);
+    }
+  });
+
+  it("cite BNS sections from 1 July 2024 and IPC ones before, each with the ITPA, and the matching procedure code", () => {
+    for (const c of allCases()) {
+      expect(c.sections, c.code).toMatch(/\bITPA \d/);
+      const outcomes = eventsOf(c.id).map((e) => e.outcome ?? "").join(" | ");
+      if (c.openedOn >= newCodesFrom) {
+        expect(c.sections, c.code).toMatch(/\bBNS 14[34]\b/);
+        expect(c.sections, c.code).not.toMatch(/\bIPC\b/);
+        expect(outcomes, c.code).not.toMatch(/\bCrPC\b/);
+      } else {
+        expect(c.sections, c.code).toMatch(/\bIPC 37(0A?|2|3)\b/);
+        expect(c.sections, c.code).not.toMatch(/\bBNS\b/);
+        expect(outcomes, c.code).not.toMatch(/\bBNSS\b/);
+      }
+      const minor = db().select().from(victims).where(eq(victims.caseId, c.id)).all().some((v) => v.minor);
+      expect(/\bPOCSO\b/.test(c.sections), c.code).toBe(minor);
+    }
+  });
+
+  it("have one or two victims as a rule, and three to five after a raid", () => {
+    const counts = allCases().map((c) => db().select().from(victims).where(eq(victims.caseId, c.id)).all().length);
+    expect(Math.min(...counts)).toBe(1);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(5);
+    expect(counts.filter((n) => n <= 2).length).toBeGreaterThanOrEqual(counts.length * 0.9);
+    expect(counts.filter((n) => n >= 3).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("have no FIR while at the rescue stage, and an FIR from then on", () => {
+    const rescue = allCases().filter((c) => c.stage === "rescue");
+    expect(rescue.length).toBeGreaterThanOrEqual(1);
+    for (const c of allCases()) {
+      const fir = eventsOf(c.id).find((e) => e.kind === "fir");
+      if (c.stage === "rescue") {
+        expect({ firNumber: c.firNumber, firYear: c.firYear, fir }, c.code).toEqual({ firNumber: null, firYear: null, fir: undefined });
+      } else {
+        expect(c.firNumber, c.code).toMatch(/^\d{4}$/);
+        expect(c.firYear, c.code).toBe(Number(fir!.occurredOn.slice(0, 4)));
+      }
+    }
+  });
+
+  it("order bail only on an application, and keep each accused's bail status in step with the timeline", () => {
+    for (const c of allCases()) {
+      let waiting = 0;
+      for (const e of eventsOf(c.id)) {
+        if (e.kind === "bail_application") waiting++;
+        if (e.kind === "bail_order") {
+          expect(waiting, `${c.code}: bail order on ${e.occurredOn} without an application`).toBeGreaterThan(0);
+          waiting--;
+        }
+      }
+      const statuses = db().select().from(accused).where(eq(accused.caseId, c.id)).all().map((a) => a.bailStatus);
+      expect(waiting, c.code).toBe(statuses.filter((s) => s === "pending").length);
+      const orders = eventsOf(c.id).filter((e) => e.kind === "bail_order");
+      expect(orders.filter((e) => /granted/i.test(e.outcome ?? "")).length, c.code).toBe(statuses.filter((s) => s === "granted").length);
+      expect(orders.filter((e) => /refused/i.test(e.outcome ?? "")).length, c.code).toBe(statuses.filter((s) => s === "refused").length);
+    }
+  });
+
+  it("give victims different services, each consistent with the case", () => {
+    const all = db().select().from(victims).all();
+    const services: [string, (v: (typeof all)[number]) => boolean][] = [
+      ["legal aid", (v) => !!v.legalAidAssignedOn],
+      ["education", (v) => v.educationEnrolled],
+      ["livelihood", (v) => v.livelihoodSupport],
+      ["compensation applied", (v) => !!v.compensationAppliedOn],
+      ["compensation received", (v) => !!v.compensationReceivedOn],
+      ["shelter", (v) => v.inShelter],
+      ["protection room", (v) => v.testifiedInProtectionRoom],
+    ];
+    for (const [name, has] of services) {
+      expect(all.some(has), name).toBe(true);
+      expect(all.every(has), name).toBe(false);
+    }
+    for (const v of all) {
+      const c = db().select().from(cases).where(eq(cases.id, v.caseId)).get()!;
+      for (const on of [v.legalAidAssignedOn, v.compensationAppliedOn, v.compensationReceivedOn]) {
+        if (on) expect(on >= c.openedOn && on <= today, `${v.code} ${on}`).toBe(true);
+      }
+      if (v.compensationReceivedOn) expect(v.compensationAppliedOn && v.compensationAppliedOn < v.compensationReceivedOn, v.code).toBe(true);
+      if (v.testifiedInProtectionRoom) expect(eventsOf(c.id).some((e) => e.kind === "testimony"), v.code).toBe(true);
+    }
+  });
+
+  it("include several hearings in the next six weeks", () => {
+    const ahead = openCases().filter((c) => {
+      const next = eventsOf(c.id).filter((e) => e.nextDate).at(-1)?.nextDate;
+      return next && next > today && next <= addDays(today, 42);
+    });
+    expect(ahead.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("cite both codes for a district with cases from before July 2024, seeded for a fixed day", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "testa-seed-codes-")), "t.db");
+    const fixed = openDatabase(file);
+    migrateDatabase(fixed);
+    await seedDemo(fixed, { today: "2026-11-28" });
+    const sections = fixed.select({ openedOn: cases.openedOn, sections: cases.sections }).from(cases).all();
+    expect(sections.filter((c) => c.openedOn < newCodesFrom).every((c) => /\bIPC\b/.test(c.sections))).toBe(true);
+    expect(sections.filter((c) => c.openedOn < newCodesFrom).length).toBeGreaterThanOrEqual(5);
+    expect(sections.filter((c) => c.openedOn >= newCodesFrom).length).toBeGreaterThanOrEqual(30);
+    fixed.$client.close();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+});
+
+describe("the demo meetings", () => {
+  const byNumber = () => db().select().from(meetings).orderBy(asc(meetings.number)).all();
+
+  it("are six held monthly meetings, minutes confirmed but the last (circulated), and one coming up", () => {
+    const all = byNumber();
+    expect(all.map((m) => m.status)).toEqual(["held", "held", "held", "held", "held", "held", "planned"]);
+    expect(all.slice(0, 6).map((m) => m.minutesState)).toEqual(["confirmed", "confirmed", "confirmed", "confirmed", "confirmed", "circulated"]);
+    expect(all[6].number).toBe(7);
+    expect(dateInZone(new Date(all[5].startsAt), "Asia/Kolkata") < today).toBe(true);
+    expect(dateInZone(new Date(all[6].startsAt), "Asia/Kolkata") >= today).toBe(true);
+  });
+
+  it("record a substitute and an absence, action items in every state, overdue and carried over", () => {
+    const rows = db().select().from(attendance).all();
+    expect(rows.some((a) => a.isSubstitute)).toBe(true);
+    expect(rows.some((a) => a.status === "absent")).toBe(true);
+    const items = db().select().from(actionItems).all();
+    expect(new Set(items.map((a) => a.status))).toEqual(new Set(["open", "in_progress", "done", "blocked", "dropped"]));
+    const unfinished = items.filter((a) => ["open", "in_progress", "blocked"].includes(a.status));
+    expect(unfinished.some((a) => a.dueOn < today)).toBe(true);
+    const lastHeld = byNumber()[5].id;
+    expect(unfinished.some((a) => a.meetingId !== null && a.meetingId !== lastHeld)).toBe(true);
+    expect(items.filter((a) => a.completedOn).every((a) => a.completedOn! <= today)).toBe(true);
+    const police = db().select().from(departments).where(eq(departments.kind, "police")).get()!;
+    expect(items.some((a) => a.departmentId === police.id && a.status === "open")).toBe(true);
+  });
+
+  it("reviewed only cases open on the day, or closed in the two months before it", () => {
+    for (const m of byNumber().filter((m) => m.status === "held")) {
+      const day = dateInZone(new Date(m.startsAt), "Asia/Kolkata");
+      for (const item of db().select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).all().filter((i) => i.caseId)) {
+        const c = db().select().from(cases).where(eq(cases.id, item.caseId!)).get()!;
+        expect(c.openedOn <= day, `${c.code} at meeting ${m.number}`).toBe(true);
+        expect(!c.closedOn || c.closedOn >= addDays(day, -60), `${c.code} at meeting ${m.number}`).toBe(true);
+      }
+    }
   });
 });
