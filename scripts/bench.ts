@@ -14,6 +14,7 @@ import { agendaContextFor } from "~/services/agenda.server";
 import { outcomesFor } from "~/services/outcomes.server";
 import { containsProtected, protectedSet } from "~/services/identity.server";
 import PDFDocument from "pdfkit";
+import { create as createFont, type Font } from "fontkit";
 import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
 import { seededRandom } from "../tests/factories";
 
@@ -165,11 +166,14 @@ async function benchMinutesPdf() {
     ...doc.items.flatMap((i) => [i.title, i.discussion, i.decisions]),
     ...doc.actions.map((a) => `${a.department} ${a.description} ${a.caseCode} ${a.due}`),
   ];
-  const raw = () =>
+  // Two baselines: raw pdfkit given the font file (it parses the font for every document, as pdfkit
+  // does by default), and raw pdfkit given the font parsed once, as our layout does. The second is
+  // the fair one: it compares layout with layout.
+  const parsedOnce = fs.existsSync(notoSans) ? createFont(fs.readFileSync(notoSans)) : null;
+  const raw = (font: string | Font | null) => () =>
     new Promise<Buffer>((resolve) => {
-      // Same embedded font as ours, so the comparison is of layout, not of font embedding.
       const pdf = new PDFDocument({ size: "A4" });
-      if (fs.existsSync(notoSans)) pdf.font(notoSans);
+      if (font) pdf.registerFont("body", font as string).font("body");
       const chunks: Buffer[] = [];
       pdf.on("data", (c: Buffer) => chunks.push(c));
       pdf.on("end", () => resolve(Buffer.concat(chunks)));
@@ -187,9 +191,12 @@ async function benchMinutesPdf() {
     samples.sort((a, b) => a - b);
     return { median: samples[Math.floor(runs / 2)], p95: samples[Math.min(runs - 1, Math.floor(runs * 0.95))] };
   };
-  const baseline = await timeAsync(10, raw);
+  const cold = await timeAsync(10, raw(fs.existsSync(notoSans) ? notoSans : null));
+  const warm = await timeAsync(10, raw(parsedOnce));
   const ours = await timeAsync(10, () => renderMinutesPdf(doc));
   console.log(`\nMinutes PDF, 40 items and 150 action items, 10 runs:`);
-  console.log(`  raw pdfkit, same text, no layout: ${fmt(baseline)}`);
-  console.log(`  our minutes layout:               ${fmt(ours)}   target <= 250 ms and <= 1.5x baseline (${(ours.median / baseline.median).toFixed(2)}x)`);
+  console.log(`  raw pdfkit, same text, font file:   ${fmt(cold)}`);
+  console.log(`  raw pdfkit, same text, font parsed: ${fmt(warm)}   (the fair baseline)`);
+  console.log(`  our minutes layout:                 ${fmt(ours)}   target <= 250 ms and <= 1.5x baseline (${(ours.median / warm.median).toFixed(2)}x the fair one, ${(ours.median / cold.median).toFixed(2)}x the font-file one)`);
+
 }

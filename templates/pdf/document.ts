@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { create as parseFont, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 
 // A small layout toolkit shared by every PDF (agenda, minutes, onboarding brief): A4, calm type,
@@ -13,6 +14,15 @@ const fontFiles = {
   devaBold: `${fontDir}/NotoSansDevanagari-Bold.ttf`,
 };
 const haveNoto = Object.values(fontFiles).every((f) => fs.existsSync(f));
+
+// Parsing a font and decoding its layout tables costs more than laying out the longest minutes, so
+// a process parses each font once; every document still embeds only the glyphs it uses.
+const parsedFonts = new Map<string, Font>();
+function parsedFont(file: string): Font {
+  let font = parsedFonts.get(file);
+  if (!font) parsedFonts.set(file, (font = parseFont(fs.readFileSync(file))));
+  return font;
+}
 
 export const footerText = "Confidential: for members of the collective only. Cases are referred to by code only.";
 const margin = 50;
@@ -31,6 +41,7 @@ const devanagari = /[\u0900-\u097F\uA8E0-\uA8FF]/;
 
 /** Splits text into runs by script; spaces and punctuation stay with the run they are in. */
 export function scriptRuns(text: string): { script: "latin" | "deva"; text: string }[] {
+  if (!devanagari.test(text)) return [{ script: "latin", text }];
   const runs: { script: "latin" | "deva"; text: string }[] = [];
   for (const ch of text) {
     const script = devanagari.test(ch) ? "deva" : /[\p{L}\p{N}]/u.test(ch) ? "latin" : (runs.at(-1)?.script ?? "latin");
@@ -52,18 +63,21 @@ export class PdfWriter {
 
   /** Writes a paragraph, switching fonts per script run. */
   write(text: string, { size = 11, weight = "regular", color = ink, indent = 0, width, gap = 4 }: WriteOptions = {}) {
-    const runs = scriptRuns(text || " ");
-    const x = margin + indent;
-    const w = width ?? this.contentWidth - indent;
     this.doc.fillColor(color).fontSize(size);
-    runs.forEach((run, i) => {
-      this.doc.font(fontFor(run.script, weight));
-      const last = i === runs.length - 1;
-      if (i === 0) this.doc.text(run.text, x, this.doc.y, { width: w, continued: !last });
-      else this.doc.text(run.text, { continued: !last });
-    });
+    this.runs(text, weight, margin + indent, this.doc.y, width ?? this.contentWidth - indent);
     this.doc.moveDown(gap / size);
     return this;
+  }
+
+  /** Writes wrapped text at (x, y): one call when it is all Latin, else one per script run. */
+  private runs(text: string, weight: Weight, x: number, y: number, width: number) {
+    const runs = scriptRuns(text || " ");
+    runs.forEach((run, i) => {
+      this.doc.font(fontFor(run.script, weight));
+      const continued = i < runs.length - 1;
+      if (i === 0) this.doc.text(run.text, x, y, { width, continued });
+      else this.doc.text(run.text, { continued });
+    });
   }
 
   title(text: string) {
@@ -107,23 +121,36 @@ export class PdfWriter {
   table(columns: { header: string; width: number }[], rows: string[][], size = 9.5) {
     const total = columns.reduce((s, c) => s + c.width, 0);
     const widths = columns.map((c) => (c.width / total) * this.contentWidth);
-    const rowHeight = (cells: string[], weight: Weight) =>
-      Math.max(...cells.map((cell, i) => this.doc.font(fontFor("latin", weight)).fontSize(size).heightOfString(cell || " ", { width: widths[i] - 8 }))) + 8;
+    // Each row is measured before it is drawn, to know whether it fits on the page. A cell measured
+    // as one line of Latin text is then drawn without wrapping it again; and as departments, dates
+    // and case codes repeat down a table, a column measures a given text once.
+    const measurements = new Map<string, { height: number; oneLatinLine: boolean }>();
+    const measure = (cell: string, i: number, weight: Weight) => {
+      const key = `${weight} ${i} ${cell}`;
+      let m = measurements.get(key);
+      if (!m) {
+        this.doc.font(fontFor("latin", weight));
+        const height = this.doc.heightOfString(cell || " ", { width: widths[i] - 8 });
+        const oneLine = height < this.doc.currentLineHeight(true) * 1.5;
+        m = { height, oneLatinLine: oneLine && !devanagari.test(cell) && !cell.includes("\n") };
+        measurements.set(key, m);
+      }
+      return m;
+    };
+    const rowHeight = (cells: string[], weight: Weight) => {
+      this.doc.fontSize(size);
+      return Math.max(...cells.map((cell, i) => measure(cell, i, weight).height)) + 8;
+    };
     const drawRow = (cells: string[], weight: Weight, shade: boolean, measured?: number) => {
       const h = measured ?? rowHeight(cells, weight);
       this.ensureSpace(h);
       const y = this.doc.y;
       if (shade) this.doc.rect(margin, y, this.contentWidth, h).fill("#f3f5f7");
+      this.doc.fillColor(ink).fontSize(size);
       let x = margin;
       cells.forEach((cell, i) => {
-        const runs = scriptRuns(cell || " ");
-        this.doc.fillColor(ink).fontSize(size);
-        runs.forEach((run, j) => {
-          this.doc.font(fontFor(run.script, weight));
-          const last = j === runs.length - 1;
-          if (j === 0) this.doc.text(run.text, x + 4, y + 4, { width: widths[i] - 8, continued: !last });
-          else this.doc.text(run.text, { continued: !last });
-        });
+        if (measure(cell, i, weight).oneLatinLine) this.doc.font(fontFor("latin", weight)).text(cell || " ", x + 4, y + 4, { lineBreak: false });
+        else this.runs(cell, weight, x + 4, y + 4, widths[i] - 8);
         x += widths[i];
       });
       this.doc.moveTo(margin, y + h).lineTo(margin + this.contentWidth, y + h).lineWidth(0.5).strokeColor("#c9d1d9").stroke();
@@ -149,7 +176,7 @@ export class PdfWriter {
 /** Renders a document to a buffer, numbering pages and adding the footer once it is laid out. */
 export function renderPdf(title: string, draw: (pdf: PdfWriter) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: "A4", margin, bufferPages: true, info: { Title: title, Creator: "TESTA Desk" } });
-  if (haveNoto) for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, file);
+  if (haveNoto) for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, parsedFont(file));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
