@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, formatDate, todayIn } from "~/lib/dates";
 import { signIn, startApp, type RunningApp } from "./support/app";
 import { seriousViolations } from "./support/axe";
 
 // The case register in a browser: registering, the edit conflict, and bad filters in the URL.
+
+// Dates relative to today, as the demo collective is seeded relative to today.
+const today = todayIn("Asia/Kolkata");
+const yesterday = addDays(today, -1);
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -16,7 +21,7 @@ async function fillCase(page: import("playwright-core").Page, policeStation: str
   await page.getByLabel("Police station").fill(policeStation);
   await page.getByLabel("FIR number").fill("0321");
   await page.getByLabel("FIR year").fill("2026");
-  await page.getByLabel("Opened on").fill("2026-11-20");
+  await page.getByLabel("Opened on").fill(addDays(today, -8));
   await page.getByLabel("Police – Anti-Human-Trafficking Unit").selectOption("lead");
 }
 
@@ -57,14 +62,14 @@ describe("recording a judgment", () => {
     await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
     await page.waitForURL(/\/cases\/\d+$/);
     await page.getByLabel("Event", { exact: true }).selectOption("judgment");
-    await page.getByLabel("Date", { exact: true }).fill("2026-11-27");
+    await page.getByLabel("Date", { exact: true }).fill(yesterday);
     await page.getByRole("button", { name: "Add event" }).click();
     await expect.poll(() => page.getByText("Choose the verdict of the judgment.").count()).toBe(1);
     await page.getByLabel("Verdict").selectOption("acquitted");
     await page.getByRole("button", { name: "Add event" }).click();
-    await expect.poll(() => page.locator(".timeline").textContent()).toContain("27/11/2026 · Judgment: Acquitted");
+    await expect.poll(() => page.locator(".timeline").textContent()).toContain(`${formatDate(yesterday)} · Judgment: Acquitted`);
     expect(await page.locator("dl.facts").textContent()).toContain("Acquitted");
-    expect(await page.locator(".clock-list").textContent()).toContain("Acquitted on 27/11/2026, no appeal filed");
+    expect(await page.locator(".clock-list").textContent()).toContain(`Acquitted on ${formatDate(yesterday)}, no appeal filed`);
     await context.close();
   });
 });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, formatDate, todayIn } from "~/lib/dates";
 import { signIn, startApp, type RunningApp } from "./support/app";
 import { seriousViolations } from "./support/axe";
+
+// Dates relative to today, as the demo collective is seeded relative to today.
+const today = todayIn("Asia/Kolkata");
+const yesterday = addDays(today, -1);
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -37,12 +42,12 @@ describe("the secretariat", () => {
     const code = await page.getByRole("heading", { level: 1 }).textContent();
     expect(code).toMatch(/^DEM-/);
     await page.getByLabel("Event", { exact: true }).selectOption("hearing");
-    await page.getByLabel("Date", { exact: true }).fill("2026-11-27");
-    await page.getByLabel("Next date").fill("2027-01-08");
+    await page.getByLabel("Date", { exact: true }).fill(yesterday);
+    await page.getByLabel("Next date").fill(addDays(today, 40));
     await page.getByLabel("Outcome").fill("Adjourned for prosecution evidence");
     await page.getByRole("button", { name: "Add event" }).click();
-    await expect.poll(() => page.locator(".timeline").textContent()).toContain("27/11/2026 · Hearing: Adjourned for prosecution evidence");
-    expect(await page.locator(".timeline").textContent()).toContain("next date 08/01/2027");
+    await expect.poll(() => page.locator(".timeline").textContent()).toContain(`${formatDate(yesterday)} · Hearing: Adjourned for prosecution evidence`);
+    expect(await page.locator(".timeline").textContent()).toContain(`next date ${formatDate(addDays(today, 40))}`);
     await context.close();
   });
 
@@ -50,8 +55,8 @@ describe("the secretariat", () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await page.goto("/cases");
     await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
-    await page.getByLabel("Date", { exact: true }).fill("2026-11-27");
-    await page.getByLabel("Next date").fill("2026-11-01");
+    await page.getByLabel("Date", { exact: true }).fill(yesterday);
+    await page.getByLabel("Next date").fill(addDays(yesterday, -26));
     await page.getByLabel("Outcome").fill("Kept text");
     await page.getByRole("button", { name: "Add event" }).click();
     await expect.poll(() => page.getByText("The next date cannot be before the event's date.").count()).toBe(1);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, todayIn } from "~/lib/dates";
 import { signIn, startApp, type RunningApp } from "./support/app";
 import { seriousViolations } from "./support/axe";
 
@@ -48,7 +49,7 @@ describe("capturing a meeting", () => {
     const form = page.locator(".item-minutes").nth(3);
     await form.getByLabel("Action", { exact: true }).fill("Escort the victim to court");
     await form.getByLabel("Owning department").selectOption({ label: "District Child Protection Unit" });
-    await form.getByLabel("Due date").fill("2026-12-20");
+    await form.getByLabel("Due date").fill(addDays(todayIn("Asia/Kolkata"), 22));
     await form.getByRole("button", { name: "Add action item" }).click();
     await page.waitForLoadState("load");
     expect(await page.locator(".item-minutes").nth(3).textContent()).toContain("District Child Protection Unit: Escort the victim to court");
