@@ -40,6 +40,8 @@ export type Config = Omit<z.infer<typeof envSchema>, "APP_URL" | "SESSION_SECRET
 
 export class ConfigError extends Error {}
 
+const secretNames = ["SESSION_SECRET", "SMTP_URL", "ADMIN_PASSWORD", "IDENTITY_KEY"];
+
 /** Reads the environment once. Empty strings count as unset, so `PORT=` falls back to the default. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
@@ -47,7 +49,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? "environment");
-    throw new ConfigError(`Configuration error: ${name} ${issue.message} (got "${present[name] ?? ""}").`);
+    // Secrets (and an SMTP URL, which may carry a password) are never echoed into a log.
+    const shown = secretNames.includes(name) ? "(value not shown)" : `(got "${present[name] ?? ""}")`;
+    throw new ConfigError(`Configuration error: ${name} ${issue.message} ${shown}.`);
   }
   const c = parsed.data;
   const dataDir = path.dirname(path.resolve(c.DATABASE_PATH));

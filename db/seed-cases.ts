@@ -41,14 +41,15 @@ type Plan = {
 };
 
 /** The special situations the demo must show, then the rest of each stage's share of the 60 cases. */
-export function casePlans(rand: Rand): Plan[] {
+export function casePlans(rand: Rand, { daysToNextMeeting }: { daysToNextMeeting: number }): Plan[] {
   const special: Plan[] = [
     // Chargesheet clocks: due in 10 days, overdue by 10, due in 12 on a 90-day limit.
     { stage: "investigation", ageDays: 52, arrestAgo: 50, limit: 60 },
     { stage: "investigation", ageDays: 72, arrestAgo: 70, limit: 60 },
     { stage: "investigation", ageDays: 80, arrestAgo: 78, limit: 90 },
-    { stage: "prosecution_evidence", ageDays: 420, nextDateIn: 16, testimonyFixed: true },
-    { stage: "prosecution_evidence", ageDays: 380, nextDateIn: 30, testimonyFixed: true },
+    // Testimonies fixed after the coming meeting, whatever day of the month the demo is seeded on.
+    { stage: "prosecution_evidence", ageDays: 420, nextDateIn: daysToNextMeeting + 9, testimonyFixed: true },
+    { stage: "prosecution_evidence", ageDays: 380, nextDateIn: daysToNextMeeting + 23, testimonyFixed: true },
     // Acquitted a month ago: inside the 90-day appeal window.
     { stage: "judgment", ageDays: 700, outcome: "acquitted", judgmentAgo: 30 },
     { stage: "charges_framed", ageDays: 200, bail: "granted_recently", nextDateIn: 9 },

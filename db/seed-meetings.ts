@@ -6,26 +6,36 @@ import { addDays } from "../app/lib/dates";
 import { meetingDayOfMonth, proposeNextMeeting, zonedWallTimeToInstant } from "../app/lib/meeting-schedule";
 import { createMeeting } from "../app/models/meeting.server";
 import { regenerateAgenda } from "../app/services/agenda.server";
+import { buildMinutesDocument } from "../app/services/minutes.server";
 import type { seededRandom } from "../tests/factories";
 
 const notAfter = (day: string, limit: string) => (day > limit ? limit : day);
 
-/** The meeting days of the `n` months before `today`'s next meeting, oldest first. */
+/** The meeting days of the `n` months up to today (a meeting today counts as held), oldest first. */
 function pastMeetingDays(rule: { weekday: number; weekOfMonth: number }, today: string, n: number): string[] {
   const days: string[] = [];
   let probe = today;
   while (days.length < n) {
     const day = meetingDayOfMonth(rule, probe);
-    if (day < today && !days.includes(day)) days.push(day);
+    if (day <= today && !days.includes(day)) days.push(day);
     probe = addDays(`${probe.slice(0, 7)}-01`, -1);
   }
   return days.reverse();
+}
+
+/**
+ * The demo's coming meeting is always after today, so that "the next meeting" (in briefs, welcome
+ * emails, reminders) exists at any hour of any day the demo is seeded.
+ */
+export function demoNextMeeting(collective: Parameters<typeof proposeNextMeeting>[0], today: string) {
+  return proposeNextMeeting(collective, null, addDays(today, 1));
 }
 
 export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { collectiveId: number; today: string; rand: ReturnType<typeof seededRandom> }) {
   const collective = tx.select().from(collectives).where(eq(collectives.id, collectiveId)).get()!;
   const rule = { weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth };
   const past = pastMeetingDays(rule, today, 6);
+  const held: number[] = [];
   past.forEach((day, index) => {
     const meeting = createMeeting(tx, {
       collectiveId,
@@ -70,12 +80,10 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
     );
     seedAttendance(tx, { collectiveId, meetingId: meeting.id, day, index });
     seedActions(tx, { collectiveId, meetingId: meeting.id, day, today, index, rand, items: items.map((it, i) => ({ ...it, id: itemIds[i] })) });
-    tx.insert(minutesVersions)
-      .values({ meetingId: meeting.id, version: 1, state: index === past.length - 1 ? "circulated" : "confirmed", bodyJson: "{}" })
-      .run();
+    held.push(meeting.id);
   });
 
-  const next = proposeNextMeeting(collective, past.at(-1) ?? null, today);
+  const next = demoNextMeeting(collective, today);
   const upcoming = createMeeting(tx, {
     collectiveId,
     startsAt: next.startsAt,
@@ -84,6 +92,17 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
     onlineLink: next.onlineLink,
   });
   regenerateAgenda(tx, upcoming);
+
+  // Each held meeting's minutes, frozen as circulated (and, but for the last, confirmed at the
+  // meeting after), once every meeting exists, so each version names the next meeting.
+  for (const id of held) {
+    const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get()!;
+    const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(tx, meeting);
+    const states = meeting.minutesState === "confirmed" ? (["circulated", "confirmed"] as const) : (["circulated"] as const);
+    states.forEach((state, i) =>
+      tx.insert(minutesVersions).values({ meetingId: id, version: i + 1, state, bodyJson: JSON.stringify({ ...doc, minutesState: state, version: i + 1 }) }).run(),
+    );
+  }
 }
 
 const discussions = [

@@ -4,9 +4,9 @@ import type { Db } from "./client";
 import { collectives } from "./schema";
 import type { DepartmentKind } from "./schema/enums";
 import { createCollective, createDepartment, createTenure, createUser, seededRandom } from "../tests/factories";
-import { addDays } from "../app/lib/dates";
+import { addDays, dayNumber } from "../app/lib/dates";
 import { hashPassword } from "../app/services/password.server";
-import { seedDemoMeetings } from "./seed-meetings";
+import { demoNextMeeting, seedDemoMeetings } from "./seed-meetings";
 import { casePlans, seedCase } from "./seed-cases";
 
 export { newCodesFrom } from "./seed-cases";
@@ -86,7 +86,8 @@ export async function seedDemo(db: Db, { today }: { today: string }) {
       createUser(tx, { collectiveId: c, email: a.email, name: a.name, role: a.role, passwordHash });
     }
 
-    casePlans(rand)
+    const daysToNextMeeting = dayNumber(demoNextMeeting(collective, today).date) - dayNumber(today);
+    casePlans(rand, { daysToNextMeeting })
       .sort((a, b) => b.ageDays - a.ageDays)
       .forEach((plan, index) => seedCase(tx, { collectiveId: c, dept, plan, index, today, rand }));
 

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { customItemSchema } from "~/schemas/meeting";
 import { Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
+import { isOverdueReviewLine, OverdueBadge, overdueRowClass } from "./overdue";
 
 type Item = {
   id: number;
@@ -40,6 +41,9 @@ function ItemButton({ item, intent, label, children, extra }: { item: Item; inte
     </Form>
   );
 }
+
+/** The standing items whose reasons are one line per action item. */
+const listsActionItems = (item: Item) => item.kind === "action_review" || item.kind === "escalations";
 
 function Title({ item, canOpenCases }: { item: Item; canOpenCases: boolean }) {
   if (item.caseId && item.caseCode && canOpenCases) {
@@ -82,9 +86,15 @@ export function AgendaEditor({
               </h3>
               {item.reasonList.length ? (
                 <ul className="reasons" aria-label="Why it is on the agenda">
-                  {item.reasonList.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
+                  {item.reasonList.map((r) =>
+                    listsActionItems(item) && isOverdueReviewLine(r) ? (
+                      <li key={r} className={overdueRowClass}>
+                        {r} <OverdueBadge />
+                      </li>
+                    ) : (
+                      <li key={r}>{r}</li>
+                    ),
+                  )}
                 </ul>
               ) : null}
               <p className="muted agenda-item__meta">

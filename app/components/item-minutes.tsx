@@ -1,7 +1,10 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { isOverdue } from "~/lib/escalation";
+import { itemStatusLabels } from "~/lib/labels";
 import { actionItemSchema } from "~/schemas/minutes";
 import { Field, SelectField, ValidatedForm } from "./form";
+import { OverdueBadge, overdueRowClass } from "./overdue";
 
 type Item = {
   id: number;
@@ -13,7 +16,7 @@ type Item = {
   status: string;
   minutesUsed: number | null;
   version: number;
-  actions: { id: number; description: string; departmentName: string; due: string; caseCode: string | null; status: string }[];
+  actions: { id: number; description: string; departmentName: string; dueOn: string; due: string; caseCode: string | null; status: string }[];
 };
 type Conflict = { discussion: string | null; decisions: string | null; status: string | null; minutesUsed: number | null; version: number };
 type Feedback = { intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string; version?: number; conflict?: Conflict };
@@ -56,6 +59,7 @@ export function ItemMinutes({
   cases,
   editable,
   feedback,
+  today,
 }: {
   number: number;
   item: Item;
@@ -63,6 +67,8 @@ export function ItemMinutes({
   cases: { id: number; code: string }[];
   editable: boolean;
   feedback?: Feedback;
+  /** The collective's today (ISO), from the loader, for the overdue marker. */
+  today: string;
 }) {
   const fetcher = useFetcher<Feedback>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -78,9 +84,21 @@ export function ItemMinutes({
   const kept = latest?.intent === "item" && latest.values ? latest.values : undefined;
 
   // With JavaScript, a pause in typing saves the item; the Save button still works without it.
+  // One save at a time: a save that starts while another is on its way would carry the version
+  // from before it and conflict with the person's own edit, so it waits its turn. While a
+  // conflict is shown nothing saves by itself: the person chooses.
+  const busy = useRef(false);
+  busy.current = fetcher.state !== "idle";
+  const inConflict = useRef(false);
+  inConflict.current = !!conflict;
+  const save = () => {
+    if (!formRef.current || inConflict.current) return;
+    if (busy.current) timer.current = setTimeout(save, 400);
+    else fetcher.submit(formRef.current);
+  };
   const scheduleSave = () => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => formRef.current && fetcher.submit(formRef.current), 1500);
+    if (!inConflict.current) timer.current = setTimeout(save, 1500);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -92,7 +110,7 @@ export function ItemMinutes({
       <h3 id={headingId}>
         {number}. {item.title} <span className="muted">({item.minutes} min)</span>
       </h3>
-      <fetcher.Form method="post" ref={formRef} onChange={editable ? scheduleSave : undefined}>
+      <fetcher.Form method="post" ref={formRef} onChange={editable ? scheduleSave : undefined} onSubmit={() => clearTimeout(timer.current)}>
         <fieldset disabled={!editable} className="bare">
           <input type="hidden" name="intent" value="item" />
           <input type="hidden" name="itemId" value={item.id} />
@@ -106,9 +124,18 @@ export function ItemMinutes({
             <div className="conflict" role="alert">
               <strong>{latest?.errors?.form}</strong>
               <p>Their version (saved):</p>
-              <pre>{[conflict.discussion, conflict.decisions].filter(Boolean).join("\n\nDecisions: ") || "(empty)"}</pre>
+              <dl className="facts">
+                <dt>Discussion</dt>
+                <dd className="mail-text">{conflict.discussion || "(empty)"}</dd>
+                <dt>Decisions</dt>
+                <dd className="mail-text">{conflict.decisions || "(empty)"}</dd>
+                <dt>Status</dt>
+                <dd>{itemStatusLabels[conflict.status ?? ""] ?? conflict.status}</dd>
+                <dt>Minutes used</dt>
+                <dd>{conflict.minutesUsed ?? "not recorded"}</dd>
+              </dl>
               <p>
-                Yours is in the boxes below. <strong>Save again to keep yours</strong>, or <a href="?">take theirs</a> (reloads the page).
+                Yours is in the boxes below; autosave waits until you choose. <strong>Save item {number} to keep yours</strong>, or <a href="?">take theirs</a> (reloads the page).
               </p>
             </div>
           ) : null}
@@ -124,10 +151,11 @@ export function ItemMinutes({
             <div className="field">
               <label htmlFor={`status-${item.id}`}>Status</label>
               <select id={`status-${item.id}`} name="status" defaultValue={kept ? str(kept.status) : item.status}>
-                <option value="">Not recorded</option>
-                <option value="discussed">Discussed</option>
-                <option value="deferred">Deferred</option>
-                <option value="not_reached">Not reached</option>
+                {Object.entries(itemStatusLabels).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
               </select>
             </div>
             <div className="field">
@@ -158,12 +186,21 @@ export function ItemMinutes({
       <h4>Action items</h4>
       {item.actions.length ? (
         <ul>
-          {item.actions.map((a) => (
-            <li key={a.id}>
-              <strong>{a.departmentName}</strong>: {a.description}
-              {a.caseCode ? ` (case ${a.caseCode})` : ""}, due {a.due}
-            </li>
-          ))}
+          {item.actions.map((a) => {
+            const overdue = isOverdue(a, today);
+            return (
+              <li key={a.id} className={overdue ? overdueRowClass : undefined}>
+                <strong>{a.departmentName}</strong>: {a.description}
+                {a.caseCode ? ` (case ${a.caseCode})` : ""}, due {a.due}
+                {overdue ? (
+                  <>
+                    {" "}
+                    <OverdueBadge />
+                  </>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <p className="muted">None yet.</p>

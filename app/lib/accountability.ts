@@ -29,11 +29,26 @@ export type MatrixRow = {
   level: 0 | 1 | 2 | 3 | 4;
 };
 
-export const levelWords = ["Absent or no response", "Attended or informed", "Provided information", "Completed assigned actions", "Completed everything on time"] as const;
+export const levelWords = ["Absent or no response", "Attended or informed", "Provided information", "Completed assigned actions", "Completed on time, attends regularly"] as const;
 
+/** Exactly what `row` computes below; the page prints it. Keep the two in step (tests/unit/engagement-level.test.ts). */
 export const levelRule =
-  "Level of engagement: 0 = attended no meeting and did nothing recorded; 1 = attended at least one meeting; 2 = also posted an update on its action items; " +
-  "3 = completed at least one action item; 4 = completed every action item due on time, with none overdue, and attended at least three meetings in four.";
+  "Level of engagement, for the period (and tenure) shown, is the highest of these that holds: " +
+  "4 = completed at least one action item, none of them late, none overdue, and attended at least three in four of the meetings held; " +
+  "3 = completed at least one action item; " +
+  "2 = attended at least one meeting and posted at least one update on its own action items (an update counts when an officer who holds or held the seat posted it); " +
+  "1 = attended at least one meeting; " +
+  "0 = none of these.";
+
+/**
+ * Why level 4 is not DOMAIN's "initiated or escalated": nothing in the records says a department
+ * started or escalated anything. The secretariat adds agenda items and action items (a presenting
+ * department is who speaks, not who asked), and escalation is a rule applied to slipping items.
+ */
+export const levelScaleNote =
+  "The collective's scale calls level 4 “initiated or escalated”. TESTA Desk does not record what a department initiates or escalates: " +
+  "agenda items and action items are entered by the secretariat, and an item is escalated by the carry-forward rule, not by a department. " +
+  "So level 4 here means the record above (complete, punctual, regular attendance); it does not measure initiative.";
 
 export type Period = { from: string | null; to: string };
 

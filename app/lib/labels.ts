@@ -70,3 +70,6 @@ export const minutesStateLabels: Record<string, string> = {
   confirmed: "Confirmed",
   amended: "Confirmed, with amendments",
 };
+
+/** What happened to an agenda item at the meeting; "" is an item nobody has marked yet. */
+export const itemStatusLabels: Record<string, string> = { "": "Not recorded", discussed: "Discussed", deferred: "Deferred", not_reached: "Not reached" };

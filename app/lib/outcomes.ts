@@ -3,6 +3,7 @@
 import type { CaseEventKind, CaseOutcome, CaseStage } from "#db/schema/enums";
 import { daysBetween } from "./dates";
 import { median, participationIndex, type Indicator, type VictimServices } from "./participation";
+import { hiddenCounts, type Hidden, type Split } from "./outcomes-suppression";
 import { smallCellThreshold } from "./suppress";
 
 export type OutcomeInput = {
@@ -22,15 +23,42 @@ export type Figure = {
   /** The count behind the figure, and what it is out of. */
   count: number;
   of: number | null;
+  /** One line saying what the figure counts, shown beside it. */
+  definition: string;
+  /** Names of the quantities behind count and of: a quantity shown in two figures keeps one name. */
+  keys: { count: string; of: string | null };
 };
 
-export const definitions: Record<Figure["section"], string> = {
-  Convictions: "Conviction rate = convictions ÷ decided cases; decided means convicted, acquitted or discharged, dated by the judgment.",
-  Bail: "Bail applications recorded on cases, those the prosecution opposed (recorded as opposed in the outcome), and bail orders granting or refusing bail.",
-  "Case duration": "Median days from the FIR to the chargesheet, and from the FIR to the judgment, over the cases that reached each step.",
-  Victims: "Share of victims with each service recorded, out of all victims on the register.",
-  "Participation index": "Median victim participation index (0–100): the weighted share of applicable indicators the system delivered to each victim. It measures the system, not the victim.",
+/** The figures, and how their counts add up (which small-cell suppression has to respect). */
+export type OutcomeReport = { figures: Figure[]; splits: Split[] };
+
+const measureDefinitions: Record<string, string> = {
+  "Conviction rate": "Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment.",
+  "Cases convicted": "Decided cases that ended in a conviction.",
+  "Cases acquitted": "Decided cases that ended in an acquittal.",
+  "Cases discharged": "Cases closed by discharging the accused before trial.",
+  "Bail applications": "Bail applications recorded on the collective’s cases.",
+  "Applications opposed": "Share of bail applications the prosecution opposed, as recorded in the outcome.",
+  "Bail refused": "Share of bail orders (granting or refusing bail) that refused or rejected it.",
+  "Bail granted": "Share of bail orders (granting or refusing bail) that granted it.",
+  "FIR to chargesheet": "Median days from the FIR (or the case’s opening, if no FIR date is recorded) to the first chargesheet.",
+  "FIR to judgment": "Median days from the FIR (or the case’s opening, if no FIR date is recorded) to the judgment.",
+  "With a legal-aid lawyer": "Share of victims on the register with a legal-aid lawyer assigned.",
+  "In education or livelihood support": "Share of victims on the register enrolled in education or given livelihood support.",
+  "Compensation applied for": "Share of victims on the register for whom victim compensation has been applied for.",
+  "Compensation received": "Share of victims on the register who have received victim compensation.",
+  "Testified in a victim protection room": "Share of victims on the register whose testimony was taken in a victim protection room.",
+  "Median index": "Median participation index (0–100): the weighted share of applicable indicators the system delivered to each victim.",
 };
+
+/** The one-line definition shown beside a figure. */
+export function definitionOf(measure: string): string {
+  const band = /^Victims scoring (\d+)–(\d+)$/.exec(measure);
+  if (band) return `Victims whose index is from ${band[1]} to ${band[2]}, out of all victims with an index.`;
+  const line = measureDefinitions[measure];
+  if (!line) throw new Error(`No definition for the figure “${measure}”`);
+  return line;
+}
 
 const decided: CaseOutcome[] = ["convicted", "acquitted", "discharged"];
 const quarter = (iso: string) => `${iso.slice(0, 4)} Q${Math.floor((Number(iso.slice(5, 7)) - 1) / 3) + 1}`;
@@ -46,8 +74,10 @@ function byCase<T extends { caseId: number }>(rows: T[]) {
   return map;
 }
 
-export function outcomeFigures(input: OutcomeInput): Figure[] {
+export function outcomeReport(input: OutcomeInput): OutcomeReport {
   const figures: Figure[] = [];
+  const splits: Split[] = [];
+  const add = (f: Omit<Figure, "definition">) => figures.push({ ...f, definition: definitionOf(f.measure) });
   const events = byCase(input.events);
   const first = (caseId: number, kind: CaseEventKind) => (events.get(caseId) ?? []).filter((e) => e.kind === kind).map((e) => e.occurredOn).sort()[0] ?? null;
   const last = (caseId: number, kind: CaseEventKind) => (events.get(caseId) ?? []).filter((e) => e.kind === kind).map((e) => e.occurredOn).sort().at(-1) ?? null;
@@ -58,15 +88,24 @@ export function outcomeFigures(input: OutcomeInput): Figure[] {
     .map((c) => ({ outcome: c.outcome!, on: last(c.id, "judgment") ?? c.closedOn }));
   const rate = (period: string, list: typeof decisions) => {
     const convicted = list.filter((d) => d.outcome === "convicted").length;
-    figures.push({ section: "Convictions", measure: "Conviction rate", period, value: pct(convicted, list.length), unit: "%", count: convicted, of: list.length });
+    add({ section: "Convictions", measure: "Conviction rate", period, value: pct(convicted, list.length), unit: "%", count: convicted, of: list.length, keys: { count: `convicted|${period}`, of: `decided|${period}` } });
+  };
+  // The periods of a rate divide the wider period's decided and convicted cases.
+  const divides = (whole: string, periods: string[]) => {
+    for (const what of ["decided", "convicted"]) splits.push({ total: `${what}|${whole}`, parts: periods.map((p) => `${what}|${p}`) });
   };
   rate("All years", decisions);
   const periods = (key: (iso: string) => string) => [...new Set(decisions.filter((d) => d.on).map((d) => key(d.on!)))].sort();
-  for (const year of periods((iso) => iso.slice(0, 4))) rate(year, decisions.filter((d) => d.on?.startsWith(year)));
-  for (const q of periods(quarter)) rate(q, decisions.filter((d) => d.on && quarter(d.on) === q));
+  const years = periods((iso) => iso.slice(0, 4));
+  const quarters = periods(quarter);
+  for (const year of years) rate(year, decisions.filter((d) => d.on?.startsWith(year)));
+  for (const q of quarters) rate(q, decisions.filter((d) => d.on && quarter(d.on) === q));
+  divides("All years", years);
+  for (const year of years) divides(year, quarters.filter((q) => q.startsWith(year)));
   for (const outcome of decided) {
-    figures.push({ section: "Convictions", measure: `Cases ${outcome}`, period: "All years", value: null, unit: "count", count: decisions.filter((d) => d.outcome === outcome).length, of: null });
+    add({ section: "Convictions", measure: `Cases ${outcome}`, period: "All years", value: null, unit: "count", count: decisions.filter((d) => d.outcome === outcome).length, of: null, keys: { count: `${outcome}|All years`, of: null } });
   }
+  splits.push({ total: "decided|All years", parts: decided.map((o) => `${o}|All years`) });
 
   // Bail.
   const applications = input.events.filter((e) => e.kind === "bail_application");
@@ -74,10 +113,13 @@ export function outcomeFigures(input: OutcomeInput): Figure[] {
   const opposed = applications.filter((e) => /oppos/i.test(e.outcome ?? "") && !/not oppos|unoppos/i.test(e.outcome ?? "")).length;
   const granted = orders.filter((e) => /grant/i.test(e.outcome ?? "")).length;
   const refused = orders.filter((e) => /refus|reject|dismiss/i.test(e.outcome ?? "")).length;
-  figures.push({ section: "Bail", measure: "Bail applications", period: "All years", value: null, unit: "count", count: applications.length, of: null });
-  figures.push({ section: "Bail", measure: "Applications opposed", period: "All years", value: pct(opposed, applications.length), unit: "%", count: opposed, of: applications.length });
-  figures.push({ section: "Bail", measure: "Bail refused", period: "All years", value: pct(refused, refused + granted), unit: "%", count: refused, of: refused + granted });
-  figures.push({ section: "Bail", measure: "Bail granted", period: "All years", value: pct(granted, refused + granted), unit: "%", count: granted, of: refused + granted });
+  const bail = (measure: string, count: number, of: number, keys: Figure["keys"]) =>
+    add({ section: "Bail", measure, period: "All years", value: pct(count, of), unit: "%", count, of, keys });
+  add({ section: "Bail", measure: "Bail applications", period: "All years", value: null, unit: "count", count: applications.length, of: null, keys: { count: "bail applications", of: null } });
+  bail("Applications opposed", opposed, applications.length, { count: "bail applications opposed", of: "bail applications" });
+  bail("Bail refused", refused, refused + granted, { count: "bail refused", of: "bail orders" });
+  bail("Bail granted", granted, refused + granted, { count: "bail granted", of: "bail orders" });
+  splits.push({ total: "bail orders", parts: ["bail refused", "bail granted"] });
 
   // Durations from the FIR (or the case's opening, where no FIR date is recorded).
   const firTo = (kind: CaseEventKind) =>
@@ -89,14 +131,14 @@ export function outcomeFigures(input: OutcomeInput): Figure[] {
       .filter((d): d is number => d !== null && d >= 0);
   for (const [measure, kind] of [["FIR to chargesheet", "chargesheet_filed"], ["FIR to judgment", "judgment"]] as const) {
     const days = firTo(kind);
-    figures.push({ section: "Case duration", measure, period: "All years", value: median(days), unit: "days", count: days.length, of: null });
+    add({ section: "Case duration", measure, period: "All years", value: median(days), unit: "days", count: days.length, of: null, keys: { count: `cases timed ${measure}`, of: null } });
   }
 
   // Victims' services.
   const v = input.victims;
   const share = (measure: string, test: (x: VictimServices) => boolean) => {
     const n = v.filter(test).length;
-    figures.push({ section: "Victims", measure, period: "All years", value: pct(n, v.length), unit: "%", count: n, of: v.length });
+    add({ section: "Victims", measure, period: "All years", value: pct(n, v.length), unit: "%", count: n, of: v.length, keys: { count: `victims ${measure}`, of: "victims" } });
   };
   share("With a legal-aid lawyer", (x) => !!x.legalAidAssignedOn);
   share("In education or livelihood support", (x) => x.educationEnrolled || x.livelihoodSupport);
@@ -113,42 +155,71 @@ export function outcomeFigures(input: OutcomeInput): Figure[] {
     })
     .filter((x): x is { year: string; score: number } => x !== null && x.score !== null);
   const indexFigure = (period: string, list: typeof scored) =>
-    figures.push({ section: "Participation index", measure: "Median index", period, value: median(list.map((s) => s.score)), unit: "index", count: list.length, of: null });
+    add({ section: "Participation index", measure: "Median index", period, value: median(list.map((s) => s.score)), unit: "index", count: list.length, of: null, keys: { count: `scored|${period}`, of: null } });
   indexFigure("All years", scored);
-  for (const year of [...new Set(scored.map((s) => s.year))].sort()) indexFigure(`Cases opened ${year}`, scored.filter((s) => s.year === year));
-  for (const [lo, hi] of [[0, 20], [20, 40], [40, 60], [60, 80], [80, 101]]) {
+  const openedYears = [...new Set(scored.map((s) => s.year))].sort();
+  for (const year of openedYears) indexFigure(`Cases opened ${year}`, scored.filter((s) => s.year === year));
+  splits.push({ total: "scored|All years", parts: openedYears.map((year) => `scored|Cases opened ${year}`) });
+  const bands = [[0, 20], [20, 40], [40, 60], [60, 80], [80, 101]];
+  for (const [lo, hi] of bands) {
     const n = scored.filter((s) => s.score >= lo && s.score < hi).length;
-    figures.push({ section: "Participation index", measure: `Victims scoring ${lo}–${hi === 101 ? 100 : hi - 1}`, period: "All years", value: null, unit: "count", count: n, of: scored.length });
+    add({ section: "Participation index", measure: `Victims scoring ${lo}–${hi === 101 ? 100 : hi - 1}`, period: "All years", value: null, unit: "count", count: n, of: scored.length, keys: { count: `scored ${lo}+`, of: "scored|All years" } });
   }
-  return figures;
+  splits.push({ total: "scored|All years", parts: bands.map(([lo]) => `scored ${lo}+`) });
+  return { figures, splits };
 }
 
-export type DisplayFigure = Omit<Figure, "value" | "count" | "of"> & { value: string; count: string; of: string };
+export const outcomeFigures = (input: OutcomeInput): Figure[] => outcomeReport(input).figures;
+
+export type DisplayFigure = Omit<Figure, "value" | "count" | "of" | "keys"> & { value: string; count: string; of: string; note: string };
+
+export const hiddenNotes: Record<Hidden, string> = {
+  small: "Hidden: fewer than 5.",
+  guard: "Hidden so that a count under 5 cannot be worked out by subtraction.",
+};
 
 /**
- * What a reader sees. For observers a count from 1 to 4 shows as "<5", and so does any rate or
- * median resting on fewer than 5 cases or victims, since a small cell can point to a person.
+ * What a reader sees. The secretariat and the administrator see exact counts. For observers the
+ * counts chosen by `hiddenCounts` (outcomes-suppression.ts: 1 to 4 as "<5", and a further count as
+ * "–" where subtraction from a total would reveal a small one) are hidden, and so is any rate or
+ * median computed from a hidden count, since the rate with either of its counts gives the other.
  */
-export function displayFigures(figures: Figure[], { exact }: { exact: boolean }): DisplayFigure[] {
-  const small = (n: number) => !exact && n > 0 && n < smallCellThreshold;
+export function displayFigures({ figures, splits }: OutcomeReport, { exact }: { exact: boolean }): DisplayFigure[] {
+  const counts = new Map<string, number>();
+  for (const f of figures) {
+    for (const [key, n] of [[f.keys.count, f.count], [f.keys.of, f.of]] as const) {
+      if (key === null || n === null) continue;
+      if (counts.has(key) && counts.get(key) !== n) throw new Error(`The count ${key} differs between figures`);
+      counts.set(key, n);
+    }
+  }
+  const outOf = figures.flatMap((f) => (f.keys.of ? [{ total: f.keys.of, parts: [f.keys.count] }] : []));
+  const hidden = exact ? new Map<string, Hidden>() : hiddenCounts(counts, [...splits, ...outOf]);
+  const show = (key: string, n: number) => {
+    const why = hidden.get(key);
+    return why === "small" ? `<${smallCellThreshold}` : why === "guard" ? "–" : String(n);
+  };
   return figures.map((f) => {
-    const basis = f.of ?? f.count;
-    const suppressed = small(basis);
-    const value = f.value === null ? (f.unit === "count" ? "" : "—") : suppressed ? `<${smallCellThreshold}` : `${f.value}${f.unit === "%" ? "%" : ""}`;
+    const reasons = [hidden.get(f.keys.count), f.keys.of === null ? undefined : hidden.get(f.keys.of)];
+    const why: Hidden | null = reasons.includes("small") ? "small" : reasons.includes("guard") ? "guard" : null;
+    const value = f.value === null ? (f.unit === "count" ? "" : "—") : why ? "–" : `${f.value}${f.unit === "%" ? "%" : ""}`;
     return {
       section: f.section,
       measure: f.measure,
       period: f.period,
       unit: f.unit,
+      definition: f.definition,
       value,
-      count: small(f.count) ? `<${smallCellThreshold}` : String(f.count),
-      of: f.of === null ? "" : small(f.of) ? `<${smallCellThreshold}` : String(f.of),
+      count: show(f.keys.count, f.count),
+      of: f.of === null || f.keys.of === null ? "" : show(f.keys.of, f.of),
+      note: why ? hiddenNotes[why] : "",
     };
   });
 }
 
 export function figuresCsv(rows: DisplayFigure[]): string {
   const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [["section", "measure", "period", "value", "unit", "count", "out_of"], ...rows.map((r) => [r.section, r.measure, r.period, r.value, r.unit, r.count, r.of])];
+  const header = ["section", "measure", "period", "value", "unit", "count", "out_of", "note", "definition"];
+  const lines = [header, ...rows.map((r) => [r.section, r.measure, r.period, r.value, r.unit, r.count, r.of, r.note, r.definition])];
   return lines.map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";
 }

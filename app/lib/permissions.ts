@@ -16,12 +16,14 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 
+// The secretariat sees the outbox (what went to whom, with its PDF and invite); set-password links
+// inside welcome emails are shown to those who manage departments only.
 const secretariat: Permission[] = [
-  "read:departments", "read:case", "read:case:restricted", "write:case", "read:meeting", "write:meeting", "read:reports",
+  "read:outbox", "read:departments", "read:case", "read:case:restricted", "write:case", "read:meeting", "write:meeting", "read:reports",
 ];
 
 export const grants: Record<Role, readonly Permission[]> = {
-  admin: ["manage:collective", "manage:departments", "read:outbox", ...secretariat],
+  admin: ["manage:collective", "manage:departments", ...secretariat],
   secretariat,
   // Representatives read only the cases their department is involved in, and never restricted fields.
   representative: ["read:departments", "read:case", "read:meeting", "read:reports"],

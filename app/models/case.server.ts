@@ -141,6 +141,11 @@ export function unknownDepartments(
   return ids.filter((id) => !known.has(id));
 }
 
+/** Whether a case id (from a form, so possibly forged) is a case of this collective. */
+export function isCaseOfCollective(db: Conn, collectiveId: number, id: number): boolean {
+  return !!db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, collectiveId))).get();
+}
+
 type CaseFields = Omit<CaseInput, "departments" | "version">;
 
 /** Registers a case under the next code for its year: the code is issued inside the transaction. */

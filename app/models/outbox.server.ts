@@ -88,6 +88,11 @@ export function listOutbox(db: Conn, collectiveId: number, requestedPage: number
   return { rows, total, page, pages };
 }
 
+/** A welcome email's set-password link is a credential: only those who manage seats see it here. */
+export function hideSetPasswordLinks(body: string): string {
+  return body.replace(/\/welcome\/[A-Za-z0-9_-]+/g, "/welcome/[link hidden: shown to administrators only]");
+}
+
 /** One message of the caller's collective; anything else (a forged or foreign id) is a 404. */
 export function getOutboxMessage(db: Conn, collectiveId: number, id: string | undefined): OutboxRow {
   const n = Number(id);

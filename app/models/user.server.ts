@@ -50,7 +50,11 @@ export function resolveSessionUser(
 ): { ok: true; user: SessionUser } | { ok: false; reason: "disabled" | "tenure_ended" } | { ok: false; reason: "tenure_not_started"; startsOn: string } {
   if (!user.active) return { ok: false, reason: "disabled" };
   const tenure = tenureInForce(db, user.id, today);
-  if (user.role === "representative" && !tenure) {
+  // Whoever signs in by holding a seat (every representative, and a secretariat member who holds
+  // the NGO seat, say) signs in only while a tenure is in force: a transfer ends it. The admin is
+  // never shut out this way, so someone can always manage the seats.
+  const seated = user.role === "representative" || (user.role !== "admin" && !!db.select({ id: tenures.id }).from(tenures).where(eq(tenures.userId, user.id)).get());
+  if (seated && !tenure) {
     // A successor seated ahead of the transfer date is waiting, not shut out.
     const upcoming = db
       .select({ startsOn: tenures.startsOn })

@@ -8,7 +8,7 @@ import { formatDate, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue } from "~/lib/escalation";
 import { listActions } from "~/models/action-item.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective, listMeetings, meetingDate } from "~/models/meeting.server";
 import { actionFilterFields } from "~/schemas/action-item";
 import { filterFeedback, filtersPassThrough, parseFilters } from "~/schemas/filters";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -22,19 +22,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A representative's page is their own department's actions, whatever the URL says.
   const own = user.role === "representative";
   if (own) filters.department = user.departmentId ?? -1;
-  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const { timeZone } = getCollective(db, user.collectiveId);
+  const today = todayIn(timeZone);
+  // The case and meeting lists offer what the reader's actions refer to. A value from the URL
+  // outside them (forged, another collective's, or an item since deleted) is reported and ignored.
+  const visible = listActions(db, user.collectiveId, own ? { department: filters.department } : {});
+  const caseCodes = new Map(visible.filter((a) => a.caseId !== null && a.caseCode !== null).map((a) => [a.caseId!, a.caseCode!]));
+  const cases = [...caseCodes].map(([id, code]) => ({ value: String(id), label: code })).sort((a, b) => a.label.localeCompare(b.label));
+  const meetingIds = new Set(visible.map((a) => a.meetingId));
+  const meetings = listMeetings(db, user.collectiveId)
+    .filter((m) => meetingIds.has(m.id))
+    .map((m) => ({ value: String(m.id), label: `Meeting ${m.number}, ${formatDate(meetingDate(m, timeZone))}` }));
+  if (filters.caseId !== undefined && !caseCodes.has(filters.caseId)) {
+    errors.caseId = "That case has no action items you can see. Choose a case from the list.";
+    delete filters.caseId;
+  }
+  if (filters.meetingId !== undefined && !meetingIds.has(filters.meetingId)) {
+    errors.meetingId = "That meeting has no action items you can see. Choose a meeting from the list.";
+    delete filters.meetingId;
+  }
   const rows = listActions(db, user.collectiveId, filters).map((a) => ({
     ...a,
     due: formatDate(a.dueOn),
     overdue: isOverdue(a, today),
     escalated: isEscalated(a, today),
   }));
-  const body = { rows, own, errors, departments: listDepartmentNames(db, user.collectiveId), ownDepartment: own ? listDepartmentNames(db, user.collectiveId).find((d) => d.id === user.departmentId)?.name : null };
+  const departments = listDepartmentNames(db, user.collectiveId);
+  const ownDepartment = own ? departments.find((d) => d.id === user.departmentId)?.name : null;
+  const body = { rows, own, errors, departments, ownDepartment, cases, meetings };
   return Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
 
 export default function Actions() {
-  const { rows, own, errors, departments, ownDepartment } = useLoaderData<typeof loader>();
+  const { rows, own, errors, departments, ownDepartment, cases, meetings } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const unfinished = rows.filter((r) => ["open", "in_progress", "blocked"].includes(r.status));
   return (
@@ -50,15 +70,14 @@ export default function Actions() {
           <SelectField name="status" label="Status" placeholder="Any status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] }))} />
           <Field name="dueFrom" label="Due from" type="date" />
           <Field name="dueTo" label="Due to" type="date" />
-          {params.get("caseId") && !errors.caseId ? <input type="hidden" name="caseId" value={params.get("caseId")!} /> : null}
-          {params.get("meetingId") && !errors.meetingId ? <input type="hidden" name="meetingId" value={params.get("meetingId")!} /> : null}
+          <SelectField name="caseId" label="Case" placeholder="Every case" options={cases} />
+          <SelectField name="meetingId" label="Meeting" placeholder="Every meeting" options={meetings} />
           <div className="field">
             <button type="submit" className="button">
               Filter
             </button>
           </div>
         </div>
-        {errors.caseId || errors.meetingId ? <p className="field-error">{errors.caseId ?? errors.meetingId}</p> : null}
       </ValidatedForm>
       {rows.length ? (
         <div className="table-wrap">

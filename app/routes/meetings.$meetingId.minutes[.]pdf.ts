@@ -4,19 +4,23 @@ import { getDb } from "~/db.server";
 import { getMeeting } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { guardOrRefuse } from "~/services/identity.server";
-import { buildMinutesDocument, minutesFields } from "~/services/minutes.server";
+import { minutesDocumentOf, minutesFields } from "~/services/minutes.server";
 
+/** The minutes as circulated (or a version asked for with ?version=N); while still a draft, the draft. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
-  const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(db, meeting);
+  const asked = new URL(request.url).searchParams.get("version");
+  const version = asked === null ? undefined : /^\d{1,6}$/.test(asked) ? Number(asked) : -1;
+  const doc = minutesDocumentOf(db, meeting, version);
+  if (!doc) throw new Response("That version of the minutes does not exist.", { status: 404 });
   guardOrRefuse(db, user, "the minutes", minutesFields(doc));
   const pdf = await renderMinutesPdf(doc);
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="minutes-meeting-${meeting.number}.pdf"`,
+      "Content-Disposition": `inline; filename="minutes-meeting-${meeting.number}${version !== undefined ? `-v${version}` : ""}.pdf"`,
       "Cache-Control": "private, no-store",
     },
   });

@@ -8,6 +8,7 @@ import { presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
+import { unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { agendaEditSchema } from "~/schemas/meeting";
@@ -77,6 +78,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (form.data.intent === "regenerate") {
     return { changes: regenerateAgenda(db, meeting) };
+  }
+  if (form.data.intent === "add" && form.data.presentingDepartmentId && unknownDepartments(db, user.collectiveId, [form.data.presentingDepartmentId]).length) {
+    return data({ errors: { presentingDepartmentId: "Choose a department of this collective, or none." }, values: form.values }, { status: 400 });
   }
   const result = editAgenda(db, meeting, form.data);
   if (!result.ok) return data({ errors: { form: result.message } }, { status: result.status });

@@ -10,11 +10,10 @@ import { can } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { minutesHistory } from "~/models/minutes.server";
-import type { MinutesDocument } from "#templates/pdf/minutes";
 import { amendmentSchema } from "~/schemas/minutes";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
-import { amendMinutes, circulateMinutes, confirmMinutes } from "~/services/minutes.server";
+import { amendMinutes, circulateMinutes, confirmMinutes, minutesDocumentOf } from "~/services/minutes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Minutes of Meeting ${data?.meeting.number ?? ""} · TESTA Desk` }];
 
@@ -26,9 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const history = minutesHistory(db, meeting.id);
   const wanted = Number(new URL(request.url).searchParams.get("version"));
   const shown = history.find((v) => v.version === wanted);
-  const body = shown ? (JSON.parse(shown.bodyJson) as Partial<MinutesDocument>) : null;
+  const body = shown ? minutesDocumentOf(db, meeting, shown.version) : undefined;
   return {
-    shown: shown && body?.items ? { version: shown.version, state: shown.state, body: body as MinutesDocument } : null,
+    shown: shown && body ? { version: shown.version, state: shown.state, body } : null,
     meeting: { id: meeting.id, number: meeting.number, status: meeting.status, minutesState: meeting.minutesState, when: formatDateTime(meeting.startsAt, timeZone) },
     history: history.map((v) => ({
       version: v.version,
@@ -101,7 +100,7 @@ export default function Minutes() {
       ) : null}
       <div className="actions no-print">
         <a className="button button--quiet" href={`/meetings/${m.id}/minutes.pdf`}>
-          Minutes PDF
+          {m.minutesState === "draft" ? "Draft minutes PDF" : "Minutes PDF, latest version"}
         </a>
         {canWrite && (m.minutesState === "draft" || m.minutesState === "circulated") ? (
           <Form method="post">
@@ -138,6 +137,9 @@ export default function Minutes() {
           <h2 id="shown">
             Version {shown.version} ({shown.state}), as frozen
           </h2>
+          <p>
+            <a href={`/meetings/${meeting.id}/minutes.pdf?version=${shown.version}`}>PDF of version {shown.version}</a>
+          </p>
           <p>
             <strong>Present:</strong> {shown.body.attendance.present.map((p) => `${p.department}: ${p.name}, ${p.designation}${p.substitute ? " (substitute)" : ""}`).join("; ") || "none recorded"}.
             {shown.body.attendance.absent.length ? ` Absent: ${shown.body.attendance.absent.join("; ")}.` : ""}

@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       durationMinutes: form.data.durationMinutes,
       venue: form.data.venue,
       onlineLink: form.data.onlineLink,
-    });
+    }, user.id);
     audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "reschedule", entity: "meeting", entityId: meeting.id });
     return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
   } catch (error) {

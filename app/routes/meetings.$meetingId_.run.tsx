@@ -4,10 +4,10 @@ import { AttendanceGrid } from "~/components/attendance-grid";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemMinutes } from "~/components/item-minutes";
 import { getDb } from "~/db.server";
-import { formatDate, formatDateTime } from "~/lib/dates";
+import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
-import { unknownDepartments } from "~/models/case.server";
+import { isCaseOfCollective, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, previousHeldMeeting } from "~/models/meeting.server";
 import { actionItemsOfMeeting, addActionItem, attendanceGrid, markHeld, saveAttendance, saveItemMinutes } from "~/models/minutes.server";
@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     departments: listDepartmentNames(db, user.collectiveId),
     cases: [...codes.entries()].map(([id, code]) => ({ id, code })),
+    today: todayIn(timeZone),
     editable: meeting.minutesState === "draft" || meeting.minutesState === "circulated",
     previous: (() => {
       const p = previousHeldMeeting(db, meeting);
@@ -97,6 +98,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (unknownDepartments(db, user.collectiveId, [input.departmentId]).length) {
         return data({ intent: "add-action", errors: { departmentId: "Choose a department of this collective." }, values: form.values }, { status: 400 });
       }
+      if (input.caseId && !isCaseOfCollective(db, user.collectiveId, input.caseId)) {
+        return data({ intent: "add-action", errors: { caseId: "Choose a case from the list, or none." }, values: form.values }, { status: 400 });
+      }
       if (!agendaItemsOf(db, meeting.id).some((i) => i.id === input.agendaItemId)) {
         return data({ intent: "add-action", errors: { form: "That agenda item is not part of this meeting." }, values: form.values }, { status: 400 });
       }
@@ -121,7 +125,7 @@ type RunFeedback = {
 };
 
 export default function RunMeeting() {
-  const { meeting, attendance, items, departments, cases, editable, previous } = useLoaderData<typeof loader>();
+  const { meeting, attendance, items, departments, cases, editable, previous, today } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as RunFeedback | undefined;
   const topError = feedback?.errors && !["add-action", "attendance", "item"].includes(feedback.intent ?? "") ? feedback.errors.form : null;
   return (
@@ -163,6 +167,7 @@ export default function RunMeeting() {
           departments={departments}
           cases={cases}
           editable={editable}
+          today={today}
           feedback={feedback && (feedback.itemId === item.id || (feedback.intent === "add-action" && feedback.values?.agendaItemId === String(item.id))) ? feedback : undefined}
         />
       ))}

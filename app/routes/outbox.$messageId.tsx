@@ -3,9 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
+import { can } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
-import { getOutboxMessage, retryFailed, storedAttachments } from "~/models/outbox.server";
+import { getOutboxMessage, hideSetPasswordLinks, retryFailed, storedAttachments } from "~/models/outbox.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { wakeMailSender } from "~/services/mail.server";
 
@@ -16,6 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const row = getOutboxMessage(db, user.collectiveId, params.messageId);
   const { timeZone } = getCollective(db, user.collectiveId);
+  const showLinks = can(user.role, "manage:departments");
   return {
     message: {
       id: row.id,
@@ -27,8 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: formatDateTime(row.createdAt, timeZone),
       sentAt: row.sentAt ? formatDateTime(row.sentAt, timeZone) : null,
       nextAttemptAt: row.status === "pending" ? formatDateTime(row.nextAttemptAt, timeZone) : null,
-      text: row.text,
-      html: row.html,
+      text: showLinks ? row.text : hideSetPasswordLinks(row.text),
+      html: showLinks ? row.html : hideSetPasswordLinks(row.html),
       invite: row.icalMethod,
       attachments: storedAttachments(row).map((a, index) => ({ index, filename: a.filename, size: a.content.length })),
     },

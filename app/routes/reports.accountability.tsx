@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { levelRule, levelWords, type MatrixRow } from "~/lib/accountability";
+import { levelRule, levelScaleNote, levelWords, type MatrixRow } from "~/lib/accountability";
 import { formatDate } from "~/lib/dates";
 import { getDb } from "~/db.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -112,9 +112,11 @@ export default function Accountability() {
         <h2 id="how">How the figures are computed</h2>
         <p>
           Meetings attended counts the held meetings in the period at which the department was recorded present (a substitute counts).
-          Actions are counted in the period in which they fell due; done on time means completed on or before the due date.
+          Actions are counted in the period in which they fell due (an action not yet due counts in the current period); done on time means
+          completed on or before the due date.
         </p>
         <p>{levelRule}</p>
+        <p>{levelScaleNote}</p>
       </section>
     </div>
   );

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/bar-chart";
 import { getDb } from "~/db.server";
-import { definitions, type DisplayFigure, type Figure } from "~/lib/outcomes";
+import type { DisplayFigure, Figure } from "~/lib/outcomes";
 import { can } from "~/lib/permissions";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { outcomesFor } from "~/services/outcomes.server";
@@ -16,7 +16,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const numeric = (f: DisplayFigure) => (/^[\d.]+%?$/.test(f.value) ? Number(f.value.replace("%", "")) : null);
 
-function FigureTable({ caption, rows }: { caption: string; rows: DisplayFigure[] }) {
+/** Consecutive rows of one measure (a rate over several periods), so its label and definition show once. */
+function byMeasure(rows: DisplayFigure[]) {
+  const groups: DisplayFigure[][] = [];
+  for (const row of rows) {
+    const group = groups.at(-1);
+    if (group && group[0].measure === row.measure) group.push(row);
+    else groups.push([row]);
+  }
+  return groups;
+}
+
+function FigureTable({ caption, rows, notes }: { caption: string; rows: DisplayFigure[]; notes: boolean }) {
   return (
     <div className="table-wrap">
       <table>
@@ -28,19 +39,32 @@ function FigureTable({ caption, rows }: { caption: string; rows: DisplayFigure[]
             <th scope="col">Value</th>
             <th scope="col">Count</th>
             <th scope="col">Out of</th>
+            {notes ? <th scope="col">Note</th> : null}
           </tr>
         </thead>
-        <tbody>
-          {rows.map((f) => (
-            <tr key={`${f.measure}|${f.period}`}>
-              <th scope="row">{f.measure}</th>
-              <td>{f.period}</td>
-              <td>{f.value}</td>
-              <td>{f.count}</td>
-              <td>{f.of}</td>
-            </tr>
-          ))}
-        </tbody>
+        {byMeasure(rows).map((group) => (
+          <tbody key={group[0].measure}>
+            {group.map((f, i) => (
+              <tr key={f.period}>
+                {i === 0 ? (
+                  <th scope="rowgroup" rowSpan={group.length}>
+                    {f.measure}
+                    <span className="definition" style={{ display: "block", fontWeight: "normal", fontSize: "0.9rem", marginTop: "0.2rem" }}>
+                      {f.definition}
+                    </span>
+                  </th>
+                ) : null}
+                <th scope="row" className="nowrap" style={{ fontWeight: "normal" }}>
+                  {f.period}
+                </th>
+                <td className="nowrap">{f.value}</td>
+                <td>{f.count}</td>
+                <td>{f.of}</td>
+                {notes ? <td className="muted">{f.note}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </div>
   );
@@ -48,40 +72,23 @@ function FigureTable({ caption, rows }: { caption: string; rows: DisplayFigure[]
 
 function Section({ name, figures, children }: { name: Figure["section"]; figures: DisplayFigure[]; children?: React.ReactNode }) {
   const id = name.toLowerCase().replace(/\W+/g, "-");
+  const rows = figures.filter((f) => f.section === name);
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{name}</h2>
-      <p className="definition">{definitions[name]}</p>
       {children}
-      <FigureTable caption={name} rows={figures.filter((f) => f.section === name)} />
+      <FigureTable caption={name} rows={rows} notes={rows.some((f) => f.note)} />
     </section>
   );
 }
 
-export default function Outcomes() {
-  const { figures, exact, canConfigure } = useLoaderData<typeof loader>();
+/** The sections of the dashboard: every figure in a table, each measure with its one-line definition. */
+export function OutcomeSections({ figures }: { figures: DisplayFigure[] }) {
   const yearly = figures.filter((f) => f.section === "Convictions" && f.measure === "Conviction rate" && /^\d{4}$/.test(f.period));
   const victims = figures.filter((f) => f.section === "Victims");
   const spread = figures.filter((f) => f.section === "Participation index" && f.measure.startsWith("Victims scoring"));
   return (
-    <div>
-      <div className="page-head">
-        <h1>Outcomes</h1>
-        <div className="actions no-print">
-          <a className="button button--quiet" href="/reports/outcomes.csv" download>
-            Download CSV
-          </a>
-          {canConfigure ? (
-            <Link className="button button--quiet" to="/settings/participation">
-              Index indicators
-            </Link>
-          ) : null}
-        </div>
-      </div>
-      <p className="muted">
-        Counts only; no case is named here.{" "}
-        {exact ? "You see exact counts." : "Counts from 1 to 4, and figures resting on fewer than 5 cases or victims, are shown as “<5”."}
-      </p>
+    <>
       <Section name="Convictions" figures={figures}>
         <BarChart
           title="Conviction rate by year of judgment"
@@ -112,6 +119,40 @@ export default function Outcomes() {
           bars={spread.map((f) => ({ label: f.measure.replace("Victims scoring ", ""), value: /^\d+$/.test(f.count) ? Number(f.count) : null, display: f.count }))}
         />
       </Section>
+    </>
+  );
+}
+
+export default function Outcomes() {
+  const { figures, exact, canConfigure } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <div className="page-head">
+        <h1>Outcomes</h1>
+        <div className="actions no-print">
+          <a className="button button--quiet" href="/reports/outcomes.csv" download>
+            Download CSV
+          </a>
+          {canConfigure ? (
+            <Link className="button button--quiet" to="/settings/participation">
+              Index indicators
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <p className="muted">
+        Counts only; no case is named here. Each figure carries its definition beside it.{" "}
+        {exact ? (
+          "You see exact counts."
+        ) : (
+          <>
+            Counts from 1 to 4 show as “&lt;5”, and a rate or median computed from a hidden count shows as “–”. Where a hidden count
+            could be worked out by subtracting the other counts from their total, the next smallest count (or else the total) is
+            hidden too, as “–”.
+          </>
+        )}
+      </p>
+      <OutcomeSections figures={figures} />
     </div>
   );
 }

@@ -100,6 +100,17 @@ export class LeakBlocked extends Error {
 }
 
 /** What may never leave the app for this collective: victims' and accused persons' names, and FIR numbers. */
+// Every outbound document is guarded against every accused name of the collective. Their
+// fingerprints depend only on the key and the name, so a process computes each once.
+const accusedFpCache = new Map<string, Map<string, string[]>>();
+function accusedGuardFps(key: string, name: string): string[] {
+  let byName = accusedFpCache.get(key);
+  if (!byName) accusedFpCache.set(key, (byName = new Map()));
+  let fps = byName.get(name);
+  if (!fps) byName.set(name, (fps = guardFingerprints(key, normaliseName(name))));
+  return fps;
+}
+
 export function protectedSet(db: Conn, collectiveId: number) {
   const key = config().IDENTITY_KEY;
   const fps = new Set<string>();
@@ -109,7 +120,7 @@ export function protectedSet(db: Conn, collectiveId: number) {
   const caseRows = db.select({ id: cases.id, fir: cases.firNumber }).from(cases).where(eq(cases.collectiveId, collectiveId)).all();
   const ids = caseRows.map((c) => c.id);
   for (const a of ids.length ? db.select({ name: accused.name }).from(accused).where(inArray(accused.caseId, ids)).all() : []) {
-    for (const f of guardFingerprints(key, normaliseName(a.name))) fps.add(f);
+    for (const f of accusedGuardFps(key, a.name)) fps.add(f);
   }
   const firs = new Set(caseRows.map((c) => c.fir?.trim().toLowerCase()).filter((f): f is string => !!f && f.length >= 3));
   return { key, fps, firs };

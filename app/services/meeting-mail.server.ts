@@ -79,6 +79,13 @@ function enqueueForHolders(
   }
 }
 
+/** Freezes the agenda as sent, as the next version: the PDF route serves the latest one. */
+function freezeAgenda(tx: Conn, meetingId: number, doc: AgendaDocument, userId: number): number {
+  const version = (tx.select({ v: max(agendaVersions.version) }).from(agendaVersions).where(eq(agendaVersions.meetingId, meetingId)).get()?.v ?? 0) + 1;
+  tx.insert(agendaVersions).values({ meetingId, version, itemsJson: JSON.stringify(doc), publishedByUserId: userId }).run();
+  return version;
+}
+
 /**
  * Publishing freezes a version of the agenda and sends it, with the PDF and the invite, to every
  * current seat holder. All of it is one transaction; the PDF is rendered before it opens.
@@ -90,8 +97,7 @@ export async function publishAgenda(db: Db, meeting: Meeting, userId: number): P
   const result = db.transaction((tx) => {
     const current = tx.select().from(meetings).where(eq(meetings.id, meeting.id)).get();
     if (!current || current.version !== meeting.version) throw new MeetingConflict("The meeting changed while the agenda was being prepared. Check it and publish again.");
-    const version = (tx.select({ v: max(agendaVersions.version) }).from(agendaVersions).where(eq(agendaVersions.meetingId, meeting.id)).get()?.v ?? 0) + 1;
-    tx.insert(agendaVersions).values({ meetingId: meeting.id, version, itemsJson: JSON.stringify(doc), publishedByUserId: userId }).run();
+    const version = freezeAgenda(tx, meeting.id, doc, userId);
     tx.update(meetings).set({ status: "agenda_published", version: meeting.version + 1 }).where(eq(meetings.id, meeting.id)).run();
     const batch = `meeting:${meeting.id}:agenda:v${version}`;
     const invite = { method: "REQUEST" as const, content: inviteFor(tx, current) };
@@ -104,12 +110,14 @@ export async function publishAgenda(db: Db, meeting: Meeting, userId: number): P
 
 /**
  * A change of time or place. A meeting whose agenda was already sent gets an update with the
- * next SEQUENCE, so calendars move the event rather than add a second one.
+ * next SEQUENCE, so calendars move the event rather than add a second one, and the agenda as
+ * re-sent (new time and place) is frozen as its next version.
  */
 export async function rescheduleMeeting(
   db: Db,
   meeting: Meeting,
   changes: { startsAt: string; durationMinutes: number; venue: string | null; onlineLink: string | null },
+  userId: number,
 ): Promise<{ batch: string | null }> {
   const notify = meeting.status === "agenda_published";
   const updated: Meeting = { ...meeting, ...changes, icalSequence: meeting.icalSequence + (notify ? 1 : 0), version: meeting.version + 1 };
@@ -124,7 +132,9 @@ export async function rescheduleMeeting(
       .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
       .run();
     if (res.changes !== 1) throw new MeetingConflict("Someone else changed this meeting while you were editing. Reload it and try again.");
-    if (batch) enqueueForHolders(tx, updated, doc, { kind: "rescheduled", batch, pdf, invite: { method: "REQUEST", content: inviteFor(tx, updated) } });
+    if (!batch) return;
+    freezeAgenda(tx, meeting.id, doc, userId);
+    enqueueForHolders(tx, updated, doc, { kind: "rescheduled", batch, pdf, invite: { method: "REQUEST", content: inviteFor(tx, updated) } });
   });
   if (batch) wakeMailSender();
   return { batch };

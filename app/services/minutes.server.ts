@@ -63,6 +63,23 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
   };
 }
 
+/**
+ * The minutes as a document: a frozen version when one is asked for, else the latest frozen
+ * version once the minutes have left draft (what was circulated is what the PDF shows), else the
+ * live draft. Undefined when the asked-for version does not exist.
+ */
+export function minutesDocumentOf(db: Conn, meeting: Meeting, version?: number): MinutesDocument | undefined {
+  const history = minutesHistory(db, meeting.id);
+  const frozen = version !== undefined ? history.find((v) => v.version === version) : meeting.minutesState === "draft" ? undefined : history[0];
+  if (frozen) {
+    const body = JSON.parse(frozen.bodyJson) as Partial<MinutesDocument>;
+    if (body.items && body.attendance) return body as MinutesDocument;
+  }
+  if (version !== undefined) return undefined;
+  const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(db, meeting);
+  return doc;
+}
+
 /** The minutes' free text, field by field, for the leak guard. */
 export function minutesFields(doc: MinutesDocument): [string, string][] {
   return [
@@ -103,8 +120,9 @@ function freeze(db: Conn, meeting: Meeting, state: Meeting["minutesState"], doc:
 
 /**
  * Circulation freezes a version and sends each current seat holder the PDF with their own
- * department's actions in the email. One transaction; a re-send after a partial failure reuses
- * the outbox keys of that version, so nobody gets a message twice.
+ * department's actions in the email, in one transaction. Each message has an outbox key of its
+ * version and tenure, and the outbox retries a failed delivery until it goes, so nobody gets a
+ * version twice; circulating a corrected version is a new version, sent to everyone again.
  */
 export async function circulateMinutes(db: Db, meeting: Meeting, userId: number): Promise<{ batch: string; version: number }> {
   const draft = buildMinutesDocument(db, meeting);

@@ -1,3 +1,4 @@
+import { itemStatusLabels } from "~/lib/labels";
 import { renderPdf } from "./document";
 
 export type MinutesDocument = {
@@ -21,7 +22,6 @@ export type MinutesDocument = {
   amendments: { text: string; movedBy: string }[];
 };
 
-const statusWords: Record<string, string> = { discussed: "Discussed", deferred: "Deferred", not_reached: "Not reached", "": "Not recorded" };
 
 /** The minutes as circulated: attendance, each item's discussion and decisions, and who does what by when. */
 export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
@@ -48,7 +48,7 @@ export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
     for (const item of doc.items) {
       pdf.ensureSpace(60);
       pdf.write(`${item.number}. ${item.title}`, { size: 12, weight: "bold", gap: 2 });
-      pdf.muted(statusWords[item.status] ?? item.status, 9.5);
+      pdf.muted(itemStatusLabels[item.status] ?? item.status, 9.5);
       if (item.discussion) pdf.write(`Discussion: ${item.discussion}`, { size: 10.5 });
       if (item.decisions) pdf.write(`Decisions: ${item.decisions}`, { size: 10.5, weight: "bold" });
       pdf.doc.moveDown(0.3);

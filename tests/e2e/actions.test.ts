@@ -36,8 +36,48 @@ describe("between meetings", () => {
     const review = await sec.page.locator(".agenda-item").filter({ hasText: "Review of action items" }).textContent();
     expect(review).toContain(`${description}`);
     expect(review).toContain("(blocked: Waiting for the court's order copy)");
+    // Overdue items are marked on the agenda as in the actions list: the row treatment and the word.
+    const overdueLines = sec.page.locator(".agenda-item").filter({ hasText: "Review of action items" }).locator("li.row--overdue");
+    expect(await overdueLines.count()).toBeGreaterThan(0);
+    for (const line of await overdueLines.all()) expect(await line.locator(".badge--danger").textContent()).toBe("Overdue");
     await sec.page.goto("/reports/accountability?split=tenure");
     expect(await seriousViolations(sec.page)).toEqual([]);
+    expect(await sec.page.locator("section[aria-labelledby=how]").textContent()).toContain("does not measure initiative");
+    await sec.context.close();
+  });
+
+  it("the secretariat filters by case and by meeting without JavaScript, and the run page marks overdue items", async () => {
+    const sec = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
+    await sec.page.goto("/actions");
+    const kase = sec.page.getByLabel("Case", { exact: true });
+    const code = (await kase.locator("option").nth(1).textContent())!;
+    expect(code).toMatch(/^[A-Z]+-\d{4}-\d{4}$/);
+    await kase.selectOption({ label: code });
+    await sec.page.getByRole("button", { name: "Filter" }).click();
+    await sec.page.waitForURL(/caseId=\d+/);
+    const caseCells = await sec.page.locator("tbody tr td:nth-child(3)").allTextContents();
+    expect(caseCells.length).toBeGreaterThan(0);
+    expect(new Set(caseCells)).toEqual(new Set([code]));
+    expect(await sec.page.getByLabel("Case", { exact: true }).inputValue()).not.toBe("");
+
+    // The meeting whose items include an overdue one, chosen from the list by its label.
+    await sec.page.goto("/actions");
+    const overdueRow = sec.page.locator("tbody tr.row--overdue").filter({ has: sec.page.locator("td:nth-child(4)", { hasText: /^Meeting \d+$/ }) }).first();
+    const agreedAt = (await overdueRow.locator("td:nth-child(4)").textContent())!;
+    const meeting = sec.page.getByLabel("Meeting", { exact: true });
+    const label = (await meeting.locator("option").filter({ hasText: new RegExp(`^${agreedAt}, \\d{2}/\\d{2}/\\d{4}$`) }).textContent())!;
+    await meeting.selectOption({ label });
+    await sec.page.getByRole("button", { name: "Filter" }).click();
+    await sec.page.waitForURL(/meetingId=\d+/);
+    const meetingId = new URL(sec.page.url()).searchParams.get("meetingId");
+    expect(new Set(await sec.page.locator("tbody tr td:nth-child(4)").allTextContents())).toEqual(new Set([agreedAt]));
+    const overdueHere = await sec.page.locator("tbody tr.row--overdue").count();
+    expect(overdueHere).toBeGreaterThan(0);
+
+    await sec.page.goto(`/meetings/${meetingId}/run`);
+    const marked = sec.page.locator(".item-minutes li.row--overdue");
+    expect(await marked.count()).toBe(overdueHere);
+    for (const line of await marked.all()) expect(await line.locator(".badge--danger").textContent()).toBe("Overdue");
     await sec.context.close();
   });
 });

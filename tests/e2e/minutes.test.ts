@@ -19,10 +19,16 @@ async function openRunPage(page: import("playwright-core").Page) {
   await page.getByRole("button", { name: "Save attendance" }).waitFor();
 }
 
+/** The item timers exist only once React has hydrated: until then, typing would not autosave. */
+async function hydrated(page: import("playwright-core").Page) {
+  await page.getByRole("button", { name: "Start timer" }).first().waitFor();
+}
+
 describe("capturing a meeting", () => {
   it("saves as the secretariat types, with JavaScript", async () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await openRunPage(page);
+    await hydrated(page);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel("Status: Department of Women and Child Development").selectOption("absent");
     await page.getByRole("button", { name: "Save attendance" }).click();
@@ -34,6 +40,42 @@ describe("capturing a meeting", () => {
     await page.reload();
     expect(await page.getByLabel("Discussion").nth(2).inputValue()).toBe("The prosecutor will seek testimony in the protection room.");
     await context.close();
+  });
+
+  it("shows both versions when two people save the same item, and autosaves nothing until one is chosen", async () => {
+    const first = await signIn(app, "secretariat@demo.testa");
+    const second = await signIn(app, "secretariat@demo.testa");
+    for (const p of [first.page, second.page]) {
+      await openRunPage(p);
+      await hydrated(p);
+    }
+    const mine = first.page.locator(".item-minutes").nth(4);
+    await mine.getByLabel("Discussion").fill("First person's note.");
+    await mine.getByLabel("Status").selectOption("deferred");
+    await mine.getByRole("button", { name: /^Save item 5$/ }).click();
+    await expect.poll(() => mine.getByRole("status").textContent()).toMatch(/^Saved at /);
+
+    const theirs = second.page.locator(".item-minutes").nth(4);
+    await theirs.getByLabel("Discussion").fill("Second person's note.");
+    await theirs.getByRole("button", { name: /^Save item 5$/ }).click();
+    const conflict = theirs.locator(".conflict");
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain("First person's note.");
+    expect(await conflict.textContent()).toContain("Deferred");
+    expect(await theirs.getByLabel("Discussion").inputValue()).toBe("Second person's note.");
+    expect(await seriousViolations(second.page)).toEqual([]);
+    // Typing more does not autosave over the first person's note while the choice is open.
+    await theirs.getByLabel("Decisions").fill("Still choosing.");
+    await second.page.waitForTimeout(2_500);
+    await first.page.reload();
+    expect(await first.page.locator(".item-minutes").nth(4).getByLabel("Discussion").inputValue()).toBe("First person's note.");
+    // Choosing to keep theirs is an explicit save.
+    await theirs.getByRole("button", { name: /^Save item 5$/ }).click();
+    await expect.poll(() => theirs.getByRole("status").textContent()).toMatch(/^Saved at /);
+    await first.page.reload();
+    expect(await first.page.locator(".item-minutes").nth(4).getByLabel("Discussion").inputValue()).toBe("Second person's note.");
+    await first.context.close();
+    await second.context.close();
   });
 
   it("works from plain form posts, without JavaScript, and the keyboard reaches every field in agenda order", async () => {

@@ -17,13 +17,18 @@ describe("an observer", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Outcomes");
     expect(await page.getByRole("img", { name: /Conviction rate by year of judgment/ }).count()).toBe(1);
     expect(await page.getByText("The index measures what the system delivered to the victim, not the victim.").count()).toBe(1);
-    expect(await page.getByText(/Conviction rate = convictions ÷ decided cases/).count()).toBe(1);
+    expect(await page.getByText("Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment.").count()).toBe(1);
+    // Every measure in the tables carries its own definition beside it.
+    const measures = page.locator('th[scope="rowgroup"]');
+    expect(await measures.count()).toBeGreaterThan(10);
+    expect(await page.locator('th[scope="rowgroup"] .definition').count()).toBe(await measures.count());
+    expect(await page.getByText(/the next smallest count \(or else the total\) is hidden too/).count()).toBe(1);
     expect(await page.getByRole("link", { name: "Cases" }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     const res = await page.goto("/cases/1");
     expect(res!.status()).toBe(403);
     const csv = await page.request.get("/reports/outcomes.csv");
-    expect((await csv.text()).split("\r\n")[0]).toBe("section,measure,period,value,unit,count,out_of");
+    expect((await csv.text()).split("\r\n")[0]).toBe("section,measure,period,value,unit,count,out_of,note,definition");
     await context.close();
   });
 });

@@ -1,8 +1,8 @@
 import { and, eq, isNull, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actionItemUpdates, actionItems, departments, mailOutbox, tenures } from "#db/schema";
+import { actionItemUpdates, actionItems, cases, departments, mailOutbox, meetings, tenures } from "#db/schema";
 import { getDb } from "~/db.server";
-import { addDays, todayIn } from "~/lib/dates";
+import { addDays, dateInZone, formatDate, todayIn } from "~/lib/dates";
 import { loader as csvLoader } from "~/routes/reports.accountability[.]csv";
 import { loader as matrixLoader } from "~/routes/reports.accountability";
 import { action as itemAction, loader as itemLoader } from "~/routes/actions.$actionId";
@@ -56,6 +56,69 @@ describe("our department's actions", () => {
     const bad = await run(() => listLoader({ request: getRequest(`/actions?status=finished&dueFrom=2026-02-30`, secretariat), params: {}, context: {} }));
     expect(bad.status).toBe(400);
     expect(bad.data.errors).toMatchObject({ status: "That status does not exist.", dueFrom: "Due from must be a real date." });
+  });
+});
+
+describe("filtering all actions by case and meeting", () => {
+  type Row = { caseId: number | null; meetingId: number | null; departmentId: number };
+  type Option = { value: string; label: string };
+  const list = (query: string, cookie = secretariat) => run(() => listLoader({ request: getRequest(`/actions${query}`, cookie), params: {}, context: {} }));
+  // A seeded item agreed at a meeting about a case, and what the secretariat should see in the lists.
+  const linked = () => getDb().select().from(actionItems).all().find((a) => a.caseId !== null && a.meetingId !== null)!;
+
+  it("offers every case and meeting that has action items, by case code and as “Meeting N, DD/MM/YYYY”", async () => {
+    const res = await list("");
+    const a = linked();
+    const code = getDb().select().from(cases).where(eq(cases.id, a.caseId!)).get()!.code;
+    const meeting = getDb().select().from(meetings).where(eq(meetings.id, a.meetingId!)).get()!;
+    expect(res.data.cases).toContainEqual({ value: String(a.caseId), label: code });
+    const label = res.data.meetings.find((m: Option) => m.value === String(meeting.id)).label;
+    expect(label).toMatch(new RegExp(`^Meeting ${meeting.number}, \\d{2}/\\d{2}/\\d{4}$`));
+    expect(label).toBe(`Meeting ${meeting.number}, ${formatDate(dateInZone(new Date(meeting.startsAt), "Asia/Kolkata"))}`);
+    const withActions = new Set(getDb().select().from(actionItems).all().map((x) => x.caseId));
+    expect(res.data.cases.every((c: Option) => withActions.has(Number(c.value)))).toBe(true);
+  });
+
+  it("narrows the list to one case, to one meeting, and to both", async () => {
+    const a = linked();
+    const all = getDb().select().from(actionItems).all();
+    const byCase = await list(`?caseId=${a.caseId}`);
+    expect(byCase.status).toBe(200);
+    expect(byCase.data.rows.map((r: { id: number }) => r.id).sort()).toEqual(all.filter((x) => x.caseId === a.caseId).map((x) => x.id).sort());
+    const byMeeting = await list(`?meetingId=${a.meetingId}`);
+    expect(byMeeting.data.rows.map((r: { id: number }) => r.id).sort()).toEqual(all.filter((x) => x.meetingId === a.meetingId).map((x) => x.id).sort());
+    const both = await list(`?caseId=${a.caseId}&meetingId=${a.meetingId}`);
+    expect(both.data.rows.length).toBeGreaterThan(0);
+    expect(both.data.rows.every((r: Row) => r.caseId === a.caseId && r.meetingId === a.meetingId)).toBe(true);
+  });
+
+  it("reports a forged or non-numeric case or meeting, ignores it, and never fails", async () => {
+    const everything = (await list("")).data.rows.length;
+    for (const [query, field] of [
+      ["?caseId=abc", "caseId"],
+      ["?caseId=999999", "caseId"],
+      ["?caseId=1e400", "caseId"],
+      ["?meetingId=-3", "meetingId"],
+      ["?meetingId=999999", "meetingId"],
+      ["?meetingId=2.5", "meetingId"],
+    ] as const) {
+      const res = await list(query);
+      expect(res.status, query).toBe(400);
+      expect(res.data.errors[field], query).toMatch(/Choose a (case|meeting) from the list\./);
+      expect(res.data.rows, query).toHaveLength(everything);
+    }
+  });
+
+  it("offers a representative only the cases and meetings of their own department's items", async () => {
+    const res = await list("", police);
+    const own = getDb().select().from(actionItems).all().filter((x) => x.departmentId === dept.police);
+    expect(res.data.cases.map((c: Option) => Number(c.value)).sort()).toEqual([...new Set(own.map((x) => x.caseId).filter((id) => id !== null))].sort());
+    // Another department's case is refused by name, and the list stays the police's own.
+    const foreign = getDb().select().from(actionItems).all().find((x) => x.caseId !== null && !own.some((o) => o.caseId === x.caseId))!;
+    const refused = await list(`?caseId=${foreign.caseId}`, police);
+    expect(refused.status).toBe(400);
+    expect(refused.data.errors.caseId).toBe("That case has no action items you can see. Choose a case from the list.");
+    expect(refused.data.rows.every((r: Row) => r.departmentId === dept.police)).toBe(true);
   });
 });
 

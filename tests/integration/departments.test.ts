@@ -114,6 +114,14 @@ describe("recording a transfer", () => {
       expect(res.status).toBe(403);
     }
   });
+
+  it("closes the sign-in of a secretariat member whose seat is transferred, but never the admin's", async () => {
+    expect((await signIn("secretariat@demo.testa", "testa-demo")).ok).toBe(true);
+    const res = await transfer(dept.ngo, { ...successor("new.ngo@example.org", today), officerName: "Meera Joshi", designation: "Programme Manager" });
+    expect(res.status).toBe(200);
+    expect(await signIn("secretariat@demo.testa", "testa-demo")).toEqual({ ok: false, message: expect.stringMatching(/tenure in this seat has ended/) });
+    expect((await signIn("admin@demo.testa", "testa-demo")).ok).toBe(true);
+  });
 });
 
 describe("the password link", () => {

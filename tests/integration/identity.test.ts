@@ -11,7 +11,9 @@ import { action as minutesAction } from "~/routes/meetings.$meetingId_.minutes";
 import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
 import { action as runAction } from "~/routes/meetings.$meetingId_.run";
 import { containsProtected, protectedSet } from "~/services/identity.server";
+import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { startSmtp } from "../support/smtp";
 
 // Canary names: written once through the app, they must never be found anywhere afterwards.
 const victimName = "Zarina Quaziwala";
@@ -145,5 +147,17 @@ describe("the leak guard", () => {
     const attendance = await circulate();
     expect(attendance.data.errors.form).toMatch(/^The attendance of Police – Anti-Human-Trafficking Unit contains a protected name/);
     expect(getDb().select().from(mailOutbox).where(like(mailOutbox.batch, `meeting:${meetingId}:minutes%`)).all()).toEqual([]);
+  });
+
+  it("lets nothing carrying the name reach a real SMTP server", async () => {
+    const smtp = await startSmtp();
+    try {
+      const due = getDb().select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.status, "pending")).get()!.n;
+      await deliverDueMail({ transport: smtpTransport(smtp.url), now: new Date(Date.now() + 3_600_000) });
+      if (due) await smtp.waitFor(due);
+      expect(smtp.raw.join("\n")).not.toMatch(/quaziwala|canaryganj|canaryvala/i);
+    } finally {
+      await smtp.stop();
+    }
   });
 });

@@ -40,6 +40,7 @@ const pdf = Buffer.from("%PDF-1.4\n% test agenda\n%%EOF\n");
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 const asAdmin = () => cookieFor("admin@demo.testa");
 const asSecretariat = () => cookieFor("secretariat@demo.testa");
+const asRepresentative = () => cookieFor("police@demo.testa");
 
 describe("the outbox", () => {
   it("shows an empty outbox before any mail", async () => {
@@ -146,7 +147,7 @@ describe("the outbox", () => {
     // Nothing more happens to a failed message on its own.
     expect((await deliverDueMail({ transport: broken, now: later(60 * 24 * 60) })).failed).toBe(0);
 
-    const refused = await run(async () => messageAction({ request: postRequest(`/outbox/${id}`, {}, await asSecretariat()), params: { messageId: String(id) }, context: {} }));
+    const refused = await run(async () => messageAction({ request: postRequest(`/outbox/${id}`, {}, await asRepresentative()), params: { messageId: String(id) }, context: {} }));
     expect(refused.status).toBe(403);
     expect(rowFor("hopeless").status).toBe("failed");
 
@@ -185,7 +186,7 @@ describe("the outbox", () => {
     expect(rowFor("eml").status).toBe("sent");
   });
 
-  it("lists every message for the admin, newest first, and refuses the secretariat", async () => {
+  it("lists every message for the admin and the secretariat, newest first, and refuses a representative", async () => {
     const admin = await run(async () => outboxLoader({ request: getRequest("/outbox", await asAdmin()), params: {}, context: {} }));
     expect(admin.status).toBe(200);
     const subjects = admin.data.rows.map((r: { subject: string }) => r.subject);
@@ -194,7 +195,23 @@ describe("the outbox", () => {
     const first = admin.data.rows.find((r: { subject: string }) => r.subject === "Subject one");
     expect(first.sentAt).toMatch(/\d{2}\/\d{2}\/\d{4}, \d{1,2}:\d{2} [ap]m IST/);
     const secretariat = await run(async () => outboxLoader({ request: getRequest("/outbox", await asSecretariat()), params: {}, context: {} }));
-    expect(secretariat.status).toBe(403);
+    expect(secretariat.status).toBe(200);
+    expect(secretariat.data.rows.map((r: { subject: string }) => r.subject)).toEqual(subjects);
+    const representative = await run(async () => outboxLoader({ request: getRequest("/outbox", await asRepresentative()), params: {}, context: {} }));
+    expect(representative.status).toBe(403);
+  });
+
+  it("shows a welcome email's set-password link to the admin only", async () => {
+    const link = "https://desk.example/welcome/AbC-123_xyz";
+    const id = enqueueMail(getDb(), mail("welcome-link", { text: `Set your password: ${link}`, html: `<a href="${link}">Set your password</a>` }));
+    const view = async (cookie: string) => (await run(async () => messageLoader({ request: getRequest(`/outbox/${id}`, cookie), params: { messageId: String(id) }, context: {} }))).data.message;
+    const admin = await view(await asAdmin());
+    expect(admin.text).toContain(link);
+    const secretariat = await view(await asSecretariat());
+    for (const body of [secretariat.text, secretariat.html]) {
+      expect(body).not.toContain("AbC-123_xyz");
+      expect(body).toContain("/welcome/[link hidden: shown to administrators only]");
+    }
   });
 
   it("previews a message with its bodies and attachments, and serves the attachment as a download", async () => {
@@ -214,7 +231,7 @@ describe("the outbox", () => {
     expect(file.headers.get("Content-Disposition")).toMatch(/^attachment; filename="agenda-meeting-7.pdf"/);
     expect(Buffer.compare(Buffer.from(await file.arrayBuffer()), pdf)).toBe(0);
 
-    const forbidden = await run(async () => attachmentLoader({ request: getRequest(`/outbox/${id}/attachments/0`, await asSecretariat()), params: { messageId: String(id), index: "0" }, context: {} }));
+    const forbidden = await run(async () => attachmentLoader({ request: getRequest(`/outbox/${id}/attachments/0`, await asRepresentative()), params: { messageId: String(id), index: "0" }, context: {} }));
     expect(forbidden.status).toBe(403);
   });
 

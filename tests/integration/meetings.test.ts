@@ -91,6 +91,9 @@ describe("editing the agenda", () => {
     expect(res.data.errors).toMatchObject({ title: "Title is required.", minutes: "Time must be at most 120 minutes." });
     expect((await edit(id, { intent: "explode" })).status).toBe(400);
     expect((await edit(id, { intent: "remove", itemId: "999999" })).status).toBe(404);
+    const forged = await edit(id, { intent: "add", title: "Guest talk", minutes: "10", presentingDepartmentId: "999999" });
+    expect(forged.status).toBe(400);
+    expect(forged.data.errors.presentingDepartmentId).toBe("Choose a department of this collective, or none.");
     expect(items(id)).toEqual(before);
   });
 
@@ -180,6 +183,11 @@ describe("publishing", () => {
     expect(vevent.getFirstPropertyValue("uid")).toBe(`testa-meeting-${meeting.id}@localhost:3000`);
     expect(new ICAL.Event(vevent).startDate.toJSDate().toISOString()).toBe("2026-12-17T09:30:00.000Z");
     expect(updates[0].subject).toMatch(/^Rescheduled: .*Thu, 17\/12\/2026, 3:00 pm IST/);
+    // The agenda PDF served from the meeting page is the one just sent: new time, new place.
+    const pdf = await pdfLoader({ request: getRequest(`/meetings/${meeting.id}/agenda.pdf`, secretariat), params: params(meeting.id), context: {} });
+    const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
+    expect(text).toContain("17/12/2026");
+    expect(text).toContain("Conference Hall 2");
   });
 
   it("refuses a reschedule from a stale form, and bad input, writing nothing", async () => {

@@ -153,6 +153,9 @@ describe("action items", () => {
     expect(res.data.errors).toMatchObject({ description: "Action is required.", dueOn: "Due date must be a real date (day/month/year)." });
     const unknown = await post({ intent: "add-action", agendaItemId: String(item().id), description: "X", departmentId: "999999", dueOn: "2026-12-01" });
     expect(unknown.data.errors.departmentId).toBe("Choose a department of this collective.");
+    const forgedCase = await post({ intent: "add-action", agendaItemId: String(item().id), description: "X", departmentId: String(dept.police), dueOn: "2026-12-01", caseId: "999999" });
+    expect(forgedCase.status).toBe(400);
+    expect(forgedCase.data.errors.caseId).toBe("Choose a case from the list, or none.");
     expect(getDb().select({ n: count() }).from(actionItems).get()!.n).toBe(before);
   });
 });
@@ -198,6 +201,21 @@ describe("the life of the minutes", () => {
       ...getDb().select({ v: accused.name }).from(accused).all().map((r) => r.v),
     ].filter((v): v is string => !!v && v.length > 4);
     for (const value of restricted) expect(text).not.toContain(value);
+  });
+
+  it("serves the circulated version as the PDF while a correction is being written, and any version on request", async () => {
+    const reviewed = getDb().select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, "case_review"))).get()!;
+    const edit = await post({ intent: "item", itemId: String(reviewed.id), discussion: "A correction not yet circulated.", decisions: reviewed.decisions ?? "", status: "discussed", minutesUsed: "", version: String(reviewed.version) });
+    expect(edit.status).toBe(200);
+    const pdf = async (query = "") => minutesPdf({ request: getRequest(`/meetings/${meeting.id}/minutes.pdf${query}`, secretariat), params: params(), context: {} });
+    const latest = pdfText(Buffer.from(await (await pdf()).arrayBuffer()));
+    expect(latest).toContain("Circulated, version 1");
+    expect(latest).not.toContain("A correction not yet circulated.");
+    expect(pdfText(Buffer.from(await (await pdf("?version=1")).arrayBuffer()))).toContain("File the chargesheet");
+    for (const bad of ["?version=9", "?version=abc", "?version=-1"]) expect((await run(() => pdf(bad))).status).toBe(404);
+    // Put the item back as circulated, so that what is confirmed next is what was sent.
+    const now = getDb().select().from(agendaItems).where(eq(agendaItems.id, reviewed.id)).get()!;
+    expect((await post({ intent: "item", itemId: String(now.id), discussion: reviewed.discussion ?? "", decisions: reviewed.decisions ?? "", status: "discussed", minutesUsed: reviewed.minutesUsed === null ? "" : String(reviewed.minutesUsed), version: String(now.version) })).status).toBe(200);
   });
 
   it("is confirmed, then refuses edits without an amendment, and records amendments", async () => {

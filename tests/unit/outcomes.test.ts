@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { displayFigures, figuresCsv, outcomeFigures, type Figure, type OutcomeInput } from "~/lib/outcomes";
+import { displayFigures, figuresCsv, outcomeFigures, outcomeReport, type Figure, type OutcomeInput } from "~/lib/outcomes";
+import { hiddenCounts } from "~/lib/outcomes-suppression";
 import { defaultIndicators, participationIndex, type Indicator, type VictimServices } from "~/lib/participation";
 
 const none: VictimServices = {
@@ -104,19 +105,69 @@ describe("the participation index", () => {
 });
 
 describe("what observers see", () => {
-  const shown = displayFigures(outcomeFigures(input), { exact: false });
-  const exact = displayFigures(outcomeFigures(input), { exact: true });
-  it("shows counts under 5, and figures resting on them, as <5", () => {
-    const rate = shown.find((f) => f.measure === "Conviction rate" && f.period === "2025")!;
-    expect(rate).toMatchObject({ value: "<5", count: "<5", of: "<5" });
-    const overall = shown.find((f) => f.measure === "Conviction rate" && f.period === "All years")!;
-    expect(overall).toMatchObject({ value: "60%", count: "<5", of: "5" });
-    expect(exact.find((f) => f.measure === "Conviction rate" && f.period === "2025")).toMatchObject({ value: "66.7%", count: "2", of: "3" });
+  const shown = displayFigures(outcomeReport(input), { exact: false });
+  const exact = displayFigures(outcomeReport(input), { exact: true });
+  const row = (rows: typeof shown, measure: string, period = "All years") => rows.find((f) => f.measure === measure && f.period === period)!;
+  it("hides counts under 5, and every rate computed from a hidden count", () => {
+    // 2025: 2 convictions of 3 decided; both counts are small, so is the rate.
+    expect(row(shown, "Conviction rate", "2025")).toMatchObject({ value: "–", count: "<5", of: "<5", note: "Hidden: fewer than 5." });
+    // All years: 3 of 5. The 5 may show, but 60% of 5 would give the 3 away.
+    expect(row(shown, "Conviction rate")).toMatchObject({ value: "–", count: "<5", of: "5", note: "Hidden: fewer than 5." });
+    // A median of 3 durations would show one case's duration.
+    expect(row(shown, "FIR to chargesheet")).toMatchObject({ value: "–", count: "<5" });
+    expect(row(exact, "Conviction rate", "2025")).toMatchObject({ value: "66.7%", count: "2", of: "3", note: "" });
+    expect(row(exact, "Conviction rate")).toMatchObject({ value: "60%", count: "3", of: "5" });
   });
-  it("writes the same figures to CSV", () => {
+  it("writes the same figures to CSV, with the note and the definition", () => {
     const csv = figuresCsv(shown).split("\r\n");
-    expect(csv[0]).toBe("section,measure,period,value,unit,count,out_of");
-    expect(csv).toContain("Convictions,Conviction rate,2025,<5,%,<5,<5");
-    expect(csv).toContain("Convictions,Conviction rate,All years,60%,%,<5,5");
+    expect(csv[0]).toBe("section,measure,period,value,unit,count,out_of,note,definition");
+    expect(csv).toContain('Convictions,Conviction rate,2025,–,%,<5,<5,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
+    expect(csv).toContain('Convictions,Conviction rate,All years,–,%,<5,5,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
+  });
+});
+
+describe("secondary suppression", () => {
+  const counts = (entries: Record<string, number>) => new Map(Object.entries(entries));
+  it("hides the next smallest part when one small part could be subtracted out of a shown total", () => {
+    // 14 decided = 7 convicted + 5 acquitted + 2 discharged: 14 − 7 − 5 would give the 2 away,
+    // so the smallest shown part, the 5 acquittals, is hidden too. 14 − 7 = 7 then leaves
+    // acquitted anywhere from 5 to 6 and discharged from 1 to 2.
+    const hidden = hiddenCounts(counts({ decided: 14, convicted: 7, acquitted: 5, discharged: 2 }), [{ total: "decided", parts: ["convicted", "acquitted", "discharged"] }]);
+    expect(Object.fromEntries(hidden)).toEqual({ discharged: "small", acquitted: "guard" });
+  });
+  it("hides a count whose remainder out of its total is under 5", () => {
+    // 17 of 20 victims with legal aid would say that 3 have none.
+    const hidden = hiddenCounts(counts({ victims: 20, legalAid: 17, education: 10 }), [{ total: "victims", parts: ["legalAid"] }, { total: "victims", parts: ["education"] }]);
+    expect(Object.fromEntries(hidden)).toEqual({ legalAid: "guard" });
+  });
+  it("does not let two hidden 4s be read from their sum", () => {
+    // 13 − 5 = 8 could only be 4 + 4, so the 5 is hidden as well.
+    const hidden = hiddenCounts(counts({ total: 13, a: 4, b: 4, c: 5 }), [{ total: "total", parts: ["a", "b", "c"] }]);
+    expect(Object.fromEntries(hidden)).toEqual({ a: "small", b: "small", c: "guard" });
+  });
+  it("hides the total when no part is left to hide", () => {
+    // 6 = 1 + 0 + 5. Hiding the 5 is not enough: a hidden part is at least 5, so the 1 would still
+    // be 6 − 5. Zero parts stay shown, so the total goes.
+    const hidden = hiddenCounts(counts({ total: 6, x: 1, y: 0, z: 5 }), [{ total: "total", parts: ["x", "y", "z"] }]);
+    expect(Object.fromEntries(hidden)).toEqual({ x: "small", z: "guard", total: "guard" });
+  });
+  it("follows a hidden count into the splits it belongs to", () => {
+    // Convictions by year: 11 in all = 4 in 2024 + 7 in 2025, and 2025's 7 all fall in Q1.
+    // 11 − 7 gives the 4 away, so 2025's 7 is hidden; then Q1's 7 would give it back, so it goes too.
+    const hidden = hiddenCounts(counts({ all: 11, y2024: 4, y2025: 7, q2024: 4, q2025: 7 }), [
+      { total: "all", parts: ["y2024", "y2025"] },
+      { total: "y2024", parts: ["q2024"] },
+      { total: "y2025", parts: ["q2025"] },
+    ]);
+    expect(Object.fromEntries(hidden)).toEqual({ y2024: "small", q2024: "small", y2025: "guard", q2025: "guard" });
+  });
+});
+
+describe("definitions", () => {
+  it("gives every figure its own one-line definition", () => {
+    const figures = outcomeFigures(input);
+    for (const f of figures) expect(f.definition, f.measure).toMatch(/^[^\n]{10,}$/);
+    const byMeasure = new Map(figures.map((f) => [f.measure, f.definition]));
+    expect(new Set(byMeasure.values()).size).toBe(byMeasure.size);
   });
 });
