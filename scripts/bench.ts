@@ -30,11 +30,13 @@ function build(db: Db) {
   const dept = sql.prepare("insert into departments (collective_id, name, kind) values (1, ?, ?)");
   kinds.forEach((k) => dept.run(`Department ${k}`, k));
   const kase = sql.prepare(
-    "insert into cases (collective_id, code, police_station, stage, status, outcome, opened_on, closed_on, chargesheet_limit_days, created_at) values (1, ?, 'PS', ?, ?, ?, ?, ?, 60, ?)",
+    "insert into cases (collective_id, code, police_station, fir_number, stage, status, outcome, opened_on, closed_on, chargesheet_limit_days, created_at) values (1, ?, 'PS', ?, ?, ?, ?, ?, ?, 60, ?)",
   );
   const link = sql.prepare("insert into case_departments (case_id, department_id, role) values (?, ?, ?)");
   const event = sql.prepare("insert into case_events (case_id, kind, occurred_on, outcome, next_date) values (?, ?, ?, ?, ?)");
-  const person = sql.prepare("insert into accused (case_id, name, arrested_on, bail_status) values (?, 'Bench Accused', ?, ?)");
+  const person = sql.prepare("insert into accused (case_id, name, arrested_on, bail_status) values (?, ?, ?, ?)");
+  const given = ["Ramesh", "Suresh", "Mohd", "Salim", "Anil", "Vijay", "Sunil", "Raju", "Imran", "Deepak", "Santosh", "Manoj"];
+  const family = ["Kumar", "Shaikh", "Patil", "Yadav", "Khan", "Jadhav", "Singh", "Pawar", "Gupta", "More", "Ansari", "Thakur"];
   const victim = sql.prepare("insert into victims (collective_id, case_id, code, minor, age_band, legal_aid_assigned_on, education_enrolled) values (1, ?, ?, 0, '18_25', ?, ?)");
   const action = sql.prepare("insert into action_items (collective_id, department_id, description, due_on, status, case_id) values (1, ?, 'Follow up', ?, ?, ?)");
   const stages = ["investigation", "chargesheet", "charges_framed", "prosecution_evidence", "defence_evidence"];
@@ -45,10 +47,11 @@ function build(db: Db) {
       const outcome = rand.chance(0.35) ? rand.pick(["convicted", "convicted", "acquitted", "discharged"]) : null;
       const opened = addDays(today, -rand.int(outcome ? 250 : 30, 1500));
       const judged = addDays(opened, (sizes.eventsPerCase - 1) * 10);
-      kase.run(`BEN-${2020 + (i % 7)}-${String(i).padStart(4, "0")}`, outcome ? "closed" : rand.pick(stages), outcome ? "closed" : "open", outcome, opened, outcome ? judged : null, `${opened}T06:00:00.000Z`);
+      kase.run(`BEN-${2020 + (i % 7)}-${String(i).padStart(4, "0")}`, `${String(i).padStart(4, "0")}/${opened.slice(0, 4)}`, outcome ? "closed" : rand.pick(stages), outcome ? "closed" : "open", outcome, opened, outcome ? judged : null, `${opened}T06:00:00.000Z`);
       link.run(i, 1, "lead");
       link.run(i, 9, "support");
-      person.run(i, addDays(opened, 1), rand.pick(["pending", "granted", "refused", "not_applied"]));
+      // Distinct names (a given name, a family name and a number-word), as many as there are cases.
+      person.run(i, `${given[i % 12]} ${family[Math.floor(i / 12) % 12]} ${["Bhau", "Anna", "Dada", "Nana", "Bapu", "Appa", "Tatya", "Mama", "Kaka", "Baba"][Math.floor(i / 144) % 10]}${i >= 1440 ? ` ${String.fromCharCode(97 + Math.floor(i / 1440))}` : ""}`, addDays(opened, 1), rand.pick(["pending", "granted", "refused", "not_applied"]));
       victim.run(i, `V-${String(i).padStart(5, "0")}`, rand.chance(0.6) ? opened : null, rand.chance(0.4) ? 1 : 0);
       for (let e = 0; e < sizes.eventsPerCase; e++) {
         const on = addDays(opened, e * 10);
@@ -111,7 +114,7 @@ try {
   migrateDatabase(db);
   const t0 = performance.now();
   build(db);
-  console.log(`Built ${sizes.cases} open cases, ${sizes.cases * sizes.eventsPerCase} events, ${sizes.cases * sizes.actionItemsPerCase} action items in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+  console.log(`Built ${sizes.cases} cases (about a third decided), ${sizes.cases * sizes.eventsPerCase} events, ${sizes.cases * sizes.actionItemsPerCase} action items in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
   const meeting = db.select().from(meetings).where(eq(meetings.status, "planned")).get()!;
   const { ctx, agendaCases } = agendaContextFor(db, meeting);
   const runs = 20;

@@ -4,6 +4,7 @@ import { formatDateTime } from "~/lib/dates";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
 import { caseCodesFor } from "./agenda.server";
+import { everyText } from "./identity.server";
 
 /**
  * The agenda as documents show it: the PDF, the email and the frozen published version all come
@@ -60,5 +61,6 @@ export function agendaFields(doc: AgendaDocument): [string, string | null][] {
       [`the reasons of agenda item ${n + 1}`, i.reasons.join(" · ")],
     ]),
     ...doc.writtenUpdates.map((w, n): [string, string] => [`written update ${n + 1}`, `${w.title} · ${w.reasons.join(" · ")}`]),
+    ...everyText(doc),
   ];
 }

@@ -23,7 +23,11 @@ export function agendaContextFor(db: Conn, meeting: Meeting) {
     { weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth },
     date,
   );
-  const review = actionReview(listActions(db, meeting.collectiveId, { unfinished: true }), date, nextMeetingDate);
+  // On this meeting's agenda, work agreed at an earlier meeting is being carried forward once more.
+  const unfinished = listActions(db, meeting.collectiveId, { unfinished: true }).map((a) =>
+    a.meetingId && a.meetingId !== meeting.id ? { ...a, carried: a.carried + 1 } : a,
+  );
+  const review = actionReview(unfinished, date, nextMeetingDate);
   const ctx: AgendaContext = {
     meetingDate: date,
     nextMeetingDate,

@@ -12,6 +12,7 @@ import { clockInputs } from "~/models/case.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { matrixFor } from "./accountability.server";
+import { everyText } from "./identity.server";
 
 /**
  * Everything a newly transferred officer needs to run the department's part in the collective,
@@ -140,5 +141,6 @@ export function briefFields(doc: BriefDocument): [string, string][] {
   return [
     ...doc.actions.map((a, n): [string, string] => [`open action item ${n + 1}`, a.description]),
     ...doc.decisions.map((d, n): [string, string] => [`decision ${n + 1}`, d.decisions]),
+    ...everyText(doc),
   ];
 }

@@ -122,15 +122,33 @@ export function protectedSet(db: Conn, collectiveId: number) {
   for (const a of ids.length ? db.select({ name: accused.name }).from(accused).where(inArray(accused.caseId, ids)).all() : []) {
     for (const f of accusedGuardFps(key, a.name)) fps.add(f);
   }
-  const firs = new Set(caseRows.map((c) => c.fir?.trim().toLowerCase()).filter((f): f is string => !!f && f.length >= 3));
+  const firs = new Set(caseRows.map((c) => (c.fir ? firKey(c.fir) : "")).filter(Boolean));
   return { key, fps, firs };
 }
 export type ProtectedSet = ReturnType<typeof protectedSet>;
 
+/** An FIR number as compared: the part before any "/year", lower case, without leading zeros. */
+function firKey(fir: string): string {
+  const n = fir.split("/")[0].trim().toLowerCase();
+  return /^\d+$/.test(n) ? n.replace(/^0+(?=\d)/, "") : n;
+}
+
+/**
+ * Whether token i is written as an FIR number: "0234/2025" (number/year, as FIRs are cited), or
+ * right after "FIR" ("FIR 234", "FIR no. 234"). A bare number elsewhere (a phone number, a
+ * count) is not an FIR citation, so "0106" in "+91 712 256 0106" passes.
+ */
+function isFirMention(tokens: string[], i: number): boolean {
+  const t = tokens[i];
+  if (/^[a-z0-9-]+\/\d{2,4}$/.test(t)) return true;
+  const before = tokens[i - 1] === "no" || tokens[i - 1] === "number" ? tokens[i - 2] : tokens[i - 1];
+  return before === "fir";
+}
+
 /** True when the text holds a protected name (any run of 1 to 4 words) or an FIR number. */
 export function containsProtected(text: string, set: ProtectedSet): boolean {
   const raw = guardTokens(text);
-  for (const t of raw) if (set.firs.has(t) || set.firs.has(t.split("/")[0])) return true;
+  if (set.firs.size && raw.some((t, i) => isFirMention(raw, i) && set.firs.has(firKey(t)))) return true;
   if (!set.fps.size) return false;
   // Each word is normalised once (honorifics drop out), then every run of 1 to 4 is fingerprinted;
   // repeated runs are fingerprinted once.
@@ -146,6 +164,22 @@ export function containsProtected(text: string, set: ProtectedSet): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Every piece of text in a document, for the guard. A document lists the fields it can name
+ * exactly ("the minutes of item 4") first, then all its text, so that nothing in it goes
+ * unguarded; each piece is named by its top-level key ("nextMeeting" is "the next meeting").
+ */
+export function everyText(doc: object): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (value: unknown, label: string) => {
+    if (typeof value === "string") out.push([label, value]);
+    else if (Array.isArray(value)) value.forEach((v) => walk(v, label));
+    else if (value && typeof value === "object") for (const v of Object.values(value)) walk(v, label);
+  };
+  for (const [key, value] of Object.entries(doc)) walk(value, `the ${key.replace(/([A-Z])/g, " $1").toLowerCase()}`);
+  return out;
 }
 
 /** Checks every field of an outbound document; throws LeakBlocked naming the document and the field. */

@@ -11,7 +11,7 @@ import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.ser
 import { actionItemsOfMeeting, attendanceGrid, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { caseCodesFor } from "./agenda.server";
-import { guardDocument } from "./identity.server";
+import { everyText, guardDocument } from "./identity.server";
 import { wakeMailSender } from "./mail.server";
 
 export class MinutesRefused extends Error {}
@@ -90,6 +90,7 @@ export function minutesFields(doc: MinutesDocument): [string, string][] {
     ]),
     ...doc.actions.map((a, n): [string, string] => [`action item ${n + 1}`, a.description]),
     ...doc.amendments.map((a, n): [string, string] => [`amendment ${n + 1}`, `${a.text} ${a.movedBy}`]),
+    ...everyText(doc),
   ];
 }
 

@@ -93,6 +93,10 @@ describe("the leak guard", () => {
     expect(containsProtected("Smt. Zareena Quaziwala", set)).toBe(true);
     const fir = getDb().select().from(cases).get()!.firNumber!;
     expect(containsProtected(`FIR ${fir}/2025 was registered`, set)).toBe(true);
+    expect(containsProtected(`The chargesheet in ${fir}/2025 is due`, set)).toBe(true);
+    expect(containsProtected(`FIR No. ${Number(fir)} was registered`, set)).toBe(true);
+    // A bare number is not an FIR citation: phone numbers and counts pass.
+    expect(containsProtected(`Call +91 712 256 ${fir}; ${fir} pages filed`, set)).toBe(false);
     expect(containsProtected("Zarina from the ASHA programme attended; case DEM-2026-0011 and V-0042 discussed.", set)).toBe(false);
   });
 
