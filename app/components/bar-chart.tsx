@@ -9,13 +9,21 @@ export type Bar = { label: string; value: number | null; display: string };
 export function BarChart({ title, description, bars, max = 100, unit = "" }: { title: string; description: string; bars: Bar[]; max?: number; unit?: string }) {
   const id = useId();
   const rowHeight = 30;
-  const labelWidth = 190;
+  // Wide enough for the longest label at 14px (about 7.5px a character), so none is cut off.
+  const labelWidth = Math.max(120, Math.ceil(Math.max(0, ...bars.map((b) => b.label.length)) * 7.5) + 16);
   const plotWidth = 420;
   const height = bars.length * rowHeight + 10;
   const top = Math.max(max, ...bars.map((b) => b.value ?? 0), 1);
   return (
     <figure className="chart">
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${labelWidth + plotWidth + 80} ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${labelWidth + plotWidth + 80} ${height}`}
+        width={labelWidth + plotWidth + 80}
+        style={{ maxWidth: "100%", height: "auto" }}
+        preserveAspectRatio="xMinYMin meet"
+      >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {bars.map((b, i) => {

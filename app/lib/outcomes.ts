@@ -134,11 +134,21 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
     add({ section: "Case duration", measure, period: "All years", value: median(days), unit: "days", count: days.length, of: null, keys: { count: `cases timed ${measure}`, of: null } });
   }
 
-  // Victims' services.
+  // Victims' services, overall and by the year the victim's case was registered (the trend).
   const v = input.victims;
+  const caseOf = new Map(input.cases.map((c) => [c.id, c]));
+  const yearOf = (x: { caseId: number }) => caseOf.get(x.caseId)?.openedOn.slice(0, 4) ?? null;
+  const victimYears = [...new Set(v.map(yearOf).filter((y): y is string => !!y))].sort();
+  const periodName = (year: string) => `Registered ${year}`;
+  splits.push({ total: "victims|All years", parts: victimYears.map((y) => `victims|${periodName(y)}`) });
   const share = (measure: string, test: (x: VictimServices) => boolean) => {
-    const n = v.filter(test).length;
-    add({ section: "Victims", measure, period: "All years", value: pct(n, v.length), unit: "%", count: n, of: v.length, keys: { count: `victims ${measure}`, of: "victims" } });
+    const one = (period: string, list: typeof v) => {
+      const n = list.filter(test).length;
+      add({ section: "Victims", measure, period, value: pct(n, list.length), unit: "%", count: n, of: list.length, keys: { count: `victims ${measure}|${period}`, of: `victims|${period}` } });
+    };
+    one("All years", v);
+    for (const year of victimYears) one(periodName(year), v.filter((x) => yearOf(x) === year));
+    splits.push({ total: `victims ${measure}|All years`, parts: victimYears.map((y) => `victims ${measure}|${periodName(y)}`) });
   };
   share("With a legal-aid lawyer", (x) => !!x.legalAidAssignedOn);
   share("In education or livelihood support", (x) => x.educationEnrolled || x.livelihoodSupport);
@@ -147,7 +157,6 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
   share("Testified in a victim protection room", (x) => x.testifiedInProtectionRoom);
 
   // The participation index: median overall, by the year the case was opened, and its spread.
-  const caseOf = new Map(input.cases.map((c) => [c.id, c]));
   const scored = v
     .map((victim) => {
       const c = caseOf.get(victim.caseId);

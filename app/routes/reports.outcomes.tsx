@@ -85,7 +85,9 @@ function Section({ name, figures, children }: { name: Figure["section"]; figures
 /** The sections of the dashboard: every figure in a table, each measure with its one-line definition. */
 export function OutcomeSections({ figures }: { figures: DisplayFigure[] }) {
   const yearly = figures.filter((f) => f.section === "Convictions" && f.measure === "Conviction rate" && /^\d{4}$/.test(f.period));
-  const victims = figures.filter((f) => f.section === "Victims");
+  const victims = figures.filter((f) => f.section === "Victims" && f.period === "All years");
+  const legalAidByYear = figures.filter((f) => f.measure === "With a legal-aid lawyer" && f.period !== "All years");
+  const indexByYear = figures.filter((f) => f.measure === "Median index" && f.period !== "All years");
   const spread = figures.filter((f) => f.section === "Participation index" && f.measure.startsWith("Victims scoring"));
   return (
     <>
@@ -106,11 +108,23 @@ export function OutcomeSections({ figures }: { figures: DisplayFigure[] }) {
           unit="%"
           bars={victims.map((f) => ({ label: f.measure, value: numeric(f), display: f.value }))}
         />
+        <BarChart
+          title="Victims with a legal-aid lawyer, by the year their case was registered"
+          description="The trend in legal aid: the share of each year's victims with a legal-aid lawyer assigned."
+          unit="%"
+          bars={legalAidByYear.map((f) => ({ label: f.period, value: numeric(f), display: f.value }))}
+        />
       </Section>
       <Section name="Participation index" figures={figures}>
         <p>
           <strong>The index measures what the system delivered to the victim, not the victim.</strong>
         </p>
+        <BarChart
+          title="Median participation index, by the year the case was opened"
+          description="The trend in the index: the median index of the victims of each year's cases."
+          unit="index"
+          bars={indexByYear.map((f) => ({ label: f.period.replace("Cases opened ", ""), value: numeric(f), display: f.value }))}
+        />
         <BarChart
           title="Spread of the participation index"
           description="How many victims score in each band of the index."

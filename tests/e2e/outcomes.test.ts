@@ -16,6 +16,8 @@ describe("an observer", () => {
     expect(new URL(page.url()).pathname).toBe("/reports/outcomes");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Outcomes");
     expect(await page.getByRole("img", { name: /Conviction rate by year of judgment/ }).count()).toBe(1);
+    expect(await page.getByRole("img", { name: /Victims with a legal-aid lawyer, by the year their case was registered/ }).count()).toBe(1);
+    expect(await page.getByRole("img", { name: /Median participation index, by the year the case was opened/ }).count()).toBe(1);
     expect(await page.getByText("The index measures what the system delivered to the victim, not the victim.").count()).toBe(1);
     expect(await page.getByText("Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment.").count()).toBe(1);
     // Every measure in the tables carries its own definition beside it.
