@@ -46,6 +46,7 @@ export function runReminders(db: Db, now = new Date()): { queued: number } {
           departmentName: holder.departmentName,
           overdue: overdue.map(line),
           dueSoon: dueSoon.map(line),
+          later: own.filter((a) => a.dueOn > weekAhead).map(line),
           meeting: nudge ? { number: nudge.number, when: formatDateTime(nudge.startsAt, collective.timeZone) } : null,
           actionsUrl: `${config().APP_URL}/actions`,
         });

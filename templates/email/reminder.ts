@@ -6,6 +6,8 @@ export type ReminderData = {
   departmentName: string;
   overdue: string[];
   dueSoon: string[];
+  /** With the nudge: the department's other unfinished items, to update before the meeting. */
+  later: string[];
   /** Five days before a meeting: a nudge to bring the department's items up to date. */
   meeting: { number: number; when: string } | null;
   actionsUrl: string;
@@ -21,6 +23,7 @@ export function reminderEmail(d: ReminderData): Email {
       ...(d.meeting ? [{ lines: [`Meeting ${d.meeting.number} is on ${d.meeting.when}. Please bring your department's action items up to date before it, so the collective sees where things stand.`] }] : []),
       ...(d.overdue.length ? [{ heading: "Overdue", list: d.overdue }] : []),
       ...(d.dueSoon.length ? [{ heading: "Due in the next 7 days", list: d.dueSoon }] : []),
+      ...(d.meeting && d.later.length ? [{ heading: "Also open", list: d.later }] : []),
       { link: { href: d.actionsUrl, label: "Update your department's actions" } },
     ],
     footer: confidentialityFooter,

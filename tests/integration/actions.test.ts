@@ -9,7 +9,7 @@ import { action as itemAction, loader as itemLoader } from "~/routes/actions.$ac
 import { loader as listLoader } from "~/routes/actions._index";
 import { matrixCsv } from "~/lib/accountability";
 import { deliverDueMail, smtpTransport } from "~/services/mail.server";
-import { runReminders } from "~/services/reminders.server";
+import { nudgeDaysBeforeMeeting, runReminders } from "~/services/reminders.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 
@@ -174,13 +174,36 @@ describe("reminders", () => {
     const dcpu = received.find((m) => (m.to as { text: string }).text.includes("dcpu@demo.testa"))!;
     expect(dcpu.text).toContain("DCPU item B");
     expect(dcpu.text).not.toContain("Police item A");
-    // A department with nothing overdue or due this week gets nothing.
+    // A department with nothing overdue or due this week gets nothing; five days before a
+    // meeting, every department with unfinished work gets the nudge.
+    const upcoming = getDb().select().from(meetings).where(eq(meetings.status, "planned")).get();
+    const nudgeDay = upcoming ? addDays(dateInZone(new Date(upcoming.startsAt), "Asia/Kolkata"), -nudgeDaysBeforeMeeting) === today : false;
     const unfinishedDepts = new Set(
-      getDb().select().from(actionItems).all().filter((a) => ["open", "in_progress", "blocked"].includes(a.status) && a.dueOn <= addDays(today, 7)).map((a) => a.departmentId),
+      getDb().select().from(actionItems).all().filter((a) => ["open", "in_progress", "blocked"].includes(a.status) && (nudgeDay || a.dueOn <= addDays(today, 7))).map((a) => a.departmentId),
     );
     const holders = getDb().select().from(tenures).where(isNull(tenures.endsOn)).all();
     const expected = holders.filter((h) => unfinishedDepts.has(h.departmentId)).map((h) => h.email).sort();
     expect(recipients.map((r) => r.replace(/.*</, "").replace(/>.*/, "")).sort()).toEqual(expected);
+  });
+});
+
+describe("the nudge before a meeting", () => {
+  it("five days before, reaches a department whose only work is due later, once", () => {
+    const db = getDb();
+    const upcoming = db.select().from(meetings).where(eq(meetings.status, "planned")).get()!;
+    const meetingDay = dateInZone(new Date(upcoming.startsAt), "Asia/Kolkata");
+    const nudgeNoon = new Date(`${addDays(meetingDay, -nudgeDaysBeforeMeeting)}T06:30:00.000Z`); // noon in India
+    const court = db.select().from(departments).where(eq(departments.kind, "court")).get()!;
+    db.update(actionItems).set({ status: "done" }).where(eq(actionItems.departmentId, court.id)).run();
+    db.insert(actionItems).values({ collectiveId: court.collectiveId, departmentId: court.id, description: "Court item far ahead", dueOn: addDays(meetingDay, 60), status: "open" }).run();
+    const courtMail = () => db.select().from(mailOutbox).where(like(mailOutbox.idempotencyKey, `reminder:${court.collectiveId}:${court.id}:%`)).all().filter((m) => m.text.includes("Court item far ahead"));
+    runReminders(db, nudgeNoon);
+    runReminders(db, nudgeNoon);
+    expect(courtMail()).toHaveLength(1);
+    expect(courtMail()[0].text).toContain(`Meeting ${upcoming.number} is on`);
+    // The day after, the court has nothing overdue or due within a week: nothing more.
+    runReminders(db, new Date(nudgeNoon.getTime() + 86_400_000));
+    expect(courtMail()).toHaveLength(1);
   });
 });
 
