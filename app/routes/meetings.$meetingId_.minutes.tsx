@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { minutesStateLabels } from "~/lib/labels";
+import { itemStatusLabels, minutesStateLabels } from "~/lib/labels";
 import { formatDateTime } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
@@ -148,7 +148,7 @@ export default function Minutes() {
           <ol>
             {shown.body.items.map((i) => (
               <li key={i.number}>
-                <strong>{i.title}</strong> {i.status ? <span className="muted">({i.status.replace("_", " ")})</span> : null}
+                <strong>{i.title}</strong> <span className="muted">({itemStatusLabels[i.status] ?? i.status})</span>
                 {i.discussion ? <div>{i.discussion}</div> : null}
                 {i.decisions ? <div>Decisions: {i.decisions}</div> : null}
               </li>
