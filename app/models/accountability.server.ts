@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { actionItemUpdates, actionItems, attendance, departments, meetings, tenures } from "#db/schema";
 import { dateInZone } from "~/lib/dates";
@@ -17,11 +17,12 @@ export function matrixInput(db: Conn, collectiveId: number, timeZone: string): M
     actions: db.select({ departmentId: actionItems.departmentId, dueOn: actionItems.dueOn, status: actionItems.status, completedOn: actionItems.completedOn }).from(actionItems).where(eq(actionItems.collectiveId, collectiveId)).all(),
     // An update counts for a department when someone holding its seat posted it.
     updates: db
-      .select({ departmentId: actionItems.departmentId, on: sql<string>`substr(${actionItemUpdates.at}, 1, 10)` })
+      .select({ departmentId: actionItems.departmentId, at: actionItemUpdates.at })
       .from(actionItemUpdates)
       .innerJoin(actionItems, eq(actionItems.id, actionItemUpdates.actionItemId))
       .innerJoin(tenures, and(eq(tenures.userId, actionItemUpdates.userId), eq(tenures.departmentId, actionItems.departmentId)))
       .where(eq(actionItems.collectiveId, collectiveId))
-      .all(),
+      .all()
+      .map((u) => ({ departmentId: u.departmentId, on: dateInZone(new Date(u.at), timeZone) })),
   };
 }

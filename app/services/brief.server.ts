@@ -3,7 +3,7 @@ import type { Conn } from "#db/client";
 import { actionItemUpdates, agendaItems, caseDepartments, cases, departments, meetings } from "#db/schema";
 import { config } from "~/config.server";
 import { nextDateOf } from "~/lib/clocks";
-import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
+import { dateInZone, formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isUnfinished } from "~/lib/escalation";
 import { departmentKindLabels, label, stageLabels } from "~/lib/labels";
 import type { MatrixRow } from "~/lib/accountability";
@@ -68,7 +68,10 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
     .orderBy(desc(meetings.startsAt))
     .limit(3)
     .all();
-  const caseIds = new Set(involvement.map((c) => c.id));
+  // Decisions about any case the department is involved in, open or since closed.
+  const caseIds = new Set(
+    db.select({ id: caseDepartments.caseId }).from(caseDepartments).where(eq(caseDepartments.departmentId, departmentId)).all().map((c) => c.id),
+  );
   // An item concerns the department if it reviewed one of its cases or gave it an action.
   const itemsWithOwnActions = new Set(listActions(db, collectiveId, { department: departmentId }).map((a) => a.agendaItemId));
   const decisionRows = lastThree.length
@@ -76,7 +79,9 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
         .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, caseId: agendaItems.caseId, title: agendaItems.title, decisions: agendaItems.decisions, caseCode: cases.code })
         .from(agendaItems)
         .leftJoin(cases, eq(cases.id, agendaItems.caseId))
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
         .where(inArray(agendaItems.meetingId, lastThree.map((m) => m.id)))
+        .orderBy(asc(meetings.startsAt), asc(agendaItems.position))
         .all()
         .filter((i) => i.decisions && ((i.caseId !== null && caseIds.has(i.caseId)) || itemsWithOwnActions.has(i.id)))
     : [];
@@ -102,7 +107,7 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
       history: [
         a.meetingNumber ? `agreed at Meeting ${a.meetingNumber}` : "added by the secretariat",
         `carried ${a.carried} time${a.carried === 1 ? "" : "s"}`,
-        lastUpdate.get(a.id) ? `last update ${formatDate(lastUpdate.get(a.id)!.slice(0, 10))}` : "no update yet",
+        lastUpdate.get(a.id) ? `last update ${formatDate(dateInZone(new Date(lastUpdate.get(a.id)!), collective.timeZone))}` : "no update yet",
       ].join(", "),
     })),
     cases: involvement.map((c) => {
