@@ -148,6 +148,20 @@ function seedAttendance(tx: Conn, { collectiveId, meetingId, day, index }: { col
 }
 
 /** Action items agreed at a past meeting, in every state: done on time and late, open, overdue, blocked, dropped. */
+/** What each kind of department is typically asked to do at a case review. */
+const tasksByKind: Record<string, string[]> = {
+  police: ["File the supplementary chargesheet", "Obtain the forensic report from the laboratory", "Trace and arrest the absconding co-accused"],
+  prosecution: ["Oppose the bail application and seek the victim's hearing", "Move for the victim's testimony in the victim protection room"],
+  court: ["List the victim's testimony on an early date", "Make the victim protection room ready for the hearing"],
+  dcpu: ["Arrange the victim's escort and support person for testimony", "Complete the social investigation report"],
+  dwcd: ["Enrol the victim in the vocational training programme", "Release the victim's interim relief"],
+  dlsa: ["File the victim compensation application", "Assign a panel lawyer to the victim"],
+  plv: ["Visit the victim's family and report any threats", "Accompany the victim to the legal services office"],
+  shelter_home: ["Send the victim's counselling progress report", "Enrol the victim in the bridge school"],
+  ngo: ["Prepare the case note for the next hearing", "Follow up the compensation application with the legal services authority"],
+  other: ["Report on the step agreed at the meeting"],
+};
+
 function seedActions(
   tx: Conn,
   { collectiveId, meetingId, day, today, index, rand, items }: {
@@ -157,7 +171,6 @@ function seedActions(
 ) {
   const depts = tx.select().from(departments).where(eq(departments.collectiveId, collectiveId)).all();
   const police = depts.find((d) => d.kind === "police")!;
-  const tasks = ["File the supplementary chargesheet", "Oppose the bail application and seek the victim's hearing", "File the victim compensation application", "Arrange the victim's escort and support person for testimony", "Obtain the forensic report from the laboratory", "Enrol the victim in the vocational training programme"];
   const caseItems = items.filter((i) => i.caseId);
   for (let n = 0; n < 3; n++) {
     const item = caseItems[n % Math.max(1, caseItems.length)] ?? items[1];
@@ -176,7 +189,7 @@ function seedActions(
       .values({
         collectiveId,
         departmentId: index === 5 && n === 0 ? police.id : owner.id,
-        description: rand.pick(tasks),
+        description: rand.pick(tasksByKind[index === 5 && n === 0 ? "police" : owner.kind]),
         dueOn,
         status,
         statusReason: status === "blocked" ? "Waiting for the court's order copy" : status === "dropped" ? "Overtaken by the accused's discharge" : null,

@@ -5,7 +5,7 @@ import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
-import { isEscalated, isOverdue } from "~/lib/escalation";
+import { isEscalated, isOverdue, isUnfinished } from "~/lib/escalation";
 import { listActions } from "~/models/action-item.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective, listMeetings, meetingDate } from "~/models/meeting.server";
@@ -41,12 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors.meetingId = "That meeting has no action items you can see. Choose a meeting from the list.";
     delete filters.meetingId;
   }
-  const rows = listActions(db, user.collectiveId, filters).map((a) => ({
-    ...a,
-    due: formatDate(a.dueOn),
-    overdue: isOverdue(a, today),
-    escalated: isEscalated(a, today),
-  }));
+  // Work still to do comes first, soonest due at the top; finished and dropped items follow, latest first.
+  const rows = listActions(db, user.collectiveId, filters)
+    .map((a) => ({ ...a, due: formatDate(a.dueOn), overdue: isOverdue(a, today), escalated: isEscalated(a, today), unfinished: isUnfinished(a.status) }))
+    .sort((a, b) => (a.unfinished !== b.unfinished ? (a.unfinished ? -1 : 1) : a.unfinished ? a.dueOn.localeCompare(b.dueOn) : b.dueOn.localeCompare(a.dueOn)));
   const departments = listDepartmentNames(db, user.collectiveId);
   const ownDepartment = own ? departments.find((d) => d.id === user.departmentId)?.name : null;
   const body = { rows, own, errors, departments, ownDepartment, cases, meetings };
@@ -56,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Actions() {
   const { rows, own, errors, departments, ownDepartment, cases, meetings } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const unfinished = rows.filter((r) => ["open", "in_progress", "blocked"].includes(r.status));
+  const unfinished = rows.filter((r) => r.unfinished);
   return (
     <div>
       <h1>{own ? `Our department's actions${ownDepartment ? `: ${ownDepartment}` : ""}` : "All actions"}</h1>
@@ -101,9 +99,9 @@ export default function Actions() {
                     <Link to={`/actions/${a.id}`}>{a.description}</Link>
                   </td>
                   {own ? null : <td>{a.departmentName}</td>}
-                  <td>{a.caseCode ?? ""}</td>
-                  <td>{a.meetingNumber ? `Meeting ${a.meetingNumber}` : ""}</td>
-                  <td>{a.due}</td>
+                  <td className="nowrap">{a.caseCode ?? ""}</td>
+                  <td className="nowrap">{a.meetingNumber ? `Meeting ${a.meetingNumber}` : ""}</td>
+                  <td className="nowrap">{a.due}</td>
                   <td>
                     <ActionStatus status={a.status} overdue={a.overdue} escalated={a.escalated} />
                   </td>
