@@ -49,10 +49,10 @@ function MeetingTable({ caption, rows, withMinutes = false }: { caption: string;
         <tbody>
           {rows.map((m) => (
             <tr key={m.id}>
-              <td>
+              <td className="nowrap">
                 <Link to={`/meetings/${m.id}`}>Meeting {m.number}</Link>
               </td>
-              <td>{m.when}</td>
+              <td className="nowrap">{m.when}</td>
               <td>{m.where}</td>
               <td>
                 <MeetingStatus status={m.status} />
