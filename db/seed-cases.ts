@@ -1,7 +1,7 @@
 // The demo collective's cases: plans per stage, and histories that follow the order of procedure.
 import type { Conn } from "./client";
 import { caseStages, type AgeBand, type BailStatus, type CaseDepartmentRole, type CaseEventKind, type CaseStage, type DepartmentKind } from "./schema/enums";
-import { createAccused, createCase, createCaseEvent, createVictim, type seededRandom } from "../tests/factories";
+import { createAccused, createCase, createCaseEvent, createVictim, seededRandom } from "../tests/factories";
 import { addDays } from "../app/lib/dates";
 
 const stations = ["Sitabuldi PS", "Kotwali PS", "Ganeshpeth PS", "Lakadganj PS", "Sadar PS", "Jaripatka PS"];
@@ -240,6 +240,16 @@ function involvement(plan: Plan, anyMinor: boolean, legalAid: boolean, sheltered
   return involved;
 }
 
+/** The day a victim was last told how her case stands, as an offset from the rescue: mostly recently, sometimes long ago or never. */
+function lastInformed(plan: Plan, closedAt: number | null, rand: Rand): number | null {
+  const age = plan.ageDays;
+  if (!reached(plan.stage, "fir")) return null;
+  if (closedAt !== null) return rand.chance(0.7) ? Math.min(age, closedAt + rand.int(0, 14)) : null;
+  if (rand.chance(0.65)) return Math.max(0, age - rand.int(2, 50));
+  if (age > 75 && rand.chance(0.7)) return age - rand.int(75, Math.min(age, 240));
+  return null;
+}
+
 /** One demo case with its history, victims and accused. */
 export function seedCase(tx: Conn, { collectiveId, dept, plan, index, today, rand }: { collectiveId: number; dept: Map<DepartmentKind, number>; plan: Plan; index: number; today: string; rand: Rand }) {
   const age = plan.ageDays;
@@ -277,6 +287,7 @@ export function seedCase(tx: Conn, { collectiveId, dept, plan, index, today, ran
 
   const events: SeedEvent[] = [...history.events];
   const testified = events.some((e) => e.kind === "testimony");
+  const victimRows: Parameters<typeof createVictim>[1][] = [];
   minors.forEach((minor, v) => {
     const applied = reached(plan.stage, "investigation") && rand.chance(0.55) ? rand.int(20, 120) : null;
     const appliedOn = applied !== null && applied < age ? applied : null;
@@ -286,7 +297,7 @@ export function seedCase(tx: Conn, { collectiveId, dept, plan, index, today, ran
     if (appliedOn !== null) events.push({ kind: "compensation_application", on: appliedOn, outcome: `Compensation applied for under ${scheme}` });
     if (receivedOn !== null) events.push({ kind: "compensation_order", on: receivedOn, outcome: `Compensation paid under ${scheme}` });
     const ageBand: AgeBand = minor ? rand.pick(["12_15", "16_17"] as const) : rand.pick(["18_25", "26_35", "36_plus"] as const);
-    createVictim(tx, {
+    victimRows.push({
       caseId: kase.id,
       collectiveId,
       minor,
@@ -312,6 +323,24 @@ export function seedCase(tx: Conn, { collectiveId, dept, plan, index, today, ran
       bailStatus: status,
     });
   });
+
+  // The services added with the fuller index draw from their own stream, so the rest of the demo
+  // stays as it was; they are recorded once the bail history is known.
+  const care = seededRandom(90_000 + index);
+  const happened = (kind: CaseEventKind) => events.some((e) => e.kind === kind && e.on <= age);
+  for (const row of victimRows) {
+    const informed = lastInformed(plan, history.closedAt, care);
+    const threatReported = reached(plan.stage, "investigation") && care.chance(0.2);
+    createVictim(tx, {
+      ...row,
+      lastInformedOn: informed !== null ? on(informed) : null,
+      heardAtBail: happened("bail_application") ? care.chance(0.65) : null,
+      escortedWhenSummoned: happened("statement") || testified ? care.chance(0.75) : null,
+      supportPersonAtTestimony: testified && care.chance(0.7),
+      threatReported,
+      threatActedOn: threatReported && care.chance(0.6),
+    });
+  }
 
   events
     .filter((e) => e.on <= age)

@@ -11,6 +11,7 @@ const ageBandOptions = ageBands.map((b) => ({
   value: b,
   label: ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" } as Record<string, string>)[b],
 }));
+const yesNoNotYet = (v: boolean | null | undefined) => (v == null ? "" : v ? "yes" : "no");
 const words = (s: string) => s.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 
 /** Feedback belongs to the form that was posted, and only to it. */
@@ -34,6 +35,35 @@ function VictimFields({ victim }: { victim?: Victim }) {
         <CheckboxField name="livelihoodSupport" label="Livelihood support" defaultChecked={victim?.livelihoodSupport} />
         <CheckboxField name="inShelter" label="In a shelter" defaultChecked={victim?.inShelter} />
         <CheckboxField name="testifiedInProtectionRoom" label="Testified in a victim protection room" defaultChecked={victim?.testifiedInProtectionRoom} />
+        <CheckboxField name="supportPersonAtTestimony" label="Support person present at her testimony" defaultChecked={victim?.supportPersonAtTestimony} />
+      </div>
+      <div className="form-row">
+        <Field
+          name="lastInformedOn"
+          label="Last informed of case progress on"
+          type="date"
+          hint="The last day the police, prosecutor or support person told her how the case stands."
+          defaultValue={victim?.lastInformedOn}
+        />
+        <SelectField
+          name="heardAtBail"
+          label="Heard at bail hearings"
+          placeholder="No bail hearing yet"
+          options={[{ value: "yes", label: "Yes, heard" }, { value: "no", label: "No, not heard" }]}
+          defaultValue={yesNoNotYet(victim?.heardAtBail)}
+        />
+        <SelectField
+          name="escortedWhenSummoned"
+          label="When summoned"
+          hint="To a statement, a hearing or to testify."
+          placeholder="Not summoned yet"
+          options={[{ value: "yes", label: "Escort or travel provided" }, { value: "no", label: "No escort or travel provided" }]}
+          defaultValue={yesNoNotYet(victim?.escortedWhenSummoned)}
+        />
+      </div>
+      <div className="form-row">
+        <CheckboxField name="threatReported" label="Threat to her reported" defaultChecked={victim?.threatReported} />
+        <CheckboxField name="threatActedOn" label="Threat acted on (protection given or action taken)" defaultChecked={victim?.threatActedOn} />
       </div>
     </>
   );

@@ -1,6 +1,7 @@
 // What a case page may show, decided once, on the server. Restricted fields are left out of the
 // object entirely for roles that may not see them, so they never reach the HTML or loader data.
 import type { accused, caseEvents, cases, victims } from "#db/schema";
+import { victimServices } from "./participation";
 import { caseClocks, type Clock } from "./clocks";
 
 type CaseRow = typeof cases.$inferSelect;
@@ -47,19 +48,7 @@ export function caseView({ kase, events, victims, accused, departments }: CaseVi
     // Arrest dates and bail are not restricted: every role sees them, by position, not by name.
     accused: accused.map((a, i) => ({ id: a.id, position: i + 1, arrestedOn: a.arrestedOn, bailStatus: a.bailStatus })),
     events: events.map((e) => ({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, outcome: e.outcome, nextDate: e.nextDate })),
-    victims: victims.map((v) => ({
-      id: v.id,
-      code: v.code,
-      minor: v.minor,
-      ageBand: v.ageBand,
-      legalAidAssignedOn: v.legalAidAssignedOn,
-      educationEnrolled: v.educationEnrolled,
-      livelihoodSupport: v.livelihoodSupport,
-      compensationAppliedOn: v.compensationAppliedOn,
-      compensationReceivedOn: v.compensationReceivedOn,
-      inShelter: v.inShelter,
-      testifiedInProtectionRoom: v.testifiedInProtectionRoom,
-    })),
+    victims: victims.map((v) => ({ id: v.id, code: v.code, minor: v.minor, ageBand: v.ageBand, ...victimServices(v) })),
     departments,
   };
 }

@@ -11,6 +11,8 @@ export type OutcomeInput = {
   events: { caseId: number; kind: CaseEventKind; occurredOn: string; outcome: string | null }[];
   victims: (VictimServices & { caseId: number })[];
   indicators: Indicator[];
+  /** The collective's today: "informed of progress" counts only a recent update. */
+  today: string;
 };
 
 export type Figure = {
@@ -160,7 +162,7 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
   const scored = v
     .map((victim) => {
       const c = caseOf.get(victim.caseId);
-      return c ? { year: c.openedOn.slice(0, 4), score: participationIndex(victim, c.stage, input.indicators).score } : null;
+      return c ? { year: c.openedOn.slice(0, 4), score: participationIndex(victim, c.stage, input.indicators, input.today).score } : null;
     })
     .filter((x): x is { year: string; score: number } => x !== null && x.score !== null);
   const indexFigure = (period: string, list: typeof scored) =>

@@ -2,22 +2,36 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { caseEvents, cases, participationIndicators, victims } from "#db/schema";
 import { caseStages, type CaseStage } from "#db/schema/enums";
+import { todayIn } from "~/lib/dates";
 import type { OutcomeInput } from "~/lib/outcomes";
-import { defaultIndicators, indicatorKeys, type Indicator, type IndicatorKey } from "~/lib/participation";
+import { completeIndicators, defaultIndicators, indicatorKeys, type Indicator, type IndicatorKey } from "~/lib/participation";
+import { getCollective } from "./meeting.server";
 
-/** The collective's indicators; the defaults until the administrator has saved their own. */
+/** The stages stored for an indicator; a value that cannot be read falls back to the default. */
+function storedStages(key: IndicatorKey, json: string): CaseStage[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (Array.isArray(parsed)) return parsed.filter((s): s is CaseStage => (caseStages as readonly unknown[]).includes(s));
+  } catch {
+    // Falls through to the default below.
+  }
+  return defaultIndicators.find((d) => d.key === key)!.stages;
+}
+
+/**
+ * The collective's indicators: the defaults until the administrator has saved their own, and a
+ * configuration saved before an indicator existed gains it with its default (see completeIndicators).
+ */
 export function participationIndicatorsFor(db: Conn, collectiveId: number): Indicator[] {
   const rows = db.select().from(participationIndicators).where(eq(participationIndicators.collectiveId, collectiveId)).orderBy(asc(participationIndicators.id)).all();
   if (!rows.length) return defaultIndicators;
-  return rows
+  const stored = rows
     .filter((r) => (indicatorKeys as readonly string[]).includes(r.key))
-    .map((r) => ({
-      key: r.key as IndicatorKey,
-      label: r.label,
-      weight: r.weight,
-      stages: (JSON.parse(r.stages) as string[]).filter((s): s is CaseStage => (caseStages as readonly string[]).includes(s)),
-      active: r.active,
-    }));
+    .map((r) => {
+      const key = r.key as IndicatorKey;
+      return { key, label: r.label, weight: r.weight, stages: storedStages(key, r.stages), active: r.active };
+    });
+  return completeIndicators(stored);
 }
 
 export function saveParticipationIndicators(db: Conn, collectiveId: number, indicators: Indicator[]) {
@@ -54,10 +68,17 @@ export function outcomeInput(db: Conn, collectiveId: number): OutcomeInput {
         compensationReceivedOn: victims.compensationReceivedOn,
         inShelter: victims.inShelter,
         testifiedInProtectionRoom: victims.testifiedInProtectionRoom,
+        lastInformedOn: victims.lastInformedOn,
+        heardAtBail: victims.heardAtBail,
+        escortedWhenSummoned: victims.escortedWhenSummoned,
+        supportPersonAtTestimony: victims.supportPersonAtTestimony,
+        threatReported: victims.threatReported,
+        threatActedOn: victims.threatActedOn,
       })
       .from(victims)
       .where(eq(victims.collectiveId, collectiveId))
       .all(),
     indicators: participationIndicatorsFor(db, collectiveId),
+    today: todayIn(getCollective(db, collectiveId).timeZone),
   };
 }

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const view = caseView({ kase, ...caseDetail(db, kase.id) }, { restricted, today });
   const indicators = participationIndicatorsFor(db, user.collectiveId);
-  const participation = Object.fromEntries(view.victims.map((v) => [v.id, participationIndex(v, kase.stage, indicators)]));
+  const participation = Object.fromEntries(view.victims.map((v) => [v.id, participationIndex(v, kase.stage, indicators, today)]));
   if (restricted) {
     // The values themselves never go into the log: only that they were shown, and to whom.
     audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir,accused,notes" });
@@ -62,6 +62,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ intent, errors: form.errors, values }, { status: 400 });
   }
   const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "case", entityId: kase.id };
+  if ((form.data.intent === "add-victim" || form.data.intent === "update-victim") && form.data.lastInformedOn) {
+    if (form.data.lastInformedOn > todayIn(getCollective(db, user.collectiveId).timeZone)) {
+      return data({ intent, errors: { lastInformedOn: "Last informed of case progress on cannot be after today." }, values: form.values }, { status: 400 });
+    }
+  }
   switch (form.data.intent) {
     case "add-event":
       addCaseEvent(db, kase, user.id, form.data, todayIn(getCollective(db, user.collectiveId).timeZone));
@@ -118,7 +123,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/cases/${kase.id}`);
 }
 
-const yes = (v: boolean) => (v ? "Yes" : "No");
 const roleLabel = (role: string) => ({ lead: "Lead", support: "Support", informed: "Informed" })[role] ?? role;
 const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
 
@@ -244,11 +248,7 @@ export default function CasePage() {
                 <tr>
                   <th scope="col">Code</th>
                   <th scope="col">Age band</th>
-                  <th scope="col">Legal aid</th>
-                  <th scope="col">Education / livelihood</th>
-                  <th scope="col">Compensation</th>
-                  <th scope="col">Shelter</th>
-                  <th scope="col">Protection room</th>
+                  <th scope="col">What the system has delivered</th>
                   <th scope="col">Participation index</th>
                 </tr>
               </thead>
@@ -260,19 +260,33 @@ export default function CasePage() {
                       {ageBandLabel(v.ageBand)}
                       {v.minor ? " (minor)" : ""}
                     </td>
-                    <td>{v.legalAidAssignedOn ? `Lawyer since ${formatDate(v.legalAidAssignedOn)}` : "Not assigned"}</td>
                     <td>
-                      {[v.educationEnrolled ? "Education" : null, v.livelihoodSupport ? "Livelihood" : null].filter(Boolean).join(", ") || "None"}
+                      <ul className="compact">
+                        <li>Legal aid: {v.legalAidAssignedOn ? `lawyer since ${formatDate(v.legalAidAssignedOn)}` : "not assigned"}</li>
+                        <li>
+                          Education or livelihood:{" "}
+                          {[v.educationEnrolled ? "education" : null, v.livelihoodSupport ? "livelihood" : null].filter(Boolean).join(", ") || "none"}
+                        </li>
+                        <li>
+                          Compensation:{" "}
+                          {v.compensationReceivedOn
+                            ? `received ${formatDate(v.compensationReceivedOn)}`
+                            : v.compensationAppliedOn
+                              ? `applied ${formatDate(v.compensationAppliedOn)}`
+                              : "not applied"}
+                        </li>
+                        <li>Shelter: {v.inShelter ? "yes" : "no"}</li>
+                        <li>
+                          Testimony:{" "}
+                          {[v.testifiedInProtectionRoom ? "protection room" : null, v.supportPersonAtTestimony ? "support person" : null].filter(Boolean).join(", ") ||
+                            "neither recorded"}
+                        </li>
+                        <li>Last informed of progress: {v.lastInformedOn ? formatDate(v.lastInformedOn) : "not recorded"}</li>
+                        <li>Bail hearings: {v.heardAtBail === null ? "no hearing yet" : v.heardAtBail ? "heard" : "not heard"}</li>
+                        <li>When summoned: {v.escortedWhenSummoned === null ? "not summoned yet" : v.escortedWhenSummoned ? "escort or travel provided" : "not provided"}</li>
+                        <li>Threats: {v.threatReported ? (v.threatActedOn ? "reported, acted on" : "reported, not acted on") : "none reported"}</li>
+                      </ul>
                     </td>
-                    <td>
-                      {v.compensationReceivedOn
-                        ? `Received ${formatDate(v.compensationReceivedOn)}`
-                        : v.compensationAppliedOn
-                          ? `Applied ${formatDate(v.compensationAppliedOn)}`
-                          : "Not applied"}
-                    </td>
-                    <td>{yes(v.inShelter)}</td>
-                    <td>{yes(v.testifiedInProtectionRoom)}</td>
                     <td>
                       <ParticipationCell result={participation[v.id]} />
                     </td>
@@ -324,7 +338,7 @@ export default function CasePage() {
 }
 
 function ParticipationCell({ result }: { result: IndexResult | undefined }) {
-  if (!result || result.score === null) return <span className="muted">Not applicable at this stage</span>;
+  if (!result || result.score === null) return <span className="muted">No indicator applies yet</span>;
   const missing = result.indicators.filter((i) => !i.met).map((i) => i.label);
   return (
     <>

@@ -5,7 +5,7 @@ import { Field, useFieldError, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { parseForm } from "~/lib/forms";
 import { label, stageLabels } from "~/lib/labels";
-import { indicatorKeys, type Indicator } from "~/lib/participation";
+import { indicatorDescriptions, indicatorKeys, type Indicator } from "~/lib/participation";
 import { audit } from "~/models/audit.server";
 import { participationIndicatorsFor, saveParticipationIndicators } from "~/models/outcome.server";
 import { participationSchema } from "~/schemas/participation";
@@ -70,13 +70,15 @@ export default function ParticipationSettings() {
       </p>
       <h1>Participation index indicators</h1>
       <p>
-        A victim's index is the weighted share of the indicators that apply at her case's stage and that the system delivered. It
-        measures the system, never the victim. Changes apply to every figure at once.
+        A victim's index is the weighted share of the indicators that apply at her case's stage (and to her: a bail hearing held, a
+        summons, a threat reported) and that the system delivered. It measures the system, never the victim. Changes apply to every
+        figure at once.
       </p>
       <ValidatedForm schema={participationSchema} method="post" feedback={feedback}>
         {indicators.map((i) => (
           <section key={i.key} className="card" aria-labelledby={`ind-${i.key}`}>
             <h2 id={`ind-${i.key}`}>{i.label}</h2>
+            <p className="muted">{indicatorDescriptions[i.key]}</p>
             <div className="form-row">
               <Field name={`${i.key}.label`} label="Label" defaultValue={i.label} />
               <Field name={`${i.key}.weight`} label="Weight (0–10)" type="number" min={0} max={10} defaultValue={i.weight} />

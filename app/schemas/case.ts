@@ -79,6 +79,12 @@ export const caseEventSchema = z
   });
 export type CaseEventInput = z.infer<typeof caseEventSchema>;
 
+/** "yes", "no", or empty for "not yet": stored as true, false or null. */
+const yesNoNotYet = (label: string) =>
+  z
+    .preprocess(emptyToNull, z.enum(["yes", "no"], { error: `Choose an answer for ${label.toLowerCase()}.` }).optional())
+    .transform((v) => (v === undefined ? null : v === "yes"));
+
 export const victimSchema = z
   .object({
     intent: z.enum(["add-victim", "update-victim"]),
@@ -92,11 +98,18 @@ export const victimSchema = z
     compensationReceivedOn: optionalDate("Compensation received on"),
     inShelter: checkbox(),
     testifiedInProtectionRoom: checkbox(),
+    lastInformedOn: optionalDate("Last informed of case progress on"),
+    heardAtBail: yesNoNotYet("Heard at bail hearings"),
+    escortedWhenSummoned: yesNoNotYet("When summoned"),
+    supportPersonAtTestimony: checkbox(),
+    threatReported: checkbox(),
+    threatActedOn: checkbox(),
   })
   .superRefine((v, ctx) => {
     const adultBand = !["under_12", "12_15", "16_17"].includes(v.ageBand);
     if (v.minor === adultBand) ctx.addIssue({ code: "custom", path: ["ageBand"], message: v.minor ? "A minor's age band must be under 18." : "Tick “minor” for an age band under 18." });
     if (v.compensationReceivedOn && !v.compensationAppliedOn) ctx.addIssue({ code: "custom", path: ["compensationAppliedOn"], message: "Give the date compensation was applied for." });
+    if (v.threatActedOn && !v.threatReported) ctx.addIssue({ code: "custom", path: ["threatActedOn"], message: "A threat is acted on only once reported: tick “threat reported” too." });
   });
 
 export const accusedSchema = z.object({

@@ -82,6 +82,16 @@ export const victims = sqliteTable(
     compensationReceivedOn: isoDate(),
     inShelter: integer({ mode: "boolean" }).notNull().default(false),
     testifiedInProtectionRoom: integer({ mode: "boolean" }).notNull().default(false),
+    /** The last day she was told how her case stands. */
+    lastInformedOn: isoDate(),
+    /** Null until a bail hearing has been held in her case. */
+    heardAtBail: integer({ mode: "boolean" }),
+    /** Escort or travel provided when summoned; null until she has been summoned. */
+    escortedWhenSummoned: integer({ mode: "boolean" }),
+    supportPersonAtTestimony: integer({ mode: "boolean" }).notNull().default(false),
+    threatReported: integer({ mode: "boolean" }).notNull().default(false),
+    /** Protection given or action taken on a reported threat. */
+    threatActedOn: integer({ mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("victims_collective_code").on(t.collectiveId, t.code), index("victims_case").on(t.caseId)],

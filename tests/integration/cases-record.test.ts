@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accused, auditLog, caseEvents, cases, collectives, departments, identityFingerprints, victims } from "#db/schema";
 import { getDb } from "~/db.server";
-import { todayIn } from "~/lib/dates";
+import { addDays, todayIn } from "~/lib/dates";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
 import { createCase, createCollective, createDepartment, createVictim } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
@@ -156,6 +156,59 @@ describe("victims", () => {
       expect(res.data.errors[field]).toBe(message);
       expect(res.data.values.ageBand).toBe(change.ageBand);
       expect(allRows()).toEqual(before);
+    });
+  }
+});
+
+describe("the participation indicators on a victim's form", () => {
+  const services = (victimId: number, over: Record<string, string> = {}) => ({ intent: "update-victim", victimId: String(victimId), ageBand: "18_25", legalAidAssignedOn: "2026-01-05", ...over });
+
+  it("records when she was informed, bail hearings, summonses and threats, and her index follows", async () => {
+    const kase = freshCase();
+    const victim = createVictim(db(), { caseId: kase.id, collectiveId: demoId, legalAidAssignedOn: "2026-01-05" });
+    const other = createVictim(db(), { caseId: kase.id, collectiveId: demoId });
+    // Investigation, by default: legal aid 3 (met), education 2, shelter 1, informed of progress 2: 3 of 8.
+    const before = await openCase(kase.id);
+    expect(before.data.participation[victim.id].score).toBe(38);
+    expect(before.data.participation[other.id].score).toBe(0);
+
+    const res = await post(kase.id, services(victim.id, { lastInformedOn: today(), heardAtBail: "yes", escortedWhenSummoned: "no", threatReported: "on", threatActedOn: "on" }));
+    expect(res.status).toBe(302);
+    expect(db().select().from(victims).where(eq(victims.id, victim.id)).get()).toMatchObject({
+      lastInformedOn: today(), heardAtBail: true, escortedWhenSummoned: false, supportPersonAtTestimony: false, threatReported: true, threatActedOn: true,
+    });
+    // Now bail (2, met), the summons (2, not met) and the threat (3, met) apply as well: 10 of 15.
+    const after = await openCase(kase.id);
+    expect(after.data.participation[victim.id].score).toBe(67);
+    expect(after.data.participation[victim.id].indicators.filter((i: { met: boolean }) => !i.met).map((i: { key: string }) => i.key).sort()).toEqual(
+      ["attended_when_summoned", "education_or_livelihood", "shelter"],
+    );
+    expect(after.data.participation[other.id].score).toBe(0);
+    expect(after.data.view.victims.find((v: { id: number }) => v.id === victim.id)).toMatchObject({ lastInformedOn: today(), heardAtBail: true, escortedWhenSummoned: false });
+
+    // "Not yet" for a bail hearing and a summons takes them out of the index again; a stale date no longer counts.
+    await post(kase.id, services(victim.id, { lastInformedOn: addDays(today(), -61), heardAtBail: "", escortedWhenSummoned: "" }));
+    expect(db().select().from(victims).where(eq(victims.id, victim.id)).get()).toMatchObject({ heardAtBail: null, escortedWhenSummoned: null, threatReported: false });
+    expect((await openCase(kase.id)).data.participation[victim.id].score).toBe(38);
+  });
+
+  const bad: [string, Record<string, string>, string, string][] = [
+    ["a threat acted on that was never reported", { threatActedOn: "on" }, "threatActedOn", "A threat is acted on only once reported: tick “threat reported” too."],
+    ["an informed date after today", { lastInformedOn: "2099-01-01" }, "lastInformedOn", "Last informed of case progress on cannot be after today."],
+    ["an informed date that does not exist", { lastInformedOn: "2026-02-30" }, "lastInformedOn", "Last informed of case progress on must be a real date (day/month/year)."],
+    ["an unknown answer about bail hearings", { heardAtBail: "maybe" }, "heardAtBail", "Choose an answer for heard at bail hearings."],
+  ];
+  for (const [what, change, field, message] of bad) {
+    it(`refuses ${what} next to the field, keeping the input and writing nothing`, async () => {
+      const kase = freshCase();
+      const victim = createVictim(db(), { caseId: kase.id, collectiveId: demoId });
+      const before = allRows();
+      const res = await post(kase.id, services(victim.id, { escortedWhenSummoned: "yes", ...change }));
+      expect(res.status).toBe(400);
+      expect(res.data.errors[field]).toBe(message);
+      expect(res.data.values).toMatchObject({ escortedWhenSummoned: "yes", ...change });
+      expect(allRows()).toEqual(before);
+      expect(db().select().from(victims).where(eq(victims.id, victim.id)).get()).toEqual(victim);
     });
   }
 });

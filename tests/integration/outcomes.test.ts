@@ -7,7 +7,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { loader as outcomesLoader, OutcomeSections } from "~/routes/reports.outcomes";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/settings.participation";
 import { figuresCsv, type DisplayFigure } from "~/lib/outcomes";
-import { indicatorKeys } from "~/lib/participation";
+import { defaultIndicators, indicatorKeys } from "~/lib/participation";
+import { participationIndicators } from "#db/schema";
 import { participationIndicatorsFor } from "~/models/outcome.server";
 import { createAccused, createCase, createCaseEvent, createCollective, createDepartment, createUser, createVictim } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
@@ -181,6 +182,37 @@ describe("configuring the index", () => {
   it("is for the administrator only", async () => {
     const res = await run(async () => settingsLoader({ request: getRequest("/settings/participation", await cookieFor("secretariat@demo.testa")), params: {}, context: {} }));
     expect(res.status).toBe(403);
-    expect(indicatorKeys).toHaveLength(6);
+    expect(indicatorKeys).toHaveLength(11);
+  });
+
+  it("keeps a configuration saved before the newer indicators working, adding them with their defaults", async () => {
+    const db = getDb();
+    const old = createCollective(db, { name: "Old Config District", district: "Old", districtCode: "OLD" });
+    const rows = [
+      { key: "legal_aid", label: "Lawyer", weight: 5, stages: JSON.stringify(["fir", "investigation"]), active: true },
+      { key: "shelter", label: "Shelter", weight: 1, stages: "not json", active: true },
+      { key: "protection_room", label: "Protection room", weight: 4, stages: JSON.stringify(["judgment", "closed"]), active: true },
+      { key: "retired_indicator", label: "Gone", weight: 2, stages: "[]", active: true },
+    ];
+    for (const r of rows) db.insert(participationIndicators).values({ collectiveId: old.id, ...r }).run();
+    const indicators = participationIndicatorsFor(db, old.id);
+    expect(indicators.map((i) => i.key).sort()).toEqual([...indicatorKeys].sort());
+    expect(indicators.find((i) => i.key === "legal_aid")).toMatchObject({ label: "Lawyer", weight: 5, stages: ["fir", "investigation"] });
+    expect(indicators.find((i) => i.key === "shelter")!.stages).toEqual(defaultIndicators.find((i) => i.key === "shelter")!.stages);
+    expect(indicators.find((i) => i.key === "informed")).toEqual(defaultIndicators.find((i) => i.key === "informed"));
+    // The room alone no longer counts: the room-or-support-person indicator takes its weight and stages.
+    expect(indicators.find((i) => i.key === "protection_room")!.active).toBe(false);
+    expect(indicators.find((i) => i.key === "testimony_supported")).toMatchObject({ active: true, weight: 4, stages: ["judgment", "closed"] });
+    // Its administrator sees and can save every indicator.
+    createUser(db, { collectiveId: old.id, email: "admin@old.example", role: "admin" });
+    const cookie = await cookieFor("admin@old.example");
+    const settings = await run(() => settingsLoader({ request: getRequest("/settings/participation", cookie), params: {}, context: {} }));
+    expect(settings.data.indicators).toHaveLength(indicatorKeys.length);
+    const fields: Record<string, string | string[]> = {};
+    for (const i of indicators) Object.assign(fields, { [`${i.key}.label`]: i.label, [`${i.key}.weight`]: String(i.weight), [`${i.key}.stages`]: i.stages, ...(i.active ? { [`${i.key}.active`]: "on" } : {}) });
+    const saved = await run(() => settingsAction({ request: postRequest("/settings/participation", { ...fields, "heard_at_bail.weight": "4" }, cookie), params: {}, context: {} }));
+    expect(saved.status).toBe(302);
+    expect(participationIndicatorsFor(db, old.id).find((i) => i.key === "heard_at_bail")!.weight).toBe(4);
+    expect(participationIndicatorsFor(db, old.id).find((i) => i.key === "protection_room")!.active).toBe(false);
   });
 });

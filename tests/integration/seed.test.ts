@@ -292,6 +292,36 @@ describe("the demo cases, as a real district's would be", () => {
     }
   });
 
+  it("give victims the participation index's newer services, varied and consistent with the case", () => {
+    const all = db().select().from(victims).all();
+    const services: [string, (v: (typeof all)[number]) => boolean][] = [
+      ["informed in the last 60 days", (v) => !!v.lastInformedOn && daysBetween(v.lastInformedOn, today) <= 60],
+      ["heard at bail", (v) => v.heardAtBail === true],
+      ["not heard at bail", (v) => v.heardAtBail === false],
+      ["escorted when summoned", (v) => v.escortedWhenSummoned === true],
+      ["not escorted when summoned", (v) => v.escortedWhenSummoned === false],
+      ["support person at testimony", (v) => v.supportPersonAtTestimony],
+      ["threat reported and acted on", (v) => v.threatReported && v.threatActedOn],
+      ["threat reported, not acted on", (v) => v.threatReported && !v.threatActedOn],
+    ];
+    for (const [name, has] of services) {
+      expect(all.some(has), name).toBe(true);
+      expect(all.every(has), name).toBe(false);
+    }
+    expect(all.some((v) => !!v.lastInformedOn && daysBetween(v.lastInformedOn, today) > 60), "informed long ago").toBe(true);
+    for (const v of all) {
+      const c = db().select().from(cases).where(eq(cases.id, v.caseId)).get()!;
+      const kinds = eventsOf(c.id).map((e) => e.kind);
+      if (v.lastInformedOn) expect(v.lastInformedOn >= c.openedOn && v.lastInformedOn <= today, `${v.code} ${v.lastInformedOn}`).toBe(true);
+      if (c.stage === "rescue") expect(v.lastInformedOn, v.code).toBeNull();
+      // A bail hearing, a summons or a testimony is on the timeline before anything is recorded about it.
+      if (v.heardAtBail !== null) expect(kinds, v.code).toContain("bail_application");
+      if (v.escortedWhenSummoned !== null) expect(kinds.some((k) => k === "statement" || k === "testimony"), v.code).toBe(true);
+      if (v.supportPersonAtTestimony) expect(kinds, v.code).toContain("testimony");
+      if (v.threatActedOn) expect(v.threatReported, v.code).toBe(true);
+    }
+  });
+
   it("include several hearings in the next six weeks", () => {
     const ahead = openCases().filter((c) => {
       const next = eventsOf(c.id).filter((e) => e.nextDate).at(-1)?.nextDate;

@@ -5,7 +5,8 @@ import { defaultIndicators, participationIndex, type Indicator, type VictimServi
 
 const none: VictimServices = {
   legalAidAssignedOn: null, educationEnrolled: false, livelihoodSupport: false, compensationAppliedOn: null,
-  compensationReceivedOn: null, inShelter: false, testifiedInProtectionRoom: false,
+  compensationReceivedOn: null, inShelter: false, testifiedInProtectionRoom: false, lastInformedOn: null, heardAtBail: null,
+  escortedWhenSummoned: null, supportPersonAtTestimony: false, threatReported: false, threatActedOn: false,
 };
 
 // A small collective worked out by hand.
@@ -42,6 +43,7 @@ const input: OutcomeInput = {
     { ...none, caseId: 6 },
   ],
   indicators: defaultIndicators,
+  today: "2026-12-01",
 };
 
 const find = (figures: Figure[], measure: string, period = "All years") => figures.find((f) => f.measure === measure && f.period === period)!;
@@ -79,10 +81,13 @@ describe("outcome figures", () => {
   });
 
   it("summarises the participation index", () => {
-    // Victim 1 (closed): all six apply but shelter (rescue to investigation only): 13/13 = 100.
-    // Victim 2 (judgment): legal aid 3 of 3+2+2+2+3 = 12: 25. Victims 3 and 4 (investigation): legal aid 3, education 2, shelter 1.
-    // Victim 3 has education/livelihood and shelter: 3/6 = 50. Victim 4: 0.
-    expect(find(figures, "Median index")).toMatchObject({ value: 38, count: 4 });
+    // No victim here has a bail hearing, a summons or a threat on record, so those do not apply.
+    // Victim 1 (closed): legal aid 3, education 2, compensation 2 + 2, testimony supported 3, all met: 12/12 = 100.
+    // Victim 2 (judgment): the same 12 and "informed" 2 (never informed): legal aid only, 3/14 = 21.
+    // Victims 3 and 4 (investigation): legal aid 3, education 2, shelter 1, informed 2 = 8.
+    // Victim 3 has livelihood support and shelter: 3/8 = 38 (37.5 rounded). Victim 4: 0.
+    // Median of 0, 21, 38, 100: (21 + 38) / 2 = 29.5, rounded 30.
+    expect(find(figures, "Median index")).toMatchObject({ value: 30, count: 4 });
     expect(find(figures, "Victims scoring 0–19")).toMatchObject({ count: 1, of: 4 });
     expect(find(figures, "Victims scoring 80–100")).toMatchObject({ count: 1 });
   });
@@ -91,16 +96,17 @@ describe("outcome figures", () => {
 describe("the participation index", () => {
   const victim = { ...none, legalAidAssignedOn: "2026-01-01" };
   it("counts only indicators that apply at the stage", () => {
-    // At the FIR stage legal aid (3) and shelter (1) apply: 3 of 4.
-    expect(participationIndex(victim, "rescue", defaultIndicators)).toMatchObject({ score: 0 });
-    expect(participationIndex(victim, "fir", defaultIndicators).score).toBe(75);
-    expect(participationIndex(victim, "closed", defaultIndicators).score).toBe(25);
+    // At the FIR stage legal aid (3, met), shelter (1) and informed (2, never informed) apply: 3 of 6.
+    // Closed: legal aid 3 of 3 + 2 + 2 + 2 + 3 (testimony supported) = 12.
+    expect(participationIndex(victim, "rescue", defaultIndicators, "2026-12-01")).toMatchObject({ score: 0 });
+    expect(participationIndex(victim, "fir", defaultIndicators, "2026-12-01").score).toBe(50);
+    expect(participationIndex(victim, "closed", defaultIndicators, "2026-12-01").score).toBe(25);
   });
   it("follows a change of weights, and is null when nothing applies", () => {
     const custom: Indicator[] = defaultIndicators.map((i) => (i.key === "legal_aid" ? { ...i, weight: 9 } : i));
-    expect(participationIndex(victim, "fir", custom).score).toBe(90);
+    expect(participationIndex(victim, "fir", custom, "2026-12-01").score).toBe(75); // 9 of 9 + 1 + 2
     const off = defaultIndicators.map((i) => ({ ...i, active: false }));
-    expect(participationIndex(victim, "fir", off).score).toBeNull();
+    expect(participationIndex(victim, "fir", off, "2026-12-01").score).toBeNull();
   });
 });
 
