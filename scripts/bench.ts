@@ -139,7 +139,7 @@ try {
   benchLeakGuard(db);
   await benchMinutesPdf();
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true }); else console.log(dir);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { caseEvents, cases, participationIndicators, victims } from "#db/schema";
-import { caseStages, type CaseStage } from "#db/schema/enums";
+import { caseStages, type CaseEventKind, type CaseStage } from "#db/schema/enums";
 import { todayIn } from "~/lib/dates";
 import type { OutcomeInput } from "~/lib/outcomes";
 import { completeIndicators, defaultIndicators, indicatorKeys, type Indicator, type IndicatorKey } from "~/lib/participation";
@@ -43,6 +43,8 @@ export function saveParticipationIndicators(db: Conn, collectiveId: number, indi
   });
 }
 
+const outcomeEventKinds: CaseEventKind[] = ["fir", "chargesheet_filed", "judgment", "bail_application", "bail_order"];
+
 /** Everything the outcome figures read, in four queries. Restricted fields are never selected. */
 export function outcomeInput(db: Conn, collectiveId: number): OutcomeInput {
   const caseRows = db
@@ -56,7 +58,8 @@ export function outcomeInput(db: Conn, collectiveId: number): OutcomeInput {
     events: db
       .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, occurredOn: caseEvents.occurredOn, outcome: caseEvents.outcome })
       .from(caseEvents)
-      .where(inArray(caseEvents.caseId, ids))
+      // Only the events a figure reads: most of a case's events are hearings, which none does.
+      .where(and(inArray(caseEvents.caseId, ids), inArray(caseEvents.kind, outcomeEventKinds)))
       .all(),
     victims: db
       .select({
