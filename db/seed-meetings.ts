@@ -5,7 +5,7 @@ import { actionItems, agendaItems, attendance, cases, collectives, departments, 
 import { addDays } from "../app/lib/dates";
 import { meetingDayOfMonth, proposeNextMeeting, zonedWallTimeToInstant } from "../app/lib/meeting-schedule";
 import { createMeeting } from "../app/models/meeting.server";
-import { regenerateAgenda } from "../app/services/agenda.server";
+import { editAgenda, raisedReason, regenerateAgenda } from "../app/services/agenda.server";
 import { buildMinutesDocument } from "../app/services/minutes.server";
 import type { seededRandom } from "../tests/factories";
 
@@ -82,6 +82,7 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
     seedActions(tx, { collectiveId, meetingId: meeting.id, day, today, index, rand, items: items.map((it, i) => ({ ...it, id: itemIds[i] })) });
     held.push(meeting.id);
   });
+  seedRaisedMatters(tx, { collectiveId, held, days: past });
 
   const next = demoNextMeeting(collective, today);
   const upcoming = createMeeting(tx, {
@@ -102,6 +103,54 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
     states.forEach((state, i) =>
       tx.insert(minutesVersions).values({ meetingId: id, version: i + 1, state, bodyJson: JSON.stringify({ ...doc, minutesState: state, version: i + 1 }) }).run(),
     );
+  }
+}
+
+/**
+ * Two departments raised a matter for a past meeting (so the accountability matrix shows their
+ * initiative, level 4), added as a representative's matter is: through the agenda's "add".
+ */
+const raisedMatters = [
+  {
+    index: 3,
+    kind: "dlsa",
+    title: "Victim compensation applications pending for more than six months",
+    discussion: "DLSA listed the applications pending beyond six months; most wait for the police's FIR and chargesheet copies.",
+    decisions: "Police to send the pending FIR and chargesheet copies to the DLSA; DLSA to report the disbursements at the next meeting.",
+  },
+  {
+    index: 4,
+    kind: "dcpu",
+    title: "Delays in age-determination reports for rescued children",
+    discussion: "DCPU reported that age-determination reports take over a month, which holds up the children's restoration and the charges under POCSO.",
+    decisions: "Secretariat to write to the civil surgeon asking that the reports be sent within 15 days.",
+  },
+] as const;
+
+function seedRaisedMatters(tx: Conn, { collectiveId, held, days }: { collectiveId: number; held: number[]; days: string[] }) {
+  for (const m of raisedMatters) {
+    const meeting = tx.select().from(meetings).where(eq(meetings.id, held[m.index])).get()!;
+    const dept = tx.select().from(departments).where(and(eq(departments.collectiveId, collectiveId), eq(departments.kind, m.kind))).get()!;
+    const on = addDays(days[m.index], -6);
+    const raiser = tx
+      .select()
+      .from(tenures)
+      .where(and(eq(tenures.departmentId, dept.id), lte(tenures.startsOn, on)))
+      .all()
+      .find((t) => !t.endsOn || t.endsOn >= on);
+    editAgenda(tx, meeting, {
+      intent: "add",
+      title: m.title,
+      minutes: 10,
+      presentingDepartmentId: dept.id,
+      caseId: null,
+      reasons: [raisedReason(dept.name, on)],
+      raisedBy: { departmentId: dept.id, userId: raiser!.userId!, on },
+    });
+    tx.update(agendaItems)
+      .set({ status: "discussed", discussion: m.discussion, decisions: m.decisions, minutesUsed: 12 })
+      .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.raisedByDepartmentId, dept.id)))
+      .run();
   }
 }
 

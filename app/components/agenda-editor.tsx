@@ -45,15 +45,11 @@ function ItemButton({ item, intent, label, children, extra }: { item: Item; inte
 /** The standing items whose reasons are one line per action item. */
 const listsActionItems = (item: Item) => item.kind === "action_review" || item.kind === "escalations";
 
+/** A case review by its case's code; any other item by its title, with the code of the case it concerns (see agendaItemTitle). */
 function Title({ item, canOpenCases }: { item: Item; canOpenCases: boolean }) {
-  if (item.caseId && item.caseCode && canOpenCases) {
-    return (
-      <>
-        Case review: <Link to={`/cases/${item.caseId}`}>{item.caseCode}</Link>
-      </>
-    );
-  }
-  return <>{item.title}</>;
+  const code = !item.caseId || !item.caseCode ? null : canOpenCases ? <Link to={`/cases/${item.caseId}`}>{item.caseCode}</Link> : item.caseCode;
+  if (item.kind === "case_review") return code && canOpenCases ? <>Case review: {code}</> : <>{item.title}</>;
+  return code ? <>{item.title} ({code})</> : <>{item.title}</>;
 }
 
 export function AgendaEditor({
@@ -111,7 +107,7 @@ export function AgendaEditor({
                   <ItemButton item={item} intent={item.pinned ? "unpin" : "pin"} label={item.pinned ? "Unpin" : "Pin"}>
                     {item.pinned ? "Unpin" : "Pin"}
                   </ItemButton>
-                  {item.caseId ? (
+                  {item.kind === "case_review" && item.caseId ? (
                     <ItemButton item={item} intent="to-written-update" label="Move to written update">
                       To written update
                     </ItemButton>

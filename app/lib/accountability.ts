@@ -12,6 +12,8 @@ export type MatrixInput = {
   actions: { departmentId: number; dueOn: string; status: string; completedOn: string | null }[];
   /** Updates the department itself posted on its items, by date. */
   updates: { departmentId: number; on: string }[];
+  /** Matters the department's representative raised for an agenda, by the day raised. */
+  raised: { departmentId: number; on: string }[];
 };
 
 export type MatrixRow = {
@@ -26,29 +28,24 @@ export type MatrixRow = {
   open: number;
   overdue: number;
   medianDaysLate: number | null;
+  /** Matters raised for an agenda: what the department initiated. */
+  raised: number;
   level: 0 | 1 | 2 | 3 | 4;
 };
 
-export const levelWords = ["Absent or no response", "Attended or informed", "Provided information", "Completed assigned actions", "Completed on time, attends regularly"] as const;
+// The collective's scale (DOMAIN): 0 absent/no response, 1 attended/informed, 2 provided
+// information, 3 completed the assigned action, 4 initiated or escalated. What a department
+// initiates is a matter its representative raised for an agenda (app/services/agenda.server.ts).
+export const levelWords = ["Absent or no response", "Attended or informed", "Provided information", "Completed assigned actions", "Initiated: raised a matter"] as const;
 
 /** Exactly what `row` computes below; the page prints it. Keep the two in step (tests/unit/engagement-level.test.ts). */
 export const levelRule =
   "Level of engagement, for the period (and tenure) shown, is the highest of these that holds: " +
-  "4 = completed at least one action item, none of them late, none overdue, and attended at least three in four of the meetings held; " +
+  "4 = raised at least one matter for the agenda in the period (initiated); " +
   "3 = completed at least one action item; " +
   "2 = attended at least one meeting and posted at least one update on its own action items (an update counts when an officer who holds or held the seat posted it); " +
   "1 = attended at least one meeting; " +
   "0 = none of these.";
-
-/**
- * Why level 4 is not DOMAIN's "initiated or escalated": nothing in the records says a department
- * started or escalated anything. The secretariat adds agenda items and action items (a presenting
- * department is who speaks, not who asked), and escalation is a rule applied to slipping items.
- */
-export const levelScaleNote =
-  "The collective's scale calls level 4 “initiated or escalated”. TESTA Desk does not record what a department initiates or escalates: " +
-  "agenda items and action items are entered by the secretariat, and an item is escalated by the carry-forward rule, not by a department. " +
-  "So level 4 here means the record above (complete, punctual, regular attendance); it does not measure initiative.";
 
 export type Period = { from: string | null; to: string };
 
@@ -68,12 +65,13 @@ function row(
   const unfinished = actions.filter((a) => isUnfinished(a.status));
   const overdue = unfinished.filter((a) => a.dueOn < today).length;
   const updates = input.updates.filter((u) => u.departmentId === base.departmentId && inScope(u.on)).length;
+  const raised = input.raised.filter((r) => r.departmentId === base.departmentId && inScope(r.on)).length;
   const onTime = done.length - late.length;
   let level: MatrixRow["level"] = 0;
   if (attended > 0) level = 1;
   if (level >= 1 && updates > 0) level = 2;
   if (done.length > 0) level = 3;
-  if (done.length > 0 && late.length === 0 && overdue === 0 && meetings.length > 0 && attended / meetings.length >= 0.75) level = 4;
+  if (raised > 0) level = 4;
   return {
     ...base,
     meetingsHeld: meetings.length,
@@ -84,6 +82,7 @@ function row(
     open: unfinished.length - overdue,
     overdue,
     medianDaysLate: median(late.map((a) => daysBetween(a.dueOn, a.completedOn!))),
+    raised,
     level,
   };
 }
@@ -124,6 +123,7 @@ export const matrixColumns = [
   ["open", "Open"],
   ["overdue", "Overdue"],
   ["medianDaysLate", "Median days late"],
+  ["raised", "Matters raised"],
   ["level", "Level of engagement (0-4)"],
 ] as const;
 
@@ -135,7 +135,7 @@ export function matrixCsv(rows: MatrixRow[]): string {
   const values = (r: MatrixRow) => [
     r.department,
     r.tenure ? `${r.tenure.officerName} (${r.tenure.from} to ${r.tenure.to ?? "now"})` : "",
-    r.attended, r.meetingsHeld, r.assigned, r.doneOnTime, r.doneLate, r.open, r.overdue, r.medianDaysLate, r.level,
+    r.attended, r.meetingsHeld, r.assigned, r.doneOnTime, r.doneLate, r.open, r.overdue, r.medianDaysLate, r.raised, r.level,
   ];
   return [matrixColumns.map(([, h]) => h), ...rows.map(values)].map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";
 }

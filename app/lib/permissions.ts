@@ -13,6 +13,8 @@ export const permissions = [
   "read:meeting",
   "write:meeting",
   "read:reports",
+  /** A department's representative puts a matter on the next meeting's draft agenda. */
+  "raise:agenda-matter",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -26,7 +28,8 @@ export const grants: Record<Role, readonly Permission[]> = {
   admin: ["manage:collective", "manage:departments", ...secretariat],
   secretariat,
   // Representatives read only the cases their department is involved in, and never restricted fields.
-  representative: ["read:departments", "read:case", "read:meeting", "read:reports"],
+  // They may also raise a matter for the next agenda, always for their own department.
+  representative: ["read:departments", "read:case", "read:meeting", "read:reports", "raise:agenda-matter"],
   observer: ["read:reports"],
 };
 

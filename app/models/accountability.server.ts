@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { actionItemUpdates, actionItems, attendance, departments, meetings, tenures } from "#db/schema";
+import { actionItemUpdates, actionItems, agendaItems, attendance, departments, meetings, tenures } from "#db/schema";
 import { dateInZone } from "~/lib/dates";
 import type { MatrixInput } from "~/lib/accountability";
 
@@ -24,5 +24,13 @@ export function matrixInput(db: Conn, collectiveId: number, timeZone: string): M
       .where(eq(actionItems.collectiveId, collectiveId))
       .all()
       .map((u) => ({ departmentId: u.departmentId, on: dateInZone(new Date(u.at), timeZone) })),
+    // Every matter a department raised counts, whatever became of the item or its meeting later.
+    raised: db
+      .select({ departmentId: agendaItems.raisedByDepartmentId, on: agendaItems.raisedOn })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(and(eq(meetings.collectiveId, collectiveId), isNotNull(agendaItems.raisedByDepartmentId), isNotNull(agendaItems.raisedOn)))
+      .all()
+      .map((r) => ({ departmentId: r.departmentId!, on: r.on! })),
   };
 }

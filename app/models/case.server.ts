@@ -141,6 +141,17 @@ export function unknownDepartments(
   return ids.filter((id) => !known.has(id));
 }
 
+/** The open cases of this collective a department is involved in, by code. */
+export function openCasesOfDepartment(db: Conn, collectiveId: number, departmentId: number): { id: number; code: string }[] {
+  return db
+    .select({ id: cases.id, code: cases.code })
+    .from(caseDepartments)
+    .innerJoin(cases, eq(cases.id, caseDepartments.caseId))
+    .where(and(eq(caseDepartments.departmentId, departmentId), eq(cases.collectiveId, collectiveId), eq(cases.status, "open")))
+    .orderBy(asc(cases.code))
+    .all();
+}
+
 /** Whether a case id (from a form, so possibly forged) is a case of this collective. */
 export function isCaseOfCollective(db: Conn, collectiveId: number, id: number): boolean {
   return !!db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, collectiveId))).get();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, max, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, max, ne } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { agendaItems, agendaVersions, collectives, meetings } from "#db/schema";
 import { dateInZone } from "~/lib/dates";
@@ -35,6 +35,16 @@ export function previousHeldMeeting(db: Conn, meeting: Pick<Meeting, "collective
     .orderBy(desc(meetings.startsAt))
     .all()
     .find((m) => m.startsAt < meeting.startsAt);
+}
+
+/** The collective's next meeting: the first still to take place (planned or agenda published) after `now`. */
+export function nextMeeting(db: Conn, collectiveId: number, now: Date = new Date()): Meeting | undefined {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, collectiveId), gt(meetings.startsAt, now.toISOString()), inArray(meetings.status, ["planned", "agenda_published"])))
+    .orderBy(asc(meetings.startsAt))
+    .get();
 }
 
 export function latestMeeting(db: Conn, collectiveId: number) {

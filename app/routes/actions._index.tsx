@@ -1,16 +1,22 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
+import { RaiseMatter, RaisedNotice, type RaiseMatterCard } from "~/components/raise-matter";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue, isUnfinished } from "~/lib/escalation";
+import { parseForm } from "~/lib/forms";
+import { can } from "~/lib/permissions";
 import { listActions } from "~/models/action-item.server";
+import { openCasesOfDepartment } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective, listMeetings, meetingDate } from "~/models/meeting.server";
 import { actionFilterFields } from "~/schemas/action-item";
 import { filterFeedback, filtersPassThrough, parseFilters } from "~/schemas/filters";
+import { raiseMatterSchema } from "~/schemas/meeting";
+import { matterTarget, raiseMatter } from "~/services/agenda.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Action items · TESTA Desk" }];
@@ -47,12 +53,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .sort((a, b) => (a.unfinished !== b.unfinished ? (a.unfinished ? -1 : 1) : a.unfinished ? a.dueOn.localeCompare(b.dueOn) : b.dueOn.localeCompare(a.dueOn)));
   const departments = listDepartmentNames(db, user.collectiveId);
   const ownDepartment = own ? departments.find((d) => d.id === user.departmentId)?.name : null;
-  const body = { rows, own, errors, departments, ownDepartment, cases, meetings };
+  // A representative may raise a matter for the next meeting; the card says why when none can take it.
+  let raise: RaiseMatterCard | null = null;
+  if (can(user.role, "raise:agenda-matter") && user.departmentId !== null) {
+    const target = matterTarget(db, user.collectiveId);
+    raise = target.ok
+      ? { open: true, label: target.label, cases: openCasesOfDepartment(db, user.collectiveId, user.departmentId).map((c) => ({ value: String(c.id), label: c.code })) }
+      : { open: false, reason: target.message };
+  }
+  const body = { rows, own, errors, departments, ownDepartment, cases, meetings, raise };
   return Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
 
+/** The only thing posted here: a representative raising a matter for the next agenda, for the department of their seat. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "raise:agenda-matter");
+  const form = parseForm(raiseMatterSchema, await request.formData());
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
+  const result = raiseMatter(getDb(), user, form.data);
+  if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: result.status });
+  return { raised: { ...result.meeting, at: new Date().toISOString() } };
+}
+
 export default function Actions() {
-  const { rows, own, errors, departments, ownDepartment, cases, meetings } = useLoaderData<typeof loader>();
+  const { rows, own, errors, departments, ownDepartment, cases, meetings, raise } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  const raised = outcome && "raised" in outcome ? outcome.raised : null;
+  const refused = outcome && "errors" in outcome ? { errors: outcome.errors as Record<string, string>, values: outcome.values } : undefined;
   const [params] = useSearchParams();
   const unfinished = rows.filter((r) => r.unfinished);
   return (
@@ -62,6 +89,7 @@ export default function Actions() {
         {unfinished.length} unfinished, {unfinished.filter((r) => r.overdue).length} overdue. Action items belong to the department and stay with it when
         officers are transferred.
       </p>
+      {raised ? <RaisedNotice meeting={raised} /> : null}
       <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter action items" feedback={filterFeedback(params, errors)}>
         <div className="form-row">
           {own ? null : <SelectField name="department" label="Department" placeholder="Every department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />}
@@ -114,6 +142,9 @@ export default function Actions() {
       ) : (
         <p className="empty">No action item matches.</p>
       )}
+      {raise ? (
+        <RaiseMatter card={raise} feedback={refused} formKey={raised?.at ?? "raise"} />
+      ) : null}
     </div>
   );
 }

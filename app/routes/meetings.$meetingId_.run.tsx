@@ -4,6 +4,7 @@ import { AttendanceGrid } from "~/components/attendance-grid";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemMinutes } from "~/components/item-minutes";
 import { getDb } from "~/db.server";
+import { agendaItemTitle } from "~/lib/agenda/present";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { parseForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attendance: attendanceGrid(db, meeting, timeZone),
     items: items.map((i) => ({
       id: i.id,
-      title: i.caseId && codes.get(i.caseId) ? `Case review: ${codes.get(i.caseId)}` : i.title,
+      title: agendaItemTitle(i, i.caseId ? codes.get(i.caseId) : null),
       minutes: i.minutes,
       caseId: i.caseId,
       discussion: i.discussion ?? "",

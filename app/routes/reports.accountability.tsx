@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { levelRule, levelScaleNote, levelWords, type MatrixRow } from "~/lib/accountability";
+import { levelRule, levelWords, type MatrixRow } from "~/lib/accountability";
 import { formatDate } from "~/lib/dates";
 import { getDb } from "~/db.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -81,6 +81,7 @@ export default function Accountability() {
               <th scope="col">Open</th>
               <th scope="col">Overdue</th>
               <th scope="col">Median days late</th>
+              <th scope="col">Matters raised</th>
               <th scope="col">Engagement (0–4)</th>
             </tr>
           </thead>
@@ -102,6 +103,7 @@ export default function Accountability() {
                 <td>{r.open}</td>
                 <Cell value={r.overdue} tone={r.overdue ? "heat--poor" : "heat--none"} label={`${name(r)}: ${r.overdue} overdue`} />
                 <td>{r.medianDaysLate ?? "—"}</td>
+                <td>{r.raised}</td>
                 <Cell value={r.level} tone={`level--${r.level}`} label={`${name(r)}: engagement level ${r.level}, ${levelWords[r.level]}`} />
               </tr>
             ))}
@@ -115,8 +117,11 @@ export default function Accountability() {
           Actions are counted in the period in which they fell due (an action not yet due counts in the current period); done on time means
           completed on or before the due date.
         </p>
+        <p>
+          Matters raised counts the matters the department's representative raised for a meeting's agenda in the period, by the day
+          they were raised: what the department initiated.
+        </p>
         <p>{levelRule}</p>
-        <p>{levelScaleNote}</p>
       </section>
     </div>
   );

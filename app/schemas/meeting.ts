@@ -78,3 +78,15 @@ export const cancelMeetingSchema = z.object({
   confirm: z.literal("on", { error: "Tick the box to confirm the cancellation." }),
   version: z.coerce.number().int(),
 });
+
+/** A matter a department's representative raises for the next agenda. The department comes from the session, never the form. */
+export const raiseMatterSchema = z.object({
+  title: requiredText("Title", 150),
+  minutes: minutes("Time", 5, 30),
+  caseId: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^[1-9]\d{0,15}$/.test(v), "Choose one of your department's open cases from the list, or none.")
+    .transform((v) => (v ? Number(v) : null)),
+});

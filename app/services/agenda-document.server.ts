@@ -1,5 +1,5 @@
 import type { Conn } from "#db/client";
-import { presentAgenda } from "~/lib/agenda/present";
+import { agendaItemTitle, presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
@@ -29,7 +29,7 @@ export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument 
   const items = agendaItemsOf(db, meeting.id);
   const codes = caseCodesFor(db, items);
   const deptName = new Map(listDepartmentNames(db, meeting.collectiveId).map((d) => [d.id, d.name]));
-  const title = (i: (typeof items)[number]) => (i.caseId && codes.get(i.caseId) ? `Case review: ${codes.get(i.caseId)}` : i.title);
+  const title = (i: (typeof items)[number]) => agendaItemTitle(i, i.caseId ? codes.get(i.caseId) : null);
   const agenda = presentAgenda(
     items.map((i) => ({ ...i, title: title(i), presentingDepartment: i.presentingDepartmentId ? (deptName.get(i.presentingDepartmentId) ?? null) : null })),
     meeting.startsAt,

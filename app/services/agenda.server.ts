@@ -9,7 +9,12 @@ import { actionReview } from "~/lib/agenda/action-review";
 import { listActions } from "~/models/action-item.server";
 import { casesWithOpenMatches } from "./identity.server";
 import { loadAgendaCases } from "~/models/agenda-input.server";
-import { agendaItemsOf, getCollective, meetingDate, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
+import { agendaItemsOf, getCollective, meetingDate, nextMeeting, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
+import { openCasesOfDepartment } from "~/models/case.server";
+import { listDepartmentNames } from "~/models/department.server";
+import type { SessionUser } from "~/models/user.server";
+import { formatDate, todayIn } from "~/lib/dates";
+import { can } from "~/lib/permissions";
 
 export type AgendaChanges = { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };
 
@@ -121,7 +126,9 @@ export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
       }
     }
     for (const item of keptVisible.filter((i) => !standing.some((s) => s.kind === i.kind))) {
-      const refreshed = item.caseId !== null ? rankedById.get(item.caseId) : undefined;
+      // A kept case review takes its case's current reasons; an item of its own (a raised matter
+      // about a case, say) keeps the reasons it was given.
+      const refreshed = isCaseItem(item) ? rankedById.get(item.caseId!) : undefined;
       tx.update(agendaItems)
         .set({ position: position++, ...(refreshed ? { reasons: JSON.stringify(refreshed.reasons) } : {}) })
         .where(eq(agendaItems.id, item.id))
@@ -160,7 +167,16 @@ export type AgendaEdit =
   | { intent: "move"; itemId: number; direction: "up" | "down" }
   | { intent: "remove" | "restore" | "pin" | "unpin" | "to-written-update" | "to-agenda"; itemId: number }
   | { intent: "minutes"; itemId: number; minutes: number; version: number }
-  | { intent: "add"; title: string; minutes: number; presentingDepartmentId: number | null };
+  | {
+      intent: "add";
+      title: string;
+      minutes: number;
+      presentingDepartmentId: number | null;
+      /** Set only by `raiseMatter`: the case it concerns, why it is on the agenda, and who raised it. */
+      caseId?: number | null;
+      reasons?: string[];
+      raisedBy?: { departmentId: number; userId: number; on: string };
+    };
 
 export type EditResult = { ok: true } | { ok: false; status: 404 | 409; message: string };
 
@@ -175,7 +191,20 @@ export function editAgenda(db: Conn, meeting: Meeting, edit: AgendaEdit): EditRe
         tx.update(agendaItems).set({ position: i.position + 1 }).where(eq(agendaItems.id, i.id)).run();
       }
       tx.insert(agendaItems)
-        .values({ meetingId: meeting.id, position: at, kind: "custom", title: edit.title, minutes: edit.minutes, presentingDepartmentId: edit.presentingDepartmentId, pinned: true })
+        .values({
+          meetingId: meeting.id,
+          position: at,
+          kind: "custom",
+          title: edit.title,
+          minutes: edit.minutes,
+          presentingDepartmentId: edit.presentingDepartmentId,
+          pinned: true,
+          caseId: edit.caseId ?? null,
+          reasons: JSON.stringify(edit.reasons ?? []),
+          raisedByDepartmentId: edit.raisedBy?.departmentId ?? null,
+          raisedByUserId: edit.raisedBy?.userId ?? null,
+          raisedOn: edit.raisedBy?.on ?? null,
+        })
         .run();
       return { ok: true };
     }
@@ -220,5 +249,71 @@ export function editAgenda(db: Conn, meeting: Meeting, edit: AgendaEdit): EditRe
         return { ok: true };
       }
     }
+  });
+}
+
+/** `label` reads "Meeting 7 (12/02/2026)": the number and the day in the collective's zone. */
+export type MatterTarget = { ok: true; meeting: Meeting; date: string; label: string } | { ok: false; message: string };
+
+/**
+ * The meeting a department can raise a matter for: the collective's next meeting, while its agenda
+ * is still a draft. Once the agenda is published, only the secretariat changes it.
+ */
+export function matterTarget(db: Conn, collectiveId: number, now: Date = new Date()): MatterTarget {
+  const meeting = nextMeeting(db, collectiveId, now);
+  if (!meeting) {
+    return { ok: false, message: "No meeting is scheduled yet. Once the secretariat schedules the next meeting, you can raise a matter for its agenda here." };
+  }
+  const date = formatDate(meetingDate(meeting, getCollective(db, collectiveId).timeZone));
+  const label = `Meeting ${meeting.number} (${date})`;
+  if (meeting.status === "agenda_published") {
+    return {
+      ok: false,
+      message: `The agenda of ${label} is already published, so a matter can no longer be raised here. The secretariat can still add it: ask them to.`,
+    };
+  }
+  return { ok: true, meeting, date, label };
+}
+
+/** The reason a raised matter carries on the agenda, its page and its PDF. */
+export function raisedReason(departmentName: string, on: string): string {
+  return `Raised by ${departmentName} on ${formatDate(on)}`;
+}
+
+export type RaisedMatter = { title: string; minutes: number; caseId: number | null };
+export type RaiseResult =
+  | { ok: true; meeting: { id: number; number: number; date: string } }
+  | { ok: false; status: 400 | 403 | 409; errors: Record<string, string> };
+
+/**
+ * A department's representative puts a matter on the next meeting's agenda: a pinned item before
+ * "Any other business", presented by the department, with the reason "Raised by …". The department
+ * is always the one the representative holds a seat for; the accountability matrix counts it as
+ * the department's initiative (level 4).
+ */
+export function raiseMatter(db: Conn, user: SessionUser, matter: RaisedMatter, now: Date = new Date()): RaiseResult {
+  const departmentId = user.departmentId;
+  if (!can(user.role, "raise:agenda-matter") || departmentId === null) {
+    return { ok: false, status: 403, errors: { form: "Only a department's representative can raise a matter for the agenda." } };
+  }
+  return db.transaction((tx): RaiseResult => {
+    const target = matterTarget(tx, user.collectiveId, now);
+    if (!target.ok) return { ok: false, status: 409, errors: { form: target.message } };
+    if (matter.caseId !== null && !openCasesOfDepartment(tx, user.collectiveId, departmentId).some((c) => c.id === matter.caseId)) {
+      return { ok: false, status: 400, errors: { caseId: "Choose one of your department's open cases from the list, or none." } };
+    }
+    const department = listDepartmentNames(tx, user.collectiveId).find((d) => d.id === departmentId);
+    if (!department) return { ok: false, status: 403, errors: { form: "Your department is no longer an active seat of this collective." } };
+    const on = todayIn(getCollective(tx, user.collectiveId).timeZone, now);
+    editAgenda(tx, target.meeting, {
+      intent: "add",
+      title: matter.title,
+      minutes: matter.minutes,
+      presentingDepartmentId: departmentId,
+      caseId: matter.caseId,
+      reasons: [raisedReason(department.name, on)],
+      raisedBy: { departmentId, userId: user.id, on },
+    });
+    return { ok: true, meeting: { id: target.meeting.id, number: target.meeting.number, date: target.date } };
   });
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { actionItemUpdates, agendaItems, caseDepartments, cases, departments, meetings } from "#db/schema";
 import { config } from "~/config.server";
+import { agendaItemTitle } from "~/lib/agenda/present";
 import { nextDateOf } from "~/lib/clocks";
 import { dateInZone, formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isUnfinished } from "~/lib/escalation";
@@ -10,7 +11,7 @@ import type { MatrixRow } from "~/lib/accountability";
 import { listActions } from "~/models/action-item.server";
 import { clockInputs } from "~/models/case.server";
 import { currentSeatHolders } from "~/models/department.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective, nextMeeting } from "~/models/meeting.server";
 import { matrixFor } from "./accountability.server";
 import { everyText } from "./identity.server";
 
@@ -76,7 +77,7 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
   const itemsWithOwnActions = new Set(listActions(db, collectiveId, { department: departmentId }).map((a) => a.agendaItemId));
   const decisionRows = lastThree.length
     ? db
-        .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, caseId: agendaItems.caseId, title: agendaItems.title, decisions: agendaItems.decisions, caseCode: cases.code })
+        .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, caseId: agendaItems.caseId, kind: agendaItems.kind, title: agendaItems.title, decisions: agendaItems.decisions, caseCode: cases.code })
         .from(agendaItems)
         .leftJoin(cases, eq(cases.id, agendaItems.caseId))
         .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
@@ -87,12 +88,7 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
     : [];
   const numberOf = new Map(lastThree.map((m) => [m.id, m.number]));
 
-  const next = db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.collectiveId, collectiveId), gt(meetings.startsAt, new Date().toISOString()), ne(meetings.status, "cancelled"), ne(meetings.status, "held")))
-    .orderBy(asc(meetings.startsAt))
-    .get();
+  const next = nextMeeting(db, collectiveId);
 
   return {
     collectiveName: collective.name,
@@ -116,7 +112,7 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
     }),
     decisions: decisionRows.map((d) => ({
       meeting: `Meeting ${numberOf.get(d.meetingId)}`,
-      item: d.caseCode ? `Case review: ${d.caseCode}` : d.title,
+      item: agendaItemTitle(d, d.caseCode),
       decisions: d.decisions!,
     })),
     accountability: matrixFor(db, collectiveId, "all", true).filter((r) => r.departmentId === departmentId),

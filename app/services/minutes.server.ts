@@ -4,6 +4,7 @@ import { meetings, minutesVersions } from "#db/schema";
 import { minutesEmail } from "#templates/email/minutes";
 import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
 import { config } from "~/config.server";
+import { agendaItemTitle } from "~/lib/agenda/present";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { transition, type MinutesAction } from "~/lib/minutes-state";
 import { currentSeatHolders } from "~/models/department.server";
@@ -51,7 +52,7 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
     },
     items: items.map((i, n) => ({
       number: n + 1,
-      title: i.caseId && codes.get(i.caseId) ? `Case review: ${codes.get(i.caseId)}` : i.title,
+      title: agendaItemTitle(i, i.caseId ? codes.get(i.caseId) : null),
       status: i.status ?? "",
       discussion: i.discussion ?? "",
       decisions: i.decisions ?? "",

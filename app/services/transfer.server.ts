@@ -1,11 +1,11 @@
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { meetings, sessions, tenures, users } from "#db/schema";
+import { sessions, tenures, users } from "#db/schema";
 import { renderBriefPdf } from "#templates/pdf/brief";
 import { welcomeEmail } from "#templates/email/welcome";
 import { config } from "~/config.server";
 import { formatDateTime } from "~/lib/dates";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective, nextMeeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { briefFields, buildBrief } from "./brief.server";
 import { guardDocument } from "./identity.server";
@@ -110,12 +110,7 @@ export async function transferWithWelcome(
   guardDocument(db, ctx.collectiveId, "the onboarding brief", briefFields(brief));
   const pdf = await renderBriefPdf({ ...brief, holder: `${input.officerName}, ${input.designation}` });
   const collective = getCollective(db, ctx.collectiveId);
-  const next = db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.collectiveId, ctx.collectiveId), gt(meetings.startsAt, new Date().toISOString()), inArray(meetings.status, ["planned", "agenda_published"])))
-    .orderBy(asc(meetings.startsAt))
-    .get();
+  const next = nextMeeting(db, ctx.collectiveId);
   return recordTransfer(db, ctx, input, new Date(), (tx, result) => {
     const email = welcomeEmail({
       collectiveName: collective.name,

@@ -44,6 +44,10 @@ export const agendaItems = sqliteTable(
     removed: integer({ mode: "boolean" }).notNull().default(false),
     forWrittenUpdate: integer({ mode: "boolean" }).notNull().default(false),
     presentingDepartmentId: integer().references(() => departments.id),
+    /** A matter a department's representative raised for this meeting: who asked, and on which day (the collective's date). */
+    raisedByDepartmentId: integer().references(() => departments.id),
+    raisedByUserId: integer().references(() => users.id),
+    raisedOn: isoDate(),
     status: text({ enum: agendaItemStatuses }),
     discussion: text(),
     decisions: text(),

@@ -15,6 +15,7 @@ describe("between meetings", () => {
     const rep = await signIn(app, "police@demo.testa");
     await rep.page.goto("/actions");
     expect(await rep.page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^Our department's actions/);
+    expect(await rep.page.getByRole("heading", { level: 2, name: /^Raise a matter for Meeting \d+/ }).count()).toBe(1);
     expect(await seriousViolations(rep.page)).toEqual([]);
     const open = rep.page.locator("tbody tr").filter({ hasText: /Open/ }).first();
     const description = (await open.locator("td a").textContent())!.trim();
@@ -42,7 +43,44 @@ describe("between meetings", () => {
     for (const line of await overdueLines.all()) expect(await line.locator(".badge--danger").textContent()).toBe("Overdue");
     await sec.page.goto("/reports/accountability?split=tenure");
     expect(await seriousViolations(sec.page)).toEqual([]);
-    expect(await sec.page.locator("section[aria-labelledby=how]").textContent()).toContain("does not measure initiative");
+    expect(await sec.page.locator("section[aria-labelledby=how]").textContent()).toContain("4 = raised at least one matter for the agenda in the period (initiated)");
+    await sec.context.close();
+  });
+
+  it("a representative raises a matter without JavaScript, and the secretariat finds it on the next agenda", async () => {
+    const title = "Counselling for children waiting to testify";
+    const rep = await signIn(app, "dcpu@demo.testa", { javaScriptEnabled: false });
+    await rep.page.goto("/actions");
+    const card = rep.page.locator("section[aria-labelledby=raise-matter]");
+    const heading = (await card.getByRole("heading", { level: 2 }).textContent())!;
+    expect(heading).toMatch(/^Raise a matter for Meeting \d+ \(\d{2}\/\d{2}\/\d{4}\)$/);
+    const number = heading.match(/Meeting (\d+)/)![1];
+    // Without a title it is refused next to the field, and the minutes typed are kept.
+    await card.getByLabel("Minutes needed").fill("20");
+    await card.getByRole("button", { name: "Raise the matter" }).click();
+    await expect.poll(() => rep.page.locator("section[aria-labelledby=raise-matter] .field-error").first().textContent()).toBe("Title is required.");
+    expect(await card.getByLabel("Minutes needed").inputValue()).toBe("20");
+    await card.getByLabel("Title").fill(title);
+    const kase = card.getByLabel("Case (optional)");
+    const code = (await kase.locator("option").nth(1).textContent())!;
+    await kase.selectOption({ label: code });
+    await card.getByRole("button", { name: "Raise the matter" }).click();
+    await expect.poll(() => rep.page.locator(".notice").textContent()).toContain(`Added to the agenda of Meeting ${number}`);
+    // (axe needs JavaScript: the first journey checks this page, card included, with it on.)
+    await rep.context.close();
+
+    const sec = await signIn(app, "secretariat@demo.testa");
+    await sec.page.goto("/actions");
+    expect(await sec.page.locator("section[aria-labelledby=raise-matter]").count()).toBe(0);
+    await sec.page.goto("/meetings");
+    await sec.page.getByRole("link", { name: `Meeting ${number}` }).click();
+    const item = sec.page.locator(".agenda-item").filter({ hasText: title });
+    await item.waitFor();
+    const text = (await item.textContent())!;
+    expect(text).toMatch(/Raised by District Child Protection Unit on \d{2}\/\d{2}\/\d{4}/);
+    expect(text).toContain(`${title} (${code})`);
+    expect(text).toContain("presented by District Child Protection Unit");
+    expect(text).toContain("20 minutes");
     await sec.context.close();
   });
 

@@ -198,15 +198,17 @@ describe("the onboarding brief of a fixture department", () => {
         department: "Fixture Police Unit",
         tenure: { id: 0, officerName: "Kavita Deshmukh", from: d(-44), to: null },
         // Meetings 3 and 4, both attended. A3 to A7 fell (or fall) due in her tenure; none done,
-        // A3 overdue, A7 dropped; she posted updates, so level 2.
-        meetingsHeld: 2, attended: 2, assigned: 5, doneOnTime: 0, doneLate: 0, open: 3, overdue: 1, medianDaysLate: null, level: 2,
+        // A3 overdue, A7 dropped; she posted updates, so level 2. F raised no matter for an agenda
+        // (the fixture has none), so level 4 ("initiated") cannot hold: still 2.
+        meetingsHeld: 2, attended: 2, assigned: 5, doneOnTime: 0, doneLate: 0, open: 3, overdue: 1, medianDaysLate: null, raised: 0, level: 2,
       },
       {
         departmentId: F,
         department: "Fixture Police Unit",
         tenure: { id: 0, officerName: "Suresh Kale", from: d(-400), to: d(-45) },
-        // Meetings 1 and 2, one attended. A1 done on time, A2 done 10 days late: level 3.
-        meetingsHeld: 2, attended: 1, assigned: 2, doneOnTime: 1, doneLate: 1, open: 0, overdue: 0, medianDaysLate: 10, level: 3,
+        // Meetings 1 and 2, one attended. A1 done on time, A2 done 10 days late: level 3. No matter
+        // raised, so not 4 under the new rule either (nor was it under the old one: A2 was late).
+        meetingsHeld: 2, attended: 1, assigned: 2, doneOnTime: 1, doneLate: 1, open: 0, overdue: 0, medianDaysLate: 10, raised: 0, level: 3,
       },
     ]);
   });

@@ -42,7 +42,8 @@ describe("the action review on the agenda", () => {
 });
 
 describe("the accountability matrix", () => {
-  // Worked by hand: Police attended 2 of 3 meetings; its actions: one done on time, one done 4 days late, one overdue.
+  // Worked by hand: Police attended 2 of 3 meetings; its actions: one done on time, one done 4 days late, one overdue;
+  // the old inspector raised one matter for the agenda (20/09/2026). DCPU attended all three and did its one due action on time.
   const input: MatrixInput = {
     departments: [{ id: 1, name: "Police" }, { id: 2, name: "DCPU" }],
     tenures: [
@@ -67,28 +68,33 @@ describe("the accountability matrix", () => {
       { departmentId: 2, dueOn: "2026-12-20", status: "in_progress", completedOn: null },
     ],
     updates: [{ departmentId: 1, on: "2026-11-01" }],
+    raised: [{ departmentId: 1, on: "2026-09-20" }],
   };
   const today = "2026-11-28";
 
   it("counts each department's record over all time", () => {
     const [police, dcpu] = accountabilityMatrix(input, periodFor("all", today), today);
-    expect(police).toMatchObject({ meetingsHeld: 3, attended: 2, assigned: 3, doneOnTime: 1, doneLate: 1, open: 0, overdue: 1, medianDaysLate: 4, level: 3 });
-    expect(dcpu).toMatchObject({ meetingsHeld: 3, attended: 3, assigned: 2, doneOnTime: 1, doneLate: 0, open: 1, overdue: 0, medianDaysLate: null, level: 4 });
+    // Police raised a matter: level 4 (initiated), late and overdue work notwithstanding; the columns show those.
+    expect(police).toMatchObject({ meetingsHeld: 3, attended: 2, assigned: 3, doneOnTime: 1, doneLate: 1, open: 0, overdue: 1, medianDaysLate: 4, raised: 1, level: 4 });
+    // DCPU's record is spotless, but it raised nothing: completed an action, level 3 (it was 4 under the old punctuality rule).
+    expect(dcpu).toMatchObject({ meetingsHeld: 3, attended: 3, assigned: 2, doneOnTime: 1, doneLate: 0, open: 1, overdue: 0, medianDaysLate: null, raised: 0, level: 3 });
   });
 
   it("splits by tenure, so the successor is not blamed for the predecessor", () => {
     const rows = accountabilityMatrix(input, periodFor("all", today), today, { byTenure: true });
     const successor = rows.find((r) => r.tenure?.officerName === "New Inspector")!;
     const predecessor = rows.find((r) => r.tenure?.officerName === "Old Inspector")!;
-    expect(predecessor).toMatchObject({ meetingsHeld: 1, attended: 1, doneOnTime: 1, doneLate: 1, overdue: 0 });
-    expect(successor).toMatchObject({ meetingsHeld: 2, attended: 1, doneOnTime: 0, overdue: 1, level: 2 });
+    // The matter was raised in the old inspector's tenure: his initiative, not his successor's.
+    expect(predecessor).toMatchObject({ meetingsHeld: 1, attended: 1, doneOnTime: 1, doneLate: 1, overdue: 0, raised: 1, level: 4 });
+    expect(successor).toMatchObject({ meetingsHeld: 2, attended: 1, doneOnTime: 0, overdue: 1, raised: 0, level: 2 });
   });
 
   it("limits to the period, and writes the same rows as CSV", () => {
     const quarter = accountabilityMatrix(input, periodFor("quarter", today), today);
-    expect(quarter[0]).toMatchObject({ meetingsHeld: 2, attended: 1, assigned: 1, overdue: 1 });
+    // The matter raised in September falls before this quarter (from 01/10/2026): level 2 here.
+    expect(quarter[0]).toMatchObject({ meetingsHeld: 2, attended: 1, assigned: 1, overdue: 1, raised: 0, level: 2 });
     const csv = matrixCsv(quarter).split("\r\n");
-    expect(csv[0]).toBe("Department,Officer (tenure),Meetings attended,Meetings held,Actions assigned,Done on time,Done late,Open,Overdue,Median days late,Level of engagement (0-4)");
-    expect(csv[1]).toBe("Police,,1,2,1,0,0,0,1,,2");
+    expect(csv[0]).toBe("Department,Officer (tenure),Meetings attended,Meetings held,Actions assigned,Done on time,Done late,Open,Overdue,Median days late,Matters raised,Level of engagement (0-4)");
+    expect(csv[1]).toBe("Police,,1,2,1,0,0,0,1,,0,2");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isOverdueReviewLine } from "~/components/overdue";
-import { accountabilityMatrix, levelRule, levelScaleNote, levelWords, periodFor, type MatrixInput } from "~/lib/accountability";
+import { accountabilityMatrix, levelRule, levelWords, periodFor, type MatrixInput } from "~/lib/accountability";
 import { actionReview } from "~/lib/agenda/action-review";
 
 // Each case is one department over four held meetings, worked by hand against the words of levelRule.
@@ -12,6 +12,7 @@ const late = { departmentId: 1, dueOn: "2026-09-30", status: "done", completedOn
 const overdue = { departmentId: 1, dueOn: "2026-11-01", status: "open", completedOn: null };
 const notYetDue = { departmentId: 1, dueOn: "2026-12-20", status: "open", completedOn: null };
 const dropped = { departmentId: 1, dueOn: "2026-10-15", status: "dropped", completedOn: null };
+const raisedOn = (on: string) => ({ departmentId: 1, on });
 
 function level(over: Partial<MatrixInput>) {
   const input: MatrixInput = {
@@ -21,6 +22,7 @@ function level(over: Partial<MatrixInput>) {
     attendance: [],
     actions: [],
     updates: [],
+    raised: [],
     ...over,
   };
   return accountabilityMatrix(input, periodFor("all", today), today)[0].level;
@@ -43,20 +45,45 @@ describe("the level of engagement, as the page explains it", () => {
     expect(level({ attendance: present(4), actions: [onTime, overdue] })).toBe(3);
   });
 
-  it("4 = completed one, none late, none overdue, and attended three meetings in four", () => {
-    expect(level({ attendance: present(3), actions: [onTime] })).toBe(4);
-    expect(level({ attendance: present(2), actions: [onTime] })).toBe(3);
-    // Work not yet due, or dropped, neither earns nor costs level 4.
-    expect(level({ attendance: present(3), actions: [onTime, notYetDue, dropped] })).toBe(4);
+  it("a spotless record without initiative stays at 3: punctuality and attendance no longer make level 4", () => {
+    expect(level({ attendance: present(4), actions: [onTime] })).toBe(3);
+    expect(level({ attendance: present(3), actions: [onTime, notYetDue, dropped] })).toBe(3);
     expect(level({ attendance: present(4), actions: [notYetDue] })).toBe(1);
   });
 
-  it("says on the page that level 4 is not the collective's “initiated or escalated”", () => {
-    expect(levelRule).toContain("4 = completed at least one action item, none of them late, none overdue, and attended at least three in four of the meetings held");
+  it("4 = raised at least one matter for the agenda in the period, whatever else the record shows", () => {
+    expect(level({ raised: [raisedOn("2026-10-20")] })).toBe(4);
+    expect(level({ attendance: present(1), actions: [late, overdue], raised: [raisedOn("2026-10-20")] })).toBe(4);
+    // Another department's matter is not this one's initiative.
+    expect(level({ attendance: present(1), raised: [{ departmentId: 2, on: "2026-10-20" }] })).toBe(1);
+  });
+
+  it("counts a raised matter in the period, and in the tenure, of the day it was raised", () => {
+    const input: MatrixInput = {
+      departments: [{ id: 1, name: "Police" }],
+      tenures: [
+        { id: 10, departmentId: 1, officerName: "Old Inspector", startsOn: "2025-01-01", endsOn: "2026-06-30" },
+        { id: 11, departmentId: 1, officerName: "New Inspector", startsOn: "2026-07-01", endsOn: null },
+      ],
+      meetings,
+      attendance: present(4),
+      actions: [],
+      updates: [],
+      raised: [raisedOn("2026-06-20")],
+    };
+    const [all] = accountabilityMatrix(input, periodFor("all", today), today);
+    expect(all).toMatchObject({ raised: 1, level: 4 });
+    // This quarter (from 01/10/2026) holds neither a meeting nor a matter raised.
+    expect(accountabilityMatrix(input, periodFor("quarter", today), today)[0]).toMatchObject({ meetingsHeld: 0, raised: 0, level: 0 });
+    const [successor, predecessor] = accountabilityMatrix(input, periodFor("all", today), today, { byTenure: true });
+    expect(predecessor).toMatchObject({ tenure: { officerName: "Old Inspector" }, raised: 1, level: 4 });
+    expect(successor).toMatchObject({ tenure: { officerName: "New Inspector" }, raised: 0, level: 1 });
+  });
+
+  it("prints the collective's scale, with “initiated” as its top rule", () => {
+    expect(levelRule).toContain("is the highest of these that holds: 4 = raised at least one matter for the agenda in the period (initiated); 3 = completed at least one action item; ");
     expect(levelRule).toContain("0 = none of these.");
-    expect(levelScaleNote).toContain("“initiated or escalated”");
-    expect(levelScaleNote).toContain("it does not measure initiative");
-    expect(levelWords).toHaveLength(5);
+    expect(levelWords).toEqual(["Absent or no response", "Attended or informed", "Provided information", "Completed assigned actions", "Initiated: raised a matter"]);
   });
 });
 

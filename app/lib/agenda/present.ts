@@ -11,6 +11,15 @@ export type PresentableItem = {
   forWrittenUpdate: boolean;
 };
 
+/**
+ * How an item is named on every page and document: a case review by its case's code (never more
+ * about the case); any other item by its title, followed by the code of the case it concerns.
+ */
+export function agendaItemTitle(item: { kind: string; title: string }, caseCode: string | null | undefined): string {
+  if (!caseCode) return item.title;
+  return item.kind === "case_review" ? `Case review: ${caseCode}` : `${item.title} (${caseCode})`;
+}
+
 /** "11:05 am", as the meeting's own time is written everywhere else. */
 function clock(instant: Date, timeZone: string): string {
   return formatterFor("en-IN", { timeZone, hour: "numeric", minute: "2-digit", hour12: true }).format(instant).toLowerCase();
