@@ -221,7 +221,7 @@ function seedActions(
   const depts = tx.select().from(departments).where(eq(departments.collectiveId, collectiveId)).all();
   const police = depts.find((d) => d.kind === "police")!;
   const caseItems = items.filter((i) => i.caseId);
-  for (let n = 0; n < 3; n++) {
+  for (let n = 0; n < 4; n++) {
     const item = caseItems[n % Math.max(1, caseItems.length)] ?? items[1];
     const dueOn = addDays(day, rand.int(14, 30));
     const overdue = dueOn < today;
@@ -245,7 +245,8 @@ function seedActions(
         caseId: item?.caseId ?? null,
         meetingId,
         agendaItemId: item?.id ?? null,
-        completedOn: status === "done" ? notAfter(addDays(dueOn, rand.int(-5, overdue ? 6 : 0)), today) : null,
+        // Most finished work is done by its due date; about a third runs late by up to two weeks.
+        completedOn: status === "done" ? notAfter(addDays(dueOn, overdue && rand.chance(0.35) ? rand.int(1, 14) : -rand.int(0, 7)), today) : null,
       })
       .run();
   }
