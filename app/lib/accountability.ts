@@ -41,7 +41,7 @@ export const levelWords = ["Absent or no response", "Attended or informed", "Pro
 /** Exactly what `row` computes below; the page prints it. Keep the two in step (tests/unit/engagement-level.test.ts). */
 export const levelRule =
   "Level of engagement, for the period (and tenure) shown, is the highest of these that holds: " +
-  "4 = raised at least one matter for the agenda in the period (initiated); " +
+  "4 = raised at least one matter for the agenda in the period (initiated) and attended at least one meeting; " +
   "3 = completed at least one action item; " +
   "2 = attended at least one meeting and posted at least one update on its own action items (an update counts when an officer who holds or held the seat posted it); " +
   "1 = attended at least one meeting; " +
@@ -71,7 +71,7 @@ function row(
   if (attended > 0) level = 1;
   if (level >= 1 && updates > 0) level = 2;
   if (done.length > 0) level = 3;
-  if (raised > 0) level = 4;
+  if (raised > 0 && attended > 0) level = 4;
   return {
     ...base,
     meetingsHeld: meetings.length,

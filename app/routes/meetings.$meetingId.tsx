@@ -14,6 +14,7 @@ import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } fro
 import { agendaEditSchema } from "~/schemas/meeting";
 import { caseCodesFor, editAgenda, regenerateAgenda } from "~/services/agenda.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { refuseProtectedTitle } from "~/services/identity.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Meeting ${data.meeting.number} · TESTA Desk` : "Meeting · TESTA Desk" },
@@ -81,6 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (form.data.intent === "add" && form.data.presentingDepartmentId && unknownDepartments(db, user.collectiveId, [form.data.presentingDepartmentId]).length) {
     return data({ errors: { presentingDepartmentId: "Choose a department of this collective, or none." }, values: form.values }, { status: 400 });
+  }
+  if (form.data.intent === "add") {
+    const refused = refuseProtectedTitle(db, user, "an agenda item", form.data.title);
+    if (refused) return data({ errors: { title: refused }, values: form.values }, { status: 400 });
   }
   const result = editAgenda(db, meeting, form.data);
   if (!result.ok) return data({ errors: { form: result.message } }, { status: result.status });

@@ -1,13 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { agendaItems, cases } from "#db/schema";
+import { agendaItems, cases, meetings } from "#db/schema";
 import { anyOtherBusiness, caseReviewItem, fitToBudget, generateAgenda, rankCases } from "~/lib/agenda/generate";
 import { defaultSettings, weightsFrom } from "~/lib/agenda/settings";
 import type { AgendaContext, GeneratedItem } from "~/lib/agenda/types";
 import { proposeMeetingDate } from "~/lib/meeting-schedule";
 import { actionReview } from "~/lib/agenda/action-review";
 import { listActions } from "~/models/action-item.server";
-import { casesWithOpenMatches } from "./identity.server";
+import { casesWithOpenMatches, refuseProtectedTitle } from "./identity.server";
 import { loadAgendaCases } from "~/models/agenda-input.server";
 import { agendaItemsOf, getCollective, meetingDate, nextMeeting, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
 import { openCasesOfDepartment } from "~/models/case.server";
@@ -114,6 +114,7 @@ export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
   };
 
   db.transaction((tx) => {
+    agendaChanged(tx, meeting.id);
     const dropIds = existing.filter((i) => !kept(i) || standing.some((s) => s.kind === i.kind && !i.pinned)).map((i) => i.id);
     if (dropIds.length) tx.delete(agendaItems).where(inArray(agendaItems.id, dropIds)).run();
     let position = 0;
@@ -182,6 +183,23 @@ export type EditResult = { ok: true } | { ok: false; status: 404 | 409; message:
 
 /** One edit of the agenda by the secretariat, in one transaction. */
 export function editAgenda(db: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
+  return db.transaction((tx): EditResult => {
+    const result = applyEdit(tx, meeting, edit);
+    if (result.ok) agendaChanged(tx, meeting.id);
+    return result;
+  });
+}
+
+/**
+ * Any change to a meeting's agenda moves the meeting's version on, so that publishing, which
+ * renders the agenda before its transaction and checks the version inside it, never freezes and
+ * sends an agenda that changed in between (a matter raised at that moment, say).
+ */
+function agendaChanged(tx: Conn, meetingId: number) {
+  tx.update(meetings).set({ version: sql`${meetings.version} + 1` }).where(eq(meetings.id, meetingId)).run();
+}
+
+function applyEdit(db: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
   return db.transaction((tx): EditResult => {
     const items = agendaItemsOf(tx, meeting.id);
     if (edit.intent === "add") {
@@ -302,6 +320,8 @@ export function raiseMatter(db: Conn, user: SessionUser, matter: RaisedMatter, n
     if (matter.caseId !== null && !openCasesOfDepartment(tx, user.collectiveId, departmentId).some((c) => c.id === matter.caseId)) {
       return { ok: false, status: 400, errors: { caseId: "Choose one of your department's open cases from the list, or none." } };
     }
+    const refused = refuseProtectedTitle(tx, user, "a matter raised for the agenda", matter.title);
+    if (refused) return { ok: false, status: 400, errors: { title: refused } };
     const department = listDepartmentNames(tx, user.collectiveId).find((d) => d.id === departmentId);
     if (!department) return { ok: false, status: 403, errors: { form: "Your department is no longer an active seat of this collective." } };
     const on = todayIn(getCollective(tx, user.collectiveId).timeZone, now);

@@ -127,28 +127,41 @@ export function protectedSet(db: Conn, collectiveId: number) {
 }
 export type ProtectedSet = ReturnType<typeof protectedSet>;
 
-/** An FIR number as compared: the part before any "/year", lower case, without leading zeros. */
-function firKey(fir: string): string {
-  const n = fir.split("/")[0].trim().toLowerCase();
-  return /^\d+$/.test(n) ? n.replace(/^0+(?=\d)/, "") : n;
+/**
+ * An FIR number as compared: the last run of digits before any "/year", without leading zeros, so
+ * "CR 0234/2025", "FIR No. 234" and "234" are one number. A number with no digits is kept as is.
+ */
+export function firKey(fir: string): string {
+  const head = fir.split("/")[0].trim().toLowerCase();
+  const digits = head.match(/\d+/g)?.at(-1);
+  return digits ? digits.replace(/^0+(?=\d)/, "") : head;
 }
 
+/** Words that, within the four before a number, make it an FIR citation ("C.R." and "F.I.R." arrive as letters). */
+const firContext = /(^| )(firs?|cr|crime|f i r|c r)( |$)/;
+
 /**
- * Whether token i is written as an FIR number: "0234/2025" (number/year, as FIRs are cited), or
- * right after "FIR" ("FIR 234", "FIR no. 234"). A bare number elsewhere (a phone number, a
- * count) is not an FIR citation, so "0106" in "+91 712 256 0106" passes.
+ * The number token i cites as an FIR, or null. A number is an FIR citation when it carries a year
+ * ("0234/2025", "234/2025"), is joined to the word ("FIR-0234"), or comes within four words after
+ * "FIR", "FIRs", "C.R.", "crime" ("FIR No. 234", "Cr. No. 234 of 2025", "FIRs 111 and 234"). A
+ * bare number elsewhere (a phone number, a count) is not, so "0106" in "+91 712 256 0106" passes.
  */
-function isFirMention(tokens: string[], i: number): boolean {
+function firCited(tokens: string[], i: number): string | null {
   const t = tokens[i];
-  if (/^[a-z0-9-]+\/\d{2,4}$/.test(t)) return true;
-  const before = tokens[i - 1] === "no" || tokens[i - 1] === "number" ? tokens[i - 2] : tokens[i - 1];
-  return before === "fir";
+  const joined = /^(?:fir|cr)-(\d+)$/.exec(t);
+  if (joined) return firKey(joined[1]);
+  if (/^[a-z0-9-]*\d\/\d{2,4}$/.test(t)) return firKey(t);
+  if (!/^\d+$/.test(t)) return null;
+  return firContext.test(tokens.slice(Math.max(0, i - 4), i).join(" ")) ? firKey(t) : null;
 }
 
 /** True when the text holds a protected name (any run of 1 to 4 words) or an FIR number. */
 export function containsProtected(text: string, set: ProtectedSet): boolean {
   const raw = guardTokens(text);
-  if (set.firs.size && raw.some((t, i) => isFirMention(raw, i) && set.firs.has(firKey(t)))) return true;
+  if (set.firs.size && raw.some((_, i) => {
+    const cited = firCited(raw, i);
+    return cited !== null && set.firs.has(cited);
+  })) return true;
   if (!set.fps.size) return false;
   // Each word is normalised once (honorifics drop out), then every run of 1 to 4 is fingerprinted;
   // repeated runs are fingerprinted once.
@@ -193,6 +206,17 @@ export function guardDocument(db: Conn, collectiveId: number, document: string, 
 /** The block goes to the audit log, naming the document and the field, never the value. */
 export function auditLeakBlock(db: Conn, who: { collectiveId: number; id: number | null }, error: LeakBlocked) {
   audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "leak:blocked", entity: "document", detail: `${error.document}: ${error.field}` });
+}
+
+/**
+ * For a title others will read on a page (an agenda item anyone in the collective sees): refused
+ * before it is stored, with the block audited, rather than only when a document leaves the app.
+ * Returns the message for the field, or null when the text is clean.
+ */
+export function refuseProtectedTitle(db: Conn, who: { collectiveId: number; id: number | null }, document: string, text: string): string | null {
+  if (!containsProtected(text, protectedSet(db, who.collectiveId))) return null;
+  auditLeakBlock(db, who, new LeakBlocked(document, "the title"));
+  return "The title contains a protected name or number. Describe the matter without it.";
 }
 
 /** For a download: a blocked document is a 409 page with the message, and an audit entry. */

@@ -113,7 +113,8 @@ export function assertMinutesEditable(meeting: Meeting) {
 function freeze(db: Conn, meeting: Meeting, state: Meeting["minutesState"], doc: MinutesDocument, userId: number, amendment?: { text: string; movedBy: string }) {
   const version = nextMinutesVersion(db, meeting.id);
   db.insert(minutesVersions)
-    .values({ meetingId: meeting.id, version, state, bodyJson: JSON.stringify(doc), createdByUserId: userId, amendmentText: amendment?.text ?? null, amendmentMovedBy: amendment?.movedBy ?? null })
+    // The frozen document names its own state and version number, whatever the draft said.
+    .values({ meetingId: meeting.id, version, state, bodyJson: JSON.stringify({ ...doc, minutesState: state, version }), createdByUserId: userId, amendmentText: amendment?.text ?? null, amendmentMovedBy: amendment?.movedBy ?? null })
     .run();
   const res = db.update(meetings).set({ minutesState: state, version: meeting.version + 1 }).where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version))).run();
   if (res.changes !== 1) throw new MinutesRefused("The meeting changed while you were working on it. Reload the page and try again.");

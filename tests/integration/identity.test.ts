@@ -10,7 +10,7 @@ import { action as meetingAction } from "~/routes/meetings.$meetingId";
 import { action as minutesAction } from "~/routes/meetings.$meetingId_.minutes";
 import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
 import { action as runAction } from "~/routes/meetings.$meetingId_.run";
-import { containsProtected, protectedSet } from "~/services/identity.server";
+import { containsProtected, firKey, protectedSet } from "~/services/identity.server";
 import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp } from "../support/smtp";
@@ -95,6 +95,12 @@ describe("the leak guard", () => {
     expect(containsProtected(`FIR ${fir}/2025 was registered`, set)).toBe(true);
     expect(containsProtected(`The chargesheet in ${fir}/2025 is due`, set)).toBe(true);
     expect(containsProtected(`FIR No. ${Number(fir)} was registered`, set)).toBe(true);
+    const n = Number(fir);
+    for (const cited of [`C.R. No. ${fir}`, `Cr. No. ${n} of 2025`, `crime no. ${n}`, `F.I.R. ${fir}`, `FIR-${fir}`, `FIR number is ${fir}`, `FIRs 111 and ${n}`, `FIR 111, ${n}`]) {
+      expect(containsProtected(cited, set), cited).toBe(true);
+    }
+    // However the FIR was typed into the register, the number is what is compared.
+    expect(["CR 0777/2025", "FIR No. 777/2025", "777", "0777"].map(firKey)).toEqual(["777", "777", "777", "777"]);
     // A bare number is not an FIR citation: phone numbers and counts pass.
     expect(containsProtected(`Call +91 712 256 ${fir}; ${fir} pages filed`, set)).toBe(false);
     expect(containsProtected("Zarina from the ASHA programme attended; case DEM-2026-0011 and V-0042 discussed.", set)).toBe(false);
@@ -106,7 +112,15 @@ describe("the leak guard", () => {
 
   it("refuses to publish an agenda with the name in an item's title, naming the field, sending nothing", async () => {
     const m = meeting();
-    await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "add", title: `Guest: ${victimName}`, minutes: "5", presentingDepartmentId: "" }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    // Typed into the agenda, the name is refused at once, next to the field, and audited.
+    const typed = await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "add", title: `Guest: ${victimName}`, minutes: "5", presentingDepartmentId: "" }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    expect(typed.status).toBe(400);
+    expect(typed.data.errors.title).toBe("The title contains a protected name or number. Describe the matter without it.");
+    expect(getDb().select().from(agendaItems).where(like(agendaItems.title, "Guest:%")).all()).toEqual([]);
+    expect(blocks().at(-1)!.detail).toBe("an agenda item: the title");
+    // One that got in another way (written before the key was set, say) still stops the agenda leaving.
+    const last = getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).all().length;
+    getDb().insert(agendaItems).values({ meetingId: m.id, position: last + 100, kind: "custom", title: `Guest: ${victimName}`, minutes: 5, pinned: true }).run();
     const before = outbox();
     const res = await run(() => publishAction({ request: postRequest(`/meetings/${m.id}/publish`, { version: String(meeting().version) }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
     expect(res.status).toBe(409);

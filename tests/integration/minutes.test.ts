@@ -230,6 +230,10 @@ describe("the life of the minutes", () => {
     expect((await lifecycle({ intent: "amend", amendmentText: "Item 3: the due date is 20/12/2026.", movedBy: "Public Prosecutor's Office" })).status).toBe(302);
     const history = (await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes`, secretariat), params: params(), context: {} }))).data.history;
     expect(history.map((v: { state: string }) => v.state)).toEqual(["amended", "confirmed", "circulated"]);
+    // Each frozen PDF names its own state and version.
+    const pdfOf = async (query: string) => pdfText(Buffer.from(await (await minutesPdf({ request: getRequest(`/meetings/${meeting.id}/minutes.pdf${query}`, secretariat), params: params(), context: {} })).arrayBuffer()));
+    expect(await pdfOf("?version=2")).toContain("Confirmed, version 2");
+    expect(await pdfOf("")).toContain("Amended, version 3");
     expect(history[0]).toMatchObject({ amendment: "Item 3: the due date is 20/12/2026.", movedBy: "Public Prosecutor's Office" });
     const first = (await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes?version=1`, secretariat), params: params(), context: {} }))).data.shown;
     expect(first).toMatchObject({ version: 1, state: "circulated" });

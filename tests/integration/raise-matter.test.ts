@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { agendaItems, caseDepartments, cases, departments, meetings } from "#db/schema";
+import { accused, agendaItems, agendaVersions, caseDepartments, cases, departments, meetings, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { dateInZone, formatDate, todayIn } from "~/lib/dates";
 import { action as raiseAction, loader as actionsLoader } from "~/routes/actions._index";
@@ -8,7 +8,8 @@ import { loader as meetingLoader } from "~/routes/meetings.$meetingId";
 import { loader as matrixLoader } from "~/routes/reports.accountability";
 import { openCasesOfDepartment } from "~/models/case.server";
 import { buildAgendaDocument } from "~/services/agenda-document.server";
-import { regenerateAgenda } from "~/services/agenda.server";
+import { raiseMatter, regenerateAgenda } from "~/services/agenda.server";
+import { MeetingConflict, publishAgenda } from "~/services/meeting-mail.server";
 import { createCase, createCollective } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 
@@ -125,6 +126,16 @@ describe("raising a matter", () => {
 });
 
 describe("refusals, each with its input kept and nothing written", () => {
+  it("a title naming an accused person is refused before anyone can read it", async () => {
+    const before = itemsOf(next().id).length;
+    const name = getDb().select({ name: accused.name }).from(accused).get()!.name;
+    const res = await raise({ title: `Bail opposed for ${name}`, minutes: "10", caseId: "" });
+    expect(res.status).toBe(400);
+    expect(res.data.errors).toEqual({ title: "The title contains a protected name or number. Describe the matter without it." });
+    expect(res.data.values).toMatchObject({ title: `Bail opposed for ${name}` });
+    expect(itemsOf(next().id)).toHaveLength(before);
+  });
+
   it("an empty or overlong title, or a time outside 5 to 30 minutes, is refused next to its field", async () => {
     const before = itemsOf(next().id).length;
     const empty = await raise({ title: "  ", minutes: "10", caseId: "" });
@@ -189,5 +200,20 @@ describe("refusals, each with its input kept and nothing written", () => {
     } finally {
       getDb().update(meetings).set({ status: "planned" }).where(eq(meetings.id, m.id)).run();
     }
+  });
+});
+
+describe("a matter raised while the agenda is being published", () => {
+  it("stops that publication (which would have sent an agenda without it), and the secretariat publishes again", async () => {
+    const m = next();
+    const secretariatUser = getDb().select().from(users).where(eq(users.email, "secretariat@demo.testa")).get()!;
+    const policeUser = getDb().select().from(users).where(eq(users.email, "police@demo.testa")).get()!;
+    const rep = { id: policeUser.id, collectiveId: 1, email: policeUser.email, name: policeUser.name, role: "representative" as const, departmentId: dept.police.id, tenureId: null };
+    // Publishing renders the PDF before its transaction; the matter is raised in that moment.
+    const publishing = publishAgenda(getDb(), m, secretariatUser.id);
+    expect(raiseMatter(getDb(), rep, { title: "Raised during publication", minutes: 5, caseId: null }).ok).toBe(true);
+    await expect(publishing).rejects.toBeInstanceOf(MeetingConflict);
+    expect(getDb().select().from(meetings).where(eq(meetings.id, m.id)).get()!.status).toBe("planned");
+    expect(getDb().select().from(agendaVersions).where(eq(agendaVersions.meetingId, m.id)).all()).toEqual([]);
   });
 });

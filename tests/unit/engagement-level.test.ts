@@ -51,8 +51,9 @@ describe("the level of engagement, as the page explains it", () => {
     expect(level({ attendance: present(4), actions: [notYetDue] })).toBe(1);
   });
 
-  it("4 = raised at least one matter for the agenda in the period, whatever else the record shows", () => {
-    expect(level({ raised: [raisedOn("2026-10-20")] })).toBe(4);
+  it("4 = raised at least one matter for the agenda in the period and attended a meeting, whatever else the record shows", () => {
+    // A department that never came is not engaged at level 4 by a matter raised from afar.
+    expect(level({ raised: [raisedOn("2026-10-20")] })).toBe(0);
     expect(level({ attendance: present(1), actions: [late, overdue], raised: [raisedOn("2026-10-20")] })).toBe(4);
     // Another department's matter is not this one's initiative.
     expect(level({ attendance: present(1), raised: [{ departmentId: 2, on: "2026-10-20" }] })).toBe(1);
@@ -81,7 +82,7 @@ describe("the level of engagement, as the page explains it", () => {
   });
 
   it("prints the collective's scale, with “initiated” as its top rule", () => {
-    expect(levelRule).toContain("is the highest of these that holds: 4 = raised at least one matter for the agenda in the period (initiated); 3 = completed at least one action item; ");
+    expect(levelRule).toContain("is the highest of these that holds: 4 = raised at least one matter for the agenda in the period (initiated) and attended at least one meeting; 3 = completed at least one action item; ");
     expect(levelRule).toContain("0 = none of these.");
     expect(levelWords).toEqual(["Absent or no response", "Attended or informed", "Provided information", "Completed assigned actions", "Initiated: raised a matter"]);
   });
