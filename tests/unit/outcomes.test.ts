@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { displayFigures, figuresCsv, outcomeFigures, outcomeReport, type Figure, type OutcomeInput } from "~/lib/outcomes";
-import { hiddenCounts } from "~/lib/outcomes-suppression";
+import { hiddenCounts, type Split } from "~/lib/outcomes-suppression";
 import { defaultIndicators, participationIndex, type Indicator, type VictimServices } from "~/lib/participation";
 
 const none: VictimServices = {
@@ -117,8 +117,10 @@ describe("what observers see", () => {
   it("hides counts under 5, and every rate computed from a hidden count", () => {
     // 2025: 2 convictions of 3 decided; both counts are small, so is the rate.
     expect(row(shown, "Conviction rate", "2025")).toMatchObject({ value: "–", count: "<5", of: "<5", note: "Hidden: fewer than 5." });
-    // All years: 3 of 5. The 5 may show, but 60% of 5 would give the 3 away.
-    expect(row(shown, "Conviction rate")).toMatchObject({ value: "–", count: "<5", of: "5", note: "Hidden: fewer than 5." });
+    // All years: 3 of 5. 60% of 5 would give the 3 away, and so would the 5 itself: convictions
+    // are 2025's (two quarters of 1 to 4, and a shown 0) plus 2026's (1 to 4), so at least 3; with
+    // at least one acquittal and one discharge in the 5, they are exactly 3. So the 5 is hidden too.
+    expect(row(shown, "Conviction rate")).toMatchObject({ value: "–", count: "<5", of: "–", note: "Hidden: fewer than 5." });
     // A median of 3 durations would show one case's duration.
     expect(row(shown, "FIR to chargesheet")).toMatchObject({ value: "–", count: "<5" });
     expect(row(exact, "Conviction rate", "2025")).toMatchObject({ value: "66.7%", count: "2", of: "3", note: "" });
@@ -128,7 +130,7 @@ describe("what observers see", () => {
     const csv = figuresCsv(shown).split("\r\n");
     expect(csv[0]).toBe("section,measure,period,value,unit,count,out_of,note,definition");
     expect(csv).toContain('Convictions,Conviction rate,2025,–,%,<5,<5,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
-    expect(csv).toContain('Convictions,Conviction rate,All years,–,%,<5,5,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
+    expect(csv).toContain('Convictions,Conviction rate,All years,–,%,<5,–,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
   });
 });
 
@@ -140,6 +142,18 @@ describe("secondary suppression", () => {
     // acquitted anywhere from 5 to 6 and discharged from 1 to 2.
     const hidden = hiddenCounts(counts({ decided: 14, convicted: 7, acquitted: 5, discharged: 2 }), [{ total: "decided", parts: ["convicted", "acquitted", "discharged"] }]);
     expect(Object.fromEntries(hidden)).toEqual({ discharged: "small", acquitted: "guard" });
+  });
+  it("reasons across splits: a year's hidden count cannot be pinned by its quarters and the other year", () => {
+    // Convictions 8 and 5 in 2024's two quarters, 1 in 2025; decided 14, 10 and 6. Checked one split
+    // at a time, hiding 2024's 13 and its Q2's 5 looked enough; but 2024 = 8 + (5 or more) and
+    // 14 = 2024 + 2025 pin 2025's conviction to 1. Hiding Q1's 8 too leaves 2025 anywhere in 1–4.
+    const c = counts({ "c|All": 14, "d|All": 30, "c|2024": 13, "d|2024": 24, "c|2025": 1, "d|2025": 6, "c|2024Q1": 8, "d|2024Q1": 14, "c|2024Q2": 5, "d|2024Q2": 10, "c|2025Q1": 1, "d|2025Q1": 6 });
+    const splits: Split[] = [];
+    for (const w of ["c", "d"]) {
+      splits.push({ total: `${w}|All`, parts: [`${w}|2024`, `${w}|2025`] }, { total: `${w}|2024`, parts: [`${w}|2024Q1`, `${w}|2024Q2`] }, { total: `${w}|2025`, parts: [`${w}|2025Q1`] });
+    }
+    for (const p of ["All", "2024", "2025", "2024Q1", "2024Q2", "2025Q1"]) splits.push({ total: `d|${p}`, parts: [`c|${p}`] });
+    expect(Object.fromEntries(hiddenCounts(c, splits))).toEqual({ "c|2025": "small", "c|2025Q1": "small", "c|2024": "guard", "c|2024Q1": "guard", "c|2024Q2": "guard" });
   });
   it("hides a count whose remainder out of its total is under 5", () => {
     // 17 of 20 victims with legal aid would say that 3 have none.
