@@ -135,6 +135,9 @@ try {
   const dashboard = time(10, () => outcomesFor(db, secretariat));
   console.log(`\nOutcomes dashboard figures (${sizes.cases} cases, ${sizes.cases} victims), 10 runs:`);
   console.log(`  reads + figures:                 ${fmt(dashboard)}   target <= 300 ms`);
+  const observer = { ...secretariat, role: "observer" as const };
+  const observed = time(10, () => outcomesFor(db, observer));
+  console.log(`  as an observer (counts hidden):  ${fmt(observed)}   target <= 300 ms`);
 
   benchLeakGuard(db);
   await benchMinutesPdf();
