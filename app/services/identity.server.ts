@@ -141,17 +141,19 @@ export function firKey(fir: string): string {
 const firContext = /(^| )(firs?|cr|crime|f i r|c r)( |$)/;
 
 /**
- * The number token i cites as an FIR, or null. A number is an FIR citation when it carries a year
- * ("0234/2025", "234/2025"), is joined to the word ("FIR-0234"), or comes within four words after
- * "FIR", "FIRs", "C.R.", "crime" ("FIR No. 234", "Cr. No. 234 of 2025", "FIRs 111 and 234"). A
- * bare number elsewhere (a phone number, a count) is not, so "0106" in "+91 712 256 0106" passes.
+ * The number token i cites as an FIR, or null. A number is an FIR citation when it carries a
+ * four-digit year ("0234/2025", "234/2025"), is joined to the word ("FIR-0234"), or comes within
+ * four words after "FIR", "FIRs", "C.R.", "crime" ("FIR No. 234", "Cr. No. 234 of 2025", "FIR
+ * 234/25", "FIRs 111 and 234"). A bare number elsewhere (a phone number, a count, a date such as
+ * "by 15/12") is not, so "0106" in "+91 712 256 0106" passes.
  */
 function firCited(tokens: string[], i: number): string | null {
   const t = tokens[i];
   const joined = /^(?:fir|cr)-(\d+)$/.exec(t);
   if (joined) return firKey(joined[1]);
-  if (/^[a-z0-9-]*\d\/\d{2,4}$/.test(t)) return firKey(t);
-  if (!/^\d+$/.test(t)) return null;
+  // Number/year with a four-digit year; "15/12" (a day and month) is not an FIR.
+  if (/^[a-z0-9-]*\d\/(?:19|20)\d{2}$/.test(t)) return firKey(t);
+  if (!/^\d+(?:\/\d{2})?$/.test(t)) return null;
   return firContext.test(tokens.slice(Math.max(0, i - 4), i).join(" ")) ? firKey(t) : null;
 }
 

@@ -103,6 +103,9 @@ describe("the leak guard", () => {
     expect(["CR 0777/2025", "FIR No. 777/2025", "777", "0777"].map(firKey)).toEqual(["777", "777", "777", "777"]);
     // A bare number is not an FIR citation: phone numbers and counts pass.
     expect(containsProtected(`Call +91 712 256 ${fir}; ${fir} pages filed`, set)).toBe(false);
+    // Nor is a day and month that happens to start with the same number.
+    expect(containsProtected(`File it by ${Number(fir)}/12.`, set)).toBe(false);
+    expect(containsProtected(`FIR ${Number(fir)}/25 was registered`, set)).toBe(true);
     expect(containsProtected("Zarina from the ASHA programme attended; case DEM-2026-0011 and V-0042 discussed.", set)).toBe(false);
   });
 
