@@ -5,7 +5,7 @@ import { accusedIdentitySchema, accusedSchema, caseEventSchema, victimIdentitySc
 import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
 
 type Feedback = (FormFeedback & { intent?: string }) | undefined;
-type Victim = VictimServices & { id: number; code: string; minor: boolean; ageBand: string };
+type Victim = VictimServices & { id: number; code: string; minor: boolean; ageBand: string; version: number };
 
 const ageBandOptions = ageBands.map((b) => ({
   value: b,
@@ -106,6 +106,7 @@ export function CaseRecordForms({ victims, accused, feedback }: { victims: Victi
             <ValidatedForm schema={victimSchema} method="post" feedback={mine(feedback, "update-victim", v.id)}>
               <input type="hidden" name="intent" value="update-victim" />
               <input type="hidden" name="victimId" value={v.id} />
+              <input type="hidden" name="version" value={v.version} />
               <VictimFields victim={v} />
               <button type="submit" className="button">
                 Save services for {v.code}

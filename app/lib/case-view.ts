@@ -48,7 +48,7 @@ export function caseView({ kase, events, victims, accused, departments }: CaseVi
     // Arrest dates and bail are not restricted: every role sees them, by position, not by name.
     accused: accused.map((a, i) => ({ id: a.id, position: i + 1, arrestedOn: a.arrestedOn, bailStatus: a.bailStatus })),
     events: events.map((e) => ({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, outcome: e.outcome, nextDate: e.nextDate })),
-    victims: victims.map((v) => ({ id: v.id, code: v.code, minor: v.minor, ageBand: v.ageBand, ...victimServices(v) })),
+    victims: victims.map((v) => ({ id: v.id, code: v.code, minor: v.minor, ageBand: v.ageBand, version: v.version, ...victimServices(v) })),
     departments,
   };
 }

@@ -37,7 +37,7 @@ export function addCaseEvent(db: Db, kase: typeof cases.$inferSelect, userId: nu
 }
 
 type VictimInput = z.infer<typeof victimSchema>;
-const victimFields = ({ intent: _i, victimId: _v, ...fields }: VictimInput) => fields;
+const victimFields = ({ intent: _i, victimId: _v, version: _version, ...fields }: VictimInput) => fields;
 
 export function addVictim(db: Db, collectiveId: number, caseId: number, input: VictimInput) {
   return db.transaction((tx) =>
@@ -45,9 +45,18 @@ export function addVictim(db: Db, collectiveId: number, caseId: number, input: V
   );
 }
 
-/** Updates a victim's services; false when the victim is not on this case. */
-export function updateVictim(db: Db, caseId: number, victimId: number, input: VictimInput): boolean {
-  return db.update(victims).set(victimFields(input)).where(and(eq(victims.id, victimId), eq(victims.caseId, caseId))).run().changes === 1;
+/**
+ * Saves a victim's services if nobody changed them since the form was loaded (the form's version);
+ * "conflict" writes nothing, "missing" means no such victim on this case.
+ */
+export function updateVictim(db: Db, caseId: number, victimId: number, input: VictimInput): "saved" | "conflict" | "missing" {
+  return db.transaction((tx) => {
+    const current = tx.select({ version: victims.version }).from(victims).where(and(eq(victims.id, victimId), eq(victims.caseId, caseId))).get();
+    if (!current) return "missing";
+    if (input.version !== undefined && input.version !== current.version) return "conflict";
+    tx.update(victims).set({ ...victimFields(input), version: current.version + 1 }).where(eq(victims.id, victimId)).run();
+    return "saved";
+  });
 }
 
 export function addAccused(db: Db, caseId: number, input: z.infer<typeof accusedSchema>) {

@@ -76,12 +76,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       addVictim(db, user.collectiveId, kase.id, form.data);
       audit(db, { ...entry, action: "add:victim" });
       break;
-    case "update-victim":
-      if (!form.data.victimId || !updateVictim(db, kase.id, form.data.victimId, form.data)) {
+    case "update-victim": {
+      const saved = form.data.victimId ? updateVictim(db, kase.id, form.data.victimId, form.data) : "missing";
+      if (saved === "missing") {
         return data({ intent, errors: { form: "That victim is not recorded on this case." }, values: form.values }, { status: 404 });
+      }
+      if (saved === "conflict") {
+        return data(
+          { intent, errors: { form: "Someone else changed this victim's services while you were editing. Your entries are kept below; reload the page to see theirs, then save again." }, values: form.values },
+          { status: 409 },
+        );
       }
       audit(db, { ...entry, action: "update:victim", detail: `victim ${form.data.victimId}` });
       break;
+    }
     case "add-accused": {
       const person = addAccused(db, kase.id, form.data);
       recordIdentity(db, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, { name: person.name, birthYear: null, extra: null });

@@ -89,6 +89,8 @@ export const victimSchema = z
   .object({
     intent: z.enum(["add-victim", "update-victim"]),
     victimId: z.preprocess(emptyToNull, z.coerce.number().int().positive().optional()),
+    /** The victim's version when the form was loaded: a save over someone else's change is refused. */
+    version: z.preprocess(emptyToNull, z.coerce.number().int().min(0).optional()),
     minor: checkbox(),
     ageBand: choice("Age band", ageBands),
     legalAidAssignedOn: optionalDate("Legal-aid lawyer assigned on"),

@@ -92,6 +92,7 @@ export const victims = sqliteTable(
     threatReported: integer({ mode: "boolean" }).notNull().default(false),
     /** Protection given or action taken on a reported threat. */
     threatActedOn: integer({ mode: "boolean" }).notNull().default(false),
+    version: version(),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("victims_collective_code").on(t.collectiveId, t.code), index("victims_case").on(t.caseId)],

@@ -131,6 +131,22 @@ describe("victims", () => {
     expect(page.data.view.victims[0]).toMatchObject({ code: victim.code, compensationReceivedOn: "2026-11-15", educationEnrolled: true });
   });
 
+  it("refuses a save over someone else's change to the same victim, keeping the entries, writing nothing", async () => {
+    const kase = freshCase();
+    const victim = createVictim(db(), { caseId: kase.id, collectiveId: demoId, ageBand: "18_25" });
+    const loaded = String(victim.version);
+    // Two people opened the form; the first saves.
+    expect((await post(kase.id, { intent: "update-victim", victimId: String(victim.id), version: loaded, ageBand: "18_25", inShelter: "on" })).status).toBe(302);
+    const afterFirst = db().select().from(victims).where(eq(victims.id, victim.id)).get()!;
+    expect(afterFirst).toMatchObject({ inShelter: true, version: victim.version + 1 });
+    // The second, from the same stale form, is refused with both kept: theirs stored, hers in the form.
+    const second = await post(kase.id, { intent: "update-victim", victimId: String(victim.id), version: loaded, ageBand: "18_25", educationEnrolled: "on" });
+    expect(second.status).toBe(409);
+    expect(second.data.errors.form).toMatch(/^Someone else changed this victim's services while you were editing/);
+    expect(second.data.values).toMatchObject({ educationEnrolled: "on" });
+    expect(db().select().from(victims).where(eq(victims.id, victim.id)).get()).toEqual(afterFirst);
+  });
+
   it("refuses to update a victim of another case, with a 404 and nothing changed", async () => {
     const kase = freshCase();
     const elsewhere = freshCase();
