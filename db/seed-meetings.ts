@@ -4,6 +4,7 @@ import type { Conn } from "./client";
 import { actionItems, agendaItems, attendance, cases, collectives, departments, meetings, minutesVersions, tenures } from "./schema";
 import { addDays } from "../app/lib/dates";
 import { meetingDayOfMonth, proposeNextMeeting, zonedWallTimeToInstant } from "../app/lib/meeting-schedule";
+import { seatOn } from "../app/models/department.server";
 import { createMeeting } from "../app/models/meeting.server";
 import { editAgenda, raisedReason, regenerateAgenda } from "../app/services/agenda.server";
 import { buildMinutesDocument } from "../app/services/minutes.server";
@@ -127,17 +128,15 @@ const raisedMatters = [
   },
 ] as const;
 
+/** Who held a department's seat on a day (the same rule as the departments page). */
+const holderOn = (tx: Conn, departmentId: number, day: string) => seatOn(tx.select().from(tenures).where(eq(tenures.departmentId, departmentId)).all(), day).holder;
+
 function seedRaisedMatters(tx: Conn, { collectiveId, held, days }: { collectiveId: number; held: number[]; days: string[] }) {
   for (const m of raisedMatters) {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, held[m.index])).get()!;
     const dept = tx.select().from(departments).where(and(eq(departments.collectiveId, collectiveId), eq(departments.kind, m.kind))).get()!;
     const on = addDays(days[m.index], -6);
-    const raiser = tx
-      .select()
-      .from(tenures)
-      .where(and(eq(tenures.departmentId, dept.id), lte(tenures.startsOn, on)))
-      .all()
-      .find((t) => !t.endsOn || t.endsOn >= on);
+    const raiser = holderOn(tx, dept.id, on);
     editAgenda(tx, meeting, {
       intent: "add",
       title: m.title,
@@ -173,12 +172,7 @@ const decisions = [
 function seedAttendance(tx: Conn, { collectiveId, meetingId, day, index }: { collectiveId: number; meetingId: number; day: string; index: number }) {
   const depts = tx.select().from(departments).where(eq(departments.collectiveId, collectiveId)).all();
   for (const d of depts) {
-    const holder = tx
-      .select()
-      .from(tenures)
-      .where(and(eq(tenures.departmentId, d.id), lte(tenures.startsOn, day)))
-      .all()
-      .find((t) => !t.endsOn || t.endsOn >= day);
+    const holder = holderOn(tx, d.id, day);
     const absent = index === 2 && d.kind === "dwcd";
     const excused = index === 4 && d.kind === "court";
     const substitute = index === 5 && d.kind === "police";

@@ -199,75 +199,74 @@ function agendaChanged(tx: Conn, meetingId: number) {
   tx.update(meetings).set({ version: sql`${meetings.version} + 1` }).where(eq(meetings.id, meetingId)).run();
 }
 
-function applyEdit(db: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
-  return db.transaction((tx): EditResult => {
-    const items = agendaItemsOf(tx, meeting.id);
-    if (edit.intent === "add") {
-      const aob = items.find((i) => i.kind === "any_other_business" && !i.removed);
-      const at = aob ? aob.position : items.filter((i) => !i.removed && !i.forWrittenUpdate).length;
-      for (const i of items.filter((i) => i.position >= at)) {
-        tx.update(agendaItems).set({ position: i.position + 1 }).where(eq(agendaItems.id, i.id)).run();
-      }
-      tx.insert(agendaItems)
-        .values({
-          meetingId: meeting.id,
-          position: at,
-          kind: "custom",
-          title: edit.title,
-          minutes: edit.minutes,
-          presentingDepartmentId: edit.presentingDepartmentId,
-          pinned: true,
-          caseId: edit.caseId ?? null,
-          reasons: JSON.stringify(edit.reasons ?? []),
-          raisedByDepartmentId: edit.raisedBy?.departmentId ?? null,
-          raisedByUserId: edit.raisedBy?.userId ?? null,
-          raisedOn: edit.raisedBy?.on ?? null,
-        })
-        .run();
+/** The edit itself, inside the caller's transaction. */
+function applyEdit(tx: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
+  const items = agendaItemsOf(tx, meeting.id);
+  if (edit.intent === "add") {
+    const aob = items.find((i) => i.kind === "any_other_business" && !i.removed);
+    const at = aob ? aob.position : items.filter((i) => !i.removed && !i.forWrittenUpdate).length;
+    for (const i of items.filter((i) => i.position >= at)) {
+      tx.update(agendaItems).set({ position: i.position + 1 }).where(eq(agendaItems.id, i.id)).run();
+    }
+    tx.insert(agendaItems)
+      .values({
+        meetingId: meeting.id,
+        position: at,
+        kind: "custom",
+        title: edit.title,
+        minutes: edit.minutes,
+        presentingDepartmentId: edit.presentingDepartmentId,
+        pinned: true,
+        caseId: edit.caseId ?? null,
+        reasons: JSON.stringify(edit.reasons ?? []),
+        raisedByDepartmentId: edit.raisedBy?.departmentId ?? null,
+        raisedByUserId: edit.raisedBy?.userId ?? null,
+        raisedOn: edit.raisedBy?.on ?? null,
+      })
+      .run();
+    return { ok: true };
+  }
+  const item = items.find((i) => i.id === edit.itemId);
+  if (!item) return { ok: false, status: 404, message: "That agenda item no longer exists. The agenda may have been regenerated." };
+  const set = (changes: Partial<AgendaItemRow>) =>
+    tx.update(agendaItems).set({ ...changes, version: item.version + 1 }).where(and(eq(agendaItems.id, item.id))).run();
+  switch (edit.intent) {
+    case "move": {
+      const group = items.filter((i) => !i.removed && i.forWrittenUpdate === item.forWrittenUpdate);
+      const at = group.findIndex((i) => i.id === item.id);
+      const other = group[edit.direction === "up" ? at - 1 : at + 1];
+      if (!other) return { ok: true };
+      tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id)).run();
+      tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id)).run();
       return { ok: true };
     }
-    const item = items.find((i) => i.id === edit.itemId);
-    if (!item) return { ok: false, status: 404, message: "That agenda item no longer exists. The agenda may have been regenerated." };
-    const set = (changes: Partial<AgendaItemRow>) =>
-      tx.update(agendaItems).set({ ...changes, version: item.version + 1 }).where(and(eq(agendaItems.id, item.id))).run();
-    switch (edit.intent) {
-      case "move": {
-        const group = items.filter((i) => !i.removed && i.forWrittenUpdate === item.forWrittenUpdate);
-        const at = group.findIndex((i) => i.id === item.id);
-        const other = group[edit.direction === "up" ? at - 1 : at + 1];
-        if (!other) return { ok: true };
-        tx.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id)).run();
-        tx.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id)).run();
-        return { ok: true };
+    case "remove":
+      set({ removed: true, pinned: false });
+      return { ok: true };
+    case "restore":
+      set({ removed: false });
+      return { ok: true };
+    case "pin":
+      set({ pinned: true });
+      return { ok: true };
+    case "unpin":
+      set({ pinned: false });
+      return { ok: true };
+    case "to-written-update":
+      set({ forWrittenUpdate: true });
+      return { ok: true };
+    case "to-agenda":
+      set({ forWrittenUpdate: false, pinned: true });
+      return { ok: true };
+    case "minutes": {
+      if (item.version !== edit.version) {
+        return { ok: false, status: 409, message: `Someone else changed “${item.title}” while you were editing; it now has ${item.minutes} minutes. Check and try again.` };
       }
-      case "remove":
-        set({ removed: true, pinned: false });
-        return { ok: true };
-      case "restore":
-        set({ removed: false });
-        return { ok: true };
-      case "pin":
-        set({ pinned: true });
-        return { ok: true };
-      case "unpin":
-        set({ pinned: false });
-        return { ok: true };
-      case "to-written-update":
-        set({ forWrittenUpdate: true });
-        return { ok: true };
-      case "to-agenda":
-        set({ forWrittenUpdate: false, pinned: true });
-        return { ok: true };
-      case "minutes": {
-        if (item.version !== edit.version) {
-          return { ok: false, status: 409, message: `Someone else changed “${item.title}” while you were editing; it now has ${item.minutes} minutes. Check and try again.` };
-        }
-        // A changed time is a deliberate choice: pin it so regeneration keeps it.
-        set({ minutes: edit.minutes, pinned: true });
-        return { ok: true };
-      }
+      // A changed time is a deliberate choice: pin it so regeneration keeps it.
+      set({ minutes: edit.minutes, pinned: true });
+      return { ok: true };
     }
-  });
+  }
 }
 
 /** `label` reads "Meeting 7 (12/02/2026)": the number and the day in the collective's zone. */
