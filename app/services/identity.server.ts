@@ -1,9 +1,12 @@
-import { and, eq, inArray, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { accused, cases, identityFingerprints, identityMatches } from "#db/schema";
+import { accused, cases, identityFingerprints, identityMatches, victims } from "#db/schema";
 import { config } from "~/config.server";
 import { audit } from "~/models/audit.server";
-import { fingerprintsOf, guardFingerprints, guardTokens, hmac, nearbyYearFps, normaliseName } from "~/lib/identity";
+import { fingerprintsOf, guardFingerprints, nearbyYearFps, normaliseName } from "~/lib/identity";
+import { accusedStandIn, findProtected, firKey, firStandIn, victimStandIn, type ProtectedSet, type Protectee } from "~/lib/leak-guard";
+
+export { findProtected, firKey, rewriteProtected, type ProtectedMatch, type ProtectedSet } from "~/lib/leak-guard";
 
 type Subject = { collectiveId: number; caseId: number; subjectKind: "victim" | "accused"; subjectId: number };
 
@@ -99,7 +102,6 @@ export class LeakBlocked extends Error {
   }
 }
 
-/** What may never leave the app for this collective: victims' and accused persons' names, and FIR numbers. */
 // Every outbound document is guarded against every accused name of the collective. Their
 // fingerprints depend only on the key and the name, so a process computes each once.
 const accusedFpCache = new Map<string, Map<string, string[]>>();
@@ -111,74 +113,41 @@ function accusedGuardFps(key: string, name: string): string[] {
   return fps;
 }
 
-export function protectedSet(db: Conn, collectiveId: number) {
+/**
+ * What may never leave the app for this collective: victims' and accused persons' names, and FIR
+ * numbers, each fingerprint mapped to whose it is, so that a match can say what stands in for it.
+ */
+export function protectedSet(db: Conn, collectiveId: number): ProtectedSet {
   const key = config().IDENTITY_KEY;
-  const fps = new Set<string>();
-  for (const r of db.select({ g: identityFingerprints.guardFps }).from(identityFingerprints).where(eq(identityFingerprints.collectiveId, collectiveId)).all()) {
-    for (const f of JSON.parse(r.g) as string[]) fps.add(f);
-  }
-  const caseRows = db.select({ id: cases.id, fir: cases.firNumber }).from(cases).where(eq(cases.collectiveId, collectiveId)).all();
+  const fps = new Map<string, Protectee>();
+  const caseRows = db.select({ id: cases.id, code: cases.code, fir: cases.firNumber }).from(cases).where(eq(cases.collectiveId, collectiveId)).orderBy(asc(cases.id)).all();
+  const codeOf = new Map(caseRows.map((c) => [c.id, c.code]));
   const ids = caseRows.map((c) => c.id);
-  for (const a of ids.length ? db.select({ name: accused.name }).from(accused).where(inArray(accused.caseId, ids)).all() : []) {
-    for (const f of accusedGuardFps(key, a.name)) fps.add(f);
+  // An accused is "A-2" by the order of entry on the case, as the case page numbers them.
+  const people = ids.length ? db.select({ id: accused.id, caseId: accused.caseId, name: accused.name }).from(accused).where(inArray(accused.caseId, ids)).orderBy(asc(accused.id)).all() : [];
+  const accusedStandIns = new Map<number, Protectee>();
+  const positions = new Map<number, number>();
+  for (const a of people) {
+    const position = (positions.get(a.caseId) ?? 0) + 1;
+    positions.set(a.caseId, position);
+    accusedStandIns.set(a.id, accusedStandIn(position, codeOf.get(a.caseId) ?? ""));
   }
-  const firs = new Set(caseRows.map((c) => (c.fir ? firKey(c.fir) : "")).filter(Boolean));
+  const victimCodes = new Map(db.select({ id: victims.id, code: victims.code }).from(victims).where(eq(victims.collectiveId, collectiveId)).all().map((v) => [v.id, v.code]));
+  for (const r of db.select().from(identityFingerprints).where(eq(identityFingerprints.collectiveId, collectiveId)).all()) {
+    const who = r.subjectKind === "victim" ? victimStandIn(victimCodes.get(r.subjectId) ?? "the victim") : (accusedStandIns.get(r.subjectId) ?? accusedStandIn(0, codeOf.get(r.caseId) ?? ""));
+    for (const f of JSON.parse(r.guardFps) as string[]) if (!fps.has(f) || who.subject === "victim") fps.set(f, who);
+  }
+  for (const a of people) {
+    for (const f of accusedGuardFps(key, a.name)) if (!fps.has(f)) fps.set(f, accusedStandIns.get(a.id)!);
+  }
+  const firs = new Map<string, Protectee>();
+  for (const c of caseRows) if (c.fir && !firs.has(firKey(c.fir))) firs.set(firKey(c.fir), firStandIn(c.code));
   return { key, fps, firs };
 }
-export type ProtectedSet = ReturnType<typeof protectedSet>;
 
-/**
- * An FIR number as compared: the last run of digits before any "/year", without leading zeros, so
- * "CR 0234/2025", "FIR No. 234" and "234" are one number. A number with no digits is kept as is.
- */
-export function firKey(fir: string): string {
-  const head = fir.split("/")[0].trim().toLowerCase();
-  const digits = head.match(/\d+/g)?.at(-1);
-  return digits ? digits.replace(/^0+(?=\d)/, "") : head;
-}
-
-/** Words that, within the four before a number, make it an FIR citation ("C.R." and "F.I.R." arrive as letters). */
-const firContext = /(^| )(firs?|cr|crime|f i r|c r)( |$)/;
-
-/**
- * The number token i cites as an FIR, or null. A number is an FIR citation when it carries a
- * four-digit year ("0234/2025", "234/2025"), is joined to the word ("FIR-0234"), or comes within
- * four words after "FIR", "FIRs", "C.R.", "crime" ("FIR No. 234", "Cr. No. 234 of 2025", "FIR
- * 234/25", "FIRs 111 and 234"). A bare number elsewhere (a phone number, a count, a date such as
- * "by 15/12") is not, so "0106" in "+91 712 256 0106" passes.
- */
-function firCited(tokens: string[], i: number): string | null {
-  const t = tokens[i];
-  const joined = /^(?:fir|cr)-(\d+)$/.exec(t);
-  if (joined) return firKey(joined[1]);
-  // Number/year with a four-digit year; "15/12" (a day and month) is not an FIR.
-  if (/^[a-z0-9-]*\d\/(?:19|20)\d{2}$/.test(t)) return firKey(t);
-  if (!/^\d+(?:\/\d{2})?$/.test(t)) return null;
-  return firContext.test(tokens.slice(Math.max(0, i - 4), i).join(" ")) ? firKey(t) : null;
-}
-
-/** True when the text holds a protected name (any run of 1 to 4 words) or an FIR number. */
+/** True when the text holds a protected name, place, number or FIR. */
 export function containsProtected(text: string, set: ProtectedSet): boolean {
-  const raw = guardTokens(text);
-  if (set.firs.size && raw.some((_, i) => {
-    const cited = firCited(raw, i);
-    return cited !== null && set.firs.has(cited);
-  })) return true;
-  if (!set.fps.size) return false;
-  // Each word is normalised once (honorifics drop out), then every run of 1 to 4 is fingerprinted;
-  // repeated runs are fingerprinted once.
-  const words = raw.flatMap((t) => normaliseName(t));
-  const seen = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    let run = "";
-    for (let n = 0; n < 4 && i + n < words.length; n++) {
-      run = n ? `${run} ${words[i + n]}` : words[i];
-      if (seen.has(run)) continue;
-      seen.add(run);
-      if (set.fps.has(hmac(set.key, `guard:${run}`))) return true;
-    }
-  }
-  return false;
+  return findProtected(text, set).length > 0;
 }
 
 /**

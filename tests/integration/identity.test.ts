@@ -10,7 +10,7 @@ import { action as meetingAction } from "~/routes/meetings.$meetingId";
 import { action as minutesAction } from "~/routes/meetings.$meetingId_.minutes";
 import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
 import { action as runAction } from "~/routes/meetings.$meetingId_.run";
-import { containsProtected, firKey, protectedSet } from "~/services/identity.server";
+import { containsProtected, findProtected, firKey, protectedSet, rewriteProtected } from "~/services/identity.server";
 import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp } from "../support/smtp";
@@ -107,6 +107,20 @@ describe("the leak guard", () => {
     expect(containsProtected(`File it by ${Number(fir)}/12.`, set)).toBe(false);
     expect(containsProtected(`FIR ${Number(fir)}/25 was registered`, set)).toBe(true);
     expect(containsProtected("Zarina from the ASHA programme attended; case DEM-2026-0011 and V-0042 discussed.", set)).toBe(false);
+  });
+
+  it("says where each match is and what stands in for it", () => {
+    const set = protectedSet(getDb(), 1);
+    const kase = getDb().select().from(cases).where(eq(cases.id, caseA)).get()!;
+    const text = `Smt. Zareena Quaziwala met the IO; FIR No. ${kase.firNumber} is pending.`;
+    const matches = findProtected(text, set);
+    expect(matches.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([["Zareena Quaziwala", "name"], [kase.firNumber, "fir"]]);
+    expect(matches[0].replacement).toMatch(/^V-\d{4}$/);
+    expect(matches[1].replacement).toBe(`the FIR of ${kase.code}`);
+    const acc = getDb().select().from(accused).where(eq(accused.caseId, caseA)).get()!;
+    const [named] = findProtected(`Bail opposed for ${acc.name}.`, set);
+    expect(named).toMatchObject({ kind: "name", subject: "accused", replacement: `the accused (A-1 of ${kase.code})` });
+    expect(findProtected(rewriteProtected(text, matches), set)).toEqual([]);
   });
 
   const meeting = () => getDb().select().from(meetings).where(eq(meetings.status, "planned")).get()!;
