@@ -16,7 +16,7 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
     res.set(securityHeaders(nonce));
-    if (isCrossSiteWrite(req.method, req.get("origin"), req.get("host"))) {
+    if (isCrossSiteWrite(req.method, req.get("origin"), req.get("host"), req.get("sec-fetch-site"))) {
       res.status(403).type("text/plain").send("Cross-site request refused.");
       return;
     }

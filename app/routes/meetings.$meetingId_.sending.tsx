@@ -16,12 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
   const batch = new URL(request.url).searchParams.get("batch") ?? "";
   if (!batch.startsWith(`meeting:${meeting.id}:`)) throw new Response("There is no such send-out for this meeting.", { status: 404 });
-  return { meeting: { id: meeting.id, number: meeting.number }, progress: batchProgress(db, batch), canSeeOutbox: can(user.role, "read:outbox") };
+  return { meeting: { id: meeting.id, number: meeting.number }, batch, progress: batchProgress(db, batch), canSeeOutbox: can(user.role, "read:outbox") };
 }
 
 /** Progress of a send-out. With JavaScript it refreshes itself; without, the page has a refresh link. */
 export default function Sending() {
-  const { meeting, progress, canSeeOutbox } = useLoaderData<typeof loader>();
+  const { meeting, batch, progress, canSeeOutbox } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const done = progress.pending === 0;
   useEffect(() => {
@@ -48,7 +48,8 @@ export default function Sending() {
           <p>{progress.failed ? "Some messages failed after every retry; the administrator can retry them from the Outbox." : "Every seat holder's email has gone."}</p>
         ) : (
           <p className="muted">
-            Messages that cannot be delivered now are retried automatically; nothing is sent twice. <Link to=".">Refresh</Link>
+            Messages that cannot be delivered now are retried automatically; nothing is sent twice. {/* The batch names the send-out: a refresh without it would be a 404. */}
+            <Link to={`?batch=${encodeURIComponent(batch)}`}>Refresh</Link>
           </p>
         )}
       </div>

@@ -12,7 +12,10 @@ import { setPasswordSchema } from "~/schemas/department";
 import { createSessionCookie } from "~/services/auth.server";
 import { hashPassword } from "~/services/password.server";
 
-export const meta: MetaFunction = () => [{ title: "Set your password · TESTA Desk" }, { name: "referrer", content: "no-referrer" }];
+// The token is in the URL: no request from this page may carry the path in its Referer. "strict-origin"
+// sends the origin only; "no-referrer" would also make the browser post `Origin: null`, which the
+// cross-site check refuses, so the form would fail without JavaScript.
+export const meta: MetaFunction = () => [{ title: "Set your password · TESTA Desk" }, { name: "referrer", content: "strict-origin" }];
 
 const refusals: Record<Exclude<TokenCheck["status"], "valid">, string> = {
   used: "This link has already been used. Sign in with your password, or ask the administrator for a new link.",

@@ -32,12 +32,14 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * A state-changing request whose Origin is another site is refused. Browsers send Origin on every
  * POST; a request without one (curl, a script on the server) cannot carry a victim's cookies
- * cross-site, and SameSite=Lax covers old browsers.
+ * cross-site, and SameSite=Lax covers old browsers. An opaque origin ("null": a page with a strict
+ * referrer policy, a sandboxed frame) passes only when the browser itself says the request came
+ * from this site (`Sec-Fetch-Site` is set by the browser and cannot be forged by a page).
  */
-export function isCrossSiteWrite(method: string, origin: string | undefined, host: string | undefined): boolean {
+export function isCrossSiteWrite(method: string, origin: string | undefined, host: string | undefined, fetchSite?: string): boolean {
   if (safeMethods.has(method.toUpperCase())) return false;
   if (!origin) return false;
-  if (origin === "null") return true;
+  if (origin === "null") return fetchSite !== "same-origin";
   try {
     return new URL(origin).host !== host;
   } catch {

@@ -15,6 +15,12 @@ describe("isCrossSiteWrite", () => {
     expect(isCrossSiteWrite("DELETE", "null", "localhost:3000")).toBe(true);
     expect(isCrossSiteWrite("POST", "not a url", "localhost:3000")).toBe(true);
   });
+  it("accepts an opaque origin only when the browser says the post is same-origin", () => {
+    expect(isCrossSiteWrite("POST", "null", "localhost:3000", "same-origin")).toBe(false);
+    expect(isCrossSiteWrite("POST", "null", "localhost:3000", "cross-site")).toBe(true);
+    expect(isCrossSiteWrite("POST", "null", "localhost:3000", "same-site")).toBe(true);
+    expect(isCrossSiteWrite("POST", "null", "localhost:3000")).toBe(true);
+  });
   it("lets a post without Origin through (not a browser, so no ambient cookies)", () => {
     expect(isCrossSiteWrite("POST", undefined, "localhost:3000")).toBe(false);
   });
