@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { isOffline } from "./lib/forms";
 import { can, type Permission } from "./lib/permissions";
 import { getSessionUser } from "./services/auth.server";
 import stylesheet from "./styles/app.css?url";
@@ -29,6 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nav: user ? sections.filter((s) => can(user.role, s.permission)).map(({ to, label }) => ({ to, label })) : [],
   };
 }
+
+/** A save that failed offline must not reload the header either: that request would fail and show an error page. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => !isOffline(actionResult) && defaultShouldRevalidate;
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

@@ -1,8 +1,9 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { isOverdue } from "~/lib/escalation";
+import { parseForm, type FieldErrors } from "~/lib/forms";
 import { itemStatusLabels } from "~/lib/labels";
-import { actionItemSchema } from "~/schemas/minutes";
+import { actionItemSchema, itemMinutesLimits, itemMinutesSchema } from "~/schemas/minutes";
 import { Field, SelectField, ValidatedForm } from "./form";
 import { OverdueBadge, overdueRowClass } from "./overdue";
 
@@ -19,7 +20,7 @@ type Item = {
   actions: { id: number; description: string; departmentName: string; dueOn: string; due: string; caseCode: string | null; status: string }[];
 };
 type Conflict = { discussion: string | null; decisions: string | null; status: string | null; minutesUsed: number | null; version: number };
-type Feedback = { intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string; version?: number; conflict?: Conflict };
+type Feedback = { intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string; version?: number; conflict?: Conflict; offline?: boolean };
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
@@ -48,6 +49,34 @@ function ItemTimer({ allotted, onUse }: { allotted: number; onUse: (minutes: num
       <button type="button" className="button button--small button--quiet" onClick={() => onUse(Math.max(1, Math.round(seconds / 60)))} disabled={!seconds}>
         Record time used
       </button>
+    </div>
+  );
+}
+
+/** A minutes text box with its limit and a live count beside it, and its refusal under it. */
+function MinutesText({ itemId, name, label, limit, defaultValue, error }: { itemId: number; name: "discussion" | "decisions"; label: string; limit: number; defaultValue: string; error?: string }) {
+  const [length, setLength] = useState(defaultValue.length);
+  const id = `${name}-${itemId}`;
+  const over = length > limit;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        onInput={(e) => setLength(e.currentTarget.value.length)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-count${error ? ` ${id}-error` : ""}`}
+      />
+      <span id={`${id}-count`} className={`hint${over ? " field-error" : ""}`}>
+        {length.toLocaleString("en-IN")} of {limit.toLocaleString("en-IN")} characters{over ? `: ${(length - limit).toLocaleString("en-IN")} too many` : ""}
+      </span>
+      {error ? (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -82,6 +111,10 @@ export function ItemMinutes({
   }, [latest]);
   const conflict = latest?.intent === "item" ? latest.conflict : undefined;
   const kept = latest?.intent === "item" && latest.values ? latest.values : undefined;
+  // The browser runs the action's own schema first: a box over its limit is not sent, and says why.
+  const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null);
+  useEffect(() => setLocalErrors(null), [latest]);
+  const errors = localErrors ?? (latest?.intent === "item" ? latest.errors : undefined) ?? {};
 
   // With JavaScript, a pause in typing saves the item; the Save button still works without it.
   // One save at a time: a save that starts while another is on its way would carry the version
@@ -93,31 +126,56 @@ export function ItemMinutes({
   inConflict.current = !!conflict;
   const save = () => {
     if (!formRef.current || inConflict.current) return;
-    if (busy.current) timer.current = setTimeout(save, 400);
-    else fetcher.submit(formRef.current);
+    if (busy.current) {
+      timer.current = setTimeout(save, 400);
+      return;
+    }
+    const checked = parseForm(itemMinutesSchema, new FormData(formRef.current));
+    setLocalErrors(checked.ok ? null : checked.errors);
+    if (checked.ok) fetcher.submit(formRef.current);
   };
   const scheduleSave = () => {
     clearTimeout(timer.current);
     if (!inConflict.current) timer.current = setTimeout(save, 1500);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
+  // A save that failed because the network was down goes again when the browser is back online.
+  const offline = latest?.intent === "item" && latest.offline === true;
+  useEffect(() => {
+    if (!offline || !editable) return;
+    window.addEventListener("online", save);
+    return () => window.removeEventListener("online", save);
+  });
 
   const saveState =
-    fetcher.state !== "idle" ? "Saving…" : latest?.intent === "item" && latest.savedAt ? `Saved at ${latest.savedAt}` : "";
+    fetcher.state !== "idle" ? "Saving…" : Object.keys(errors).length ? "Not saved" : latest?.intent === "item" && latest.savedAt ? `Saved at ${latest.savedAt}` : "";
   const headingId = `item-${item.id}`;
   return (
     <section className="card item-minutes" aria-labelledby={headingId}>
       <h3 id={headingId}>
         {number}. {item.title} <span className="muted">({item.minutes} min)</span>
       </h3>
-      <fetcher.Form method="post" ref={formRef} onChange={editable ? scheduleSave : undefined} onSubmit={() => clearTimeout(timer.current)}>
+      <fetcher.Form
+        method="post"
+        ref={formRef}
+        noValidate
+        onChange={editable ? scheduleSave : undefined}
+        onSubmit={(event) => {
+          clearTimeout(timer.current);
+          const checked = parseForm(itemMinutesSchema, new FormData(event.currentTarget));
+          if (!checked.ok) {
+            event.preventDefault();
+            setLocalErrors(checked.errors);
+          }
+        }}
+      >
         <fieldset disabled={!editable} className="bare">
           <input type="hidden" name="intent" value="item" />
           <input type="hidden" name="itemId" value={item.id} />
           <input type="hidden" name="version" value={conflict ? conflict.version : version} />
-          {latest?.intent === "item" && latest.errors?.form && !conflict ? (
+          {errors.form && !conflict ? (
             <div className="form-error" role="alert">
-              {latest.errors.form}
+              {errors.form}
             </div>
           ) : null}
           {conflict ? (
@@ -139,14 +197,8 @@ export function ItemMinutes({
               </p>
             </div>
           ) : null}
-          <div className="field">
-            <label htmlFor={`discussion-${item.id}`}>Discussion</label>
-            <textarea id={`discussion-${item.id}`} name="discussion" defaultValue={kept ? str(kept.discussion) : item.discussion} />
-          </div>
-          <div className="field">
-            <label htmlFor={`decisions-${item.id}`}>Decisions</label>
-            <textarea id={`decisions-${item.id}`} name="decisions" defaultValue={kept ? str(kept.decisions) : item.decisions} />
-          </div>
+          <MinutesText itemId={item.id} name="discussion" label="Discussion" limit={itemMinutesLimits.discussion} defaultValue={kept ? str(kept.discussion) : item.discussion} error={errors.discussion} />
+          <MinutesText itemId={item.id} name="decisions" label="Decisions" limit={itemMinutesLimits.decisions} defaultValue={kept ? str(kept.decisions) : item.decisions} error={errors.decisions} />
           <div className="form-row">
             <div className="field">
               <label htmlFor={`status-${item.id}`}>Status</label>
@@ -160,7 +212,12 @@ export function ItemMinutes({
             </div>
             <div className="field">
               <label htmlFor={`used-${item.id}`}>Minutes used</label>
-              <input ref={usedRef} id={`used-${item.id}`} name="minutesUsed" type="number" min={0} max={600} defaultValue={kept ? str(kept.minutesUsed) : (item.minutesUsed ?? "")} className="input--minutes" />
+              <input ref={usedRef} id={`used-${item.id}`} name="minutesUsed" type="number" min={0} max={600} defaultValue={kept ? str(kept.minutesUsed) : (item.minutesUsed ?? "")} className="input--minutes" aria-invalid={errors.minutesUsed ? true : undefined} aria-describedby={errors.minutesUsed ? `used-${item.id}-error` : undefined} />
+              {errors.minutesUsed ? (
+                <span id={`used-${item.id}-error`} className="field-error">
+                  {errors.minutesUsed}
+                </span>
+              ) : null}
             </div>
             <div className="field">
               <button type="submit" className="button">

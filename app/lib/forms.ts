@@ -36,3 +36,9 @@ export function firstValue(values: FormValues | undefined, name: string): string
   const v = values?.[name];
   return Array.isArray(v) ? v[0] : v;
 }
+
+/** What a form says when its request never reached the server. */
+export const offlineMessage = "Not saved: the network is down. Your text is still here; save again when the connection is back.";
+
+/** Feedback from a clientAction whose request failed to leave the browser. */
+export const isOffline = (result: unknown): boolean => typeof result === "object" && result !== null && "offline" in result && result.offline === true;

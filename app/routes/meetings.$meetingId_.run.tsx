@@ -1,12 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
 import { AttendanceGrid } from "~/components/attendance-grid";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemMinutes } from "~/components/item-minutes";
 import { getDb } from "~/db.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { isOffline, offlineMessage, parseForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { isCaseOfCollective, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -85,7 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "item": {
       const form = parseForm(itemMinutesSchema, formData);
-      if (!form.ok) return data({ intent: "item", errors: form.errors, values: form.values }, { status: 400 });
+      // The item's number comes back with the refusal, so the page shows it beside that item's fields, with the text kept.
+      if (!form.ok) return data({ intent: "item", itemId: Number(form.values.itemId), errors: form.errors, values: form.values }, { status: 400 });
       const { intent: _i, itemId, ...input } = form.data;
       const result = saveItemMinutes(db, meeting.id, itemId, input);
       if (result.ok) return { intent: "item", itemId, version: result.version, savedAt };
@@ -114,6 +115,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { intent: "held", savedAt };
   }
 }
+
+/**
+ * A save that cannot reach the server (the network dropped) comes back as feedback for the form
+ * that sent it, instead of an error page: the text stays in the boxes and the item says so.
+ */
+export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
+  const sent = await request.clone().formData();
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const itemId = Number(sent.get("itemId"));
+    return { intent: String(sent.get("intent") ?? ""), itemId: Number.isSafeInteger(itemId) && itemId > 0 ? itemId : undefined, offline: true, errors: { form: offlineMessage } };
+  }
+}
+
+/** After a save that never reached the server, reloading the page would fail the same way. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => !isOffline(actionResult) && defaultShouldRevalidate;
 
 type RunFeedback = {
   intent?: string;

@@ -3,18 +3,25 @@ import { isRealIsoDate } from "~/lib/dates";
 
 // Field shapes reused by every form schema. Empty inputs arrive as "" and mean "not given".
 
+const count = (n: number) => n.toLocaleString("en-IN");
+/** Says the limit and how long the text is, so a person knows how much to cut. */
+const tooLong = (label: string, max: number) => ({
+  error: (issue: { input?: unknown }) =>
+    `${label} must be at most ${count(max)} characters${typeof issue.input === "string" ? ` (it has ${count(issue.input.length)})` : ""}.`,
+});
+
 export const requiredText = (label: string, max = 200) =>
   z
     .string({ error: `${label} is required.` })
     .trim()
     .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+    .max(max, tooLong(label, max));
 
 export const optionalText = (label: string, max = 200) =>
   z
     .string()
     .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
+    .max(max, tooLong(label, max))
     .optional()
     .transform((v) => (v ? v : null));
 

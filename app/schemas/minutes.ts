@@ -35,11 +35,14 @@ export const attendanceSchema = z
     return { intent: "attendance" as const, rows };
   });
 
+/** How long an item's minutes may be: a contested case's discussion runs to several pages. */
+export const itemMinutesLimits = { discussion: 20_000, decisions: 10_000 } as const;
+
 export const itemMinutesSchema = z.object({
   intent: z.literal("item"),
   itemId: id("Agenda item"),
-  discussion: optionalText("Discussion", 10_000),
-  decisions: optionalText("Decisions", 5_000),
+  discussion: optionalText("Discussion", itemMinutesLimits.discussion),
+  decisions: optionalText("Decisions", itemMinutesLimits.decisions),
   status: z.preprocess(emptyToUndefined, z.enum(agendaItemStatuses, { error: "Choose discussed, deferred or not reached." }).optional()).transform((v) => v ?? null),
   minutesUsed: z.preprocess(
     emptyToUndefined,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { signIn, startApp, type RunningApp } from "./support/app";
 
 // Mail goes to a port where nothing listens, so a send-out stays "waiting" and its page keeps
@@ -9,6 +10,76 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await app?.stop();
+});
+
+async function openRunPage(page: Page, { hydrated = true } = {}) {
+  await page.goto("/meetings");
+  await page.getByRole("link", { name: "Meeting 7" }).click();
+  await page.getByRole("link", { name: "Run the meeting" }).click();
+  await page.waitForURL(/\/run$/);
+  // With JavaScript, the item timers appear once React has hydrated: only then does typing autosave.
+  if (hydrated) await page.getByRole("button", { name: "Start timer" }).first().waitFor();
+}
+
+const long = (n: number) => `${"The prosecutor summarised the evidence. ".repeat(Math.ceil(n / 40)).slice(0, n - 1)}.`;
+
+describe("long minutes", () => {
+  it("shows the limit and a live count, and refuses an over-long discussion beside the field, keeping the text (JavaScript on)", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa");
+    await openRunPage(page);
+    const item = page.locator(".item-minutes").nth(1);
+    expect(await item.getByText("of 20,000 characters").first().textContent()).toMatch(/^\d[\d,]* of 20,000 characters$/);
+    await item.getByLabel("Discussion").fill(long(19_000));
+    await expect.poll(() => item.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved at /);
+    expect(await item.getByText("19,000 of 20,000 characters").count()).toBe(1);
+    const tooLong = long(20_050);
+    await item.getByLabel("Discussion").fill(tooLong);
+    expect(await item.getByText("20,050 of 20,000 characters: 50 too many").count()).toBe(1);
+    await item.getByRole("button", { name: /^Save item 2$/ }).click();
+    await expect.poll(() => item.locator(".field-error[role=alert]").textContent()).toBe("Discussion must be at most 20,000 characters (it has 20,050).");
+    expect(await item.getByLabel("Discussion").inputValue()).toBe(tooLong);
+    expect(await item.getByRole("status").textContent()).toBe("Not saved");
+    await page.reload();
+    expect((await page.locator(".item-minutes").nth(1).getByLabel("Discussion").inputValue()).length).toBe(19_000);
+    await context.close();
+  });
+
+  it("refuses an over-long discussion beside the field and keeps the text (JavaScript off)", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
+    await openRunPage(page, { hydrated: false });
+    const item = page.locator(".item-minutes").nth(2);
+    expect(await item.getByText("of 20,000 characters").count()).toBeGreaterThan(0);
+    const tooLong = long(20_100);
+    await item.getByLabel("Discussion").fill(tooLong);
+    await item.getByLabel("Decisions").fill("Prosecution to file the reply.");
+    await item.getByRole("button", { name: /^Save item 3$/ }).click();
+    await page.waitForLoadState("load");
+    const back = page.locator(".item-minutes").nth(2);
+    expect(await back.locator(".field-error[role=alert]").textContent()).toBe("Discussion must be at most 20,000 characters (it has 20,100).");
+    expect(await back.getByLabel("Discussion").inputValue()).toBe(tooLong);
+    expect(await back.getByLabel("Decisions").inputValue()).toBe("Prosecution to file the reply.");
+    await context.close();
+  });
+});
+
+describe("a network drop on the run page", () => {
+  it("keeps the page and the text, and says the network is down; the save goes when it is back", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa");
+    await openRunPage(page);
+    const item = page.locator(".item-minutes").nth(3);
+    await context.setOffline(true);
+    await item.getByLabel("Discussion").fill("Typed while the connection was down.");
+    await item.getByRole("button", { name: /^Save item 4$/ }).click();
+    await expect.poll(() => item.locator(".form-error").textContent()).toContain("the network is down");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Run Meeting 7");
+    expect(await page.locator("main").textContent()).not.toContain("Error 500");
+    expect(await item.getByLabel("Discussion").inputValue()).toBe("Typed while the connection was down.");
+    await context.setOffline(false);
+    await expect.poll(() => item.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved at /);
+    await page.reload();
+    expect(await page.locator(".item-minutes").nth(3).getByLabel("Discussion").inputValue()).toBe("Typed while the connection was down.");
+    await context.close();
+  });
 });
 
 describe("without JavaScript", () => {

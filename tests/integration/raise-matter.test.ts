@@ -143,7 +143,7 @@ describe("refusals, each with its input kept and nothing written", () => {
     expect(empty.data.errors).toEqual({ title: "Title is required." });
     expect(empty.data.values).toMatchObject({ title: "  ", minutes: "10" });
     const long = await raise({ title: "x".repeat(151), minutes: "3" });
-    expect(long.data.errors).toEqual({ title: "Title must be at most 150 characters.", minutes: "Time must be at least 5 minutes." });
+    expect(long.data.errors).toEqual({ title: "Title must be at most 150 characters (it has 151).", minutes: "Time must be at least 5 minutes." });
     expect((await raise({ title: "Fine", minutes: "31" })).data.errors).toEqual({ minutes: "Time must be at most 30 minutes." });
     expect(itemsOf(next().id)).toHaveLength(before);
   });
