@@ -8,17 +8,61 @@ export type FormValues = Record<string, string | string[]>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: FormValues };
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | FormFailure;
 
-/** FormData as plain values: repeated names (checkbox groups) become arrays. */
+// C0 controls but tab and newline, DEL, and C1 controls: nothing a person types, and NUL in
+// particular ends strings in other tools. A lone CR (or CRLF from a textarea) becomes a newline.
+const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+export function stripControlCharacters(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(controlCharacters, "");
+}
+
+/** Larger bodies are refused before they are read: no form of the app comes near this. */
+export const maxFormBytes = 1_000_000;
+
+/**
+ * The one way an action reads its form. A body that is not form data (empty, JSON, plain text,
+ * truncated multipart) reads as an empty form, so the schema answers with the page's usual
+ * messages and a 400 rather than a 500. Control characters are stripped here, at the edge, from
+ * names and values alike; files are dropped (no form of the app uploads one).
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxFormBytes) {
+    throw new Response("The form is too large.", { status: 413, statusText: "Payload Too Large" });
+  }
+  let received: FormData;
+  try {
+    received = await request.formData();
+  } catch {
+    return new FormData();
+  }
+  const clean = new FormData();
+  for (const [name, value] of received.entries()) {
+    if (typeof value === "string") clean.append(stripControlCharacters(name), stripControlCharacters(value));
+  }
+  return clean;
+}
+
+/**
+ * FormData as plain values: repeated names (checkbox groups) become arrays. Built with own
+ * properties only, so a field named `__proto__` or `constructor` is an ordinary key.
+ */
 export function formValues(formData: FormData): FormValues {
-  const values: FormValues = {};
+  const values = new Map<string, string | string[]>();
   for (const [key, raw] of formData.entries()) {
     if (typeof raw !== "string") continue;
-    const prior = values[key];
-    if (prior === undefined) values[key] = raw;
-    else values[key] = Array.isArray(prior) ? [...prior, raw] : [prior, raw];
+    const prior = values.get(key);
+    values.set(key, prior === undefined ? raw : Array.isArray(prior) ? [...prior, raw] : [prior, raw]);
   }
-  return values;
+  return Object.fromEntries(values);
 }
+
+/** A handler (or schema) chosen by a form's `intent`: own entries only, never `toString` or `__proto__`. */
+export function byIntent<T>(table: Record<string, T>, intent: unknown): T | undefined {
+  return typeof intent === "string" && Object.hasOwn(table, intent) ? table[intent] : undefined;
+}
+
+/** A hidden field a form was loaded with (a version, an id) is missing or altered: said once, for the whole form. */
+export const staleFormMessage = "This form is missing what it was loaded with. Reload the page and make your change again.";
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
   const values = formValues(formData);
@@ -26,8 +70,8 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): F
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "form";
-    errors[key] ??= issue.message;
+    const key = issue.path.length && issue.message !== staleFormMessage ? issue.path.join(".") : "form";
+    if (!Object.hasOwn(errors, key)) errors[key] = issue.message;
   }
   return { ok: false, errors, values };
 }

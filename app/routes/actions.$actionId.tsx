@@ -7,7 +7,7 @@ import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue } from "~/lib/escalation";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const item = requireActionItem(db, user, params.actionId, { forUpdate: true });
   if (user.role === "observer") throw new Response("Observers cannot update action items.", { status: 403 });
-  const form = parseForm(actionUpdateSchema, await request.formData());
+  const form = parseForm(actionUpdateSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const { currentDueOn: _c, ...update } = form.data;

@@ -7,7 +7,7 @@ import { RaiseMatter, RaisedNotice, type RaiseMatterCard } from "~/components/ra
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue, isUnfinished } from "~/lib/escalation";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { listActions } from "~/models/action-item.server";
 import { openCasesOfDepartment } from "~/models/case.server";
@@ -68,7 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The only thing posted here: a representative raising a matter for the next agenda, for the department of their seat. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "raise:agenda-matter");
-  const form = parseForm(raiseMatterSchema, await request.formData());
+  const form = parseForm(raiseMatterSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = raiseMatter(getDb(), user, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: result.status });

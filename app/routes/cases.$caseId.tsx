@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { caseView } from "~/lib/case-view";
 import { formatDate, todayIn } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { byIntent, parseForm, readForm } from "~/lib/forms";
 import { eventKindLabels, label, outcomeLabels, stageLabels } from "~/lib/labels";
 import { can, seesRestricted } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
@@ -52,10 +52,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
   const kase = requireCase(db, user, params.caseId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
-  if (!(intent in schemas)) return data({ intent, errors: { form: "Choose what to add to the case." }, values: {} }, { status: 400 });
-  const form = parseForm(schemas[intent as keyof typeof schemas], formData);
+  const schema = byIntent<(typeof schemas)[keyof typeof schemas]>(schemas, intent);
+  if (!schema) return data({ intent, errors: { form: "Choose what to add to the case." }, values: {} }, { status: 400 });
+  const form = parseForm(schema, formData);
   // Identity attributes are never sent back, even on a mistake: the form starts empty again.
   if (!form.ok) {
     const values = intent === "victim-identity" ? { victimId: String(form.values.victimId ?? "") } : form.values;

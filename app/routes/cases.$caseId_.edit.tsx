@@ -6,7 +6,7 @@ import { CaseForm } from "~/components/case-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { caseDetail, requireCase, unknownDepartments, updateCase } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
   const kase = requireCase(db, user, params.caseId);
-  const form = parseForm(caseSchema, await request.formData());
+  const form = parseForm(caseSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values, theirs: null }, { status: 400 });
   const { version } = form.data;
   if (version === undefined) {

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { createCase, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
-  const form = parseForm(caseSchema, await request.formData());
+  const form = parseForm(caseSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (unknownDepartments(db, user.collectiveId, form.data.departments.map((d) => d.departmentId), { activeOnly: true }).length) {
     return data(

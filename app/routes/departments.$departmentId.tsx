@@ -6,7 +6,7 @@ import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } f
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
-import { parseForm, type FieldErrors, type FormValues } from "~/lib/forms";
+import { parseForm, type FieldErrors, type FormValues, readForm } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
 import { can } from "~/lib/permissions";
 import { liveTenure, requireDepartment, seatOn, tenureHistory, updateDepartment, updateHolderContact } from "~/models/department.server";
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
   const db = getDb();
   const department = requireDepartment(db, user.collectiveId, params.departmentId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const refuse = (errors: FieldErrors, values: FormValues) => data({ intent, errors, values }, { status: 400 });
 

@@ -6,7 +6,7 @@ import { Field, ValidatedForm } from "~/components/form";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { addDays, formatDate, isRealIsoDate, todayIn } from "~/lib/dates";
-import { firstValue, parseForm } from "~/lib/forms";
+import { firstValue, parseForm, readForm } from "~/lib/forms";
 import { currentTenure, requireDepartment } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { transferSchema } from "~/schemas/department";
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
   const db = getDb();
   const department = requireDepartment(db, user.collectiveId, params.departmentId);
-  const form = parseForm(transferSchema, await request.formData());
+  const form = parseForm(transferSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   let result;

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { Field, ValidatedForm } from "~/components/form";
-import { parseForm } from "~/lib/forms";
+import { config } from "~/config.server";
+import { parseForm, readForm } from "~/lib/forms";
 import { homePathFor } from "~/lib/permissions";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { loginSchema } from "~/schemas/login";
@@ -16,14 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = parseForm(loginSchema, await request.formData());
+  const form = parseForm(loginSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: { email: form.values.email ?? "" } }, { status: 400 });
   const result = await signIn(form.data.email, form.data.password);
   if (!result.ok) {
     return data({ errors: { form: result.message }, values: { email: form.data.email } }, { status: 400 });
   }
   const cookie = await createSessionCookie(request, result.user.id);
-  return redirect(safeRedirect(form.data.redirectTo, homePathFor(result.user.role)), {
+  return redirect(safeRedirect(form.data.redirectTo, homePathFor(result.user.role), config().APP_URL), {
     headers: { "Set-Cookie": cookie },
   });
 }

@@ -6,7 +6,7 @@ import { MeetingStatus } from "~/components/meeting-status";
 import { getDb } from "~/db.server";
 import { presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -75,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ errors: { form: "This meeting is over or cancelled; its agenda can no longer change." } }, { status: 409 });
   }
-  const form = parseForm(agendaEditSchema, await request.formData());
+  const form = parseForm(agendaEditSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (form.data.intent === "regenerate") {
     return { changes: regenerateAgenda(db, meeting) };

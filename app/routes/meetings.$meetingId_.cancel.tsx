@@ -4,7 +4,7 @@ import { CheckboxField, ValidatedForm } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { cancelMeetingSchema } from "~/schemas/meeting";
@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
-  const form = parseForm(cancelMeetingSchema, await request.formData());
+  const form = parseForm(cancelMeetingSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ errors: { form: "This meeting is already over or cancelled." }, values: form.values }, { status: 409 });

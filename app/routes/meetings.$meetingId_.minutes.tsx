@@ -5,7 +5,7 @@ import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { itemStatusLabels, minutesStateLabels } from "~/lib/labels";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "meeting", entityId: meeting.id };
   try {

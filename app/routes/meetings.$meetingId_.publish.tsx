@@ -9,6 +9,7 @@ import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } fro
 import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { publishAgenda } from "~/services/meeting-mail.server";
+import { readForm } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "Publish agenda · TESTA Desk" }];
 
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
-  const form = await request.formData();
+  const form = await readForm(request);
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ error: "This meeting is over or cancelled; its agenda cannot be published." }, { status: 409 });
   }

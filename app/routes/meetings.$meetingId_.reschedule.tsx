@@ -4,11 +4,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ValidatedForm } from "~/components/form";
 import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { getDb } from "~/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { instantToZonedParts, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
 import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
-import { meetingScheduleSchema } from "~/schemas/meeting";
+import { rescheduleSchema } from "~/schemas/meeting";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { rescheduleMeeting } from "~/services/meeting-mail.server";
@@ -31,12 +31,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
-  const form = parseForm(meetingScheduleSchema, await request.formData());
+  const form = parseForm(rescheduleSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ errors: { form: "This meeting is over or cancelled and cannot be rescheduled." }, values: form.values }, { status: 409 });
   }
-  if (form.data.version !== undefined && form.data.version !== meeting.version) {
+  if (form.data.version !== meeting.version) {
     return data({ errors: { form: "Someone else changed this meeting while you were editing. Reload the page to see their change." }, values: form.values }, { status: 409 });
   }
   const { timeZone } = getCollective(db, user.collectiveId);
@@ -68,7 +68,7 @@ export default function Reschedule() {
         <p className="muted">The agenda has not been sent yet, so nobody is notified.</p>
       )}
       <div className="card">
-        <ValidatedForm schema={meetingScheduleSchema} method="post" feedback={feedback}>
+        <ValidatedForm schema={rescheduleSchema} method="post" feedback={feedback}>
           <input type="hidden" name="version" value={meeting.version} />
           <MeetingScheduleFields defaults={defaults} />
           <div className="actions">

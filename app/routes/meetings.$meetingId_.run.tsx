@@ -6,7 +6,7 @@ import { ItemMinutes } from "~/components/item-minutes";
 import { getDb } from "~/db.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
-import { isOffline, offlineMessage, parseForm } from "~/lib/forms";
+import { isOffline, offlineMessage, parseForm, readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { isCaseOfCollective, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = parseForm(runIntentSchema, formData);
   if (!intent.ok) return data({ intent: "", errors: intent.errors, values: intent.values }, { status: 400 });
   try {

@@ -4,7 +4,7 @@ import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { proposeNextMeeting, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
 import { audit } from "~/models/audit.server";
 import { createMeeting, getCollective, latestMeeting, meetingDate } from "~/models/meeting.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
-  const form = parseForm(meetingScheduleSchema, await request.formData());
+  const form = parseForm(meetingScheduleSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const db = getDb();
   const collective = getCollective(db, user.collectiveId);

@@ -7,7 +7,7 @@ import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { defaultWeights, ruleDescriptions, weightsFrom } from "~/lib/agenda/settings";
 import { agendaRuleIds } from "~/lib/agenda/types";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
-  const form = parseForm(agendaWeightsSchema, await request.formData());
+  const form = parseForm(agendaWeightsSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const db = getDb();
   db.update(collectives).set({ agendaWeights: JSON.stringify(form.data) }).where(eq(collectives.id, user.collectiveId)).run();

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { collectives } from "#db/schema";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
 import { collectiveSchema } from "~/schemas/collective";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
-  const form = parseForm(collectiveSchema, await request.formData());
+  const form = parseForm(collectiveSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const db = getDb();
   db.update(collectives).set(form.data).where(eq(collectives.id, user.collectiveId)).run();

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { caseStages, type CaseStage } from "#db/schema/enums";
 import { Field, useFieldError, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { label, stageLabels } from "~/lib/labels";
 import { indicatorDescriptions, indicatorKeys, type Indicator } from "~/lib/participation";
 import { audit } from "~/models/audit.server";
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
-  const form = parseForm(participationSchema, await request.formData());
+  const form = parseForm(participationSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const v = form.data as Record<string, unknown>;
   const indicators: Indicator[] = indicatorKeys.map((key) => ({

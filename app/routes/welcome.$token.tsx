@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { formatDate, todayIn } from "~/lib/dates";
 import { upcomingTenureOf } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
@@ -32,7 +32,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const token = params.token ?? "";
-  const form = parseForm(setPasswordSchema, await request.formData());
+  const form = parseForm(setPasswordSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 });
   // Refuse a dead link before spending time on hashing; the transaction below checks again.
   const check = checkPasswordToken(db, token);

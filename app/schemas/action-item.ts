@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actionItemStatuses } from "#db/schema/enums";
 import { isRealIsoDate } from "~/lib/dates";
-import { optionalText, requiredDate } from "./fields";
+import { optionalText, requiredDate, version } from "./fields";
 
 export const actionUpdateSchema = z
   .object({
@@ -11,7 +11,7 @@ export const actionUpdateSchema = z
     dueOn: requiredDate("Due date"),
     currentDueOn: z.string(),
     dueReason: optionalText("Reason for the new due date", 500),
-    version: z.coerce.number().int(),
+    version: version(),
   })
   .superRefine((v, ctx) => {
     if ((v.status === "blocked" || v.status === "dropped") && !v.reason) {

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { ageBands, bailStatuses, caseDepartmentRoles, caseEventKinds, caseOutcomes, caseStages, caseStatuses } from "#db/schema/enums";
 import { isRealIsoDate } from "~/lib/dates";
 import { parseFilters } from "./filters";
-import { checkbox, choice, optionalDate, optionalText, requiredDate, requiredText } from "./fields";
+import { checkbox, choice, id, idDigits, optionalDate, optionalText, requiredDate, requiredText, version } from "./fields";
+import { staleFormMessage } from "~/lib/forms";
 
-const deptField = /^dept-(\d+)$/;
+const deptField = new RegExp(`^dept-(${idDigits})$`);
 const emptyToNull = (v: unknown) => (v === "" ? undefined : v);
 
 /** The create and edit form of a case. Departments come as one select per department: `dept-<id>`. */
@@ -25,7 +26,7 @@ export const caseSchema = z
     openedOn: requiredDate("Opened on"),
     closedOn: optionalDate("Closed on"),
     chargesheetLimitDays: z.enum(["60", "90"], { error: "Choose 60 or 90 days." }).transform(Number),
-    version: z.preprocess(emptyToNull, z.coerce.number().int().optional()),
+    version: z.preprocess(emptyToNull, version().optional()),
   })
   .catchall(z.unknown())
   .transform((v, ctx) => {
@@ -88,9 +89,9 @@ const yesNoNotYet = (label: string) =>
 export const victimSchema = z
   .object({
     intent: z.enum(["add-victim", "update-victim"]),
-    victimId: z.preprocess(emptyToNull, z.coerce.number().int().positive().optional()),
+    victimId: z.preprocess(emptyToNull, id("Victim").optional()),
     /** The victim's version when the form was loaded: a save over someone else's change is refused. */
-    version: z.preprocess(emptyToNull, z.coerce.number().int().min(0).optional()),
+    version: z.preprocess(emptyToNull, version().optional()),
     minor: checkbox(),
     ageBand: choice("Age band", ageBands),
     legalAidAssignedOn: optionalDate("Legal-aid lawyer assigned on"),
@@ -108,6 +109,10 @@ export const victimSchema = z
     threatActedOn: checkbox(),
   })
   .superRefine((v, ctx) => {
+    // An update without the version it was loaded with would skip the conflict check.
+    if (v.intent === "update-victim" && (v.victimId === undefined || v.version === undefined)) {
+      ctx.addIssue({ code: "custom", path: [], message: staleFormMessage });
+    }
     const adultBand = !["under_12", "12_15", "16_17"].includes(v.ageBand);
     if (v.minor === adultBand) ctx.addIssue({ code: "custom", path: ["ageBand"], message: v.minor ? "A minor's age band must be under 18." : "Tick “minor” for an age band under 18." });
     if (v.compensationReceivedOn && !v.compensationAppliedOn) ctx.addIssue({ code: "custom", path: ["compensationAppliedOn"], message: "Give the date compensation was applied for." });
@@ -151,7 +156,7 @@ const birthYear = z.preprocess(
 /** Identifying attributes for matching: fingerprinted, then discarded. Never stored as text. */
 export const victimIdentitySchema = z.object({
   intent: z.literal("victim-identity"),
-  victimId: z.coerce.number().int().positive(),
+  victimId: id("Victim"),
   name: requiredText("Name", 120),
   birthYear,
   nativeDistrict: optionalText("Native district", 120),
@@ -159,13 +164,13 @@ export const victimIdentitySchema = z.object({
 
 export const accusedIdentitySchema = z.object({
   intent: z.literal("accused-identity"),
-  accusedId: z.coerce.number().int().positive(),
+  accusedId: id("Accused"),
   fatherName: optionalText("Father's name", 120),
   birthYear,
 });
 
 export const matchDecisionSchema = z.object({
   intent: z.literal("decide-match"),
-  matchId: z.coerce.number().int().positive(),
+  matchId: id("Match"),
   decision: z.enum(["confirmed", "dismissed"], { error: "Confirm or dismiss the match." }),
 });

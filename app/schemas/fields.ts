@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealIsoDate } from "~/lib/dates";
+import { staleFormMessage } from "~/lib/forms";
 
 // Field shapes reused by every form schema. Empty inputs arrive as "" and mean "not given".
 
@@ -51,8 +52,24 @@ export const checkbox = () =>
 export const choice = <T extends readonly [string, ...string[]]>(label: string, options: T) =>
   z.enum(options, { error: `Choose a valid ${label.toLowerCase()}.` });
 
-export const id = (label: string) =>
-  z.coerce
-    .number({ error: `Choose a ${label.toLowerCase()}.` })
-    .int(`Choose a ${label.toLowerCase()}.`)
-    .positive(`Choose a ${label.toLowerCase()}.`);
+/**
+ * A record id as the app writes it: decimal digits without sign, spaces or leading zeros, so each
+ * number has one spelling (`dept-1` and `dept-01` would otherwise be one department twice).
+ */
+export const idDigits = "[1-9]\\d{0,14}";
+const idText = new RegExp(`^${idDigits}$`);
+
+export const id = (label: string, message = `Choose a ${label.toLowerCase()}.`) =>
+  z.string({ error: message }).regex(idText, message).transform(Number);
+
+/** An id that may be left empty ("none"): null then. */
+export const optionalId = (message: string) =>
+  z
+    .string({ error: message })
+    .optional()
+    .refine((v) => !v || idText.test(v), message)
+    .transform((v) => (v ? Number(v) : null));
+
+
+/** The version a versioned form was loaded with. Required: without it a save would skip the conflict check. */
+export const version = () => z.string({ error: staleFormMessage }).regex(/^(0|[1-9]\d{0,14})$/, staleFormMessage).transform(Number);

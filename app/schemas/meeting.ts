@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalText, requiredDate, requiredText } from "./fields";
+import { id, optionalId, optionalText, requiredDate, requiredText, version } from "./fields";
 
 const time = z
   .string({ error: "Start time is required." })
@@ -20,21 +20,25 @@ const link = z
   .refine((v) => !v || /^https:\/\/[^\s]+$/.test(v), "The online link must start with https://")
   .transform((v) => (v ? v : null));
 
-/** Schedule or reschedule: when, how long, and where (a venue, a link, or both). */
-export const meetingScheduleSchema = z
-  .object({
-    date: requiredDate("Date"),
-    startTime: time,
-    durationMinutes: minutes("Duration", 30, 480),
-    venue: optionalText("Venue", 200),
-    onlineLink: link,
-    version: z.coerce.number().int().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.venue && !v.onlineLink) {
-      ctx.addIssue({ code: "custom", path: ["venue"], message: "Give a venue, an online-meeting link, or both." });
-    }
-  });
+const scheduleFields = {
+  date: requiredDate("Date"),
+  startTime: time,
+  durationMinutes: minutes("Duration", 30, 480),
+  venue: optionalText("Venue", 200),
+  onlineLink: link,
+};
+
+const venueOrLink = (v: { venue: string | null; onlineLink: string | null }, ctx: z.RefinementCtx) => {
+  if (!v.venue && !v.onlineLink) {
+    ctx.addIssue({ code: "custom", path: ["venue"], message: "Give a venue, an online-meeting link, or both." });
+  }
+};
+
+/** Schedule a meeting: when, how long, and where (a venue, a link, or both). */
+export const meetingScheduleSchema = z.object(scheduleFields).superRefine(venueOrLink);
+
+/** Reschedule: the same, with the version the page was loaded with. */
+export const rescheduleSchema = z.object({ ...scheduleFields, version: version() }).superRefine(venueOrLink);
 
 const itemId = id("Agenda item");
 
@@ -43,16 +47,12 @@ export const agendaEditSchema = z.discriminatedUnion(
   [
     z.object({ intent: z.literal("move"), itemId, direction: z.enum(["up", "down"]) }),
     z.object({ intent: z.enum(["remove", "restore", "pin", "unpin", "to-written-update", "to-agenda"]), itemId }),
-    z.object({ intent: z.literal("minutes"), itemId, minutes: minutes("Time", 1, 120), version: z.coerce.number().int() }),
+    z.object({ intent: z.literal("minutes"), itemId, minutes: minutes("Time", 1, 120), version: version() }),
     z.object({
       intent: z.literal("add"),
       title: requiredText("Title", 200),
       minutes: minutes("Time", 1, 120),
-      presentingDepartmentId: z
-        .string()
-        .optional()
-        .transform((v) => (v ? Number(v) : null))
-        .refine((v) => v === null || (Number.isInteger(v) && v > 0), "Choose a department from the list."),
+      presentingDepartmentId: optionalId("Choose a department from the list."),
     }),
     z.object({ intent: z.literal("regenerate") }),
   ],
@@ -71,22 +71,17 @@ export const minutesFieldSchema = z.object({
   intent: z.literal("minutes"),
   itemId,
   minutes: minutes("Time", 1, 120),
-  version: z.coerce.number().int(),
+  version: version(),
 });
 
 export const cancelMeetingSchema = z.object({
   confirm: z.literal("on", { error: "Tick the box to confirm the cancellation." }),
-  version: z.coerce.number().int(),
+  version: version(),
 });
 
 /** A matter a department's representative raises for the next agenda. The department comes from the session, never the form. */
 export const raiseMatterSchema = z.object({
   title: requiredText("Title", 150),
   minutes: minutes("Time", 5, 30),
-  caseId: z
-    .string()
-    .trim()
-    .optional()
-    .refine((v) => !v || /^[1-9]\d{0,15}$/.test(v), "Choose one of your department's open cases from the list, or none.")
-    .transform((v) => (v ? Number(v) : null)),
+  caseId: optionalId("Choose one of your department's open cases from the list, or none."),
 });

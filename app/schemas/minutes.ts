@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { agendaItemStatuses, attendanceStatuses } from "#db/schema/enums";
-import { id, optionalText, requiredDate, requiredText } from "./fields";
+import { id, idDigits, optionalId, optionalText, requiredDate, requiredText, version } from "./fields";
+import { staleFormMessage } from "~/lib/forms";
 
+const statusField = new RegExp(`^status\\.(${idDigits})$`);
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /** The attendance grid: per department `status.<id>`, `name.<id>`, `designation.<id>`, `substitute.<id>`, `version.<id>`. */
@@ -11,12 +13,17 @@ export const attendanceSchema = z
   .transform((v, ctx) => {
     const rows = [];
     for (const key of Object.keys(v)) {
-      const m = /^status\.(\d+)$/.exec(key);
+      const m = statusField.exec(key);
       if (!m) continue;
       const dept = m[1];
       const status = v[key];
       if (!attendanceStatuses.includes(status as never)) {
         ctx.addIssue({ code: "custom", path: [key], message: "Choose present, absent or excused." });
+        continue;
+      }
+      const rowVersion = String(v[`version.${dept}`] ?? "");
+      if (!/^(0|[1-9]\d{0,14})$/.test(rowVersion)) {
+        ctx.addIssue({ code: "custom", path: [], message: staleFormMessage });
         continue;
       }
       const name = String(v[`name.${dept}`] ?? "").trim();
@@ -29,7 +36,7 @@ export const attendanceSchema = z
         attendeeName: name || null,
         attendeeDesignation: designation || null,
         isSubstitute: v[`substitute.${dept}`] === "on",
-        version: Number(v[`version.${dept}`] ?? 0) || 0,
+        version: Number(rowVersion),
       });
     }
     return { intent: "attendance" as const, rows };
@@ -48,7 +55,7 @@ export const itemMinutesSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: "Minutes used must be a number." }).int("Minutes used must be a whole number.").min(0, "Minutes used cannot be negative.").max(600, "Minutes used must be at most 600.").optional(),
   ).transform((v) => v ?? null),
-  version: z.coerce.number().int(),
+  version: version(),
 });
 
 export const actionItemSchema = z.object({
@@ -57,7 +64,7 @@ export const actionItemSchema = z.object({
   description: requiredText("Action", 500),
   departmentId: id("Owning department"),
   dueOn: requiredDate("Due date"),
-  caseId: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()).transform((v) => v ?? null),
+  caseId: optionalId("Choose a case from the list, or none."),
 });
 
 export const runIntentSchema = z.object({ intent: z.enum(["attendance", "item", "add-action", "held"], { error: "Choose what to save." }) });

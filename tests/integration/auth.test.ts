@@ -66,6 +66,19 @@ describe("sign-in", () => {
     expect(res.headers.get("Location")).toBe("/reports/outcomes");
   });
 
+  it("keeps a tab, CR or LF in redirectTo from reaching another origin or the Location header", async () => {
+    // The probe's finding: `/%09/evil.example` answered `Location: /\t/evil.example`, which Chromium follows off-site.
+    for (const redirectTo of ["/\t/evil.example", "/\r\nSet-Cookie: x=1", "/\n/evil.example", "/\\evil.example"]) {
+      const res = await signIn({ email: "observer@demo.testa", password: demoPassword, redirectTo });
+      expect(res.status).toBe(302);
+      const location = res.headers.get("Location")!;
+      expect(location).not.toMatch(/[\u0000-\u001f]/);
+      expect(new URL(location, "http://localhost:3000").origin).toBe("http://localhost:3000");
+    }
+    const kept = await signIn({ email: "observer@demo.testa", password: demoPassword, redirectTo: "/reports/accountability?by=tenure" });
+    expect(kept.headers.get("Location")).toBe("/reports/accountability?by=tenure");
+  });
+
   it("ends the session at sign-out", async () => {
     const cookie = await cookieFor("police@demo.testa");
     const before = getDb().select({ n: count() }).from(sessions).get()!.n;

@@ -120,7 +120,7 @@ describe("victims", () => {
     const kase = freshCase();
     const victim = createVictim(db(), { caseId: kase.id, collectiveId: demoId, ageBand: "18_25" });
     const res = await post(kase.id, {
-      intent: "update-victim", victimId: String(victim.id), ageBand: "18_25", compensationAppliedOn: "2026-10-01", compensationReceivedOn: "2026-11-15",
+      intent: "update-victim", victimId: String(victim.id), version: String(victim.version), ageBand: "18_25", compensationAppliedOn: "2026-10-01", compensationReceivedOn: "2026-11-15",
       educationEnrolled: "on", testifiedInProtectionRoom: "on",
     });
     expect(res.status).toBe(302);
@@ -147,11 +147,23 @@ describe("victims", () => {
     expect(db().select().from(victims).where(eq(victims.id, victim.id)).get()).toEqual(afterFirst);
   });
 
+  it("refuses a save without the version it was loaded with, so no save skips the conflict check", async () => {
+    const kase = freshCase();
+    const victim = createVictim(db(), { caseId: kase.id, collectiveId: demoId, ageBand: "18_25" });
+    for (const version of [undefined, "", "01", "x"]) {
+      const res = await post(kase.id, { intent: "update-victim", victimId: String(victim.id), ...(version === undefined ? {} : { version }), ageBand: "18_25", inShelter: "on" });
+      expect(res.status).toBe(400);
+      expect(res.data.errors.form).toMatch(/Reload the page/);
+      expect(res.data.values).toMatchObject({ inShelter: "on" });
+    }
+    expect(db().select().from(victims).where(eq(victims.id, victim.id)).get()).toEqual(victim);
+  });
+
   it("refuses to update a victim of another case, with a 404 and nothing changed", async () => {
     const kase = freshCase();
     const elsewhere = freshCase();
     const victim = createVictim(db(), { caseId: elsewhere.id, collectiveId: demoId });
-    const res = await post(kase.id, { intent: "update-victim", victimId: String(victim.id), ageBand: "18_25", inShelter: "on" });
+    const res = await post(kase.id, { intent: "update-victim", victimId: String(victim.id), version: String(victim.version), ageBand: "18_25", inShelter: "on" });
     expect(res.status).toBe(404);
     expect(db().select().from(victims).where(eq(victims.id, victim.id)).get()).toEqual(victim);
   });
@@ -177,7 +189,8 @@ describe("victims", () => {
 });
 
 describe("the participation indicators on a victim's form", () => {
-  const services = (victimId: number, over: Record<string, string> = {}) => ({ intent: "update-victim", victimId: String(victimId), ageBand: "18_25", legalAidAssignedOn: "2026-01-05", ...over });
+  const loadedVersion = (victimId: number) => String(db().select({ version: victims.version }).from(victims).where(eq(victims.id, victimId)).get()!.version);
+  const services = (victimId: number, over: Record<string, string> = {}) => ({ intent: "update-victim", victimId: String(victimId), version: loadedVersion(victimId), ageBand: "18_25", legalAidAssignedOn: "2026-01-05", ...over });
 
   it("records when she was informed, bail hearings, summonses and threats, and her index follows", async () => {
     const kase = freshCase();
