@@ -177,7 +177,7 @@ function variants(fields: string[], choices: Map<string, string>, intent: string
     ],
     [
       "with one department written two ways",
-      [...every(plausible), [`dept-${d[0]}`, "lead"], [`dept-0${d[0]}`, "support"], [`status.${d[0]}`, "present"], [`status.0${d[0]}`, "absent"], [`name.${d[0]}`, "Fuzz"], [`version.${d[0]}`, "0"], [`version.0${d[0]}`, "0"]],
+      [...every((name) => plausible(name)), [`dept-${d[0]}`, "lead"], [`dept-0${d[0]}`, "support"], [`status.${d[0]}`, "present"], [`status.0${d[0]}`, "absent"], [`name.${d[0]}`, "Fuzz"], [`version.${d[0]}`, "0"], [`version.0${d[0]}`, "0"]],
     ],
   ];
 }
