@@ -14,6 +14,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Overwritten and deleted text is zeroed in the file, so an edited-out name cannot be read back from it.
+  sqlite.pragma("secure_delete = ON");
   return drizzle(sqlite, { schema, casing: "snake_case" }) as Db;
 }
 

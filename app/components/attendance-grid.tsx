@@ -1,5 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { rewriteKey } from "~/lib/forms";
+import { RewriteOffer } from "./form";
 
 type Row = {
   departmentId: number;
@@ -11,6 +13,23 @@ type Row = {
   version: number;
 };
 type Feedback = { errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string };
+
+/** A text cell of the grid with its message and, when the guard refused it, the rewrite offer. */
+function GridText({ name, label, value, errors }: { name: string; label: string; value: string; errors?: Record<string, string> }) {
+  const error = errors?.[name];
+  const errorId = `${name.replace(".", "-")}-error`;
+  return (
+    <>
+      <input type="text" name={name} defaultValue={value} aria-label={label} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      {error ? (
+        <div id={errorId} className="field-error">
+          {error}
+        </div>
+      ) : null}
+      <RewriteOffer name={name} rewrite={errors?.[rewriteKey(name)]} from={value} />
+    </>
+  );
+}
 
 /** One row per department; the default attendee is the seat holder on the meeting day. */
 export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row[]; editable: boolean; feedback?: Feedback }) {
@@ -54,7 +73,6 @@ export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row
               <tbody>
                 {rows.map((r) => {
                   const d = r.departmentId;
-                  const nameError = feedback?.errors?.[`name.${d}`];
                   return (
                     <tr key={d}>
                       <th scope="row">{r.departmentName}</th>
@@ -67,22 +85,10 @@ export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row
                         </select>
                       </td>
                       <td>
-                        <input
-                          type="text"
-                          name={`name.${d}`}
-                          defaultValue={kept(`name.${d}`, r.attendeeName)}
-                          aria-label={`Attended by: ${r.departmentName}`}
-                          aria-invalid={nameError ? true : undefined}
-                          aria-describedby={nameError ? `name-${d}-error` : undefined}
-                        />
-                        {nameError ? (
-                          <div id={`name-${d}-error`} className="field-error">
-                            {nameError}
-                          </div>
-                        ) : null}
+                        <GridText name={`name.${d}`} label={`Attended by: ${r.departmentName}`} value={kept(`name.${d}`, r.attendeeName)} errors={feedback?.errors} />
                       </td>
                       <td>
-                        <input type="text" name={`designation.${d}`} defaultValue={kept(`designation.${d}`, r.attendeeDesignation)} aria-label={`Designation: ${r.departmentName}`} />
+                        <GridText name={`designation.${d}`} label={`Designation: ${r.departmentName}`} value={kept(`designation.${d}`, r.attendeeDesignation)} errors={feedback?.errors} />
                       </td>
                       <td>
                         <input type="checkbox" name={`substitute.${d}`} defaultChecked={feedback?.values ? feedback.values[`substitute.${d}`] === "on" : r.isSubstitute} aria-label={`Substitute for the seat holder: ${r.departmentName}`} />

@@ -1,7 +1,7 @@
 import { Form, type FormProps } from "@remix-run/react";
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { z } from "zod";
-import { firstValue, parseForm, type FieldErrors, type FormValues } from "~/lib/forms";
+import { firstValue, parseForm, rewriteFromKey, rewriteKey, type FieldErrors, type FormValues } from "~/lib/forms";
 
 type FormState = { errors: FieldErrors; values?: FormValues };
 const FormStateContext = createContext<FormState>({ errors: {} });
@@ -67,6 +67,7 @@ function useField(name: string, defaultValue?: string | null) {
   return {
     id,
     error,
+    rewrite: errors[rewriteKey(name)],
     errorId: `${id}-error`,
     hintId: `${id}-hint`,
     value: kept ?? defaultValue ?? "",
@@ -127,6 +128,24 @@ export function Field({ name, label, hint, defaultValue, type = "text", multilin
           {f.error}
         </span>
       ) : null}
+      <RewriteOffer name={name} rewrite={f.rewrite} from={f.value} />
+    </div>
+  );
+}
+
+/**
+ * The one-click rewrite beside a field the guard refused: the rewritten text, and a submit
+ * button that posts it in the field's place (works without JavaScript; see rewriteKey).
+ */
+export function RewriteOffer({ name, rewrite, from }: { name: string; rewrite: string | undefined; from: string }) {
+  if (rewrite === undefined) return null;
+  return (
+    <div className="rewrite-offer">
+      <input type="hidden" name={rewriteFromKey(name)} value={from} />
+      <span className="hint">Rewritten:</span> <span className="rewrite-offer__text">{rewrite}</span>{" "}
+      <button type="submit" name={rewriteKey(name)} value={rewrite} className="button button--small">
+        Save with this rewrite
+      </button>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { isOverdue } from "~/lib/escalation";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { itemStatusLabels } from "~/lib/labels";
 import { actionItemSchema, itemMinutesLimits, itemMinutesSchema } from "~/schemas/minutes";
-import { Field, SelectField, ValidatedForm } from "./form";
+import { rewriteKey } from "~/lib/forms";
+import { Field, RewriteOffer, SelectField, ValidatedForm } from "./form";
 import { OverdueBadge, overdueRowClass } from "./overdue";
 
 type Item = {
@@ -54,7 +55,7 @@ function ItemTimer({ allotted, onUse }: { allotted: number; onUse: (minutes: num
 }
 
 /** A minutes text box with its limit and a live count beside it, and its refusal under it. */
-function MinutesText({ itemId, name, label, limit, defaultValue, error }: { itemId: number; name: "discussion" | "decisions"; label: string; limit: number; defaultValue: string; error?: string }) {
+function MinutesText({ itemId, name, label, limit, defaultValue, error, rewrite }: { itemId: number; name: "discussion" | "decisions"; label: string; limit: number; defaultValue: string; error?: string; rewrite?: string }) {
   const [length, setLength] = useState(defaultValue.length);
   const id = `${name}-${itemId}`;
   const over = length > limit;
@@ -77,6 +78,7 @@ function MinutesText({ itemId, name, label, limit, defaultValue, error }: { item
           {error}
         </span>
       ) : null}
+      <RewriteOffer name={name} rewrite={rewrite} from={defaultValue} />
     </div>
   );
 }
@@ -197,8 +199,8 @@ export function ItemMinutes({
               </p>
             </div>
           ) : null}
-          <MinutesText itemId={item.id} name="discussion" label="Discussion" limit={itemMinutesLimits.discussion} defaultValue={kept ? str(kept.discussion) : item.discussion} error={errors.discussion} />
-          <MinutesText itemId={item.id} name="decisions" label="Decisions" limit={itemMinutesLimits.decisions} defaultValue={kept ? str(kept.decisions) : item.decisions} error={errors.decisions} />
+          <MinutesText itemId={item.id} name="discussion" label="Discussion" limit={itemMinutesLimits.discussion} defaultValue={kept ? str(kept.discussion) : item.discussion} error={errors.discussion} rewrite={errors[rewriteKey("discussion")]} />
+          <MinutesText itemId={item.id} name="decisions" label="Decisions" limit={itemMinutesLimits.decisions} defaultValue={kept ? str(kept.decisions) : item.decisions} error={errors.decisions} rewrite={errors[rewriteKey("decisions")]} />
           <div className="form-row">
             <div className="field">
               <label htmlFor={`status-${item.id}`}>Status</label>

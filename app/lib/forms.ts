@@ -43,15 +43,34 @@ export async function readForm(request: Request): Promise<FormData> {
 }
 
 /**
- * FormData as plain values: repeated names (checkbox groups) become arrays. Built with own
- * properties only, so a field named `__proto__` or `constructor` is an ordinary key.
+ * A refused save offers a rewrite of the field: a submit button named `rewrite:<field>` carries
+ * the rewritten text, which then stands in for what the field held. The offer itself travels
+ * beside the field's message, in the errors under the same key, so every form carries it.
+ */
+export const rewriteKey = (field: string) => `rewrite:${field}`;
+/** The text the rewrite was made from: a field edited since then keeps the person's own edit. */
+export const rewriteFromKey = (field: string) => `rewrite-from:${field}`;
+
+/**
+ * FormData as plain values: repeated names (checkbox groups) become arrays; a rewrite replaces
+ * its field. Built with own properties only, so a field named `__proto__` or `constructor` is an
+ * ordinary key.
  */
 export function formValues(formData: FormData): FormValues {
   const values = new Map<string, string | string[]>();
+  const rewrites: [string, string][] = [];
   for (const [key, raw] of formData.entries()) {
     if (typeof raw !== "string") continue;
+    if (key.startsWith(rewriteKey(""))) {
+      rewrites.push([key.slice(rewriteKey("").length), raw]);
+      continue;
+    }
+    if (key.startsWith(rewriteFromKey(""))) continue;
     const prior = values.get(key);
     values.set(key, prior === undefined ? raw : Array.isArray(prior) ? [...prior, raw] : [prior, raw]);
+  }
+  for (const [field, text] of rewrites) {
+    if (field && formData.get(rewriteFromKey(field)) === (values.get(field) ?? "")) values.set(field, text);
   }
   return Object.fromEntries(values);
 }

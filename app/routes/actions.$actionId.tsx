@@ -7,13 +7,14 @@ import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue } from "~/lib/escalation";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
 import { getCollective } from "~/models/meeting.server";
 import { actionUpdateSchema } from "~/schemas/action-item";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { parseGuardedForm } from "~/services/input-guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Action item · TESTA Desk" }];
 
@@ -41,7 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const item = requireActionItem(db, user, params.actionId, { forUpdate: true });
   if (user.role === "observer") throw new Response("Observers cannot update action items.", { status: 403 });
-  const form = parseForm(actionUpdateSchema, await readForm(request));
+  const form = parseGuardedForm(db, user, actionUpdateSchema, await readForm(request), `action ${item.id}'s update`, (d) => ({
+    reason: `action ${item.id}'s ${d.status === "dropped" ? "dropped" : "blocked"} reason`,
+    comment: `action ${item.id}'s evidence`,
+    dueReason: `action ${item.id}'s reason for the new due date`,
+  }));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const { currentDueOn: _c, ...update } = form.data;

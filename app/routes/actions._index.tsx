@@ -7,7 +7,7 @@ import { RaiseMatter, RaisedNotice, type RaiseMatterCard } from "~/components/ra
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue, isUnfinished } from "~/lib/escalation";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { listActions } from "~/models/action-item.server";
 import { openCasesOfDepartment } from "~/models/case.server";
@@ -17,6 +17,7 @@ import { actionFilterFields } from "~/schemas/action-item";
 import { filterFeedback, filtersPassThrough, parseFilters } from "~/schemas/filters";
 import { raiseMatterSchema } from "~/schemas/meeting";
 import { matterTarget, raiseMatter } from "~/services/agenda.server";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Action items · TESTA Desk" }];
@@ -68,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The only thing posted here: a representative raising a matter for the next agenda, for the department of their seat. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "raise:agenda-matter");
-  const form = parseForm(raiseMatterSchema, await readForm(request));
+  const form = parseGuardedForm(getDb(), user, raiseMatterSchema, await readForm(request), "a matter raised for the agenda", { title: "the title of the matter" });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = raiseMatter(getDb(), user, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: result.status });

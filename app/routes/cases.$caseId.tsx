@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { caseView } from "~/lib/case-view";
 import { formatDate, todayIn } from "~/lib/dates";
-import { byIntent, parseForm, readForm } from "~/lib/forms";
+import { byIntent, readForm } from "~/lib/forms";
 import { eventKindLabels, label, outcomeLabels, stageLabels } from "~/lib/labels";
 import { can, seesRestricted } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
@@ -18,6 +18,7 @@ import { IdentityMatches } from "~/components/identity-matches";
 import { accusedIdentitySchema, accusedSchema, caseEventSchema, matchDecisionSchema, victimIdentitySchema, victimSchema } from "~/schemas/case";
 import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { parseGuardedForm, type GuardedFields } from "~/services/input-guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.case.code} · Cases · TESTA Desk` : "Case · TESTA Desk" }];
 
@@ -56,7 +57,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const schema = byIntent<(typeof schemas)[keyof typeof schemas]>(schemas, intent);
   if (!schema) return data({ intent, errors: { form: "Choose what to add to the case." }, values: {} }, { status: 400 });
-  const form = parseForm(schema, formData);
+  // What others read is guarded: an event's outcome (representatives see it) is open text; its
+  // note and an accused's name are restricted and may name the accused, never a victim.
+  const guarded: Record<string, GuardedFields> = {
+    "add-event": { outcome: "the event's outcome", note: { label: "the event's note", scope: "restricted" } },
+    "add-accused": { name: { label: "the accused's name", scope: "restricted" } },
+  };
+  const form = parseGuardedForm(db, user, schema, formData, `case ${kase.code}`, byIntent(guarded, intent) ?? {});
   // Identity attributes are never sent back, even on a mistake: the form starts empty again.
   if (!form.ok) {
     const values = intent === "victim-identity" ? { victimId: String(form.values.victimId ?? "") } : form.values;

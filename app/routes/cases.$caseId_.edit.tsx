@@ -6,12 +6,13 @@ import { CaseForm } from "~/components/case-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { caseDetail, requireCase, unknownDepartments, updateCase } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
-import { caseSchema } from "~/schemas/case";
+import { caseGuardFields, caseSchema } from "~/schemas/case";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.kase.code ?? "case"} · Cases · TESTA Desk` }];
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
   const kase = requireCase(db, user, params.caseId);
-  const form = parseForm(caseSchema, await readForm(request));
+  const form = parseGuardedForm(db, user, caseSchema, await readForm(request), `case ${kase.code}`, caseGuardFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values, theirs: null }, { status: 400 });
   const { version } = form.data;
   if (version === undefined) {

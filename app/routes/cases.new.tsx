@@ -3,12 +3,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { CaseForm } from "~/components/case-form";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { createCase, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
-import { caseSchema } from "~/schemas/case";
+import { caseGuardFields, caseSchema } from "~/schemas/case";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Register a case · Cases · TESTA Desk" }];
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
-  const form = parseForm(caseSchema, await readForm(request));
+  const form = parseGuardedForm(db, user, caseSchema, await readForm(request), "a new case", caseGuardFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (unknownDepartments(db, user.collectiveId, form.data.departments.map((d) => d.departmentId), { activeOnly: true }).length) {
     return data(

@@ -12,7 +12,8 @@ import { can } from "~/lib/permissions";
 import { liveTenure, requireDepartment, seatOn, tenureHistory, updateDepartment, updateHolderContact } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { reissuePasswordLink } from "~/models/password-token.server";
-import { departmentEditSchema, holderContactSchema, newLinkSchema } from "~/schemas/department";
+import { departmentEditSchema, holderContactSchema, holderGuardFields, newLinkSchema } from "~/schemas/department";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.department.name ?? "Department"} · TESTA Desk` }];
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (errors: FieldErrors, values: FormValues) => data({ intent, errors, values }, { status: 400 });
 
   if (intent === "department") {
-    const form = parseForm(departmentEditSchema, formData);
+    const form = parseGuardedForm(db, user, departmentEditSchema, formData, "a department", { name: "the department's name" });
     if (!form.ok) return refuse(form.errors, form.values);
     const { intent: _, ...input } = form.data;
     const saved = updateDepartment(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id }, input);
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const schema = intent === "contact" ? holderContactSchema : intent === "link" ? newLinkSchema : null;
   if (!schema) return refuse({ form: "Unknown form." }, {});
-  const form = parseForm(schema, formData);
+  const form = parseGuardedForm(db, user, schema, formData, "a seat holder's details", intent === "contact" ? holderGuardFields("the holder") : {});
   if (!form.ok) return refuse(form.errors, form.values);
   // Only the holder in the seat, or the one about to take it, can be corrected or sent a link.
   const tenure = liveTenure(db, { departmentId: department.id, tenureId: form.data.tenureId, today });

@@ -4,12 +4,13 @@ import { departmentKinds } from "#db/schema/enums";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
 import { can } from "~/lib/permissions";
 import { addDepartment, listDepartmentsWithHolders } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { newDepartmentSchema } from "~/schemas/collective";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Departments · TESTA Desk" }];
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A new member department; its first holder is seated with "Record a transfer" on its page. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
-  const form = parseForm(newDepartmentSchema, await readForm(request));
+  const form = parseGuardedForm(getDb(), user, newDepartmentSchema, await readForm(request), "a new department", { name: "the department's name" });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const added = addDepartment(getDb(), { collectiveId: user.collectiveId, byUserId: user.id }, form.data);
   if (!added.ok) return data({ errors: { [added.field]: added.message }, values: form.values }, { status: 400 });

@@ -6,15 +6,15 @@ import { MeetingStatus } from "~/components/meeting-status";
 import { getDb } from "~/db.server";
 import { presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { agendaEditSchema } from "~/schemas/meeting";
 import { caseCodesFor, editAgenda, regenerateAgenda } from "~/services/agenda.server";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { refuseProtectedTitle } from "~/services/identity.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Meeting ${data.meeting.number} · TESTA Desk` : "Meeting · TESTA Desk" },
@@ -75,17 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ errors: { form: "This meeting is over or cancelled; its agenda can no longer change." } }, { status: 409 });
   }
-  const form = parseForm(agendaEditSchema, await readForm(request));
+  const form = parseGuardedForm(db, user, agendaEditSchema, await readForm(request), `Meeting ${meeting.number}'s agenda`, { title: "the title of the new agenda item" });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (form.data.intent === "regenerate") {
     return { changes: regenerateAgenda(db, meeting) };
   }
   if (form.data.intent === "add" && form.data.presentingDepartmentId && unknownDepartments(db, user.collectiveId, [form.data.presentingDepartmentId]).length) {
     return data({ errors: { presentingDepartmentId: "Choose a department of this collective, or none." }, values: form.values }, { status: 400 });
-  }
-  if (form.data.intent === "add") {
-    const refused = refuseProtectedTitle(db, user, "an agenda item", form.data.title);
-    if (refused) return data({ errors: { title: refused }, values: form.values }, { status: 400 });
   }
   const result = editAgenda(db, meeting, form.data);
   if (!result.ok) return data({ errors: { form: result.message } }, { status: result.status });

@@ -5,12 +5,13 @@ import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { itemStatusLabels, minutesStateLabels } from "~/lib/labels";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { minutesHistory } from "~/models/minutes.server";
 import { amendmentSchema } from "~/schemas/minutes";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { amendMinutes, circulateMinutes, confirmMinutes, minutesDocumentOf } from "~/services/minutes.server";
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/meetings/${meeting.id}/minutes`);
     }
     if (intent === "amend") {
-      const form = parseForm(amendmentSchema, formData);
+      const form = parseGuardedForm(db, user, amendmentSchema, formData, `Meeting ${meeting.number}'s minutes`, { amendmentText: "the amendment", movedBy: { label: "the “moved by” field", scope: "own-contact" } });
       if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
       amendMinutes(db, meeting, user.id, { text: form.data.amendmentText, movedBy: form.data.movedBy });
       audit(db, { ...entry, action: "amend:minutes" });

@@ -4,11 +4,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ValidatedForm } from "~/components/form";
 import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { getDb } from "~/db.server";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { instantToZonedParts, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
 import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
-import { rescheduleSchema } from "~/schemas/meeting";
+import { meetingPlaceFields, rescheduleSchema } from "~/schemas/meeting";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { rescheduleMeeting } from "~/services/meeting-mail.server";
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
-  const form = parseForm(rescheduleSchema, await readForm(request));
+  const form = parseGuardedForm(db, user, rescheduleSchema, await readForm(request), `Meeting ${meeting.number}'s new date`, meetingPlaceFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ errors: { form: "This meeting is over or cancelled and cannot be rescheduled." }, values: form.values }, { status: 409 });

@@ -15,6 +15,7 @@ import { actionItemsOfMeeting, addActionItem, attendanceGrid, markHeld, saveAtte
 import { actionItemSchema, attendanceSchema, itemMinutesSchema, runIntentSchema } from "~/schemas/minutes";
 import { caseCodesFor } from "~/services/agenda.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { assertMinutesEditable, MinutesRefused } from "~/services/minutes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Run Meeting ${data?.meeting.number ?? ""} · TESTA Desk` }];
@@ -69,7 +70,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const savedAt = formatDateTime(new Date(), getCollective(db, user.collectiveId).timeZone).split(", ").slice(-1)[0];
   switch (intent.data.intent) {
     case "attendance": {
-      const form = parseForm(attendanceSchema, formData);
+      const deptName = new Map(listDepartmentNames(db, user.collectiveId).map((d) => [d.id, d.name]));
+      // An attendee is an officer: their own name is never compared with accused persons' names.
+      const form = parseGuardedForm(db, user, attendanceSchema, formData, `Meeting ${meeting.number}'s attendance`, (d) =>
+        Object.fromEntries(
+          d.rows.flatMap((r) => [
+            [`name.${r.departmentId}`, { label: `the name of ${deptName.get(r.departmentId) ?? "the department"}'s attendee`, scope: "own-contact" as const }],
+            [`designation.${r.departmentId}`, { label: `the designation of ${deptName.get(r.departmentId) ?? "the department"}'s attendee`, scope: "own-contact" as const }],
+          ]),
+        ),
+      );
       if (!form.ok) return data({ intent: "attendance", errors: form.errors, values: form.values }, { status: 400 });
       const grid = attendanceGrid(db, meeting, getCollective(db, user.collectiveId).timeZone);
       const known = new Map(grid.map((r) => [r.departmentId, r.tenureId]));
@@ -84,7 +94,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { intent: "attendance", savedAt };
     }
     case "item": {
-      const form = parseForm(itemMinutesSchema, formData);
+      const form = parseGuardedForm(db, user, itemMinutesSchema, formData, `Meeting ${meeting.number}'s minutes`, {
+        discussion: "the discussion",
+        decisions: "the decisions",
+      });
       // The item's number comes back with the refusal, so the page shows it beside that item's fields, with the text kept.
       if (!form.ok) return data({ intent: "item", itemId: Number(form.values.itemId), errors: form.errors, values: form.values }, { status: 400 });
       const { intent: _i, itemId, ...input } = form.data;
@@ -94,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ intent: "item", itemId, conflict: result.conflict, values: form.values, errors: { form: "Someone else changed this item while you were writing. Both versions are shown: choose which to keep." } }, { status: 409 });
     }
     case "add-action": {
-      const form = parseForm(actionItemSchema, formData);
+      const form = parseGuardedForm(db, user, actionItemSchema, formData, `Meeting ${meeting.number}'s action items`, { description: "the action" });
       if (!form.ok) return data({ intent: "add-action", errors: form.errors, values: form.values }, { status: 400 });
       const { intent: _i, ...input } = form.data;
       if (unknownDepartments(db, user.collectiveId, [input.departmentId]).length) {

@@ -4,12 +4,13 @@ import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { proposeNextMeeting, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
 import { audit } from "~/models/audit.server";
 import { createMeeting, getCollective, latestMeeting, meetingDate } from "~/models/meeting.server";
-import { meetingScheduleSchema } from "~/schemas/meeting";
+import { meetingPlaceFields, meetingScheduleSchema } from "~/schemas/meeting";
 import { regenerateAgenda } from "~/services/agenda.server";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Schedule next meeting · TESTA Desk" }];
@@ -25,9 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
-  const form = parseForm(meetingScheduleSchema, await readForm(request));
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const db = getDb();
+  const form = parseGuardedForm(db, user, meetingScheduleSchema, await readForm(request), "a new meeting", meetingPlaceFields);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const collective = getCollective(db, user.collectiveId);
   const startsAt = zonedWallTimeToInstant(form.data.date, form.data.startTime, collective.timeZone).toISOString();
   // The meeting and its first agenda are written together, or not at all.

@@ -4,10 +4,11 @@ import { eq } from "drizzle-orm";
 import { collectives } from "#db/schema";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
 import { collectiveSchema } from "~/schemas/collective";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "The collective · TESTA Desk" }];
@@ -28,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
-  const form = parseForm(collectiveSchema, await readForm(request));
+  const form = parseGuardedForm(getDb(), user, collectiveSchema, await readForm(request), "the collective's settings", {
+    name: "the collective's name",
+    meetingVenue: "the usual venue",
+    meetingLink: "the usual online link",
+  });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const db = getDb();
   db.update(collectives).set(form.data).where(eq(collectives.id, user.collectiveId)).run();

@@ -3,12 +3,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { caseStages, type CaseStage } from "#db/schema/enums";
 import { Field, useFieldError, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { label, stageLabels } from "~/lib/labels";
 import { indicatorDescriptions, indicatorKeys, type Indicator } from "~/lib/participation";
 import { audit } from "~/models/audit.server";
 import { participationIndicatorsFor, saveParticipationIndicators } from "~/models/outcome.server";
 import { participationSchema } from "~/schemas/participation";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Participation index indicators · TESTA Desk" }];
@@ -20,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
-  const form = parseForm(participationSchema, await readForm(request));
+  const form = parseGuardedForm(getDb(), user, participationSchema, await readForm(request), "the participation settings",
+    Object.fromEntries(indicatorKeys.map((key, n) => [`${key}.label`, `the label of indicator ${n + 1}`])),
+  );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const v = form.data as Record<string, unknown>;
   const indicators: Indicator[] = indicatorKeys.map((key) => ({

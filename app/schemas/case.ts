@@ -9,6 +9,9 @@ const deptField = new RegExp(`^dept-(${idDigits})$`);
 const emptyToNull = (v: unknown) => (v === "" ? undefined : v);
 
 /** The create and edit form of a case. Departments come as one select per department: `dept-<id>`. */
+/** The register's free text that representatives read, as the guard names it (the FIR is restricted). */
+export const caseGuardFields = { policeStation: "the police station", courtName: "the court" };
+
 export const caseSchema = z
   .object({
     policeStation: requiredText("Police station", 120),

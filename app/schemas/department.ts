@@ -10,6 +10,18 @@ const holderFields = {
   phone: optionalText("Phone", 40).refine((v) => !v || /^[+0-9 ()-]{6,40}$/.test(v), "Enter a phone number of digits, spaces and +."),
 };
 
+/**
+ * The holder's fields as the guard names them. The officer's own name, email and phone are
+ * never compared with accused persons' names, and a phone number is allowed there; the
+ * designation goes into briefs and minutes like any other text.
+ */
+export const holderGuardFields = (who: string) => ({
+  officerName: { label: `the name of ${who}`, scope: "own-contact" as const },
+  designation: `the designation of ${who}`,
+  email: { label: `the email of ${who}`, scope: "own-contact" as const },
+  phone: { label: `the phone of ${who}`, scope: "own-contact" as const },
+});
+
 export const transferSchema = z.object({
   effectiveOn: requiredDate("Takes effect on"),
   ...holderFields,

@@ -20,6 +20,9 @@ const link = z
   .refine((v) => !v || /^https:\/\/[^\s]+$/.test(v), "The online link must start with https://")
   .transform((v) => (v ? v : null));
 
+/** The schedule's free text, as the guard names it when it refuses a save. */
+export const meetingPlaceFields = { venue: "the venue", onlineLink: "the online link" };
+
 const scheduleFields = {
   date: requiredDate("Date"),
   startTime: time,

@@ -7,7 +7,7 @@ import type { AgendaContext, GeneratedItem } from "~/lib/agenda/types";
 import { proposeMeetingDate } from "~/lib/meeting-schedule";
 import { actionReview } from "~/lib/agenda/action-review";
 import { listActions } from "~/models/action-item.server";
-import { casesWithOpenMatches, refuseProtectedTitle } from "./identity.server";
+import { casesWithOpenMatches } from "./identity.server";
 import { loadAgendaCases } from "~/models/agenda-input.server";
 import { agendaItemsOf, getCollective, meetingDate, nextMeeting, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
 import { openCasesOfDepartment } from "~/models/case.server";
@@ -319,8 +319,6 @@ export function raiseMatter(db: Conn, user: SessionUser, matter: RaisedMatter, n
     if (matter.caseId !== null && !openCasesOfDepartment(tx, user.collectiveId, departmentId).some((c) => c.id === matter.caseId)) {
       return { ok: false, status: 400, errors: { caseId: "Choose one of your department's open cases from the list, or none." } };
     }
-    const refused = refuseProtectedTitle(tx, user, "a matter raised for the agenda", matter.title);
-    if (refused) return { ok: false, status: 400, errors: { title: refused } };
     const department = listDepartmentNames(tx, user.collectiveId).find((d) => d.id === departmentId);
     if (!department) return { ok: false, status: 403, errors: { form: "Your department is no longer an active seat of this collective." } };
     const on = todayIn(getCollective(tx, user.collectiveId).timeZone, now);

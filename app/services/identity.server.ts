@@ -92,13 +92,24 @@ export function casesWithOpenMatches(db: Conn, collectiveId: number): Map<number
 
 // ---- The leak guard ------------------------------------------------------------------------
 
+/**
+ * A document stopped by the guard, naming where the protected text is ("action 12's blocked
+ * reason") and, when known, the page to correct it on. The message says what did not happen.
+ */
 export class LeakBlocked extends Error {
   constructor(
     readonly document: string,
     readonly field: string,
+    readonly fixUrl: string | null = null,
+    /** What did not happen: "sent", "confirmed", "saved". */
+    readonly outcome = "sent",
   ) {
-    const plural = /^the minutes|s$/.test(field);
-    super(`${field[0].toUpperCase()}${field.slice(1)} ${plural ? "contain" : "contains"} a protected name or number, so ${document} cannot leave the app. Remove it and try again.`);
+    super(`There is a protected name or number in ${field}, so ${document} ${/minutes$/.test(document) ? "were" : "was"} not ${outcome}. Correct it there and try again.`);
+  }
+
+  /** The same for a download: nothing is sent, the file is just not produced. */
+  get downloadMessage() {
+    return `There is a protected name or number in ${this.field}, so ${this.document} cannot be downloaded until it is corrected.`;
   }
 }
 
@@ -167,10 +178,13 @@ export function everyText(doc: object): [string, string][] {
 }
 
 /** Checks every field of an outbound document; throws LeakBlocked naming the document and the field. */
-export function guardDocument(db: Conn, collectiveId: number, document: string, fields: [string, string | null | undefined][], set = protectedSet(db, collectiveId)) {
+/** A piece of a document: where it is (as a person would name it), its text, and where to correct it. */
+export type GuardedText = [field: string, text: string | null | undefined, fixUrl?: string | null];
+
+export function guardDocument(db: Conn, collectiveId: number, document: string, fields: GuardedText[], set = protectedSet(db, collectiveId), outcome = "sent") {
   if (!set.fps.size && !set.firs.size) return;
-  for (const [field, text] of fields) {
-    if (text && containsProtected(text, set)) throw new LeakBlocked(document, field);
+  for (const [field, text, fixUrl] of fields) {
+    if (text && containsProtected(text, set)) throw new LeakBlocked(document, field, fixUrl ?? null, outcome);
   }
 }
 
@@ -179,24 +193,13 @@ export function auditLeakBlock(db: Conn, who: { collectiveId: number; id: number
   audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "leak:blocked", entity: "document", detail: `${error.document}: ${error.field}` });
 }
 
-/**
- * For a title others will read on a page (an agenda item anyone in the collective sees): refused
- * before it is stored, with the block audited, rather than only when a document leaves the app.
- * Returns the message for the field, or null when the text is clean.
- */
-export function refuseProtectedTitle(db: Conn, who: { collectiveId: number; id: number | null }, document: string, text: string): string | null {
-  if (!containsProtected(text, protectedSet(db, who.collectiveId))) return null;
-  auditLeakBlock(db, who, new LeakBlocked(document, "the title"));
-  return "The title contains a protected name or number. Describe the matter without it.";
-}
-
 /** For a download: a blocked document is a 409 page with the message, and an audit entry. */
-export function guardOrRefuse(db: Conn, user: { collectiveId: number; id: number }, document: string, fields: [string, string | null | undefined][]) {
+export function guardOrRefuse(db: Conn, user: { collectiveId: number; id: number }, document: string, fields: GuardedText[]) {
   try {
     guardDocument(db, user.collectiveId, document, fields);
   } catch (error) {
     if (!(error instanceof LeakBlocked)) throw error;
     auditLeakBlock(db, user, error);
-    throw new Response(error.message, { status: 409, statusText: "Protected text" });
+    throw new Response(error.downloadMessage, { status: 409, statusText: "Protected text" });
   }
 }

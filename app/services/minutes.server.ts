@@ -166,14 +166,19 @@ export async function circulateMinutes(db: Db, meeting: Meeting, userId: number)
   return { batch, version };
 }
 
+/** Confirming freezes the version the minutes PDF will show from then on: it is guarded as a whole first. */
 export function confirmMinutes(db: Db, meeting: Meeting, userId: number) {
-  const doc = buildMinutesDocument(db, meeting);
+  const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(db, meeting);
   const state = check(meeting, doc, "confirm");
-  db.transaction((tx) => freeze(tx, meeting, state, { ...doc, minutesState: state }, userId));
+  const confirmed = { ...doc, minutesState: state };
+  guardDocument(db, meeting.collectiveId, "the minutes", minutesFields(confirmed), undefined, "confirmed");
+  db.transaction((tx) => freeze(tx, meeting, state, confirmed, userId));
 }
 
 export function amendMinutes(db: Db, meeting: Meeting, userId: number, amendment: { text: string; movedBy: string }) {
-  const doc = buildMinutesDocument(db, meeting);
+  const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(db, meeting);
   const state = check(meeting, doc, "amend");
-  db.transaction((tx) => freeze(tx, meeting, state, { ...doc, minutesState: state, amendments: [...doc.amendments, amendment] }, userId, amendment));
+  const amended = { ...doc, minutesState: state, amendments: [...doc.amendments, amendment] };
+  guardDocument(db, meeting.collectiveId, "the minutes", minutesFields(amended), undefined, "amended");
+  db.transaction((tx) => freeze(tx, meeting, state, amended, userId, amendment));
 }

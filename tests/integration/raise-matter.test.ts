@@ -131,7 +131,8 @@ describe("refusals, each with its input kept and nothing written", () => {
     const name = getDb().select({ name: accused.name }).from(accused).get()!.name;
     const res = await raise({ title: `Bail opposed for ${name}`, minutes: "10", caseId: "" });
     expect(res.status).toBe(400);
-    expect(res.data.errors).toEqual({ title: "The title contains a protected name or number. Describe the matter without it." });
+    expect(res.data.errors.title).toBe(`The title of the matter was not saved: it contains “${name}” (a protected name). Use the rewrite below, or describe it by case or victim code.`);
+    expect(res.data.errors["rewrite:title"]).not.toContain(name);
     expect(res.data.values).toMatchObject({ title: `Bail opposed for ${name}` });
     expect(itemsOf(next().id)).toHaveLength(before);
   });

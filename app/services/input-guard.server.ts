@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import type { Conn } from "#db/client";
+import { firstValue, parseForm, rewriteKey, type FieldErrors, type FormResult, type FormValues } from "~/lib/forms";
+import { matchWords, refusalSentence } from "~/lib/protected-text";
+import { audit } from "~/models/audit.server";
+import { findInScope, scopedSets, type GuardScope } from "./guard-scope.server";
+import { rewriteProtected } from "./identity.server";
+
+/**
+ * A field that others (another role, an email, a PDF) will read, checked when it is saved.
+ * `label` names it in the message ("the blocked reason"); `scope` says what it may hold:
+ * - "open" (the default): nothing protected;
+ * - "restricted": accused persons' names and FIR numbers (event notes, accused names), never a victim's;
+ * - "own-contact": a seat holder's own name, phone and email: not matched against accused names, phone numbers allowed.
+ */
+export type GuardedField = { label: string; scope?: GuardScope };
+export type GuardedFields = Record<string, string | GuardedField>;
+
+type Who = { collectiveId: number; id: number | null };
+
+/**
+ * Checks the named fields of a submitted form. Returns null when all are clean; otherwise a
+ * message per refused field naming it and the words that matched (shown only to the person who
+ * typed them), and, under `rewrite:<field>`, the field's text with each match replaced. The
+ * refusal is audited with the field's label only, never the text.
+ */
+export function refuseProtectedInput(db: Conn, who: Who, where: string, values: FormValues, fields: GuardedFields): FieldErrors | null {
+  const sets = scopedSets(db, who.collectiveId);
+  const errors: FieldErrors = {};
+  for (const [name, spec] of Object.entries(fields)) {
+    const { label, scope = "open" } = typeof spec === "string" ? { label: spec } : spec;
+    const text = firstValue(values, name);
+    if (!text) continue;
+    const matches = findInScope(text, sets, scope);
+    if (!matches.length) continue;
+    errors[name] = refusalSentence(label, matchWords(text, matches));
+    errors[rewriteKey(name)] = rewriteProtected(text, matches);
+    audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "input:refused", entity: "form", detail: `${where}: ${label}` });
+  }
+  return Object.keys(errors).length ? errors : null;
+}
+
+/**
+ * parseForm, then the guard over the named fields: one call for every form whose text others
+ * read. A refusal comes back as an ordinary form failure (messages and the input kept).
+ */
+export function parseGuardedForm<S extends z.ZodType>(
+  db: Conn,
+  who: Who,
+  schema: S,
+  formData: FormData,
+  where: string,
+  fields: GuardedFields | ((data: z.infer<S>) => GuardedFields),
+): FormResult<z.infer<S>> {
+  const form = parseForm(schema, formData);
+  if (!form.ok) return form;
+  const errors = refuseProtectedInput(db, who, where, form.values, typeof fields === "function" ? fields(form.data) : fields);
+  return errors ? { ok: false, errors, values: form.values } : form;
+}
