@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { customItemSchema } from "~/schemas/meeting";
 import { Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
 import { isOverdueReviewLine, OverdueBadge, overdueRowClass } from "./overdue";
+import { plural } from "~/lib/plural";
 
 type Item = {
   id: number;
@@ -26,8 +26,22 @@ type Agenda = {
   endTime: string;
 };
 
+/**
+ * A button's accessible name is its visible text followed by the item it acts on, which only a
+ * screen reader hears: "Set minutes: Case review: DEM-2026-0042". Speech users say what they see.
+ */
+function ButtonText({ icon, label, item }: { icon?: string; label: string; item: Item }) {
+  return (
+    <>
+      {icon ? <span aria-hidden="true">{icon} </span> : null}
+      {label}
+      <span className="visually-hidden">: {item.title}</span>
+    </>
+  );
+}
+
 /** A one-button form: posts an intent for one item. Works without JavaScript. */
-function ItemButton({ item, intent, label, children, extra }: { item: Item; intent: string; label: string; children: ReactNode; extra?: Record<string, string> }) {
+function ItemButton({ item, intent, label, icon, extra }: { item: Item; intent: string; label: string; icon?: string; extra?: Record<string, string> }) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -35,8 +49,8 @@ function ItemButton({ item, intent, label, children, extra }: { item: Item; inte
       {Object.entries(extra ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" className="button button--small button--quiet" aria-label={`${label}: ${item.title}`}>
-        {children}
+      <button type="submit" className="button button--small button--quiet">
+        <ButtonText icon={icon} label={label} item={item} />
       </button>
     </Form>
   );
@@ -68,8 +82,8 @@ export function AgendaEditor({
   return (
     <>
       <p className="muted">
-        {agenda.timed.length} items, {agenda.totalMinutes} minutes, ending about {agenda.endTime}.
-        {agenda.overrun > 0 ? <strong className="overrun"> Runs {agenda.overrun} minutes over the meeting's time.</strong> : null}
+        {plural(agenda.timed.length, "item", "items")}, {plural(agenda.totalMinutes, "minute", "minutes")}, ending about {agenda.endTime}.
+        {agenda.overrun > 0 ? <strong className="overrun"> Runs {plural(agenda.overrun, "minute", "minutes")} over the meeting's time.</strong> : null}
       </p>
       <ol className="agenda">
         {agenda.timed.map((item, index) => (
@@ -94,27 +108,17 @@ export function AgendaEditor({
                 </ul>
               ) : null}
               <p className="muted agenda-item__meta">
-                {item.minutes} minutes{item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}
+                {plural(item.minutes, "minute", "minutes")}{item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}
               </p>
               {canEdit ? (
                 <div className="agenda-item__controls no-print">
-                  <ItemButton item={item} intent="move" label="Move up" extra={{ direction: "up" }}>
-                    ↑ Up
-                  </ItemButton>
-                  <ItemButton item={item} intent="move" label="Move down" extra={{ direction: "down" }}>
-                    ↓ Down
-                  </ItemButton>
-                  <ItemButton item={item} intent={item.pinned ? "unpin" : "pin"} label={item.pinned ? "Unpin" : "Pin"}>
-                    {item.pinned ? "Unpin" : "Pin"}
-                  </ItemButton>
+                  <ItemButton item={item} intent="move" label="Move up" icon="↑" extra={{ direction: "up" }} />
+                  <ItemButton item={item} intent="move" label="Move down" icon="↓" extra={{ direction: "down" }} />
+                  <ItemButton item={item} intent={item.pinned ? "unpin" : "pin"} label={item.pinned ? "Unpin" : "Pin"} />
                   {item.kind === "case_review" && item.caseId ? (
-                    <ItemButton item={item} intent="to-written-update" label="Move to written update">
-                      To written update
-                    </ItemButton>
+                    <ItemButton item={item} intent="to-written-update" label="To written update" />
                   ) : null}
-                  <ItemButton item={item} intent="remove" label="Remove">
-                    Remove
-                  </ItemButton>
+                  <ItemButton item={item} intent="remove" label="Remove" />
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="minutes" />
                     <input type="hidden" name="itemId" value={item.id} />
@@ -123,8 +127,8 @@ export function AgendaEditor({
                       Minutes for item {index + 1}, {item.title}
                     </label>
                     <input id={`minutes-${item.id}`} name="minutes" type="number" min={1} max={120} defaultValue={item.minutes} className="input--minutes" />
-                    <button type="submit" className="button button--small button--quiet" aria-label={`Save minutes: ${item.title}`}>
-                      Set minutes
+                    <button type="submit" className="button button--small button--quiet">
+                      <ButtonText label="Set minutes" item={item} />
                     </button>
                   </Form>
                 </div>
@@ -149,9 +153,7 @@ export function AgendaEditor({
                   {canEdit ? (
                     <span className="no-print">
                       {" "}
-                      <ItemButton item={item} intent="to-agenda" label="Move to the agenda">
-                        To the agenda
-                      </ItemButton>
+                      <ItemButton item={item} intent="to-agenda" label="To the agenda" />
                     </span>
                   ) : null}
                 </li>
@@ -171,9 +173,7 @@ export function AgendaEditor({
             {agenda.removed.map((item) => (
               <li key={item.id}>
                 {item.title}{" "}
-                <ItemButton item={item} intent="restore" label="Restore">
-                  Restore
-                </ItemButton>
+                <ItemButton item={item} intent="restore" label="Restore" />
               </li>
             ))}
           </ul>

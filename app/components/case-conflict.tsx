@@ -2,6 +2,7 @@ import { formatDate } from "~/lib/dates";
 import { label, outcomeLabels, stageLabels } from "~/lib/labels";
 import { firstValue, type FormValues } from "~/lib/forms";
 import type { CaseFormDefaults } from "./case-form";
+import { plural } from "~/lib/plural";
 
 type Row = { field: string; theirs: string; yours: string };
 
@@ -25,7 +26,7 @@ export function caseConflictRows(theirs: CaseFormDefaults, yours: FormValues, de
     ["outcome", "Outcome", (v) => label(outcomeLabels, v)],
     ["openedOn", "Opened on", formatDate],
     ["closedOn", "Closed on", formatDate],
-    ["chargesheetLimitDays", "Chargesheet limit", (v) => (v ? `${v} days` : "")],
+    ["chargesheetLimitDays", "Chargesheet limit", (v) => (v ? plural(Number(v), "day", "days") : "")],
   ];
   const rows: Row[] = [];
   for (const [name, field, show] of fields) {

@@ -2,6 +2,7 @@
 // so the case page, the case list and the agenda generator all see the same clock for a date.
 import type { BailStatus, CaseEventKind, CaseOutcome } from "#db/schema/enums";
 import { addDays, daysBetween, formatDate } from "./dates";
+import { plural } from "~/lib/plural";
 
 export type ClockCase = {
   outcome: CaseOutcome | null;
@@ -22,7 +23,7 @@ export type Clock = {
   severity: "ok" | "warn" | "danger";
 };
 
-const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+const days = (n: number) => plural(n, "day", "days");
 
 export const appealWindowDays = 90;
 /** How close a deadline must be to be marked as a warning. */

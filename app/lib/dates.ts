@@ -1,5 +1,6 @@
 // Calendar dates are ISO `YYYY-MM-DD` strings; instants are ISO UTC strings.
 // Everything a person reads is written the Indian way (DD/MM/YYYY) in the collective's time zone.
+import { plural } from "~/lib/plural";
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -99,5 +100,5 @@ export function relativeDays(days: number): string {
   if (days === 0) return "today";
   if (days === 1) return "tomorrow";
   if (days === -1) return "yesterday";
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+  return days > 0 ? `in ${plural(days, "day", "days")}` : `${plural(-days, "day", "days")} ago`;
 }

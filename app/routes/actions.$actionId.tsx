@@ -15,6 +15,7 @@ import { getCollective } from "~/models/meeting.server";
 import { actionUpdateSchema } from "~/schemas/action-item";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Action item · TESTA Desk" }];
 
@@ -87,7 +88,7 @@ export default function ActionItem() {
           <dt>Agreed at</dt>
           <dd>{item.meetingNumber ? <Link to={`/meetings/${item.meetingId}`}>Meeting {item.meetingNumber}</Link> : "—"}</dd>
           <dt>Carried</dt>
-          <dd>{item.carried ? `${item.carried} meeting${item.carried === 1 ? "" : "s"}` : "Not yet"}</dd>
+          <dd>{item.carried ? plural(item.carried, "meeting", "meetings") : "Not yet"}</dd>
           {item.caseCode ? (
             <>
               <dt>Case</dt>

@@ -19,6 +19,7 @@ import { raiseMatterSchema } from "~/schemas/meeting";
 import { matterTarget, raiseMatter } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Action items · TESTA Desk" }];
 
@@ -134,7 +135,7 @@ export default function Actions() {
                   <td>
                     <ActionStatus status={a.status} overdue={a.overdue} escalated={a.escalated} />
                   </td>
-                  <td>{a.carried ? `${a.carried} meeting${a.carried === 1 ? "" : "s"}` : ""}</td>
+                  <td>{a.carried ? plural(a.carried, "meeting", "meetings") : ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -19,6 +19,7 @@ import { accusedIdentitySchema, accusedSchema, caseEventSchema, matchDecisionSch
 import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm, type GuardedFields } from "~/services/input-guard.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.case.code} · Cases · TESTA Desk` : "Case · TESTA Desk" }];
 
@@ -194,7 +195,7 @@ export default function CasePage() {
               </>
             ) : null}
             <dt>Chargesheet limit</dt>
-            <dd>{c.chargesheetLimitDays} days after arrest</dd>
+            <dd>{plural(c.chargesheetLimitDays, "day", "days")} after arrest</dd>
             {view.restricted ? (
               <>
                 <dt>

@@ -13,6 +13,7 @@ import { getCollective } from "~/models/meeting.server";
 import { parseCaseFilters } from "~/schemas/case";
 import { filterFeedback, filtersPassThrough } from "~/schemas/filters";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Cases · TESTA Desk" }];
 
@@ -86,7 +87,7 @@ export default function Cases() {
         {params.toString() ? <Link to="/cases">Clear filters</Link> : null}
       </ValidatedForm>
       <p role="status">
-        {total} {total === 1 ? "case" : "cases"}
+        {plural(total, "case", "cases")}
         {pages > 1 ? `, page ${page} of ${pages}` : ""}.
       </p>
       {rows.length ? (

@@ -15,6 +15,7 @@ import { agendaEditSchema } from "~/schemas/meeting";
 import { caseCodesFor, editAgenda, regenerateAgenda } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Meeting ${data.meeting.number} · TESTA Desk` : "Meeting · TESTA Desk" },
@@ -111,7 +112,7 @@ export default function MeetingPage() {
         <dl className="facts">
           <dt>When</dt>
           <dd>
-            {meeting.when} ({meeting.durationMinutes} minutes)
+            {meeting.when} ({plural(meeting.durationMinutes, "minute", "minutes")})
           </dd>
           {meeting.venue ? (
             <>

@@ -10,6 +10,7 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { publishAgenda } from "~/services/meeting-mail.server";
 import { readForm } from "~/lib/forms";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Publish agenda · TESTA Desk" }];
 
@@ -61,7 +62,7 @@ export default function Publish() {
     <div className="page">
       <h1>{published ? "Publish an updated agenda" : "Publish the agenda"} for Meeting {meeting.number}</h1>
       <p>
-        Publishing freezes this version of the agenda ({items} items) for the meeting on {meeting.when} and emails it, with the
+        Publishing freezes this version of the agenda ({plural(items, "item", "items")}) for the meeting on {meeting.when} and emails it, with the
         agenda PDF and a calendar invitation, to the {recipients.length} current seat holders below.
       </p>
       {feedback?.error ? (
@@ -93,7 +94,7 @@ export default function Publish() {
       <Form method="post" className="actions">
         <input type="hidden" name="version" value={meeting.version} />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Preparing the agenda and emails…" : `Publish and email ${recipients.length} seat holders`}
+          {busy ? "Preparing the agenda and emails…" : `Publish and email ${plural(recipients.length, "seat holder", "seat holders")}`}
         </button>
         <Link to={`/meetings/${meeting.id}`}>Back to the agenda</Link>
       </Form>

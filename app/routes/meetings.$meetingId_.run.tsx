@@ -10,13 +10,15 @@ import { isOffline, offlineMessage, parseForm, readForm } from "~/lib/forms";
 import { audit } from "~/models/audit.server";
 import { isCaseOfCollective, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { agendaItemsOf, getCollective, getMeeting, previousHeldMeeting } from "~/models/meeting.server";
+import { agendaItemsOf, getCollective, getMeeting, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
 import { actionItemsOfMeeting, addActionItem, attendanceGrid, markHeld, saveAttendance, saveItemMinutes } from "~/models/minutes.server";
 import { actionItemSchema, attendanceSchema, itemMinutesSchema, runIntentSchema } from "~/schemas/minutes";
 import { caseCodesFor } from "~/services/agenda.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
-import { assertMinutesEditable, MinutesRefused } from "~/services/minutes.server";
+import { assertMinutesEditable, confirmMinutes, MinutesRefused } from "~/services/minutes.server";
+import { refusalMessage } from "~/services/refusals.server";
+import type { SessionUser } from "~/models/user.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Run Meeting ${data?.meeting.number ?? ""} · TESTA Desk` }];
 
@@ -61,6 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = parseForm(runIntentSchema, formData);
   if (!intent.ok) return data({ intent: "", errors: intent.errors, values: intent.values }, { status: 400 });
+  if (intent.data.intent === "confirm-previous") return confirmPrevious(user, meeting);
   try {
     assertMinutesEditable(meeting);
   } catch (error) {
@@ -147,7 +150,29 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
 /** After a save that never reached the server, reloading the page would fail the same way. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) => !isOffline(actionResult) && defaultShouldRevalidate;
 
+/**
+ * The collective agrees the previous meeting's minutes under this meeting's first item: confirmed
+ * here, in place, so the secretariat never leaves the meeting it is running.
+ */
+function confirmPrevious(user: SessionUser, meeting: Meeting) {
+  const db = getDb();
+  const previous = previousHeldMeeting(db, meeting);
+  if (!previous || previous.minutesState !== "circulated") {
+    return data({ intent: "confirm-previous", errors: { form: "There are no circulated minutes of a previous meeting to confirm. Reload the page." }, values: {} }, { status: 409 });
+  }
+  try {
+    confirmMinutes(db, previous, user.id);
+  } catch (error) {
+    const message = refusalMessage(db, user, error);
+    if (!message) throw error;
+    return data({ intent: "confirm-previous", errors: { form: message }, values: {} }, { status: 409 });
+  }
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "confirm:minutes", entity: "meeting", entityId: previous.id });
+  return { intent: "confirm-previous", confirmed: previous.number };
+}
+
 type RunFeedback = {
+  confirmed?: number;
   intent?: string;
   errors?: Record<string, string>;
   values?: Record<string, string | string[]>;
@@ -181,11 +206,16 @@ export default function RunMeeting() {
         </div>
       ) : null}
       <AttendanceGrid rows={attendance} editable={editable} feedback={feedback?.intent === "attendance" ? feedback : undefined} />
+      {feedback?.confirmed ? (
+        <div className="notice no-print" role="status">
+          The minutes of Meeting {feedback.confirmed} are confirmed. <Link to={`/meetings/${previous?.id}/minutes`}>See them</Link>.
+        </div>
+      ) : null}
       {previous?.minutesState === "circulated" ? (
-        <Form method="post" action={`/meetings/${previous.id}/minutes`} className="card no-print">
+        <Form method="post" className="card no-print">
           <h2>Confirmation of the previous minutes</h2>
           <p>The minutes of Meeting {previous.number} were circulated. When the collective agrees them under the first item, confirm them here.</p>
-          <input type="hidden" name="intent" value="confirm" />
+          <input type="hidden" name="intent" value="confirm-previous" />
           <button type="submit" className="button">
             Confirm the minutes of Meeting {previous.number}
           </button>

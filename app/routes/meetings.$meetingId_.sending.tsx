@@ -7,6 +7,7 @@ import { can } from "~/lib/permissions";
 import { getMeeting } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { batchProgress } from "~/services/meeting-mail.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Sending · TESTA Desk" }];
 
@@ -39,7 +40,7 @@ export default function Sending() {
         </progress>
         <p>
           <strong>
-            {progress.sent} of {progress.total} emails delivered
+            {progress.sent} of {plural(progress.total, "email", "emails")} delivered
           </strong>
           {progress.pending ? `, ${progress.pending} waiting` : ""}
           {progress.failed ? `, ${progress.failed} failed` : ""}.

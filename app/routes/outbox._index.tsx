@@ -6,6 +6,7 @@ import { formatDateTime } from "~/lib/dates";
 import { getCollective } from "~/models/meeting.server";
 import { listOutbox } from "~/models/outbox.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Outbox · TESTA Desk" }];
 
@@ -41,7 +42,7 @@ export default function Outbox() {
       {rows.length ? (
         <>
           <p>
-            {total} {total === 1 ? "message" : "messages"}
+            {plural(total, "message", "messages")}
             {pages > 1 ? `, page ${page} of ${pages}` : ""}.
           </p>
           <div className="table-wrap">

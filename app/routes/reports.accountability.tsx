@@ -5,6 +5,7 @@ import { formatDate } from "~/lib/dates";
 import { getDb } from "~/db.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { matrixFor, parsePeriod } from "~/services/accountability.server";
+import { plural } from "~/lib/plural";
 
 export const meta: MetaFunction = () => [{ title: "Accountability matrix · Reports · TESTA Desk" }];
 
@@ -96,7 +97,7 @@ export default function Accountability() {
                     </div>
                   ) : null}
                 </th>
-                <Cell value={`${r.attended} of ${r.meetingsHeld}`} tone={heat(r.attended, r.meetingsHeld)} label={`${name(r)}: attended ${r.attended} of ${r.meetingsHeld} meetings`} />
+                <Cell value={`${r.attended} of ${r.meetingsHeld}`} tone={heat(r.attended, r.meetingsHeld)} label={`${name(r)}: attended ${r.attended} of ${plural(r.meetingsHeld, "meeting", "meetings")}`} />
                 <td>{r.assigned}</td>
                 <Cell value={r.doneOnTime} tone={heat(r.doneOnTime, r.doneOnTime + r.doneLate + r.overdue)} label={`${name(r)}: ${r.doneOnTime} done on time`} />
                 <Cell value={r.doneLate} tone={r.doneLate ? "heat--mid" : "heat--none"} label={`${name(r)}: ${r.doneLate} done late`} />

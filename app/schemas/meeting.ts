@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, optionalId, optionalText, requiredDate, requiredText, version } from "./fields";
+import { plural } from "~/lib/plural";
 
 const time = z
   .string({ error: "Start time is required." })
@@ -10,8 +11,8 @@ const minutes = (label: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${label} must be a number of minutes.` })
     .int(`${label} must be a whole number of minutes.`)
-    .min(min, `${label} must be at least ${min} minutes.`)
-    .max(max, `${label} must be at most ${max} minutes.`);
+    .min(min, `${label} must be at least ${plural(min, "minute", "minutes")}.`)
+    .max(max, `${label} must be at most ${plural(max, "minute", "minutes")}.`);
 
 const link = z
   .string()

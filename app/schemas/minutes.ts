@@ -67,7 +67,7 @@ export const actionItemSchema = z.object({
   caseId: optionalId("Choose a case from the list, or none."),
 });
 
-export const runIntentSchema = z.object({ intent: z.enum(["attendance", "item", "add-action", "held"], { error: "Choose what to save." }) });
+export const runIntentSchema = z.object({ intent: z.enum(["attendance", "item", "add-action", "held", "confirm-previous"], { error: "Choose what to save." }) });
 
 export const amendmentSchema = z.object({
   intent: z.literal("amend"),

@@ -15,6 +15,7 @@ import { listDepartmentNames } from "~/models/department.server";
 import type { SessionUser } from "~/models/user.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { can } from "~/lib/permissions";
+import { plural } from "~/lib/plural";
 
 export type AgendaChanges = { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };
 
@@ -54,7 +55,7 @@ export function agendaContextFor(db: Conn, meeting: Meeting) {
   for (const c of agendaCases) {
     const extra: NonNullable<typeof c.extraReasons> = [];
     const n = review.escalatedByCase.get(c.id);
-    if (n) extra.push({ rule: "escalated_actions", reason: `${n} action item${n === 1 ? "" : "s"} escalated` });
+    if (n) extra.push({ rule: "escalated_actions", reason: `${plural(n, "action item", "action items")} escalated` });
     // The other case is named to the secretariat on the case page, never on the agenda.
     const kind = matched.get(c.id);
     if (kind) extra.push({ rule: "identity_match", reason: kind === "victim" ? "Possible re-trafficked victim: a match with another case to review" : "Possible repeat offender: a match with another case to review" });
@@ -199,15 +200,25 @@ function agendaChanged(tx: Conn, meetingId: number) {
   tx.update(meetings).set({ version: sql`${meetings.version} + 1` }).where(eq(meetings.id, meetingId)).run();
 }
 
+/**
+ * Frees the position just before "Any other business" (or after the last timed item when it was
+ * removed) by moving everything from there one place on, and returns that position.
+ */
+function makeRoomBeforeAob(tx: Conn, items: AgendaItemRow[]): number {
+  const aob = items.find((i) => i.kind === "any_other_business" && !i.removed);
+  const timed = items.filter((i) => !i.removed && !i.forWrittenUpdate);
+  const at = aob ? aob.position : timed.length ? timed.at(-1)!.position + 1 : 0;
+  for (const i of items.filter((i) => i.position >= at)) {
+    tx.update(agendaItems).set({ position: i.position + 1 }).where(eq(agendaItems.id, i.id)).run();
+  }
+  return at;
+}
+
 /** The edit itself, inside the caller's transaction. */
 function applyEdit(tx: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
   const items = agendaItemsOf(tx, meeting.id);
   if (edit.intent === "add") {
-    const aob = items.find((i) => i.kind === "any_other_business" && !i.removed);
-    const at = aob ? aob.position : items.filter((i) => !i.removed && !i.forWrittenUpdate).length;
-    for (const i of items.filter((i) => i.position >= at)) {
-      tx.update(agendaItems).set({ position: i.position + 1 }).where(eq(agendaItems.id, i.id)).run();
-    }
+    const at = makeRoomBeforeAob(tx, items);
     tx.insert(agendaItems)
       .values({
         meetingId: meeting.id,
@@ -255,12 +266,15 @@ function applyEdit(tx: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
     case "to-written-update":
       set({ forWrittenUpdate: true });
       return { ok: true };
-    case "to-agenda":
-      set({ forWrittenUpdate: false, pinned: true });
+    case "to-agenda": {
+      // Back among the timed items, just before "Any other business", which stays last.
+      const position = makeRoomBeforeAob(tx, items.filter((i) => i.id !== item.id));
+      set({ forWrittenUpdate: false, pinned: true, position });
       return { ok: true };
+    }
     case "minutes": {
       if (item.version !== edit.version) {
-        return { ok: false, status: 409, message: `Someone else changed “${item.title}” while you were editing; it now has ${item.minutes} minutes. Check and try again.` };
+        return { ok: false, status: 409, message: `Someone else changed “${item.title}” while you were editing; it now has ${plural(item.minutes, "minute", "minutes")}. Check and try again.` };
       }
       // A changed time is a deliberate choice: pin it so regeneration keeps it.
       set({ minutes: edit.minutes, pinned: true });

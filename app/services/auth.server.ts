@@ -8,6 +8,7 @@ import { formatDate, todayIn } from "~/lib/dates";
 import { can, type Permission } from "~/lib/permissions";
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
 import { verifyPassword } from "./password.server";
+import { plural } from "~/lib/plural";
 
 const sessionHours = 12;
 export const lockout = { attempts: 5, minutes: 15 } as const;
@@ -87,7 +88,7 @@ export async function signIn(emailInput: string, password: string, now = new Dat
   if (failures >= lockout.attempts) {
     return {
       ok: false,
-      message: `Too many failed attempts for this account. Sign-in is locked for ${lockout.minutes} minutes; try again later or ask the administrator.`,
+      message: `Too many failed attempts for this account. Sign-in is locked for ${plural(lockout.minutes, "minute", "minutes")}; try again later or ask the administrator.`,
     };
   }
   const user = findUserByEmail(db, email);

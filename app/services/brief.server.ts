@@ -14,6 +14,7 @@ import { currentSeatHolders } from "~/models/department.server";
 import { getCollective, nextMeeting } from "~/models/meeting.server";
 import { matrixFor } from "./accountability.server";
 import { everyText } from "./identity.server";
+import { plural } from "~/lib/plural";
 
 /**
  * Everything a newly transferred officer needs to run the department's part in the collective,
@@ -94,7 +95,7 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
     collectiveName: collective.name,
     department: { id: dept.id, name: dept.name, kind: label(departmentKindLabels, dept.kind) },
     holder: own ? `${own.officerName}, ${own.designation}` : null,
-    roleSummary: `${dept.name} is involved in ${involvement.length} open case${involvement.length === 1 ? "" : "s"}: it leads ${count("lead")}, supports ${count("support")} and is kept informed on ${count("informed")}. It owns ${actions.length} unfinished action item${actions.length === 1 ? "" : "s"}.`,
+    roleSummary: `${dept.name} is involved in ${plural(involvement.length, "open case", "open cases")}: it leads ${count("lead")}, supports ${count("support")} and is kept informed on ${count("informed")}. It owns ${plural(actions.length, "unfinished action item", "unfinished action items")}.`,
     actions: actions.map((a) => ({
       description: a.description,
       caseCode: a.caseCode,
@@ -102,7 +103,7 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
       overdue: a.dueOn < today,
       history: [
         a.meetingNumber ? `agreed at Meeting ${a.meetingNumber}` : "added by the secretariat",
-        `carried ${a.carried} time${a.carried === 1 ? "" : "s"}`,
+        `carried ${plural(a.carried, "time", "times")}`,
         lastUpdate.get(a.id) ? `last update ${formatDate(dateInZone(new Date(lastUpdate.get(a.id)!), collective.timeZone))}` : "no update yet",
       ].join(", "),
     })),

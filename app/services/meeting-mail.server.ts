@@ -64,7 +64,7 @@ function enqueueForHolders(
       recipientName: holder.officerName,
       departmentName: holder.departmentName,
       items: doc.items.map((i) => `${i.startTime} ${i.title}`),
-      writtenUpdates: doc.writtenUpdates.length,
+      writtenUpdates: doc.writtenUpdates,
       meetingUrl: meetingUrl(meeting),
     });
     enqueueMail(tx, {

@@ -1,4 +1,5 @@
 import { confidentialityFooter, renderEmail, type Email } from "./layout";
+import { plural } from "~/lib/plural";
 
 export type AgendaEmailData = {
   collectiveName: string;
@@ -12,7 +13,8 @@ export type AgendaEmailData = {
   departmentName: string;
   /** Item titles in order, with their start times ("11:05 Case review: DEM-2026-0014"). */
   items: string[];
-  writtenUpdates: number;
+  /** The flagged cases that did not fit in the meeting's time, each with why it was flagged, as the PDF lists them. */
+  writtenUpdates: { title: string; reasons: string[]; presentingDepartment: string | null }[];
   meetingUrl: string;
   kind: "agenda" | "agenda-update" | "rescheduled" | "cancelled";
 };
@@ -31,6 +33,10 @@ const openings: Record<AgendaEmailData["kind"], string> = {
   cancelled: "The meeting below has been cancelled. The calendar invitation in this email removes it from your calendar.",
 };
 
+/** "Case review: DEM-2026-0042: Not reviewed for 3 meetings; Chargesheet due in 9 days (Police)". */
+const writtenUpdateLine = (w: AgendaEmailData["writtenUpdates"][number]) =>
+  `${w.title}: ${w.reasons.join("; ") || "no reason recorded"}${w.presentingDepartment ? ` (${w.presentingDepartment})` : ""}`;
+
 /** The agenda (or an update about the meeting) for one seat holder. Case codes only. */
 export function agendaEmail(d: AgendaEmailData): Email {
   const where = [d.venue, d.onlineLink ? `Online: ${d.onlineLink}` : null].filter((x): x is string => !!x);
@@ -39,15 +45,22 @@ export function agendaEmail(d: AgendaEmailData): Email {
     greeting: `Dear ${d.recipientName} (${d.departmentName}),`,
     blocks: [
       { lines: [openings[d.kind]] },
-      { heading: `Meeting ${d.meetingNumber}`, lines: [`When: ${d.when} (${d.durationMinutes} minutes)`, ...where.map((w) => `Where: ${w}`)] },
+      { heading: `Meeting ${d.meetingNumber}`, lines: [`When: ${d.when} (${plural(d.durationMinutes, "minute", "minutes")})`, ...where.map((w) => `Where: ${w}`)] },
       ...(d.kind === "cancelled"
         ? []
         : [
-            {
-              heading: "Agenda",
-              list: d.items,
-              lines: d.writtenUpdates > 0 ? [`${d.writtenUpdates} further case(s) are listed for written update.`] : [],
-            },
+            { heading: "Agenda", list: d.items },
+            ...(d.writtenUpdates.length
+              ? [
+                  {
+                    heading: "For written update",
+                    lines: [
+                      `${plural(d.writtenUpdates.length, "further case is", "further cases are")} flagged but not in the meeting's time. The presenting department sends a written update.`,
+                    ],
+                    list: d.writtenUpdates.map(writtenUpdateLine),
+                  },
+                ]
+              : []),
           ]),
       { link: { href: d.meetingUrl, label: "Open the meeting in TESTA Desk" } },
     ],

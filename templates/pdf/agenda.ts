@@ -1,5 +1,6 @@
 import type { AgendaDocument } from "~/services/agenda-document.server";
 import { renderPdf } from "./document";
+import { plural } from "~/lib/plural";
 
 /** The agenda as circulated: when and where, each item with its time, reasons and presenter. */
 export function renderAgendaPdf(doc: AgendaDocument, { draft }: { draft: boolean }): Promise<Buffer> {
@@ -7,7 +8,7 @@ export function renderAgendaPdf(doc: AgendaDocument, { draft }: { draft: boolean
     pdf.muted(`${doc.collectiveName} stakeholder collective · ${doc.district}, ${doc.state}`);
     pdf.title(`Agenda: Meeting ${doc.meetingNumber}${draft ? " (DRAFT, not yet published)" : ""}`);
     pdf.keyValues([
-      ["When", `${doc.when}, ${doc.durationMinutes} minutes (until about ${doc.endTime})`],
+      ["When", `${doc.when}, ${plural(doc.durationMinutes, "minute", "minutes")} (until about ${doc.endTime})`],
       ...(doc.venue ? ([["Venue", doc.venue]] as [string, string][]) : []),
       ...(doc.onlineLink ? ([["Online", doc.onlineLink]] as [string, string][]) : []),
     ]);
@@ -15,7 +16,7 @@ export function renderAgendaPdf(doc: AgendaDocument, { draft }: { draft: boolean
     doc.items.forEach((item, index) => {
       pdf.ensureSpace(50);
       pdf.write(`${item.startTime}   ${index + 1}. ${item.title}`, { size: 12, weight: "bold", gap: 2 });
-      pdf.muted(`${item.minutes} minutes${item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}`, 9.5);
+      pdf.muted(`${plural(item.minutes, "minute", "minutes")}${item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}`, 9.5);
       if (item.reasons.length) pdf.bullets(item.reasons);
       pdf.doc.moveDown(0.3);
     });

@@ -1,5 +1,6 @@
 import { formatDate } from "~/lib/dates";
 import { escalationCutoff, isEscalated, isUnfinished } from "~/lib/escalation";
+import { plural } from "~/lib/plural";
 
 export type ReviewAction = {
   description: string;
@@ -11,8 +12,6 @@ export type ReviewAction = {
   statusReason?: string | null;
   carried: number;
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * The standing "Review of action items": every unfinished item, grouped by department, overdue
@@ -53,5 +52,5 @@ export function actionReview(actions: readonly ReviewAction[], meetingDate: stri
 
 function line(a: ReviewAction, overdue: boolean): string {
   const state = a.status === "in_progress" ? " (in progress)" : a.status === "blocked" ? ` (blocked${a.statusReason ? `: ${a.statusReason}` : ""})` : "";
-  return `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${overdue ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting")}` : ""}${state}`;
+  return `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${overdue ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting", "meetings")}` : ""}${state}`;
 }

@@ -1,6 +1,7 @@
 import { formatDate } from "~/lib/dates";
 import { rules } from "./rules";
 import type { AgendaCase, AgendaContext, GeneratedAgenda, GeneratedItem } from "./types";
+import { plural } from "~/lib/plural";
 
 export type RankedCase = { case: AgendaCase; score: number; reasons: string[] };
 
@@ -47,7 +48,7 @@ function standingItems(ctx: AgendaContext): GeneratedItem[] {
       reasons:
         overdue + dueBeforeNextMeeting > 0
           ? [
-              `${overdue} overdue and ${dueBeforeNextMeeting} due before the next meeting, across ${departments} department${departments === 1 ? "" : "s"}`,
+              `${overdue} overdue and ${dueBeforeNextMeeting} due before the next meeting, across ${plural(departments, "department", "departments")}`,
               ...lines,
             ]
           : ["No open action items are overdue or due"],
@@ -61,7 +62,7 @@ function standingItems(ctx: AgendaContext): GeneratedItem[] {
       kind: "escalations",
       caseId: null,
       title: "Escalations",
-      reasons: [`${ctx.escalatedActionItems} action item${ctx.escalatedActionItems === 1 ? "" : "s"} escalated`, ...(ctx.escalationLines ?? [])],
+      reasons: [`${plural(ctx.escalatedActionItems, "action item", "action items")} escalated`, ...(ctx.escalationLines ?? [])],
       minutes: m.escalations,
       score: 0,
       presentingDepartmentId: null,

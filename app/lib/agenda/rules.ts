@@ -2,17 +2,16 @@ import { appealClock, chargesheetClock, latestEvent, nextDateOf, warnWithinDays 
 import { addDays, daysBetween, formatDate } from "~/lib/dates";
 import { label, outcomeLabels, stageLabels } from "~/lib/labels";
 import type { AgendaCase, AgendaContext, AgendaRuleId } from "./types";
+import { plural } from "~/lib/plural";
 
 // Each rule looks at one case and says, in plain words, why it needs the collective's attention
 // at this meeting, or returns null. Rules never read the clock: "today" is the meeting's date.
 
 type Rule = (c: AgendaCase, ctx: AgendaContext) => string | null;
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 const afterMeeting = (date: string, ctx: AgendaContext) => {
   const d = daysBetween(ctx.meetingDate, date);
-  return d === 0 ? "the day of this meeting" : `${plural(d, "day")} after this meeting`;
+  return d === 0 ? "the day of this meeting" : `${plural(d, "day", "days")} after this meeting`;
 };
 
 const sinceLastMeeting = (date: string, ctx: AgendaContext) =>
@@ -59,7 +58,7 @@ export const judgment: Rule = (c, ctx) => {
 };
 
 export const overdueActions: Rule = (c) =>
-  c.overdueActionItems > 0 ? `${plural(c.overdueActionItems, "action item")} overdue` : null;
+  c.overdueActionItems > 0 ? `${plural(c.overdueActionItems, "action item", "action items")} overdue` : null;
 
 export const newCase: Rule = (c, ctx) =>
   ctx.lastMeetingDate && sinceLastMeeting(c.registeredOn, ctx)
@@ -73,7 +72,7 @@ export const stageChange: Rule = (c, ctx) =>
 
 export const notReviewed: Rule = (c, ctx) =>
   c.status === "open" && c.meetingsSinceReviewed >= ctx.settings.notReviewedAfterMeetings
-    ? `Not reviewed for ${plural(c.meetingsSinceReviewed, "meeting")}`
+    ? `Not reviewed for ${plural(c.meetingsSinceReviewed, "meeting", "meetings")}`
     : null;
 
 /** Rules in the order their reasons are listed; weights decide the ranking. */

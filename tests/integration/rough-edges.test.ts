@@ -1,0 +1,81 @@
+import { and, eq, like } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { mailOutbox, meetings } from "#db/schema";
+import { getDb } from "~/db.server";
+import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
+import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
+import { action as runAction, loader as runLoader } from "~/routes/meetings.$meetingId_.run";
+import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+
+// Rough edges of the monthly cycle (issue 12), each through the route a person uses.
+
+let secretariat: string;
+beforeAll(async () => {
+  secretariat = await cookieFor("secretariat@demo.testa");
+});
+
+const meetingNumbered = (number: number) => getDb().select().from(meetings).where(eq(meetings.number, number)).get()!;
+const params = (id: number) => ({ meetingId: String(id) });
+const agendaOf = async (id: number) => (await run(() => meetingLoader({ request: getRequest(`/meetings/${id}`, secretariat), params: params(id), context: {} }))).data.agenda;
+
+describe("the agenda editor", () => {
+  it("brings a written-update case back before “Any other business”, which stays last", async () => {
+    const id = meetingNumbered(7).id;
+    const before = await agendaOf(id);
+    const written = before.writtenUpdates[0];
+    expect(written).toBeDefined();
+    const res = await run(() => meetingAction({ request: postRequest(`/meetings/${id}`, { intent: "to-agenda", itemId: String(written.id) }, secretariat), params: params(id), context: {} }));
+    expect(res.status).toBe(200);
+    const after = await agendaOf(id);
+    const titles = after.timed.map((i: { title: string }) => i.title);
+    expect(titles.at(-1)).toBe("Any other business");
+    expect(titles.at(-2)).toBe(written.title);
+    expect(after.writtenUpdates.map((i: { id: number }) => i.id)).not.toContain(written.id);
+  });
+
+  it("writes counts in the singular for one", async () => {
+    const id = meetingNumbered(7).id;
+    const { timed } = await agendaOf(id);
+    const item = timed.find((i: { kind: string }) => i.kind === "case_review");
+    await run(() => meetingAction({ request: postRequest(`/meetings/${id}`, { intent: "minutes", itemId: String(item.id), minutes: "1", version: String(item.version) }, secretariat), params: params(id), context: {} }));
+    const stale = await run(() => meetingAction({ request: postRequest(`/meetings/${id}`, { intent: "minutes", itemId: String(item.id), minutes: "5", version: String(item.version) }, secretariat), params: params(id), context: {} }));
+    expect(stale.status).toBe(409);
+    expect(stale.data.errors.form).toContain("it now has 1 minute.");
+  });
+});
+
+describe("the run page", () => {
+  it("confirms the previous meeting's minutes in place, and says so", async () => {
+    const running = meetingNumbered(7);
+    const previous = meetingNumbered(6);
+    expect(previous.minutesState).toBe("circulated");
+    const page = await run(() => runLoader({ request: getRequest(`/meetings/${running.id}/run`, secretariat), params: params(running.id), context: {} }));
+    expect(page.data.previous).toMatchObject({ number: 6, minutesState: "circulated" });
+
+    const res = await run(() => runAction({ request: postRequest(`/meetings/${running.id}/run`, { intent: "confirm-previous" }, secretariat), params: params(running.id), context: {} }));
+    expect(res.status).toBe(200); // no redirect: the secretariat stays on the meeting being run
+    expect(res.data).toMatchObject({ intent: "confirm-previous", confirmed: 6 });
+    expect(meetingNumbered(6).minutesState).toBe("confirmed");
+
+    const again = await run(() => runAction({ request: postRequest(`/meetings/${running.id}/run`, { intent: "confirm-previous" }, secretariat), params: params(running.id), context: {} }));
+    expect(again.status).toBe(409);
+    expect(again.data.errors.form).toMatch(/no circulated minutes/);
+  });
+});
+
+describe("the agenda email", () => {
+  it("lists each written-update case with its reasons, as the PDF does", async () => {
+    const meeting = meetingNumbered(7);
+    const { writtenUpdates } = await agendaOf(meeting.id);
+    expect(writtenUpdates.length).toBeGreaterThan(1);
+    const res = await run(() => publishAction({ request: postRequest(`/meetings/${meeting.id}/publish`, { version: String(meetingNumbered(7).version) }, secretariat), params: params(meeting.id), context: {} }));
+    expect(res.status).toBe(302);
+    const mail = getDb().select().from(mailOutbox).where(and(like(mailOutbox.batch, `meeting:${meeting.id}:agenda:%`))).get()!;
+    expect(mail.text).not.toContain("(s)");
+    expect(mail.text).toContain(`FOR WRITTEN UPDATE\n\n${writtenUpdates.length} further cases are flagged but not in the meeting's time.`);
+    for (const w of writtenUpdates) {
+      expect(mail.text).toContain(`- Case review: ${w.caseCode}: ${w.reasonList.join("; ")}`);
+      expect(mail.html).toContain(w.reasonList[0].replace(/'/g, "&#39;"));
+    }
+  });
+});
