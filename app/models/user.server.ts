@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { tenures, users } from "#db/schema";
+import { departments, sessions, tenures, users } from "#db/schema";
 import type { Role } from "#db/schema/enums";
 
 export type SessionUser = {
@@ -50,11 +50,10 @@ export function resolveSessionUser(
 ): { ok: true; user: SessionUser } | { ok: false; reason: "disabled" | "tenure_ended" } | { ok: false; reason: "tenure_not_started"; startsOn: string } {
   if (!user.active) return { ok: false, reason: "disabled" };
   const tenure = tenureInForce(db, user.id, today);
-  // Whoever signs in by holding a seat (every representative, and a secretariat member who holds
-  // the NGO seat, say) signs in only while a tenure is in force: a transfer ends it. The admin is
-  // never shut out this way, so someone can always manage the seats.
-  const seated = user.role === "representative" || (user.role !== "admin" && !!db.select({ id: tenures.id }).from(tenures).where(eq(tenures.userId, user.id)).get());
-  if (seated && !tenure) {
+  // A representative signs in for a seat, so only while a tenure is in force: a transfer ends it.
+  // A secretariat member who held the NGO's seat stays on the project team, and the admin must
+  // always be able to manage the seats: their accounts stay open until the admin disables them.
+  if (user.role === "representative" && !tenure) {
     // A successor seated ahead of the transfer date is waiting, not shut out.
     const upcoming = db
       .select({ startsOn: tenures.startsOn })
@@ -76,4 +75,39 @@ export function resolveSessionUser(
       tenureId: tenure?.id ?? null,
     },
   };
+}
+
+export type Account = { id: number; name: string; email: string; role: Role; active: boolean; seat: string | null };
+
+/** Every account of the collective, with the seat it holds today, for the admin's accounts page. */
+export function listAccounts(db: Conn, collectiveId: number, today: string): Account[] {
+  const seats = new Map(
+    db
+      .select({ userId: tenures.userId, department: departments.name })
+      .from(tenures)
+      .innerJoin(departments, eq(departments.id, tenures.departmentId))
+      .where(and(eq(departments.collectiveId, collectiveId), lte(tenures.startsOn, today), or(isNull(tenures.endsOn), gte(tenures.endsOn, today))))
+      .all()
+      .map((r) => [r.userId, r.department]),
+  );
+  return db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active })
+    .from(users)
+    .where(eq(users.collectiveId, collectiveId))
+    .orderBy(asc(users.role), asc(users.name))
+    .all()
+    .map((u) => ({ ...u, seat: seats.get(u.id) ?? null }));
+}
+
+/**
+ * The admin disables an account (its open sessions end at once) or enables it again. Accounts are
+ * never deleted, so history keeps its authors. False when there is no such account in the collective.
+ */
+export function setAccountActive(db: Conn, { collectiveId, userId, active }: { collectiveId: number; userId: number; active: boolean }): boolean {
+  return db.transaction((tx) => {
+    const res = tx.update(users).set({ active }).where(and(eq(users.id, userId), eq(users.collectiveId, collectiveId))).run();
+    if (res.changes !== 1) return false;
+    if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    return true;
+  });
 }

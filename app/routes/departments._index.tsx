@@ -98,7 +98,8 @@ export default function Departments() {
           <h2 id="add-department">Add a department</h2>
           <p className="muted">
             Then seat its first holder: the next page records the officer, creates their account and sends their welcome email.{" "}
-            <Link to="/settings/collective">Edit the collective's name, district code and meeting defaults</Link>.
+            <Link to="/settings/collective">Edit the collective's name, district code and meeting defaults</Link>, or{" "}
+            <Link to="/settings/accounts">disable or enable an account</Link>.
           </p>
           <ValidatedForm schema={newDepartmentSchema} method="post" feedback={feedback}>
             <div className="form-row">

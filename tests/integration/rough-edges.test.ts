@@ -1,10 +1,12 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { mailOutbox, meetings } from "#db/schema";
+import { auditLog, mailOutbox, meetings, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
 import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
 import { action as runAction, loader as runLoader } from "~/routes/meetings.$meetingId_.run";
+import { action as accountsAction, loader as accountsLoader } from "~/routes/settings.accounts";
+import { getSessionUser, signIn } from "~/services/auth.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 
 // Rough edges of the monthly cycle (issue 12), each through the route a person uses.
@@ -77,5 +79,41 @@ describe("the agenda email", () => {
       expect(mail.text).toContain(`- Case review: ${w.caseCode}: ${w.reasonList.join("; ")}`);
       expect(mail.html).toContain(w.reasonList[0].replace(/'/g, "&#39;"));
     }
+  });
+});
+
+describe("the admin's accounts page", () => {
+  const accounts = async (cookie: string, body?: Record<string, string>) =>
+    body
+      ? run(() => accountsAction({ request: postRequest("/settings/accounts", body, cookie), params: {}, context: {} }))
+      : run(() => accountsLoader({ request: getRequest("/settings/accounts", cookie), params: {}, context: {} }));
+  const userId = (email: string) => getDb().select().from(users).where(eq(users.email, email)).get()!.id;
+
+  it("disables an account, ending its session and its sign-in, and enables it again", async () => {
+    const admin = await cookieFor("admin@demo.testa");
+    const secretariatSession = await cookieFor("secretariat@demo.testa");
+    const list = await accounts(admin);
+    expect(list.data.accounts.find((a: { email: string }) => a.email === "secretariat@demo.testa")).toMatchObject({ role: "secretariat", active: true });
+    const id = userId("secretariat@demo.testa");
+
+    const off = await accounts(admin, { userId: String(id), intent: "disable" });
+    expect(off.data.done).toMatch(/disabled: they can no longer sign in/);
+    expect(await getSessionUser(getRequest("/meetings", secretariatSession))).toBeNull();
+    expect(await signIn("secretariat@demo.testa", "testa-demo")).toEqual({ ok: false, message: "This account is disabled. Ask the administrator." });
+    expect(getDb().select().from(auditLog).where(and(eq(auditLog.action, "disable"), eq(auditLog.entityId, id))).all()).toHaveLength(1);
+
+    const on = await accounts(admin, { userId: String(id), intent: "enable" });
+    expect(on.data.done).toMatch(/enabled/);
+    expect((await signIn("secretariat@demo.testa", "testa-demo")).ok).toBe(true);
+  });
+
+  it("refuses the admin's own account, an unknown one and anyone but the admin", async () => {
+    const admin = await cookieFor("admin@demo.testa");
+    const own = await accounts(admin, { userId: String(userId("admin@demo.testa")), intent: "disable" });
+    expect(own.status).toBe(400);
+    expect(own.data.errors.form).toMatch(/cannot disable your own account/);
+    expect((await accounts(admin, { userId: "999999", intent: "disable" })).status).toBe(404);
+    expect((await accounts(admin, { userId: "x", intent: "explode" })).status).toBe(400);
+    expect((await accounts(await cookieFor("secretariat@demo.testa"))).status).toBe(403);
   });
 });
