@@ -1,7 +1,9 @@
-import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
 import { accused, caseDepartments, caseEvents, cases, collectives, departments, victims } from "#db/schema";
+import { caseStages } from "#db/schema/enums";
 import { nextCaseCode, normaliseCaseCode } from "~/lib/case-code";
+import { label, stageLabels } from "~/lib/labels";
 import type { SessionUser } from "./user.server";
 import type { CaseInput, CaseFilters } from "~/schemas/case";
 
@@ -30,6 +32,23 @@ function nextDateWithin(filters: CaseFilters, today: string): SQL | undefined {
 }
 
 /**
+ * The register's search box: a case code, police station, court case number, section or stage
+ * (by its name, "Chargesheet filed"), in part and in any case. The schema lets no % or _ through.
+ */
+function matchesSearch(q: string): SQL {
+  const pattern = `%${q}%`;
+  const words = q.toLowerCase();
+  const stages = caseStages.filter((s) => label(stageLabels, s).toLowerCase().includes(words));
+  return or(
+    like(cases.code, `%${normaliseCaseCode(q)}%`),
+    like(cases.policeStation, pattern),
+    like(cases.courtCaseNumber, pattern),
+    like(cases.sections, pattern),
+    stages.length ? inArray(cases.stage, stages) : undefined,
+  )!;
+}
+
+/**
  * One page of the case register, newest first, as the user may see it. `today` is the
  * collective's date: a next date before it is not a next date any more.
  */
@@ -37,7 +56,9 @@ export function listCases(db: Conn, user: SessionUser, filters: CaseFilters, tod
   const where = and(
     eq(cases.collectiveId, user.collectiveId),
     visibleTo(user),
-    filters.q ? like(cases.code, `%${normaliseCaseCode(filters.q)}%`) : undefined,
+    filters.q ? matchesSearch(filters.q) : undefined,
+    // Restricted: the route lets only the secretariat and the admin search by FIR number, and audits it.
+    filters.fir ? like(cases.firNumber, `%${filters.fir}%`) : undefined,
     filters.stage ? eq(cases.stage, filters.stage) : undefined,
     filters.status ? eq(cases.status, filters.status) : undefined,
     filters.department

@@ -6,7 +6,8 @@ import { getDb } from "~/db.server";
 import { caseClocks, mostUrgentClock } from "~/lib/clocks";
 import { formatDate, todayIn } from "~/lib/dates";
 import { label, stageLabels } from "~/lib/labels";
-import { can } from "~/lib/permissions";
+import { can, seesRestricted } from "~/lib/permissions";
+import { audit } from "~/models/audit.server";
 import { clockInputs, listCases, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
@@ -25,8 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors.department = "Choose a department from the list.";
     delete filters.department;
   }
+  const canSearchFir = seesRestricted(user.role);
+  if (filters.fir && !canSearchFir) {
+    errors.fir = "Only the secretariat and the administrator can search by FIR number.";
+    delete filters.fir;
+  }
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   let list = listCases(db, user, filters, today);
+  // A search by FIR number touches a restricted field: who searched is audited, never the number.
+  if (filters.fir) audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "search:fir", entity: "case", detail: plural(list.total, "case found", "cases found") });
   if (list.page > list.pages) {
     errors.page = `There is no page ${list.page}: the list has ${list.pages}.`;
     list = listCases(db, user, { ...filters, page: 1 }, today);
@@ -46,13 +54,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors,
     departments: listDepartmentNames(db, user.collectiveId),
     canCreate: can(user.role, "write:case"),
+    canSearchFir,
     scoped: user.role === "representative",
   };
   return Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
 
 export default function Cases() {
-  const { rows, total, page, pages, errors, departments, canCreate, scoped } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, errors, departments, canCreate, canSearchFir, scoped } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const pageLink = (n: number) => {
     const next = new URLSearchParams(params);
@@ -72,7 +81,8 @@ export default function Cases() {
       {scoped ? <p className="muted">You see the cases your department is involved in.</p> : null}
       <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter cases" feedback={filterFeedback(params, errors)}>
         <div className="form-row">
-          <Field name="q" label="Case code" type="search" placeholder="DEM-2026-0042" />
+          <Field name="q" label="Search" type="search" hint="Case code, police station, court case number, section or stage" />
+          {canSearchFir ? <Field name="fir" label="FIR number" type="search" hint="Restricted: each search is recorded in the audit log, without the number" /> : null}
           <SelectField name="stage" label="Stage" placeholder="Any stage" options={caseStages.map((s) => ({ value: s, label: label(stageLabels, s) }))} />
           <SelectField name="status" label="Status" placeholder="Open and closed" options={[{ value: "open", label: "Open" }, { value: "closed", label: "Closed" }]} />
           <SelectField name="department" label="Department" placeholder="Any department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />

@@ -129,9 +129,13 @@ export const accusedSchema = z.object({
   bailStatus: choice("Bail status", bailStatuses),
 });
 
+const searchHint = "Search by case code, police station, court case number, section or stage (letters, digits, spaces and - / . , only).";
+const firHint = "Type an FIR number as it is written, for example 0234/2025 (letters, digits, spaces and - / . only).";
+
 /** The case list's filters come from the URL, so every value is checked; a bad one is dropped with a message. */
 export const caseFilterFields = {
-  q: z.string().trim().max(20, "Search by case code, for example DEM-2026-0042.").regex(/^[A-Za-z0-9-]*$/, "Search by case code, for example DEM-2026-0042."),
+  q: z.string().trim().max(60, searchHint).regex(/^[\p{L}\p{M}\p{N} ./,()-]*$/u, searchHint),
+  fir: z.string().trim().max(30, firHint).regex(/^[A-Za-z0-9 ./-]*$/, firHint),
   stage: z.enum(caseStages, { error: "That stage does not exist." }),
   status: z.enum(caseStatuses, { error: "Status is open or closed." }),
   department: z.coerce.number({ error: "Choose a department from the list." }).int("Choose a department from the list.").positive("Choose a department from the list."),
@@ -139,7 +143,7 @@ export const caseFilterFields = {
   to: z.string().refine(isRealIsoDate, "To must be a real date."),
   page: z.coerce.number({ error: "Page must be a number." }).int("Page must be a number.").min(1, "Page must be 1 or more.").max(10_000, "There is no such page."),
 };
-export type CaseFilters = Partial<{ q: string; stage: (typeof caseStages)[number]; status: (typeof caseStatuses)[number]; department: number; from: string; to: string; page: number }>;
+export type CaseFilters = Partial<{ q: string; fir: string; stage: (typeof caseStages)[number]; status: (typeof caseStatuses)[number]; department: number; from: string; to: string; page: number }>;
 
 /** Each filter on its own: a bad one is reported and ignored, the good ones still apply. */
 export function parseCaseFilters(params: URLSearchParams): { filters: CaseFilters; errors: Record<string, string> } {

@@ -156,7 +156,7 @@ describe("bad values in the URL", () => {
       from: "From must be a real date.",
       to: "To must be a real date.",
       department: "Choose a department from the list.",
-      q: "Search by case code, for example DEM-2026-0042.",
+      q: "Search by case code, police station, court case number, section or stage (letters, digits, spaces and - / . , only).",
       page: "Page must be 1 or more.",
     });
     expect(res.data.total).toBe(demoCases().length);

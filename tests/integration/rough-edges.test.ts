@@ -1,10 +1,11 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, mailOutbox, meetings, users } from "#db/schema";
+import { auditLog, cases, mailOutbox, meetings, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
 import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
 import { action as runAction, loader as runLoader } from "~/routes/meetings.$meetingId_.run";
+import { loader as casesLoader } from "~/routes/cases._index";
 import { action as accountsAction, loader as accountsLoader } from "~/routes/settings.accounts";
 import { getSessionUser, signIn } from "~/services/auth.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
@@ -115,5 +116,42 @@ describe("the admin's accounts page", () => {
     expect((await accounts(admin, { userId: "999999", intent: "disable" })).status).toBe(404);
     expect((await accounts(admin, { userId: "x", intent: "explode" })).status).toBe(400);
     expect((await accounts(await cookieFor("secretariat@demo.testa"))).status).toBe(403);
+  });
+});
+
+describe("searching the case register", () => {
+  const search = async (query: string, email = "secretariat@demo.testa") =>
+    run(async () => casesLoader({ request: getRequest(`/cases${query}`, await cookieFor(email)), params: {}, context: {} }));
+  const codes = (res: { data: { rows: { code: string }[] } }) => res.data.rows.map((r) => r.code);
+  const withCourtCase = () => getDb().select().from(cases).all().find((c) => c.courtCaseNumber && c.firNumber)!;
+
+  it("finds a case by police station, court case number, section and stage, in part and in any case", async () => {
+    const kase = withCourtCase();
+    expect(codes(await search(`?q=${encodeURIComponent(kase.courtCaseNumber!.toLowerCase())}`))).toEqual([kase.code]);
+    const station = await search(`?q=${encodeURIComponent(kase.policeStation.slice(0, 6))}`);
+    expect(codes(station)).toContain(kase.code);
+    expect(station.data.rows.every((r: { policeStation: string }) => r.policeStation.toLowerCase().includes(kase.policeStation.slice(0, 6).toLowerCase()))).toBe(true);
+    const section = kase.sections.split(/[ ,]+/).find((w) => /\d{3}/.test(w))!;
+    expect(codes(await search(`?q=${encodeURIComponent(section)}`))).toContain(kase.code);
+    const stage = await search("?q=chargesheet+filed");
+    expect(stage.data.total).toBe(getDb().select().from(cases).all().filter((c) => c.stage === "chargesheet").length);
+  });
+
+  it("finds a case by FIR number for the secretariat, and audits the search without the number", async () => {
+    const kase = withCourtCase();
+    const found = await search(`?fir=${encodeURIComponent(kase.firNumber!)}`);
+    expect(found.status).toBe(200);
+    expect(codes(found)).toContain(kase.code);
+    const entry = getDb().select().from(auditLog).where(eq(auditLog.action, "search:fir")).all().at(-1)!;
+    expect(entry.userId).toBe(getDb().select().from(users).where(eq(users.email, "secretariat@demo.testa")).get()!.id);
+    expect(JSON.stringify(entry)).not.toContain(kase.firNumber!);
+  });
+
+  it("does not let a representative search by FIR number", async () => {
+    const kase = withCourtCase();
+    const res = await search(`?fir=${encodeURIComponent(kase.firNumber!)}`, "police@demo.testa");
+    expect(res.status).toBe(400);
+    expect(res.data.errors.fir).toMatch(/Only the secretariat and the administrator/);
+    expect(res.data.canSearchFir).toBe(false);
   });
 });
