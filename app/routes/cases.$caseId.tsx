@@ -20,6 +20,8 @@ import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm, type GuardedFields } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
+import { CaseDecisions } from "~/components/case-decisions";
+import { caseDecisions } from "~/services/case-decisions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.case.code} · Cases · TESTA Desk` : "Case · TESTA Desk" }];
 
@@ -37,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir,accused,notes" });
   }
   const registered = new URL(request.url).searchParams.has("registered");
-  return { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], canEdit: can(user.role, "write:case"), registered };
+  const decisions = caseDecisions(db, user, kase, today, getCollective(db, user.collectiveId).timeZone);
+  return { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], canEdit: can(user.role, "write:case"), registered, decisions };
 }
 
 const schemas = {
@@ -144,7 +147,7 @@ const roleLabel = (role: string) => ({ lead: "Lead", support: "Support", informe
 const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
 
 export default function CasePage() {
-  const { view, participation, matches, canEdit, registered } = useLoaderData<typeof loader>();
+  const { view, participation, matches, canEdit, registered, decisions } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const c = view.case;
   return (
@@ -252,6 +255,7 @@ export default function CasePage() {
         )}
       </section>
 
+      <CaseDecisions decisions={decisions} />
       <section className="card" aria-labelledby="victims">
         <h2 id="victims">Victims</h2>
         <p className="muted">

@@ -1,11 +1,12 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, cases, mailOutbox, meetings, users } from "#db/schema";
+import { actionItems, agendaItems, auditLog, caseDepartments, cases, departments, mailOutbox, meetings, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
 import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
 import { action as runAction, loader as runLoader } from "~/routes/meetings.$meetingId_.run";
 import { loader as casesLoader } from "~/routes/cases._index";
+import { loader as caseLoader } from "~/routes/cases.$caseId";
 import { action as accountsAction, loader as accountsLoader } from "~/routes/settings.accounts";
 import { getSessionUser, signIn } from "~/services/auth.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
@@ -153,5 +154,61 @@ describe("searching the case register", () => {
     expect(res.status).toBe(400);
     expect(res.data.errors.fir).toMatch(/Only the secretariat and the administrator/);
     expect(res.data.canSearchFir).toBe(false);
+  });
+});
+
+describe("the case page", () => {
+  const casePage = async (id: number, email: string) =>
+    run(async () => caseLoader({ request: getRequest(`/cases/${id}`, await cookieFor(email)), params: { caseId: String(id) }, context: {} }));
+  const policeId = () => getDb().select().from(departments).where(eq(departments.kind, "police")).get()!.id;
+
+  it("shows the case's action items and each meeting's decisions on it, newest first; a representative sees only their department's", async () => {
+    const db = getDb();
+    // A case the police are on, with action items of several departments, discussed at a held meeting.
+    const discussed = db.select().from(agendaItems).all().filter((i) => i.caseId && i.decisions);
+    const withActions = discussed.find((i) => {
+      const owners = new Set(db.select().from(actionItems).where(eq(actionItems.caseId, i.caseId!)).all().map((a) => a.departmentId));
+      return owners.size > 1 && owners.has(policeId());
+    })!;
+    expect(withActions).toBeDefined();
+    const caseId = withActions.caseId!;
+    const all = db.select().from(actionItems).where(eq(actionItems.caseId, caseId)).all();
+
+    const secretariatView = (await casePage(caseId, "secretariat@demo.testa")).data.decisions;
+    expect(secretariatView.actions.map((a: { id: number }) => a.id).sort()).toEqual(all.map((a) => a.id).sort());
+    const unfinished = secretariatView.actions.filter((a: { unfinished: boolean }) => a.unfinished);
+    expect(secretariatView.actions.slice(0, unfinished.length)).toEqual(unfinished); // open work first
+    const numbers = secretariatView.meetings.map((m: { meetingNumber: number }) => m.meetingNumber);
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    const code = db.select().from(cases).where(eq(cases.id, caseId)).get()!.code;
+    const held = secretariatView.meetings.flatMap((m: { items: { title: string; decisions: string }[] }) => m.items);
+    expect(held.every((i: { title: string }) => i.title.includes(code))).toBe(true);
+    expect(held.map((i: { decisions: string }) => i.decisions)).toContain(withActions.decisions);
+
+    const policeView = (await casePage(caseId, "police@demo.testa")).data.decisions;
+    expect(policeView.ownDepartmentOnly).toBe(true);
+    expect(policeView.actions.length).toBe(all.filter((a) => a.departmentId === policeId()).length);
+    const policeName = getDb().select().from(departments).where(eq(departments.id, policeId())).get()!.name;
+    expect(policeView.actions.every((a: { department: string }) => a.department === policeName)).toBe(true);
+    expect(policeView.meetings.map((m: { meetingNumber: number }) => m.meetingNumber)).toEqual(numbers);
+  });
+
+  it("shows draft minutes to the secretariat only", async () => {
+    const db = getDb();
+    const held = db.select().from(meetings).where(eq(meetings.number, 6)).get()!;
+    const policeCases = new Set(db.select().from(caseDepartments).where(eq(caseDepartments.departmentId, policeId())).all().map((r) => r.caseId));
+    const item = db.select().from(agendaItems).where(eq(agendaItems.meetingId, held.id)).all().find((i) => i.caseId && i.decisions && policeCases.has(i.caseId))!;
+    db.update(meetings).set({ minutesState: "draft" }).where(eq(meetings.id, held.id)).run();
+    try {
+      const secretariatView = (await casePage(item.caseId!, "secretariat@demo.testa")).data.decisions;
+      expect(secretariatView.meetings.find((m: { meetingNumber: number }) => m.meetingNumber === 6)?.minutes).toBe("draft minutes");
+      const adminView = (await casePage(item.caseId!, "admin@demo.testa")).data.decisions;
+      expect(adminView.meetings.some((m: { meetingNumber: number }) => m.meetingNumber === 6)).toBe(true);
+      const policeView = (await casePage(item.caseId!, "police@demo.testa")).data.decisions;
+      expect(policeView.meetings.some((m: { meetingNumber: number }) => m.meetingNumber === 6)).toBe(false);
+    } finally {
+      db.update(meetings).set({ minutesState: held.minutesState }).where(eq(meetings.id, held.id)).run();
+    }
   });
 });
