@@ -39,3 +39,8 @@ export function transition(facts: MinutesFacts, action: MinutesAction): Transiti
   }
   return { ok: true, state: next[action](facts.state) };
 }
+
+/** "Circulated, version 2": how the minutes' PDF and page name the document shown. */
+export function minutesStatusLine(doc: { minutesState: string; version: number | null }): string {
+  return `${doc.minutesState[0].toUpperCase()}${doc.minutesState.slice(1)}${doc.version ? `, version ${doc.version}` : ""}`;
+}

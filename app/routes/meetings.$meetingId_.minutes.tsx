@@ -2,8 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, ValidatedForm } from "~/components/form";
+import { MinutesDocument } from "~/components/minutes-document";
 import { getDb } from "~/db.server";
-import { itemStatusLabels, minutesStateLabels } from "~/lib/labels";
+import { minutesStateLabels } from "~/lib/labels";
 import { formatDateTime } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
@@ -24,11 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
   const history = minutesHistory(db, meeting.id);
-  const wanted = Number(new URL(request.url).searchParams.get("version"));
-  const shown = history.find((v) => v.version === wanted);
-  const body = shown ? minutesDocumentOf(db, meeting, shown.version) : undefined;
-  return {
-    shown: shown && body ? { version: shown.version, state: shown.state, body } : null,
+  // The version asked for, else what the PDF gives: the draft while it is one, then the latest version.
+  const asked = new URL(request.url).searchParams.get("version");
+  const wanted = asked === null ? undefined : history.find((v) => /^\d{1,6}$/.test(asked) && v.version === Number(asked));
+  const body = minutesDocumentOf(db, meeting, wanted?.version);
+  const frozen = wanted ?? (meeting.minutesState === "draft" ? undefined : history[0]);
+  const page = {
+    shown: body ? { version: frozen?.version ?? null, state: frozen?.state ?? "draft", body } : null,
+    missing: asked !== null && !wanted ? `There is no version “${asked.slice(0, 12)}” of these minutes. Choose one from the list below.` : null,
     meeting: { id: meeting.id, number: meeting.number, status: meeting.status, minutesState: meeting.minutesState, when: formatDateTime(meeting.startsAt, timeZone) },
     history: history.map((v) => ({
       version: v.version,
@@ -39,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     canWrite: can(user.role, "write:meeting"),
   };
+  return page.missing ? data(page, { status: 404 }) : page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,13 +80,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Minutes() {
-  const { meeting, history, canWrite, shown } = useLoaderData<typeof loader>();
+  const { meeting, history, canWrite, shown, missing } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const m = meeting;
   return (
     <div>
-      <p>
+      <p className="no-print">
         <Link to={`/meetings/${m.id}`}>Meeting {m.number}</Link>
         {canWrite ? (
           <>
@@ -133,41 +138,23 @@ export default function Minutes() {
           </ValidatedForm>
         </section>
       ) : null}
+      {missing ? (
+        <div className="form-error" role="alert">
+          {missing}
+        </div>
+      ) : null}
       {shown ? (
-        <section className="card" aria-labelledby="shown">
-          <h2 id="shown">
-            Version {shown.version} ({shown.state}), as frozen
-          </h2>
-          <p>
-            <a href={`/meetings/${meeting.id}/minutes.pdf?version=${shown.version}`}>PDF of version {shown.version}</a>
+        <section aria-labelledby="shown">
+          <h2 id="shown">{shown.version ? `Version ${shown.version} (${shown.state})` : "The draft, not yet circulated"}</h2>
+          <p className="no-print">
+            <a href={`/meetings/${meeting.id}/minutes.pdf${shown.version ? `?version=${shown.version}` : ""}`}>PDF of {shown.version ? `version ${shown.version}` : "the draft"}</a>
+            {" · "}
+            <span className="muted">Print this page for a paper copy without the controls.</span>
           </p>
-          <p>
-            <strong>Present:</strong> {shown.body.attendance.present.map((p) => `${p.department}: ${p.name}, ${p.designation}${p.substitute ? " (substitute)" : ""}`).join("; ") || "none recorded"}.
-            {shown.body.attendance.absent.length ? ` Absent: ${shown.body.attendance.absent.join("; ")}.` : ""}
-            {shown.body.attendance.excused.length ? ` Excused: ${shown.body.attendance.excused.join("; ")}.` : ""}
-          </p>
-          <ol>
-            {shown.body.items.map((i) => (
-              <li key={i.number}>
-                <strong>{i.title}</strong> <span className="muted">({itemStatusLabels[i.status] ?? i.status})</span>
-                {i.discussion ? <div>{i.discussion}</div> : null}
-                {i.decisions ? <div>Decisions: {i.decisions}</div> : null}
-              </li>
-            ))}
-          </ol>
-          {shown.body.actions.length ? (
-            <ul>
-              {shown.body.actions.map((a, n) => (
-                <li key={n}>
-                  {a.department}: {a.description}
-                  {a.caseCode ? ` (${a.caseCode})` : ""}, due {a.due}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <MinutesDocument doc={shown.body} />
         </section>
       ) : null}
-      <section aria-labelledby="versions">
+      <section aria-labelledby="versions" className="no-print">
         <h2 id="versions">Versions</h2>
         {history.length ? (
           <div className="table-wrap">
@@ -184,7 +171,10 @@ export default function Minutes() {
                 {history.map((v) => (
                   <tr key={v.version}>
                     <td>
-                      <Link to={`?version=${v.version}`}>Version {v.version}</Link>
+                      <Link to={`?version=${v.version}`} aria-current={shown?.version === v.version ? "page" : undefined}>
+                        Version {v.version}
+                      </Link>
+                      {shown?.version === v.version ? <span className="muted"> (shown)</span> : null}
                     </td>
                     <td>{v.state}</td>
                     <td>{v.at}</td>

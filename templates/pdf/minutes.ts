@@ -1,4 +1,5 @@
 import { itemStatusLabels } from "~/lib/labels";
+import { minutesStatusLine } from "~/lib/minutes-state";
 import { renderPdf } from "./document";
 
 export type MinutesDocument = {
@@ -32,7 +33,7 @@ export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
       ["When", doc.when],
       ...(doc.venue ? ([["Venue", doc.venue]] as [string, string][]) : []),
       ...(doc.onlineLink ? ([["Online", doc.onlineLink]] as [string, string][]) : []),
-      ["Status", `${doc.minutesState[0].toUpperCase()}${doc.minutesState.slice(1)}${doc.version ? `, version ${doc.version}` : ""}`],
+      ["Status", minutesStatusLine(doc)],
     ]);
     pdf.heading("Attendance");
     pdf.table(

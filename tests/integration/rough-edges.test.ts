@@ -7,6 +7,7 @@ import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
 import { action as runAction, loader as runLoader } from "~/routes/meetings.$meetingId_.run";
 import { loader as casesLoader } from "~/routes/cases._index";
 import { loader as caseLoader } from "~/routes/cases.$caseId";
+import { loader as minutesLoader } from "~/routes/meetings.$meetingId_.minutes";
 import { action as accountsAction, loader as accountsLoader } from "~/routes/settings.accounts";
 import { getSessionUser, signIn } from "~/services/auth.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
@@ -209,6 +210,42 @@ describe("the case page", () => {
       expect(policeView.meetings.some((m: { meetingNumber: number }) => m.meetingNumber === 6)).toBe(false);
     } finally {
       db.update(meetings).set({ minutesState: held.minutesState }).where(eq(meetings.id, held.id)).run();
+    }
+  });
+});
+
+describe("the minutes on screen", () => {
+  const minutesPage = async (id: number, query: string, email: string) =>
+    run(async () => minutesLoader({ request: getRequest(`/meetings/${id}/minutes${query}`, await cookieFor(email)), params: params(id), context: {} }));
+
+  it("shows what the PDF shows by default, any version on request, to whoever may read the minutes", async () => {
+    const held = meetingNumbered(6);
+    for (const email of ["secretariat@demo.testa", "dcpu@demo.testa"]) {
+      const page = await minutesPage(held.id, "", email);
+      expect(page.status).toBe(200);
+      expect(page.data.shown.version).toBe(page.data.history[0].version);
+      expect(page.data.shown.body.items.some((i: { decisions: string }) => i.decisions)).toBe(true);
+      expect(page.data.shown.body.attendance.present.length).toBeGreaterThan(0);
+    }
+    const first = await minutesPage(held.id, "?version=1", "dcpu@demo.testa");
+    expect(first.data.shown).toMatchObject({ version: 1, state: "circulated" });
+    expect(first.data.shown.body.minutesState).toBe("circulated");
+  });
+
+  it("shows the draft while the minutes are one", async () => {
+    const planned = meetingNumbered(7);
+    const page = await minutesPage(planned.id, "", "secretariat@demo.testa");
+    expect(page.data.shown).toMatchObject({ version: null, state: "draft" });
+    expect(page.data.shown.body.items.length).toBeGreaterThan(0);
+  });
+
+  it("says so when a version does not exist, with a 404, and still lists the versions", async () => {
+    const held = meetingNumbered(6);
+    for (const query of ["?version=99", "?version=abc"]) {
+      const page = await minutesPage(held.id, query, "secretariat@demo.testa");
+      expect(page.status).toBe(404);
+      expect(page.data.missing).toMatch(/^There is no version “(99|abc)” of these minutes/);
+      expect(page.data.history.length).toBeGreaterThan(0);
     }
   });
 });
