@@ -27,18 +27,10 @@ type Agenda = {
 };
 
 /**
- * A button's accessible name is its visible text followed by the item it acts on, which only a
- * screen reader hears: "Set minutes: Case review: DEM-2026-0042". Speech users say what they see.
+ * A button's accessible name begins with its visible text and adds the item it acts on, which
+ * only a screen reader hears: "Set minutes: Case review: DEM-2026-0042". Speech users say what they see.
  */
-function ButtonText({ icon, label, item }: { icon?: string; label: string; item: Item }) {
-  return (
-    <>
-      {icon ? <span aria-hidden="true">{icon} </span> : null}
-      {label}
-      <span className="visually-hidden">: {item.title}</span>
-    </>
-  );
-}
+const nameFor = (label: string, item: Item) => `${label}: ${item.title}`;
 
 /** A one-button form: posts an intent for one item. Works without JavaScript. */
 function ItemButton({ item, intent, label, icon, extra }: { item: Item; intent: string; label: string; icon?: string; extra?: Record<string, string> }) {
@@ -49,8 +41,9 @@ function ItemButton({ item, intent, label, icon, extra }: { item: Item; intent: 
       {Object.entries(extra ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <button type="submit" className="button button--small button--quiet">
-        <ButtonText icon={icon} label={label} item={item} />
+      <button type="submit" className="button button--small button--quiet" aria-label={nameFor(label, item)}>
+        {icon ? <span aria-hidden="true">{icon} </span> : null}
+        {label}
       </button>
     </Form>
   );
@@ -127,8 +120,8 @@ export function AgendaEditor({
                       Minutes for item {index + 1}, {item.title}
                     </label>
                     <input id={`minutes-${item.id}`} name="minutes" type="number" min={1} max={120} defaultValue={item.minutes} className="input--minutes" />
-                    <button type="submit" className="button button--small button--quiet">
-                      <ButtonText label="Set minutes" item={item} />
+                    <button type="submit" className="button button--small button--quiet" aria-label={nameFor("Set minutes", item)}>
+                      Set minutes
                     </button>
                   </Form>
                 </div>

@@ -83,9 +83,8 @@ export default function Accounts() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="userId" value={a.id} />
                       <input type="hidden" name="intent" value={a.active ? "disable" : "enable"} />{" "}
-                      <button type="submit" className={`button button--small ${a.active ? "button--danger" : "button--quiet"}`}>
+                      <button type="submit" className={`button button--small ${a.active ? "button--danger" : "button--quiet"}`} aria-label={`${a.active ? "Disable" : "Enable"}: ${a.name}`}>
                         {a.active ? "Disable" : "Enable"}
-                        <span className="visually-hidden">: {a.name}</span>
                       </button>
                     </Form>
                   )}
