@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
-import { parseForm } from "~/lib/forms";
+import { parseForm, readForm } from "~/lib/forms";
 import { label, roleLabels } from "~/lib/labels";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
-  const form = parseForm(accountActiveSchema, await request.formData());
+  const form = parseForm(accountActiveSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, done: null }, { status: 400 });
   const { userId, intent } = form.data;
   if (userId === user.id) {
