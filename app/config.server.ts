@@ -28,6 +28,12 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email({ error: "must be an email address" }).optional(),
   ADMIN_PASSWORD: z.string().min(10, "must be at least 10 characters").optional(),
   IDENTITY_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ error: "must be a whole number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(5, "must be between 5 and 720")
+    .max(720, "must be between 5 and 720")
+    .default(60),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, "APP_URL" | "SESSION_SECRET" | "IDENTITY_KEY"> & {

@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
+import { startSessionPurge } from "./services/auth.server";
 import { startMailSender } from "./services/mail.server";
 import { startReminderJob } from "./services/reminders.server";
 
@@ -57,6 +58,7 @@ export default function handleRequest(
 const backgroundJobs: { name: string; start: () => () => void }[] = [
   { name: "mail sender", start: () => startMailSender() },
   { name: "daily reminders", start: () => startReminderJob() },
+  { name: "session purge", start: () => startSessionPurge() },
 ];
 
 /** Called by server.ts after the build loads; the returned function stops every job. */

@@ -1,11 +1,11 @@
 import { openDatabase } from "#db/client";
-import { migrateDatabase } from "#db/migrate";
 import { ConfigError, loadConfig } from "~/config.server";
+import { prepareDatabase } from "~/services/backup.server";
 
 try {
   const { DATABASE_PATH } = loadConfig();
   const db = openDatabase(DATABASE_PATH);
-  migrateDatabase(db);
+  prepareDatabase(db);
   db.$client.close();
   console.log(`Migrations applied to ${DATABASE_PATH}.`);
 } catch (error) {

@@ -1,10 +1,10 @@
 // `npm start`: everything a fresh machine needs after `npm install`: check the configuration,
 // build if stale, create and migrate the database, seed it when new, then serve.
 import { openDatabase } from "#db/client";
-import { migrateDatabase } from "#db/migrate";
 import { isSeeded, seedAdmin, seedDemo } from "#db/seed";
 import { ConfigError, loadConfig } from "~/config.server";
 import { todayIn } from "~/lib/dates";
+import { prepareDatabase } from "~/services/backup.server";
 import { startServer } from "../server";
 import { buildIfStale } from "./build-if-stale";
 
@@ -13,7 +13,7 @@ async function main() {
   buildIfStale();
 
   const db = openDatabase(config.DATABASE_PATH);
-  migrateDatabase(db);
+  if (prepareDatabase(db).restored) console.log("This database was restored from a backup: every session has ended, everyone signs in again.");
   if (!isSeeded(db)) {
     if (config.TESTA_DEMO) {
       await seedDemo(db, { today: todayIn("Asia/Kolkata") });

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "#db/client";
+import type { Conn } from "#db/client";
 import { accused, caseEvents, cases, victims } from "#db/schema";
 import type { CaseStage } from "#db/schema/enums";
 import type { z } from "zod";
@@ -16,7 +16,7 @@ const beforeJudgment = new Set<CaseStage>(["rescue", "fir", "investigation", "ch
  * Adds an event to the timeline. A judgment also sets the case's outcome (and moves it to the
  * judgment stage), in the same transaction, so the appeal clock and the outcomes agree with it.
  */
-export function addCaseEvent(db: Db, kase: typeof cases.$inferSelect, userId: number, input: CaseEventInput, today: string) {
+export function addCaseEvent(db: Conn, kase: typeof cases.$inferSelect, userId: number, input: CaseEventInput, today: string) {
   const { intent: _intent, verdict, ...fields } = input;
   return db.transaction((tx) => {
     const outcome = fields.outcome ?? (verdict ? label(outcomeLabels, verdict) : null);
@@ -39,7 +39,7 @@ export function addCaseEvent(db: Db, kase: typeof cases.$inferSelect, userId: nu
 type VictimInput = z.infer<typeof victimSchema>;
 const victimFields = ({ intent: _i, victimId: _v, version: _version, ...fields }: VictimInput) => fields;
 
-export function addVictim(db: Db, collectiveId: number, caseId: number, input: VictimInput) {
+export function addVictim(db: Conn, collectiveId: number, caseId: number, input: VictimInput) {
   return db.transaction((tx) =>
     tx.insert(victims).values({ ...victimFields(input), collectiveId, caseId, code: nextVictimCode(tx, collectiveId) }).returning().get(),
   );
@@ -49,7 +49,7 @@ export function addVictim(db: Db, collectiveId: number, caseId: number, input: V
  * Saves a victim's services if nobody changed them since the form was loaded (the form's version);
  * "conflict" writes nothing, "missing" means no such victim on this case.
  */
-export function updateVictim(db: Db, caseId: number, victimId: number, input: VictimInput): "saved" | "conflict" | "missing" {
+export function updateVictim(db: Conn, caseId: number, victimId: number, input: VictimInput): "saved" | "conflict" | "missing" {
   return db.transaction((tx) => {
     const current = tx.select({ version: victims.version }).from(victims).where(and(eq(victims.id, victimId), eq(victims.caseId, caseId))).get();
     if (!current) return "missing";
@@ -59,7 +59,7 @@ export function updateVictim(db: Db, caseId: number, victimId: number, input: Vi
   });
 }
 
-export function addAccused(db: Db, caseId: number, input: z.infer<typeof accusedSchema>) {
+export function addAccused(db: Conn, caseId: number, input: z.infer<typeof accusedSchema>) {
   const { intent: _intent, ...fields } = input;
   return db.insert(accused).values({ ...fields, caseId }).returning().get();
 }

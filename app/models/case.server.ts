@@ -124,7 +124,7 @@ export function requireCase(db: Conn, user: SessionUser, caseId: string | number
   return row;
 }
 
-export function caseDetail(db: Db, caseId: number) {
+export function caseDetail(db: Conn, caseId: number) {
   return {
     events: db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id)).all(),
     victims: db.select().from(victims).where(eq(victims.caseId, caseId)).orderBy(asc(victims.code)).all(),
@@ -181,7 +181,7 @@ export function isCaseOfCollective(db: Conn, collectiveId: number, id: number): 
 type CaseFields = Omit<CaseInput, "departments" | "version">;
 
 /** Registers a case under the next code for its year: the code is issued inside the transaction. */
-export function createCase(db: Db, collectiveId: number, input: CaseInput, today: string) {
+export function createCase(db: Conn, collectiveId: number, input: CaseInput, today: string) {
   return db.transaction((tx) => {
     const collective = tx.select().from(collectives).where(eq(collectives.id, collectiveId)).get()!;
     const year = Number(input.openedOn.slice(0, 4));
@@ -206,7 +206,7 @@ export function createCase(db: Db, collectiveId: number, input: CaseInput, today
  * Saves an edit only if the case is still the version the form was loaded from: the UPDATE checks
  * the version and bumps it, so of two people saving the same version one wins and one is told.
  */
-export function updateCase(db: Db, current: typeof cases.$inferSelect, input: CaseInput & { version: number }, today: string): boolean {
+export function updateCase(db: Conn, current: typeof cases.$inferSelect, input: CaseInput & { version: number }, today: string): boolean {
   return db.transaction((tx) => {
     const { departments: involved, version, ...fields } = input;
     const result = tx

@@ -3,6 +3,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
 import { passwordTokens, users } from "#db/schema";
 import { audit } from "./audit.server";
+import { endSessionsOf } from "./session.server";
 
 export const passwordLinkDays = 7;
 
@@ -41,6 +42,8 @@ export function usePasswordToken(db: Db, raw: string, passwordHash: string, now 
     if (check.status !== "valid") return check;
     tx.update(passwordTokens).set({ usedAt: now.toISOString() }).where(eq(passwordTokens.id, check.tokenId)).run();
     tx.update(users).set({ passwordHash }).where(eq(users.id, check.user.id)).run();
+    // A new password ends every session opened with the old one.
+    endSessionsOf(tx, check.user.id);
     return check;
   });
 }

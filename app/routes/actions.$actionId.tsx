@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue } from "~/lib/escalation";
 import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
-import { audit } from "~/models/audit.server";
+import { audited } from "~/models/audit.server";
 import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
 import { getCollective } from "~/models/meeting.server";
 import { actionUpdateSchema } from "~/schemas/action-item";
@@ -51,10 +51,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const { currentDueOn: _c, ...update } = form.data;
-  if (!updateActionItem(db, item, user.id, update, today)) {
+  const saved = audited(
+    db,
+    (tx) => updateActionItem(tx, item, user.id, update, today),
+    (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "action_item", entityId: item.id } : null),
+  );
+  if (!saved) {
     return data({ errors: { form: "Someone else updated this item while you were editing. Reload to see their change; yours was not saved." }, values: form.values }, { status: 409 });
   }
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "action_item", entityId: item.id });
   return redirect(`/actions/${item.id}`);
 }
 

@@ -8,7 +8,7 @@ import { formatDate, todayIn } from "~/lib/dates";
 import { byIntent, readForm } from "~/lib/forms";
 import { eventKindLabels, label, outcomeLabels, stageLabels } from "~/lib/labels";
 import { can, seesRestricted } from "~/lib/permissions";
-import { audit } from "~/models/audit.server";
+import { audit, audited } from "~/models/audit.server";
 import { caseDetail, requireCase } from "~/models/case.server";
 import { participationIndicatorsFor } from "~/models/outcome.server";
 import { participationIndex, type IndexResult } from "~/lib/participation";
@@ -80,16 +80,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   switch (form.data.intent) {
-    case "add-event":
-      addCaseEvent(db, kase, user.id, form.data, todayIn(getCollective(db, user.collectiveId).timeZone));
-      audit(db, { ...entry, action: "add:event", detail: form.data.verdict ? `${form.data.kind}, outcome ${form.data.verdict}` : form.data.kind });
+    case "add-event": {
+      const event = form.data;
+      const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+      audited(db, (tx) => addCaseEvent(tx, kase, user.id, event, today), () => ({ ...entry, action: "add:event", detail: event.verdict ? `${event.kind}, outcome ${event.verdict}` : event.kind }));
       break;
-    case "add-victim":
-      addVictim(db, user.collectiveId, kase.id, form.data);
-      audit(db, { ...entry, action: "add:victim" });
+    }
+    case "add-victim": {
+      const victim = form.data;
+      audited(db, (tx) => addVictim(tx, user.collectiveId, kase.id, victim), () => ({ ...entry, action: "add:victim" }));
       break;
+    }
     case "update-victim": {
-      const saved = form.data.victimId ? updateVictim(db, kase.id, form.data.victimId, form.data) : "missing";
+      const { victimId } = form.data;
+      const input = form.data;
+      const saved = victimId
+        ? audited(db, (tx) => updateVictim(tx, kase.id, victimId, input), (r) => (r === "saved" ? { ...entry, action: "update:victim", detail: `victim ${victimId}` } : null))
+        : "missing";
       if (saved === "missing") {
         return data({ intent, errors: { form: "That victim is not recorded on this case." }, values: form.values }, { status: 404 });
       }
@@ -99,13 +106,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { status: 409 },
         );
       }
-      audit(db, { ...entry, action: "update:victim", detail: `victim ${form.data.victimId}` });
       break;
     }
     case "add-accused": {
-      const person = addAccused(db, kase.id, form.data);
-      recordIdentity(db, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, { name: person.name, birthYear: null, extra: null });
-      audit(db, { ...entry, action: "add:accused" });
+      const input = form.data;
+      audited(
+        db,
+        (tx) => {
+          const person = addAccused(tx, kase.id, input);
+          recordIdentity(tx, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, { name: person.name, birthYear: null, extra: null });
+        },
+        () => ({ ...entry, action: "add:accused" }),
+      );
       break;
     }
     case "victim-identity": {
@@ -113,32 +125,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const victim = caseDetail(db, kase.id).victims.find((v) => v.id === victimId);
       if (!victim) return data({ intent, errors: { form: "That victim is not recorded on this case." }, values: {} }, { status: 404 });
       // The attributes are fingerprinted and dropped here; they are not stored, logged or echoed back.
-      const { matches } = recordIdentity(
+      const attributes = { name: form.data.name, birthYear: form.data.birthYear, extra: form.data.nativeDistrict };
+      audited(
         db,
-        { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "victim", subjectId: victim.id },
-        { name: form.data.name, birthYear: form.data.birthYear, extra: form.data.nativeDistrict },
+        (tx) => recordIdentity(tx, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "victim", subjectId: victim.id }, attributes),
+        ({ matches }) => ({ ...entry, action: "fingerprint:victim", detail: `victim ${victim.id}, ${matches} new match(es)` }),
       );
-      audit(db, { ...entry, action: "fingerprint:victim", detail: `victim ${victim.id}, ${matches} new match(es)` });
       break;
     }
     case "accused-identity": {
       const { accusedId } = form.data;
       const person = caseDetail(db, kase.id).accused.find((a) => a.id === accusedId);
       if (!person) return data({ intent, errors: { form: "That accused is not recorded on this case." }, values: {} }, { status: 404 });
-      const { matches } = recordIdentity(
+      const attributes = { name: person.name, birthYear: form.data.birthYear, extra: form.data.fatherName };
+      audited(
         db,
-        { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id },
-        { name: person.name, birthYear: form.data.birthYear, extra: form.data.fatherName },
+        (tx) => recordIdentity(tx, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, attributes),
+        ({ matches }) => ({ ...entry, action: "fingerprint:accused", detail: `accused ${person.id}, ${matches} new match(es)` }),
       );
-      audit(db, { ...entry, action: "fingerprint:accused", detail: `accused ${person.id}, ${matches} new match(es)` });
       break;
     }
-    case "decide-match":
-      if (!decideMatch(db, user.collectiveId, form.data.matchId, kase.id, form.data.decision, user.id)) {
-        return data({ intent, errors: { form: "That match is not on this case." }, values: {} }, { status: 404 });
-      }
-      audit(db, { ...entry, action: `match:${form.data.decision}`, detail: `match ${form.data.matchId}` });
+    case "decide-match": {
+      const { matchId, decision } = form.data;
+      const decided = audited(
+        db,
+        (tx) => decideMatch(tx, user.collectiveId, matchId, kase.id, decision, user.id),
+        (ok) => (ok ? { ...entry, action: `match:${decision}`, detail: `match ${matchId}` } : null),
+      );
+      if (!decided) return data({ intent, errors: { form: "That match is not on this case." }, values: {} }, { status: 404 });
       break;
+    }
   }
   return redirect(`/cases/${kase.id}`);
 }

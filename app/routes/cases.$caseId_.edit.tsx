@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
-import { audit } from "~/models/audit.server";
+import { audit, audited } from "~/models/audit.server";
 import { caseDetail, requireCase, unknownDepartments, updateCase } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
@@ -59,14 +59,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  if (!updateCase(db, kase, { ...form.data, version }, todayIn(getCollective(db, user.collectiveId).timeZone))) {
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const saved = audited(
+    db,
+    (tx) => updateCase(tx, kase, { ...form.data, version }, today),
+    (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "case", entityId: kase.id } : null),
+  );
+  if (!saved) {
     // Their version is read again (loaders do not rerun after a 4xx), and the form takes its
     // version number, so saving again after checking overwrites knowingly.
     const current = requireCase(db, user, kase.id);
     const theirs = editable(current, caseDetail(db, kase.id).departments);
     return data({ errors: { form: conflictMessage }, values: { ...form.values, version: String(current.version) }, theirs }, { status: 409 });
   }
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "case", entityId: kase.id });
   return redirect(`/cases/${kase.id}`);
 }
 

@@ -4,7 +4,7 @@ import { CaseForm } from "~/components/case-form";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
-import { audit } from "~/models/audit.server";
+import { audited } from "~/models/audit.server";
 import { createCase, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
@@ -32,8 +32,11 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const kase = createCase(db, user.collectiveId, form.data, today);
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "case", entityId: kase.id });
+  const kase = audited(
+    db,
+    (tx) => createCase(tx, user.collectiveId, form.data, today),
+    (created) => ({ collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "case", entityId: created.id }),
+  );
   // The code is shown on the case page, with a note that it was just issued.
   return redirect(`/cases/${kase.id}?registered`);
 }

@@ -4,6 +4,7 @@ import { getDb } from "~/db.server";
 import { requireDepartment } from "~/models/department.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { assertMayReadBrief, briefFields, buildBrief } from "~/services/brief.server";
+import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -14,7 +15,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const brief = buildBrief(db, user.collectiveId, department.id);
   guardOrRefuse(db, user, "the onboarding brief", briefFields(brief));
   const pdf = await renderBriefPdf(brief);
-  return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="brief-department-${department.id}.pdf"`, "Cache-Control": "private, no-store" },
+  return downloadResponse(db, user, {
+    body: pdf,
+    contentType: "application/pdf",
+    filename: `brief-department-${department.id}.pdf`,
+    inline: true,
+    record: { entity: "department", entityId: department.id },
   });
 }

@@ -3,6 +3,7 @@ import { renderAgendaPdf } from "#templates/pdf/agenda";
 import { getDb } from "~/db.server";
 import { getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { agendaFields, buildAgendaDocument, type AgendaDocument } from "~/services/agenda-document.server";
+import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { agendaPdfName } from "~/services/meeting-mail.server";
@@ -16,11 +17,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const doc = published ? (JSON.parse(published.itemsJson) as AgendaDocument) : buildAgendaDocument(db, meeting);
   guardOrRefuse(db, user, "the agenda", agendaFields(doc));
   const pdf = await renderAgendaPdf(doc, { draft: !published });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${agendaPdfName(meeting)}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(db, user, { body: pdf, contentType: "application/pdf", filename: agendaPdfName(meeting), inline: true, record: { entity: "meeting", entityId: meeting.id } });
 }

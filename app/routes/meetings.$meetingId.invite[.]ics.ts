@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { getMeeting } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
 import { inviteFor } from "~/services/meeting-mail.server";
 
@@ -13,11 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ["the venue", meeting.venue],
     ["the online link", meeting.onlineLink],
   ]);
-  return new Response(inviteFor(db, meeting), {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="meeting-${meeting.number}.ics"`,
-      "Cache-Control": "private, no-store",
-    },
+  return downloadResponse(db, user, {
+    body: inviteFor(db, meeting),
+    contentType: "text/calendar; charset=utf-8",
+    filename: `meeting-${meeting.number}.ics`,
+    record: { entity: "meeting", entityId: meeting.id },
   });
 }

@@ -3,6 +3,7 @@ import { renderMinutesPdf } from "#templates/pdf/minutes";
 import { getDb } from "~/db.server";
 import { getMeeting } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
 import { minutesDocumentOf, minutesFields } from "~/services/minutes.server";
 
@@ -17,11 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!doc) throw new Response("That version of the minutes does not exist.", { status: 404 });
   guardOrRefuse(db, user, "the minutes", minutesFields(doc));
   const pdf = await renderMinutesPdf(doc);
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="minutes-meeting-${meeting.number}${version !== undefined ? `-v${version}` : ""}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
+  return downloadResponse(db, user, {
+    body: pdf,
+    contentType: "application/pdf",
+    filename: `minutes-meeting-${meeting.number}${version !== undefined ? `-v${version}` : ""}.pdf`,
+    inline: true,
+    record: { entity: "meeting", entityId: meeting.id },
   });
 }

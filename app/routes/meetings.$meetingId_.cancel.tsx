@@ -5,7 +5,6 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { parseForm, readForm } from "~/lib/forms";
-import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { cancelMeetingSchema } from "~/schemas/meeting";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -37,8 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { form: "The meeting changed since you opened this page. Look at it again before cancelling." }, values: form.values }, { status: 409 });
   }
   try {
-    const { batch } = cancelMeeting(db, meeting);
-    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "cancel", entity: "meeting", entityId: meeting.id });
+    const { batch } = cancelMeeting(db, meeting, user.id);
     return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
   } catch (error) {
     const message = refusalMessage(db, user, error);

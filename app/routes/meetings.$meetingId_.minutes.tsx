@@ -8,7 +8,6 @@ import { minutesStateLabels } from "~/lib/labels";
 import { formatDateTime } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
-import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { minutesHistory } from "~/models/minutes.server";
 import { amendmentSchema } from "~/schemas/minutes";
@@ -52,23 +51,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
-  const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "meeting", entityId: meeting.id };
   try {
     if (intent === "circulate") {
-      const { batch, version } = await circulateMinutes(db, meeting, user.id);
-      audit(db, { ...entry, action: "circulate:minutes", detail: `v${version}` });
+      const { batch } = await circulateMinutes(db, meeting, user.id);
       return redirect(`/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}`);
     }
     if (intent === "confirm") {
       confirmMinutes(db, meeting, user.id);
-      audit(db, { ...entry, action: "confirm:minutes" });
       return redirect(`/meetings/${meeting.id}/minutes`);
     }
     if (intent === "amend") {
       const form = parseGuardedForm(db, user, amendmentSchema, formData, `Meeting ${meeting.number}'s minutes`, { amendmentText: "the amendment", movedBy: { label: "the “moved by” field", scope: "own-contact" } });
       if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
       amendMinutes(db, meeting, user.id, { text: form.data.amendmentText, movedBy: form.data.movedBy });
-      audit(db, { ...entry, action: "amend:minutes" });
       return redirect(`/meetings/${meeting.id}/minutes`);
     }
   } catch (error) {

@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
-import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -43,8 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ error: "The agenda is empty. Regenerate it or add an item first." }, { status: 400 });
   }
   try {
-    const { batch, version } = await publishAgenda(db, meeting, user.id);
-    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "publish", entity: "meeting", entityId: meeting.id, detail: `agenda v${version}` });
+    const { batch } = await publishAgenda(db, meeting, user.id);
     return redirect(`/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}`);
   } catch (error) {
     const message = refusalMessage(db, user, error);

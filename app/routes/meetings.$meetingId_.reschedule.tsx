@@ -6,7 +6,6 @@ import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
 import { instantToZonedParts, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
-import { audit } from "~/models/audit.server";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { meetingPlaceFields, rescheduleSchema } from "~/schemas/meeting";
 import { parseGuardedForm } from "~/services/input-guard.server";
@@ -48,7 +47,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       venue: form.data.venue,
       onlineLink: form.data.onlineLink,
     }, user.id);
-    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "reschedule", entity: "meeting", entityId: meeting.id });
     return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
   } catch (error) {
     const message = refusalMessage(db, user, error);

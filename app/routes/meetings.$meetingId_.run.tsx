@@ -7,7 +7,7 @@ import { getDb } from "~/db.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isOffline, offlineMessage, parseForm, readForm } from "~/lib/forms";
-import { audit } from "~/models/audit.server";
+import { audited } from "~/models/audit.server";
 import { isCaseOfCollective, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
@@ -89,11 +89,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (form.data.rows.some((r) => !known.has(r.departmentId))) {
         return data({ intent: "attendance", errors: { form: "A department in the grid is not part of this collective. Reload the page." }, values: form.values }, { status: 400 });
       }
-      const saved = saveAttendance(db, meeting, form.data.rows, known);
+      const saved = audited(
+        db,
+        (tx) => saveAttendance(tx, meeting, form.data.rows, known),
+        (r) => (r.ok ? { collectiveId: user.collectiveId, userId: user.id, action: "update:attendance", entity: "meeting", entityId: meeting.id } : null),
+      );
       if (!saved.ok) {
         return data({ intent: "attendance", errors: { form: "Someone else saved the attendance while you were editing. Reload the page to see it; your entries were not saved." }, values: form.values }, { status: 409 });
       }
-      audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update:attendance", entity: "meeting", entityId: meeting.id });
       return { intent: "attendance", savedAt };
     }
     case "item": {
@@ -126,8 +129,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { intent: "add-action", savedAt };
     }
     case "held":
-      markHeld(db, meeting);
-      audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "held", entity: "meeting", entityId: meeting.id });
+      audited(
+        db,
+        (tx) => markHeld(tx, meeting),
+        () => ({ collectiveId: user.collectiveId, userId: user.id, action: "held", entity: "meeting", entityId: meeting.id }),
+      );
       return { intent: "held", savedAt };
   }
 }

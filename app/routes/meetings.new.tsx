@@ -32,16 +32,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const collective = getCollective(db, user.collectiveId);
   const startsAt = zonedWallTimeToInstant(form.data.date, form.data.startTime, collective.timeZone).toISOString();
   // The meeting and its first agenda are written together, or not at all.
-  const meeting = db.transaction(() => {
-    const m = createMeeting(db, {
+  const meeting = db.transaction((tx) => {
+    const m = createMeeting(tx, {
       collectiveId: user.collectiveId,
       startsAt,
       durationMinutes: form.data.durationMinutes,
       venue: form.data.venue,
       onlineLink: form.data.onlineLink,
     });
-    regenerateAgenda(db, m);
-    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "meeting", entityId: m.id });
+    regenerateAgenda(tx, m);
+    audit(tx, { collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "meeting", entityId: m.id });
     return m;
   });
   return redirect(`/meetings/${meeting.id}`);

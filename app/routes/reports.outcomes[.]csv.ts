@@ -2,16 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { figuresCsv } from "~/lib/outcomes";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { downloadResponse } from "~/services/download.server";
 import { outcomesFor } from "~/services/outcomes.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:reports");
-  const { figures } = outcomesFor(getDb(), user);
-  return new Response(figuresCsv(figures), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="outcomes.csv"',
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const db = getDb();
+  const { figures } = outcomesFor(db, user);
+  return downloadResponse(db, user, { body: figuresCsv(figures), contentType: "text/csv; charset=utf-8", filename: "outcomes.csv", record: { entity: "report", entityId: null } });
 }

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { defaultWeights, ruleDescriptions, weightsFrom } from "~/lib/agenda/settings";
 import { agendaRuleIds } from "~/lib/agenda/types";
 import { parseForm, readForm } from "~/lib/forms";
-import { audit } from "~/models/audit.server";
+import { audited } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
@@ -31,8 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(agendaWeightsSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const db = getDb();
-  db.update(collectives).set({ agendaWeights: JSON.stringify(form.data) }).where(eq(collectives.id, user.collectiveId)).run();
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "agenda_weights" });
+  audited(
+    db,
+    (tx) => tx.update(collectives).set({ agendaWeights: JSON.stringify(form.data) }).where(eq(collectives.id, user.collectiveId)).run(),
+    () => ({ collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "agenda_weights" }),
+  );
   return redirect("/settings/agenda?saved=1");
 }
 

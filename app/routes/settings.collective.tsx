@@ -5,7 +5,7 @@ import { collectives } from "#db/schema";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
-import { audit } from "~/models/audit.server";
+import { audited } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
 import { collectiveSchema } from "~/schemas/collective";
 import { parseGuardedForm } from "~/services/input-guard.server";
@@ -36,8 +36,11 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const db = getDb();
-  db.update(collectives).set(form.data).where(eq(collectives.id, user.collectiveId)).run();
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "collective", entityId: user.collectiveId });
+  audited(
+    db,
+    (tx) => tx.update(collectives).set(form.data).where(eq(collectives.id, user.collectiveId)).run(),
+    () => ({ collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "collective", entityId: user.collectiveId }),
+  );
   return redirect("/settings/collective?saved=1");
 }
 

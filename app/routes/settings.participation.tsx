@@ -6,7 +6,7 @@ import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
 import { label, stageLabels } from "~/lib/labels";
 import { indicatorDescriptions, indicatorKeys, type Indicator } from "~/lib/participation";
-import { audit } from "~/models/audit.server";
+import { audited } from "~/models/audit.server";
 import { participationIndicatorsFor, saveParticipationIndicators } from "~/models/outcome.server";
 import { participationSchema } from "~/schemas/participation";
 import { parseGuardedForm } from "~/services/input-guard.server";
@@ -34,8 +34,11 @@ export async function action({ request }: ActionFunctionArgs) {
     stages: v[`${key}.stages`] as CaseStage[],
   }));
   const db = getDb();
-  saveParticipationIndicators(db, user.collectiveId, indicators);
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "participation_indicators" });
+  audited(
+    db,
+    (tx) => saveParticipationIndicators(tx, user.collectiveId, indicators),
+    () => ({ collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "participation_indicators" }),
+  );
   return redirect("/reports/outcomes");
 }
 

@@ -1,16 +1,18 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, count, eq, gte, lt } from "drizzle-orm";
+import { and, count, eq, gte } from "drizzle-orm";
 import { collectives, loginAttempts, sessions, users } from "#db/schema";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { can, type Permission } from "~/lib/permissions";
+import { purgeExpiredSessions, sessionAlive, touchSession } from "~/models/session.server";
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
 import { verifyPassword } from "./password.server";
 import { plural } from "~/lib/plural";
 
-const sessionHours = 12;
+/** The absolute end of a session; the idle limit is SESSION_IDLE_MINUTES (60 by default). */
+export const sessionHours = 12;
 export const lockout = { attempts: 5, minutes: 15 } as const;
 
 function sessionCookie() {
@@ -36,7 +38,7 @@ async function sessionToken(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+export async function getSessionUser(request: Request, now = new Date()): Promise<SessionUser | null> {
   const token = await sessionToken(request);
   if (!token) return null;
   const db = getDb();
@@ -46,9 +48,15 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sha256(token)))
     .get();
-  if (!row || row.session.expiresAt <= new Date().toISOString()) return null;
-  const resolved = resolveSessionUser(db, row.user, todayIn(collectiveZone(row.user.collectiveId)));
-  return resolved.ok ? resolved.user : null;
+  if (!row) return null;
+  const resolved = resolveSessionUser(db, row.user, todayIn(collectiveZone(row.user.collectiveId), now));
+  // A session past its end, idle too long, or of an account that may no longer sign in ends here.
+  if (!sessionAlive(row.session, now, config().SESSION_IDLE_MINUTES) || !resolved.ok) {
+    db.delete(sessions).where(eq(sessions.id, row.session.id)).run();
+    return null;
+  }
+  touchSession(db, row.session, now);
+  return resolved.user;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
@@ -118,8 +126,8 @@ export async function createSessionCookie(request: Request, userId: number): Pro
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000).toISOString();
   db.transaction((tx) => {
     if (old) tx.delete(sessions).where(eq(sessions.id, sha256(old))).run();
-    tx.delete(sessions).where(lt(sessions.expiresAt, new Date().toISOString())).run();
-    tx.insert(sessions).values({ id: sha256(token), userId, expiresAt }).run();
+    purgeExpiredSessions(tx, new Date(), config().SESSION_IDLE_MINUTES);
+    tx.insert(sessions).values({ id: sha256(token), userId, expiresAt, lastSeenAt: new Date().toISOString() }).run();
   });
   return sessionCookie().serialize(token);
 }
@@ -128,4 +136,17 @@ export async function destroySessionCookie(request: Request): Promise<string> {
   const token = await sessionToken(request);
   if (token) getDb().delete(sessions).where(eq(sessions.id, sha256(token))).run();
   return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+/** Expired and idle sessions are removed every few minutes, not only when someone next signs in. */
+export function startSessionPurge({ intervalMs = 10 * 60_000 }: { intervalMs?: number } = {}): () => void {
+  const tick = () => {
+    try {
+      purgeExpiredSessions(getDb(), new Date(), config().SESSION_IDLE_MINUTES);
+    } catch (error) {
+      console.error("sessions: purge failed", error instanceof Error ? error.message : error);
+    }
+  };
+  const timer = setInterval(tick, intervalMs);
+  return () => clearInterval(timer);
 }

@@ -14,7 +14,7 @@ type Subject = { collectiveId: number; caseId: number; subjectKind: "victim" | "
  * Fingerprints a person's attributes (the clear text goes no further than this function) and
  * flags every other case of the collective with the same person.
  */
-export function recordIdentity(db: Db, subject: Subject, person: { name: string; birthYear: number | null; extra: string | null }): { matches: number } {
+export function recordIdentity(db: Conn, subject: Subject, person: { name: string; birthYear: number | null; extra: string | null }): { matches: number } {
   const key = config().IDENTITY_KEY;
   const fps = fingerprintsOf(key, person);
   if (!fps) return { matches: 0 };

@@ -4,6 +4,7 @@ import { agendaVersions, mailOutbox, meetings } from "#db/schema";
 import { agendaEmail, type AgendaEmailData } from "#templates/email/agenda";
 import { renderAgendaPdf } from "#templates/pdf/agenda";
 import { config } from "~/config.server";
+import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { getCollective, type Meeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
@@ -102,6 +103,7 @@ export async function publishAgenda(db: Db, meeting: Meeting, userId: number): P
     const batch = `meeting:${meeting.id}:agenda:v${version}`;
     const invite = { method: "REQUEST" as const, content: inviteFor(tx, current) };
     enqueueForHolders(tx, meeting, doc, { kind: version === 1 ? "agenda" : "agenda-update", batch, pdf, invite });
+    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "publish", entity: "meeting", entityId: meeting.id, detail: `agenda v${version}` });
     return { batch, version };
   });
   wakeMailSender();
@@ -132,6 +134,7 @@ export async function rescheduleMeeting(
       .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
       .run();
     if (res.changes !== 1) throw new MeetingConflict("Someone else changed this meeting while you were editing. Reload it and try again.");
+    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "reschedule", entity: "meeting", entityId: meeting.id });
     if (!batch) return;
     freezeAgenda(tx, meeting.id, doc, userId);
     enqueueForHolders(tx, updated, doc, { kind: "rescheduled", batch, pdf, invite: { method: "REQUEST", content: inviteFor(tx, updated) } });
@@ -141,7 +144,7 @@ export async function rescheduleMeeting(
 }
 
 /** Cancelling tells everyone who had the invite, with METHOD:CANCEL and the next SEQUENCE. */
-export function cancelMeeting(db: Db, meeting: Meeting): { batch: string | null } {
+export function cancelMeeting(db: Db, meeting: Meeting, userId: number): { batch: string | null } {
   const notify = meeting.status === "agenda_published";
   const updated: Meeting = { ...meeting, status: "cancelled", icalSequence: meeting.icalSequence + 1, version: meeting.version + 1 };
   const batch = notify ? `meeting:${meeting.id}:cancel` : null;
@@ -152,6 +155,7 @@ export function cancelMeeting(db: Db, meeting: Meeting): { batch: string | null 
       .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
       .run();
     if (res.changes !== 1) throw new MeetingConflict("Someone else changed this meeting while you were looking at it. Reload it and try again.");
+    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "cancel", entity: "meeting", entityId: meeting.id });
     if (batch) {
       const doc = buildAgendaDocument(tx, updated);
       enqueueForHolders(tx, updated, doc, { kind: "cancelled", batch, pdf: null, invite: { method: "CANCEL", content: inviteFor(tx, updated, "CANCEL") } });

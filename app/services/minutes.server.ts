@@ -7,6 +7,7 @@ import { config } from "~/config.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
 import { formatDate, formatDateTime } from "~/lib/dates";
 import { transition, type MinutesAction } from "~/lib/minutes-state";
+import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
 import { actionItemsOfMeeting, attendanceGrid, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
@@ -138,6 +139,7 @@ export async function circulateMinutes(db: Db, meeting: Meeting, userId: number)
   const url = `${config().APP_URL}/meetings/${meeting.id}`;
   db.transaction((tx) => {
     freeze(tx, meeting, state, doc, userId);
+    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "circulate:minutes", entity: "meeting", entityId: meeting.id, detail: `v${version}` });
     const actions = actionItemsOfMeeting(tx, meeting.id);
     for (const holder of currentSeatHolders(tx, meeting.collectiveId)) {
       const mine = actions.filter((a) => a.departmentId === holder.departmentId);
@@ -172,7 +174,10 @@ export function confirmMinutes(db: Db, meeting: Meeting, userId: number) {
   const state = check(meeting, doc, "confirm");
   const confirmed = { ...doc, minutesState: state };
   guardDocument(db, meeting.collectiveId, "the minutes", minutesFields(confirmed), undefined, "confirmed");
-  db.transaction((tx) => freeze(tx, meeting, state, confirmed, userId));
+  db.transaction((tx) => {
+    freeze(tx, meeting, state, confirmed, userId);
+    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "confirm:minutes", entity: "meeting", entityId: meeting.id });
+  });
 }
 
 export function amendMinutes(db: Db, meeting: Meeting, userId: number, amendment: { text: string; movedBy: string }) {
@@ -180,5 +185,8 @@ export function amendMinutes(db: Db, meeting: Meeting, userId: number, amendment
   const state = check(meeting, doc, "amend");
   const amended = { ...doc, minutesState: state, amendments: [...doc.amendments, amendment] };
   guardDocument(db, meeting.collectiveId, "the minutes", minutesFields(amended), undefined, "amended");
-  db.transaction((tx) => freeze(tx, meeting, state, amended, userId, amendment));
+  db.transaction((tx) => {
+    freeze(tx, meeting, state, amended, userId, amendment);
+    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "amend:minutes", entity: "meeting", entityId: meeting.id });
+  });
 }

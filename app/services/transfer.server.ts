@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { sessions, tenures, users } from "#db/schema";
+import { tenures, users } from "#db/schema";
 import { renderBriefPdf } from "#templates/pdf/brief";
 import { welcomeEmail } from "#templates/email/welcome";
 import { config } from "~/config.server";
@@ -14,6 +14,7 @@ import { addDays, formatDate } from "~/lib/dates";
 import { audit } from "~/models/audit.server";
 import { currentTenure } from "~/models/department.server";
 import { createPasswordToken } from "~/models/password-token.server";
+import { endSessionsOf } from "~/models/session.server";
 import { findUserByEmail } from "~/models/user.server";
 
 export type TransferInput = {
@@ -60,8 +61,8 @@ export function recordTransfer(
       if (current.userId) {
         const predecessor = tx.select().from(users).where(eq(users.id, current.userId)).get();
         if (predecessor?.role === "secretariat") role = "secretariat";
-        // Once the tenure is over, any open session of the old holder ends with it.
-        if (endsOn < today) tx.delete(sessions).where(eq(sessions.userId, current.userId)).run();
+        // A transfer ends the old holder's open sessions; until the tenure's last day they may sign in again.
+        endSessionsOf(tx, current.userId);
       }
     }
     const user = tx

@@ -83,7 +83,10 @@ export const sessions = sqliteTable(
     /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
     id: text().primaryKey(),
     userId: integer().notNull().references(() => users.id),
+    /** The absolute end: a session never outlives it, however busy. */
     expiresAt: text().notNull(),
+    /** The last request it carried (written at most once a minute); the idle timeout counts from here. */
+    lastSeenAt: text(),
     createdAt: createdAt(),
   },
   (t) => [index("sessions_user").on(t.userId)],
@@ -110,7 +113,11 @@ export const passwordTokens = sqliteTable("password_tokens", {
   createdAt: createdAt(),
 });
 
-/** Who did what to which record. Never holds a restricted value: only ids, actions and field names. */
+/**
+ * Who did what to which record. Never holds a restricted value: only ids, actions and field names.
+ * Each entry carries a SHA-256 chained to the collective's entry before it (app/lib/audit-chain.ts),
+ * so an edited, removed or inserted entry breaks the chain.
+ */
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -122,6 +129,19 @@ export const auditLog = sqliteTable(
     entityId: integer(),
     detail: text(),
     at: createdAt(),
+    /** The hash of the collective's previous entry ("" for its first). */
+    prevHash: text(),
+    hash: text(),
   },
-  (t) => [index("audit_log_entity").on(t.entity, t.entityId)],
+  (t) => [index("audit_log_entity").on(t.entity, t.entityId), index("audit_log_collective").on(t.collectiveId, t.id)],
 );
+
+/**
+ * A backup made by `npm run backup` carries one row with restoredAt empty. When the app first
+ * opens such a file (a restore), it ends every session and stamps restoredAt (app/services/restore.server.ts).
+ */
+export const backupMarks = sqliteTable("backup_marks", {
+  id: id(),
+  takenAt: text().notNull(),
+  restoredAt: text(),
+});

@@ -1,0 +1,50 @@
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import type { Conn } from "#db/client";
+import { sessions } from "#db/schema";
+
+/** How long a session lasts: an absolute end, and an idle limit counted from its last request. */
+export type SessionLimits = { absoluteHours: number; idleMinutes: number };
+
+/** A session's last request is written at most this often, so reading pages does not write on every request. */
+export const lastSeenEveryMs = 60_000;
+
+export function idleCutoff(now: Date, idleMinutes: number): string {
+  return new Date(now.getTime() - idleMinutes * 60_000).toISOString();
+}
+
+/** Whether a session may still carry a request at `now`. */
+export function sessionAlive(session: typeof sessions.$inferSelect, now: Date, idleMinutes: number): boolean {
+  const lastSeen = session.lastSeenAt ?? session.createdAt;
+  return session.expiresAt > now.toISOString() && lastSeen > idleCutoff(now, idleMinutes);
+}
+
+export function touchSession(db: Conn, session: typeof sessions.$inferSelect, now: Date) {
+  const lastSeen = session.lastSeenAt ?? session.createdAt;
+  if (now.getTime() - Date.parse(lastSeen) < lastSeenEveryMs) return;
+  db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, session.id)).run();
+}
+
+/** Ends every session of one person: a transfer, a new password, a disabled account. */
+export function endSessionsOf(db: Conn, userId: number): number {
+  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+/** Ends every session of everyone: after a restore, a cookie from before it must not open the app. */
+export function endAllSessions(db: Conn): number {
+  return db.delete(sessions).run().changes;
+}
+
+/** Removes sessions past their absolute end or idle for longer than the limit. Run on a schedule. */
+export function purgeExpiredSessions(db: Conn, now: Date, idleMinutes: number): number {
+  const cutoff = idleCutoff(now, idleMinutes);
+  return db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.expiresAt, now.toISOString()),
+        lt(sessions.lastSeenAt, cutoff),
+        and(isNull(sessions.lastSeenAt), lt(sessions.createdAt, cutoff)),
+      ),
+    )
+    .run().changes;
+}

@@ -1,0 +1,29 @@
+import type { Conn } from "#db/client";
+import { audit } from "~/models/audit.server";
+import type { SessionUser } from "~/models/user.server";
+
+export type Download = {
+  body: string | Uint8Array;
+  contentType: string;
+  /** As the person saves it. Built from codes and numbers only, never a protected value. */
+  filename: string;
+  /** PDFs open in the browser; calendars and spreadsheets are saved. */
+  inline?: boolean;
+  /** What the file is about, for the audit log. */
+  record: { entity: string; entityId?: number | null };
+};
+
+/** Every file that leaves the app (PDF, ICS, CSV, attachment) is written to the audit log: which, and for whom. */
+export function downloadResponse(db: Conn, user: Pick<SessionUser, "collectiveId" | "id">, file: Download): Response {
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "download", entity: file.record.entity, entityId: file.record.entityId ?? null, detail: file.filename });
+  const asciiName = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
+  const body = typeof file.body === "string" ? file.body : new Uint8Array(file.body);
+  return new Response(body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `${file.inline ? "inline" : "attachment"}; filename="${asciiName}"${asciiName === file.filename ? "" : `; filename*=UTF-8''${encodeURIComponent(file.filename)}`}`,
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
