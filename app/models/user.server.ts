@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { departments, sessions, tenures, users } from "#db/schema";
+import { departments, tenures, users } from "#db/schema";
 import type { Role } from "#db/schema/enums";
+import { endSessionsOf } from "./session.server";
 
 export type SessionUser = {
   id: number;
@@ -107,7 +108,7 @@ export function setAccountActive(db: Conn, { collectiveId, userId, active }: { c
   return db.transaction((tx) => {
     const res = tx.update(users).set({ active }).where(and(eq(users.id, userId), eq(users.collectiveId, collectiveId))).run();
     if (res.changes !== 1) return false;
-    if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    if (!active) endSessionsOf(tx, userId);
     return true;
   });
 }

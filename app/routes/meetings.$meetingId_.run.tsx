@@ -173,7 +173,6 @@ function confirmPrevious(user: SessionUser, meeting: Meeting) {
     if (!message) throw error;
     return data({ intent: "confirm-previous", errors: { form: message }, values: {} }, { status: 409 });
   }
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "confirm:minutes", entity: "meeting", entityId: previous.id });
   return { intent: "confirm-previous", confirmed: previous.number };
 }
 

@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
 import { parseForm, readForm } from "~/lib/forms";
 import { label, roleLabels } from "~/lib/labels";
-import { audit } from "~/models/audit.server";
+import { audited } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
 import { listAccounts, setAccountActive } from "~/models/user.server";
 import { accountActiveSchema } from "~/schemas/account";
@@ -30,10 +30,16 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const db = getDb();
   const account = listAccounts(db, user.collectiveId, todayIn(getCollective(db, user.collectiveId).timeZone)).find((a) => a.id === userId);
-  if (!account || !setAccountActive(db, { collectiveId: user.collectiveId, userId, active: intent === "enable" })) {
+  const changed =
+    !!account &&
+    audited(
+      db,
+      (tx) => setAccountActive(tx, { collectiveId: user.collectiveId, userId, active: intent === "enable" }),
+      (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: intent, entity: "user", entityId: userId } : null),
+    );
+  if (!account || !changed) {
     return data({ errors: { form: "There is no such account in this collective. Reload the page." }, done: null }, { status: 404 });
   }
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: intent, entity: "user", entityId: userId });
   return { errors: null, done: `${account.name}'s account is ${intent === "enable" ? "enabled: they can sign in again" : "disabled: they can no longer sign in"}.` };
 }
 
