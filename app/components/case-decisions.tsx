@@ -10,7 +10,7 @@ type Decisions = {
 /** What the collective agreed about the case: its action items, then each meeting's decisions, newest first. */
 export function CaseDecisions({ decisions }: { decisions: Decisions }) {
   return (
-    <section className="card" aria-labelledby="decided">
+    <section className="card case-decisions" aria-labelledby="decided">
       <h2 id="decided">What the collective decided</h2>
       <h3>Action items</h3>
       {decisions.ownDepartmentOnly ? <p className="muted">Your department's action items on this case.</p> : null}
@@ -48,7 +48,7 @@ export function CaseDecisions({ decisions }: { decisions: Decisions }) {
       )}
       <h3>Decisions in the minutes</h3>
       {decisions.meetings.length ? (
-        <ol className="case-decisions">
+        <ul className="case-decisions__meetings">
           {decisions.meetings.map((m) => (
             <li key={m.meetingId}>
               <p>
@@ -68,7 +68,7 @@ export function CaseDecisions({ decisions }: { decisions: Decisions }) {
               ))}
             </li>
           ))}
-        </ol>
+        </ul>
       ) : (
         <p className="empty">No meeting's minutes record a discussion of this case yet.</p>
       )}

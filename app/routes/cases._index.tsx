@@ -79,6 +79,11 @@ export default function Cases() {
         ) : null}
       </div>
       {scoped ? <p className="muted">You see the cases your department is involved in.</p> : null}
+      {errors.fir && !canSearchFir ? (
+        <div className="form-error" role="alert">
+          {errors.fir}
+        </div>
+      ) : null}
       <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter cases" feedback={filterFeedback(params, errors)}>
         <div className="form-row">
           <Field name="q" label="Search" type="search" hint="Case code, police station, court case number, section or stage" />

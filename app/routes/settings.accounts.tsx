@@ -81,14 +81,14 @@ export default function Accounts() {
                 <td>{a.email}</td>
                 <td>{label(roleLabels, a.role)}</td>
                 <td>{a.seat ?? <span className="muted">{a.role === "representative" ? "none: cannot sign in" : "none"}</span>}</td>
-                <td>
+                <td className="account-sign-in">
                   {a.active ? "Open" : <strong>Disabled</strong>}
                   {a.id === me ? (
                     <span className="muted"> (you)</span>
                   ) : (
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="userId" value={a.id} />
-                      <input type="hidden" name="intent" value={a.active ? "disable" : "enable"} />{" "}
+                      <input type="hidden" name="intent" value={a.active ? "disable" : "enable"} />
                       <button type="submit" className={`button button--small ${a.active ? "button--danger" : "button--quiet"}`} aria-label={`${a.active ? "Disable" : "Enable"}: ${a.name}`}>
                         {a.active ? "Disable" : "Enable"}
                       </button>

@@ -107,6 +107,8 @@ describe("the case register and the case page", () => {
     await rep.page.getByRole("status").waitFor();
     expect(await rep.page.getByLabel("FIR number").count()).toBe(0);
     expect(await seriousViolations(rep.page)).toEqual([]);
+    await rep.page.goto("/cases?fir=0123");
+    expect(await rep.page.getByRole("alert").textContent()).toBe("Only the secretariat and the administrator can search by FIR number.");
     await rep.context.close();
   });
 
