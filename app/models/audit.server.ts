@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, isNotNull, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { auditLog } from "#db/schema";
+import { auditLog, cases, departments, meetings, tenures, users } from "#db/schema";
 import { entryHash, genesisHash, verifyChain, type ChainReport, type StoredEntry } from "~/lib/audit-chain";
 
 export type AuditEntry = {
@@ -98,4 +98,93 @@ export function audited<T>(db: Conn, change: (tx: Conn) => T, entryFor: (result:
     if (entry) audit(tx, entry);
     return result;
   });
+}
+
+export const auditPerPage = 50;
+
+/** The record an entry is about, by its name people know (a case code, a meeting number), where it has one. */
+const recordName = sql<string | null>`case ${auditLog.entity}
+  when 'case' then (select ${cases.code} from ${cases} where ${cases.id} = ${auditLog.entityId})
+  when 'meeting' then (select ${meetings.number} from ${meetings} where ${meetings.id} = ${auditLog.entityId})
+  when 'department' then (select ${departments.name} from ${departments} where ${departments.id} = ${auditLog.entityId})
+  when 'tenure' then (select ${tenures.officerName} from ${tenures} where ${tenures.id} = ${auditLog.entityId})
+  when 'user' then (select ${users.name} from ${users} where ${users.id} = ${auditLog.entityId})
+  end`;
+
+export type AuditQuery = {
+  collectiveId: number;
+  person?: number;
+  entity?: string;
+  record?: number;
+  action?: string;
+  /** Instants (ISO UTC): from inclusive, until exclusive. */
+  fromInstant?: string;
+  untilInstant?: string;
+};
+
+function auditWhere(q: AuditQuery) {
+  return and(
+    eq(auditLog.collectiveId, q.collectiveId),
+    q.person !== undefined ? eq(auditLog.userId, q.person) : undefined,
+    q.entity !== undefined ? eq(auditLog.entity, q.entity) : undefined,
+    q.record !== undefined ? eq(auditLog.entityId, q.record) : undefined,
+    q.action !== undefined ? eq(auditLog.action, q.action) : undefined,
+    q.fromInstant !== undefined ? gte(auditLog.at, q.fromInstant) : undefined,
+    q.untilInstant !== undefined ? lt(auditLog.at, q.untilInstant) : undefined,
+  );
+}
+
+function auditRows(db: Conn, q: AuditQuery) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      userId: auditLog.userId,
+      userName: users.name,
+      userRole: users.role,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      recordName,
+      detail: auditLog.detail,
+      hash: auditLog.hash,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(auditWhere(q))
+    .orderBy(desc(auditLog.id));
+}
+
+export type AuditRow = ReturnType<ReturnType<typeof auditRows>["all"]>[number];
+
+/** One page of entries, newest first, with the count that matches. */
+export function listAuditEntries(db: Conn, q: AuditQuery, page: number) {
+  const total = db.select({ n: count() }).from(auditLog).where(auditWhere(q)).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / auditPerPage));
+  const rows = auditRows(db, q).limit(auditPerPage).offset((Math.min(page, pages) - 1) * auditPerPage).all();
+  return { rows, total, page: Math.min(page, pages), pages };
+}
+
+/** Every matching entry, for the CSV export. */
+export function allAuditEntries(db: Conn, q: AuditQuery): AuditRow[] {
+  return auditRows(db, q).all();
+}
+
+/** What the filters offer: the people, record kinds and actions that occur in this collective's log. */
+export function auditFilterChoices(db: Conn, collectiveId: number) {
+  const people = db
+    .selectDistinct({ id: users.id, name: users.name, role: users.role })
+    .from(auditLog)
+    .innerJoin(users, eq(users.id, auditLog.userId))
+    .where(eq(auditLog.collectiveId, collectiveId))
+    .orderBy(asc(users.name))
+    .all();
+  const entities = db.selectDistinct({ entity: auditLog.entity }).from(auditLog).where(eq(auditLog.collectiveId, collectiveId)).orderBy(asc(auditLog.entity)).all().map((r) => r.entity);
+  const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).where(eq(auditLog.collectiveId, collectiveId)).orderBy(asc(auditLog.action)).all().map((r) => r.action);
+  return { people, entities, actions };
+}
+
+/** The name of one record, for the filter that narrows the log to it. */
+export function auditRecordName(db: Conn, collectiveId: number, entity: string, entityId: number): string | null {
+  return db.select({ name: recordName }).from(auditLog).where(and(eq(auditLog.collectiveId, collectiveId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId))).limit(1).get()?.name ?? null;
 }

@@ -27,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The version asked for, else what the PDF gives: the draft while it is one, then the latest version.
   const asked = new URL(request.url).searchParams.get("version");
   const wanted = asked === null ? undefined : history.find((v) => /^\d{1,6}$/.test(asked) && v.version === Number(asked));
-  const body = minutesDocumentOf(db, meeting, wanted?.version);
+  // Representatives read what was circulated, never a draft (issue 13, defect 13).
+  const drafts = can(user.role, "read:minutes:draft");
+  const body = minutesDocumentOf(db, meeting, wanted?.version, { drafts });
   const frozen = wanted ?? (meeting.minutesState === "draft" ? undefined : history[0]);
   const page = {
     shown: body ? { version: frozen?.version ?? null, state: frozen?.state ?? "draft", body } : null,
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       movedBy: v.amendmentMovedBy,
     })),
     canWrite: can(user.role, "write:meeting"),
+    notCirculated: !drafts && meeting.minutesState === "draft",
   };
   return page.missing ? data(page, { status: 404 }) : page;
 }
@@ -75,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Minutes() {
-  const { meeting, history, canWrite, shown, missing } = useLoaderData<typeof loader>();
+  const { meeting, history, canWrite, shown, missing, notCirculated } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const m = meeting;
@@ -100,9 +103,11 @@ export default function Minutes() {
         </div>
       ) : null}
       <div className="actions no-print">
-        <a className="button button--quiet" href={`/meetings/${m.id}/minutes.pdf`}>
-          {m.minutesState === "draft" ? "Draft minutes PDF" : "Minutes PDF, latest version"}
-        </a>
+        {notCirculated ? null : (
+          <a className="button button--quiet" href={`/meetings/${m.id}/minutes.pdf`}>
+            {m.minutesState === "draft" ? "Draft minutes PDF" : "Minutes PDF, latest version"}
+          </a>
+        )}
         {canWrite && (m.minutesState === "draft" || m.minutesState === "circulated") ? (
           <Form method="post">
             <input type="hidden" name="intent" value="circulate" />
@@ -138,6 +143,7 @@ export default function Minutes() {
           {missing}
         </div>
       ) : null}
+      {notCirculated ? <p className="empty">The minutes of this meeting have not been circulated yet. You will get them by email when they are.</p> : null}
       {shown ? (
         <section aria-labelledby="shown">
           <h2 id="shown">{shown.version ? `Version ${shown.version} (${shown.state})` : "The draft, not yet circulated"}</h2>

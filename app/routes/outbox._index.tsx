@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pager } from "~/components/pager";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { getCollective } from "~/models/meeting.server";
@@ -84,12 +85,7 @@ export default function Outbox() {
       ) : (
         <p className="empty">No email has been sent yet. Publishing an agenda sends one to every seat holder.</p>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="actions">
-          {page > 1 ? <Link to={`?page=${page - 1}`}>← Newer</Link> : null}
-          {page < pages ? <Link to={`?page=${page + 1}`}>Older →</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} previous="← Newer" next="Older →" />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { isNull } from "drizzle-orm";
 import { openDatabase, type Db } from "#db/client";
 import { migrateDatabase } from "#db/migrate";
 import { backupMarks, collectives } from "#db/schema";
+import { persistedSecret } from "~/config.server";
 import { audit, sealAuditLog } from "~/models/audit.server";
 import { endAllSessions } from "~/models/session.server";
 
@@ -83,7 +84,10 @@ export function restoreFrom(dir: string, databasePath: string, { keepSessionSecr
     const from = path.join(dir, name);
     if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dataDir, name));
   }
-  if (!keepSessionSecret) fs.rmSync(path.join(dataDir, "session-secret"), { force: true });
+  if (!keepSessionSecret) {
+    fs.rmSync(path.join(dataDir, "session-secret"), { force: true });
+    persistedSecret(dataDir, "session-secret");
+  }
   const db = openDatabase(target);
   try {
     prepareDatabase(db);

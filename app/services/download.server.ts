@@ -11,11 +11,13 @@ export type Download = {
   inline?: boolean;
   /** What the file is about, for the audit log. */
   record: { entity: string; entityId?: number | null };
+  /** For the audit log, when the file name alone does not say what was taken (ids, counts, filters only). */
+  detail?: string;
 };
 
 /** Every file that leaves the app (PDF, ICS, CSV, attachment) is written to the audit log: which, and for whom. */
 export function downloadResponse(db: Conn, user: Pick<SessionUser, "collectiveId" | "id">, file: Download): Response {
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "download", entity: file.record.entity, entityId: file.record.entityId ?? null, detail: file.filename });
+  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "download", entity: file.record.entity, entityId: file.record.entityId ?? null, detail: file.detail ?? file.filename });
   const asciiName = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
   const body = typeof file.body === "string" ? file.body : new Uint8Array(file.body);
   return new Response(body, {

@@ -68,16 +68,17 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
 /**
  * The minutes as a document: a frozen version when one is asked for, else the latest frozen
  * version once the minutes have left draft (what was circulated is what the PDF shows), else the
- * live draft. Undefined when the asked-for version does not exist.
+ * live draft, for those who may read drafts. Undefined when the asked-for version does not exist,
+ * or when only a draft exists and the reader may not see it (members read circulated minutes only).
  */
-export function minutesDocumentOf(db: Conn, meeting: Meeting, version?: number): MinutesDocument | undefined {
+export function minutesDocumentOf(db: Conn, meeting: Meeting, version?: number, { drafts = true }: { drafts?: boolean } = {}): MinutesDocument | undefined {
   const history = minutesHistory(db, meeting.id);
   const frozen = version !== undefined ? history.find((v) => v.version === version) : meeting.minutesState === "draft" ? undefined : history[0];
   if (frozen) {
     const body = JSON.parse(frozen.bodyJson) as Partial<MinutesDocument>;
     if (body.items && body.attendance) return body as MinutesDocument;
   }
-  if (version !== undefined) return undefined;
+  if (version !== undefined || !drafts) return undefined;
   const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(db, meeting);
   return doc;
 }

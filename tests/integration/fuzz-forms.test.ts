@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actionItems, cases, collectives, departments, mailOutbox, meetings, users } from "#db/schema";
@@ -8,6 +7,7 @@ import * as enums from "#db/schema/enums";
 import { createPasswordToken } from "~/models/password-token.server";
 import { createCase, createCollective, createDepartment } from "../factories";
 import { cookieFor, run } from "../support/remix";
+import { intentsOf, pathOf, routesDir, sourcesOf } from "../support/routes";
 
 // The project's own fuzz test: every route that has an action (found from the files in
 // app/routes, so a new form is covered without touching this file), posted bad input of every
@@ -15,36 +15,14 @@ import { cookieFor, run } from "../support/remix";
 // into one), and the database must stay consistent.
 
 const origin = "http://localhost:3000";
-const routesDir = path.resolve("app/routes");
 const modules = import.meta.glob<{ action?: (args: any) => Promise<unknown> }>("/app/routes/*.{ts,tsx}");
 
 type Route = { file: string; params: string[]; source: string; choices: Map<string, string>; action: (args: any) => Promise<unknown> };
-
-/** The source of a route and of the components and schemas it imports: where its field names and intents are written. */
-function sourcesOf(file: string): string {
-  const own = fs.readFileSync(path.join(routesDir, file), "utf8");
-  const imported = [...own.matchAll(/from "~\/(components|schemas)\/([\w-]+)"/g)].map(([, dir, name]) => {
-    for (const ext of [".tsx", ".ts"]) {
-      const p = path.resolve("app", dir, name + ext);
-      if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
-    }
-    return "";
-  });
-  return [own, ...imported].join("\n");
-}
 
 const fieldNames = (source: string) =>
   new Set([
     ...[...source.matchAll(/name="([\w.-]+)"/g)].map((m) => m[1]),
     ...[...source.matchAll(/^\s{2,4}(\w+): (?:z\.|required|optional|id\(|checkbox|choice|version|minutes|time|link|birthYear|yesNo)/gm)].map((m) => m[1]),
-  ]);
-
-const intentsOf = (source: string) =>
-  new Set([
-    ...[...source.matchAll(/intent(?:\s*===\s*|: z\.literal\()"([a-z-]+)"/g)].map((m) => m[1]),
-    ...[...source.matchAll(/name="intent" value="([a-z-]+)"/g)].map((m) => m[1]),
-    ...[...source.matchAll(/^\s+"([a-z]+(?:-[a-z]+)+)": \w+Schema/gm)].map((m) => m[1]),
-    ...[...source.matchAll(/intent: z\.enum\(\[([^\]]+)\]/g)].flatMap((m) => [...m[1].matchAll(/"([a-z-]+)"/g)].map((x) => x[1])),
   ]);
 
 /** A value each choice field accepts, read from its schema (`choice("Stage", caseStages)`, `z.enum(["60", "90"])`). */
@@ -115,18 +93,6 @@ function request(pathname: string, { contentType, body }: Body, cookie?: string)
   return new Request(origin + pathname, { method: "POST", body, headers });
 }
 
-const pathOf = (route: Route, params: Record<string, string>) =>
-  "/" +
-  route.file
-    .replace(/\.tsx?$/, "")
-    .replace(/\[\.\]/g, "~dot~")
-    .split(".")
-    .filter((s) => s !== "_index")
-    .map((s) => s.replace(/_$/, ""))
-    .map((s) => (s.startsWith("$") ? encodeURIComponent(params[s.slice(1)] ?? "x") : s))
-    .join("/")
-    .replace(/~dot~/g, ".");
-
 let failures: string[] = [];
 
 /** Posts once and records anything a client could turn into a 5xx. */
@@ -135,7 +101,7 @@ async function probe(route: Route, what: string, body: Body, signedIn: string | 
   const cookie = signedIn && route.file === "logout.tsx" ? await cookieFor("observer@demo.testa") : signedIn;
   const routeParams = Object.fromEntries(route.params.map((p) => [p, params[p] ?? "x"]));
   try {
-    const outcome = await run(() => route.action({ request: request(pathOf(route, routeParams), body, cookie), params: routeParams, context: {} }));
+    const outcome = await run(() => route.action({ request: request(pathOf(route.file, routeParams), body, cookie), params: routeParams, context: {} }));
     if (outcome.status >= 500) failures.push(`${route.file} ${what}: ${outcome.status}`);
     else if (outcome.status === 200 && outcome.data === undefined) failures.push(`${route.file} ${what}: the action answered nothing`);
   } catch (error) {

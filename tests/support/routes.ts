@@ -1,0 +1,49 @@
+import fs from "node:fs";
+import path from "node:path";
+
+// What the attack tests read from app/routes itself, so a new route or form is covered without
+// touching the tests: the files, their URL parameters, the source where fields and intents are written.
+
+export const routesDir = path.resolve("app/routes");
+
+/** Every route module, by file name (e.g. "cases.$caseId.tsx"), sorted. */
+export const routeFiles = () => fs.readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f)).sort();
+
+/** "cases.$caseId_.edit.tsx" → "cases.$caseId_.edit": the key the permission table uses. */
+export const routeId = (file: string) => file.replace(/\.tsx?$/, "");
+
+export const paramsOf = (file: string) => [...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => m[1]);
+
+/** The source of a route and of the components and schemas it imports: where its field names and intents are written. */
+export function sourcesOf(file: string): string {
+  const own = fs.readFileSync(path.join(routesDir, file), "utf8");
+  const imported = [...own.matchAll(/from "~\/(components|schemas)\/([\w-]+)"/g)].map(([, dir, name]) => {
+    for (const ext of [".tsx", ".ts"]) {
+      const p = path.resolve("app", dir, name + ext);
+      if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
+    }
+    return "";
+  });
+  return [own, ...imported].join("\n");
+}
+
+export const intentsOf = (source: string) =>
+  new Set([
+    ...[...source.matchAll(/intent(?:\s*===\s*|: z\.literal\()"([a-z-]+)"/g)].map((m) => m[1]),
+    ...[...source.matchAll(/name="intent" value="([a-z-]+)"/g)].map((m) => m[1]),
+    ...[...source.matchAll(/^\s+"([a-z]+(?:-[a-z]+)+)": \w+Schema/gm)].map((m) => m[1]),
+    ...[...source.matchAll(/intent: (?:z\.enum\(|choice\("[^"]*",\s*)\[([^\]]+)\]/g)].flatMap((m) => [...m[1].matchAll(/"([a-z-]+)"/g)].map((x) => x[1])),
+  ]);
+
+/** The URL of a route file with its parameters filled in. */
+export const pathOf = (file: string, params: Record<string, string>) =>
+  "/" +
+  file
+    .replace(/\.tsx?$/, "")
+    .replace(/\[\.\]/g, "~dot~")
+    .split(".")
+    .filter((s) => s !== "_index")
+    .map((s) => s.replace(/_$/, ""))
+    .map((s) => (s.startsWith("$") ? encodeURIComponent(params[s.slice(1)] ?? "x") : s))
+    .join("/")
+    .replace(/~dot~/g, ".");
