@@ -162,7 +162,7 @@ function benchLeakGuard(db: Db) {
   const load = time(5, () => protectedSet(db, 1));
   const guardRepeated = time(20, () => containsProtected(repeated, set));
   const guardVaried = time(20, () => containsProtected(varied, set));
-  console.log(`\nLeak guard, 1,000 words (${set.fps.size} protected name forms, ${set.firs.size} FIR numbers):`);
+  console.log(`\nLeak guard, 1,000 words (${set.size} protected forms, ${set.firs.size} FIR numbers):`);
   console.log(`  loading what is protected, later calls: ${fmt(load)}   (first call in a process: ${first.median.toFixed(1)} ms, it fingerprints every accused name once)`);
   console.log(`  guarding a repeated sentence:           ${fmt(guardRepeated)}   target < 20 ms`);
   console.log(`  guarding 1,000 varied words:            ${fmt(guardVaried)}   target < 20 ms`);

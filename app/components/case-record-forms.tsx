@@ -1,8 +1,9 @@
 import { ageBands, bailStatuses, caseEventKinds, caseOutcomes } from "#db/schema/enums";
 import { eventKindLabels, label, outcomeLabels } from "~/lib/labels";
 import type { VictimServices } from "~/lib/participation";
-import { accusedIdentitySchema, accusedSchema, caseEventSchema, victimIdentitySchema, victimSchema } from "~/schemas/case";
+import { accusedSchema, caseEventSchema, victimSchema } from "~/schemas/case";
 import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
+import { IdentityRecordForms, type RecordEntry } from "./identity-record-forms";
 
 type Feedback = (FormFeedback & { intent?: string }) | undefined;
 type Victim = VictimServices & { id: number; code: string; minor: boolean; ageBand: string; version: number };
@@ -69,7 +70,7 @@ function VictimFields({ victim }: { victim?: Victim }) {
   );
 }
 
-export function CaseRecordForms({ victims, accused, feedback }: { victims: Victim[]; accused: { id: number; name: string }[]; feedback: Feedback }) {
+export function CaseRecordForms({ victims, accused, records, feedback }: { victims: Victim[]; accused: { id: number; name: string }[]; records: RecordEntry[]; feedback: Feedback }) {
   return (
     <div className="no-print">
       <section className="card" aria-labelledby="add-event">
@@ -127,48 +128,7 @@ export function CaseRecordForms({ victims, accused, feedback }: { victims: Victi
         </details>
       </section>
 
-      <section className="card restricted" aria-labelledby="identity">
-        <h2 id="identity">
-          Identity, for matching across cases <span className="restricted-label">Never stored</span>
-        </h2>
-        <p className="muted">
-          What you type here is turned into a keyed fingerprint and then discarded: it is never saved, logged or shown again. It lets TESTA
-          Desk notice the same person in another case, and stops the name from leaving the app in any email, PDF or invite.
-        </p>
-        {victims.map((v) => (
-          <details key={v.id} open={!!mine(feedback, "victim-identity") && feedback?.values?.victimId === String(v.id)}>
-            <summary>Record identifying attributes of {v.code}</summary>
-            <ValidatedForm schema={victimIdentitySchema} method="post" feedback={mine(feedback, "victim-identity")} autoComplete="off">
-              <input type="hidden" name="intent" value="victim-identity" />
-              <input type="hidden" name="victimId" value={v.id} />
-              <div className="form-row">
-                <Field name="name" label={`Name of ${v.code}`} autoComplete="off" />
-                <Field name="birthYear" label="Approximate birth year" type="number" inputMode="numeric" />
-                <Field name="nativeDistrict" label="Native district" autoComplete="off" />
-              </div>
-              <button type="submit" className="button">
-                Fingerprint and discard
-              </button>
-            </ValidatedForm>
-          </details>
-        ))}
-        {accused.map((a) => (
-          <details key={a.id} open={!!mine(feedback, "accused-identity") && feedback?.values?.accusedId === String(a.id)}>
-            <summary>Add father's name and birth year of {a.name}</summary>
-            <ValidatedForm schema={accusedIdentitySchema} method="post" feedback={mine(feedback, "accused-identity")} autoComplete="off">
-              <input type="hidden" name="intent" value="accused-identity" />
-              <input type="hidden" name="accusedId" value={a.id} />
-              <div className="form-row">
-                <Field name="fatherName" label={`Father's name of ${a.name}`} autoComplete="off" />
-                <Field name="birthYear" label="Approximate birth year" type="number" inputMode="numeric" />
-              </div>
-              <button type="submit" className="button">
-                Fingerprint and discard
-              </button>
-            </ValidatedForm>
-          </details>
-        ))}
-      </section>
+      <IdentityRecordForms victims={victims} accused={accused} records={records} feedback={feedback} />
 
       <section className="card restricted" aria-labelledby="add-accused">
         <h2 id="add-accused">

@@ -44,7 +44,7 @@ export function hmac(key: string, value: string): string {
 
 export const birthYearTolerance = 2;
 
-export type Fingerprints = { nameFp: string; nameYearFp: string | null; extraFp: string | null; guardFps: string[] };
+export type Fingerprints = { nameFp: string; nameYearFp: string | null; extraFp: string | null };
 
 /**
  * The fingerprints of one person. Names match when their normalised words are the same, in the
@@ -60,7 +60,6 @@ export function fingerprintsOf(key: string, person: { name: string; birthYear: n
     nameFp: hmac(key, `name:${name}`),
     nameYearFp: person.birthYear ? hmac(key, `name-year:${name}|${person.birthYear}`) : null,
     extraFp: extra ? hmac(key, `extra:${extra}`) : null,
-    guardFps: guardFingerprints(key, words),
   };
 }
 
@@ -70,26 +69,4 @@ export function nearbyYearFps(key: string, name: string, birthYear: number): str
   const years = [];
   for (let d = -birthYearTolerance; d <= birthYearTolerance; d++) years.push(hmac(key, `name-year:${words}|${birthYear + d}`));
   return years;
-}
-
-/**
- * What the leak guard protects for a name: the full name in its order and reversed ("Asha Devi",
- * "Devi Asha"); a single word only when the name is one word, so "Asha" in "ASHA worker" does not
- * block the two-word name "Asha Devi".
- */
-export function guardFingerprints(key: string, words: string[]): string[] {
-  if (!words.length) return [];
-  const forms = new Set([words.join(" "), [...words].reverse().join(" ")]);
-  return [...forms].map((f) => hmac(key, `guard:${f}`));
-}
-
-/** Splits text into words the way names are normalised; codes such as DEM-2026-0042 stay whole. */
-export function guardTokens(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .split(/[^a-z0-9\u0900-\u097f/-]+/)
-    .map((t) => t.replace(/^[-/]+|[-/]+$/g, ""))
-    .filter(Boolean);
 }

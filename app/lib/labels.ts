@@ -1,4 +1,5 @@
 // Words people read for the codes the database keeps.
+import type { RecordAttribute } from "#db/schema/enums";
 
 export const stageLabels: Record<string, string> = {
   rescue: "Rescue",
@@ -73,3 +74,17 @@ export const minutesStateLabels: Record<string, string> = {
 
 /** What happened to an agenda item at the meeting; "" is an item nobody has marked yet. */
 export const itemStatusLabels: Record<string, string> = { "": "Not recorded", discussed: "Discussed", deferred: "Deferred", not_reached: "Not reached" };
+
+/** The attributes of an identity record (the values themselves are never kept). */
+export const recordAttributeLabels: Record<RecordAttribute, string> = {
+  name: "Name",
+  other_name: "Other name",
+  father: "Father's name",
+  mother: "Mother's name",
+  husband: "Husband's name",
+  village: "Village or locality",
+  school: "School",
+  phone: "Phone number",
+  alias: "Alias",
+  word: "Word protected alone",
+};

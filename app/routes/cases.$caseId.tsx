@@ -15,8 +15,11 @@ import { participationIndex, type IndexResult } from "~/lib/participation";
 import { addAccused, addCaseEvent, addVictim, updateVictim } from "~/models/case-record.server";
 import { getCollective } from "~/models/meeting.server";
 import { IdentityMatches } from "~/components/identity-matches";
-import { accusedIdentitySchema, accusedSchema, caseEventSchema, matchDecisionSchema, victimIdentitySchema, victimSchema } from "~/schemas/case";
+import { accusedSchema, caseEventSchema, matchDecisionSchema, victimSchema } from "~/schemas/case";
+import { accusedIdentitySchema, removeEntrySchema, victimIdentitySchema } from "~/schemas/identity";
+import { entriesOfCase } from "~/models/identity-record.server";
 import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity.server";
+import { addToIdentityRecord, removeFromIdentityRecord } from "~/services/identity-record.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm, type GuardedFields } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
@@ -40,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const registered = new URL(request.url).searchParams.has("registered");
   const decisions = caseDecisions(db, user, kase, today, getCollective(db, user.collectiveId).timeZone);
-  return { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], canEdit: can(user.role, "write:case"), registered, decisions };
+  const canEdit = can(user.role, "write:case");
+  // Which attributes each record holds, and when they were added: never a value, which is not kept.
+  const records = canEdit && restricted ? entriesOfCase(db, kase.id) : [];
+  return { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], records, canEdit, registered, decisions };
 }
 
 const schemas = {
@@ -51,7 +57,11 @@ const schemas = {
   "victim-identity": victimIdentitySchema,
   "accused-identity": accusedIdentitySchema,
   "decide-match": matchDecisionSchema,
+  "remove-identity-entry": removeEntrySchema,
 } as const;
+
+/** Identity attributes are never sent back, even on a mistake: the form starts empty again. */
+const identityIntents = new Set(["victim-identity", "accused-identity"]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
@@ -68,9 +78,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     "add-accused": { name: { label: "the accused's name", scope: "restricted" } },
   };
   const form = parseGuardedForm(db, user, schema, formData, `case ${kase.code}`, byIntent(guarded, intent) ?? {});
-  // Identity attributes are never sent back, even on a mistake: the form starts empty again.
   if (!form.ok) {
-    const values = intent === "victim-identity" ? { victimId: String(form.values.victimId ?? "") } : form.values;
+    const values = identityIntents.has(intent) ? { victimId: String(form.values.victimId ?? ""), accusedId: String(form.values.accusedId ?? "") } : form.values;
     return data({ intent, errors: form.errors, values }, { status: 400 });
   }
   const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "case", entityId: kase.id };
@@ -124,27 +133,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { victimId } = form.data;
       const victim = caseDetail(db, kase.id).victims.find((v) => v.id === victimId);
       if (!victim) return data({ intent, errors: { form: "That victim is not recorded on this case." }, values: {} }, { status: 404 });
-      // The attributes are fingerprinted and dropped here; they are not stored, logged or echoed back.
-      const attributes = { name: form.data.name, birthYear: form.data.birthYear, extra: form.data.nativeDistrict };
-      audited(
-        db,
-        (tx) => recordIdentity(tx, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "victim", subjectId: victim.id }, attributes),
-        ({ matches }) => ({ ...entry, action: "fingerprint:victim", detail: `victim ${victim.id}, ${matches} new match(es)` }),
-      );
+      // The attributes are fingerprinted and dropped there; they are not stored, logged or echoed back.
+      addToIdentityRecord(db, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "victim", subjectId: victim.id }, user.id, form.data.entries, form.data.crossCase);
       break;
     }
     case "accused-identity": {
-      const { accusedId } = form.data;
+      const { accusedId, fatherName, birthYear } = form.data;
       const person = caseDetail(db, kase.id).accused.find((a) => a.id === accusedId);
       if (!person) return data({ intent, errors: { form: "That accused is not recorded on this case." }, values: {} }, { status: 404 });
-      const attributes = { name: person.name, birthYear: form.data.birthYear, extra: form.data.fatherName };
-      audited(
-        db,
-        (tx) => recordIdentity(tx, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, attributes),
-        ({ matches }) => ({ ...entry, action: "fingerprint:accused", detail: `accused ${person.id}, ${matches} new match(es)` }),
-      );
+      const crossCase = fatherName || birthYear ? { name: person.name, birthYear, extra: fatherName } : null;
+      addToIdentityRecord(db, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, user.id, form.data.entries, crossCase);
       break;
     }
+    case "remove-identity-entry":
+      if (!removeFromIdentityRecord(db, { collectiveId: user.collectiveId, caseId: kase.id }, user.id, form.data.entryId)) {
+        return data({ intent, errors: { form: "That fingerprint is not on this case's records." }, values: {} }, { status: 404 });
+      }
+      break;
     case "decide-match": {
       const { matchId, decision } = form.data;
       const decided = audited(
@@ -163,7 +168,7 @@ const roleLabel = (role: string) => ({ lead: "Lead", support: "Support", informe
 const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
 
 export default function CasePage() {
-  const { view, participation, matches, canEdit, registered, decisions } = useLoaderData<typeof loader>();
+  const { view, participation, matches, records, canEdit, registered, decisions } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const c = view.case;
   return (
@@ -367,6 +372,7 @@ export default function CasePage() {
         <CaseRecordForms
           victims={view.victims}
           accused={view.accused.map((a) => ({ id: a.id, name: view.restricted?.accusedNames[a.id] ?? `Accused ${a.position}` }))}
+          records={records}
           feedback={feedback}
         />
       ) : null}

@@ -155,27 +155,6 @@ export function parseCaseFilters(params: URLSearchParams): { filters: CaseFilter
   return { filters: filters as CaseFilters, errors };
 }
 
-const birthYear = z.preprocess(
-  (v) => (v === "" ? undefined : v),
-  z.coerce.number({ error: "Birth year must be a year such as 1998." }).int("Birth year must be a year such as 1998.").min(1920, "Birth year must be 1920 or later.").max(2030, "Birth year must be a year such as 1998.").optional(),
-).transform((v) => v ?? null);
-
-/** Identifying attributes for matching: fingerprinted, then discarded. Never stored as text. */
-export const victimIdentitySchema = z.object({
-  intent: z.literal("victim-identity"),
-  victimId: id("Victim"),
-  name: requiredText("Name", 120),
-  birthYear,
-  nativeDistrict: optionalText("Native district", 120),
-});
-
-export const accusedIdentitySchema = z.object({
-  intent: z.literal("accused-identity"),
-  accusedId: id("Accused"),
-  fatherName: optionalText("Father's name", 120),
-  birthYear,
-});
-
 export const matchDecisionSchema = z.object({
   intent: z.literal("decide-match"),
   matchId: id("Match"),

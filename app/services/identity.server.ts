@@ -1,10 +1,12 @@
-import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { accused, cases, identityFingerprints, identityMatches, victims } from "#db/schema";
+import { accused, cases, identityFingerprints, identityMatches, protectedRevision, victims } from "#db/schema";
 import { config } from "~/config.server";
 import { audit } from "~/models/audit.server";
-import { fingerprintsOf, guardFingerprints, nearbyYearFps, normaliseName } from "~/lib/identity";
-import { accusedStandIn, findProtected, firKey, firStandIn, victimStandIn, type ProtectedSet, type Protectee } from "~/lib/leak-guard";
+import { fingerprintsOf, nearbyYearFps } from "~/lib/identity";
+import { accusedStandIn, buildProtectedSet, findProtected, firKey, firStandIn, standInFor, victimStandIn, type ProtectedSet, type Protectee } from "~/lib/leak-guard";
+import { keyedHasher, protectedForms, type Hasher } from "~/lib/protected-forms";
+import { entriesOfCollective } from "~/models/identity-record.server";
 
 export { findProtected, firKey, rewriteProtected, type ProtectedMatch, type ProtectedSet } from "~/lib/leak-guard";
 
@@ -21,7 +23,7 @@ export function recordIdentity(db: Conn, subject: Subject, person: { name: strin
   const nearby = person.birthYear ? new Set(nearbyYearFps(key, person.name, person.birthYear)) : null;
   return db.transaction((tx) => {
     tx.delete(identityFingerprints).where(and(eq(identityFingerprints.subjectKind, subject.subjectKind), eq(identityFingerprints.subjectId, subject.subjectId))).run();
-    tx.insert(identityFingerprints).values({ ...subject, nameFp: fps.nameFp, nameYearFp: fps.nameYearFp, extraFp: fps.extraFp, guardFps: JSON.stringify(fps.guardFps) }).run();
+    tx.insert(identityFingerprints).values({ ...subject, nameFp: fps.nameFp, nameYearFp: fps.nameYearFp, extraFp: fps.extraFp }).run();
     const candidates = tx
       .select()
       .from(identityFingerprints)
@@ -114,23 +116,37 @@ export class LeakBlocked extends Error {
 }
 
 // Every outbound document is guarded against every accused name of the collective. Their
-// fingerprints depend only on the key and the name, so a process computes each once.
-const accusedFpCache = new Map<string, Map<string, string[]>>();
-function accusedGuardFps(key: string, name: string): string[] {
-  let byName = accusedFpCache.get(key);
-  if (!byName) accusedFpCache.set(key, (byName = new Map()));
-  let fps = byName.get(name);
-  if (!fps) byName.set(name, (fps = guardFingerprints(key, normaliseName(name))));
-  return fps;
+// forms depend only on the key and the name, so a process computes each once.
+const accusedFormsCache = new Map<string, Map<string, string[]>>();
+function accusedForms(key: string, hash: Hasher, name: string): string[] {
+  let byName = accusedFormsCache.get(key);
+  if (!byName) accusedFormsCache.set(key, (byName = new Map()));
+  let forms = byName.get(name);
+  if (!forms) byName.set(name, (forms = protectedForms(hash, "name", name)));
+  return forms;
 }
 
+/** A built set per database file and collective, kept until the protected revision (bumped by triggers) moves. */
+const setCache = new Map<string, { revision: number; key: string; set: ProtectedSet }>();
+
 /**
- * What may never leave the app for this collective: victims' and accused persons' names, and FIR
- * numbers, each fingerprint mapped to whose it is, so that a match can say what stands in for it.
+ * What may never leave the app for this collective: every entry of its identity records, its
+ * accused persons' names and its FIR numbers, each mapped to whose it is, so that a match can say
+ * what stands in for it. Built once per change: a save or a document only reads the revision.
  */
 export function protectedSet(db: Conn, collectiveId: number): ProtectedSet {
   const key = config().IDENTITY_KEY;
-  const fps = new Map<string, Protectee>();
+  const state = db.get<{ revision: number; file: string }>(sql`select revision, (select file from pragma_database_list where name = 'main') as file from ${protectedRevision} where id = 1`);
+  const slot = state?.file ? `${state.file}|${collectiveId}` : null;
+  const cached = slot ? setCache.get(slot) : undefined;
+  if (cached && cached.revision === state!.revision && cached.key === key) return cached.set;
+  const set = buildSet(db, collectiveId, key);
+  if (slot) setCache.set(slot, { revision: state!.revision, key, set });
+  return set;
+}
+
+function buildSet(db: Conn, collectiveId: number, key: string): ProtectedSet {
+  const hash = keyedHasher(key);
   const caseRows = db.select({ id: cases.id, code: cases.code, fir: cases.firNumber }).from(cases).where(eq(cases.collectiveId, collectiveId)).orderBy(asc(cases.id)).all();
   const codeOf = new Map(caseRows.map((c) => [c.id, c.code]));
   const ids = caseRows.map((c) => c.id);
@@ -144,16 +160,15 @@ export function protectedSet(db: Conn, collectiveId: number): ProtectedSet {
     accusedStandIns.set(a.id, accusedStandIn(position, codeOf.get(a.caseId) ?? ""));
   }
   const victimCodes = new Map(db.select({ id: victims.id, code: victims.code }).from(victims).where(eq(victims.collectiveId, collectiveId)).all().map((v) => [v.id, v.code]));
-  for (const r of db.select().from(identityFingerprints).where(eq(identityFingerprints.collectiveId, collectiveId)).all()) {
-    const who = r.subjectKind === "victim" ? victimStandIn(victimCodes.get(r.subjectId) ?? "the victim") : (accusedStandIns.get(r.subjectId) ?? accusedStandIn(0, codeOf.get(r.caseId) ?? ""));
-    for (const f of JSON.parse(r.guardFps) as string[]) if (!fps.has(f) || who.subject === "victim") fps.set(f, who);
-  }
-  for (const a of people) {
-    for (const f of accusedGuardFps(key, a.name)) if (!fps.has(f)) fps.set(f, accusedStandIns.get(a.id)!);
-  }
-  const firs = new Map<string, Protectee>();
-  for (const c of caseRows) if (c.fir && !firs.has(firKey(c.fir))) firs.set(firKey(c.fir), firStandIn(c.code));
-  return { key, fps, firs };
+  const entries = function* () {
+    for (const e of entriesOfCollective(db, collectiveId)) {
+      const who = e.subjectKind === "victim" ? victimStandIn(victimCodes.get(e.subjectId) ?? "the victim") : (accusedStandIns.get(e.subjectId) ?? accusedStandIn(0, codeOf.get(e.caseId) ?? ""));
+      yield { forms: JSON.parse(e.guardFps) as string[], who: standInFor(e.attribute, who) };
+    }
+    for (const a of people) yield { forms: accusedForms(key, hash, a.name), who: accusedStandIns.get(a.id)! };
+  };
+  const firs = caseRows.filter((c) => c.fir).map((c) => [firKey(c.fir!), firStandIn(c.code)] as [string, Protectee]);
+  return buildProtectedSet(key, entries(), firs);
 }
 
 /** True when the text holds a protected name, place, number or FIR. */
@@ -182,7 +197,6 @@ export function everyText(doc: object): [string, string][] {
 export type GuardedText = [field: string, text: string | null | undefined, fixUrl?: string | null];
 
 export function guardDocument(db: Conn, collectiveId: number, document: string, fields: GuardedText[], set = protectedSet(db, collectiveId), outcome = "sent") {
-  if (!set.fps.size && !set.firs.size) return;
   for (const [field, text, fixUrl] of fields) {
     if (text && containsProtected(text, set)) throw new LeakBlocked(document, field, fixUrl ?? null, outcome);
   }

@@ -49,3 +49,7 @@ export const minutesStates = ["draft", "circulated", "confirmed", "amended"] as 
 export const actionItemStatuses = ["open", "in_progress", "done", "blocked", "dropped"] as const;
 export type ActionItemStatus = (typeof actionItemStatuses)[number];
 export const mailStatuses = ["pending", "sent", "failed"] as const;
+
+/** What an identity record can hold: for a victim, what the law names as identifying; for an accused, aliases. */
+export const recordAttributes = ["name", "other_name", "father", "mother", "husband", "village", "school", "phone", "alias", "word"] as const;
+export type RecordAttribute = (typeof recordAttributes)[number];

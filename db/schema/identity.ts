@@ -1,10 +1,11 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { recordAttributes } from "./enums";
 import { cases } from "./cases";
 import { collectives, users } from "./collective";
 import { createdAt, id } from "./columns";
 
 /**
- * Keyed fingerprints of a victim's or an accused's identifying attributes. The clear text is
+ * Keyed fingerprints for matching one person across cases (name, birth year, district or father). The clear text is
  * discarded before anything is written; see app/lib/identity.ts.
  */
 export const identityFingerprints = sqliteTable(
@@ -19,8 +20,6 @@ export const identityFingerprints = sqliteTable(
     nameYearFp: text(),
     /** Native district (victim) or father's name (accused). */
     extraFp: text(),
-    /** JSON array: what the leak guard blocks for this name. */
-    guardFps: text().notNull(),
     createdAt: createdAt(),
   },
   (t) => [index("identity_fingerprints_name").on(t.collectiveId, t.nameFp), index("identity_fingerprints_subject").on(t.subjectKind, t.subjectId)],
@@ -42,3 +41,32 @@ export const identityMatches = sqliteTable(
   },
   (t) => [index("identity_matches_case").on(t.caseId), index("identity_matches_other").on(t.otherCaseId)],
 );
+
+/**
+ * One entry of a victim's or an accused person's identity record (a name, another name she is
+ * known by, a parent's or husband's name, her village, school or phone, an alias, a word protected
+ * alone): only the keyed fingerprints of the forms the leak guard looks for. The clear text is
+ * discarded before anything is written; see app/lib/protected-forms.ts.
+ */
+export const identityRecordEntries = sqliteTable(
+  "identity_record_entries",
+  {
+    id: id(),
+    collectiveId: integer().notNull().references(() => collectives.id),
+    caseId: integer().notNull().references(() => cases.id),
+    subjectKind: text({ enum: ["victim", "accused"] }).notNull(),
+    subjectId: integer().notNull(),
+    attribute: text({ enum: recordAttributes }).notNull(),
+    /** JSON array of "<role>:<fingerprint>". */
+    guardFps: text().notNull(),
+    createdByUserId: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("identity_record_entries_collective").on(t.collectiveId), index("identity_record_entries_subject").on(t.subjectKind, t.subjectId)],
+);
+
+/** Bumped by triggers whenever what the leak guard protects changes, so a process can keep its protected set. */
+export const protectedRevision = sqliteTable("protected_revision", {
+  id: integer().primaryKey(),
+  revision: integer().notNull().default(0),
+});

@@ -101,8 +101,9 @@ describe("the leak guard", () => {
     }
     // However the FIR was typed into the register, the number is what is compared.
     expect(["CR 0777/2025", "FIR No. 777/2025", "777", "0777"].map(firKey)).toEqual(["777", "777", "777", "777"]);
-    // A bare number is not an FIR citation: phone numbers and counts pass.
-    expect(containsProtected(`Call +91 712 256 ${fir}; ${fir} pages filed`, set)).toBe(false);
+    // A bare number is not an FIR citation: a count passes, and a phone number is refused as a phone number.
+    expect(containsProtected(`${fir} pages filed`, set)).toBe(false);
+    expect(findProtected(`Call +91 712 256 ${fir}`, set).map((m) => m.kind)).toEqual(["phone"]);
     // Nor is a day and month that happens to start with the same number.
     expect(containsProtected(`File it by ${Number(fir)}/12.`, set)).toBe(false);
     expect(containsProtected(`FIR ${Number(fir)}/25 was registered`, set)).toBe(true);
@@ -114,7 +115,7 @@ describe("the leak guard", () => {
     const kase = getDb().select().from(cases).where(eq(cases.id, caseA)).get()!;
     const text = `Smt. Zareena Quaziwala met the IO; FIR No. ${kase.firNumber} is pending.`;
     const matches = findProtected(text, set);
-    expect(matches.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([["Zareena Quaziwala", "name"], [kase.firNumber, "fir"]]);
+    expect(matches.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([["Zareena Quaziwala", "name"], [`FIR No. ${kase.firNumber}`, "fir"]]);
     expect(matches[0].replacement).toMatch(/^V-\d{4}$/);
     expect(matches[1].replacement).toBe(`the FIR of ${kase.code}`);
     const acc = getDb().select().from(accused).where(eq(accused.caseId, caseA)).get()!;

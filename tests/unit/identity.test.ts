@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprintsOf, guardTokens, nearbyYearFps, normaliseName } from "~/lib/identity";
+import { fingerprintsOf, nearbyYearFps, normaliseName } from "~/lib/identity";
 
 const key = "test-key";
 const fp = (name: string, birthYear: number | null = null, extra: string | null = null) => fingerprintsOf(key, { name, birthYear, extra })!;
@@ -34,11 +34,5 @@ describe("matching", () => {
   it("keeps nothing readable", () => {
     const all = JSON.stringify(fp("Ramesh Kumar", 1990, "Nagpur"));
     expect(all).not.toMatch(/ramesh|kumar|nagpur|1990/i);
-  });
-});
-
-describe("guard tokens", () => {
-  it("keeps codes whole and splits the rest into words", () => {
-    expect(guardTokens("Case DEM-2026-0042: V-0042 met Asha, (FIR 0234/2025).")).toEqual(["case", "dem-2026-0042", "v-0042", "met", "asha", "fir", "0234/2025"]);
   });
 });

@@ -1,0 +1,73 @@
+// The words of a text as names are written in it: split at spaces and punctuation, at a capital
+// inside a word ("SunitaJagtap") and where the script changes, each with its offsets, its phonetic
+// key, and whether it is an initial ("S.", "S R", "स.") or an honorific ("Smt.", "श्रीमती").
+import { initialOf, phoneticKey } from "./phonetic";
+
+export type Word = {
+  start: number;
+  end: number;
+  raw: string;
+  /** The phonetic key, with the usual short forms (Mohd., Kr.) taken to their full name. */
+  key: string;
+  /** For an initial, the letters it stands for ("s", or "sr" for "SR"); otherwise null. */
+  initials: string | null;
+  honorific: boolean;
+};
+
+const keyOf = (words: string[]) => new Set(words.map(phoneticKey));
+const honorifics = keyOf([
+  "mr", "mrs", "ms", "miss", "dr", "shri", "sri", "shree", "smt", "shrimati", "kumari", "km", "sh", "sm", "mst", "janab", "sahab", "saheb", "ji", "late",
+  "श्री", "श्रीमती", "सौ", "कु", "कुमारी", "डॉ", "श्रीमान", "स्व", "श्रीयुत",
+]);
+
+/** Spellings of one name that are the same name, by key. */
+const aliases = new Map<string, string>(
+  Object.entries({
+    mohammad: ["mohd", "md", "mohamad", "mohammed", "muhammad", "muhammed", "mohamed", "mahomed"],
+    kumar: ["kr", "kumaar"],
+    devi: ["debi"],
+    shaikh: ["sk", "sheikh", "shaik", "shekh"],
+    sayyed: ["syed", "saiyed", "sayed"],
+  }).flatMap(([name, forms]) => forms.map((f) => [phoneticKey(f), phoneticKey(name)] as const)),
+);
+
+/** Two- and three-letter capitals that are an office, never initials ("PI Jagtap" is the inspector). */
+const offices = new Set(["pi", "psi", "api", "asi", "io", "pp", "app", "spp", "sp", "dsp", "acp", "dcp", "si", "hc", "pc", "dm", "adm", "sdm", "cwc", "ngo", "plv", "adv", "ps", "dy", "jt", "ceo", "cjm", "dlsa", "cdpo", "bdo", "mla", "mp"]);
+
+const parts = /[\u0900-\u097f\u200c\u200d]+|\p{Lu}+(?!\p{Ll})|\p{Lu}?[\p{Ll}\p{M}]+|[\p{L}\p{M}]+/gu;
+const akshara = /^(?:[\u0915-\u0939\u0958-\u095f]\u093c?[\u093e-\u094c]?[\u0901\u0902]?|[\u0905-\u0914])$/;
+
+/** The letters a word stands for when it is an initial, or null. */
+function initialsOf(raw: string, dotAfter: boolean): string | null {
+  if (/^\p{L}$/u.test(raw) && !/[\u0900-\u097f]/.test(raw)) return /\p{Lu}/u.test(raw) || dotAfter ? initialOf(raw) : null;
+  if (akshara.test(raw)) return dotAfter ? initialOf(raw) : null;
+  if (/^\p{Lu}{2,3}$/u.test(raw) && !offices.has(raw.toLowerCase())) return [...raw].map(initialOf).join("");
+  return null;
+}
+
+export function wordsOf(text: string, keys = new Map<string, string>()): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{M}\u200c\u200d]+/gu)) {
+    for (const p of m[0].matchAll(parts)) {
+      const start = m.index + p.index;
+      const raw = p[0];
+      const end = start + raw.length;
+      let key = keys.get(raw);
+      if (key === undefined) {
+        const k = phoneticKey(raw);
+        keys.set(raw, (key = aliases.get(k) ?? k));
+      }
+      if (!key) continue;
+      // "सौ." and "कु." are honorifics, not initials.
+      const honorific = honorifics.has(key);
+      out.push({ start, end, raw, key, initials: honorific ? null : initialsOf(raw, text[end] === "."), honorific });
+    }
+  }
+  return out;
+}
+
+/** Whether nothing but spaces, commas, dots, hyphens or apostrophes stands between two words. */
+export function joinable(text: string, a: { end: number }, b: { start: number }): boolean {
+  for (let i = a.end; i < b.start; i++) if (!" \t\n\r,.-–—'’".includes(text[i])) return false;
+  return true;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { initialOf, phoneticKey } from "~/lib/phonetic";
+
+const same = (...words: string[]) => expect(new Set(words.map(phoneticKey)).size, words.join(" / ")).toBe(1);
+const differ = (a: string, b: string) => expect(phoneticKey(a), `${a} / ${b}`).not.toBe(phoneticKey(b));
+
+describe("the phonetic key", () => {
+  it("ignores case, accents and vowel length (aa/a, ee/i, oo/u)", () => {
+    same("Sunita", "SUNITA", "Suneeta", "Sunitaa");
+    same("Pooja", "Puja");
+    same("Jagtap", "Jagtaap");
+  });
+  it("folds aspirates (bh/b, dh/d, th/t, kh/k, gh/g, ph/p, jh/j, chh/ch) and doubled letters", () => {
+    same("Yadav", "Yadhav");
+    same("Vitthal", "Vithal", "Vital");
+    same("Bhosale", "Bosale");
+    same("Deshmukh", "Deshmuk");
+    same("Ghule", "Gule");
+    same("Phule", "Fule", "Pule");
+    same("Jhala", "Jala");
+    same("Chhaya", "Chaya");
+    same("Kakade", "Khakade");
+  });
+  it("folds w/v, -ao/-av and the -gaon of village names", () => {
+    same("Waghmare", "Vaghmare");
+    same("Jadhao", "Jadhav");
+    same("Rao", "Rav");
+    same("Wadgaon", "Vadgav");
+  });
+  it("gives a Devanagari name the key of its Latin spelling, whatever the schwa does", () => {
+    same("Jagtap", "जगताप");
+    same("Sunita", "सुनीता", "सुनिता");
+    same("Vitthal", "Vithal", "विठ्ठल");
+    same("Ramesh", "रमेश");
+    same("Mamta", "ममता");
+    same("Kamala", "Kamla", "कमला");
+    same("Sanjay", "संजय");
+    same("Pandey", "Pande", "पांडे");
+    same("Gaikwad", "गायकवाड");
+    same("Vaishali", "वैशाली");
+    same("Lakshmi", "Laxmi", "लक्ष्मी");
+    same("Krishna", "कृष्ण");
+    same("Dnyaneshwar", "ज्ञानेश्वर");
+    same("Shinde", "शिंदे");
+    same("Patil", "पाटील");
+    same("Wadgaon", "वडगाव");
+  });
+  it("drops the nukta (ज़/ज, फ़/फ)", () => {
+    same("ज़रीना", "जरीना", "Zarina", "Jarina");
+    same("फ़रीदा", "फरीदा", "Farida");
+  });
+  it("keeps different names apart", () => {
+    differ("Sunita", "Sunil");
+    differ("Ramesh", "Suresh");
+    differ("Jagtap", "Jadhav");
+    differ("Asha", "as");
+    differ("Patil", "Pawar");
+    differ("Shinde", "Sinde");
+  });
+  it("knows the letter an initial stands for, in either script", () => {
+    expect(["Sunita", "सुनीता", "Shinde", "शिंदे"].map(initialOf)).toEqual(["s", "s", "s", "s"]);
+    expect(["Chandrakant", "चंद्रकांत", "Wagh", "वाघ"].map(initialOf)).toEqual(["c", "c", "v", "v"]);
+  });
+});
