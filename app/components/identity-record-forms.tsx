@@ -15,23 +15,31 @@ const labels = recordAttributeLabels;
 /** Feedback for the form of this person only. */
 const forPerson = (feedback: Feedback, intent: string, field: string, id: number) => (feedback?.intent === intent && feedback.values?.[field] === String(id) ? feedback : undefined);
 
-/** What a record holds, by kind and date: the values were never kept. Each can be removed. */
+/** What a record holds, by kind and date ("Phone number 2"): the values were never kept. Each can be removed. */
 function RecordList({ entries, owner }: { entries: RecordEntry[]; owner: string }) {
   if (!entries.length) return <p className="muted">Nothing is recorded for {owner} yet.</p>;
+  const seen = new Map<RecordAttribute, number>();
+  const total = (a: RecordAttribute) => entries.filter((e) => e.attribute === a).length;
   return (
     <ul className="compact" aria-label={`Identity record of ${owner}`}>
-      {entries.map((e) => (
-        <li key={e.id}>
-          {labels[e.attribute]} <span className="muted">· added {formatDate(e.createdAt.slice(0, 10))}{e.addedBy ? ` by ${e.addedBy}` : ""}</span>{" "}
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="remove-identity-entry" />
-            <input type="hidden" name="entryId" value={e.id} />
-            <button type="submit" className="button button--small button--quiet" aria-label={`Remove ${labels[e.attribute].toLowerCase()} (added ${formatDate(e.createdAt.slice(0, 10))}) from the record of ${owner}`}>
-              Remove
-            </button>
-          </Form>
-        </li>
-      ))}
+      {entries.map((e) => {
+        const n = (seen.get(e.attribute) ?? 0) + 1;
+        seen.set(e.attribute, n);
+        const name = total(e.attribute) > 1 ? `${labels[e.attribute]} ${n}` : labels[e.attribute];
+        const added = formatDate(e.createdAt.slice(0, 10));
+        return (
+          <li key={e.id}>
+            {name} <span className="muted">· added {added}{e.addedBy ? ` by ${e.addedBy}` : ""}</span>{" "}
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="remove-identity-entry" />
+              <input type="hidden" name="entryId" value={e.id} />
+              <button type="submit" className="button button--small button--quiet" aria-label={`Remove ${name.toLowerCase()} (added ${added}) from the record of ${owner}`}>
+                Remove
+              </button>
+            </Form>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -39,7 +47,18 @@ function RecordList({ entries, owner }: { entries: RecordEntry[]; owner: string 
 /** The form that adds to one person's record; what it posts is fingerprinted and discarded. */
 function AddToRecord({ schema, intent, person, feedback, children }: { schema: z.ZodType; intent: string; person: [string, number]; feedback: Feedback; children: ReactNode }) {
   return (
-    <ValidatedForm schema={schema} method="post" feedback={feedback} autoComplete="off">
+    <ValidatedForm
+      schema={schema}
+      method="post"
+      feedback={feedback}
+      autoComplete="off"
+      // Once posted, what was typed leaves the screen too (the page does not reload with JavaScript).
+      // Remix has read the form by the time the timer runs.
+      onSubmit={(event) => {
+        const form = event.currentTarget;
+        if (!event.defaultPrevented) setTimeout(() => form.reset(), 0);
+      }}
+    >
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name={person[0]} value={person[1]} />
       {children}

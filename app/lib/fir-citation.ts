@@ -68,6 +68,7 @@ const financialYear = (a: string, b: string) => /^(?:19|20)\d\d$/.test(a) && Num
 
 /** Every FIR citation of the text whose number is in firs, spanning its label ("FIR No. 0312") and year ("of 2024"). */
 export function firCitations(text: string, firs: { has(fir: string): boolean }): Cited[] {
+  if (!/\d/.test(text)) return [];
   const tokens = tokensOf(text);
   const cited: Cited[] = [];
   const inFirSentence = new Set<number>();

@@ -45,11 +45,15 @@ function initialsOf(raw: string, dotAfter: boolean): string | null {
   return null;
 }
 
+/** A word in one script and one case pattern ("Sunita", "SUNITA", "सुनीता") needs no splitting. */
+const whole = /^(?:\p{Lu}?[\p{Ll}\p{M}]*|\p{Lu}+|[\u0900-\u097f\u200c\u200d]+)$/u;
+
 export function wordsOf(text: string, keys = new Map<string, string>()): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(/[\p{L}\p{M}\u200c\u200d]+/gu)) {
-    for (const p of m[0].matchAll(parts)) {
-      const start = m.index + p.index;
+    const pieces = whole.test(m[0]) ? [{ 0: m[0], index: 0 }] : m[0].matchAll(parts);
+    for (const p of pieces) {
+      const start = m.index + p.index!;
       const raw = p[0];
       const end = start + raw.length;
       let key = keys.get(raw);
@@ -60,7 +64,7 @@ export function wordsOf(text: string, keys = new Map<string, string>()): Word[] 
       if (!key) continue;
       // "सौ." and "कु." are honorifics, not initials.
       const honorific = honorifics.has(key);
-      out.push({ start, end, raw, key, initials: honorific ? null : initialsOf(raw, text[end] === "."), honorific });
+      out.push({ start, end, raw, key, initials: honorific || raw.length > 4 ? null : initialsOf(raw, text[end] === "."), honorific });
     }
   }
   return out;

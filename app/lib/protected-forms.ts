@@ -16,17 +16,9 @@ import { wordsOf } from "./name-words";
 
 export type Hasher = (value: string) => string;
 
-/**
- * HMAC-SHA-256 with the key's inner and outer pads hashed once: the same digest as
- * crypto.createHmac, without setting the key up again for every word of every text.
- */
+/** HMAC-SHA-256 under the identity key: without the key, a fingerprint says nothing. */
 export function keyedHasher(key: string): Hasher {
-  let k = Buffer.from(key, "utf8");
-  if (k.length > 64) k = crypto.createHash("sha256").update(k).digest();
-  const pad = (byte: number) => Buffer.from(Array.from({ length: 64 }, (_, i) => (k[i] ?? 0) ^ byte));
-  const inner = crypto.createHash("sha256").update(pad(0x36));
-  const outer = crypto.createHash("sha256").update(pad(0x5c));
-  return (value) => outer.copy().update(inner.copy().update(value, "utf8").digest()).digest("hex");
+  return (value) => crypto.createHmac("sha256", key).update(value, "utf8").digest("hex");
 }
 
 export const wordForm = (hash: Hasher, key: string) => hash(`w:${key}`);

@@ -138,11 +138,15 @@ export function assertMayReadBrief(user: { role: string; departmentId: number | 
   }
 }
 
-/** The brief's free text, field by field, for the leak guard. */
+/**
+ * The brief's free text, field by field, for the leak guard. The seat holders' own phone numbers
+ * are their contact, printed on purpose: the guard refuses phone numbers everywhere else.
+ */
 export function briefFields(doc: BriefDocument): [string, string][] {
+  const seats = doc.seats.map((s) => ({ department: s.department, officer: s.officer, designation: s.designation, email: s.email }));
   return [
     ...doc.actions.map((a, n): [string, string] => [`open action item ${n + 1}`, a.description]),
     ...doc.decisions.map((d, n): [string, string] => [`decision ${n + 1}`, d.decisions]),
-    ...everyText(doc),
+    ...everyText({ ...doc, seats }),
   ];
 }

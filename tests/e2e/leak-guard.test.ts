@@ -19,7 +19,7 @@ describe("the leak guard", () => {
     await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
     await page.waitForURL(/\/cases\/\d+$/);
     // A raid case lists several victims: take the first victim's form.
-    const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Record identifying attributes of V-\d{4}$/ }) }).first();
+    const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Identity record of V-\d{4}$/ }) }).first();
     await details.locator("summary").click();
     await details.getByLabel(/^Name of V-\d{4}$/).fill("Rukhsana Bano");
     await details.getByRole("button", { name: "Fingerprint and discard" }).click();
