@@ -98,7 +98,8 @@ export function buildProtectedSet(key: string, entries: Iterable<{ forms: string
 }
 
 // Indian mobile numbers (ten digits from 6 to 9, with +91 or 0 before, spaced or hyphenated) and
-// twelve-digit Aadhaar-like numbers; groups of one digit ("6 7 8 9 10 …", a list) are not a number.
+// twelve-digit Aadhaar-like numbers; groups of one digit ("6 7 8 9 10 …", a list) are not a number,
+// nor is a landline written with its STD code ("0712 256 0106").
 const mobileRe = /(?<![\d+])(?:(?:\+|00)?91[ -]?|0)?[6-9][\d -]{8,13}\d(?!\d)/g;
 const aadhaarRe = /(?<!\d)[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?!\d)/g;
 const anyNumberRe = /(?<![\d+])\+?\d[\d -]{6,16}\d(?!\d)/g;
@@ -108,7 +109,9 @@ function numberMatches(text: string, set: ProtectedSet, found: ProtectedMatch[])
   for (const m of text.matchAll(mobileRe)) {
     const groups = m[0].replace(/^(?:\+|00)?91[ -]|^0[ -]/, "").split(/[ -]+/);
     const digits = m[0].replace(/\D/g, "").replace(/^(?:0091|91|0)(?=[6-9]\d{9}$)/, "");
-    if (digits.length === 10 && groups.every((g) => g.length >= 2)) found.push({ start: m.index, end: m.index + m[0].length, ...phoneStandIn });
+    // A landline written with its STD code and trunk 0 ("0712 256 0106", "020-2612 3456") is an office's number.
+    const landline = /^0\d{2,4}[ -]/.test(m[0]);
+    if (digits.length === 10 && !landline && groups.every((g) => g.length >= 2)) found.push({ start: m.index, end: m.index + m[0].length, ...phoneStandIn });
   }
   if (!set.phones.size) return;
   for (const m of text.matchAll(anyNumberRe)) {
