@@ -15,10 +15,13 @@ export const meta: MetaFunction = () => [{ title: "Audit log · TESTA Desk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:audit");
-  const { filters, errors } = parseAuditFilters(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const { filters, errors } = parseAuditFilters(params);
   const page = auditPage(getDb(), user.collectiveId, filters);
   if (filters.page && filters.page > page.pages) errors.page = `There is no page ${filters.page}: the log has ${page.pages}.`;
-  const body = { ...page, errors };
+  // The export takes the filters that were accepted, so a mistyped one does not spoil the download.
+  const exported = new URLSearchParams([...params].filter(([k, v]) => k !== "page" && v !== "" && !errors[k]));
+  const body = { ...page, errors, exportHref: `/settings/audit.csv${exported.size ? `?${exported}` : ""}` };
   return Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
 
@@ -39,7 +42,7 @@ function ChainStatus({ chain }: { chain: ReturnType<typeof useLoaderData<typeof 
 }
 
 export default function AuditLog() {
-  const { rows, total, page, pages, choices, recordShown, chain, errors } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, choices, recordShown, chain, errors, exportHref } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const withParams = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -47,13 +50,11 @@ export default function AuditLog() {
     const query = next.toString();
     return query ? `?${query}` : "?";
   };
-  const exportQuery = new URLSearchParams(params);
-  exportQuery.delete("page");
   return (
     <div>
       <div className="page-head">
         <h1>Audit log</h1>
-        <a className="button button--quiet" href={`/settings/audit.csv${exportQuery.toString() ? `?${exportQuery}` : ""}`}>
+        <a className="button button--quiet" href={exportHref}>
           Export these entries (CSV)
         </a>
       </div>

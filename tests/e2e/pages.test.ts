@@ -39,7 +39,7 @@ describe("every main page", () => {
   it("passes for the administrator's settings, seats and outbox", async () => {
     const { page, context } = await signIn(app, "admin@demo.testa");
     const department = await hrefOf(page, "/departments", "District Child Protection Unit");
-    for (const path of ["/settings/collective", "/settings/agenda", "/settings/participation", "/departments", department, `${department}/transfer`, `${department}/brief`, "/outbox"]) {
+    for (const path of ["/settings/collective", "/settings/agenda", "/settings/participation", "/settings/audit", "/settings/audit?action=download&page=1", "/departments", department, `${department}/transfer`, `${department}/brief`, "/outbox"]) {
       await check(page, path);
     }
     await context.close();

@@ -63,6 +63,8 @@ describe("the audit page", () => {
     const bad = await page("?from=2026-02-30&person=abc");
     expect(bad.status).toBe(400);
     expect(bad.data.errors).toEqual({ from: "From must be a real date.", person: "Choose a person from the list." });
+    // The export link keeps only the filters that were accepted.
+    expect((await page("?from=2026-02-30&action=download&page=2")).data.exportHref).toBe("/settings/audit.csv?action=download");
   });
 
   it("exports the filtered entries to CSV, and the export is itself audited", async () => {
