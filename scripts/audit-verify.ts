@@ -3,6 +3,7 @@
 import { openDatabase } from "#db/client";
 import { loadConfig } from "~/config.server";
 import { formatDateTime } from "~/lib/dates";
+import { plural } from "~/lib/plural";
 import { auditedCollectives, verifyAuditLog } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
 
@@ -13,11 +14,11 @@ try {
     const { name, timeZone } = getCollective(db, collectiveId);
     const report = verifyAuditLog(db, collectiveId);
     if (report.ok) {
-      console.log(`${name}: the audit chain holds (${report.checked} entries).`);
+      console.log(`${name}: the audit chain holds (${plural(report.checked, "entry", "entries")}).`);
     } else {
       broken += 1;
       const b = report.broken;
-      console.log(`${name}: the audit chain is BROKEN at entry ${b.id} (${formatDateTime(b.at, timeZone)}): ${b.reason}. ${report.checked} entries before it hold.`);
+      console.log(`${name}: the audit chain is BROKEN at entry ${b.id} (${formatDateTime(b.at, timeZone)}): ${b.reason}. ${plural(report.checked, "entry before it holds", "entries before it hold")}.`);
     }
   }
   db.$client.close();
