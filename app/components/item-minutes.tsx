@@ -1,10 +1,11 @@
-import { useFetcher } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { isOverdue } from "~/lib/escalation";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { itemStatusLabels } from "~/lib/labels";
 import { actionItemSchema, itemMinutesLimits, itemMinutesSchema } from "~/schemas/minutes";
 import { rewriteKey } from "~/lib/forms";
+import { ActionCorrection, type CorrectableAction } from "./action-correction";
 import { Field, RewriteOffer, SelectField, ValidatedForm } from "./form";
 import { OverdueBadge, overdueRowClass } from "./overdue";
 
@@ -18,7 +19,7 @@ type Item = {
   status: string;
   minutesUsed: number | null;
   version: number;
-  actions: { id: number; description: string; departmentName: string; dueOn: string; due: string; caseCode: string | null; status: string }[];
+  actions: (CorrectableAction & { departmentName: string; due: string; status: string; statusReason: string | null })[];
 };
 type Conflict = { discussion: string | null; decisions: string | null; status: string | null; minutesUsed: number | null; version: number };
 type Feedback = { intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string; version?: number; conflict?: Conflict; offline?: boolean };
@@ -91,6 +92,7 @@ export function ItemMinutes({
   editable,
   feedback,
   today,
+  returnTo,
 }: {
   number: number;
   item: Item;
@@ -100,6 +102,8 @@ export function ItemMinutes({
   feedback?: Feedback;
   /** The collective's today (ISO), from the loader, for the overdue marker. */
   today: string;
+  /** Where a correction or a drop comes back to: the run page. */
+  returnTo: string;
 }) {
   const fetcher = useFetcher<Feedback>();
   const formRef = useRef<HTMLFormElement>(null);
@@ -246,6 +250,16 @@ export function ItemMinutes({
       {item.actions.length ? (
         <ul>
           {item.actions.map((a) => {
+            if (a.status === "dropped") {
+              return (
+                <li key={a.id} className="muted">
+                  <s>
+                    <strong>{a.departmentName}</strong>: {a.description}
+                  </s>{" "}
+                  Dropped: {a.statusReason}. <Link to={`/actions/${a.id}`}>History</Link>
+                </li>
+              );
+            }
             const overdue = isOverdue(a, today);
             return (
               <li key={a.id} className={overdue ? overdueRowClass : undefined}>
@@ -257,6 +271,17 @@ export function ItemMinutes({
                     <OverdueBadge />
                   </>
                 ) : null}
+                {editable ? (
+                  <details className="no-print">
+                    <summary>Change or drop this action</summary>
+                    <ActionCorrection action={a} departments={departments} cases={cases} needsAmendment={false} returnTo={returnTo} />
+                  </details>
+                ) : (
+                  <>
+                    {" "}
+                    <Link to={`/actions/${a.id}`}>Correct by amendment</Link>
+                  </>
+                )}
               </li>
             );
           })}

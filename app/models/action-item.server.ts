@@ -126,3 +126,32 @@ export function updateActionItem(db: Conn, item: typeof actionItems.$inferSelect
   });
 }
 
+
+export type ActionFacts = { description: string; departmentId: number; caseId: number | null; dueOn: string };
+
+/**
+ * Corrects what was agreed (text, department, case, due date) if nobody changed the item since it
+ * was loaded; each changed field becomes a line of history, worded with `nameOf` (department names,
+ * case codes). False on a conflict; nothing is written then.
+ */
+export function correctActionItem(
+  db: Conn,
+  item: typeof actionItems.$inferSelect,
+  userId: number,
+  input: ActionFacts & { version: number },
+  nameOf: { department: (id: number) => string; case: (id: number | null) => string | null },
+): boolean {
+  const result = db
+    .update(actionItems)
+    .set({ description: input.description, departmentId: input.departmentId, caseId: input.caseId, dueOn: input.dueOn, version: item.version + 1 })
+    .where(and(eq(actionItems.id, item.id), eq(actionItems.version, input.version)))
+    .run();
+  if (result.changes !== 1) return false;
+  const changes: { field: string; fromValue: string | null; toValue: string | null }[] = [];
+  if (input.description !== item.description) changes.push({ field: "action", fromValue: item.description, toValue: input.description });
+  if (input.departmentId !== item.departmentId) changes.push({ field: "department", fromValue: nameOf.department(item.departmentId), toValue: nameOf.department(input.departmentId) });
+  if (input.caseId !== item.caseId) changes.push({ field: "case", fromValue: nameOf.case(item.caseId), toValue: nameOf.case(input.caseId) });
+  if (input.dueOn !== item.dueOn) changes.push({ field: "due date", fromValue: item.dueOn, toValue: input.dueOn });
+  for (const c of changes) db.insert(actionItemUpdates).values({ actionItemId: item.id, userId, comment: "Corrected in the minutes", ...c }).run();
+  return true;
+}

@@ -174,6 +174,10 @@ export function openCasesOfDepartment(db: Conn, collectiveId: number, department
 }
 
 /** Whether a case id (from a form, so possibly forged) is a case of this collective. */
+export function caseCodeOf(db: Conn, collectiveId: number, id: number): string | null {
+  return db.select({ code: cases.code }).from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, collectiveId))).get()?.code ?? null;
+}
+
 export function isCaseOfCollective(db: Conn, collectiveId: number, id: number): boolean {
   return !!db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, collectiveId))).get();
 }

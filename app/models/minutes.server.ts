@@ -83,6 +83,8 @@ export function actionItemsOfMeeting(db: Conn, meetingId: number) {
       description: actionItems.description,
       dueOn: actionItems.dueOn,
       status: actionItems.status,
+      statusReason: actionItems.statusReason,
+      version: actionItems.version,
       departmentId: actionItems.departmentId,
       departmentName: departments.name,
       caseId: actionItems.caseId,

@@ -3,7 +3,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SelectField, ValidatedForm } from "~/components/form";
+import { ActionCorrection } from "~/components/action-correction";
+import { Field, SelectField, ValidatedForm, type FormFeedback } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue } from "~/lib/escalation";
@@ -12,7 +13,9 @@ import { can } from "~/lib/permissions";
 import { audited } from "~/models/audit.server";
 import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
 import { getCollective } from "~/models/meeting.server";
-import { actionUpdateSchema } from "~/schemas/action-item";
+import { safeRedirect } from "~/lib/safe-redirect";
+import { actionCorrectionSchema, actionDropSchema, actionUpdateSchema } from "~/schemas/action-item";
+import { correctAction, correctionChoices, dropAction } from "~/services/action-items.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
@@ -35,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       toValue: h.field === "due date" ? formatDate(h.toValue) : h.toValue ? (actionStatusWords[h.toValue] ?? h.toValue) : null,
     })),
     canUpdate: can(user.role, "write:meeting") || (user.role === "representative" && user.departmentId === item.departmentId),
+    correction: can(user.role, "write:meeting") && item.status !== "dropped" ? correctionChoices(db, user, item) : null,
   };
 }
 
@@ -43,7 +47,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const item = requireActionItem(db, user, params.actionId, { forUpdate: true });
   if (user.role === "observer") throw new Response("Observers cannot update action items.", { status: 403 });
-  const form = parseGuardedForm(db, user, actionUpdateSchema, await readForm(request), `action ${item.id}'s update`, (d) => ({
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  if (intent === "correct" || intent === "drop") {
+    if (!can(user.role, "write:meeting")) throw new Response("Only the secretariat corrects or drops an action as agreed.", { status: 403 });
+    const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+    const form =
+      intent === "correct"
+        ? parseGuardedForm(db, user, actionCorrectionSchema, formData, `action ${item.id}'s correction`, { description: "the action", movedBy: "who moved the amendment" })
+        : parseGuardedForm(db, user, actionDropSchema, formData, `action ${item.id}'s drop`, { reason: `action ${item.id}'s dropped reason` });
+    if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
+    const result = form.data.intent === "correct" ? correctAction(db, user, item, form.data) : dropAction(db, user, item, form.data, today);
+    if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: result.status });
+    return redirect(safeRedirect(formData.get("returnTo"), `/actions/${item.id}`));
+  }
+  const form = parseGuardedForm(db, user, actionUpdateSchema, formData, `action ${item.id}'s update`, (d) => ({
     reason: `action ${item.id}'s ${d.status === "dropped" ? "dropped" : "blocked"} reason`,
     comment: `action ${item.id}'s evidence`,
     dueReason: `action ${item.id}'s reason for the new due date`,
@@ -63,8 +81,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionItem() {
-  const { item, history, canUpdate } = useLoaderData<typeof loader>();
-  const feedback = useActionData<typeof action>();
+  const { item, history, canUpdate, correction } = useLoaderData<typeof loader>();
+  const feedback = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
+  const updateFeedback = feedback?.intent === "correct" || feedback?.intent === "drop" ? undefined : feedback;
   return (
     <div>
       <p>
@@ -104,7 +123,7 @@ export default function ActionItem() {
       {canUpdate ? (
         <section className="card" aria-labelledby="update">
           <h2 id="update">Update</h2>
-          <ValidatedForm schema={actionUpdateSchema} method="post" feedback={feedback}>
+          <ValidatedForm schema={actionUpdateSchema} method="post" feedback={updateFeedback}>
             <input type="hidden" name="version" value={item.version} />
             <input type="hidden" name="currentDueOn" value={item.dueOn} />
             <div className="form-row">
@@ -118,6 +137,25 @@ export default function ActionItem() {
               Save update
             </button>
           </ValidatedForm>
+        </section>
+      ) : null}
+      {correction ? (
+        <section className="card" aria-labelledby="correct">
+          <h2 id="correct">Correct or drop the action as agreed</h2>
+          <p className="muted">
+            {correction.needsAmendment
+              ? `The minutes of Meeting ${correction.meetingNumber} are confirmed: a correction is recorded as an amendment, in a new version.`
+              : correction.meetingNumber
+                ? `The minutes of Meeting ${correction.meetingNumber} are not confirmed yet: a correction changes them directly.`
+                : "This action was not agreed at a meeting."}
+          </p>
+          <ActionCorrection
+            action={{ id: item.id, description: item.description, departmentId: item.departmentId, caseId: item.caseId, caseCode: item.caseCode, dueOn: item.dueOn, version: item.version }}
+            departments={correction.departments}
+            cases={correction.cases}
+            needsAmendment={correction.needsAmendment}
+            feedback={feedback}
+          />
         </section>
       ) : null}
       <section aria-labelledby="history">

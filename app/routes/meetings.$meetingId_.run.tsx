@@ -5,12 +5,12 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemMinutes } from "~/components/item-minutes";
 import { getDb } from "~/db.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
-import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
+import { daysBetween, formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isOffline, offlineMessage, parseForm, readForm } from "~/lib/forms";
 import { audited } from "~/models/audit.server";
 import { isCaseOfCollective, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { agendaItemsOf, getCollective, getMeeting, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
+import { agendaItemsOf, getCollective, getMeeting, meetingDate, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
 import { actionItemsOfMeeting, addActionItem, attendanceGrid, markHeld, saveAttendance, saveItemMinutes } from "~/models/minutes.server";
 import { actionItemSchema, attendanceSchema, itemMinutesSchema, runIntentSchema } from "~/schemas/minutes";
 import { caseCodesFor } from "~/services/agenda.server";
@@ -128,13 +128,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       addActionItem(db, meeting, input);
       return { intent: "add-action", savedAt };
     }
-    case "held":
+    case "held": {
+      // Marking a meeting held before its day is usually a slip of the mouse: it asks once more.
+      const { timeZone } = getCollective(db, user.collectiveId);
+      const day = meetingDate(meeting, timeZone);
+      const daysEarly = daysBetween(todayIn(timeZone), day);
+      if (daysEarly > 0 && formData.get("early") !== "yes") {
+        return { intent: "held", confirmEarly: { date: formatDate(day), days: daysEarly } };
+      }
       audited(
         db,
         (tx) => markHeld(tx, meeting),
         () => ({ collectiveId: user.collectiveId, userId: user.id, action: "held", entity: "meeting", entityId: meeting.id }),
       );
       return { intent: "held", savedAt };
+    }
   }
 }
 
@@ -184,6 +192,7 @@ type RunFeedback = {
   savedAt?: string;
   itemId?: number;
   version?: number;
+  confirmEarly?: { date: string; days: number };
   conflict?: { discussion: string | null; decisions: string | null; status: string | null; minutesUsed: number | null; version: number };
 };
 
@@ -236,17 +245,35 @@ export default function RunMeeting() {
           cases={cases}
           editable={editable}
           today={today}
+          returnTo={`/meetings/${meeting.id}/run#item-${item.id}`}
           feedback={feedback && (feedback.itemId === item.id || (feedback.intent === "add-action" && feedback.values?.agendaItemId === String(item.id))) ? feedback : undefined}
         />
       ))}
       {editable && meeting.status !== "held" ? (
-        <Form method="post" className="card no-print">
+        <Form method="post" className="card no-print" id="close">
           <h2>Close the meeting</h2>
-          <p>When the meeting is over, mark it as held. The minutes can then be circulated from the minutes page.</p>
           <input type="hidden" name="intent" value="held" />
-          <button type="submit" className="button">
-            Mark Meeting {meeting.number} as held
-          </button>
+          {feedback?.confirmEarly ? (
+            <div className="notice" role="alert">
+              <p>
+                Meeting {meeting.number} is on {feedback.confirmEarly.date}, {feedback.confirmEarly.days === 1 ? "tomorrow" : `in ${feedback.confirmEarly.days} days`}. Mark it as held before its day?
+              </p>
+              <input type="hidden" name="early" value="yes" />
+              <p className="actions">
+                <button type="submit" className="button">
+                  Yes, Meeting {meeting.number} was held early
+                </button>
+                <Link to={`/meetings/${meeting.id}/run`}>No, keep it planned</Link>
+              </p>
+            </div>
+          ) : (
+            <>
+              <p>When the meeting is over, mark it as held. The minutes can then be circulated from the minutes page.</p>
+              <button type="submit" className="button">
+                Mark Meeting {meeting.number} as held
+              </button>
+            </>
+          )}
         </Form>
       ) : null}
     </div>

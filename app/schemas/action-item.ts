@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actionItemStatuses } from "#db/schema/enums";
 import { isRealIsoDate } from "~/lib/dates";
-import { optionalText, requiredDate, version } from "./fields";
+import { optionalText, requiredDate, requiredText, version } from "./fields";
 
 export const actionUpdateSchema = z
   .object({
@@ -30,3 +30,27 @@ export const actionFilterFields = {
   caseId: z.coerce.number({ error: "Choose a case from the list." }).int("Choose a case from the list.").positive("Choose a case from the list."),
   meetingId: z.coerce.number({ error: "Choose a meeting from the list." }).int("Choose a meeting from the list.").positive("Choose a meeting from the list."),
 };
+
+const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()).transform((v) => v ?? null);
+
+/**
+ * The secretariat corrects what a meeting agreed: the action's text, department, case and due
+ * date. Once the minutes are confirmed the correction is an amendment, so it names who moved it.
+ */
+export const actionCorrectionSchema = z.object({
+  intent: z.literal("correct"),
+  description: requiredText("Action", 500),
+  departmentId: z.coerce.number({ error: "Choose the owning department." }).int("Choose the owning department.").positive("Choose the owning department."),
+  dueOn: requiredDate("Due date"),
+  caseId: optionalId,
+  movedBy: optionalText("Moved by", 160),
+  version: version(),
+});
+export type ActionCorrection = z.infer<typeof actionCorrectionSchema>;
+
+/** Dropping an action: it leaves every agenda, review and count of open work, and keeps its history. */
+export const actionDropSchema = z.object({
+  intent: z.literal("drop"),
+  reason: requiredText("Reason for dropping", 500),
+  version: version(),
+});

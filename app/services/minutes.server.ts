@@ -24,7 +24,8 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
   const grid = attendanceGrid(db, meeting, collective.timeZone);
   const items = agendaItemsOf(db, meeting.id).filter((i) => !i.removed && !i.forWrittenUpdate);
   const codes = caseCodesFor(db, items);
-  const actions = actionItemsOfMeeting(db, meeting.id);
+  // A dropped action is no longer part of what the meeting agreed: it leaves the minutes (its history stays on its page).
+  const actions = actionItemsOfMeeting(db, meeting.id).filter((a) => a.status !== "dropped");
   const next = db
     .select()
     .from(meetings)
@@ -141,7 +142,7 @@ export async function circulateMinutes(db: Db, meeting: Meeting, userId: number)
   db.transaction((tx) => {
     freeze(tx, meeting, state, doc, userId);
     audit(tx, { collectiveId: meeting.collectiveId, userId, action: "circulate:minutes", entity: "meeting", entityId: meeting.id, detail: `v${version}` });
-    const actions = actionItemsOfMeeting(tx, meeting.id);
+    const actions = actionItemsOfMeeting(tx, meeting.id).filter((a) => a.status !== "dropped");
     for (const holder of currentSeatHolders(tx, meeting.collectiveId)) {
       const mine = actions.filter((a) => a.departmentId === holder.departmentId);
       const email = minutesEmail({
@@ -181,13 +182,21 @@ export function confirmMinutes(db: Db, meeting: Meeting, userId: number) {
   });
 }
 
-export function amendMinutes(db: Db, meeting: Meeting, userId: number, amendment: { text: string; movedBy: string }) {
-  const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(db, meeting);
-  const state = check(meeting, doc, "amend");
-  const amended = { ...doc, minutesState: state, amendments: [...doc.amendments, amendment] };
-  guardDocument(db, meeting.collectiveId, "the minutes", minutesFields(amended), undefined, "amended");
-  db.transaction((tx) => {
+/**
+ * Freezes an amended version, guarded as a whole first. `change`, when given, is the amendment
+ * itself (a corrected action item, say), applied in the same transaction before the version is
+ * built; when it reports that it could not apply (someone changed the record first), nothing is
+ * written and this returns false. A refusal (state, leak guard) rolls the change back too.
+ */
+export function amendMinutes(db: Db, meeting: Meeting, userId: number, amendment: { text: string; movedBy: string }, change?: (tx: Conn) => boolean): boolean {
+  return db.transaction((tx) => {
+    if (change && !change(tx)) return false;
+    const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(tx, meeting);
+    const state = check(meeting, doc, "amend");
+    const amended = { ...doc, minutesState: state, amendments: [...doc.amendments, amendment] };
+    guardDocument(tx, meeting.collectiveId, "the minutes", minutesFields(amended), undefined, "amended");
     freeze(tx, meeting, state, amended, userId, amendment);
     audit(tx, { collectiveId: meeting.collectiveId, userId, action: "amend:minutes", entity: "meeting", entityId: meeting.id });
+    return true;
   });
 }

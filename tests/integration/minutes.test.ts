@@ -168,7 +168,11 @@ describe("the life of the minutes", () => {
   });
 
   it("circulates: a frozen version, and each department's email lists only its own actions", async () => {
-    expect((await post({ intent: "held" })).status).toBe(200);
+    // The meeting is after today: the first press asks for confirmation and changes nothing.
+    const asked = await post({ intent: "held" });
+    expect(asked.data.confirmEarly.days).toBeGreaterThan(0);
+    expect(getDb().select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.status).not.toBe("held");
+    expect((await post({ intent: "held", early: "yes" })).status).toBe(200);
     meeting = getDb().select().from(meetings).where(eq(meetings.id, meeting.id)).get()!;
     const res = await lifecycle({ intent: "circulate" });
     expect(res.status).toBe(302);

@@ -1,0 +1,76 @@
+import type { Conn, Db } from "#db/client";
+import type { actionItems } from "#db/schema";
+import { formatDate } from "~/lib/dates";
+import { transition } from "~/lib/minutes-state";
+import { correctActionItem, updateActionItem, type ActionFacts } from "~/models/action-item.server";
+import { audited } from "~/models/audit.server";
+import { caseCodeOf, unknownDepartments } from "~/models/case.server";
+import { listDepartmentNames } from "~/models/department.server";
+import { agendaItemsOf, getMeeting, type Meeting } from "~/models/meeting.server";
+import type { SessionUser } from "~/models/user.server";
+import { caseCodesFor } from "./agenda.server";
+import { refusalMessage } from "./refusals.server";
+import { amendMinutes } from "./minutes.server";
+
+type ActionItem = typeof actionItems.$inferSelect;
+export type ActionChangeResult = { ok: true; amended: boolean } | { ok: false; status: 400 | 409; errors: Record<string, string> };
+
+const conflict: ActionChangeResult = { ok: false, status: 409, errors: { form: "Someone else changed this action item while you were editing. Reload to see their change; yours was not saved." } };
+
+/** The meeting that agreed an item, and whether its minutes still change directly (draft, or circulated and not yet confirmed). */
+export function agreedAt(db: Db, item: ActionItem): { meeting: Meeting | null; needsAmendment: boolean } {
+  if (!item.meetingId) return { meeting: null, needsAmendment: false };
+  const meeting = getMeeting(db, { id: item.meetingId, collectiveId: item.collectiveId });
+  return { meeting, needsAmendment: !transition({ state: meeting.minutesState, meetingHeld: true, hasContent: true }, "edit").ok };
+}
+
+/** What the correction form offers: the collective's departments, and the cases on the agreeing meeting's agenda. */
+export function correctionChoices(db: Db, user: SessionUser, item: ActionItem) {
+  const { meeting, needsAmendment } = agreedAt(db, item);
+  const cases = meeting ? [...caseCodesFor(db, agendaItemsOf(db, meeting.id)).entries()].map(([id, code]) => ({ id, code })) : [];
+  return { departments: listDepartmentNames(db, user.collectiveId), cases, needsAmendment, meetingNumber: meeting?.number ?? null };
+}
+
+/**
+ * The secretariat corrects an action as agreed. While its meeting's minutes may be edited the
+ * change is made in place; once they are confirmed it is an amendment, moved by someone, frozen
+ * as a new version with the change. (The route guards the new text as it is typed, so the
+ * corrected minutes can leave the app.)
+ */
+export function correctAction(db: Db, user: SessionUser, item: ActionItem, input: ActionFacts & { version: number; movedBy: string | null }): ActionChangeResult {
+  if (unknownDepartments(db, user.collectiveId, [input.departmentId]).length) return { ok: false, status: 400, errors: { departmentId: "Choose a department of this collective." } };
+  if (input.caseId && !caseCodeOf(db, user.collectiveId, input.caseId)) return { ok: false, status: 400, errors: { caseId: "Choose a case from the list, or none." } };
+  const { meeting, needsAmendment } = agreedAt(db, item);
+  if (needsAmendment && !input.movedBy) {
+    return { ok: false, status: 400, errors: { movedBy: "These minutes are confirmed: a correction is an amendment. Say who moved it." } };
+  }
+  const departments = new Map(listDepartmentNames(db, user.collectiveId).map((d) => [d.id, d.name]));
+  const nameOf = { department: (id: number) => departments.get(id) ?? `department ${id}`, case: (id: number | null) => (id === null ? null : caseCodeOf(db, user.collectiveId, id)) };
+  const apply = (tx: Conn) => correctActionItem(tx, item, user.id, input, nameOf);
+  if (!needsAmendment || !meeting) {
+    const done = audited(db, apply, (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: "correct", entity: "action_item", entityId: item.id } : null));
+    return done ? { ok: true, amended: false } : conflict;
+  }
+  // The amendment's words name the item by its new text only: the old text may be what the guard refused.
+  const text = `Action item corrected: ${input.description} (${nameOf.department(input.departmentId)}, due ${formatDate(input.dueOn)}${input.caseId ? `, case ${nameOf.case(input.caseId)}` : ""}).`;
+  try {
+    const ok = amendMinutes(db, meeting, user.id, { text, movedBy: input.movedBy! }, apply);
+    if (!ok) return conflict;
+  } catch (error) {
+    const message = refusalMessage(db, user, error);
+    if (!message) throw error;
+    return { ok: false, status: 409, errors: { form: message } };
+  }
+  return { ok: true, amended: true };
+}
+
+/** Drops an action with a reason: it counts nowhere as open work, leaves the draft minutes, and keeps its history. */
+export function dropAction(db: Db, user: SessionUser, item: ActionItem, input: { reason: string; version: number }, today: string): ActionChangeResult {
+  if (item.status === "dropped") return { ok: false, status: 409, errors: { form: "This action item is already dropped." } };
+  const ok = audited(
+    db,
+    (tx) => updateActionItem(tx, item, user.id, { status: "dropped", reason: input.reason, comment: null, dueOn: item.dueOn, dueReason: null, version: input.version }, today),
+    (done) => (done ? { collectiveId: user.collectiveId, userId: user.id, action: "drop", entity: "action_item", entityId: item.id } : null),
+  );
+  return ok ? { ok: true, amended: false } : conflict;
+}
