@@ -5,7 +5,7 @@ import { z } from "zod";
 import { collectives } from "#db/schema";
 import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { defaultWeights, ruleDescriptions, weightsFrom } from "~/lib/agenda/settings";
+import { defaultWeights, ruleDescriptions, urgencySteps, weightsFrom } from "~/lib/agenda/settings";
 import { agendaRuleIds } from "~/lib/agenda/types";
 import { parseForm, readForm } from "~/lib/forms";
 import { audited } from "~/models/audit.server";
@@ -52,6 +52,23 @@ export default function AgendaSettings() {
         A case comes on the agenda when a rule flags it. Its place is the sum of the weights of its reasons, highest first; ties go by
         case code. A weight of 0 keeps the reason but gives it no priority. New weights apply the next time an agenda is generated.
       </p>
+      <section className="card" aria-labelledby="urgency">
+        <h2 id="urgency">Deadlines first</h2>
+        <p>
+          <strong>A statutory clock that has run out by the day of the meeting comes before everything else</strong>: a chargesheet
+          overdue (the accused may claim default bail) or an acquittal's appeal window closing. Such cases take the meeting's time
+          first, whatever the scores of cases whose dates are only coming up.
+        </p>
+        <p>A dated reason (a hearing or testimony, a chargesheet due, an appeal window) weighs more as its date nears. Its weight is multiplied by:</p>
+        <ul>
+          {urgencySteps.map((step) => (
+            <li key={step.upToDays}>
+              {step.factor}× when the date is {step.words}
+            </li>
+          ))}
+        </ul>
+        <p className="muted">Days are counted from the meeting's date. Other reasons count their weight as it is.</p>
+      </section>
       <ValidatedForm schema={agendaWeightsSchema} method="post" feedback={feedback} className="card">
         {agendaRuleIds.map((id) => (
           <Field key={id} name={id} label={ruleDescriptions[id]} hint={`Default ${defaults[id]}`} type="number" min={0} max={100} defaultValue={weights[id]} />

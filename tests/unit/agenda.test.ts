@@ -151,6 +151,38 @@ describe("ranking", () => {
   });
 });
 
+describe("urgency", () => {
+  const hearingIn = (nextDate: string, over: Partial<AgendaCase> = {}) =>
+    aCase({ code: "DEM-2026-0001", events: [{ kind: "hearing", occurredOn: "2026-11-01", outcome: null, nextDate }], ...over });
+  const overdueChargesheet = () => aCase({ code: "DEM-2026-0099", accused: [{ arrestedOn: "2026-09-01", bailStatus: "not_applied" }] });
+
+  it("an overdue chargesheet takes the last slot from a hearing five weeks out, even one with more reasons", () => {
+    // 38 minutes: 5 (minutes) + 15 (action review) + 10 (any other business) leave 8, one case review.
+    const hearing = hearingIn("2027-01-07", { accused: [{ arrestedOn: null, bailStatus: "pending" }] });
+    const agenda = generateAgenda([hearing, overdueChargesheet()], ctx({ durationMinutes: 38 }));
+    const reviews = agenda.items.filter((i) => i.kind === "case_review");
+    expect(reviews.map((i) => i.title)).toEqual(["Case review: DEM-2026-0099"]);
+    expect(reviews[0].reasons[0]).toMatch(/^Chargesheet overdue by \d+ days .*: the accused may claim default bail$/);
+    expect(agenda.writtenUpdates.map((i) => i.title)).toEqual(["Case review: DEM-2026-0001"]);
+    expect(agenda.writtenUpdates[0].reasons).toEqual(["Hearing on 07/01/2027, 35 days after this meeting", "Bail application pending for 1 accused"]);
+  });
+
+  it("a statutory clock that runs out by the meeting outranks any score of merely upcoming dates", () => {
+    const busy = hearingIn("2026-12-05", { overdueActionItems: 2, meetingsSinceReviewed: 5, accused: [{ arrestedOn: null, bailStatus: "pending" }], extraReasons: [{ rule: "escalated_actions", reason: "2 action items escalated" }] });
+    const ranked = rankCases([busy, overdueChargesheet()], ctx());
+    expect(ranked[1].score).toBeGreaterThan(ranked[0].score);
+    expect(ranked.map((r) => [r.case.code, r.clockRunOut])).toEqual([["DEM-2026-0099", true], ["DEM-2026-0001", false]]);
+  });
+
+  it("weighs a hearing more as its date nears", () => {
+    const scoreOf = (date: string) => rankCases([hearingIn(date)], ctx())[0].score;
+    expect(scoreOf("2026-12-03")).toBe(defaultWeights.hearing_soon * 2);
+    expect(scoreOf("2026-12-08")).toBe(defaultWeights.hearing_soon * 1.5);
+    expect(scoreOf("2026-12-20")).toBe(defaultWeights.hearing_soon);
+    expect(scoreOf("2027-01-07")).toBe(defaultWeights.hearing_soon * 0.5);
+  });
+});
+
 describe("time budget", () => {
   it("fits items in rank order and sends the rest to written update", () => {
     const { fits, writtenUpdates } = fitToBudget([{ minutes: 8 }, { minutes: 8 }, { minutes: 5 }], 14);

@@ -1,31 +1,41 @@
 import { formatDate } from "~/lib/dates";
 import { rules } from "./rules";
+import { urgencyFactor } from "./settings";
 import type { AgendaCase, AgendaContext, GeneratedAgenda, GeneratedItem } from "./types";
 import { plural } from "~/lib/plural";
 
-export type RankedCase = { case: AgendaCase; score: number; reasons: string[] };
+/** `clockRunOut`: a statutory clock of the case has run out by the meeting day. */
+export type RankedCase = { case: AgendaCase; score: number; reasons: string[]; clockRunOut: boolean };
 
-/** Every case that some rule flags, with its reasons, highest score first; ties by case code. */
+const byCode = (a: RankedCase, b: RankedCase) => (a.case.code < b.case.code ? -1 : a.case.code > b.case.code ? 1 : 0);
+
+/**
+ * Every case that some rule flags, with its reasons. A case whose statutory clock has run out by
+ * the meeting comes first; then the highest score, a dated reason weighing more as its date nears
+ * (urgencySteps); ties by case code.
+ */
 export function rankCases(cases: readonly AgendaCase[], ctx: AgendaContext): RankedCase[] {
   const ranked: RankedCase[] = [];
   for (const c of cases) {
     let score = 0;
+    let clockRunOut = false;
     const reasons: string[] = [];
-    for (const { id, rule, openOnly } of rules) {
+    for (const { id, rule, openOnly, daysLeft, statutory } of rules) {
       if (openOnly && c.status !== "open") continue;
       const reason = rule(c, ctx);
-      if (reason) {
-        score += ctx.settings.weights[id];
-        reasons.push(reason);
-      }
+      if (!reason) continue;
+      const left = daysLeft?.(c, ctx) ?? null;
+      score += left === null ? ctx.settings.weights[id] : Math.round(ctx.settings.weights[id] * urgencyFactor(left));
+      if (statutory && left !== null && left <= 0) clockRunOut = true;
+      reasons.push(reason);
     }
     for (const extra of c.extraReasons ?? []) {
       score += ctx.settings.weights[extra.rule];
       reasons.push(extra.reason);
     }
-    if (reasons.length) ranked.push({ case: c, score, reasons });
+    if (reasons.length) ranked.push({ case: c, score, reasons, clockRunOut });
   }
-  return ranked.sort((a, b) => b.score - a.score || (a.case.code < b.case.code ? -1 : a.case.code > b.case.code ? 1 : 0));
+  return ranked.sort((a, b) => Number(b.clockRunOut) - Number(a.clockRunOut) || b.score - a.score || byCode(a, b));
 }
 
 function standingItems(ctx: AgendaContext): GeneratedItem[] {

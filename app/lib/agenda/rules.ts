@@ -75,12 +75,24 @@ export const notReviewed: Rule = (c, ctx) =>
     ? `Not reviewed for ${plural(c.meetingsSinceReviewed, "meeting", "meetings")}`
     : null;
 
-/** Rules in the order their reasons are listed; weights decide the ranking. */
-export const rules: { id: AgendaRuleId; rule: Rule; openOnly: boolean }[] = [
-  { id: "hearing_soon", rule: hearingSoon, openOnly: true },
-  { id: "chargesheet", rule: chargesheet, openOnly: true },
+/** Days from the meeting to the date a dated reason is about; it is 0 or less once a deadline has passed by the meeting. */
+type DaysLeft = (c: AgendaCase, ctx: AgendaContext) => number | null;
+const hearingDaysLeft: DaysLeft = (c, ctx) => {
+  const next = nextDateOf(c);
+  return next ? daysBetween(ctx.meetingDate, next.date) : null;
+};
+
+/**
+ * Rules in the order their reasons are listed; weights decide the ranking. A dated rule says how
+ * many days are left, so its weight can grow as the date nears; a statutory clock that has run
+ * out by the meeting (default bail, an appeal's limitation) ranks the case above every case
+ * whose dates are merely upcoming.
+ */
+export const rules: { id: AgendaRuleId; rule: Rule; openOnly: boolean; daysLeft?: DaysLeft; statutory?: boolean }[] = [
+  { id: "hearing_soon", rule: hearingSoon, openOnly: true, daysLeft: hearingDaysLeft },
+  { id: "chargesheet", rule: chargesheet, openOnly: true, daysLeft: (c, ctx) => chargesheetClock(c, ctx.meetingDate)?.daysLeft ?? null, statutory: true },
   { id: "bail", rule: bail, openOnly: true },
-  { id: "appeal_window", rule: appealWindow, openOnly: false },
+  { id: "appeal_window", rule: appealWindow, openOnly: false, daysLeft: (c, ctx) => appealClock(c, ctx.meetingDate)?.daysLeft ?? null, statutory: true },
   { id: "judgment", rule: judgment, openOnly: false },
   { id: "overdue_actions", rule: overdueActions, openOnly: false },
   { id: "new_case", rule: newCase, openOnly: true },

@@ -30,6 +30,21 @@ export const ruleDescriptions: Record<keyof AgendaWeights, string> = {
   not_reviewed: "The case has not been discussed for several meetings",
 };
 
+/**
+ * How a dated reason's weight grows as its date nears: days from the meeting to the date, and the
+ * factor its weight is multiplied by (rounded). The first step that holds applies.
+ */
+export const urgencySteps: readonly { upToDays: number; factor: number; words: string }[] = [
+  { upToDays: 0, factor: 2, words: "on or before the day of the meeting (a deadline already passed)" },
+  { upToDays: 7, factor: 1.5, words: "within a week of the meeting" },
+  { upToDays: 21, factor: 1, words: "within three weeks" },
+  { upToDays: Number.POSITIVE_INFINITY, factor: 0.5, words: "further away" },
+];
+
+export function urgencyFactor(daysLeft: number): number {
+  return urgencySteps.find((s) => daysLeft <= s.upToDays)!.factor;
+}
+
 export const defaultSettings: AgendaSettings = {
   weights: defaultWeights,
   notReviewedAfterMeetings: 3,
