@@ -12,7 +12,7 @@ import { unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { agendaEditSchema } from "~/schemas/meeting";
-import { caseCodesFor, editAgenda, regenerateAgenda } from "~/services/agenda.server";
+import { caseCodesFor, editAgenda, refreshStandingItems, regenerateAgenda } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { plural } from "~/lib/plural";
@@ -24,7 +24,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  // A draft agenda's standing items follow the meetings and action items under them (a write in a loader, on purpose: whoever looks sees them current).
+  const { meeting, changed: refreshed } = refreshStandingItems(db, getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId }));
   const collective = getCollective(db, user.collectiveId);
   const items = agendaItemsOf(db, meeting.id);
   const departments = listDepartmentNames(db, user.collectiveId);
@@ -61,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       onlineLink: meeting.onlineLink,
     },
     agenda,
+    refreshed,
     departments,
     publishedVersion: versions[0] ? { version: versions[0].version, at: formatDateTime(versions[0].publishedAt, collective.timeZone) } : null,
     canEdit: can(user.role, "write:meeting") && meeting.status !== "held" && meeting.status !== "cancelled",
@@ -90,7 +92,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion } = useLoaderData<typeof loader>();
+  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion, refreshed } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
   const changes = feedback && "changes" in feedback ? feedback.changes : null;
@@ -129,7 +131,7 @@ export default function MeetingPage() {
             </>
           ) : null}
           <dt>Agenda</dt>
-          <dd>{publishedVersion ? `Version ${publishedVersion.version} published ${publishedVersion.at}` : "Draft, not yet published"}</dd>
+          <dd>{publishedVersion ? `Version ${publishedVersion.version} published ${publishedVersion.at}` : "Draft, not yet published: its standing items keep themselves up to date"}</dd>
         </dl>
         <div className="actions no-print">
           <a className="button button--quiet" href={`/meetings/${meeting.id}/agenda.pdf`}>
@@ -168,6 +170,11 @@ export default function MeetingPage() {
         </div>
       ) : null}
       {changes ? <ChangesNotice changes={changes} /> : null}
+      {refreshed ? (
+        <div className="notice" role="status">
+          The standing items were brought up to date with the latest held meeting and the action items (minutes to confirm, action review, escalations). Your other changes to the agenda are kept.
+        </div>
+      ) : null}
 
       <div className="page-head">
         <h2>Agenda</h2>

@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
+import { refreshStandingItems } from "~/services/agenda.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { publishAgenda } from "~/services/meeting-mail.server";
@@ -16,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Publish agenda · TESTA Desk"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  // What is published has its standing items current; if they had to change, the version check below asks for a second look.
+  const { meeting } = refreshStandingItems(db, getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId }));
   const { timeZone } = getCollective(db, user.collectiveId);
   const holders = currentSeatHolders(db, user.collectiveId);
   return {
@@ -30,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  // What is published has its standing items current; if they had to change, the version check below asks for a second look.
+  const { meeting } = refreshStandingItems(db, getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId }));
   const form = await readForm(request);
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ error: "This meeting is over or cancelled; its agenda cannot be published." }, { status: 409 });

@@ -9,7 +9,7 @@ import { actionReview } from "~/lib/agenda/action-review";
 import { listActions } from "~/models/action-item.server";
 import { casesWithOpenMatches } from "./identity.server";
 import { loadAgendaCases } from "~/models/agenda-input.server";
-import { agendaItemsOf, getCollective, meetingDate, nextMeeting, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
+import { agendaItemsOf, getCollective, getMeeting, meetingDate, nextMeeting, previousHeldMeeting, type AgendaItemRow, type Meeting } from "~/models/meeting.server";
 import { openCasesOfDepartment } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import type { SessionUser } from "~/models/user.server";
@@ -19,8 +19,8 @@ import { plural } from "~/lib/plural";
 
 export type AgendaChanges = { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };
 
-/** Reads what the rules need for one meeting and runs the generator. No writes. */
-export function agendaContextFor(db: Conn, meeting: Meeting) {
+/** What the standing items need (dates, the action review, escalations), without reading any case. */
+function standingContextFor(db: Conn, meeting: Meeting) {
   const collective = getCollective(db, meeting.collectiveId);
   const date = meetingDate(meeting, collective.timeZone);
   const previous = previousHeldMeeting(db, meeting);
@@ -43,7 +43,14 @@ export function agendaContextFor(db: Conn, meeting: Meeting) {
     escalatedActionItems: review.escalationLines.length,
     escalationLines: review.escalationLines,
     settings: { ...defaultSettings, weights: weightsFrom(collective.agendaWeights) },
+    lastMeetingNumber: previous?.number ?? null,
   };
+  return { ctx, review, collective, date, lastMeetingDate };
+}
+
+/** Reads what the rules need for one meeting and runs the generator. No writes. */
+export function agendaContextFor(db: Conn, meeting: Meeting) {
+  const { ctx, review, collective, date, lastMeetingDate } = standingContextFor(db, meeting);
   const agendaCases = loadAgendaCases(db, {
     collectiveId: meeting.collectiveId,
     meetingDate: date,
@@ -156,6 +163,57 @@ export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
     toWrittenUpdate: names([...after.written].filter((id) => before.agenda.has(id))),
     toAgenda: names([...after.agenda].filter((id) => before.written.has(id))),
   };
+}
+
+/**
+ * A draft agenda's standing items (the minutes to confirm, the action review with its carry
+ * counts, escalations) follow the facts under them: whenever the agenda is shown or published,
+ * their reasons are brought up to date, and an Escalations item comes or goes with the
+ * escalations. Everything else the secretariat did stays: order, times, pins, removals, cases.
+ * Only while the agenda is a draft: a published agenda changes only by an edit, to be re-sent.
+ * Gives the meeting as it is afterwards: its version moves on when something changed, as for any agenda edit.
+ */
+const noEscalations = JSON.stringify(["No action item is escalated now"]);
+
+export function refreshStandingItems(db: Conn, meeting: Meeting): { meeting: Meeting; changed: boolean } {
+  const changed = meeting.status === "planned" && updateStandingItems(db, meeting);
+  return { meeting: changed ? getMeeting(db, { id: meeting.id, collectiveId: meeting.collectiveId }) : meeting, changed };
+}
+
+function updateStandingItems(db: Conn, meeting: Meeting): boolean {
+  const { ctx } = standingContextFor(db, meeting);
+  const fresh = generateAgenda([], ctx).items.filter((i) => i.kind !== "any_other_business");
+  const existing = agendaItemsOf(db, meeting.id);
+  if (!existing.length) return false;
+  return db.transaction((tx) => {
+    let changed = false;
+    for (const item of fresh) {
+      const reasons = JSON.stringify(item.reasons);
+      const current = existing.find((i) => i.kind === item.kind);
+      if (current) {
+        if (current.reasons !== reasons) {
+          tx.update(agendaItems).set({ reasons }).where(eq(agendaItems.id, current.id)).run();
+          changed = true;
+        }
+        continue;
+      }
+      // A standing item that is new (escalations appeared) goes after the other standing items.
+      const after = Math.max(-1, ...existing.filter((i) => fresh.some((f) => f.kind === i.kind)).map((i) => i.position));
+      tx.update(agendaItems).set({ position: sql`${agendaItems.position} + 1` }).where(and(eq(agendaItems.meetingId, meeting.id), sql`${agendaItems.position} > ${after}`)).run();
+      tx.insert(agendaItems).values(toRow(meeting.id, item, after + 1)).run();
+      changed = true;
+    }
+    const stale = existing.find((i) => i.kind === "escalations" && !fresh.some((f) => f.kind === "escalations"));
+    if (stale && !stale.pinned) {
+      tx.delete(agendaItems).where(eq(agendaItems.id, stale.id)).run();
+      changed = true;
+    } else if (stale && stale.reasons !== noEscalations) {
+      tx.update(agendaItems).set({ reasons: noEscalations }).where(eq(agendaItems.id, stale.id)).run();
+      changed = true;
+    }
+    if (changed) agendaChanged(tx, meeting.id);
+    return changed;
+  });
 }
 
 /** Codes of the cases on an agenda, for pages and documents. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { addDays, todayIn } from "~/lib/dates";
 import { signIn, startApp, type RunningApp } from "./support/app";
 
 // Mail goes to a port where nothing listens, so a send-out stays "waiting" and its page keeps
@@ -22,101 +23,6 @@ async function openRunPage(page: Page, { hydrated = true } = {}) {
 }
 
 const long = (n: number) => `${"The prosecutor summarised the evidence. ".repeat(Math.ceil(n / 40)).slice(0, n - 1)}.`;
-
-describe("action items as agreed", () => {
-  it("an action the leak guard refuses is corrected, another dropped, and the minutes then circulate (JavaScript on)", async () => {
-    const { page, context } = await signIn(app, "secretariat@demo.testa");
-    // A victim's name is fingerprinted on a case, then typed into an action of Meeting 7.
-    await page.goto("/cases");
-    await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
-    const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Record identifying attributes of V-\d{4}$/ }) }).first();
-    await details.locator("summary").click();
-    await details.getByLabel(/^Name of V-\d{4}$/).fill("Rukhsana Bano");
-    await details.getByRole("button", { name: "Fingerprint and discard" }).click();
-    await page.waitForLoadState("load");
-
-    await openRunPage(page);
-    await page.getByRole("button", { name: "Save attendance" }).click();
-    const item = page.locator(".item-minutes").nth(4);
-    await item.getByLabel("Discussion").fill("The counsellor reported on the visit.");
-    await item.getByRole("button", { name: /^Save item 5$/ }).click();
-    await expect.poll(() => item.getByRole("status").textContent()).toMatch(/^Saved at /);
-    for (const [text, dept] of [
-      ["Counsellor to visit Rukhsana Bano at the shelter", "District Child Protection Unit"],
-      ["Shelter to send the attendance register", "Government Shelter Home"],
-    ]) {
-      await item.locator("details", { has: page.locator("summary", { hasText: "Add an action item" }) }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
-      await item.getByLabel("Action", { exact: true }).last().fill(text);
-      await item.getByLabel("Owning department").last().selectOption({ label: dept });
-      await item.getByLabel("Due date").last().fill("2099-01-01");
-      await item.getByRole("button", { name: "Add action item" }).click();
-      await page.locator(".item-minutes").nth(4).getByText(text).waitFor();
-    }
-    await page.getByRole("button", { name: "Mark Meeting 7 as held" }).click();
-    await page.getByRole("button", { name: "Yes, Meeting 7 was held early" }).click();
-    await page.getByRole("link", { name: "Minutes", exact: true }).click();
-    await page.getByRole("button", { name: "Circulate the minutes" }).click();
-    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/^Action item \d+ contains a protected name or number/);
-
-    // Back on the run page: the same name again is refused beside the field; the case code is accepted.
-    await openRunPage(page, { hydrated: false });
-    const guarded = page.locator(".item-minutes").nth(4).locator("li", { hasText: "Counsellor to visit" });
-    await guarded.locator("summary", { hasText: "Change or drop this action" }).click();
-    await guarded.getByLabel("Action", { exact: true }).fill("Counsellor to visit rukhsana bano again");
-    await guarded.getByRole("button", { name: "Save the correction" }).click();
-    await page.waitForURL(/\/actions\/\d+$/);
-    await expect.poll(() => page.locator(".field-error").first().textContent()).toContain("holds a protected name or number");
-    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Counsellor to visit rukhsana bano again");
-    await page.getByLabel("Action", { exact: true }).fill("Counsellor to visit the victim at the shelter");
-    await page.getByLabel("Owning department").last().selectOption({ label: "Department of Women and Child Development" });
-    await page.getByRole("button", { name: "Save the correction" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Counsellor to visit the victim at the shelter");
-    expect(await page.locator(".timeline").textContent()).toContain("department from District Child Protection Unit to Department of Women and Child Development");
-
-    await openRunPage(page);
-    const other = page.locator(".item-minutes").nth(4).locator("li", { hasText: "Shelter to send the attendance register" });
-    await other.locator("summary", { hasText: "Change or drop this action" }).click();
-    await other.getByLabel("Reason for dropping").fill("Recorded twice: the register was already sent.");
-    await other.getByRole("button", { name: "Drop this action" }).click();
-    await page.waitForURL(/\/run#item-\d+$/);
-    await expect.poll(() => page.locator(".item-minutes").nth(4).locator("li", { hasText: "Shelter to send" }).textContent()).toContain("Dropped: Recorded twice");
-    await page.goto("/actions?status=open");
-    expect(await page.locator("main").textContent()).not.toContain("Shelter to send the attendance register");
-
-    await page.goto(page.url().replace(/\/actions.*$/, "/meetings"));
-    await page.getByRole("link", { name: "Meeting 7" }).click();
-    await page.getByRole("link", { name: "Minutes", exact: true }).click();
-    await page.getByRole("button", { name: "Circulate the minutes" }).click();
-    await page.waitForURL(/\/sending\?batch=/);
-    await context.close();
-  });
-
-  it("a correction after the minutes are confirmed is an amendment (JavaScript off)", async () => {
-    const { page, context } = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
-    await page.goto("/meetings");
-    await page.getByRole("link", { name: "Meeting 5" }).click();
-    await page.getByRole("link", { name: "Minutes", exact: true }).click();
-    const versionsBefore = await page.locator("main table tbody tr").count();
-    await page.goto("/actions?meetingId=" + new URL(page.url()).pathname.split("/")[2]);
-    await page.locator("main table tbody tr a").first().click();
-    await page.waitForURL(/\/actions\/\d+$/);
-    expect(await page.getByText("are confirmed: a correction is recorded as an amendment").count()).toBe(1);
-    await page.getByLabel("Action", { exact: true }).fill("Police to file the supplementary chargesheet");
-    await page.getByRole("button", { name: "Record the amendment" }).click();
-    await page.waitForLoadState("load");
-    expect(await page.locator(".field-error").first().textContent()).toBe("These minutes are confirmed: a correction is an amendment. Say who moved it.");
-    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Police to file the supplementary chargesheet");
-    await page.getByLabel("Amendment moved by").fill("Public Prosecutor");
-    await page.getByRole("button", { name: "Record the amendment" }).click();
-    await page.waitForLoadState("load");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Police to file the supplementary chargesheet");
-    await page.getByRole("link", { name: /^Meeting 5$/ }).click();
-    await page.getByRole("link", { name: "Minutes", exact: true }).click();
-    expect(await page.locator("main table tbody tr").count()).toBe(versionsBefore + 1);
-    expect(await page.locator("main").textContent()).toContain("Action item corrected: Police to file the supplementary chargesheet");
-    await context.close();
-  });
-});
 
 describe("long minutes", () => {
   it("shows the limit and a live count, and refuses an over-long discussion beside the field, keeping the text (JavaScript on)", async () => {
@@ -230,6 +136,126 @@ describe("an unknown address", () => {
     expect(text).not.toContain("No route matches");
     expect(text).toContain("There is nothing at this address");
     expect(await page.getByRole("link", { name: "Go to the start page" }).count()).toBe(1);
+    await context.close();
+  });
+});
+
+describe("closing Meeting 7: action items as agreed, and the next draft agenda", () => {
+  it("Meeting 8 is scheduled while Meeting 7 is still to be held", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
+    await page.goto("/meetings/new");
+    await page.getByRole("button", { name: "Schedule and generate the agenda" }).click();
+    await page.waitForURL(/\/meetings\/\d+$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Meeting 8");
+    await context.close();
+  });
+
+  it("an action the leak guard refuses is corrected, another dropped, and the minutes then circulate (JavaScript on)", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa");
+    // A victim's name is fingerprinted on a case, then typed into an action of Meeting 7.
+    await page.goto("/cases");
+    await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
+    const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Record identifying attributes of V-\d{4}$/ }) }).first();
+    await details.locator("summary").click();
+    await details.getByLabel(/^Name of V-\d{4}$/).fill("Rukhsana Bano");
+    await details.getByRole("button", { name: "Fingerprint and discard" }).click();
+    await page.waitForLoadState("load");
+
+    await openRunPage(page);
+    await page.getByRole("button", { name: "Save attendance" }).click();
+    const item = page.locator(".item-minutes").nth(4);
+    await item.getByLabel("Discussion").fill("The counsellor reported on the visit.");
+    await item.getByRole("button", { name: /^Save item 5$/ }).click();
+    await expect.poll(() => item.getByRole("status").textContent()).toMatch(/^Saved at /);
+    for (const [text, dept] of [
+      ["Counsellor to visit Rukhsana Bano at the shelter", "District Child Protection Unit"],
+      ["Shelter to send the attendance register", "Government Shelter Home"],
+    ]) {
+      await item.locator("details", { has: page.locator("summary", { hasText: "Add an action item" }) }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      await item.getByLabel("Action", { exact: true }).last().fill(text);
+      await item.getByLabel("Owning department").last().selectOption({ label: dept });
+      await item.getByLabel("Due date").last().fill(addDays(todayIn("Asia/Kolkata"), 40));
+      await item.getByRole("button", { name: "Add action item" }).click();
+      await page.locator(".item-minutes").nth(4).getByText(text).waitFor();
+    }
+    await page.getByRole("button", { name: "Mark Meeting 7 as held" }).click();
+    await page.getByRole("button", { name: "Yes, Meeting 7 was held early" }).click();
+    await page.getByRole("link", { name: "Minutes", exact: true }).click();
+    await page.getByRole("button", { name: "Circulate the minutes" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/^Action item \d+ contains a protected name or number/);
+
+    // Back on the run page: the same name again is refused beside the field; the case code is accepted.
+    await openRunPage(page, { hydrated: false });
+    const guarded = page.locator(".item-minutes").nth(4).locator("li", { hasText: "Counsellor to visit" });
+    await guarded.locator("summary", { hasText: "Change or drop this action" }).click();
+    await guarded.getByLabel("Action", { exact: true }).fill("Counsellor to visit rukhsana bano again");
+    await guarded.getByRole("button", { name: "Save the correction" }).click();
+    await page.waitForURL(/\/actions\/\d+$/);
+    await expect.poll(() => page.locator(".field-error").first().textContent()).toContain("holds a protected name or number");
+    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Counsellor to visit rukhsana bano again");
+    await page.getByLabel("Action", { exact: true }).fill("Counsellor to visit the victim at the shelter");
+    await page.getByLabel("Owning department").last().selectOption({ label: "Department of Women and Child Development" });
+    await page.getByRole("button", { name: "Save the correction" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Counsellor to visit the victim at the shelter");
+    expect(await page.locator(".timeline").textContent()).toContain("department from District Child Protection Unit to Department of Women and Child Development");
+
+    await openRunPage(page);
+    const other = page.locator(".item-minutes").nth(4).locator("li", { hasText: "Shelter to send the attendance register" });
+    await other.locator("summary", { hasText: "Change or drop this action" }).click();
+    await other.getByLabel("Reason for dropping").fill("Recorded twice: the register was already sent.");
+    await other.getByRole("button", { name: "Drop this action" }).click();
+    await page.waitForURL(/\/run#item-\d+$/);
+    await expect.poll(() => page.locator(".item-minutes").nth(4).locator("li", { hasText: "Shelter to send" }).textContent()).toContain("Dropped: Recorded twice");
+    await page.goto("/actions?status=open");
+    expect(await page.locator("main").textContent()).not.toContain("Shelter to send the attendance register");
+
+    await page.goto(page.url().replace(/\/actions.*$/, "/meetings"));
+    await page.getByRole("link", { name: "Meeting 7" }).click();
+    await page.getByRole("link", { name: "Minutes", exact: true }).click();
+    await page.getByRole("button", { name: "Circulate the minutes" }).click();
+    await page.waitForURL(/\/sending\?batch=/);
+    await context.close();
+  });
+
+  it("a correction after the minutes are confirmed is an amendment (JavaScript off)", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Meeting 5" }).click();
+    await page.getByRole("link", { name: "Minutes", exact: true }).click();
+    const versionsBefore = await page.locator("main table tbody tr").count();
+    await page.goto("/actions?meetingId=" + new URL(page.url()).pathname.split("/")[2]);
+    await page.locator("main table tbody tr a").first().click();
+    await page.waitForURL(/\/actions\/\d+$/);
+    expect(await page.getByText("are confirmed: a correction is recorded as an amendment").count()).toBe(1);
+    await page.getByLabel("Action", { exact: true }).fill("Police to file the supplementary chargesheet");
+    await page.getByRole("button", { name: "Record the amendment" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.locator(".field-error").first().textContent()).toBe("These minutes are confirmed: a correction is an amendment. Say who moved it.");
+    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Police to file the supplementary chargesheet");
+    await page.getByLabel("Amendment moved by").fill("Public Prosecutor");
+    await page.getByRole("button", { name: "Record the amendment" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Police to file the supplementary chargesheet");
+    await page.getByRole("link", { name: /^Meeting 5$/ }).click();
+    await page.getByRole("link", { name: "Minutes", exact: true }).click();
+    expect(await page.locator("main table tbody tr").count()).toBe(versionsBefore + 1);
+    expect(await page.locator("main").textContent()).toContain("Action item corrected: Police to file the supplementary chargesheet");
+    await context.close();
+  });
+
+  it("Meeting 8's draft agenda follows by itself: Meeting 7's minutes to confirm, its actions under review, the dropped one gone", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
+    await page.goto("/meetings");
+    const held = (await page.locator("tr", { hasText: "Meeting 7" }).textContent())!;
+    const heldOn = /\d{2}\/\d{2}\/\d{4}/.exec(held)![0];
+    await page.getByRole("link", { name: "Meeting 8" }).click();
+    const agenda = page.locator(".agenda");
+    expect(await agenda.textContent()).toContain(`Minutes of Meeting 7, held on ${heldOn}`);
+    expect(await agenda.textContent()).toContain("Department of Women and Child Development: Counsellor to visit the victim at the shelter");
+    expect(await agenda.textContent()).not.toContain("Shelter to send the attendance register");
+    expect(await page.getByRole("status").filter({ hasText: "standing items were brought up to date" }).count()).toBe(1);
+    await page.reload();
+    expect(await page.getByRole("status").filter({ hasText: "standing items were brought up to date" }).count()).toBe(0);
     await context.close();
   });
 });

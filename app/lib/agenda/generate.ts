@@ -46,7 +46,9 @@ function standingItems(ctx: AgendaContext): GeneratedItem[] {
       kind: "minutes_confirmation",
       caseId: null,
       title: "Confirmation of the previous meeting's minutes",
-      reasons: ctx.lastMeetingDate ? [`Minutes of the meeting on ${formatDate(ctx.lastMeetingDate)}`] : [],
+      reasons: ctx.lastMeetingDate
+        ? [ctx.lastMeetingNumber ? `Minutes of Meeting ${ctx.lastMeetingNumber}, held on ${formatDate(ctx.lastMeetingDate)}` : `Minutes of the meeting on ${formatDate(ctx.lastMeetingDate)}`]
+        : [],
       minutes: m.minutes_confirmation,
       score: 0,
       presentingDepartmentId: null,

@@ -54,6 +54,8 @@ export type AgendaContext = {
   nextMeetingDate: string;
   /** The previous held meeting's date, or null for the first meeting. */
   lastMeetingDate: string | null;
+  /** Its number, to name it ("Minutes of Meeting 7"). */
+  lastMeetingNumber?: number | null;
   durationMinutes: number;
   /** Open action items for the standing review; counts only. */
   actionReview: { overdue: number; dueBeforeNextMeeting: number; departments: number; lines?: string[] };
