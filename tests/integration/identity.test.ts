@@ -158,7 +158,7 @@ describe("the leak guard", () => {
   it("refuses the name on the run page at once, and stops minutes that hold it some other way from being circulated", async () => {
     meetingId = meeting().id;
     await runPost({ intent: "attendance", [`status.${dept.police}`]: "present", [`name.${dept.police}`]: "Sanjay Patil", [`designation.${dept.police}`]: "PI", [`version.${dept.police}`]: "0" });
-    await runPost({ intent: "held" });
+    await runPost({ intent: "held", early: "yes" }); // the meeting is after today: held early, confirmed
     const item = caseItem();
     const typed = await runPost({ intent: "item", itemId: String(item.id), status: "discussed", minutesUsed: "", version: String(item.version), discussion: `Spoke with ${victimName}.`, decisions: "" });
     expect(typed.status).toBe(400);
