@@ -6,7 +6,7 @@ export type CorrectableAction = { id: number; description: string; departmentId:
 
 /**
  * The secretariat's two changes to an action as agreed: correct it, or drop it with a reason.
- * Both post to the action's own page, from wherever they are shown, and come back to `returnTo`.
+ * Both post to the action's correction page, from wherever they are shown, and come back to `returnTo`.
  * Once the meeting's minutes are confirmed a correction is an amendment, so it asks who moved it.
  */
 export function ActionCorrection({
@@ -29,7 +29,7 @@ export function ActionCorrection({
   const back = returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null;
   return (
     <div className="action-correction">
-      <ValidatedForm schema={actionCorrectionSchema} method="post" action={`/actions/${action.id}`} feedback={feedback?.intent === "correct" ? feedback : undefined}>
+      <ValidatedForm schema={actionCorrectionSchema} method="post" action={`/actions/${action.id}/correct`} feedback={feedback?.intent === "correct" ? feedback : undefined}>
         <input type="hidden" name="intent" value="correct" />
         <input type="hidden" name="version" value={action.version} />
         {back}
@@ -44,7 +44,7 @@ export function ActionCorrection({
           {needsAmendment ? "Record the amendment" : "Save the correction"}
         </button>
       </ValidatedForm>
-      <ValidatedForm schema={actionDropSchema} method="post" action={`/actions/${action.id}`} feedback={feedback?.intent === "drop" ? feedback : undefined}>
+      <ValidatedForm schema={actionDropSchema} method="post" action={`/actions/${action.id}/correct`} feedback={feedback?.intent === "drop" ? feedback : undefined}>
         <input type="hidden" name="intent" value="drop" />
         <input type="hidden" name="version" value={action.version} />
         {back}

@@ -73,6 +73,7 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   "welcome.$token": { get: "public", post: "public" },
   "actions._index": { get: "read:meeting", post: "raise:agenda-matter" },
   "actions.$actionId": { get: "read:meeting", post: "read:meeting" },
+  "actions.$actionId_.correct": { get: "write:meeting", post: "write:meeting" },
   "cases._index": { get: "read:case", post: null },
   "cases.new": { get: "write:case", post: "write:case" },
   "cases.$caseId": { get: "read:case", post: "write:case" },

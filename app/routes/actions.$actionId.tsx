@@ -4,7 +4,7 @@ import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ActionCorrection } from "~/components/action-correction";
-import { Field, SelectField, ValidatedForm, type FormFeedback } from "~/components/form";
+import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue } from "~/lib/escalation";
@@ -13,9 +13,8 @@ import { can } from "~/lib/permissions";
 import { audited } from "~/models/audit.server";
 import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
 import { getCollective } from "~/models/meeting.server";
-import { safeRedirect } from "~/lib/safe-redirect";
-import { actionCorrectionSchema, actionDropSchema, actionUpdateSchema } from "~/schemas/action-item";
-import { correctAction, correctionChoices, dropAction } from "~/services/action-items.server";
+import { actionUpdateSchema } from "~/schemas/action-item";
+import { correctionChoices } from "~/services/action-items.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
@@ -48,19 +47,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const item = requireActionItem(db, user, params.actionId, { forUpdate: true });
   if (user.role === "observer") throw new Response("Observers cannot update action items.", { status: 403 });
   const formData = await readForm(request);
-  const intent = formData.get("intent");
-  if (intent === "correct" || intent === "drop") {
-    if (!can(user.role, "write:meeting")) throw new Response("Only the secretariat corrects or drops an action as agreed.", { status: 403 });
-    const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-    const form =
-      intent === "correct"
-        ? parseGuardedForm(db, user, actionCorrectionSchema, formData, `action ${item.id}'s correction`, { description: "the action", movedBy: "who moved the amendment" })
-        : parseGuardedForm(db, user, actionDropSchema, formData, `action ${item.id}'s drop`, { reason: `action ${item.id}'s dropped reason` });
-    if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-    const result = form.data.intent === "correct" ? correctAction(db, user, item, form.data) : dropAction(db, user, item, form.data, today);
-    if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: result.status });
-    return redirect(safeRedirect(formData.get("returnTo"), `/actions/${item.id}`));
-  }
   const form = parseGuardedForm(db, user, actionUpdateSchema, formData, `action ${item.id}'s update`, (d) => ({
     reason: `action ${item.id}'s ${d.status === "dropped" ? "dropped" : "blocked"} reason`,
     comment: `action ${item.id}'s evidence`,
@@ -82,8 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ActionItem() {
   const { item, history, canUpdate, correction } = useLoaderData<typeof loader>();
-  const feedback = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
-  const updateFeedback = feedback?.intent === "correct" || feedback?.intent === "drop" ? undefined : feedback;
+  const feedback = useActionData<typeof action>();
+
   return (
     <div>
       <p>
@@ -123,7 +109,7 @@ export default function ActionItem() {
       {canUpdate ? (
         <section className="card" aria-labelledby="update">
           <h2 id="update">Update</h2>
-          <ValidatedForm schema={actionUpdateSchema} method="post" feedback={updateFeedback}>
+          <ValidatedForm schema={actionUpdateSchema} method="post" feedback={feedback}>
             <input type="hidden" name="version" value={item.version} />
             <input type="hidden" name="currentDueOn" value={item.dueOn} />
             <div className="form-row">
@@ -154,7 +140,6 @@ export default function ActionItem() {
             departments={correction.departments}
             cases={correction.cases}
             needsAmendment={correction.needsAmendment}
-            feedback={feedback}
           />
         </section>
       ) : null}

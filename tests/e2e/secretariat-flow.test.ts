@@ -176,7 +176,8 @@ describe("closing Meeting 7: action items as agreed, and the next draft agenda",
     // Only now is her name recorded (fingerprinted) on a case: the action typed before it holds a protected name.
     await page.goto("/cases");
     await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
-    const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Record identifying attributes of V-\d{4}$/ }) }).first();
+    await page.waitForURL(/\/cases\/\d+$/);
+    const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Identity record of V-\d{4}$/ }) }).first();
     await details.locator("summary").click();
     await details.getByLabel(/^Name of V-\d{4}$/).fill("Rukhsana Bano");
     await details.getByRole("button", { name: "Fingerprint and discard" }).click();
@@ -193,7 +194,7 @@ describe("closing Meeting 7: action items as agreed, and the next draft agenda",
     await guarded.locator("summary", { hasText: "Change or drop this action" }).click();
     await guarded.getByLabel("Action", { exact: true }).fill("Counsellor to visit rukhsana bano again");
     await guarded.getByRole("button", { name: "Save the correction" }).click();
-    await page.waitForURL(/\/actions\/\d+$/);
+    await page.waitForURL(/\/actions\/\d+\/correct$/);
     await expect.poll(() => page.locator(".field-error").first().textContent()).toMatch(/^The action was not saved: it contains “rukhsana bano”/);
     expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Counsellor to visit rukhsana bano again");
     await page.getByLabel("Action", { exact: true }).fill("Counsellor to visit the victim at the shelter");
