@@ -97,17 +97,24 @@ function rawReads(db: Db, meetingDate: string) {
 function time(runs: number, fn: () => void) {
   fn();
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
+    const c = process.cpuUsage();
     fn();
     samples.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   }
   samples.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
-  return { median: at(0.5), p95: at(0.95) };
+  return { median: at(0.5), p95: at(0.95), cpu: cpu[Math.floor(cpu.length / 2)] };
 }
 
 const fmt = (t: { median: number; p95: number }) => `median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
+/** With the CPU time beside it: on a shared machine the wall time also counts the waiting. */
+const fmtCpu = (t: { median: number; p95: number; cpu: number }) => `${fmt(t)} (CPU ${t.cpu.toFixed(1)} ms)`;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "testa-bench-"));
 try {
@@ -183,6 +190,11 @@ function benchLeakGuard(db: Db) {
   const set = protectedSet(db, 1);
   const first = performance.now() - started;
   const cached = time(20, () => protectedSet(db, 1));
+  // A change (one more accused) moves the revision: the next check rebuilds, with each accused name's forms already known.
+  db.$client.prepare("insert into accused (case_id, name, bail_status) values (1, 'Bench Rebuild Kumar', 'not_applied')").run();
+  const rebuiltAt = performance.now();
+  protectedSet(db, 1);
+  const rebuilt = performance.now() - rebuiltAt;
 
   const words = "the prosecutor reported that the trial is at the stage of prosecution evidence and the victim DEM-2026-0042 is ready to depose".split(" ");
   const repeated = Array.from({ length: 1000 }, (_, i) => words[i % words.length]).join(" ");
@@ -202,9 +214,9 @@ function benchLeakGuard(db: Db) {
   const named = findProtected(`${given[3]} ${surnames[0]} and ${surnames[0]} ${given[3]}, S. ${fathers[0][0]}. ${surnames[0]}`, set).length;
   console.log(`\nLeak guard (${victimIds.length} victims' records, ${victimIds.length} accused: ${victimIds.length * 3} protected names, ${set.size} fingerprinted forms, ${set.firs.size} FIR numbers):`);
   console.log(`  recording the victims' records:         ${(recorded / 1000).toFixed(1)} s (${(recorded / victimIds.length).toFixed(2)} ms a record)`);
-  console.log(`  building the protected set:             ${first.toFixed(0)} ms once per change; reused: ${fmt(cached)}`);
-  for (const [label, t] of documents) console.log(`  1,000-word document, ${label.padEnd(36)} ${fmt(t)}   target <= 20 ms`);
-  console.log(`  one field checked at save (30 words):   ${fmt(atSave)}   target <= 5 ms`);
+  console.log(`  building the protected set:             first ${first.toFixed(0)} ms, after a change ${rebuilt.toFixed(0)} ms; reused until then: ${fmt(cached)}`);
+  for (const [label, t] of documents) console.log(`  1,000-word document, ${label.padEnd(36)} ${fmtCpu(t)}   target <= 20 ms`);
+  console.log(`  one field checked at save (30 words):   ${fmtCpu(atSave)}   target <= 5 ms`);
   console.log(`  (a check that the names are found: ${named} match(es) in a test sentence)`);
 }
 

@@ -46,11 +46,13 @@ function initialsOf(raw: string, dotAfter: boolean): string | null {
 }
 
 /** A word in one script and one case pattern ("Sunita", "SUNITA", "सुनीता") needs no splitting. */
-const whole = /^(?:\p{Lu}?[\p{Ll}\p{M}]*|\p{Lu}+|[\u0900-\u097f\u200c\u200d]+)$/u;
+const whole = /^(?:[A-Z]?[a-z]*|[A-Z]+|[\u0900-\u097f\u200c\u200d]+)$/;
+/** Letters and marks, Latin (with accents) and Devanagari, by range: a Unicode-property pattern is slower. */
+const letters = /[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u0900-\u0963\u0971-\u097f\u200c\u200d]+/g;
 
 export function wordsOf(text: string, keys = new Map<string, string>()): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{M}\u200c\u200d]+/gu)) {
+  for (const m of text.matchAll(letters)) {
     const pieces = whole.test(m[0]) ? [{ 0: m[0], index: 0 }] : m[0].matchAll(parts);
     for (const p of pieces) {
       const start = m.index + p.index!;
