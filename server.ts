@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { config } from "./app/config.server";
 import { isCrossSiteWrite, newNonce, securityHeaders } from "./app/services/security.server";
 
 /** Serves the built app. Security headers and the cross-site check wrap every response. */
@@ -11,6 +12,8 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  // Behind a reverse proxy every request comes from the proxy: its X-Forwarded-For names the client.
+  if (config().TRUST_PROXY) app.set("trust proxy", true);
 
   app.use((req, res, next) => {
     const nonce = newNonce();
@@ -26,7 +29,7 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
   app.all(
     "*",
-    createRequestHandler({ build, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }) }),
+    createRequestHandler({ build, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress }) }),
   );
 
   const background = build.entry.module as { startBackgroundJobs?: () => () => void };

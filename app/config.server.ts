@@ -34,6 +34,7 @@ const envSchema = z.object({
     .min(5, "must be between 5 and 720")
     .max(720, "must be between 5 and 720")
     .default(60),
+  TRUST_PROXY: flag.default(false),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, "APP_URL" | "SESSION_SECRET" | "IDENTITY_KEY"> & {

@@ -15,6 +15,11 @@ export type SessionUser = {
   tenureId: number | null;
 };
 
+/** The address an account signs in with. */
+export function userEmail(db: Conn, userId: number): string | null {
+  return db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? null;
+}
+
 export function findUserByEmail(db: Conn, email: string) {
   return db
     .select()

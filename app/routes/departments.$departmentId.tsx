@@ -12,9 +12,11 @@ import { can } from "~/lib/permissions";
 import { liveTenure, requireDepartment, seatOn, tenureHistory, updateDepartment, updateHolderContact } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { reissuePasswordLink } from "~/models/password-token.server";
-import { departmentEditSchema, holderContactSchema, holderGuardFields, newLinkSchema } from "~/schemas/department";
+import { userEmail } from "~/models/user.server";
+import { audit } from "~/models/audit.server";
+import { departmentEditSchema, holderContactSchema, holderGuardFields, newLinkSchema, unlockSchema } from "~/schemas/department";
 import { parseGuardedForm } from "~/services/input-guard.server";
-import { requireUserWithPermission } from "~/services/auth.server";
+import { isSignInLocked, requireUserWithPermission, unlockSignIn } from "~/services/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.department.name ?? "Department"} · TESTA Desk` }];
 
@@ -34,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     from: formatDate(t.startsOn),
     to: t.endsOn ? formatDate(t.endsOn) : null,
     hasAccount: t.userId !== null,
+    // Only those who can unlock learn that an account is locked.
+    signInLocked: canManage && t.userId !== null && isSignInLocked(userEmail(db, t.userId) ?? ""),
   });
   return {
     department: { id: department.id, name: department.name, kind: department.kind, kindLabel: label(departmentKindLabels, department.kind), active: department.active },
@@ -64,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const schema = intent === "contact" ? holderContactSchema : intent === "link" ? newLinkSchema : null;
+  const schema = intent === "contact" ? holderContactSchema : intent === "link" ? newLinkSchema : intent === "unlock" ? unlockSchema : null;
   if (!schema) return refuse({ form: "Unknown form." }, {});
   const form = parseGuardedForm(db, user, schema, formData, "a seat holder's details", intent === "contact" ? holderGuardFields("the holder") : {});
   if (!form.ok) return refuse(form.errors, form.values);
@@ -80,6 +84,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (!tenure.userId) return refuse({ form: `${tenure.officerName} has no account to send a link for.` }, form.values);
+  if (form.data.intent === "unlock") {
+    const forgotten = unlockSignIn(userEmail(db, tenure.userId) ?? "");
+    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "unlock:sign-in", entity: "user", entityId: tenure.userId, detail: `${forgotten} failed attempt(s) forgotten` });
+    return { intent, saved: `${tenure.officerName} can sign in again.` };
+  }
   const link = reissuePasswordLink(db, { collectiveId: user.collectiveId, userId: tenure.userId, byUserId: user.id });
   return {
     intent,
@@ -251,6 +260,16 @@ function Administration() {
               <p className="muted">For a sign-in link that expired or a forgotten password: a new single-use link to set a password.</p>
               <button type="submit" className="button button--quiet">
                 New sign-in link for {h.officerName}
+              </button>
+            </ValidatedForm>
+          ) : null}
+          {h.signInLocked ? (
+            <ValidatedForm schema={unlockSchema} method="post" feedback={feedbackFor("unlock", h.id)}>
+              <input type="hidden" name="intent" value="unlock" />
+              <input type="hidden" name="tenureId" value={h.id} />
+              <p className="muted">Sign-in is locked after repeated wrong passwords for this account.</p>
+              <button type="submit" className="button button--quiet">
+                Unlock sign-in for {h.officerName}
               </button>
             </ValidatedForm>
           ) : null}

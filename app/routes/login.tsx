@@ -16,10 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(loginSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: { email: form.values.email ?? "" } }, { status: 400 });
-  const result = await signIn(form.data.email, form.data.password);
+  const result = await signIn(form.data.email, form.data.password, { client: context.clientAddress });
   if (!result.ok) {
     return data({ errors: { form: result.message }, values: { email: form.data.email } }, { status: 400 });
   }

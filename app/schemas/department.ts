@@ -47,6 +47,12 @@ export const newLinkSchema = z.object({
   tenureId: id("Holder"),
 });
 
+/** The administrator lifts a sign-in lock after repeated wrong passwords. */
+export const unlockSchema = z.object({
+  intent: z.literal("unlock"),
+  tenureId: id("Holder"),
+});
+
 export const setPasswordSchema = z
   .object({
     password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),

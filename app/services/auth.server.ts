@@ -8,12 +8,11 @@ import { formatDate, todayIn } from "~/lib/dates";
 import { can, type Permission } from "~/lib/permissions";
 import { purgeExpiredSessions, sessionAlive, touchSession } from "~/models/session.server";
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
-import { verifyPassword } from "./password.server";
+import { hashPassword, verifyPassword } from "./password.server";
 import { plural } from "~/lib/plural";
 
 /** The absolute end of a session; the idle limit is SESSION_IDLE_MINUTES (60 by default). */
 export const sessionHours = 12;
-export const lockout = { attempts: 5, minutes: 15 } as const;
 
 function sessionCookie() {
   return createCookie("testa_session", {
@@ -82,26 +81,48 @@ export type SignInResult =
   | { ok: true; user: SessionUser }
   | { ok: false; message: string };
 
-/** Checks a password, with a lock after repeated failures for one account. Records every attempt. */
-export async function signIn(emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
+/**
+ * Throttling. Failures count per account *and* client address, so a stranger's wrong passwords
+ * lock the account only for the stranger's address, never for its holder; and per client address
+ * across accounts, so one address cannot try address after address. An administrator can unlock.
+ */
+export const lockout = { attempts: 5, clientAttempts: 20, minutes: 15 } as const;
+
+const lockedMessage = `Too many failed attempts for this account. Sign-in is locked for ${plural(lockout.minutes, "minute", "minutes")}; try again later or ask the administrator.`;
+const throttledMessage = `Too many failed sign-ins from this address. Try again in ${plural(lockout.minutes, "minute", "minutes")}.`;
+
+/** A keyed hash, so the attempts table holds neither what was typed nor who typed it. */
+function attemptKey(kind: "account" | "client", value: string): string {
+  const key = crypto.createHmac("sha256", config().IDENTITY_KEY).update("login-attempts").digest();
+  return crypto.createHmac("sha256", key).update(`${kind}:${value}`).digest("base64url");
+}
+
+export const accountKeyOf = (email: string) => attemptKey("account", email.trim().toLowerCase());
+
+// Unknown addresses (and accounts without a password yet) are checked against this, so that a
+// sign-in takes as long whether or not the address has an account.
+let dummyHash: Promise<string> | undefined;
+const dummyPasswordHash = () => (dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex")));
+
+function failuresSince(db: ReturnType<typeof getDb>, where: ReturnType<typeof eq>, since: string): number {
+  return db.select({ n: count() }).from(loginAttempts).where(and(where, eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since))).get()?.n ?? 0;
+}
+
+/** Checks a password, throttled per account-and-address and per address. Records every attempt, keyed. */
+export async function signIn(emailInput: string, password: string, { client = "unknown", now = new Date() }: { client?: string; now?: Date } = {}): Promise<SignInResult> {
   const db = getDb();
   const email = emailInput.trim().toLowerCase();
+  const accountKey = accountKeyOf(email);
+  const clientKey = attemptKey("client", client);
   const since = new Date(now.getTime() - lockout.minutes * 60_000).toISOString();
-  const failures =
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(eq(loginAttempts.email, email), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)))
-      .get()?.n ?? 0;
-  if (failures >= lockout.attempts) {
-    return {
-      ok: false,
-      message: `Too many failed attempts for this account. Sign-in is locked for ${plural(lockout.minutes, "minute", "minutes")}; try again later or ask the administrator.`,
-    };
+  if (failuresSince(db, eq(loginAttempts.clientKey, clientKey), since) >= lockout.clientAttempts) return { ok: false, message: throttledMessage };
+  if (failuresSince(db, and(eq(loginAttempts.accountKey, accountKey), eq(loginAttempts.clientKey, clientKey))!, since) >= lockout.attempts) {
+    return { ok: false, message: lockedMessage };
   }
   const user = findUserByEmail(db, email);
-  const valid = !!user?.passwordHash && (await verifyPassword(user.passwordHash, password));
-  db.insert(loginAttempts).values({ email, succeeded: valid, at: now.toISOString() }).run();
+  const checked = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  const valid = !!user?.passwordHash && checked;
+  db.insert(loginAttempts).values({ accountKey, clientKey, succeeded: valid, at: now.toISOString() }).run();
   if (!user || !valid) return { ok: false, message: "The email or password is not right." };
   const resolved = resolveSessionUser(db, user, todayIn(collectiveZone(user.collectiveId), now));
   if (!resolved.ok) {
@@ -116,6 +137,26 @@ export async function signIn(emailInput: string, password: string, now = new Dat
     };
   }
   return resolved;
+}
+
+/** Whether an account is locked from any address now (what the administrator sees). */
+export function isSignInLocked(email: string, now = new Date()): boolean {
+  const since = new Date(now.getTime() - lockout.minutes * 60_000).toISOString();
+  const rows = getDb()
+    .select({ client: loginAttempts.clientKey, n: count() })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.accountKey, accountKeyOf(email)), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)))
+    .groupBy(loginAttempts.clientKey)
+    .all();
+  return rows.some((r) => r.n >= lockout.attempts);
+}
+
+/** The administrator's unlock: the account's failed attempts are forgotten, from every address. */
+export function unlockSignIn(email: string): number {
+  return getDb()
+    .delete(loginAttempts)
+    .where(and(eq(loginAttempts.accountKey, accountKeyOf(email)), eq(loginAttempts.succeeded, false)))
+    .run().changes;
 }
 
 /** Starts a fresh session (a new id at every sign-in) and ends the one the request carried. */

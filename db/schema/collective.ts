@@ -92,16 +92,28 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
+/**
+ * Every sign-in attempt, for throttling. Neither the typed address nor the client's address is
+ * kept: each is a keyed hash (HMAC), comparable with itself and with nothing else.
+ */
 export const loginAttempts = sqliteTable(
   "login_attempts",
   {
     id: id(),
-    email: text().notNull(),
+    accountKey: text().notNull(),
+    clientKey: text().notNull(),
     succeeded: integer({ mode: "boolean" }).notNull(),
     at: text().notNull(),
   },
-  (t) => [index("login_attempts_email_at").on(t.email, t.at)],
+  (t) => [index("login_attempts_account_at").on(t.accountKey, t.at), index("login_attempts_client_at").on(t.clientKey, t.at)],
 );
+
+/** One row: facts about this deployment generated once and kept with its data (the calendar UID's domain). */
+export const deployment = sqliteTable("deployment", {
+  id: integer().primaryKey(),
+  deploymentId: text().notNull(),
+  createdAt: createdAt(),
+});
 
 /** Single-use links to set a password (new accounts, successors after a transfer). */
 export const passwordTokens = sqliteTable("password_tokens", {

@@ -8,12 +8,12 @@ import { loader as healthz } from "~/routes/healthz";
 import { loader as reportsLoader } from "~/routes/reports._index";
 import { loader as outcomesLoader } from "~/routes/reports.outcomes";
 import { loader as rootLoader } from "~/root";
-import { getSessionUser } from "~/services/auth.server";
+import { accountKeyOf, getSessionUser } from "~/services/auth.server";
 import { demoPassword } from "../support/constants";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 
-const signIn = (fields: Record<string, string>, cookie?: string) =>
-  run(() => loginAction({ request: postRequest("/login", fields, cookie), params: {}, context: {} }));
+const signIn = (fields: Record<string, string>, cookie?: string, clientAddress = "203.0.113.7") =>
+  run(() => loginAction({ request: postRequest("/login", fields, cookie), params: {}, context: { clientAddress } }));
 
 const cookieOf = (headers: Headers) => headers.get("Set-Cookie")!.split(";")[0];
 
@@ -51,14 +51,39 @@ describe("sign-in", () => {
     expect(res.data.errors.password).toBe("Enter your password.");
   });
 
-  it("locks an account after 5 failures in 15 minutes, even for the right password", async () => {
+  it("locks an account after 5 failures in 15 minutes from one address, even for the right password", async () => {
     const email = "dcpu@demo.testa";
     for (let i = 0; i < 5; i++) await signIn({ email, password: `wrong-${i}` });
     const res = await signIn({ email, password: demoPassword });
     expect(res.status).toBe(400);
     expect(res.data.errors.form).toMatch(/Too many failed attempts/);
-    const n = getDb().select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.email, email)).get()!.n;
-    expect(n).toBe(5);
+    expect(getDb().select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.accountKey, accountKeyOf(email))).get()!.n).toBe(5);
+  });
+
+  it("does not let a stranger lock the holder out: the lock holds for the stranger's address only", async () => {
+    const email = "admin@demo.testa";
+    for (let i = 0; i < 6; i++) await signIn({ email, password: `guess-${i}` }, undefined, "198.51.100.66");
+    expect((await signIn({ email, password: demoPassword }, undefined, "198.51.100.66")).data.errors.form).toMatch(/Too many failed attempts/);
+    const holder = await signIn({ email, password: demoPassword }, undefined, "192.0.2.10");
+    expect(holder.status).toBe(302);
+  });
+
+  it("throttles one address that tries address after address", async () => {
+    const client = "198.51.100.99";
+    for (let i = 0; i < 20; i++) await signIn({ email: `nobody-${i}@example.org`, password: "guess" }, undefined, client);
+    const res = await signIn({ email: "observer@demo.testa", password: demoPassword }, undefined, client);
+    expect(res.status).toBe(400);
+    expect(res.data.errors.form).toMatch(/from this address/);
+    expect((await signIn({ email: "observer@demo.testa", password: demoPassword }, undefined, "192.0.2.11")).status).toBe(302);
+  });
+
+  it("keeps neither the typed address nor the client's address, only keyed hashes", async () => {
+    await signIn({ email: "Typed.Someone@Example.org", password: "guess" }, undefined, "198.51.100.123");
+    const stored = JSON.stringify(getDb().select().from(loginAttempts).all()).toLowerCase();
+    expect(stored).not.toContain("typed");
+    expect(stored).not.toContain("example.org");
+    expect(stored).not.toContain("198.51.100");
+    expect(getDb().select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.accountKey, accountKeyOf(" typed.someone@EXAMPLE.org"))).get()!.n).toBe(1);
   });
 
   it("never follows a redirect to another site after sign-in", async () => {

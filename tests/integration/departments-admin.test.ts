@@ -218,3 +218,22 @@ describe("setting a password", () => {
     expect(unknown.data.errors.form).toMatch(/not valid/);
   });
 });
+
+describe("unlocking a holder's sign-in", () => {
+  it("shows the administrator a locked account and unlocks it, audited", async () => {
+    const email = "secretariat@demo.testa";
+    const holder = (await page(dept.ngo)).data.holder;
+    for (let i = 0; i < 5; i++) await signIn(email, `wrong-${i}`, { client: "198.51.100.5" });
+    expect(await signIn(email, demoPassword, { client: "198.51.100.5" })).toMatchObject({ ok: false, message: expect.stringMatching(/Too many failed attempts/) });
+    const before = await page(dept.ngo);
+    expect(before.data.holder).toMatchObject({ id: holder.id, signInLocked: true });
+    // Only those who manage departments are told.
+    expect((await page(dept.ngo, await cookieFor("secretariat@demo.testa"))).data.holder.signInLocked).toBe(false);
+
+    const res = await post(dept.ngo, { intent: "unlock", tenureId: String(holder.id) });
+    expect(res.data.saved).toMatch(/can sign in again/);
+    expect(await signIn(email, demoPassword, { client: "198.51.100.5" })).toMatchObject({ ok: true });
+    expect((await page(dept.ngo)).data.holder.signInLocked).toBe(false);
+    expect(getDb().select().from(auditLog).where(eq(auditLog.action, "unlock:sign-in")).all()).toHaveLength(1);
+  });
+});
