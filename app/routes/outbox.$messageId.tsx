@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: row.status,
       attempts: row.attempts,
       lastError: row.lastError,
+      smtpAccepted: row.smtpAccepted,
       createdAt: formatDateTime(row.createdAt, timeZone),
       sentAt: row.sentAt ? formatDateTime(row.sentAt, timeZone) : null,
       nextAttemptAt: row.status === "pending" ? formatDateTime(row.nextAttemptAt, timeZone) : null,
@@ -81,6 +82,12 @@ export default function Message() {
             <>
               <dt>Next attempt</dt>
               <dd>{m.nextAttemptAt}</dd>
+            </>
+          ) : null}
+          {m.smtpAccepted ? (
+            <>
+              <dt>Accepted by the mail server</dt>
+              <dd className="mail-text">{m.smtpAccepted}</dd>
             </>
           ) : null}
           {m.lastError ? (

@@ -12,8 +12,12 @@ import { failureNote, storedAttachments, type OutboxRow } from "~/models/outbox.
 export const maxAttempts = 8;
 /** Waits after the 1st, 2nd, … failure before the next try (the last one repeats). */
 export const backoffSeconds = [30, 120, 600, 1800, 3600, 7200, 14_400];
-/** How long a claimed message stays invisible to other senders while this one sends it. */
-export const leaseSeconds = 600;
+/**
+ * How long a claimed message stays invisible to other senders. Short, so a sender killed mid-send
+ * holds its one message back a minute at most; renewed every `leaseSeconds / 3` while the SMTP
+ * conversation lasts, so a slow server never lets a second sender take it.
+ */
+export const leaseSeconds = 60;
 
 /** What the sender needs from a nodemailer transport; tests pass their own. */
 export type MailTransport = { sendMail(message: SendMailOptions): Promise<unknown>; close?(): void };
@@ -34,8 +38,8 @@ export function closeDefaultTransport() {
 }
 
 /**
- * A pooled SMTP connection: one handshake for a whole send-out. The timeouts stay well inside the
- * lease, so a hung server cannot outlive a claim and let another sender send the message again.
+ * A pooled SMTP connection: one handshake for a whole send-out. The claim is renewed while a send
+ * lasts, so these timeouts only bound how long a hung server can hold one message.
  * Settings in the URL's query string win over these.
  */
 export function smtpTransport(url: string): MailTransport {
@@ -124,9 +128,18 @@ export async function deliverDueMail({
       report.skipped++;
       continue;
     }
+    // Renew the claim while this message is in flight; the conditions make it a no-op once marked.
+    const renew = setInterval(() => {
+      db.update(mailOutbox)
+        .set({ nextAttemptAt: new Date(Date.now() + leaseSeconds * 1000).toISOString() })
+        .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, "pending"), eq(mailOutbox.attempts, attempts)))
+        .run();
+    }, (leaseSeconds * 1000) / 3);
     try {
-      await via.sendMail(messageFor(row));
-      db.update(mailOutbox).set({ status: "sent", sentAt: new Date().toISOString() }).where(eq(mailOutbox.id, row.id)).run();
+      const info = await via.sendMail(messageFor(row));
+      // Marked the moment the server has accepted it, with what it said: a crash can now resend
+      // only a message whose acceptance was never recorded, that is the one in flight.
+      db.update(mailOutbox).set({ status: "sent", sentAt: new Date().toISOString(), smtpAccepted: acceptanceNote(info) }).where(eq(mailOutbox.id, row.id)).run();
       report.sent++;
     } catch (error) {
       const failed = attempts >= maxAttempts;
@@ -143,9 +156,20 @@ export async function deliverDueMail({
       else report.retrying++;
       // Ids and counts only: subjects, bodies and addresses stay out of logs.
       console.warn(`mail: outbox message ${row.id} attempt ${attempts} failed${failed ? "; giving up" : `; retry in ${wait}s`}`);
+    } finally {
+      clearInterval(renew);
     }
   }
   return report;
+}
+
+/** The server's reply and how many recipients it took ("250 Ok: queued as 1A2B; 1 of 1 accepted"), no addresses. */
+export function acceptanceNote(info: unknown): string {
+  const i = (info ?? {}) as { response?: unknown; accepted?: unknown[]; rejected?: unknown[] };
+  const accepted = Array.isArray(i.accepted) ? i.accepted.length : 0;
+  const total = accepted + (Array.isArray(i.rejected) ? i.rejected.length : 0);
+  const reply = typeof i.response === "string" ? i.response.replace(/\s+/g, " ").slice(0, 200) : "written to the mail folder";
+  return total ? `${reply}; ${accepted} of ${total} accepted` : reply;
 }
 
 /** A run's failure, described without its message: driver errors can quote a query's parameters. */

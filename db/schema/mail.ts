@@ -29,6 +29,8 @@ export const mailOutbox = sqliteTable(
     nextAttemptAt: text().notNull(),
     lastError: text(),
     sentAt: text(),
+    /** What the SMTP server said when it accepted the message (its reply and how many recipients it took). */
+    smtpAccepted: text(),
     createdAt: createdAt(),
   },
   (t) => [index("mail_outbox_status_next").on(t.status, t.nextAttemptAt), index("mail_outbox_batch").on(t.batch)],

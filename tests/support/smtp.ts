@@ -19,8 +19,12 @@ export type TestSmtp = {
   waitFor: (n: number, timeoutMs?: number) => Promise<ParsedMail[]>;
 };
 
-/** A real SMTP server on 127.0.0.1 (no TLS, any or no login) that keeps every message it receives. */
-export async function startSmtp(): Promise<TestSmtp> {
+/**
+ * A real SMTP server on 127.0.0.1 (no TLS, any or no login) that keeps every message it receives.
+ * `holdReply` picks messages the server receives whole but never answers, leaving the sender
+ * waiting mid-send, as a sender killed at that moment would be.
+ */
+export async function startSmtp({ holdReply }: { holdReply?: (mail: ParsedMail) => boolean } = {}): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
   const raw: string[] = [];
   const recipients: string[][] = [];
@@ -48,7 +52,7 @@ export async function startSmtp(): Promise<TestSmtp> {
               raw.push(text);
               recipients.push(session.envelope.rcptTo.map((r) => r.address));
               messages.push(mail);
-              callback();
+              if (!holdReply?.(mail)) callback();
             })
             .catch(callback);
         });
