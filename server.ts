@@ -4,7 +4,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { config } from "./app/config.server";
-import { isCrossSiteWrite, newNonce, securityHeaders } from "./app/services/security.server";
+import { routeMatcher } from "./app/lib/route-pattern";
+import { log, requestLog } from "./app/services/log.server";
+import { isCrossSiteWrite, newNonce, pageHeaders, securityHeaders } from "./app/services/security.server";
 
 /** Serves the built app. Security headers and the cross-site check wrap every response. */
 export async function startServer({ port, buildDir = "build" }: { port: number; buildDir?: string }) {
@@ -15,10 +17,24 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   // Behind a reverse proxy every request comes from the proxy: its X-Forwarded-For names the client.
   if (config().TRUST_PROXY) app.set("trust proxy", true);
 
+  const routeOf = routeMatcher(build.routes);
+  // One JSON line per request: method, route pattern (never the address or its query), status,
+  // time taken and the signed-in user's id, noted by the session lookup.
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    const entry: { userId?: number } = {};
+    res.on("finish", () => {
+      const route = res.locals.remix ? (routeOf(req.path) ?? "(none)") : "(static)";
+      const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      log(res.statusCode >= 500 ? "error" : "info", "request", { method: req.method, route, status: res.statusCode, ms, userId: entry.userId ?? null });
+    });
+    requestLog.run(entry, next);
+  });
+
   app.use((req, res, next) => {
     const nonce = newNonce();
     res.locals.cspNonce = nonce;
-    res.set(securityHeaders(nonce));
+    res.set(securityHeaders(nonce, config().APP_URL));
     if (isCrossSiteWrite(req.method, req.get("origin"), req.get("host"), req.get("sec-fetch-site"))) {
       res.status(403).type("text/plain").send("Cross-site request refused.");
       return;
@@ -27,6 +43,13 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   });
   app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
+  // Pages are never stored by a browser or proxy: signed-in pages show FIR numbers and names.
+  // A route's own Cache-Control (a download's "private, no-store") replaces this.
+  app.use((_req, res, next) => {
+    res.locals.remix = true;
+    res.set(pageHeaders());
+    next();
+  });
   app.all(
     "*",
     createRequestHandler({ build, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress }) }),

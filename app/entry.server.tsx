@@ -6,10 +6,28 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { startSessionPurge } from "./services/auth.server";
+import { errorFields, log } from "./services/log.server";
 import { startMailSender } from "./services/mail.server";
 import { startReminderJob } from "./services/reminders.server";
 
 export const streamTimeout = 5_000;
+
+/** A 4xx the router raised (405 for a POST to a GET-only route, 400, 404) or a malformed address (%FF). */
+function causedByClient(error: unknown): boolean {
+  if (error instanceof URIError) return true;
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
+/**
+ * What Remix logs for an error. Anything a client caused is already the request's own log line
+ * (with its 4xx status), so it writes nothing more: no stack an outsider can make us print. The
+ * app's own failures are one JSON line each, with the stack's top frames and never the message.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted || causedByClient(error)) return;
+  log("error", "request failed", { method: request.method, ...errorFields(error) });
+}
 
 export default function handleRequest(
   request: Request,
@@ -43,7 +61,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Log only the error itself: request URLs and bodies may carry case details.
-          if (shellRendered) console.error(error instanceof Error ? error.stack : error);
+          if (shellRendered) log("error", "render failed", errorFields(error));
         },
       },
     );

@@ -10,6 +10,7 @@ import { purgeExpiredSessions, sessionAlive, touchSession } from "~/models/sessi
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { plural } from "~/lib/plural";
+import { errorFields, log, noteRequestUser } from "./log.server";
 
 /** The absolute end of a session; the idle limit is SESSION_IDLE_MINUTES (60 by default). */
 export const sessionHours = 12;
@@ -55,6 +56,7 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
     return null;
   }
   touchSession(db, row.session, now);
+  noteRequestUser(resolved.user.id);
   return resolved.user;
 }
 
@@ -182,10 +184,12 @@ export async function destroySessionCookie(request: Request): Promise<string> {
 /** Expired and idle sessions are removed every few minutes, not only when someone next signs in. */
 export function startSessionPurge({ intervalMs = 10 * 60_000 }: { intervalMs?: number } = {}): () => void {
   const tick = () => {
+    const started = Date.now();
     try {
       purgeExpiredSessions(getDb(), new Date(), config().SESSION_IDLE_MINUTES);
+      log("info", "job", { job: "session purge", ms: Date.now() - started });
     } catch (error) {
-      console.error("sessions: purge failed", error instanceof Error ? error.message : error);
+      log("error", "job failed", { job: "session purge", ...errorFields(error), ms: Date.now() - started });
     }
   };
   const timer = setInterval(tick, intervalMs);

@@ -8,6 +8,7 @@ import { mailOutbox } from "#db/schema";
 import { config, ConfigError } from "~/config.server";
 import { getDb } from "~/db.server";
 import { failureNote, storedAttachments, type OutboxRow } from "~/models/outbox.server";
+import { log } from "./log.server";
 
 export const maxAttempts = 8;
 /** Waits after the 1st, 2nd, … failure before the next try (the last one repeats). */
@@ -155,7 +156,7 @@ export async function deliverDueMail({
       if (failed) report.failed++;
       else report.retrying++;
       // Ids and counts only: subjects, bodies and addresses stay out of logs.
-      console.warn(`mail: outbox message ${row.id} attempt ${attempts} failed${failed ? "; giving up" : `; retry in ${wait}s`}`);
+      log("warn", "mail attempt failed", { job: "mail", outboxId: row.id, attempt: attempts, retryInSeconds: failed ? null : wait, gaveUp: failed });
     } finally {
       clearInterval(renew);
     }
@@ -195,13 +196,18 @@ export function startMailSender({ intervalMs = 5000 }: { intervalMs?: number } =
       return;
     }
     running = true;
+    const started = Date.now();
     try {
+      const total: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
       do {
         again = false;
-        await deliverDueMail();
+        const report = await deliverDueMail();
+        for (const k of Object.keys(total) as (keyof DeliveryReport)[]) total[k] += report[k];
       } while (again && !stopped);
+      // One line per run that did something; the idle ticks every few seconds say nothing.
+      if (total.sent + total.retrying + total.failed + total.skipped) log("info", "job", { job: "mail", ...total, ms: Date.now() - started });
     } catch (error) {
-      console.error(`mail: delivery run failed (${safeReason(error)})`);
+      log("error", "job failed", { job: "mail", cause: safeReason(error), ms: Date.now() - started });
     } finally {
       running = false;
     }

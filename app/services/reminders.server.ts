@@ -11,6 +11,7 @@ import { currentSeatHolders } from "~/models/department.server";
 import { meetingDate } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { auditLeakBlock, LeakBlocked } from "./identity.server";
+import { errorFields, log } from "./log.server";
 import { wakeMailSender } from "./mail.server";
 
 export const nudgeDaysBeforeMeeting = 5;
@@ -69,10 +70,12 @@ export function runReminders(db: Db, now = new Date()): { queued: number } {
 /** The daily job inside the server: checked every hour, it does its work once a day. */
 export function startReminderJob({ intervalMs = 3_600_000 }: { intervalMs?: number } = {}): () => void {
   const tick = () => {
+    const started = Date.now();
     try {
-      runReminders(getDb());
+      const { queued } = runReminders(getDb());
+      log("info", "job", { job: "reminders", queued, ms: Date.now() - started });
     } catch (error) {
-      console.error("reminders: run failed", error instanceof Error ? error.message : error);
+      log("error", "job failed", { job: "reminders", ...errorFields(error), ms: Date.now() - started });
     }
   };
   const first = setTimeout(tick, 5_000);

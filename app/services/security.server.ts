@@ -6,8 +6,10 @@ export function newNonce(): string {
   return crypto.randomBytes(16).toString("base64");
 }
 
-export function securityHeaders(nonce: string): Record<string, string> {
+/** Headers for every response. HSTS only when the app is served over https (APP_URL says so). */
+export function securityHeaders(nonce: string, appUrl = ""): Record<string, string> {
   return {
+    ...(appUrl.startsWith("https://") ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
     "Content-Security-Policy": [
       "default-src 'self'",
       `script-src 'self' 'nonce-${nonce}'`,
@@ -25,6 +27,11 @@ export function securityHeaders(nonce: string): Record<string, string> {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
   };
+}
+
+/** Headers for every page and data response (not the static files, which are the same for everyone). */
+export function pageHeaders(): Record<string, string> {
+  return { "Cache-Control": "no-store" };
 }
 
 const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeRedirect } from "~/lib/safe-redirect";
-import { isCrossSiteWrite, securityHeaders } from "~/services/security.server";
+import { isCrossSiteWrite, pageHeaders, securityHeaders } from "~/services/security.server";
 
 describe("isCrossSiteWrite", () => {
   it("lets reads through from anywhere", () => {
@@ -23,6 +23,14 @@ describe("isCrossSiteWrite", () => {
   });
   it("lets a post without Origin through (not a browser, so no ambient cookies)", () => {
     expect(isCrossSiteWrite("POST", undefined, "localhost:3000")).toBe(false);
+  });
+});
+
+describe("caching and HSTS", () => {
+  it("sends HSTS only when the app is served over https, and no-store on every page", () => {
+    expect(securityHeaders("n", "https://testa.example.org")["Strict-Transport-Security"]).toBe("max-age=31536000");
+    expect(securityHeaders("n", "http://localhost:3000")["Strict-Transport-Security"]).toBeUndefined();
+    expect(pageHeaders()["Cache-Control"]).toBe("no-store");
   });
 });
 
