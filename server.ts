@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { config } from "./app/config.server";
 import { routeMatcher } from "./app/lib/route-pattern";
-import { log, requestLog } from "./app/services/log.server";
+import { errorFields, log, requestLog } from "./app/services/log.server";
 import { isCrossSiteWrite, newNonce, pageHeaders, securityHeaders } from "./app/services/security.server";
 
 /** Serves the built app. Security headers and the cross-site check wrap every response. */
@@ -54,6 +54,18 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
     "*",
     createRequestHandler({ build, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress }) }),
   );
+  // Express's own errors: a malformed address (`%FF`) is the client's, answered 400 with no stack
+  // (its request line says so); anything else is one error line, never the message.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = (error as { status?: unknown }).status;
+    if (error instanceof URIError || (typeof status === "number" && status >= 400 && status < 500)) {
+      res.status(typeof status === "number" ? status : 400).type("text/plain").send("This address is not valid.");
+      return;
+    }
+    log("error", "request failed", errorFields(error));
+    res.status(500).type("text/plain").send("Something went wrong on the server.");
+  });
 
   const background = build.entry.module as { startBackgroundJobs?: () => () => void };
   const stopJobs = background.startBackgroundJobs?.();

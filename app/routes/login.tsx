@@ -32,13 +32,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const feedback = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const redirectTo = params.get("redirectTo") ?? "";
+  // The form posts to the same address, query included, so a wrong password keeps where the
+  // person was going for the next try (with or without JavaScript).
+  const self = redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : "/login";
   return (
     <div className="page page--narrow">
       <h1>Sign in to TESTA Desk</h1>
       <p className="muted">The meeting desk of the district's anti-trafficking stakeholder collective.</p>
       <div className="card">
-        <ValidatedForm schema={loginSchema} method="post" action="/login" feedback={feedback}>
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <ValidatedForm schema={loginSchema} method="post" action={self} feedback={feedback}>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
           <Field name="email" label="Email" type="email" autoComplete="username" />
           <Field name="password" label="Password" type="password" autoComplete="current-password" />
           <button type="submit" className="button">
