@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ["the online link", meeting.onlineLink],
   ]);
   return downloadResponse(db, user, {
-    body: inviteFor(db, meeting),
+    body: inviteFor(db, meeting, "PUBLISH"),
     contentType: "text/calendar; charset=utf-8",
     filename: `meeting-${meeting.number}.ics`,
     record: { entity: "meeting", entityId: meeting.id },

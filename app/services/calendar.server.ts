@@ -1,11 +1,16 @@
 import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { instantToZonedParts } from "~/lib/meeting-schedule";
 
+export type InviteMethod = "REQUEST" | "CANCEL" | "PUBLISH";
+
 export type InviteInput = {
   /** Stable for the meeting's whole life, so updates and cancellations replace the first invite. */
   uid: string;
   sequence: number;
-  method: "REQUEST" | "CANCEL";
+  /** REQUEST and CANCEL for email (iTIP); PUBLISH for a download, which has no attendees to answer. */
+  method: InviteMethod;
+  /** A cancelled meeting published (downloaded) is STATUS:CANCELLED too. */
+  cancelled?: boolean;
   startsAt: string;
   durationMinutes: number;
   timeZone: string;
@@ -65,7 +70,7 @@ export function meetingInvite(input: InviteInput): string {
   const end = new Date(start.getTime() + input.durationMinutes * 60_000);
   const calendar = ical({
     prodId: { company: "TESTA Desk", product: "Meetings", language: "EN" },
-    method: input.method === "CANCEL" ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    method: input.method === "CANCEL" ? ICalCalendarMethod.CANCEL : input.method === "PUBLISH" ? ICalCalendarMethod.PUBLISH : ICalCalendarMethod.REQUEST,
     timezone: { name: input.timeZone, generator: fixedOffsetTimezone(start) },
   });
   calendar.createEvent({
@@ -82,8 +87,9 @@ export function meetingInvite(input: InviteInput): string {
     url: input.url,
     description: input.description,
     organizer: input.organizer,
-    attendees: input.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: true, role: ICalAttendeeRole.REQ })),
-    status: input.method === "CANCEL" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    // RFC 5546: a PUBLISH carries no attendees, so there is nothing to accept or decline.
+    attendees: input.method === "PUBLISH" ? [] : input.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: true, role: ICalAttendeeRole.REQ })),
+    status: input.method === "CANCEL" || input.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return calendar.toString().replace(/^DTSTAMP:(\d{8}T\d{6})\r$/m, "DTSTAMP:$1Z\r");
 }

@@ -6,27 +6,34 @@ import { renderAgendaPdf } from "#templates/pdf/agenda";
 import { config } from "~/config.server";
 import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
+import { deploymentId } from "~/models/deployment.server";
 import { getCollective, type Meeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { agendaFields, buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";
 import { guardDocument } from "./identity.server";
-import { meetingInvite } from "./calendar.server";
+import { meetingInvite, type InviteMethod } from "./calendar.server";
 import { wakeMailSender } from "./mail.server";
 
 export class MeetingConflict extends Error {}
 
 const meetingUrl = (meeting: Pick<Meeting, "id">) => `${config().APP_URL}/meetings/${meeting.id}`;
 
-/** The calendar invite for a meeting as it stands: one UID for its whole life, SEQUENCE per change. */
-export function inviteFor(db: Conn, meeting: Meeting, method: "REQUEST" | "CANCEL" = meeting.status === "cancelled" ? "CANCEL" : "REQUEST") {
+/**
+ * The calendar invite for a meeting as it stands: one UID for its whole life (from the deployment
+ * id, not the address), SEQUENCE per change. Emailed invites are REQUEST (or CANCEL); the page's
+ * download is PUBLISH, which a calendar adds without the "accept" that Outlook refuses on a
+ * downloaded REQUEST.
+ */
+export function inviteFor(db: Conn, meeting: Meeting, method: InviteMethod = meeting.status === "cancelled" ? "CANCEL" : "REQUEST") {
   const collective = getCollective(db, meeting.collectiveId);
   const holders = currentSeatHolders(db, meeting.collectiveId);
   const from = config().MAIL_FROM;
   const organizerEmail = /<([^>]+)>/.exec(from)?.[1] ?? from;
   return meetingInvite({
-    uid: `testa-meeting-${meeting.id}@${new URL(config().APP_URL).host}`,
+    uid: `testa-meeting-${meeting.id}@${deploymentId(db, config().APP_URL)}`,
     sequence: meeting.icalSequence,
     method,
+    cancelled: meeting.status === "cancelled",
     startsAt: meeting.startsAt,
     durationMinutes: meeting.durationMinutes,
     timeZone: collective.timeZone,

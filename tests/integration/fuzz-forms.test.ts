@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actionItems, cases, collectives, departments, mailOutbox, meetings, users } from "#db/schema";
