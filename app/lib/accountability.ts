@@ -1,5 +1,6 @@
 // The accountability matrix: departments (and each officer's tenure) against what they agreed
 // and whether they came. Pure; the page, the CSV and the onboarding brief read the same rows.
+import { toCsv } from "~/lib/csv";
 import { daysBetween } from "./dates";
 import { isUnfinished } from "./escalation";
 import { median } from "./participation";
@@ -128,14 +129,10 @@ export const matrixColumns = [
 ] as const;
 
 export function matrixCsv(rows: MatrixRow[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? "" : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
   const values = (r: MatrixRow) => [
     r.department,
     r.tenure ? `${r.tenure.officerName} (${r.tenure.from} to ${r.tenure.to ?? "now"})` : "",
     r.attended, r.meetingsHeld, r.assigned, r.doneOnTime, r.doneLate, r.open, r.overdue, r.medianDaysLate, r.raised, r.level,
   ];
-  return [matrixColumns.map(([, h]) => h), ...rows.map(values)].map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(matrixColumns.map(([, h]) => h), rows.map(values));
 }

@@ -1,5 +1,6 @@
 // The figures the collective reports, computed from the same records the meetings run on.
 // One list of figures feeds both the page and the CSV, so the two always agree.
+import { toCsv } from "~/lib/csv";
 import type { CaseEventKind, CaseOutcome, CaseStage } from "#db/schema/enums";
 import { daysBetween } from "./dates";
 import { median, participationIndex, type Indicator, type VictimServices } from "./participation";
@@ -229,8 +230,6 @@ export function displayFigures({ figures, splits }: OutcomeReport, { exact }: { 
 }
 
 export function figuresCsv(rows: DisplayFigure[]): string {
-  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const header = ["section", "measure", "period", "value", "unit", "count", "out_of", "note", "definition"];
-  const lines = [header, ...rows.map((r) => [r.section, r.measure, r.period, r.value, r.unit, r.count, r.of, r.note, r.definition])];
-  return lines.map((l) => l.map(cell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(header, rows.map((r) => [r.section, r.measure, r.period, r.value, r.unit, r.count, r.of, r.note, r.definition]));
 }

@@ -1,3 +1,4 @@
+import { toCsv } from "~/lib/csv";
 import type { Conn } from "#db/client";
 import { auditActionLabels, auditDetail, auditRecord } from "~/lib/audit-labels";
 import { addDays, formatDateTime } from "~/lib/dates";
@@ -56,18 +57,10 @@ export function auditPage(db: Conn, collectiveId: number, filters: AuditFilters)
 
 export const auditCsvColumns = ["Entry", "When", "Who", "Role", "Action", "Record", "Detail", "Hash"] as const;
 
-// A small writer for this one file until the shared CSV writer lands (issue 13): a byte-order mark
-// so Excel reads Devanagari, CRLF, quotes where needed, and a cell that starts a formula made text.
-function csvCell(value: string | number | null): string {
-  let s = value === null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function auditCsv(rows: AuditRow[], timeZone: string): string {
   const lines = rows.map((row) => {
     const e = readableEntry(row, timeZone);
     return [e.id, e.when, e.who, e.role, e.action, e.record, e.detail, row.hash];
   });
-  return "\uFEFF" + [auditCsvColumns as readonly string[], ...lines].map((l) => l.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(auditCsvColumns, lines);
 }

@@ -112,7 +112,8 @@ describe("the outcomes dashboard", () => {
     for (const cookie of [observer, secretariat]) {
       const res = await csvLoader({ request: getRequest("/reports/outcomes.csv", cookie), params: {}, context: {} });
       expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-      expect(await res.text()).toBe(figuresCsv((await page(cookie)).data.figures));
+      // The bytes as saved, byte-order mark included (Response.text() would drop it).
+      expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe(figuresCsv((await page(cookie)).data.figures));
     }
   });
 

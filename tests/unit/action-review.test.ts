@@ -94,7 +94,7 @@ describe("the accountability matrix", () => {
     // The matter raised in September falls before this quarter (from 01/10/2026): level 2 here.
     expect(quarter[0]).toMatchObject({ meetingsHeld: 2, attended: 1, assigned: 1, overdue: 1, raised: 0, level: 2 });
     const csv = matrixCsv(quarter).split("\r\n");
-    expect(csv[0]).toBe("Department,Officer (tenure),Meetings attended,Meetings held,Actions assigned,Done on time,Done late,Open,Overdue,Median days late,Matters raised,Level of engagement (0-4)");
+    expect(csv[0]).toBe("\uFEFFDepartment,Officer (tenure),Meetings attended,Meetings held,Actions assigned,Done on time,Done late,Open,Overdue,Median days late,Matters raised,Level of engagement (0-4)");
     expect(csv[1]).toBe("Police,,1,2,1,0,0,0,1,,0,2");
   });
 });

@@ -128,7 +128,7 @@ describe("what observers see", () => {
   });
   it("writes the same figures to CSV, with the note and the definition", () => {
     const csv = figuresCsv(shown).split("\r\n");
-    expect(csv[0]).toBe("section,measure,period,value,unit,count,out_of,note,definition");
+    expect(csv[0]).toBe("\uFEFFsection,measure,period,value,unit,count,out_of,note,definition");
     expect(csv).toContain('Convictions,Conviction rate,2025,–,%,<5,<5,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
     expect(csv).toContain('Convictions,Conviction rate,All years,–,%,<5,–,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
   });
