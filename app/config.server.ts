@@ -35,6 +35,7 @@ const envSchema = z.object({
     .max(720, "must be between 5 and 720")
     .default(60),
   TRUST_PROXY: flag.default(false),
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time such as 08:30").default("08:30"),
 });
 
 export type Config = Omit<z.infer<typeof envSchema>, "APP_URL" | "SESSION_SECRET" | "IDENTITY_KEY"> & {

@@ -5,6 +5,7 @@ import { reminderEmail } from "#templates/email/reminder";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { addDays, daysBetween, formatDate, formatDateTime, todayIn } from "~/lib/dates";
+import { instantToZonedParts } from "~/lib/meeting-schedule";
 import { isUnfinished } from "~/lib/escalation";
 import { listActions } from "~/models/action-item.server";
 import { currentSeatHolders } from "~/models/department.server";
@@ -21,10 +22,19 @@ export const nudgeDaysBeforeMeeting = 5;
  * days before a meeting, a nudge). The outbox key names the department and the day, so running
  * this twice in a day, or from cron and the server at once, sends nothing new.
  */
-export function runReminders(db: Db, now = new Date()): { queued: number } {
+export function runReminders(
+  db: Db,
+  now = new Date(),
+  { notBefore, skip }: { notBefore?: string; skip?: (collectiveId: number, today: string) => boolean } = {},
+): { queued: number; handled: string[] } {
   let queued = 0;
+  const handled: string[] = [];
   for (const collective of db.select().from(collectives).all()) {
     const today = todayIn(collective.timeZone, now);
+    // The daily job waits for the digest time in the collective's own zone.
+    if (notBefore && instantToZonedParts(now, collective.timeZone).time < notBefore) continue;
+    if (skip?.(collective.id, today)) continue;
+    handled.push(`${collective.id}:${today}`);
     const upcoming = db
       .select()
       .from(meetings)
@@ -64,16 +74,22 @@ export function runReminders(db: Db, now = new Date()): { queued: number } {
     });
   }
   if (queued) wakeMailSender();
-  return { queued };
+  return { queued, handled };
 }
 
-/** The daily job inside the server: checked every hour, it does its work once a day. */
-export function startReminderJob({ intervalMs = 3_600_000 }: { intervalMs?: number } = {}): () => void {
+/**
+ * The daily job inside the server: checked every minute, it sends each collective's digests once a
+ * day at DIGEST_TIME (08:30 by default) in that collective's zone, or at start-up if the server was
+ * down then. The outbox keys make a second run on the same day (another process, a restart) a no-op.
+ */
+export function startReminderJob({ intervalMs = 60_000 }: { intervalMs?: number } = {}): () => void {
+  const done = new Set<string>();
   const tick = () => {
     const started = Date.now();
     try {
-      const { queued } = runReminders(getDb());
-      log("info", "job", { job: "reminders", queued, ms: Date.now() - started });
+      const { queued, handled } = runReminders(getDb(), new Date(), { notBefore: config().DIGEST_TIME, skip: (id, today) => done.has(`${id}:${today}`) });
+      handled.forEach((key) => done.add(key));
+      if (handled.length) log("info", "job", { job: "reminders", collectives: handled.length, queued, ms: Date.now() - started });
     } catch (error) {
       log("error", "job failed", { job: "reminders", ...errorFields(error), ms: Date.now() - started });
     }

@@ -207,6 +207,25 @@ describe("the nudge before a meeting", () => {
   });
 });
 
+describe("the daily digest's hour", () => {
+  it("waits for the digest time in the collective's zone, then sends once that day", () => {
+    const db = getDb();
+    const day = addDays(todayIn("Asia/Kolkata"), 3);
+    const digests = () => db.select().from(mailOutbox).where(like(mailOutbox.idempotencyKey, `reminder:%:${day}`)).all().length;
+    // 00:05 and 08:29 in India (UTC+5:30): too early, whatever the first check of the day is.
+    expect(runReminders(db, new Date(`${day}T00:05:00+05:30`), { notBefore: "08:30" })).toEqual({ queued: 0, handled: [] });
+    expect(runReminders(db, new Date(`${day}T08:29:00+05:30`), { notBefore: "08:30" }).handled).toEqual([]);
+    expect(digests()).toBe(0);
+    const first = runReminders(db, new Date(`${day}T08:30:00+05:30`), { notBefore: "08:30" });
+    expect(first.handled.length).toBeGreaterThan(0);
+    expect(digests()).toBe(first.queued);
+    expect(first.queued).toBeGreaterThan(0);
+    // Later the same day (another process, a restart): nothing new.
+    runReminders(db, new Date(`${day}T17:00:00+05:30`), { notBefore: "08:30" });
+    expect(digests()).toBe(first.queued);
+  });
+});
+
 describe("the accountability matrix", () => {
   it("agrees with its CSV, for every period and split", async () => {
     for (const query of ["", "?period=quarter", "?period=year&split=tenure"]) {
