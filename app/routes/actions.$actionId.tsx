@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
+import { dueDateProblem } from "~/lib/date-rules";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ActionCorrection } from "~/components/action-correction";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
@@ -14,7 +15,7 @@ import { audited } from "~/models/audit.server";
 import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
 import { getCollective } from "~/models/meeting.server";
 import { actionUpdateSchema } from "~/schemas/action-item";
-import { correctionChoices } from "~/services/action-items.server";
+import { agreedOn, correctionChoices } from "~/services/action-items.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
@@ -54,6 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const dueProblem = form.data.dueOn !== item.dueOn ? dueDateProblem(form.data.dueOn, agreedOn(db, item), today) : null;
+  if (dueProblem) return data({ errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
   const { currentDueOn: _c, ...update } = form.data;
   const saved = audited(
     db,

@@ -4,13 +4,14 @@ import { ActionCorrection } from "~/components/action-correction";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { FormFeedback } from "~/components/form";
 import { getDb } from "~/db.server";
+import { dueDateProblem } from "~/lib/date-rules";
 import { todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { listActions, requireActionItem } from "~/models/action-item.server";
 import { getCollective } from "~/models/meeting.server";
 import { actionCorrectionSchema, actionDropSchema } from "~/schemas/action-item";
-import { correctAction, correctionChoices, dropAction } from "~/services/action-items.server";
+import { agreedOn, correctAction, correctionChoices, dropAction } from "~/services/action-items.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 
@@ -39,6 +40,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : parseGuardedForm(db, user, actionDropSchema, formData, `action ${item.id}'s drop`, { reason: `action ${item.id}'s dropped reason` });
   if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const dueProblem = form.data.intent === "correct" && form.data.dueOn !== item.dueOn ? dueDateProblem(form.data.dueOn, agreedOn(db, item), today) : null;
+  if (dueProblem) return data({ intent, errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
   const result = form.data.intent === "correct" ? correctAction(db, user, item, form.data) : dropAction(db, user, item, form.data, today);
   if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: result.status });
   return redirect(safeRedirect(formData.get("returnTo"), `/actions/${item.id}`));

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseRecordForms } from "~/components/case-record-forms";
+import { eventDateProblem } from "~/lib/date-rules";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { caseView } from "~/lib/case-view";
@@ -92,6 +93,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "add-event": {
       const event = form.data;
       const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+      const dateProblem = eventDateProblem(event, today);
+      if (dateProblem) return data({ intent, errors: { [dateProblem.field]: dateProblem.message }, values: form.values }, { status: 400 });
       audited(db, (tx) => addCaseEvent(tx, kase, user.id, event, today), () => ({ ...entry, action: "add:event", detail: event.verdict ? `${event.kind}, outcome ${event.verdict}` : event.kind }));
       break;
     }

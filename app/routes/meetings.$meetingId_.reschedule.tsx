@@ -1,5 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { meetingDateProblem } from "~/lib/date-rules";
+import { todayIn } from "~/lib/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ValidatedForm } from "~/components/form";
 import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
@@ -40,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { form: "Someone else changed this meeting while you were editing. Reload the page to see their change." }, values: form.values }, { status: 409 });
   }
   const { timeZone } = getCollective(db, user.collectiveId);
+  const dateProblem = meetingDateProblem(form.data.date, todayIn(timeZone));
+  if (dateProblem) return data({ errors: { date: dateProblem }, values: form.values }, { status: 400 });
   try {
     const { batch } = await rescheduleMeeting(db, meeting, {
       startsAt: zonedWallTimeToInstant(form.data.date, form.data.startTime, timeZone).toISOString(),

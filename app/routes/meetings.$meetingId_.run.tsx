@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemMinutes } from "~/components/item-minutes";
 import { getDb } from "~/db.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
+import { dueDateProblem } from "~/lib/date-rules";
 import { daysBetween, formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isOffline, offlineMessage, parseForm, readForm } from "~/lib/forms";
 import { audited } from "~/models/audit.server";
@@ -125,6 +126,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!agendaItemsOf(db, meeting.id).some((i) => i.id === input.agendaItemId)) {
         return data({ intent: "add-action", errors: { form: "That agenda item is not part of this meeting." }, values: form.values }, { status: 400 });
       }
+      const { timeZone } = getCollective(db, user.collectiveId);
+      const dueProblem = dueDateProblem(input.dueOn, meetingDate(meeting, timeZone), todayIn(timeZone));
+      if (dueProblem) return data({ intent: "add-action", errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
       addActionItem(db, meeting, input);
       return { intent: "add-action", savedAt };
     }

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
+import { meetingDateProblem } from "~/lib/date-rules";
 import { formatDate, todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { proposeNextMeeting, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
@@ -30,6 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseGuardedForm(db, user, meetingScheduleSchema, await readForm(request), "a new meeting", meetingPlaceFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const collective = getCollective(db, user.collectiveId);
+  const dateProblem = meetingDateProblem(form.data.date, todayIn(collective.timeZone));
+  if (dateProblem) return data({ errors: { date: dateProblem }, values: form.values }, { status: 400 });
   const startsAt = zonedWallTimeToInstant(form.data.date, form.data.startTime, collective.timeZone).toISOString();
   // The meeting and its first agenda are written together, or not at all.
   const meeting = db.transaction((tx) => {

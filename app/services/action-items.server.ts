@@ -1,12 +1,12 @@
 import type { Conn, Db } from "#db/client";
 import type { actionItems } from "#db/schema";
-import { formatDate } from "~/lib/dates";
+import { dateInZone, formatDate } from "~/lib/dates";
 import { transition } from "~/lib/minutes-state";
 import { correctActionItem, updateActionItem, type ActionFacts } from "~/models/action-item.server";
 import { audited } from "~/models/audit.server";
 import { caseCodeOf, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { agendaItemsOf, getMeeting, type Meeting } from "~/models/meeting.server";
+import { agendaItemsOf, getCollective, getMeeting, meetingDate, type Meeting } from "~/models/meeting.server";
 import type { SessionUser } from "~/models/user.server";
 import { caseCodesFor } from "./agenda.server";
 import { refusalMessage } from "./refusals.server";
@@ -22,6 +22,13 @@ export function agreedAt(db: Db, item: ActionItem): { meeting: Meeting | null; n
   if (!item.meetingId) return { meeting: null, needsAmendment: false };
   const meeting = getMeeting(db, { id: item.meetingId, collectiveId: item.collectiveId });
   return { meeting, needsAmendment: !transition({ state: meeting.minutesState, meetingHeld: true, hasContent: true }, "edit").ok };
+}
+
+/** The day an action was agreed, in the collective's zone: its meeting's day, or the day it was written down. */
+export function agreedOn(db: Db, item: ActionItem): string {
+  const { timeZone } = getCollective(db, item.collectiveId);
+  const { meeting } = agreedAt(db, item);
+  return meeting ? meetingDate(meeting, timeZone) : dateInZone(new Date(item.createdAt), timeZone);
 }
 
 /** What the correction form offers: the collective's departments, and the cases on the agreeing meeting's agenda. */

@@ -126,6 +126,20 @@ describe("without JavaScript", () => {
   });
 });
 
+describe("dates nobody checked", () => {
+  it("refuses a meeting scheduled in 2020, beside the date, saying what is allowed (JavaScript off)", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
+    await page.goto("/meetings/new");
+    await page.getByLabel("Date").fill("2020-01-09");
+    await page.getByRole("button", { name: "Schedule and generate the agenda" }).click();
+    await page.waitForLoadState("load");
+    expect(await page.locator(".field-error").first().textContent()).toMatch(/^A meeting can be scheduled from today \(\d{2}\/\d{2}\/\d{4}\) up to a year ahead/);
+    expect(await page.getByLabel("Date").inputValue()).toBe("2020-01-09");
+    expect(page.url()).toMatch(/\/meetings\/new$/);
+    await context.close();
+  });
+});
+
 describe("an unknown address", () => {
   it("gets the app's own 404 page", async () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
