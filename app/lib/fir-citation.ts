@@ -14,6 +14,24 @@ export function firKey(fir: string): string {
   return digits ? digits.replace(/^0+(?=\d)/, "") : head;
 }
 
+/** An FIR number as a search compares it: its key (firKey) and its year when written ("0234/2025", "234-2025", "234 of 2025"). */
+export function firParts(fir: string): { key: string; year: number | null } {
+  const written = /^(.*\d.*?)(?:\s*[/-]\s*|\s+of\s+)((?:19|20)\d{2})\s*$/i.exec(fir.trim());
+  return written ? { key: firKey(written[1]), year: Number(written[2]) } : { key: firKey(fir), year: null };
+}
+
+/**
+ * Whether a searched FIR number is a recorded one: the same number without leading zeros ("234",
+ * "FIR 234" and "0234/2025" are one), and the same year when both give one. `year` is the case's
+ * recorded FIR year, used when its number does not carry one.
+ */
+export function firMatches(searched: string, recorded: { fir: string; year: number | null }): boolean {
+  const s = firParts(searched);
+  const r = firParts(recorded.fir);
+  const year = r.year ?? recorded.year;
+  return s.key === r.key && (s.year === null || year === null || s.year === year);
+}
+
 type Token = { t: string; start: number; end: number; sentence: number };
 
 // Words split at spaces and dots ("C.R." is c, r); digits joined by / or - or . stay one token.

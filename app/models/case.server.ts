@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
 import { accused, caseDepartments, caseEvents, cases, collectives, departments, victims } from "#db/schema";
 import { caseStages } from "#db/schema/enums";
 import { nextCaseCode, normaliseCaseCode } from "~/lib/case-code";
+import { firMatches } from "~/lib/fir-citation";
 import { label, stageLabels } from "~/lib/labels";
 import type { SessionUser } from "./user.server";
 import type { CaseInput, CaseFilters } from "~/schemas/case";
@@ -48,6 +49,17 @@ function matchesSearch(q: string): SQL {
   )!;
 }
 
+/** The collective's cases whose FIR number is the searched one, compared as the leak guard compares them (firMatches). */
+function casesWithFir(db: Conn, collectiveId: number, fir: string): number[] {
+  return db
+    .select({ id: cases.id, fir: cases.firNumber, year: cases.firYear })
+    .from(cases)
+    .where(and(eq(cases.collectiveId, collectiveId), isNotNull(cases.firNumber)))
+    .all()
+    .filter((c) => firMatches(fir, { fir: c.fir!, year: c.year }))
+    .map((c) => c.id);
+}
+
 /**
  * One page of the case register, newest first, as the user may see it. `today` is the
  * collective's date: a next date before it is not a next date any more.
@@ -58,7 +70,7 @@ export function listCases(db: Conn, user: SessionUser, filters: CaseFilters, tod
     visibleTo(user),
     filters.q ? matchesSearch(filters.q) : undefined,
     // Restricted: the route lets only the secretariat and the admin search by FIR number, and audits it.
-    filters.fir ? like(cases.firNumber, `%${filters.fir}%`) : undefined,
+    filters.fir ? inArray(cases.id, casesWithFir(db, user.collectiveId, filters.fir)) : undefined,
     filters.stage ? eq(cases.stage, filters.stage) : undefined,
     filters.status ? eq(cases.status, filters.status) : undefined,
     filters.department
