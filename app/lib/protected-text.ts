@@ -1,6 +1,24 @@
 // Pure helpers over the guard's matches: the words a person sees in a refusal, the rewrite they
 // are offered, and the masked text shown to readers who must not see the original.
 
+/**
+ * What a piece of text may hold:
+ * - "open" (the default): nothing protected;
+ * - "restricted": accused persons' names and FIR numbers (event notes, accused names), never a victim's;
+ * - "own-contact": a seat holder's own name, phone and email: not matched against accused names, phone numbers allowed.
+ */
+export type GuardScope = "open" | "restricted" | "own-contact";
+
+type ScopedMatch = { kind: string; subject?: string };
+const allowed: Record<GuardScope, (m: ScopedMatch) => boolean> = {
+  open: () => false,
+  restricted: (m) => m.subject === "accused" || m.subject === "case",
+  "own-contact": (m) => m.subject === "accused" || m.kind === "phone",
+};
+
+/** The matches a piece of text of that scope may not hold. */
+export const outOfScope = <M extends ScopedMatch>(matches: M[], scope: GuardScope = "open"): M[] => matches.filter((m) => !allowed[scope](m));
+
 /** One protected stretch of a text, as the matcher reports it (half-open [start, end)). */
 export type ProtectedSpan = { start: number; end: number; kind: string; replacement: string };
 

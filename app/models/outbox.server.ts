@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { mailOutbox } from "#db/schema";
+import { inviteText } from "~/services/calendar.server";
 import { guardDocument } from "~/services/identity.server";
 
 export type OutgoingAttachment = { filename: string; contentType: string; content: Buffer };
@@ -15,7 +16,15 @@ export type OutgoingMail = {
   text: string;
   attachments?: OutgoingAttachment[];
   icalEvent?: { method: "REQUEST" | "CANCEL"; content: string };
+  /** The officer it greets: their own name is theirs, never taken for an accused person's of the same name. */
+  recipientName?: string;
 };
+
+/** The recipient's own name, wherever the message greets them, set apart before the guard reads the text. */
+function withoutOwnName(text: string, name: string | undefined): string {
+  if (!name?.trim()) return text;
+  return text.split(name).join("the recipient");
+}
 
 export type OutboxRow = typeof mailOutbox.$inferSelect;
 
@@ -25,11 +34,12 @@ export type OutboxRow = typeof mailOutbox.$inferSelect;
  * throws LeakBlocked, and the caller's transaction writes nothing.
  */
 export function enqueueMail(db: Conn, mail: OutgoingMail, now = new Date()): number {
+  const own = (text: string) => withoutOwnName(text, mail.recipientName);
   guardDocument(db, mail.collectiveId, "the email", [
-    ["the email's subject", mail.subject],
-    ["the email's text", mail.text],
-    ["the email's HTML", mail.html.replace(/<[^>]*>/g, " ")],
-    ["the calendar invitation", mail.icalEvent?.content],
+    ["the email's subject", own(mail.subject)],
+    ["the email's text", own(mail.text)],
+    ["the email's HTML", own(mail.html.replace(/<[^>]*>/g, " "))],
+    ["the calendar invitation", mail.icalEvent ? inviteText(mail.icalEvent.content) : null],
     ...(mail.attachments ?? []).map((a): [string, string] => ["an attachment's file name", a.filename]),
   ]);
   const inserted = db

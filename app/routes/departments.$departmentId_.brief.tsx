@@ -28,7 +28,11 @@ export default function Brief() {
         <a href={`/departments/${b.department.id}/brief.pdf`}>Download as PDF</a>
       </p>
       <h1>Onboarding brief: {b.department.name}</h1>
-      {b.holder ? <p className="muted">For {b.holder}. About ten minutes to read.</p> : null}
+      {b.holder ? (
+        <p className="muted">
+          For {b.holder.officer}, {b.holder.designation}. About ten minutes to read.
+        </p>
+      ) : null}
       <section aria-labelledby="s1">
         <h2 id="s1">1. The collective and your seat</h2>
         {aboutTheCollective.map((p) => (

@@ -4,7 +4,7 @@ import { formatDateTime } from "~/lib/dates";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
 import { caseCodesFor } from "./agenda.server";
-import { everyText } from "./identity.server";
+import { everyText, type GuardedText } from "./identity.server";
 
 /**
  * The agenda as documents show it: the PDF, the email and the frozen published version all come
@@ -52,7 +52,7 @@ export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument 
 }
 
 /** The agenda's free text, field by field, for the leak guard. */
-export function agendaFields(doc: AgendaDocument): [string, string | null][] {
+export function agendaFields(doc: AgendaDocument): GuardedText[] {
   return [
     ["the venue", doc.venue],
     ["the online link", doc.onlineLink],

@@ -13,7 +13,7 @@ import { clockInputs } from "~/models/case.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { getCollective, nextMeeting } from "~/models/meeting.server";
 import { matrixFor } from "./accountability.server";
-import { everyText } from "./identity.server";
+import { everyText, type GuardedText } from "./identity.server";
 import { plural } from "~/lib/plural";
 
 /**
@@ -23,7 +23,7 @@ import { plural } from "~/lib/plural";
 export type BriefDocument = {
   collectiveName: string;
   department: { id: number; name: string; kind: string };
-  holder: string | null;
+  holder: { officer: string; designation: string } | null;
   roleSummary: string;
   actions: { description: string; caseCode: string | null; due: string; overdue: boolean; history: string }[];
   cases: { code: string; stage: string; nextDate: string; role: string }[];
@@ -33,11 +33,15 @@ export type BriefDocument = {
   nextMeeting: { number: number; when: string; venue: string | null; onlineLink: string | null; inviteUrl: string; pageUrl: string } | null;
 };
 
-export function buildBrief(db: Conn, collectiveId: number, departmentId: number): BriefDocument {
+/**
+ * The one brief, for the page, the PDF download and the welcome email. Seats are read as they
+ * are `on` a day (today by default; the day a transfer takes effect for the successor's welcome).
+ */
+export function buildBrief(db: Conn, collectiveId: number, departmentId: number, { on }: { on?: string } = {}): BriefDocument {
   const collective = getCollective(db, collectiveId);
   const today = todayIn(collective.timeZone);
   const dept = db.select().from(departments).where(eq(departments.id, departmentId)).get()!;
-  const seats = currentSeatHolders(db, collectiveId, today);
+  const seats = currentSeatHolders(db, collectiveId, on && on > today ? on : today);
   const own = seats.find((s) => s.departmentId === departmentId);
 
   const involvement = db
@@ -94,7 +98,7 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number)
   return {
     collectiveName: collective.name,
     department: { id: dept.id, name: dept.name, kind: label(departmentKindLabels, dept.kind) },
-    holder: own ? `${own.officerName}, ${own.designation}` : null,
+    holder: own ? { officer: own.officerName, designation: own.designation } : null,
     roleSummary: `${dept.name} is involved in ${plural(involvement.length, "open case", "open cases")}: it leads ${count("lead")}, supports ${count("support")} and is kept informed on ${count("informed")}. It owns ${plural(actions.length, "unfinished action item", "unfinished action items")}.`,
     actions: actions.map((a) => ({
       description: a.description,
@@ -139,14 +143,17 @@ export function assertMayReadBrief(user: { role: string; departmentId: number | 
 }
 
 /**
- * The brief's free text, field by field, for the leak guard. The seat holders' own phone numbers
- * are their contact, printed on purpose: the guard refuses phone numbers everywhere else.
+ * The brief's free text, field by field, for the leak guard. The holders' own names, emails and
+ * phones are their contact, printed on purpose: not matched against accused names, and a phone
+ * number is allowed there (the guard refuses phone numbers everywhere else).
  */
-export function briefFields(doc: BriefDocument): [string, string][] {
-  const seats = doc.seats.map((s) => ({ department: s.department, officer: s.officer, designation: s.designation, email: s.email }));
+export function briefFields(doc: BriefDocument): GuardedText[] {
   return [
-    ...doc.actions.map((a, n): [string, string] => [`open action item ${n + 1}`, a.description]),
-    ...doc.decisions.map((d, n): [string, string] => [`decision ${n + 1}`, d.decisions]),
-    ...everyText({ ...doc, seats }),
+    ["the holder's designation", doc.holder?.designation],
+    ...doc.actions.map((a, n): GuardedText => [`open action item ${n + 1}`, a.description]),
+    ...doc.decisions.map((d, n): GuardedText => [`decision ${n + 1}`, d.decisions]),
+    ...doc.seats.map((s): GuardedText => [`the designation of ${s.department}'s holder`, s.designation]),
+    // Officers' own names, emails and phones are theirs: not matched against accused names.
+    ...everyText({ ...doc, holder: doc.holder ? { officer: doc.holder.officer } : null, seats: doc.seats.map(({ designation: _d, ...own }) => own) }, { holder: "own-contact", seats: "own-contact" }),
   ];
 }

@@ -7,6 +7,7 @@ import { fingerprintsOf, nearbyYearFps } from "~/lib/identity";
 import { accusedStandIn, buildProtectedSet, findProtected, firKey, firStandIn, standInFor, victimStandIn, type ProtectedSet, type Protectee } from "~/lib/leak-guard";
 import { keyedHasher, protectedForms, type Hasher } from "~/lib/protected-forms";
 import { entriesOfCollective } from "~/models/identity-record.server";
+import { outOfScope, type GuardScope } from "~/lib/protected-text";
 
 export { findProtected, firKey, rewriteProtected, type ProtectedMatch, type ProtectedSet } from "~/lib/leak-guard";
 
@@ -180,25 +181,26 @@ export function containsProtected(text: string, set: ProtectedSet): boolean {
  * Every piece of text in a document, for the guard. A document lists the fields it can name
  * exactly ("the minutes of item 4") first, then all its text, so that nothing in it goes
  * unguarded; each piece is named by its top-level key ("nextMeeting" is "the next meeting").
+ * `scopes` marks top-level keys that hold officers' own details (a seat holder's name and phone).
  */
-export function everyText(doc: object): [string, string][] {
-  const out: [string, string][] = [];
-  const walk = (value: unknown, label: string) => {
-    if (typeof value === "string") out.push([label, value]);
-    else if (Array.isArray(value)) value.forEach((v) => walk(v, label));
-    else if (value && typeof value === "object") for (const v of Object.values(value)) walk(v, label);
+export function everyText(doc: object, scopes: Partial<Record<string, GuardScope>> = {}): GuardedText[] {
+  const out: GuardedText[] = [];
+  const walk = (value: unknown, label: string, scope: GuardScope | undefined) => {
+    if (typeof value === "string") out.push([label, value, null, scope]);
+    else if (Array.isArray(value)) value.forEach((v) => walk(v, label, scope));
+    else if (value && typeof value === "object") for (const v of Object.values(value)) walk(v, label, scope);
   };
-  for (const [key, value] of Object.entries(doc)) walk(value, `the ${key.replace(/([A-Z])/g, " $1").toLowerCase()}`);
+  for (const [key, value] of Object.entries(doc)) walk(value, `the ${key.replace(/([A-Z])/g, " $1").toLowerCase()}`, scopes[key]);
   return out;
 }
 
-/** Checks every field of an outbound document; throws LeakBlocked naming the document and the field. */
-/** A piece of a document: where it is (as a person would name it), its text, and where to correct it. */
-export type GuardedText = [field: string, text: string | null | undefined, fixUrl?: string | null];
+/** A piece of a document: where it is (as a person would name it), its text, where to correct it, and what it may hold. */
+export type GuardedText = [field: string, text: string | null | undefined, fixUrl?: string | null, scope?: GuardScope];
 
+/** Checks every field of an outbound document; throws LeakBlocked naming the document and the field. */
 export function guardDocument(db: Conn, collectiveId: number, document: string, fields: GuardedText[], set = protectedSet(db, collectiveId), outcome = "sent") {
-  for (const [field, text, fixUrl] of fields) {
-    if (text && containsProtected(text, set)) throw new LeakBlocked(document, field, fixUrl ?? null, outcome);
+  for (const [field, text, fixUrl, scope] of fields) {
+    if (text && outOfScope(findProtected(text, set), scope).length) throw new LeakBlocked(document, field, fixUrl ?? null, outcome);
   }
 }
 

@@ -1,17 +1,13 @@
 import type { z } from "zod";
 import type { Conn } from "#db/client";
 import { firstValue, parseForm, rewriteKey, type FieldErrors, type FormResult, type FormValues } from "~/lib/forms";
-import { matchWords, refusalSentence } from "~/lib/protected-text";
+import { matchWords, outOfScope, refusalSentence, type GuardScope } from "~/lib/protected-text";
 import { audit } from "~/models/audit.server";
-import { findInScope, scopedSets, type GuardScope } from "./guard-scope.server";
-import { rewriteProtected } from "./identity.server";
+import { findProtected, protectedSet, rewriteProtected } from "./identity.server";
 
 /**
  * A field that others (another role, an email, a PDF) will read, checked when it is saved.
- * `label` names it in the message ("the blocked reason"); `scope` says what it may hold:
- * - "open" (the default): nothing protected;
- * - "restricted": accused persons' names and FIR numbers (event notes, accused names), never a victim's;
- * - "own-contact": a seat holder's own name, phone and email: not matched against accused names, phone numbers allowed.
+ * `label` names it in the message ("the blocked reason"); `scope` says what it may hold (GuardScope).
  */
 export type GuardedField = { label: string; scope?: GuardScope };
 export type GuardedFields = Record<string, string | GuardedField>;
@@ -25,13 +21,13 @@ type Who = { collectiveId: number; id: number | null };
  * refusal is audited with the field's label only, never the text.
  */
 export function refuseProtectedInput(db: Conn, who: Who, where: string, values: FormValues, fields: GuardedFields): FieldErrors | null {
-  const sets = scopedSets(db, who.collectiveId);
+  const set = protectedSet(db, who.collectiveId);
   const errors: FieldErrors = {};
   for (const [name, spec] of Object.entries(fields)) {
     const { label, scope = "open" } = typeof spec === "string" ? { label: spec } : spec;
     const text = firstValue(values, name);
     if (!text) continue;
-    const matches = findInScope(text, sets, scope);
+    const matches = outOfScope(findProtected(text, set), scope);
     if (!matches.length) continue;
     errors[name] = refusalSentence(label, matchWords(text, matches));
     errors[rewriteKey(name)] = rewriteProtected(text, matches);

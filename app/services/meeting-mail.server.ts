@@ -80,6 +80,7 @@ function enqueueForHolders(
       idempotencyKey: `${batch}:tenure:${holder.tenureId}`,
       batch,
       to: holder.email,
+      recipientName: holder.officerName,
       ...email,
       attachments: pdf ? [{ filename: agendaPdfName(meeting), contentType: "application/pdf", content: pdf }] : [],
       icalEvent: invite,

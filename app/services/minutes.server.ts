@@ -13,7 +13,7 @@ import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.ser
 import { actionItemsOfMeeting, attendanceGrid, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { caseCodesFor } from "./agenda.server";
-import { everyText, guardDocument } from "./identity.server";
+import { everyText, guardDocument, type GuardedText } from "./identity.server";
 import { wakeMailSender } from "./mail.server";
 
 export class MinutesRefused extends Error {}
@@ -85,16 +85,17 @@ export function minutesDocumentOf(db: Conn, meeting: Meeting, version?: number, 
 }
 
 /** The minutes' free text, field by field, for the leak guard. */
-export function minutesFields(doc: MinutesDocument): [string, string][] {
+export function minutesFields(doc: MinutesDocument): GuardedText[] {
+  // An attendee is an officer: their own name and designation are not matched against accused names.
   return [
-    ...doc.attendance.present.map((p): [string, string] => [`the attendance of ${p.department}`, `${p.name} ${p.designation}`]),
+    ...doc.attendance.present.map((p): GuardedText => [`the attendance of ${p.department}`, `${p.name} ${p.designation}`, null, "own-contact"]),
     ...doc.items.flatMap((i): [string, string][] => [
       [`the title of item ${i.number}`, i.title],
       [`the minutes of item ${i.number}`, `${i.discussion}\n${i.decisions}`],
     ]),
     ...doc.actions.map((a, n): [string, string] => [`action item ${n + 1}`, a.description]),
     ...doc.amendments.map((a, n): [string, string] => [`amendment ${n + 1}`, `${a.text} ${a.movedBy}`]),
-    ...everyText(doc),
+    ...everyText(doc, { attendance: "own-contact" }),
   ];
 }
 
@@ -161,6 +162,7 @@ export async function circulateMinutes(db: Db, meeting: Meeting, userId: number)
         idempotencyKey: `${batch}:tenure:${holder.tenureId}`,
         batch,
         to: holder.email,
+        recipientName: holder.officerName,
         ...email,
         attachments: [{ filename: `minutes-meeting-${meeting.number}.pdf`, contentType: "application/pdf", content: pdf }],
       });

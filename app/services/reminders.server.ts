@@ -63,7 +63,7 @@ export function runReminders(
         });
         const key = `reminder:${collective.id}:${holder.departmentId}:${today}`;
         try {
-          enqueueMail(tx, { collectiveId: collective.id, idempotencyKey: key, batch: `reminders:${collective.id}:${today}`, to: holder.email, ...email });
+          enqueueMail(tx, { collectiveId: collective.id, idempotencyKey: key, batch: `reminders:${collective.id}:${today}`, to: holder.email, recipientName: holder.officerName, ...email });
           queued++;
         } catch (error) {
           // A digest that would carry a protected name is not sent; the block is audited, the others go.

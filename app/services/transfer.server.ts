@@ -7,7 +7,7 @@ import { config } from "~/config.server";
 import { formatDateTime } from "~/lib/dates";
 import { getCollective, nextMeeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
-import { briefFields, buildBrief } from "./brief.server";
+import { briefFields, buildBrief, type BriefDocument } from "./brief.server";
 import { guardDocument } from "./identity.server";
 import { inviteFor } from "./meeting-mail.server";
 import { addDays, formatDate } from "~/lib/dates";
@@ -42,7 +42,17 @@ export function recordTransfer(
   /** Runs inside the same transaction once the transfer is recorded (the welcome email). */
   onRecorded?: (tx: Conn, result: Extract<TransferResult, { ok: true }>) => void,
 ): TransferResult {
-  return db.transaction((tx): TransferResult => {
+  return db.transaction((tx) => writeTransfer(tx, { collectiveId, departmentId, byUserId, today }, input, now, onRecorded));
+}
+
+function writeTransfer(
+  tx: Conn,
+  { collectiveId, departmentId, byUserId, today }: { collectiveId: number; departmentId: number; byUserId: number; today: string },
+  input: TransferInput,
+  now: Date,
+  onRecorded?: (tx: Conn, result: Extract<TransferResult, { ok: true }>) => void,
+): TransferResult {
+  {
     const current = currentTenure(tx, departmentId);
     if (current && input.effectiveOn <= current.startsOn) {
       return {
@@ -95,8 +105,35 @@ export function recordTransfer(
     const result = { ok: true as const, successor, userId: user.id, token: raw, expiresAt, endedTenureId: current?.id ?? null };
     onRecorded?.(tx, result);
     return result;
-  });
+  }
 }
+
+/** Carries a result out of a transaction that must not commit. */
+class RolledBack<T> extends Error {
+  constructor(readonly value: T) {
+    super("rolled back");
+  }
+}
+
+/**
+ * The onboarding brief as it will read once the transfer is written (the new holder in the seat,
+ * the predecessor's tenure closed): the transfer is written in a transaction that is then rolled
+ * back, so the PDF can be rendered before the real one opens.
+ */
+function briefAfterTransfer(db: Db, ctx: { collectiveId: number; departmentId: number; byUserId: number; today: string }, input: TransferInput): TransferResult | BriefDocument {
+  try {
+    db.transaction((tx) => {
+      const result = writeTransfer(tx, ctx, input, new Date());
+      throw new RolledBack(result.ok ? buildBrief(tx, ctx.collectiveId, ctx.departmentId, { on: input.effectiveOn }) : result);
+    });
+  } catch (error) {
+    if (error instanceof RolledBack) return error.value as TransferResult | BriefDocument;
+    throw error;
+  }
+  throw new Error("unreachable");
+}
+
+export class TransferConflict extends Error {}
 
 /**
  * Records a transfer and, in the same transaction, queues the successor's one welcome email:
@@ -107,12 +144,17 @@ export async function transferWithWelcome(
   ctx: { collectiveId: number; departmentId: number; byUserId: number; today: string },
   input: TransferInput,
 ): Promise<TransferResult> {
-  const brief = buildBrief(db, ctx.collectiveId, ctx.departmentId);
-  guardDocument(db, ctx.collectiveId, "the onboarding brief", briefFields(brief));
-  const pdf = await renderBriefPdf({ ...brief, holder: `${input.officerName}, ${input.designation}` });
+  const brief = briefAfterTransfer(db, ctx, input);
+  if ("ok" in brief) return brief;
+  guardDocument(db, ctx.collectiveId, "the welcome email", briefFields(brief));
+  const pdf = await renderBriefPdf(brief);
   const collective = getCollective(db, ctx.collectiveId);
   const next = nextMeeting(db, ctx.collectiveId);
   return recordTransfer(db, ctx, input, new Date(), (tx, result) => {
+    // The PDF was rendered from the brief as it would read; it must be the brief as it does read.
+    if (JSON.stringify(buildBrief(tx, ctx.collectiveId, ctx.departmentId, { on: input.effectiveOn })) !== JSON.stringify(brief)) {
+      throw new TransferConflict("Something in the department changed while the welcome email was being prepared. Nothing was saved; record the transfer again.");
+    }
     const email = welcomeEmail({
       collectiveName: collective.name,
       officerName: input.officerName,
@@ -127,6 +169,7 @@ export async function transferWithWelcome(
       idempotencyKey: `welcome:tenure:${result.successor.id}`,
       batch: `welcome:${result.successor.id}`,
       to: result.successor.email,
+      recipientName: input.officerName,
       ...email,
       attachments: [{ filename: "onboarding-brief.pdf", contentType: "application/pdf", content: pdf }],
       ...(next ? { icalEvent: { method: "REQUEST" as const, content: inviteFor(tx, next) } } : {}),

@@ -9,7 +9,7 @@ export function renderBriefPdf(doc: BriefDocument): Promise<Buffer> {
   return renderPdf(`Onboarding brief, ${doc.department.name}`, (pdf) => {
     pdf.muted(`${doc.collectiveName} stakeholder collective`);
     pdf.title(`Onboarding brief: ${doc.department.name}`);
-    if (doc.holder) pdf.write(`For ${doc.holder}`, { size: 11 });
+    if (doc.holder) pdf.write(`For ${doc.holder.officer}, ${doc.holder.designation}`, { size: 11 });
     pdf.heading("1. The collective and your seat");
     for (const p of aboutTheCollective) pdf.write(p, { size: 10.5 });
     pdf.heading("2. Your department's role");

@@ -169,7 +169,7 @@ describe("the onboarding brief of a fixture department", () => {
     const b = doc();
     expect(b.collectiveName).toBe("Fixture District");
     expect(b.department).toEqual({ id: F, name: "Fixture Police Unit", kind: "Police" });
-    expect(b.holder).toBe("Kavita Deshmukh, Assistant Commissioner of Police");
+    expect(b.holder).toEqual({ officer: "Kavita Deshmukh", designation: "Assistant Commissioner of Police" });
     expect(b.roleSummary).toBe(roleSummary);
   });
 

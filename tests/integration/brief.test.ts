@@ -88,6 +88,13 @@ describe("handover", () => {
     expect(attendees).toContain("mailto:priya.nair@example.org");
     const link = /\/welcome\/([A-Za-z0-9_-]+)/.exec(mail.text ?? "")![1];
     expect(link).toBe(res.data.done.link.split("/").pop());
+    // The brief in the email is built after the transfer is written: the new holder and the closed
+    // tenure, as the downloaded brief shows them.
+    const emailed = pdfText(mail.attachments.find((a) => a.contentType === "application/pdf")!.content);
+    expect(emailed).toContain("For Priya Nair, DCPO");
+    expect(emailed).not.toMatch(/\d{2}\/\d{2}\/\d{4} – now[\s\S]*\d{2}\/\d{2}\/\d{4} – now/);
+    const downloaded = pdfText(new Uint8Array(await ((await briefPdf({ request: getRequest(`/departments/${dept.dcpu}/brief.pdf`, admin), params: { departmentId: String(dept.dcpu) }, context: {} })) as Response).arrayBuffer()));
+    expect(emailed).toBe(downloaded);
 
     const set = await run(() => welcomeAction({ request: postRequest(`/welcome/${link}`, { password: "a-long-password", confirm: "a-long-password" }), params: { token: link }, context: {} }));
     const cookie = set.headers.get("Set-Cookie")!.split(";")[0];
