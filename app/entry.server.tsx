@@ -8,6 +8,7 @@ import { NonceProvider } from "./components/nonce";
 import { startSessionPurge } from "./services/auth.server";
 import { errorFields, log } from "./services/log.server";
 import { startMailSender } from "./services/mail.server";
+import { startRedactionScan } from "./services/redaction.server";
 import { startReminderJob } from "./services/reminders.server";
 
 export const streamTimeout = 5_000;
@@ -77,6 +78,7 @@ const backgroundJobs: { name: string; start: () => () => void }[] = [
   { name: "mail sender", start: () => startMailSender() },
   { name: "daily reminders", start: () => startReminderJob() },
   { name: "session purge", start: () => startSessionPurge() },
+  { name: "daily redaction scan", start: () => startRedactionScan() },
 ];
 
 /** Called by server.ts after the build loads; the returned function stops every job. */

@@ -21,6 +21,7 @@ const sections: { to: string; label: string; permission: Permission }[] = [
   { to: "/reports/outcomes", label: "Outcomes", permission: "read:reports" },
   { to: "/reports/accountability", label: "Accountability", permission: "read:reports" },
   { to: "/outbox", label: "Outbox", permission: "read:outbox" },
+  { to: "/redaction", label: "Redaction", permission: "read:case:restricted" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

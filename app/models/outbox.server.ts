@@ -1,8 +1,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { mailOutbox } from "#db/schema";
+import { auditLog, mailOutbox } from "#db/schema";
 import { inviteText } from "~/services/calendar.server";
-import { guardDocument } from "~/services/identity.server";
+import { fixSeparator, guardDocument } from "~/services/identity.server";
 
 export type OutgoingAttachment = { filename: string; contentType: string; content: Buffer };
 export type OutgoingMail = {
@@ -71,6 +71,25 @@ export function storedAttachments(row: Pick<OutboxRow, "attachments">): Outgoing
 }
 
 export const outboxPageSize = 50;
+
+/**
+ * What the guard held back lately (newest first): each block's audit entry names the document,
+ * the place that holds protected text and, when known, the page to correct it on; never a value.
+ */
+export function heldByGuard(db: Conn, collectiveId: number, limit = 20) {
+  return db
+    .select({ id: auditLog.id, at: auditLog.at, detail: auditLog.detail })
+    .from(auditLog)
+    .where(and(eq(auditLog.collectiveId, collectiveId), eq(auditLog.action, "leak:blocked")))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all()
+    .map((r) => {
+      const [what, fixUrl] = (r.detail ?? "").split(fixSeparator);
+      const colon = what.indexOf(": ");
+      return { id: r.id, at: r.at, document: colon < 0 ? what : what.slice(0, colon), field: colon < 0 ? "" : what.slice(colon + 2), fixUrl: fixUrl ?? null };
+    });
+}
 
 /** One page of a collective's messages, newest first; a page past the end shows the last one. */
 export function listOutbox(db: Conn, collectiveId: number, requestedPage: number) {

@@ -16,6 +16,7 @@ import { actionHistory, listActions, requireActionItem, updateActionItem } from 
 import { getCollective } from "~/models/meeting.server";
 import { actionUpdateSchema } from "~/schemas/action-item";
 import { agreedOn, correctionChoices } from "~/services/action-items.server";
+import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = getCollective(db, user.collectiveId);
   const today = todayIn(timeZone);
   const [row] = listActions(db, user.collectiveId, { id: item.id });
-  return {
+  return maskForReader(db, user, {
     item: { ...row, due: formatDate(row.dueOn), completed: formatDate(row.completedOn), overdue: isOverdue(row, today), escalated: isEscalated(row, today) },
     history: actionHistory(db, item.id).map((h) => ({
       ...h,
@@ -39,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     canUpdate: can(user.role, "write:meeting") || (user.role === "representative" && user.departmentId === item.departmentId),
     correction: can(user.role, "write:meeting") && item.status !== "dropped" ? correctionChoices(db, user, item) : null,
-  };
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

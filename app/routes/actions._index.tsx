@@ -18,6 +18,7 @@ import { filterFeedback, filtersPassThrough, parseFilters } from "~/schemas/filt
 import { raiseMatterSchema } from "~/schemas/meeting";
 import { matterTarget, raiseMatter } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
+import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { plural } from "~/lib/plural";
 
@@ -63,7 +64,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? { open: true, label: target.label, cases: openCasesOfDepartment(db, user.collectiveId, user.departmentId).map((c) => ({ value: String(c.id), label: c.code })) }
       : { open: false, reason: target.message };
   }
-  const body = { rows, own, errors, departments, ownDepartment, cases, meetings, raise };
+  const body = maskForReader(db, user, { rows, own, errors, departments, ownDepartment, cases, meetings, raise });
   return Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
 

@@ -21,6 +21,7 @@ import { accusedIdentitySchema, removeEntrySchema, victimIdentitySchema } from "
 import { entriesOfCase } from "~/models/identity-record.server";
 import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity.server";
 import { addToIdentityRecord, removeFromIdentityRecord } from "~/services/identity-record.server";
+import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm, type GuardedFields } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = can(user.role, "write:case");
   // Which attributes each record holds, and when they were added: never a value, which is not kept.
   const records = canEdit && restricted ? entriesOfCase(db, kase.id) : [];
-  return { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], records, canEdit, registered, decisions };
+  return maskForReader(db, user, { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], records, canEdit, registered, decisions });
 }
 
 const schemas = {

@@ -13,6 +13,7 @@ import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { parseCaseFilters } from "~/schemas/case";
 import { filterFeedback, filtersPassThrough } from "~/schemas/filters";
+import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { plural } from "~/lib/plural";
 
@@ -57,7 +58,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canSearchFir,
     scoped: user.role === "representative",
   };
-  return Object.keys(errors).length ? data(body, { status: 400 }) : body;
+  const masked = maskForReader(db, user, body);
+  return Object.keys(errors).length ? data(masked, { status: 400 }) : masked;
 }
 
 export default function Cases() {

@@ -6,6 +6,7 @@ import { levelWords } from "~/lib/accountability";
 import { aboutTheCollective, glossary } from "~/lib/brief-text";
 import { formatDate } from "~/lib/dates";
 import { requireDepartment } from "~/models/department.server";
+import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { assertMayReadBrief, buildBrief } from "~/services/brief.server";
 
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const department = requireDepartment(db, user.collectiveId, params.departmentId);
   assertMayReadBrief(user, department.id);
-  return { brief: buildBrief(db, user.collectiveId, department.id) };
+  return maskForReader(db, user, { brief: buildBrief(db, user.collectiveId, department.id) });
 }
 
 export default function Brief() {

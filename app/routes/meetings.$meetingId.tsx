@@ -14,6 +14,8 @@ import { agendaItemsOf, getCollective, getMeeting, publishedAgendaVersions } fro
 import { agendaEditSchema } from "~/schemas/meeting";
 import { caseCodesFor, editAgenda, refreshStandingItems, regenerateAgenda } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
+import { maskForReader } from "~/services/page-mask.server";
+import { agendaHold } from "~/services/meeting-mail.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { plural } from "~/lib/plural";
 
@@ -51,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     collective.timeZone,
   );
   const versions = publishedAgendaVersions(db, meeting.id);
-  return {
+  return maskForReader(db, user, {
     meeting: {
       id: meeting.id,
       number: meeting.number,
@@ -68,7 +70,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: can(user.role, "write:meeting") && meeting.status !== "held" && meeting.status !== "cancelled",
     canOpenCases: can(user.role, "read:case:restricted"),
     canRun: can(user.role, "write:meeting") && meeting.status !== "cancelled",
-  };
+    held: can(user.role, "write:meeting") && (meeting.status === "planned" || meeting.status === "agenda_published") ? agendaHold(db, meeting) : null,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -92,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion, refreshed } = useLoaderData<typeof loader>();
+  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion, refreshed, held } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
   const changes = feedback && "changes" in feedback ? feedback.changes : null;
@@ -107,6 +110,11 @@ export default function MeetingPage() {
         <h1>Meeting {meeting.number}</h1>
         <MeetingStatus status={meeting.status} />
       </div>
+      {held ? (
+        <div className="form-error" role="alert">
+          {held.message} {held.fixUrl ? <Link to={held.fixUrl}>Correct it</Link> : null}
+        </div>
+      ) : null}
       <section className="card" aria-labelledby="details">
         <h2 id="details" className="visually-hidden">
           Details

@@ -10,8 +10,10 @@ import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { getCollective, getMeeting } from "~/models/meeting.server";
 import { minutesHistory } from "~/models/minutes.server";
+import { redactionsOf } from "~/models/stored-text.server";
 import { amendmentSchema } from "~/schemas/minutes";
 import { parseGuardedForm } from "~/services/input-guard.server";
+import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { amendMinutes, circulateMinutes, confirmMinutes, minutesDocumentOf } from "~/services/minutes.server";
@@ -31,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const drafts = can(user.role, "read:minutes:draft");
   const body = minutesDocumentOf(db, meeting, wanted?.version, { drafts });
   const frozen = wanted ?? (meeting.minutesState === "draft" ? undefined : history[0]);
-  const page = {
+  const page = maskForReader(db, user, {
     shown: body ? { version: frozen?.version ?? null, state: frozen?.state ?? "draft", body } : null,
     missing: asked !== null && !wanted ? `There is no version “${asked.slice(0, 12)}” of these minutes. Choose one from the list below.` : null,
     meeting: { id: meeting.id, number: meeting.number, status: meeting.status, minutesState: meeting.minutesState, when: formatDateTime(meeting.startsAt, timeZone) },
@@ -42,9 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       amendment: v.amendmentText,
       movedBy: v.amendmentMovedBy,
     })),
+    redactions: redactionsOf(db, user.collectiveId, meeting.id).map((r) => ({ ...r, at: formatDateTime(r.at, timeZone) })),
     canWrite: can(user.role, "write:meeting"),
     notCirculated: !drafts && meeting.minutesState === "draft",
-  };
+  });
   return page.missing ? data(page, { status: 404 }) : page;
 }
 
@@ -78,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Minutes() {
-  const { meeting, history, canWrite, shown, missing, notCirculated } = useLoaderData<typeof loader>();
+  const { meeting, history, canWrite, shown, missing, notCirculated, redactions } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const m = meeting;
@@ -188,6 +191,16 @@ export default function Minutes() {
         ) : (
           <p className="empty">No version has been circulated yet.</p>
         )}
+        {redactions.length ? (
+          <ul aria-label="Redactions">
+            {redactions.map((r) => (
+              <li key={r.id}>
+                {r.what} redacted on {r.at}
+                {r.who ? ` by ${r.who}` : ""}: each protected name or number in it now reads “[redacted]”.
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
     </div>
   );

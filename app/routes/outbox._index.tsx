@@ -5,7 +5,8 @@ import { Pager } from "~/components/pager";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { getCollective } from "~/models/meeting.server";
-import { listOutbox } from "~/models/outbox.server";
+import { heldByGuard, listOutbox } from "~/models/outbox.server";
+import { findingCount } from "~/services/redaction.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { plural } from "~/lib/plural";
 
@@ -17,6 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { timeZone } = getCollective(db, user.collectiveId);
   const { rows, total, page, pages } = listOutbox(db, user.collectiveId, Number(new URL(request.url).searchParams.get("page") ?? "1"));
   return {
+    held: heldByGuard(db, user.collectiveId).map((h) => ({ ...h, at: formatDateTime(h.at, timeZone) })),
+    needsRedaction: findingCount(user.collectiveId),
     page,
     pages,
     total,
@@ -32,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const statusBadge: Record<string, string> = { sent: "badge--open", pending: "badge--warn", failed: "badge--danger" };
 
 export default function Outbox() {
-  const { rows, total, page, pages } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, held, needsRedaction } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Outbox</h1>
@@ -40,6 +43,29 @@ export default function Outbox() {
         Every email the desk sends goes through here first. Failed deliveries are retried automatically; after the last attempt a
         message is marked failed and can be retried from its page.
       </p>
+      {held.length ? (
+        <section className="card" aria-labelledby="held">
+          <h2 id="held">Held back by the identity guard</h2>
+          <p>
+            These were not sent, because they would have carried a protected name or number. Correct the place named and send again
+            {needsRedaction ? (
+              <>
+                {" "}
+                (<Link to="/redaction">{needsRedaction} stored text{needsRedaction === 1 ? "" : "s"} need redaction</Link>)
+              </>
+            ) : null}
+            .
+          </p>
+          <ul>
+            {held.map((h) => (
+              <li key={h.id}>
+                <strong>{h.at}</strong>: {h.document} was held: protected text in {h.field || "it"}.{" "}
+                {h.fixUrl ? <Link to={h.fixUrl}>Correct it</Link> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {rows.length ? (
         <>
           <p>

@@ -4,6 +4,7 @@ import { formatDateTime } from "~/lib/dates";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
 import { caseCodesFor } from "./agenda.server";
+import { listActions } from "~/models/action-item.server";
 import { everyText, type GuardedText } from "./identity.server";
 
 /**
@@ -51,9 +52,18 @@ export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument 
   };
 }
 
-/** The agenda's free text, field by field, for the leak guard. */
-export function agendaFields(doc: AgendaDocument): GuardedText[] {
+/**
+ * The agenda's free text, field by field, for the leak guard. With the connection, the unfinished
+ * action items come first, each by its own name ("action 12's blocked reason"), since the standing
+ * "Review of action items" quotes them: a block then says which one to correct, and where.
+ */
+export function agendaFields(doc: AgendaDocument, sources?: { db: Conn; collectiveId: number }): GuardedText[] {
+  const actions = sources ? listActions(sources.db, sources.collectiveId, { unfinished: true }) : [];
   return [
+    ...actions.flatMap((a): GuardedText[] => [
+      [`action ${a.id}'s description`, a.description, `/actions/${a.id}`],
+      [`action ${a.id}'s ${a.status === "blocked" ? "blocked" : "status"} reason`, a.statusReason, `/actions/${a.id}`],
+    ]),
     ["the venue", doc.venue],
     ["the online link", doc.onlineLink],
     ...doc.items.flatMap((i, n): [string, string][] => [

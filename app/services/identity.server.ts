@@ -204,9 +204,12 @@ export function guardDocument(db: Conn, collectiveId: number, document: string, 
   }
 }
 
+/** Between a block's place and the page to correct it on, in its audit entry. */
+export const fixSeparator = " · correct at ";
+
 /** The block goes to the audit log, naming the document and the field, never the value. */
 export function auditLeakBlock(db: Conn, who: { collectiveId: number; id: number | null }, error: LeakBlocked) {
-  audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "leak:blocked", entity: "document", detail: `${error.document}: ${error.field}` });
+  audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "leak:blocked", entity: "document", detail: `${error.document}: ${error.field}${error.fixUrl ? `${fixSeparator}${error.fixUrl}` : ""}` });
 }
 
 /** For a download: a blocked document is a 409 page with the message, and an audit entry. */

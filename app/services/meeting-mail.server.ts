@@ -10,7 +10,7 @@ import { deploymentId } from "~/models/deployment.server";
 import { getCollective, type Meeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { agendaFields, buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";
-import { guardDocument } from "./identity.server";
+import { guardDocument, LeakBlocked } from "./identity.server";
 import { meetingInvite, type InviteMethod } from "./calendar.server";
 import { wakeMailSender } from "./mail.server";
 
@@ -88,6 +88,20 @@ function enqueueForHolders(
   }
 }
 
+/**
+ * What would stop this meeting's agenda from being sent, for the secretariat's meeting page:
+ * the place that holds protected text and the page to correct it on, or null.
+ */
+export function agendaHold(db: Conn, meeting: Meeting): { message: string; fixUrl: string | null } | null {
+  try {
+    guardDocument(db, meeting.collectiveId, "the agenda", agendaFields(buildAgendaDocument(db, meeting), { db, collectiveId: meeting.collectiveId }));
+    return null;
+  } catch (error) {
+    if (!(error instanceof LeakBlocked)) throw error;
+    return { message: `There is a protected name or number in ${error.field}, so the agenda cannot be sent until it is corrected.`, fixUrl: error.fixUrl };
+  }
+}
+
 /** Freezes the agenda as sent, as the next version: the PDF route serves the latest one. */
 function freezeAgenda(tx: Conn, meetingId: number, doc: AgendaDocument, userId: number): number {
   const version = (tx.select({ v: max(agendaVersions.version) }).from(agendaVersions).where(eq(agendaVersions.meetingId, meetingId)).get()?.v ?? 0) + 1;
@@ -101,7 +115,7 @@ function freezeAgenda(tx: Conn, meetingId: number, doc: AgendaDocument, userId: 
  */
 export async function publishAgenda(db: Db, meeting: Meeting, userId: number): Promise<{ batch: string; version: number }> {
   const doc = buildAgendaDocument(db, meeting);
-  guardDocument(db, meeting.collectiveId, "the agenda", agendaFields(doc));
+  guardDocument(db, meeting.collectiveId, "the agenda", agendaFields(doc, { db, collectiveId: meeting.collectiveId }));
   const pdf = await renderAgendaPdf(doc, { draft: false });
   const result = db.transaction((tx) => {
     const current = tx.select().from(meetings).where(eq(meetings.id, meeting.id)).get();
@@ -132,7 +146,7 @@ export async function rescheduleMeeting(
   const notify = meeting.status === "agenda_published";
   const updated: Meeting = { ...meeting, ...changes, icalSequence: meeting.icalSequence + (notify ? 1 : 0), version: meeting.version + 1 };
   const doc = buildAgendaDocument(db, updated);
-  guardDocument(db, meeting.collectiveId, "the meeting update", agendaFields(doc));
+  guardDocument(db, meeting.collectiveId, "the meeting update", agendaFields(doc, { db, collectiveId: meeting.collectiveId }));
   const pdf = notify ? await renderAgendaPdf(doc, { draft: false }) : null;
   const batch = notify ? `meeting:${meeting.id}:reschedule:seq${updated.icalSequence}` : null;
   db.transaction((tx) => {

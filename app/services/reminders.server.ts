@@ -11,7 +11,7 @@ import { listActions } from "~/models/action-item.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { meetingDate } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
-import { auditLeakBlock, LeakBlocked } from "./identity.server";
+import { auditLeakBlock, containsProtected, LeakBlocked, protectedSet } from "./identity.server";
 import { errorFields, log } from "./log.server";
 import { wakeMailSender } from "./mail.server";
 
@@ -66,9 +66,13 @@ export function runReminders(
           enqueueMail(tx, { collectiveId: collective.id, idempotencyKey: key, batch: `reminders:${collective.id}:${today}`, to: holder.email, recipientName: holder.officerName, ...email });
           queued++;
         } catch (error) {
-          // A digest that would carry a protected name is not sent; the block is audited, the others go.
+          // A digest that would carry a protected name is not sent; the block names the action that
+          // holds it (shown on the Outbox with a link to correct it), and the others go.
           if (!(error instanceof LeakBlocked)) throw error;
-          auditLeakBlock(tx, { collectiveId: collective.id, id: null }, error);
+          const set = protectedSet(tx, collective.id);
+          const culprit = own.find((a) => containsProtected(line(a), set));
+          const document = `the daily digest for ${holder.departmentName} of ${formatDate(today)}`;
+          auditLeakBlock(tx, { collectiveId: collective.id, id: null }, culprit ? new LeakBlocked(document, `action ${culprit.id}'s description`, `/actions/${culprit.id}`) : new LeakBlocked(document, error.field));
         }
       }
     });

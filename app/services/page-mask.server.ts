@@ -1,0 +1,38 @@
+import type { Conn } from "#db/client";
+import { maskSpans, outOfScope, type GuardScope } from "~/lib/protected-text";
+import { findProtected, protectedSet } from "./identity.server";
+
+/** Keys whose values are an officer's own details (a seat holder, an attendee, who wrote an update). */
+const ownContactKeys = new Set(["officerName", "officer", "attendeeName", "attendeeDesignation", "designation", "email", "phone", "who", "holder", "userName"]);
+
+/** Roles that read protected text to correct it; everyone else reads it masked. */
+const readsUnmasked = new Set(["admin", "secretariat"]);
+
+/**
+ * The data a loader hands to a page shown to a representative or an observer, with every
+ * protected stretch of every string shown as "[protected]". One pass over the whole payload,
+ * so text stored before a name became protected (an old action item, an amendment, a frozen
+ * version) is covered wherever a page shows it. The secretariat and the admin see the text, to
+ * correct it (see the Needs redaction page).
+ */
+export function maskForReader<T>(db: Conn, user: { role: string; collectiveId: number }, payload: T): T {
+  if (readsUnmasked.has(user.role)) return payload;
+  const set = protectedSet(db, user.collectiveId);
+  if (!set.fps.size && !set.firs.size) return payload;
+  const masked = new Map<string, string>();
+  const mask = (text: string, scope: GuardScope) => {
+    const key = `${scope}:${text}`;
+    let out = masked.get(key);
+    if (out === undefined) masked.set(key, (out = text.length < 2 ? text : maskSpans(text, outOfScope(findProtected(text, set), scope))));
+    return out;
+  };
+  const walk = (value: unknown, scope: GuardScope): unknown => {
+    if (typeof value === "string") return mask(value, scope);
+    if (Array.isArray(value)) return value.map((v) => walk(v, scope));
+    if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, ownContactKeys.has(k) ? "own-contact" : scope)]));
+    }
+    return value;
+  };
+  return walk(payload, "open") as T;
+}
