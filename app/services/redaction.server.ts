@@ -22,7 +22,6 @@ const excerptOf = (text: string, set: ProtectedSet, matches: ReturnType<typeof f
 /** Every stored text of the collective that holds, in its scope, a protected name, place, number or FIR. */
 export function scanStoredTexts(db: Conn, collectiveId: number): Finding[] {
   const set = protectedSet(db, collectiveId);
-  if (!set.fps.size && !set.firs.size) return [];
   const findings: Finding[] = [];
   for (const { text, ...where } of storedTexts(db, collectiveId)) {
     const matches = outOfScope(findProtected(text, set), where.scope);
