@@ -98,6 +98,7 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   "outbox._index": { get: "read:outbox", post: null },
   "outbox.$messageId": { get: "read:outbox", post: "read:outbox" },
   "outbox.$messageId.attachments.$index": { get: "read:outbox", post: null },
+  redaction: { get: "read:case:restricted", post: "read:case:restricted" },
   "reports._index": { get: "read:reports", post: null },
   "reports.outcomes": { get: "read:reports", post: null },
   "reports.outcomes[.]csv": { get: "read:reports", post: null },
