@@ -2,7 +2,6 @@ import type { Conn } from "#db/client";
 import { auditLeakBlock, LeakBlocked } from "./identity.server";
 import { MeetingConflict } from "./meeting-mail.server";
 import { MinutesRefused } from "./minutes.server";
-import { TransferConflict } from "./transfer.server";
 
 /**
  * The message a person sees when a send-out is refused for a reason they can act on (someone
@@ -14,6 +13,6 @@ export function refusalMessage(db: Conn, user: { collectiveId: number; id: numbe
     auditLeakBlock(db, user, error);
     return error.message;
   }
-  if (error instanceof MeetingConflict || error instanceof MinutesRefused || error instanceof TransferConflict) return error.message;
+  if (error instanceof MeetingConflict || error instanceof MinutesRefused) return error.message;
   return null;
 }

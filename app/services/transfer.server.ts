@@ -133,7 +133,6 @@ function briefAfterTransfer(db: Db, ctx: { collectiveId: number; departmentId: n
   throw new Error("unreachable");
 }
 
-export class TransferConflict extends Error {}
 
 /**
  * Records a transfer and, in the same transaction, queues the successor's one welcome email:
@@ -151,10 +150,9 @@ export async function transferWithWelcome(
   const collective = getCollective(db, ctx.collectiveId);
   const next = nextMeeting(db, ctx.collectiveId);
   return recordTransfer(db, ctx, input, new Date(), (tx, result) => {
-    // The PDF was rendered from the brief as it would read; it must be the brief as it does read.
-    if (JSON.stringify(buildBrief(tx, ctx.collectiveId, ctx.departmentId, { on: input.effectiveOn })) !== JSON.stringify(brief)) {
-      throw new TransferConflict("Something in the department changed while the welcome email was being prepared. Nothing was saved; record the transfer again.");
-    }
+    // The PDF was rendered from the brief as it would read; whatever changed since, the brief as it
+    // does read must pass the guard too, or nothing is written.
+    guardDocument(tx, ctx.collectiveId, "the welcome email", briefFields(buildBrief(tx, ctx.collectiveId, ctx.departmentId, { on: input.effectiveOn })));
     const email = welcomeEmail({
       collectiveName: collective.name,
       officerName: input.officerName,

@@ -67,6 +67,7 @@ describe("recording a transfer", () => {
     const before = counts();
     const old = getDb().select().from(tenures).where(eq(tenures.departmentId, dept.dcpu)).all().find((t) => !t.endsOn)!;
     const res = await transfer(dept.dcpu, successor("Priya.Nair@Example.org", addDays(today, 1)));
+    expect(res.data.errors?.form).toBeUndefined();
     expect(res.status).toBe(200);
     expect(res.data.done.link).toMatch(/\/welcome\/[A-Za-z0-9_-]{43}$/);
     expect(counts()).toEqual({ tenures: before.tenures + 1, users: before.users + 1, tokens: before.tokens + 1 });
