@@ -75,6 +75,7 @@ describe("handover", () => {
         context: {},
       }),
     );
+    expect(res.data.errors?.form).toBeUndefined();
     expect(res.status).toBe(200);
     const queued = getDb().select().from(mailOutbox).where(like(mailOutbox.idempotencyKey, "welcome:%")).all();
     expect(queued).toHaveLength(1);
