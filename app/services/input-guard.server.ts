@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Conn } from "#db/client";
 import { firstValue, parseForm, rewriteKey, type FieldErrors, type FormResult, type FormValues } from "~/lib/forms";
-import { matchWords, outOfScope, refusalSentence, type GuardScope } from "~/lib/protected-text";
+import { matchWords, outOfScope, protectedMask, refusalSentence, type GuardScope } from "~/lib/protected-text";
 import { audit } from "~/models/audit.server";
 import { findProtected, protectedSet, rewriteProtected } from "./identity.server";
 
@@ -27,6 +27,12 @@ export function refuseProtectedInput(db: Conn, who: Who, where: string, values: 
     const { label, scope = "open" } = typeof spec === "string" ? { label: spec } : spec;
     const text = firstValue(values, name);
     if (!text) continue;
+    // A page masks protected text for some readers; saving that page's text back unchanged would
+    // write the mask over what is stored, so the mask itself is refused.
+    if (text.includes(protectedMask)) {
+      errors[name] = `${label[0]?.toUpperCase()}${label.slice(1)} was not saved: it still holds “${protectedMask}”, where the page hid a protected name. Write that part again by case or victim code.`;
+      continue;
+    }
     const matches = outOfScope(findProtected(text, set), scope);
     if (!matches.length) continue;
     errors[name] = refusalSentence(label, matchWords(text, matches));

@@ -5,7 +5,7 @@ import { actionItems, auditLog, caseDepartments, caseEvents, cases, departments,
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { addDays, todayIn } from "~/lib/dates";
-import { loader as itemLoader } from "~/routes/actions.$actionId";
+import { action as itemAction, loader as itemLoader } from "~/routes/actions.$actionId";
 import { loader as actionsLoader } from "~/routes/actions._index";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
 import { loader as meetingLoader } from "~/routes/meetings.$meetingId";
@@ -77,6 +77,16 @@ describe("pages a representative or an observer reads", () => {
       const res = await load(loader, path, params, cookies.observer);
       expect(JSON.stringify(res.data), path).not.toMatch(leaked);
     }
+  });
+
+  it("refuse the masked text saved back unchanged, so the mask never overwrites what is stored", async () => {
+    const item = getDb().select().from(actionItems).where(eq(actionItems.id, legacyItem)).get()!;
+    const shown = (await load(itemLoader, `/actions/${legacyItem}`, { actionId: String(legacyItem) }, cookies.police)).data.item;
+    const form = { status: "blocked", reason: shown.statusReason, comment: "", dueOn: item.dueOn, currentDueOn: item.dueOn, dueReason: "", version: String(item.version) };
+    const res = await run(() => itemAction({ request: postRequest(`/actions/${legacyItem}`, form, cookies.police), params: { actionId: String(legacyItem) }, context: {} }));
+    expect(res.status).toBe(400);
+    expect(res.data.errors.reason).toContain("still holds “[protected]”");
+    expect(getDb().select().from(actionItems).where(eq(actionItems.id, legacyItem)).get()!.statusReason).toContain(victim);
   });
 
   it("show the secretariat the text, to correct it", async () => {
