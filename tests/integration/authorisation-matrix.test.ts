@@ -114,6 +114,7 @@ describe("the authorisation matrix", () => {
       }
     }
     expect(wrong).toEqual([]);
+    console.log(`authorisation matrix: ${requests} requests, ${routeFiles().length} route files`);
     expect(requests).toBeGreaterThan(400);
   }, 120_000);
 });
