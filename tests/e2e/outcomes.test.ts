@@ -30,7 +30,8 @@ describe("an observer", () => {
     const res = await page.goto("/cases/1");
     expect(res!.status()).toBe(403);
     const csv = await page.request.get("/reports/outcomes.csv");
-    expect((await csv.text()).split("\r\n")[0]).toBe("section,measure,period,value,unit,count,out_of,note,definition");
+    // UTF-8 with a byte-order mark, so that Excel on Windows reads Devanagari.
+    expect((await csv.text()).split("\r\n")[0]).toBe("\ufeffsection,measure,period,value,unit,count,out_of,note,definition");
     await context.close();
   });
 });
