@@ -1,6 +1,7 @@
 import type { Conn, Db } from "#db/client";
 import { collectives } from "#db/schema";
 import { getDb } from "~/db.server";
+import { plural } from "~/lib/plural";
 import { maskSpans, outOfScope, redactSpans } from "~/lib/protected-text";
 import { audit } from "~/models/audit.server";
 import { frozenVersion, storedTexts, writeFrozenVersion, type StoredText } from "~/models/stored-text.server";
@@ -37,7 +38,7 @@ const latest = new Map<number, Scan>();
 export function rescan(db: Conn, collectiveId: number, userId: number | null, now = new Date()): Scan {
   const scan = { at: now.toISOString(), findings: scanStoredTexts(db, collectiveId) };
   latest.set(collectiveId, scan);
-  audit(db, { collectiveId, userId, action: "scan:redaction", entity: "collective", entityId: collectiveId, detail: `${scan.findings.length} stored text(s) need redaction` });
+  audit(db, { collectiveId, userId, action: "scan:redaction", entity: "collective", entityId: collectiveId, detail: `${plural(scan.findings.length, "stored text needs", "stored texts need")} redaction` });
   return scan;
 }
 
