@@ -1,6 +1,6 @@
 import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startApp, type RunningApp } from "./support/app";
+import { recordVictimName, signIn, startApp, type RunningApp } from "./support/app";
 
 let app: RunningApp;
 const screenshots = process.env.SCREENSHOTS_DIR ?? os.tmpdir();
@@ -15,15 +15,7 @@ describe("the leak guard", () => {
   it("refuses to circulate minutes in which the secretariat typed a victim's name", async () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     // Record the victim's identity on a case: fingerprinted, then discarded.
-    await page.goto("/cases");
-    await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
-    await page.waitForURL(/\/cases\/\d+$/);
-    // A raid case lists several victims: take the first victim's form.
-    const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Identity record of V-\d{4}$/ }) }).first();
-    await details.locator("summary").click();
-    await details.getByLabel(/^Name of V-\d{4}$/).fill("Rukhsana Bano");
-    await details.getByRole("button", { name: "Fingerprint and discard" }).click();
-    await page.waitForLoadState("load");
+    await recordVictimName(page, "Rukhsana Bano");
     expect(await page.content()).not.toContain("Rukhsana");
 
     // Write her name into the minutes of Meeting 7, close the meeting, try to circulate.

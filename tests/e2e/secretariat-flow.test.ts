@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { addDays, todayIn } from "~/lib/dates";
-import { signIn, startApp, type RunningApp } from "./support/app";
+import { recordVictimName, signIn, startApp, type RunningApp } from "./support/app";
 
 // Mail goes to a port where nothing listens, so a send-out stays "waiting" and its page keeps
 // the Refresh link that a person without JavaScript uses.
@@ -188,14 +188,7 @@ describe("closing Meeting 7: action items as agreed, and the next draft agenda",
     await page.getByRole("button", { name: "Yes, Meeting 7 was held early" }).click();
     await page.getByRole("heading", { name: "Close the meeting" }).waitFor({ state: "detached" });
     // Only now is her name recorded (fingerprinted) on a case: the action typed before it holds a protected name.
-    await page.goto("/cases");
-    await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
-    await page.waitForURL(/\/cases\/\d+$/);
-    const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Identity record of V-\d{4}$/ }) }).first();
-    await details.locator("summary").click();
-    await details.getByLabel(/^Name of V-\d{4}$/).fill("Rukhsana Bano");
-    await details.getByRole("button", { name: "Fingerprint and discard" }).click();
-    await page.waitForLoadState("load");
+    await recordVictimName(page, "Rukhsana Bano");
 
     await openRunPage(page, { hydrated: false });
     await page.getByRole("link", { name: "Minutes", exact: true }).click();
