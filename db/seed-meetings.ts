@@ -6,7 +6,8 @@ import { addDays } from "../app/lib/dates";
 import { meetingDayOfMonth, proposeNextMeeting, zonedWallTimeToInstant } from "../app/lib/meeting-schedule";
 import { seatOn } from "../app/models/department.server";
 import { createMeeting } from "../app/models/meeting.server";
-import { editAgenda, raisedReason, regenerateAgenda } from "../app/services/agenda.server";
+import { editAgenda, raisedReason } from "../app/services/agenda-edit.server";
+import { regenerateAgenda } from "../app/services/agenda.server";
 import { buildMinutesDocument } from "../app/services/minutes.server";
 import type { seededRandom } from "../tests/factories";
 

@@ -1,10 +1,9 @@
-import { and, asc, desc, eq, gt, inArray, max, ne } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { agendaItems, agendaVersions, collectives, meetings } from "#db/schema";
+import { agendaVersions, collectives, meetings } from "#db/schema";
 import { dateInZone } from "~/lib/dates";
 
 export type Meeting = typeof meetings.$inferSelect;
-export type AgendaItemRow = typeof agendaItems.$inferSelect;
 
 export function getCollective(db: Conn, collectiveId: number) {
   const row = db.select().from(collectives).where(eq(collectives.id, collectiveId)).get();
@@ -68,8 +67,13 @@ export function meetingDate(meeting: Pick<Meeting, "startsAt">, timeZone: string
   return dateInZone(new Date(meeting.startsAt), timeZone);
 }
 
-export function agendaItemsOf(db: Conn, meetingId: number): AgendaItemRow[] {
-  return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all();
+/**
+ * Any change to a meeting's agenda moves the meeting's version on, so that publishing, which
+ * renders the agenda before its transaction and checks the version inside it, never freezes and
+ * sends an agenda that changed in between (a matter raised at that moment, say).
+ */
+export function agendaChanged(db: Conn, meetingId: number): void {
+  db.update(meetings).set({ version: sql`${meetings.version} + 1` }).where(eq(meetings.id, meetingId)).run();
 }
 
 export function publishedAgendaVersions(db: Conn, meetingId: number) {

@@ -16,7 +16,7 @@ import { getCollective, listMeetings, meetingDate } from "~/models/meeting.serve
 import { actionFilterFields } from "~/schemas/action-item";
 import { filterFeedback, filtersPassThrough, parseFilters } from "~/schemas/filters";
 import { raiseMatterSchema } from "~/schemas/meeting";
-import { matterTarget, raiseMatter } from "~/services/agenda.server";
+import { matterTarget, raiseMatter } from "~/services/agenda-edit.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";

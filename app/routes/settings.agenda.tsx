@@ -1,14 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { collectives } from "#db/schema";
 import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { defaultWeights, ruleDescriptions, urgencySteps, weightsFrom } from "~/lib/agenda/settings";
 import { agendaRuleIds } from "~/lib/agenda/types";
 import { parseForm, readForm } from "~/lib/forms";
-import { audited } from "~/models/audit.server";
+import { updateAgendaWeights } from "~/models/agenda-settings.server";
 import { getCollective } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
@@ -30,12 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
   const form = parseForm(agendaWeightsSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
-  audited(
-    db,
-    (tx) => tx.update(collectives).set({ agendaWeights: JSON.stringify(form.data) }).where(eq(collectives.id, user.collectiveId)).run(),
-    () => ({ collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "agenda_weights" }),
-  );
+  updateAgendaWeights(getDb(), user, form.data);
   return redirect("/settings/agenda?saved=1");
 }
 

@@ -6,9 +6,9 @@ import { correctActionItem, updateActionItem, type ActionFacts } from "~/models/
 import { audited } from "~/models/audit.server";
 import { caseCodeOf, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { agendaItemsOf, getCollective, getMeeting, meetingDate, type Meeting } from "~/models/meeting.server";
+import { agendaItemsOf, caseCodesFor } from "~/models/agenda-item.server";
+import { getCollective, getMeeting, meetingDate, type Meeting } from "~/models/meeting.server";
 import type { SessionUser } from "~/models/user.server";
-import { caseCodesFor } from "./agenda.server";
 import { refusalMessage } from "./refusals.server";
 import { amendMinutes } from "./minutes.server";
 

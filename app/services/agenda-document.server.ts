@@ -2,8 +2,8 @@ import type { Conn } from "#db/client";
 import { agendaItemTitle, presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
 import { listDepartmentNames } from "~/models/department.server";
-import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
-import { caseCodesFor } from "./agenda.server";
+import { agendaItemsOf, caseCodesFor } from "~/models/agenda-item.server";
+import { getCollective, type Meeting } from "~/models/meeting.server";
 import { listActions } from "~/models/action-item.server";
 import { everyText, type GuardedText } from "./identity.server";
 

@@ -9,10 +9,10 @@ import { formatDate, formatDateTime } from "~/lib/dates";
 import { transition, type MinutesAction } from "~/lib/minutes-state";
 import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
-import { agendaItemsOf, getCollective, type Meeting } from "~/models/meeting.server";
+import { agendaItemsOf, caseCodesFor } from "~/models/agenda-item.server";
+import { getCollective, type Meeting } from "~/models/meeting.server";
 import { actionItemsOfMeeting, attendanceGrid, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
 import { enqueueMail } from "~/models/outbox.server";
-import { caseCodesFor } from "./agenda.server";
 import { everyText, guardDocument, type GuardedText } from "./identity.server";
 import { wakeMailSender } from "./mail.server";
 
