@@ -16,12 +16,12 @@ export const links: LinksFunction = () => [
 const sections: { to: string; label: string; permission: Permission }[] = [
   { to: "/meetings", label: "Meetings", permission: "read:meeting" },
   { to: "/actions", label: "Actions", permission: "read:meeting" },
-  { to: "/cases", label: "Cases", permission: "read:case" },
+  { to: "/cases", label: "Cases", permission: "read:case:own" },
   { to: "/departments", label: "Departments", permission: "read:departments" },
   { to: "/reports/outcomes", label: "Outcomes", permission: "read:reports" },
   { to: "/reports/accountability", label: "Accountability", permission: "read:reports" },
   { to: "/outbox", label: "Outbox", permission: "read:outbox" },
-  { to: "/redaction", label: "Redaction", permission: "read:case:restricted" },
+  { to: "/redaction", label: "Redaction", permission: "read:restricted-fields" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,6 +2,12 @@ import type { Role } from "#db/schema/enums";
 
 // One table of who may do what. Loaders and actions ask for a permission, never for a role,
 // so that a change of policy is a change here and nowhere else.
+//
+// A permission is `action:entity`, or `action:entity:scope` for records that belong to departments
+// (an action item to its owner, a case to every department involved, a brief to its department):
+// `:own` reaches the records of the department whose seat the reader holds, `:any` every
+// department's. Asking for `…:own` is met by either; `allows` decides, in this one place, whether
+// a record's department is the reader's own. Nothing outside this file compares roles.
 export const permissions = [
   "manage:collective",
   "manage:departments",
@@ -9,49 +15,119 @@ export const permissions = [
   "read:audit",
   "read:departments",
   "read:outbox",
-  "read:case",
-  "read:case:restricted",
+  "read:case:own",
+  "read:case:any",
+  /** FIR number, accused names, event notes. */
+  "read:restricted-fields",
+  /** Protected text (a victim's name typed into a free-text field) unmasked, to correct it. */
+  "read:protected-text",
   "write:case",
+  "read:action-item:own",
+  "read:action-item:any",
+  "update:action-item:own",
+  "update:action-item:any",
+  /** A department's onboarding brief. */
+  "read:brief:own",
+  "read:brief:any",
   "read:meeting",
   /** Minutes while still a draft (never circulated): members read circulated versions only. */
-  "read:minutes:draft",
+  "read:draft-minutes",
   "write:meeting",
   "read:reports",
   /** A department's representative puts a matter on the next meeting's draft agenda. */
   "raise:agenda-matter",
 ] as const;
 export type Permission = (typeof permissions)[number];
+/** A permission held per department, named without its scope: "read:case", "update:action-item". */
+export type OwnedRecord = Permission extends infer P ? (P extends `${infer Base}:${"own" | "any"}` ? Base : never) : never;
+export type Scope = "own" | "any";
 
 // The secretariat sees the outbox (what went to whom, with its PDF and invite); set-password links
 // inside welcome emails are shown to those who manage departments only.
 const secretariat: Permission[] = [
-  "read:outbox", "read:departments", "read:case", "read:case:restricted", "write:case", "read:meeting", "read:minutes:draft", "write:meeting", "read:reports",
+  "read:outbox", "read:departments", "read:case:any", "read:restricted-fields", "read:protected-text", "write:case",
+  "read:action-item:any", "update:action-item:any", "read:brief:any", "read:meeting", "read:draft-minutes", "write:meeting", "read:reports",
 ];
 
 export const grants: Record<Role, readonly Permission[]> = {
   admin: ["manage:collective", "manage:departments", "read:audit", ...secretariat],
   secretariat,
   // Representatives read only the cases their department is involved in, and never restricted fields.
-  // They may also raise a matter for the next agenda, always for their own department. They read
-  // minutes once circulated, never a draft.
-  representative: ["read:departments", "read:case", "read:meeting", "read:reports", "raise:agenda-matter"],
+  // They read and update their own department's action items and read its brief. They may also
+  // raise a matter for the next agenda, always for their own department. They read minutes once
+  // circulated, never a draft.
+  representative: [
+    "read:departments", "read:case:own", "read:action-item:own", "update:action-item:own", "read:brief:own", "read:meeting", "read:reports", "raise:agenda-matter",
+  ],
   observer: ["read:reports"],
 };
 
+/** Whether a role holds a permission. Asking for `…:own` is met by `…:any` too. */
 export function can(role: Role, permission: Permission): boolean {
-  return grants[role].includes(permission);
+  const held = grants[role];
+  return held.includes(permission) || (permission.endsWith(":own") && held.includes(permission.replace(/:own$/, ":any") as Permission));
+}
+
+/** How far a role reaches with a permission held per department: every department's records, its own seat's, or none. */
+export function scopeOf(role: Role, record: OwnedRecord): Scope | null {
+  if (grants[role].includes(`${record}:any` as Permission)) return "any";
+  return grants[role].includes(`${record}:own` as Permission) ? "own" : null;
+}
+
+export type Reader = { role: Role; departmentId: number | null };
+/** The department a record belongs to (or, for a case, every department involved in it). */
+export type Ownership = { departmentId?: number | readonly number[] };
+
+/**
+ * The one decision on ownership. Without a department (at a route's door, before the record is
+ * read) it asks whether the role holds the permission at any scope; with one, a `…:own` holder
+ * passes only when the record's department is the department of their seat.
+ */
+export function allows(user: Reader, permission: Permission, { departmentId }: Ownership = {}): boolean {
+  if (!can(user.role, permission)) return false;
+  if (departmentId === undefined || !permission.endsWith(":own")) return true;
+  if (scopeOf(user.role, permission.replace(/:own$/, "") as OwnedRecord) === "any") return true;
+  const owners: readonly number[] = typeof departmentId === "number" ? [departmentId] : departmentId;
+  return user.departmentId !== null && owners.includes(user.departmentId);
+}
+
+/** What a refusal says when the record is another department's. */
+const notYours: Record<OwnedRecord, string> = {
+  "read:case": "Your department is not involved in this case.",
+  "read:action-item": "This action item belongs to another department.",
+  "update:action-item": "Only the owning department or the secretariat can update this action item.",
+  "read:brief": "This brief is for the department's own representative.",
+};
+
+/** `allows`, or the 403 page (never a 500). `requireUserWithPermission` in services/auth.server.ts calls this. */
+export function requirePermission(user: Reader, permission: Permission, ownership: Ownership = {}): void {
+  if (allows(user, permission, ownership)) return;
+  const message = can(user.role, permission) ? notYours[permission.replace(/:own$/, "") as OwnedRecord] : "Your role does not allow this.";
+  throw new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+/**
+ * Roles whose account acts for the department of the seat it holds (their permissions are `:own`):
+ * such an account signs in only while a tenure is in force, and has no department without one.
+ */
+export function actsForSeat(role: Role): boolean {
+  return grants[role].some((p) => p.endsWith(":own"));
+}
+
+/** The role a successor takes with a seat: the project team's own seat keeps the secretariat's role. */
+export function successorRole(predecessor: Role | undefined): "representative" | "secretariat" {
+  return predecessor === "secretariat" ? "secretariat" : "representative";
 }
 
 /** Restricted fields (FIR number, accused names, event notes) are for these roles only. */
 export function seesRestricted(role: Role): boolean {
-  return can(role, "read:case:restricted");
+  return can(role, "read:restricted-fields");
 }
 
-/** Where a person lands after sign-in: the first page their role can use. */
 /** Where each role starts: the meeting for the secretariat, the department's own work for a representative. */
 export function homePathFor(role: Role): string {
-  if (role === "observer") return "/reports/outcomes";
-  if (role === "representative") return "/actions";
+  if (!can(role, "read:meeting")) return "/reports/outcomes";
+  if (actsForSeat(role)) return "/actions";
   return "/meetings";
 }
 
@@ -71,17 +147,17 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   login: { get: "public", post: "public" },
   logout: { get: "public", post: "public" },
   "welcome.$token": { get: "public", post: "public" },
-  "actions._index": { get: "read:meeting", post: "raise:agenda-matter" },
-  "actions.$actionId": { get: "read:meeting", post: "read:meeting" },
+  "actions._index": { get: "read:action-item:own", post: "raise:agenda-matter" },
+  "actions.$actionId": { get: "read:action-item:own", post: "update:action-item:own" },
   "actions.$actionId_.correct": { get: "write:meeting", post: "write:meeting" },
-  "cases._index": { get: "read:case", post: null },
+  "cases._index": { get: "read:case:own", post: null },
   "cases.new": { get: "write:case", post: "write:case" },
-  "cases.$caseId": { get: "read:case", post: "write:case" },
+  "cases.$caseId": { get: "read:case:own", post: "write:case" },
   "cases.$caseId_.edit": { get: "write:case", post: "write:case" },
   "departments._index": { get: "read:departments", post: "manage:departments" },
   "departments.$departmentId": { get: "read:departments", post: "manage:departments" },
-  "departments.$departmentId_.brief": { get: "read:departments", post: null },
-  "departments.$departmentId.brief[.]pdf": { get: "read:departments", post: null },
+  "departments.$departmentId_.brief": { get: "read:brief:own", post: null },
+  "departments.$departmentId.brief[.]pdf": { get: "read:brief:own", post: null },
   "departments.$departmentId_.transfer": { get: "manage:departments", post: "manage:departments" },
   "meetings._index": { get: "read:meeting", post: null },
   "meetings.new": { get: "write:meeting", post: "write:meeting" },
@@ -98,7 +174,7 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   "outbox._index": { get: "read:outbox", post: null },
   "outbox.$messageId": { get: "read:outbox", post: "read:outbox" },
   "outbox.$messageId.attachments.$index": { get: "read:outbox", post: null },
-  redaction: { get: "read:case:restricted", post: "read:case:restricted" },
+  redaction: { get: "read:restricted-fields", post: "read:restricted-fields" },
   "reports._index": { get: "read:reports", post: null },
   "reports.outcomes": { get: "read:reports", post: null },
   "reports.outcomes[.]csv": { get: "read:reports", post: null },

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { actionItemUpdates, actionItems, cases, departments, meetings, users } from "#db/schema";
 import type { ActionItemStatus } from "#db/schema/enums";
+import { requirePermission } from "~/lib/permissions";
 import type { SessionUser } from "./user.server";
 
 export type ActionFilters = Partial<{ id: number; unfinished: boolean; department: number; status: ActionItemStatus; dueFrom: string; dueTo: string; caseId: number; meetingId: number }>;
@@ -83,9 +84,7 @@ export function requireActionItem(db: Conn, user: SessionUser, id: string | unde
       ? db.select().from(actionItems).where(and(eq(actionItems.id, n), eq(actionItems.collectiveId, user.collectiveId))).get()
       : undefined;
   if (!row) throw new Response("Action item not found", { status: 404 });
-  if (user.role === "representative" && row.departmentId !== user.departmentId) {
-    throw new Response(forUpdate ? "Only the owning department or the secretariat can update this action item." : "This action item belongs to another department.", { status: 403 });
-  }
+  requirePermission(user, forUpdate ? "update:action-item:own" : "read:action-item:own", { departmentId: row.departmentId });
   return row;
 }
 

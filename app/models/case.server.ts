@@ -5,6 +5,7 @@ import { caseStages } from "#db/schema/enums";
 import { nextCaseCode, normaliseCaseCode } from "~/lib/case-code";
 import { firMatches } from "~/lib/fir-citation";
 import { label, stageLabels } from "~/lib/labels";
+import { requirePermission, scopeOf } from "~/lib/permissions";
 import type { SessionUser } from "./user.server";
 import type { CaseInput, CaseFilters } from "~/schemas/case";
 
@@ -19,9 +20,9 @@ const caseIdRef = sql.raw(`"cases"."id"`);
  */
 const latestNextDateSql = sql<string | null>`(select e.next_date from ${caseEvents} e where e.case_id = ${caseIdRef} and e.next_date is not null order by e.occurred_on desc, e.id desc limit 1)`;
 
-/** Representatives see only the cases their department is involved in. */
+/** A reader of their own department's cases (a representative) sees only those it is involved in. */
 function visibleTo(user: SessionUser): SQL | undefined {
-  if (user.role !== "representative") return undefined;
+  if (scopeOf(user.role, "read:case") === "any") return undefined;
   return sql`exists (select 1 from ${caseDepartments} cd where cd.case_id = ${caseIdRef} and cd.department_id = ${user.departmentId ?? -1})`;
 }
 
@@ -125,14 +126,8 @@ export function requireCase(db: Conn, user: SessionUser, caseId: string | number
     ? db.select().from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, user.collectiveId))).get()
     : undefined;
   if (!row) throw new Response("Case not found", { status: 404 });
-  if (user.role === "representative") {
-    const involved = db
-      .select({ n: count() })
-      .from(caseDepartments)
-      .where(and(eq(caseDepartments.caseId, row.id), eq(caseDepartments.departmentId, user.departmentId ?? -1)))
-      .get();
-    if (!involved?.n) throw new Response("Your department is not involved in this case.", { status: 403 });
-  }
+  const involved = db.select({ id: caseDepartments.departmentId }).from(caseDepartments).where(eq(caseDepartments.caseId, row.id)).all();
+  requirePermission(user, "read:case:own", { departmentId: involved.map((d) => d.id) });
   return row;
 }
 

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { departments, tenures, users } from "#db/schema";
 import type { Role } from "#db/schema/enums";
+import { actsForSeat } from "~/lib/permissions";
 import { endSessionsOf } from "./session.server";
 
 export type SessionUser = {
@@ -59,7 +60,7 @@ export function resolveSessionUser(
   // A representative signs in for a seat, so only while a tenure is in force: a transfer ends it.
   // A secretariat member who held the NGO's seat stays on the project team, and the admin must
   // always be able to manage the seats: their accounts stay open until the admin disables them.
-  if (user.role === "representative" && !tenure) {
+  if (actsForSeat(user.role) && !tenure) {
     // A successor seated ahead of the transfer date is waiting, not shut out.
     const upcoming = db
       .select({ startsOn: tenures.startsOn })
@@ -77,7 +78,7 @@ export function resolveSessionUser(
       email: user.email,
       name: user.name,
       role: user.role,
-      departmentId: user.role === "representative" ? (tenure?.departmentId ?? null) : null,
+      departmentId: actsForSeat(user.role) ? (tenure?.departmentId ?? null) : null,
       tenureId: tenure?.id ?? null,
     },
   };

@@ -10,7 +10,7 @@ import { getDb } from "~/db.server";
 import { formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue } from "~/lib/escalation";
 import { readForm } from "~/lib/forms";
-import { can } from "~/lib/permissions";
+import { allows, can } from "~/lib/permissions";
 import { audited } from "~/models/audit.server";
 import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
 import { getCollective } from "~/models/meeting.server";
@@ -24,7 +24,7 @@ import { plural } from "~/lib/plural";
 export const meta: MetaFunction = () => [{ title: "Action item · TESTA Desk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:meeting");
+  const user = await requireUserWithPermission(request, "read:action-item:own");
   const db = getDb();
   const item = requireActionItem(db, user, params.actionId);
   const { timeZone } = getCollective(db, user.collectiveId);
@@ -38,16 +38,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       fromValue: h.field === "due date" ? formatDate(h.fromValue) : h.fromValue ? (actionStatusWords[h.fromValue] ?? h.fromValue) : null,
       toValue: h.field === "due date" ? formatDate(h.toValue) : h.toValue ? (actionStatusWords[h.toValue] ?? h.toValue) : null,
     })),
-    canUpdate: can(user.role, "write:meeting") || (user.role === "representative" && user.departmentId === item.departmentId),
+    canUpdate: allows(user, "update:action-item:own", { departmentId: item.departmentId }),
     correction: can(user.role, "write:meeting") && item.status !== "dropped" ? correctionChoices(db, user, item) : null,
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:meeting");
+  const user = await requireUserWithPermission(request, "update:action-item:own");
   const db = getDb();
   const item = requireActionItem(db, user, params.actionId, { forUpdate: true });
-  if (user.role === "observer") throw new Response("Observers cannot update action items.", { status: 403 });
   const formData = await readForm(request);
   const form = parseGuardedForm(db, user, actionUpdateSchema, formData, `action ${item.id}'s update`, (d) => ({
     reason: `action ${item.id}'s ${d.status === "dropped" ? "dropped" : "blocked"} reason`,

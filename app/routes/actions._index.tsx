@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue, isUnfinished } from "~/lib/escalation";
 import { readForm } from "~/lib/forms";
-import { can } from "~/lib/permissions";
+import { can, scopeOf } from "~/lib/permissions";
 import { listActions } from "~/models/action-item.server";
 import { openCasesOfDepartment } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -25,11 +25,11 @@ import { plural } from "~/lib/plural";
 export const meta: MetaFunction = () => [{ title: "Action items · TESTA Desk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:meeting");
+  const user = await requireUserWithPermission(request, "read:action-item:own");
   const db = getDb();
   const { filters, errors } = parseFilters(actionFilterFields, new URL(request.url).searchParams);
   // A representative's page is their own department's actions, whatever the URL says.
-  const own = user.role === "representative";
+  const own = scopeOf(user.role, "read:action-item") === "own";
   if (own) filters.department = user.departmentId ?? -1;
   const { timeZone } = getCollective(db, user.collectiveId);
   const today = todayIn(timeZone);

@@ -31,7 +31,7 @@ import { caseDecisions } from "~/services/case-decisions.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.case.code} · Cases · TESTA Desk` : "Case · TESTA Desk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:case");
+  const user = await requireUserWithPermission(request, "read:case:own");
   const db = getDb();
   const kase = requireCase(db, user, params.caseId);
   const restricted = seesRestricted(user.role);

@@ -6,7 +6,7 @@ import { getDb } from "~/db.server";
 import { caseClocks, mostUrgentClock } from "~/lib/clocks";
 import { formatDate, todayIn } from "~/lib/dates";
 import { label, stageLabels } from "~/lib/labels";
-import { can, seesRestricted } from "~/lib/permissions";
+import { can, scopeOf, seesRestricted } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { clockInputs, listCases, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -20,7 +20,7 @@ import { plural } from "~/lib/plural";
 export const meta: MetaFunction = () => [{ title: "Cases · TESTA Desk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:case");
+  const user = await requireUserWithPermission(request, "read:case:own");
   const db = getDb();
   const { filters, errors } = parseCaseFilters(new URL(request.url).searchParams);
   if (filters.department && unknownDepartments(db, user.collectiveId, [filters.department]).length) {
@@ -56,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     departments: listDepartmentNames(db, user.collectiveId),
     canCreate: can(user.role, "write:case"),
     canSearchFir,
-    scoped: user.role === "representative",
+    scoped: scopeOf(user.role, "read:case") === "own",
   };
   const masked = maskForReader(db, user, body);
   return Object.keys(errors).length ? data(masked, { status: 400 }) : masked;

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { parseForm, type FieldErrors, type FormValues, readForm } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
-import { can } from "~/lib/permissions";
+import { allows, can } from "~/lib/permissions";
 import { liveTenure, requireDepartment, seatOn, tenureHistory, updateDepartment, updateHolderContact } from "~/models/department.server";
 import { getCollective } from "~/models/meeting.server";
 import { reissuePasswordLink } from "~/models/password-token.server";
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     incoming: seat.incoming && holding(seat.incoming),
     tenures: history.map(holding),
     canManage,
-    canReadBrief: user.role !== "representative" || user.departmentId === department.id,
+    canReadBrief: allows(user, "read:brief:own", { departmentId: department.id }),
   };
 }
 

@@ -8,15 +8,14 @@ import { formatDate } from "~/lib/dates";
 import { requireDepartment } from "~/models/department.server";
 import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { assertMayReadBrief, buildBrief } from "~/services/brief.server";
+import { buildBrief } from "~/services/brief.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Onboarding brief: ${data?.brief.department.name ?? ""} · TESTA Desk` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:departments");
+  const user = await requireUserWithPermission(request, "read:brief:own", { departmentId: Number(params.departmentId) });
   const db = getDb();
   const department = requireDepartment(db, user.collectiveId, params.departmentId);
-  assertMayReadBrief(user, department.id);
   return maskForReader(db, user, { brief: buildBrief(db, user.collectiveId, department.id) });
 }
 

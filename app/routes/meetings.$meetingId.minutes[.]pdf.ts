@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
   const asked = new URL(request.url).searchParams.get("version");
   const version = asked === null ? undefined : /^\d{1,6}$/.test(asked) ? Number(asked) : -1;
-  const drafts = can(user.role, "read:minutes:draft");
+  const drafts = can(user.role, "read:draft-minutes");
   const doc = minutesDocumentOf(db, meeting, version, { drafts });
   if (!doc) {
     const message = version === undefined && !drafts ? "The minutes of this meeting have not been circulated yet." : "That version of the minutes does not exist.";

@@ -70,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments,
     publishedVersion: versions[0] ? { version: versions[0].version, at: formatDateTime(versions[0].publishedAt, collective.timeZone) } : null,
     canEdit: can(user.role, "write:meeting") && meeting.status !== "held" && meeting.status !== "cancelled",
-    canOpenCases: can(user.role, "read:case:restricted"),
+    canOpenCases: can(user.role, "read:restricted-fields"),
     canRun: can(user.role, "write:meeting") && meeting.status !== "cancelled",
     held: can(user.role, "write:meeting") && (meeting.status === "planned" || meeting.status === "agenda_published") ? agendaHold(db, meeting) : null,
   });

@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("version");
   const wanted = asked === null ? undefined : history.find((v) => /^\d{1,6}$/.test(asked) && v.version === Number(asked));
   // Representatives read what was circulated, never a draft (issue 13, defect 13).
-  const drafts = can(user.role, "read:minutes:draft");
+  const drafts = can(user.role, "read:draft-minutes");
   const body = minutesDocumentOf(db, meeting, wanted?.version, { drafts });
   const frozen = wanted ?? (meeting.minutesState === "draft" ? undefined : history[0]);
   const page = maskForReader(db, user, {

@@ -11,7 +11,7 @@ import { latestScan, redactFrozen, rescan } from "~/services/redaction.server";
 export const meta: MetaFunction = () => [{ title: "Needs redaction · TESTA Desk" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:case:restricted");
+  const user = await requireUserWithPermission(request, "read:restricted-fields");
   const db = getDb();
   const scan = latestScan(db, user.collectiveId);
   const url = new URL(request.url);
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const kinds = { "minutes-version": "minutes-version", "agenda-version": "agenda-version" } as const;
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:case:restricted");
+  const user = await requireUserWithPermission(request, "read:restricted-fields");
   const db = getDb();
   const form = await readForm(request);
   if (form.get("intent") === "redact") {

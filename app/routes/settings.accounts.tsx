@@ -9,6 +9,7 @@ import { audited } from "~/models/audit.server";
 import { getCollective } from "~/models/meeting.server";
 import { listAccounts, setAccountActive } from "~/models/user.server";
 import { accountActiveSchema } from "~/schemas/account";
+import { actsForSeat } from "~/lib/permissions";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Accounts · TESTA Desk" }];
@@ -80,7 +81,7 @@ export default function Accounts() {
                 <td>{a.name}</td>
                 <td>{a.email}</td>
                 <td>{label(roleLabels, a.role)}</td>
-                <td>{a.seat ?? <span className="muted">{a.role === "representative" ? "none: cannot sign in" : "none"}</span>}</td>
+                <td>{a.seat ?? <span className="muted">{actsForSeat(a.role) ? "none: cannot sign in" : "none"}</span>}</td>
                 <td className="account-sign-in">
                   {a.active ? "Open" : <strong>Disabled</strong>}
                   {a.id === me ? (

@@ -5,7 +5,7 @@ import { collectives, loginAttempts, sessions, users } from "#db/schema";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
-import { can, type Permission } from "~/lib/permissions";
+import { requirePermission, type Ownership, type Permission } from "~/lib/permissions";
 import { purgeExpiredSessions, sessionAlive, touchSession } from "~/models/session.server";
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "./password.server";
@@ -70,12 +70,15 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-/** The one gate every loader and action passes. A refusal is a 403 page, never a 500. */
-export async function requireUserWithPermission(request: Request, permission: Permission): Promise<SessionUser> {
+/**
+ * The one gate every loader and action passes. A refusal is a 403 page, never a 500. With a
+ * department (`{ departmentId }`, known from the URL), a `…:own` permission passes only for the
+ * department of the user's seat; a record read after the door is checked with `requirePermission`
+ * (app/lib/permissions.ts), which decides ownership the same way.
+ */
+export async function requireUserWithPermission(request: Request, permission: Permission, ownership: Ownership = {}): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!can(user.role, permission)) {
-    throw new Response("Your role does not allow this.", { status: 403, statusText: "Forbidden" });
-  }
+  requirePermission(user, permission, ownership);
   return user;
 }
 

@@ -2,7 +2,7 @@ import type { Conn } from "#db/client";
 import { isEscalated, isUnfinished } from "~/lib/escalation";
 import { formatDate } from "~/lib/dates";
 import { itemStatusLabels } from "~/lib/labels";
-import { can } from "~/lib/permissions";
+import { allows, can, scopeOf } from "~/lib/permissions";
 import { listActions } from "~/models/action-item.server";
 import { listMeetings, meetingDate } from "~/models/meeting.server";
 import type { SessionUser } from "~/models/user.server";
@@ -20,9 +20,8 @@ const concerns = (title: string, code: string) => title === `Case review: ${code
  * /actions) and minutes once circulated; the secretariat also sees draft minutes.
  */
 export function caseDecisions(db: Conn, user: SessionUser, kase: { id: number; code: string }, today: string, timeZone: string) {
-  const mine = (departmentId: number) => user.role !== "representative" || departmentId === user.departmentId;
   const actions = listActions(db, user.collectiveId, { caseId: kase.id })
-    .filter((a) => mine(a.departmentId))
+    .filter((a) => allows(user, "read:action-item:own", { departmentId: a.departmentId }))
     .map((a) => ({
       id: a.id,
       description: a.description,
@@ -39,7 +38,7 @@ export function caseDecisions(db: Conn, user: SessionUser, kase: { id: number; c
   const unfinished = actions.filter((a) => a.unfinished).sort((x, y) => (x.dueOn < y.dueOn ? -1 : x.dueOn > y.dueOn ? 1 : x.id - y.id));
   const finishedOn = (a: (typeof actions)[number]) => a.completedOn ?? a.dueOn;
   const finished = actions.filter((a) => !a.unfinished).sort((x, y) => (finishedOn(x) > finishedOn(y) ? -1 : finishedOn(x) < finishedOn(y) ? 1 : y.id - x.id));
-  const seesDrafts = can(user.role, "write:meeting");
+  const seesDrafts = can(user.role, "read:draft-minutes");
   const meetings = listMeetings(db, user.collectiveId)
     .filter((m) => m.status === "held" && (seesDrafts || m.minutesState !== "draft"))
     .flatMap((m) => {
@@ -56,5 +55,5 @@ export function caseDecisions(db: Conn, user: SessionUser, kase: { id: number; c
         },
       ];
     });
-  return { actions: [...unfinished, ...finished], meetings, ownDepartmentOnly: user.role === "representative" };
+  return { actions: [...unfinished, ...finished], meetings, ownDepartmentOnly: scopeOf(user.role, "read:action-item") === "own" };
 }

@@ -1,12 +1,11 @@
 import type { Conn } from "#db/client";
+import type { Role } from "#db/schema/enums";
+import { can } from "~/lib/permissions";
 import { maskSpans, outOfScope, type GuardScope } from "~/lib/protected-text";
 import { findProtected, protectedSet } from "./identity.server";
 
 /** Keys whose values are an officer's own details (a seat holder, an attendee, who wrote an update). */
 const ownContactKeys = new Set(["officerName", "officer", "attendeeName", "attendeeDesignation", "designation", "email", "phone", "who", "holder", "userName"]);
-
-/** Roles that read protected text to correct it; everyone else reads it masked. */
-const readsUnmasked = new Set(["admin", "secretariat"]);
 
 /**
  * The data a loader hands to a page shown to a representative or an observer, with every
@@ -15,8 +14,9 @@ const readsUnmasked = new Set(["admin", "secretariat"]);
  * version) is covered wherever a page shows it. The secretariat and the admin see the text, to
  * correct it (see the Needs redaction page).
  */
-export function maskForReader<T>(db: Conn, user: { role: string; collectiveId: number }, payload: T): T {
-  if (readsUnmasked.has(user.role)) return payload;
+export function maskForReader<T>(db: Conn, user: { role: Role; collectiveId: number }, payload: T): T {
+  // Those who read protected text to correct it see it; everyone else reads it masked.
+  if (can(user.role, "read:protected-text")) return payload;
   const set = protectedSet(db, user.collectiveId);
   const masked = new Map<string, string>();
   const mask = (text: string, scope: GuardScope) => {

@@ -5,6 +5,7 @@ import { renderBriefPdf } from "#templates/pdf/brief";
 import { welcomeEmail } from "#templates/email/welcome";
 import { config } from "~/config.server";
 import { formatDateTime } from "~/lib/dates";
+import { successorRole } from "~/lib/permissions";
 import { getCollective, nextMeeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { briefFields, buildBrief, type BriefDocument } from "./brief.server";
@@ -70,7 +71,7 @@ function writeTransfer(
       tx.update(tenures).set({ endsOn }).where(eq(tenures.id, current.id)).run();
       if (current.userId) {
         const predecessor = tx.select().from(users).where(eq(users.id, current.userId)).get();
-        if (predecessor?.role === "secretariat") role = "secretariat";
+        role = successorRole(predecessor?.role);
         // A transfer ends the old holder's open sessions; until the tenure's last day they may sign in again.
         endSessionsOf(tx, current.userId);
       }
