@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce";
 import { startSessionPurge } from "./services/auth.server";
+import { startBackupJob } from "./services/backup.server";
 import { errorFields, log } from "./services/log.server";
 import { startMailSender } from "./services/mail.server";
 import { startRedactionScan } from "./services/redaction.server";
@@ -79,6 +80,7 @@ const backgroundJobs: { name: string; start: () => () => void }[] = [
   { name: "daily reminders", start: () => startReminderJob() },
   { name: "session purge", start: () => startSessionPurge() },
   { name: "daily redaction scan", start: () => startRedactionScan() },
+  { name: "daily backup", start: () => startBackupJob() },
 ];
 
 /** Called by server.ts after the build loads; the returned function stops every job. */

@@ -1,5 +1,5 @@
 // `npm run backup -- DIR`: copies the database (SQLite's online backup, safe while the server runs)
-// and the identity key into DIR. Restore it with `npm run restore -- DIR`.
+// and the secrets files (session-secret, identity-key) into DIR. Restore it with `npm run restore -- DIR`.
 import { openDatabase } from "#db/client";
 import { ConfigError, loadConfig } from "~/config.server";
 import { backupTo } from "~/services/backup.server";
@@ -11,7 +11,7 @@ try {
   const db = openDatabase(config.DATABASE_PATH);
   const file = await backupTo(db, config.dataDir, dir);
   db.$client.close();
-  console.log(`Backed up ${config.DATABASE_PATH} to ${file} (with the identity key). Keep a copy of the identity key offline too.`);
+  console.log(`Backed up ${config.DATABASE_PATH} to ${file} (with session-secret and identity-key). Keep a copy of identity-key offline, apart from the backups.`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -5,8 +5,9 @@ import { prepareDatabase } from "~/services/backup.server";
 try {
   const { DATABASE_PATH } = loadConfig();
   const db = openDatabase(DATABASE_PATH);
-  prepareDatabase(db);
+  const { backedUpTo } = await prepareDatabase(db);
   db.$client.close();
+  if (backedUpTo) console.log(`Backed the database up to ${backedUpTo} before migrating it.`);
   console.log(`Migrations applied to ${DATABASE_PATH}.`);
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

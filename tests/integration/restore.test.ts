@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "#db/client";
 import { config } from "~/config.server";
@@ -68,4 +68,30 @@ describe("backup and restore", () => {
       db.$client.close();
     }
   });
+
+  it("refuses to overwrite a database that holds data unless --force is given", async () => {
+    const backupDir = path.join(config().dataDir, "backup-3");
+    await backupTo(getDb(), config().dataDir, backupDir);
+    const target = path.join(config().dataDir, "in-use", "testa.db");
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    await getDb().$client.backup(target);
+    const before = fs.readFileSync(target);
+    const restore = (...args: string[]) =>
+      spawnSync("npx", ["tsx", "scripts/restore.ts", ...args], { env: { ...process.env, DATABASE_PATH: target, SESSION_SECRET: "" }, encoding: "utf8" });
+
+    const refused = restore(backupDir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${target} already holds data`);
+    expect(refused.stderr).toContain("--force");
+    expect(fs.readFileSync(target).equals(before)).toBe(true);
+
+    const forced = restore("--force", backupDir);
+    expect(forced.status, forced.stderr).toBe(0);
+    const restored = openDatabase(target);
+    try {
+      expect(restored.$client.prepare("select restored_at from backup_marks").all()).toEqual([{ restored_at: expect.any(String) }]);
+    } finally {
+      restored.$client.close();
+    }
+  }, 60_000);
 });

@@ -20,7 +20,7 @@ export const chromiumArgs = [
   "--disable-quic",
 ];
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.listen(0, "127.0.0.1", () => {
@@ -46,6 +46,8 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     PORT: String(port),
     APP_URL: url,
     TESTA_DEMO: "1",
+    // No daily backup (and its audit entries) in the middle of a test: tests/integration/backup-*.test.ts cover it.
+    DAILY_BACKUP: "0",
     ...env,
   });
   const db = openDatabase(process.env.DATABASE_PATH!);
