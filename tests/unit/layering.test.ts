@@ -38,7 +38,6 @@ const allowed: Record<string, number> = {
   "app/routes/healthz.ts queries": 1,
   "app/routes/settings.collective.tsx queries": 1,
   "app/services/auth.server.ts queries": 10,
-  "app/services/backup.server.ts queries": 4,
   "app/services/brief.server.ts queries": 6,
   "app/services/identity.server.ts queries": 13,
   "app/services/mail.server.ts queries": 5,
