@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 import { config } from "./app/config.server";
 import { routeMatcher } from "./app/lib/route-pattern";
@@ -41,6 +42,8 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
     }
     next();
   });
+  // A district link is slow: pages and assets go compressed (gzip, or brotli where the browser takes it).
+  app.use(compression());
   app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
   // Pages are never stored by a browser or proxy: signed-in pages show FIR numbers and names.

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
 import { isOffline } from "./lib/forms";
@@ -89,6 +89,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // When the page answers to JavaScript: `npm run bench:web` times it on a slow link.
+  useEffect(() => {
+    performance.mark("testa:hydrated");
+  }, []);
   return <Outlet />;
 }
 

@@ -69,7 +69,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   };
 }
 
-export async function signIn(app: RunningApp, email: string, options: { javaScriptEnabled?: boolean } = {}) {
+export async function signIn(app: RunningApp, email: string, options: Parameters<Browser["newContext"]>[0] = {}) {
   const context: BrowserContext = await app.browser.newContext({
     baseURL: app.url,
     viewport: { width: 1366, height: 768 },
