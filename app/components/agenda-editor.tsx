@@ -59,6 +59,41 @@ function Title({ item, canOpenCases }: { item: Item; canOpenCases: boolean }) {
   return code ? <>{item.title} ({code})</> : <>{item.title}</>;
 }
 
+function ReasonList({ item, lines }: { item: Item; lines: string[] }) {
+  return (
+    <ul className="reasons" aria-label="Why it is on the agenda">
+      {lines.map((r) =>
+        listsActionItems(item) && isOverdueReviewLine(r) ? (
+          <li key={r} className={overdueRowClass}>
+            {r} <OverdueBadge />
+          </li>
+        ) : (
+          <li key={r}>{r}</li>
+        ),
+      )}
+    </ul>
+  );
+}
+
+/**
+ * Why an item is on the agenda. An escalated action is already listed under the review of action
+ * items: its second copy folds away (a disclosure that needs no JavaScript; print shows it).
+ */
+function Reasons({ item, reviewed }: { item: Item; reviewed?: Set<string> }) {
+  if (!item.reasonList.length) return null;
+  const again = reviewed ? item.reasonList.filter((r) => reviewed.has(r)) : [];
+  if (!again.length) return <ReasonList item={item} lines={item.reasonList} />;
+  return (
+    <>
+      <ReasonList item={item} lines={item.reasonList.filter((r) => !reviewed!.has(r))} />
+      <details className="folded">
+        <summary>{plural(again.length, "escalated action", "escalated actions")}, also listed under the review of action items</summary>
+        <ReasonList item={item} lines={again} />
+      </details>
+    </>
+  );
+}
+
 export function AgendaEditor({
   agenda,
   departments,
@@ -72,6 +107,7 @@ export function AgendaEditor({
   canOpenCases: boolean;
   feedback?: FormFeedback;
 }) {
+  const reviewedLines = new Set(agenda.timed.find((i) => i.kind === "action_review")?.reasonList.slice(1));
   return (
     <>
       <p className="muted">
@@ -87,19 +123,7 @@ export function AgendaEditor({
                 <Title item={item} canOpenCases={canOpenCases} />
                 {item.pinned ? <span className="badge badge--closed">Pinned</span> : null}
               </h3>
-              {item.reasonList.length ? (
-                <ul className="reasons" aria-label="Why it is on the agenda">
-                  {item.reasonList.map((r) =>
-                    listsActionItems(item) && isOverdueReviewLine(r) ? (
-                      <li key={r} className={overdueRowClass}>
-                        {r} <OverdueBadge />
-                      </li>
-                    ) : (
-                      <li key={r}>{r}</li>
-                    ),
-                  )}
-                </ul>
-              ) : null}
+              <Reasons item={item} reviewed={item.kind === "escalations" ? reviewedLines : undefined} />
               <p className="muted agenda-item__meta">
                 {plural(item.minutes, "minute", "minutes")}{item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}
               </p>
@@ -136,6 +160,8 @@ export function AgendaEditor({
         {agenda.writtenUpdates.length ? (
           <>
             <p className="muted">These cases were flagged but did not fit in the meeting's time. The lead department sends a written update.</p>
+            <details className="folded">
+              <summary>{plural(agenda.writtenUpdates.length, "case", "cases")} for written update</summary>
             <ul className="written-updates">
               {agenda.writtenUpdates.map((item) => (
                 <li key={item.id}>
@@ -152,6 +178,7 @@ export function AgendaEditor({
                 </li>
               ))}
             </ul>
+            </details>
           </>
         ) : (
           <p className="empty">Every flagged case fits in the meeting's time.</p>

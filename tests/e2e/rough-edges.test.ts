@@ -30,6 +30,8 @@ describe("the agenda editor", () => {
     await openMeeting(page, "Meeting 7");
     expect(await seriousViolations(page)).toEqual([]); // includes label-content-name-mismatch
     await expect.poll(() => page.getByRole("button", { name: /^Set minutes: / }).count()).toBeGreaterThan(3);
+    // The written-update list is folded away on the long agenda page: open it first.
+    await page.locator("summary", { hasText: /for written update$/ }).click();
     const written = page.locator(".written-updates li").first();
     const code = (await written.locator("strong").textContent())!.replace("Case review: ", "").trim();
     await written.getByRole("button", { name: /^To the agenda: / }).click();
