@@ -34,6 +34,7 @@ export const auditActionLabels: Record<string, string> = {
   enable: "Enabled an account",
   backup: "Backed up the data",
   restore: "Restored the data from a backup",
+  "import:cases": "Imported a case register",
 };
 
 export const auditEntityLabels: Record<string, string> = {

@@ -28,3 +28,58 @@ function cell(value: CsvCell): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
   return "\uFEFF" + [header, ...rows].map((line) => line.map(cell).join(",")).join("\r\n") + "\r\n";
 }
+
+/**
+ * Reads CSV as spreadsheets write it: UTF-8 with or without a byte-order mark, comma or semicolon
+ * (Excel in locales with a decimal comma writes semicolons; the header line decides), RFC 4180
+ * quotes, CRLF or LF. Returns every record as text cells, a blank line as one empty cell, so a
+ * record's index + 1 is the row number a spreadsheet shows.
+ */
+export function parseCsv(text: string): string[][] {
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const delimiter = delimiterOf(body);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const endRow = () => {
+    row.push(cell);
+    rows.push(row);
+    row = [];
+    cell = "";
+  };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch !== '"') cell += ch;
+      else if (body[i + 1] === '"') cell += body[++i];
+      else quoted = false;
+    } else if (ch === '"' && cell === "") {
+      quoted = true;
+    } else if (ch === delimiter) {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && body[i + 1] === "\n") i++;
+      endRow();
+    } else {
+      cell += ch;
+    }
+  }
+  if (row.length || cell !== "" || quoted) endRow();
+  return rows;
+}
+
+/** The header line's separator: whichever of `;` and `,` it holds more of outside quotes. */
+function delimiterOf(text: string): "," | ";" {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch === ",") commas++;
+    else if (!quoted && ch === ";") semicolons++;
+  }
+  return semicolons > commas ? ";" : ",";
+}

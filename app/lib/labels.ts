@@ -88,3 +88,39 @@ export const recordAttributeLabels: Record<RecordAttribute, string> = {
   alias: "Alias",
   word: "Word protected alone",
 };
+
+export const statusLabels: Record<string, string> = { open: "Open", closed: "Closed" };
+
+/**
+ * The stages and statuses in Marathi and Hindi, as the state's police and courts write them, so a
+ * register kept in either language imports as it is. To be reviewed by a native speaker with the
+ * glossary; each is matched whole, after trimming and Unicode normalisation.
+ */
+export const stageLabelsMarathi: Record<string, string> = {
+  rescue: "सुटका",
+  fir: "एफआयआर दाखल",
+  investigation: "तपास",
+  chargesheet: "दोषारोपपत्र दाखल",
+  charges_framed: "दोषारोप निश्चित",
+  prosecution_evidence: "सरकार पक्षाचा पुरावा",
+  defence_evidence: "बचाव पक्षाचा पुरावा",
+  judgment: "निकाल",
+  appeal: "अपील",
+  closed: "बंद",
+};
+
+export const stageLabelsHindi: Record<string, string> = {
+  rescue: "बचाव",
+  fir: "एफआईआर दर्ज",
+  investigation: "जांच",
+  chargesheet: "आरोप पत्र दाखिल",
+  charges_framed: "आरोप तय",
+  prosecution_evidence: "अभियोजन साक्ष्य",
+  defence_evidence: "बचाव साक्ष्य",
+  judgment: "निर्णय",
+  appeal: "अपील",
+  closed: "बंद",
+};
+
+export const statusLabelsMarathi: Record<string, string> = { open: "चालू", closed: "बंद" };
+export const statusLabelsHindi: Record<string, string> = { open: "खुला", closed: "बंद" };

@@ -186,4 +186,6 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   "settings.accounts": { get: "manage:departments", post: "manage:departments" },
   "settings.audit": { get: "read:audit", post: null },
   "settings.audit[.]csv": { get: "read:audit", post: null },
+  "settings.import": { get: "manage:collective", post: "manage:collective" },
+  "settings.import_.template[.]csv": { get: "manage:collective", post: null },
 };

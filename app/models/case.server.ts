@@ -191,26 +191,33 @@ export function isCaseOfCollective(db: Conn, collectiveId: number, id: number): 
 
 type CaseFields = Omit<CaseInput, "departments" | "version">;
 
-/** Registers a case under the next code for its year: the code is issued inside the transaction. */
-export function createCase(db: Conn, collectiveId: number, input: CaseInput, today: string) {
+/**
+ * Registers a case under the next code for its year: the code is issued inside the transaction.
+ * An import passes the code it has already issued (or that its register gives) instead.
+ */
+export function createCase(db: Conn, collectiveId: number, input: CaseInput, today: string, issuedCode?: string) {
   return db.transaction((tx) => {
-    const collective = tx.select().from(collectives).where(eq(collectives.id, collectiveId)).get()!;
-    const year = Number(input.openedOn.slice(0, 4));
-    const existing = tx
-      .select({ code: cases.code })
-      .from(cases)
-      .where(and(eq(cases.collectiveId, collectiveId), like(cases.code, `${collective.districtCode}-${year}-%`)))
-      .all()
-      .map((r) => r.code);
+    const code = issuedCode ?? nextCodeFor(tx, collectiveId, Number(input.openedOn.slice(0, 4)));
     const { departments: involved, version: _v, ...fields } = input;
     const row = tx
       .insert(cases)
-      .values({ ...(fields satisfies CaseFields), collectiveId, code: nextCaseCode(existing, collective.districtCode, year), stageChangedOn: today })
+      .values({ ...(fields satisfies CaseFields), collectiveId, code, stageChangedOn: today })
       .returning()
       .get();
     for (const d of involved) tx.insert(caseDepartments).values({ caseId: row.id, ...d }).run();
     return row;
   });
+}
+
+function nextCodeFor(db: Conn, collectiveId: number, year: number): string {
+  const collective = db.select().from(collectives).where(eq(collectives.id, collectiveId)).get()!;
+  const existing = db
+    .select({ code: cases.code })
+    .from(cases)
+    .where(and(eq(cases.collectiveId, collectiveId), like(cases.code, `${collective.districtCode}-${year}-%`)))
+    .all()
+    .map((r) => r.code);
+  return nextCaseCode(existing, collective.districtCode, year);
 }
 
 /**

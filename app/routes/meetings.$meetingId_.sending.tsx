@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { usePoll } from "~/components/use-poll";
 import { getDb } from "~/db.server";
 import { can } from "~/lib/permissions";
 import { getMeeting } from "~/models/meeting.server";
@@ -23,13 +23,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Progress of a send-out. With JavaScript it refreshes itself; without, the page has a refresh link. */
 export default function Sending() {
   const { meeting, batch, progress, canSeeOutbox } = useLoaderData<typeof loader>();
-  const revalidator = useRevalidator();
   const done = progress.pending === 0;
-  useEffect(() => {
-    if (done) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
-    return () => clearInterval(timer);
-  }, [done, revalidator]);
+  usePoll(!done);
   const finished = progress.sent + progress.failed;
   return (
     <div className="page page--narrow">
