@@ -60,7 +60,7 @@ export function ImportPreview({ job }: { job: ImportView }) {
       <section className="card" aria-labelledby="preview">
         <h2 id="preview">Every row of “{job.fileName}” is valid: check what each becomes, then import</h2>
         <p role="status">
-          <strong>{n(job.rowCount)} rows:</strong> {n(totals.new)} new, {n(totals.update)} to update, {n(totals.unchanged)} unchanged
+          <strong>{plural(job.rowCount, "row", "rows")}:</strong> {n(totals.new)} new, {n(totals.update)} to update, {n(totals.unchanged)} unchanged
           {totals.duplicate ? `, ${n(totals.duplicate)} repeating an earlier row (skipped)` : ""}. Nothing is written until you import; then every row is
           written at once, or none.
         </p>

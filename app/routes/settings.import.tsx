@@ -14,10 +14,11 @@ import { usePoll } from "~/components/use-poll";
 import { ImportProblems, ImportPreview, ImportProgress, TemplateColumns } from "~/components/import-preview";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
+import { plural } from "~/lib/plural";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { importView } from "~/services/case-import/view.server";
 import { commitImportJob, forgetImportJob, importJob, startImportCheck } from "~/services/case-import/jobs.server";
-import { acceptedTypes, importLimits } from "~/services/case-import/sheet.server";
+import { acceptedTypes, importLimits } from "~/lib/case-import/columns";
 
 export const meta: MetaFunction = () => [{ title: "Import a case register · Settings · TESTA Desk" }];
 
@@ -75,6 +76,7 @@ export default function ImportRegister() {
   usePoll(job?.state === "checking");
   const busy = navigation.state === "submitting";
   const error = feedback?.error ?? (expired ? expiredMessage : null);
+  const changing = job ? job.totals.new + job.totals.update : 0;
   return (
     <div className="page">
       <h1>Import a case register</h1>
@@ -103,11 +105,15 @@ export default function ImportRegister() {
             ) : null}
             <Form method="post" className="actions">
               <input type="hidden" name="job" value={job.id} />
-              <button type="submit" name="intent" value="confirm" disabled={busy}>
-                {busy ? "Importing…" : `Import ${job.totals.new + job.totals.update} case${job.totals.new + job.totals.update === 1 ? "" : "s"}`}
-              </button>
-              <button type="submit" name="intent" value="cancel" className="button--quiet">
-                Cancel
+              {changing ? (
+                <button type="submit" name="intent" value="confirm" className="button" disabled={busy}>
+                  {busy ? "Importing…" : `Import ${plural(changing, "case", "cases")}`}
+                </button>
+              ) : (
+                <span role="status">Nothing to import: every case in the file is already registered as it says.</span>
+              )}
+              <button type="submit" name="intent" value="cancel" className="button button--quiet">
+                {changing ? "Cancel" : "Done"}
               </button>
             </Form>
           </>
@@ -130,7 +136,7 @@ export default function ImportRegister() {
                 {limitsSentence} CSV in UTF-8, with commas or semicolons; in a workbook, the first sheet is read.
               </p>
             </div>
-            <button type="submit" disabled={busy}>
+            <button type="submit" className="button" disabled={busy}>
               {busy ? "Uploading…" : "Check the file"}
             </button>
           </Form>

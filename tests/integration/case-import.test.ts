@@ -10,7 +10,7 @@ import { getDb } from "~/db.server";
 import { problemLine } from "~/services/case-import/check.server";
 import { commitImport, tally } from "~/services/case-import/commit.server";
 import { checkFile, importer } from "~/services/case-import/run.server";
-import { importLimits } from "~/services/case-import/sheet.server";
+import { importLimits } from "~/lib/case-import/columns";
 
 // The import of an existing case register, through the same service the page and the CLI use,
 // on a real SQLite copy of the demo collective.

@@ -21,6 +21,10 @@ export const importColumns = [
 ] as const;
 export type ImportColumn = (typeof importColumns)[number];
 
+/** What one import takes, stated on the page and in the README; past it the file is refused with a message. */
+export const importLimits = { bytes: 10 * 1024 * 1024, rows: 10_000 };
+export const acceptedTypes = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /** Without these a row cannot become a case, so a file without them is refused whole. */
 export const requiredColumns: readonly ImportColumn[] = ["police_station", "stage", "status", "opened_on", "lead_department"];
 

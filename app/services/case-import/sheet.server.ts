@@ -1,18 +1,17 @@
 import ExcelJS from "exceljs";
 import { parseCsv } from "~/lib/csv";
 import type { SheetCell } from "~/lib/case-import/cells";
+import { importLimits } from "~/lib/case-import/columns";
 import { plural } from "~/lib/plural";
 
 // A register file read into rows of cells: CSV (UTF-8, comma or semicolon) or the first sheet of
 // an .xlsx workbook. The limits are stated on the page and in the README.
 
-export const importLimits = { bytes: 10 * 1024 * 1024, rows: 10_000 };
 const megabytes = (n: number) => `${(n / 1024 / 1024).toLocaleString("en-IN", { maximumFractionDigits: 1 })} MB`;
 
 export type Sheet = { headers: string[]; rows: { number: number; cells: SheetCell[] }[] };
 export type SheetResult = { ok: true; sheet: Sheet } | { ok: false; problem: string };
 
-export const acceptedTypes = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const tooManyRows = (n: number): SheetResult => ({
   ok: false,
