@@ -18,6 +18,7 @@ import { actionItemSchema, attendanceSchema, itemMinutesSchema, runIntentSchema 
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { assertMinutesEditable, confirmMinutes, MinutesRefused } from "~/services/minutes.server";
+import { answeredBefore, applyOnce, replayOf } from "~/services/offline-replay.server";
 import { refusalMessage } from "~/services/refusals.server";
 import type { SessionUser } from "~/models/user.server";
 
@@ -71,6 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof MinutesRefused) return data({ intent: intent.data.intent, errors: { form: error.message }, values: intent.values }, { status: 409 });
     throw error;
   }
+  // A save kept on the device while offline, replayed: if it was applied before, the same answer again.
+  const replay = replayOf(formData, user.id, meeting.id);
+  const before = answeredBefore(db, replay);
+  if (before) return before;
   const savedAt = formatDateTime(new Date(), getCollective(db, user.collectiveId).timeZone).split(", ").slice(-1)[0];
   switch (intent.data.intent) {
     case "attendance": {
@@ -90,15 +95,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (form.data.rows.some((r) => !known.has(r.departmentId))) {
         return data({ intent: "attendance", errors: { form: "A department in the grid is not part of this collective. Reload the page." }, values: form.values }, { status: 400 });
       }
-      const saved = audited(
+      const answer = { intent: "attendance", savedAt };
+      const saved = applyOnce(
         db,
-        (tx) => saveAttendance(tx, meeting, form.data.rows, known),
-        (r) => (r.ok ? { collectiveId: user.collectiveId, userId: user.id, action: "update:attendance", entity: "meeting", entityId: meeting.id } : null),
+        replay,
+        (db) =>
+          audited(
+            db,
+            (tx) => saveAttendance(tx, meeting, form.data.rows, known),
+            (r) => (r.ok ? { collectiveId: user.collectiveId, userId: user.id, action: "update:attendance", entity: "meeting", entityId: meeting.id } : null),
+          ),
+        (r) => (r.ok ? answer : null),
       );
       if (!saved.ok) {
         return data({ intent: "attendance", errors: { form: "Someone else saved the attendance while you were editing. Reload the page to see it; your entries were not saved." }, values: form.values }, { status: 409 });
       }
-      return { intent: "attendance", savedAt };
+      return answer;
     }
     case "item": {
       const form = parseGuardedForm(db, user, itemMinutesSchema, formData, `Meeting ${meeting.number}'s minutes`, {
@@ -108,8 +120,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // The item's number comes back with the refusal, so the page shows it beside that item's fields, with the text kept.
       if (!form.ok) return data({ intent: "item", itemId: Number(form.values.itemId), errors: form.errors, values: form.values }, { status: 400 });
       const { intent: _i, itemId, ...input } = form.data;
-      const result = saveItemMinutes(db, meeting.id, itemId, input);
-      if (result.ok) return { intent: "item", itemId, version: result.version, savedAt };
+      const answerFor = (r: ReturnType<typeof saveItemMinutes>) => (r.ok ? { intent: "item", itemId, version: r.version, savedAt } : null);
+      const result = applyOnce(db, replay, (tx) => saveItemMinutes(tx, meeting.id, itemId, input), answerFor);
+      if (result.ok) return answerFor(result)!;
       if ("missing" in result) return data({ intent: "item", errors: { form: "That agenda item no longer exists." }, values: form.values }, { status: 404 });
       return data({ intent: "item", itemId, conflict: result.conflict, values: form.values, errors: { form: "Someone else changed this item while you were writing. Both versions are shown: choose which to keep." } }, { status: 409 });
     }
@@ -129,8 +142,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { timeZone } = getCollective(db, user.collectiveId);
       const dueProblem = dueDateProblem(input.dueOn, meetingDate(meeting, timeZone), todayIn(timeZone));
       if (dueProblem) return data({ intent: "add-action", errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
-      addActionItem(db, meeting, input);
-      return { intent: "add-action", savedAt };
+      const answer = { intent: "add-action", savedAt };
+      applyOnce(db, replay, (tx) => addActionItem(tx, meeting, input), () => answer);
+      return answer;
     }
     case "held": {
       // Marking a meeting held before its day is usually a slip of the mouse: it asks once more.

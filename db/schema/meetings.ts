@@ -143,3 +143,22 @@ export const actionItemUpdates = sqliteTable(
   },
   (t) => [index("action_item_updates_item").on(t.actionItemId)],
 );
+
+/**
+ * A save the run page kept on the device while the network was down, once it reached the server:
+ * remembered by the id it carried, with the answer it got, so a replay that arrived but whose
+ * answer was lost is answered again, never applied twice.
+ */
+export const offlineReplays = sqliteTable(
+  "offline_replays",
+  {
+    userId: integer().notNull().references(() => users.id),
+    /** The random id the device gave the save. */
+    id: text().notNull(),
+    meetingId: integer().notNull().references(() => meetings.id),
+    /** The first answer, as JSON (no text the person typed: a version, a time). */
+    answer: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.id] })],
+);
