@@ -5,7 +5,7 @@ import { loadConfig } from "~/config.server";
 import { formatDateTime } from "~/lib/dates";
 import { plural } from "~/lib/plural";
 import { auditedCollectives, verifyAuditLog } from "~/models/audit.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 
 try {
   const db = openDatabase(loadConfig().DATABASE_PATH);

@@ -1,15 +1,9 @@
 import { and, asc, desc, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { agendaVersions, collectives, meetings } from "#db/schema";
+import { agendaVersions, meetings } from "#db/schema";
 import { dateInZone } from "~/lib/dates";
 
 export type Meeting = typeof meetings.$inferSelect;
-
-export function getCollective(db: Conn, collectiveId: number) {
-  const row = db.select().from(collectives).where(eq(collectives.id, collectiveId)).get();
-  if (!row) throw new Error(`Collective ${collectiveId} does not exist`);
-  return row;
-}
 
 /** A meeting of this collective, or a 404 for anything else a URL might name. */
 export function getMeeting(db: Conn, { id, collectiveId }: { id: number | string | undefined; collectiveId: number }): Meeting {

@@ -5,7 +5,7 @@ import { caseStages, type CaseEventKind, type CaseStage } from "#db/schema/enums
 import { todayIn } from "~/lib/dates";
 import type { OutcomeInput } from "~/lib/outcomes";
 import { completeIndicators, defaultIndicators, indicatorKeys, type Indicator, type IndicatorKey } from "~/lib/participation";
-import { getCollective } from "./meeting.server";
+import { getCollective } from "./collective.server";
 
 /** The stages stored for an indicator; a value that cannot be read falls back to the default. */
 function storedStages(key: IndicatorKey, json: string): CaseStage[] {

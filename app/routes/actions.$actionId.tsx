@@ -13,7 +13,7 @@ import { readForm } from "~/lib/forms";
 import { allows, can } from "~/lib/permissions";
 import { audited } from "~/models/audit.server";
 import { actionHistory, listActions, requireActionItem, updateActionItem } from "~/models/action-item.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { actionUpdateSchema } from "~/schemas/action-item";
 import { agreedOn, correctionChoices } from "~/services/action-items.server";
 import { maskForReader } from "~/services/page-mask.server";

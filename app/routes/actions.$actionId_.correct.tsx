@@ -9,7 +9,7 @@ import { todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { listActions, requireActionItem } from "~/models/action-item.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { actionCorrectionSchema, actionDropSchema } from "~/schemas/action-item";
 import { agreedOn, correctAction, correctionChoices, dropAction } from "~/services/action-items.server";
 import { requireUserWithPermission } from "~/services/auth.server";

@@ -14,7 +14,7 @@ import { caseDetail, requireCase } from "~/models/case.server";
 import { participationIndicatorsFor } from "~/models/outcome.server";
 import { participationIndex, type IndexResult } from "~/lib/participation";
 import { addAccused, addCaseEvent, addVictim, updateVictim } from "~/models/case-record.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { IdentityMatches } from "~/components/identity-matches";
 import { accusedSchema, caseEventSchema, matchDecisionSchema, victimSchema } from "~/schemas/case";
 import { accusedIdentitySchema, removeEntrySchema, victimIdentitySchema } from "~/schemas/identity";

@@ -10,7 +10,7 @@ import { readForm } from "~/lib/forms";
 import { audit, audited } from "~/models/audit.server";
 import { caseDetail, requireCase, unknownDepartments, updateCase } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { caseGuardFields, caseSchema } from "~/schemas/case";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";

@@ -10,7 +10,7 @@ import { can, scopeOf, seesRestricted } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { clockInputs, listCases, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { parseCaseFilters } from "~/schemas/case";
 import { filterFeedback, filtersPassThrough } from "~/schemas/filters";
 import { maskForReader } from "~/services/page-mask.server";

@@ -10,7 +10,7 @@ import { parseForm, type FieldErrors, type FormValues, readForm } from "~/lib/fo
 import { departmentKindLabels, label } from "~/lib/labels";
 import { allows, can } from "~/lib/permissions";
 import { liveTenure, requireDepartment, seatOn, tenureHistory, updateDepartment, updateHolderContact } from "~/models/department.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { reissuePasswordLink } from "~/models/password-token.server";
 import { userEmail } from "~/models/user.server";
 import { audit } from "~/models/audit.server";

@@ -8,7 +8,7 @@ import { getDb } from "~/db.server";
 import { addDays, formatDate, isRealIsoDate, todayIn } from "~/lib/dates";
 import { firstValue, readForm } from "~/lib/forms";
 import { currentTenure, requireDepartment } from "~/models/department.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { holderGuardFields, transferSchema } from "~/schemas/department";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";

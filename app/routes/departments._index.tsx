@@ -8,7 +8,7 @@ import { readForm } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
 import { can } from "~/lib/permissions";
 import { addDepartment, listDepartmentsWithHolders } from "~/models/department.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { newDepartmentSchema } from "~/schemas/collective";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";

@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { can } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { getOutboxMessage, hideSetPasswordLinks, retryFailed, storedAttachments } from "~/models/outbox.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { wakeMailSender } from "~/services/mail.server";

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager } from "~/components/pager";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { heldByGuard, listOutbox } from "~/models/outbox.server";
 import { findingCount } from "~/services/redaction.server";
 import { requireUserWithPermission } from "~/services/auth.server";

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { byIntent, readForm } from "~/lib/forms";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { latestScan, redactFrozen, rescan } from "~/services/redaction.server";
 

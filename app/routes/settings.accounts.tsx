@@ -6,7 +6,7 @@ import { todayIn } from "~/lib/dates";
 import { parseForm, readForm } from "~/lib/forms";
 import { label, roleLabels } from "~/lib/labels";
 import { audited } from "~/models/audit.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { listAccounts, setAccountActive } from "~/models/user.server";
 import { accountActiveSchema } from "~/schemas/account";
 import { actsForSeat } from "~/lib/permissions";

@@ -7,7 +7,7 @@ import { defaultWeights, ruleDescriptions, urgencySteps, weightsFrom } from "~/l
 import { agendaRuleIds } from "~/lib/agenda/types";
 import { parseForm, readForm } from "~/lib/forms";
 import { updateAgendaWeights } from "~/models/agenda-settings.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Agenda rules · TESTA Desk" }];

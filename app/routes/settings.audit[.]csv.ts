@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
 import { allAuditEntries } from "~/models/audit.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { parseAuditFilters } from "~/schemas/audit";
 import { auditCsv, auditQuery } from "~/services/audit-log.server";
 import { requireUserWithPermission } from "~/services/auth.server";

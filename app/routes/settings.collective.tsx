@@ -1,12 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { eq } from "drizzle-orm";
-import { collectives } from "#db/schema";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
-import { audited } from "~/models/audit.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective, updateCollectiveSettings } from "~/models/collective.server";
 import { collectiveSchema } from "~/schemas/collective";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -35,12 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
     meetingLink: "the usual online link",
   });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const db = getDb();
-  audited(
-    db,
-    (tx) => tx.update(collectives).set(form.data).where(eq(collectives.id, user.collectiveId)).run(),
-    () => ({ collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "collective", entityId: user.collectiveId }),
-  );
+  updateCollectiveSettings(getDb(), user, form.data);
   return redirect("/settings/collective?saved=1");
 }
 

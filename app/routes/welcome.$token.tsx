@@ -5,7 +5,7 @@ import { getDb } from "~/db.server";
 import { parseForm, readForm } from "~/lib/forms";
 import { formatDate, todayIn } from "~/lib/dates";
 import { upcomingTenureOf } from "~/models/department.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { checkPasswordToken, passwordLinkDays, usePasswordToken, type TokenCheck } from "~/models/password-token.server";
 import { resolveSessionUser } from "~/models/user.server";
 import { setPasswordSchema } from "~/schemas/department";

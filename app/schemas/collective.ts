@@ -24,3 +24,5 @@ export const newDepartmentSchema = z.object({
   name: requiredText("Department name", 160),
   kind: choice("Kind", departmentKinds),
 });
+
+export type CollectiveSettings = z.infer<typeof collectiveSchema>;

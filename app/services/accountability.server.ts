@@ -2,7 +2,7 @@ import type { Conn } from "#db/client";
 import { accountabilityMatrix, periodFor, type MatrixRow } from "~/lib/accountability";
 import { todayIn } from "~/lib/dates";
 import { matrixInput } from "~/models/accountability.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 
 export const periodChoices = ["quarter", "year", "all"] as const;
 export type PeriodChoice = (typeof periodChoices)[number];

@@ -3,7 +3,8 @@ import { agendaItemTitle, presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, caseCodesFor } from "~/models/agenda-item.server";
-import { getCollective, type Meeting } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
+import { type Meeting } from "~/models/meeting.server";
 import { listActions } from "~/models/action-item.server";
 import { everyText, type GuardedText } from "./identity.server";
 

@@ -5,7 +5,8 @@ import { plural } from "~/lib/plural";
 import { agendaItemsOf, insertAgendaItem, updateAgendaItem, type AgendaItemChanges, type AgendaItemRow } from "~/models/agenda-item.server";
 import { openCasesOfDepartment } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
-import { agendaChanged, getCollective, meetingDate, nextMeeting, type Meeting } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
+import { agendaChanged, meetingDate, nextMeeting, type Meeting } from "~/models/meeting.server";
 import type { SessionUser } from "~/models/user.server";
 
 export type AgendaEdit =

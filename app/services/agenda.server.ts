@@ -8,7 +8,8 @@ import { listActions } from "~/models/action-item.server";
 import { casesWithOpenMatches } from "./identity.server";
 import { loadAgendaCases } from "~/models/agenda-input.server";
 import { agendaItemsOf, deleteAgendaItems, insertAgendaItem, shiftAgendaItemsAfter, updateAgendaItem, type AgendaItemRow } from "~/models/agenda-item.server";
-import { agendaChanged, getCollective, getMeeting, meetingDate, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
+import { agendaChanged, getMeeting, meetingDate, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
 import { plural } from "~/lib/plural";
 
 export type AgendaChanges = { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };

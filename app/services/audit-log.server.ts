@@ -5,7 +5,7 @@ import { addDays, formatDateTime } from "~/lib/dates";
 import { label, roleLabels } from "~/lib/labels";
 import { zonedWallTimeToInstant } from "~/lib/meeting-schedule";
 import { auditFilterChoices, auditRecordName, listAuditEntries, verifyAuditLog, type AuditQuery, type AuditRow } from "~/models/audit.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import type { AuditFilters } from "~/schemas/audit";
 
 /** The filters as a query: dates are whole days in the collective's zone. */

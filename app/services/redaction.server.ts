@@ -1,9 +1,9 @@
 import type { Conn, Db } from "#db/client";
-import { collectives } from "#db/schema";
 import { getDb } from "~/db.server";
 import { plural } from "~/lib/plural";
 import { maskSpans, outOfScope, redactSpans } from "~/lib/protected-text";
 import { audit } from "~/models/audit.server";
+import { listCollectiveIds } from "~/models/collective.server";
 import { frozenVersion, storedTexts, writeFrozenVersion, type StoredText } from "~/models/stored-text.server";
 import { findProtected, protectedSet, type ProtectedSet } from "./identity.server";
 
@@ -81,7 +81,7 @@ export function startRedactionScan({ intervalMs = 3_600_000 }: { intervalMs?: nu
     lastDay = day;
     try {
       const db = getDb();
-      for (const c of db.select({ id: collectives.id }).from(collectives).all()) rescan(db, c.id, null);
+      for (const id of listCollectiveIds(db)) rescan(db, id, null);
     } catch (error) {
       console.error("redaction scan: run failed", error instanceof Error ? error.name : "unknown error");
     }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { collectives, meetings } from "#db/schema";
+import { meetings } from "#db/schema";
 import { reminderEmail } from "#templates/email/reminder";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -8,6 +8,7 @@ import { addDays, daysBetween, formatDate, formatDateTime, todayIn } from "~/lib
 import { instantToZonedParts } from "~/lib/meeting-schedule";
 import { isUnfinished } from "~/lib/escalation";
 import { listActions } from "~/models/action-item.server";
+import { listCollectives } from "~/models/collective.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { meetingDate } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
@@ -29,7 +30,7 @@ export function runReminders(
 ): { queued: number; handled: string[] } {
   let queued = 0;
   const handled: string[] = [];
-  for (const collective of db.select().from(collectives).all()) {
+  for (const collective of listCollectives(db)) {
     const today = todayIn(collective.timeZone, now);
     // The daily job waits for the digest time in the collective's own zone.
     if (notBefore && instantToZonedParts(now, collective.timeZone).time < notBefore) continue;
