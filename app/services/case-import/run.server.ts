@@ -1,6 +1,6 @@
 import type { Conn } from "#db/client";
 import { todayIn } from "~/lib/dates";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { checkRegister, type ImportCheck, type Who } from "./check.server";
 import { readRegister } from "./sheet.server";
 
