@@ -66,8 +66,16 @@ export function meetingDate(meeting: Pick<Meeting, "startsAt">, timeZone: string
  * renders the agenda before its transaction and checks the version inside it, never freezes and
  * sends an agenda that changed in between (a matter raised at that moment, say).
  */
-export function agendaChanged(db: Conn, meetingId: number): void {
-  db.update(meetings).set({ version: sql`${meetings.version} + 1` }).where(eq(meetings.id, meetingId)).run();
+export function agendaChanged(db: Conn, meetingId: number, standing?: { refreshedAt: string | null }): void {
+  db.update(meetings)
+    .set({ version: sql`${meetings.version} + 1`, ...(standing ? { standingRefreshedAt: standing.refreshedAt } : {}) })
+    .where(eq(meetings.id, meetingId))
+    .run();
+}
+
+/** The collective's meetings whose agenda is still a draft. */
+export function draftAgendaMeetings(db: Conn, collectiveId: number): Meeting[] {
+  return db.select().from(meetings).where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "planned"))).orderBy(asc(meetings.startsAt)).all();
 }
 
 export function publishedAgendaVersions(db: Conn, meetingId: number) {

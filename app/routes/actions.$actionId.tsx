@@ -17,6 +17,7 @@ import { getCollective } from "~/models/collective.server";
 import { actionUpdateSchema } from "~/schemas/action-item";
 import { agreedOn, correctionChoices } from "~/services/action-items.server";
 import { maskForReader } from "~/services/page-mask.server";
+import { refreshDraftAgendas } from "~/services/agenda.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
@@ -60,7 +61,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { currentDueOn: _c, ...update } = form.data;
   const saved = audited(
     db,
-    (tx) => updateActionItem(tx, item, user.id, update, today),
+    (tx) => {
+      const ok = updateActionItem(tx, item, user.id, update, today);
+      // The action review of every draft agenda follows the item.
+      if (ok) refreshDraftAgendas(tx, user.collectiveId);
+      return ok;
+    },
     (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "action_item", entityId: item.id } : null),
   );
   if (!saved) {

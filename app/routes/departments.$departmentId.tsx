@@ -15,6 +15,7 @@ import { reissuePasswordLink } from "~/models/password-token.server";
 import { userEmail } from "~/models/user.server";
 import { audit } from "~/models/audit.server";
 import { departmentEditSchema, holderContactSchema, holderGuardFields, newLinkSchema, unlockSchema } from "~/schemas/department";
+import { refreshDraftAgendas } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { isSignInLocked, requireUserWithPermission, unlockSignIn } from "~/services/auth.server";
 
@@ -64,6 +65,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { intent: _, ...input } = form.data;
     const saved = updateDepartment(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id }, input);
     if (!saved.ok) return refuse({ [saved.field]: saved.message }, form.values);
+    // A draft agenda's action review names departments.
+    refreshDraftAgendas(db, user.collectiveId);
     return { intent, saved: "The department is saved." };
   }
 

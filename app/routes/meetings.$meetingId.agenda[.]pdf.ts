@@ -3,7 +3,6 @@ import { renderAgendaPdf } from "#templates/pdf/agenda";
 import { getDb } from "~/db.server";
 import { getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { agendaFields, buildAgendaDocument, type AgendaDocument } from "~/services/agenda-document.server";
-import { refreshStandingItems } from "~/services/agenda.server";
 import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -13,7 +12,7 @@ import { agendaPdfName } from "~/services/meeting-mail.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
-  const { meeting } = refreshStandingItems(db, getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId }));
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
   const published = publishedAgendaVersions(db, meeting.id)[0];
   const doc = published ? (JSON.parse(published.itemsJson) as AgendaDocument) : buildAgendaDocument(db, meeting);
   guardOrRefuse(db, user, "the agenda", agendaFields(doc));

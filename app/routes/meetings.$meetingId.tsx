@@ -15,7 +15,8 @@ import { getCollective } from "~/models/collective.server";
 import { getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { agendaEditSchema } from "~/schemas/meeting";
 import { editAgenda } from "~/services/agenda-edit.server";
-import { refreshStandingItems, regenerateAgenda } from "~/services/agenda.server";
+import { regenerateAgenda } from "~/services/agenda.server";
+import { standingSeen } from "~/services/agenda-notice.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { maskForReader } from "~/services/page-mask.server";
 import { agendaHold } from "~/services/meeting-mail.server";
@@ -29,8 +30,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
-  // A draft agenda's standing items follow the meetings and action items under them (a write in a loader, on purpose: whoever looks sees them current).
-  const { meeting, changed: refreshed } = refreshStandingItems(db, getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId }));
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  // The standing items were brought up to date when the facts under them changed (never here, on a
+  // GET); this browser is told once, the first time it shows the agenda since then.
+  const seen = await standingSeen.read(request);
+  const refreshed = meeting.status === "planned" && meeting.standingRefreshedAt !== null && seen[meeting.id] !== meeting.standingRefreshedAt;
   const collective = getCollective(db, user.collectiveId);
   const items = agendaItemsOf(db, meeting.id);
   const departments = listDepartmentNames(db, user.collectiveId);
@@ -56,7 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     collective.timeZone,
   );
   const versions = publishedAgendaVersions(db, meeting.id);
-  return maskForReader(db, user, {
+  const page = maskForReader(db, user, {
     meeting: {
       id: meeting.id,
       number: meeting.number,
@@ -75,6 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRun: can(user.role, "write:meeting") && meeting.status !== "cancelled",
     held: can(user.role, "write:meeting") && (meeting.status === "planned" || meeting.status === "agenda_published") ? agendaHold(db, meeting) : null,
   });
+  if (!refreshed) return page;
+  return data(page, { headers: { "Set-Cookie": await standingSeen.remember(request, meeting.id, meeting.standingRefreshedAt!) } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

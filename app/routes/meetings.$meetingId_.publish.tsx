@@ -19,8 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Publish agenda · TESTA Desk"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  // What is published has its standing items current; if they had to change, the version check below asks for a second look.
-  const { meeting } = refreshStandingItems(db, getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId }));
+  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
   const holders = currentSeatHolders(db, user.collectiveId);
   return {

@@ -16,6 +16,7 @@ import { getCollective } from "~/models/collective.server";
 import { getMeeting, meetingDate, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
 import { actionItemsOfMeeting, addActionItem, attendanceGrid, markHeld, saveAttendance, saveItemMinutes } from "~/models/minutes.server";
 import { actionItemSchema, attendanceSchema, itemMinutesSchema, runIntentSchema } from "~/schemas/minutes";
+import { refreshDraftAgendas } from "~/services/agenda.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { assertMinutesEditable, confirmMinutes, MinutesRefused } from "~/services/minutes.server";
@@ -144,7 +145,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const dueProblem = dueDateProblem(input.dueOn, meetingDate(meeting, timeZone), todayIn(timeZone));
       if (dueProblem) return data({ intent: "add-action", errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
       const answer = { intent: "add-action", savedAt };
-      applyOnce(db, replay, (tx) => addActionItem(tx, meeting, input), () => answer);
+      applyOnce(
+        db,
+        replay,
+        (tx) => {
+          addActionItem(tx, meeting, input);
+          refreshDraftAgendas(tx, meeting.collectiveId);
+        },
+        () => answer,
+      );
       return answer;
     }
     case "held": {
@@ -157,7 +166,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       audited(
         db,
-        (tx) => markHeld(tx, meeting),
+        (tx) => {
+          markHeld(tx, meeting);
+          refreshDraftAgendas(tx, meeting.collectiveId);
+        },
         () => ({ collectiveId: user.collectiveId, userId: user.id, action: "held", entity: "meeting", entityId: meeting.id }),
       );
       return { intent: "held", savedAt };

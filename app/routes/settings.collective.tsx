@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
 import { getCollective, updateCollectiveSettings } from "~/models/collective.server";
 import { collectiveSchema } from "~/schemas/collective";
+import { refreshDraftAgendas } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
@@ -32,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
     meetingLink: "the usual online link",
   });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  updateCollectiveSettings(getDb(), user, form.data);
+  const db = getDb();
+  updateCollectiveSettings(db, user, form.data);
+  // The meeting rule sets the next meeting's date, which a draft agenda's action review counts to.
+  refreshDraftAgendas(db, user.collectiveId);
   return redirect("/settings/collective?saved=1");
 }
 

@@ -10,11 +10,18 @@ import { agendaItemsOf, caseCodesFor } from "~/models/agenda-item.server";
 import { getCollective } from "~/models/collective.server";
 import { getMeeting, meetingDate, type Meeting } from "~/models/meeting.server";
 import type { SessionUser } from "~/models/user.server";
+import { refreshDraftAgendas } from "./agenda.server";
 import { refusalMessage } from "./refusals.server";
 import { amendMinutes } from "./minutes.server";
 
 type ActionItem = typeof actionItems.$inferSelect;
 export type ActionChangeResult = { ok: true; amended: boolean } | { ok: false; status: 400 | 409; errors: Record<string, string> };
+
+/** A changed action item changes the action review of every draft agenda: brought up to date in the same transaction. */
+function afterChange(tx: Conn, user: SessionUser): true {
+  refreshDraftAgendas(tx, user.collectiveId);
+  return true;
+}
 
 const conflict: ActionChangeResult = { ok: false, status: 409, errors: { form: "Someone else changed this action item while you were editing. Reload to see their change; yours was not saved." } };
 
@@ -54,7 +61,7 @@ export function correctAction(db: Db, user: SessionUser, item: ActionItem, input
   }
   const departments = new Map(listDepartmentNames(db, user.collectiveId).map((d) => [d.id, d.name]));
   const nameOf = { department: (id: number) => departments.get(id) ?? `department ${id}`, case: (id: number | null) => (id === null ? null : caseCodeOf(db, user.collectiveId, id)) };
-  const apply = (tx: Conn) => correctActionItem(tx, item, user.id, input, nameOf);
+  const apply = (tx: Conn) => correctActionItem(tx, item, user.id, input, nameOf) && afterChange(tx, user);
   if (!needsAmendment || !meeting) {
     const done = audited(db, apply, (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: "correct", entity: "action_item", entityId: item.id } : null));
     return done ? { ok: true, amended: false } : conflict;
@@ -77,7 +84,7 @@ export function dropAction(db: Db, user: SessionUser, item: ActionItem, input: {
   if (item.status === "dropped") return { ok: false, status: 409, errors: { form: "This action item is already dropped." } };
   const ok = audited(
     db,
-    (tx) => updateActionItem(tx, item, user.id, { status: "dropped", reason: input.reason, comment: null, dueOn: item.dueOn, dueReason: null, version: input.version }, today),
+    (tx) => updateActionItem(tx, item, user.id, { status: "dropped", reason: input.reason, comment: null, dueOn: item.dueOn, dueReason: null, version: input.version }, today) && afterChange(tx, user),
     (done) => (done ? { collectiveId: user.collectiveId, userId: user.id, action: "drop", entity: "action_item", entityId: item.id } : null),
   );
   return ok ? { ok: true, amended: false } : conflict;

@@ -9,7 +9,7 @@ import { casesWithOpenMatches } from "./identity.server";
 import { loadAgendaCases } from "~/models/agenda-input.server";
 import { agendaItemsOf, deleteAgendaItems, insertAgendaItem, shiftAgendaItemsAfter, updateAgendaItem, type AgendaItemRow } from "~/models/agenda-item.server";
 import { getCollective } from "~/models/collective.server";
-import { agendaChanged, getMeeting, meetingDate, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
+import { agendaChanged, draftAgendaMeetings, getMeeting, meetingDate, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
 import { plural } from "~/lib/plural";
 
 export type AgendaChanges = { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };
@@ -117,7 +117,8 @@ export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
   };
 
   db.transaction((tx) => {
-    agendaChanged(tx, meeting.id);
+    // A regenerated agenda is the secretariat's own: no "brought up to date by itself" notice.
+    agendaChanged(tx, meeting.id, { refreshedAt: null });
     const dropIds = existing.filter((i) => !kept(i) || standing.some((s) => s.kind === i.kind && !i.pinned)).map((i) => i.id);
     deleteAgendaItems(tx, dropIds);
     let position = 0;
@@ -155,22 +156,32 @@ export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
   };
 }
 
-/**
- * A draft agenda's standing items (the minutes to confirm, the action review with its carry
- * counts, escalations) follow the facts under them: whenever the agenda is shown or published,
- * their reasons are brought up to date, and an Escalations item comes or goes with the
- * escalations. Everything else the secretariat did stays: order, times, pins, removals, cases.
- * Only while the agenda is a draft: a published agenda changes only by an edit, to be re-sent.
- * Gives the meeting as it is afterwards: its version moves on when something changed, as for any agenda edit.
- */
 const noEscalations = JSON.stringify(["No action item is escalated now"]);
 
-export function refreshStandingItems(db: Conn, meeting: Meeting): { meeting: Meeting; changed: boolean } {
-  const changed = meeting.status === "planned" && updateStandingItems(db, meeting);
+/**
+ * A draft agenda's standing items (the minutes to confirm, the action review with its carry
+ * counts, escalations) follow the facts under them. Every change to those facts (a meeting held
+ * or rescheduled, an action item agreed, updated, corrected or dropped, a department or case
+ * renamed, the meeting rule) calls this inside its own transaction, so no page writes on a GET:
+ * each draft agenda of the collective has its reasons brought up to date, and an Escalations item
+ * comes or goes with the escalations. Everything else the secretariat did stays: order, times,
+ * pins, removals, cases. Only while the agenda is a draft: a published agenda changes only by an
+ * edit, to be re-sent. A meeting whose items changed has its version moved on (as for any agenda
+ * edit) and the moment noted, for the notice on its page.
+ */
+export function refreshDraftAgendas(db: Conn, collectiveId: number, now: Date = new Date()): number[] {
+  return draftAgendaMeetings(db, collectiveId)
+    .filter((meeting) => updateStandingItems(db, meeting, now))
+    .map((meeting) => meeting.id);
+}
+
+/** The same for one meeting, as publishing starts (a POST): gives the meeting as it is afterwards. */
+export function refreshStandingItems(db: Conn, meeting: Meeting, now: Date = new Date()): { meeting: Meeting; changed: boolean } {
+  const changed = meeting.status === "planned" && updateStandingItems(db, meeting, now);
   return { meeting: changed ? getMeeting(db, { id: meeting.id, collectiveId: meeting.collectiveId }) : meeting, changed };
 }
 
-function updateStandingItems(db: Conn, meeting: Meeting): boolean {
+function updateStandingItems(db: Conn, meeting: Meeting, now: Date): boolean {
   const { ctx } = standingContextFor(db, meeting);
   const fresh = generateAgenda([], ctx).items.filter((i) => i.kind !== "any_other_business");
   const existing = agendaItemsOf(db, meeting.id);
@@ -201,7 +212,7 @@ function updateStandingItems(db: Conn, meeting: Meeting): boolean {
       updateAgendaItem(tx, stale.id, { reasons: noEscalations });
       changed = true;
     }
-    if (changed) agendaChanged(tx, meeting.id);
+    if (changed) agendaChanged(tx, meeting.id, { refreshedAt: now.toISOString() });
     return changed;
   });
 }

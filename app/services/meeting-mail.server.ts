@@ -10,6 +10,7 @@ import { deploymentId } from "~/models/deployment.server";
 import { getCollective } from "~/models/collective.server";
 import { type Meeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
+import { refreshDraftAgendas } from "./agenda.server";
 import { agendaFields, buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";
 import { guardDocument, LeakBlocked } from "./identity.server";
 import { meetingInvite, type InviteMethod } from "./calendar.server";
@@ -158,6 +159,8 @@ export async function rescheduleMeeting(
       .run();
     if (res.changes !== 1) throw new MeetingConflict("Someone else changed this meeting while you were editing. Reload it and try again.");
     audit(tx, { collectiveId: meeting.collectiveId, userId, action: "reschedule", entity: "meeting", entityId: meeting.id });
+    // A new day moves what is overdue on it, and the next meeting's date, in a draft agenda's action review.
+    refreshDraftAgendas(tx, meeting.collectiveId);
     if (!batch) return;
     freezeAgenda(tx, meeting.id, doc, userId);
     enqueueForHolders(tx, updated, doc, { kind: "rescheduled", batch, pdf, invite: { method: "REQUEST", content: inviteFor(tx, updated) } });

@@ -21,6 +21,8 @@ export const meetings = sqliteTable(
     /** iCalendar SEQUENCE: bumped on every change that is sent to invitees. */
     icalSequence: integer().notNull().default(0),
     minutesState: text({ enum: minutesStates }).notNull().default("draft"),
+    /** When the draft agenda's standing items last changed by themselves (a meeting held, an action item changed). */
+    standingRefreshedAt: text(),
     version: version(),
     createdAt: createdAt(),
   },

@@ -1,0 +1,1 @@
+ALTER TABLE `meetings` ADD `standing_refreshed_at` text;
