@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { sessions } from "#db/schema";
+import { sessions, users } from "#db/schema";
 
 /** How long a session lasts: an absolute end, and an idle limit counted from its last request. */
 export type SessionLimits = { absoluteHours: number; idleMinutes: number };
@@ -47,4 +47,17 @@ export function purgeExpiredSessions(db: Conn, now: Date, idleMinutes: number): 
       ),
     )
     .run().changes;
+}
+
+/** The session with this (hashed) id and its account, or undefined. */
+export function findSessionWithUser(db: Conn, sessionId: string) {
+  return db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sessionId)).get();
+}
+
+export function endSession(db: Conn, sessionId: string) {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+export function insertSession(db: Conn, session: { id: string; userId: number; expiresAt: string }, now = new Date()) {
+  db.insert(sessions).values({ ...session, lastSeenAt: now.toISOString() }).run();
 }

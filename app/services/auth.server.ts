@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, count, eq, gte } from "drizzle-orm";
-import { collectives, loginAttempts, sessions, users } from "#db/schema";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { requirePermission, type Ownership, type Permission } from "~/lib/permissions";
-import { purgeExpiredSessions, sessionAlive, touchSession } from "~/models/session.server";
+import { getCollective } from "~/models/collective.server";
+import { failedAttemptsByClient, failedAttemptsSince, forgetFailedAttempts, recordLoginAttempt } from "~/models/login-attempt.server";
+import { endSession, findSessionWithUser, insertSession, purgeExpiredSessions, sessionAlive, touchSession } from "~/models/session.server";
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { plural } from "~/lib/plural";
@@ -28,11 +28,6 @@ function sessionCookie() {
 
 const sha256 = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-function collectiveZone(collectiveId: number): string {
-  const row = getDb().select({ tz: collectives.timeZone }).from(collectives).where(eq(collectives.id, collectiveId)).get();
-  return row?.tz ?? "Asia/Kolkata";
-}
-
 async function sessionToken(request: Request): Promise<string | null> {
   const value = await sessionCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" ? value : null;
@@ -42,17 +37,12 @@ export async function getSessionUser(request: Request, now = new Date()): Promis
   const token = await sessionToken(request);
   if (!token) return null;
   const db = getDb();
-  const row = db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sha256(token)))
-    .get();
+  const row = findSessionWithUser(db, sha256(token));
   if (!row) return null;
-  const resolved = resolveSessionUser(db, row.user, todayIn(collectiveZone(row.user.collectiveId), now));
+  const resolved = resolveSessionUser(db, row.user, todayIn(getCollective(db, row.user.collectiveId).timeZone, now));
   // A session past its end, idle too long, or of an account that may no longer sign in ends here.
   if (!sessionAlive(row.session, now, config().SESSION_IDLE_MINUTES) || !resolved.ok) {
-    db.delete(sessions).where(eq(sessions.id, row.session.id)).run();
+    endSession(db, row.session.id);
     return null;
   }
   touchSession(db, row.session, now);
@@ -109,10 +99,6 @@ export const accountKeyOf = (email: string) => attemptKey("account", email.trim(
 let dummyHash: Promise<string> | undefined;
 const dummyPasswordHash = () => (dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex")));
 
-function failuresSince(db: ReturnType<typeof getDb>, where: ReturnType<typeof eq>, since: string): number {
-  return db.select({ n: count() }).from(loginAttempts).where(and(where, eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since))).get()?.n ?? 0;
-}
-
 /** Checks a password, throttled per account-and-address and per address. Records every attempt, keyed. */
 export async function signIn(emailInput: string, password: string, { client = "unknown", now = new Date() }: { client?: string; now?: Date } = {}): Promise<SignInResult> {
   const db = getDb();
@@ -120,16 +106,16 @@ export async function signIn(emailInput: string, password: string, { client = "u
   const accountKey = accountKeyOf(email);
   const clientKey = attemptKey("client", client);
   const since = new Date(now.getTime() - lockout.minutes * 60_000).toISOString();
-  if (failuresSince(db, eq(loginAttempts.clientKey, clientKey), since) >= lockout.clientAttempts) return { ok: false, message: throttledMessage };
-  if (failuresSince(db, and(eq(loginAttempts.accountKey, accountKey), eq(loginAttempts.clientKey, clientKey))!, since) >= lockout.attempts) {
+  if (failedAttemptsSince(db, { clientKey }, since) >= lockout.clientAttempts) return { ok: false, message: throttledMessage };
+  if (failedAttemptsSince(db, { accountKey, clientKey }, since) >= lockout.attempts) {
     return { ok: false, message: lockedMessage };
   }
   const user = findUserByEmail(db, email);
   const checked = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const valid = !!user?.passwordHash && checked;
-  db.insert(loginAttempts).values({ accountKey, clientKey, succeeded: valid, at: now.toISOString() }).run();
+  recordLoginAttempt(db, { accountKey, clientKey }, valid, now);
   if (!user || !valid) return { ok: false, message: "The email or password is not right." };
-  const resolved = resolveSessionUser(db, user, todayIn(collectiveZone(user.collectiveId), now));
+  const resolved = resolveSessionUser(db, user, todayIn(getCollective(db, user.collectiveId).timeZone, now));
   if (!resolved.ok) {
     return {
       ok: false,
@@ -147,21 +133,12 @@ export async function signIn(emailInput: string, password: string, { client = "u
 /** Whether an account is locked from any address now (what the administrator sees). */
 export function isSignInLocked(email: string, now = new Date()): boolean {
   const since = new Date(now.getTime() - lockout.minutes * 60_000).toISOString();
-  const rows = getDb()
-    .select({ client: loginAttempts.clientKey, n: count() })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.accountKey, accountKeyOf(email)), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)))
-    .groupBy(loginAttempts.clientKey)
-    .all();
-  return rows.some((r) => r.n >= lockout.attempts);
+  return failedAttemptsByClient(getDb(), accountKeyOf(email), since).some((n) => n >= lockout.attempts);
 }
 
 /** The administrator's unlock: the account's failed attempts are forgotten, from every address. */
 export function unlockSignIn(email: string): number {
-  return getDb()
-    .delete(loginAttempts)
-    .where(and(eq(loginAttempts.accountKey, accountKeyOf(email)), eq(loginAttempts.succeeded, false)))
-    .run().changes;
+  return forgetFailedAttempts(getDb(), accountKeyOf(email));
 }
 
 /** Starts a fresh session (a new id at every sign-in) and ends the one the request carried. */
@@ -171,16 +148,16 @@ export async function createSessionCookie(request: Request, userId: number): Pro
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000).toISOString();
   db.transaction((tx) => {
-    if (old) tx.delete(sessions).where(eq(sessions.id, sha256(old))).run();
+    if (old) endSession(tx, sha256(old));
     purgeExpiredSessions(tx, new Date(), config().SESSION_IDLE_MINUTES);
-    tx.insert(sessions).values({ id: sha256(token), userId, expiresAt, lastSeenAt: new Date().toISOString() }).run();
+    insertSession(tx, { id: sha256(token), userId, expiresAt });
   });
   return sessionCookie().serialize(token);
 }
 
 export async function destroySessionCookie(request: Request): Promise<string> {
   const token = await sessionToken(request);
-  if (token) getDb().delete(sessions).where(eq(sessions.id, sha256(token))).run();
+  if (token) endSession(getDb(), sha256(token));
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 

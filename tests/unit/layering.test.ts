@@ -36,7 +36,6 @@ const allowed: Record<string, number> = {
   "app/models/outbox.server.ts -> app/services/calendar.server.ts": 1,
   "app/models/outbox.server.ts -> app/services/identity.server.ts": 1,
   "app/routes/healthz.ts queries": 1,
-  "app/services/auth.server.ts queries": 10,
   "app/services/brief.server.ts queries": 6,
   "app/services/identity.server.ts queries": 13,
   "app/services/mail.server.ts queries": 5,
