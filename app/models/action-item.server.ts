@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { actionItemUpdates, actionItems, cases, departments, meetings, users } from "#db/schema";
 import type { ActionItemStatus } from "#db/schema/enums";
+import { invariantResponse } from "~/lib/params";
 import { requirePermission } from "~/lib/permissions";
 import type { SessionUser } from "./user.server";
 
@@ -77,13 +78,9 @@ export function carriedCount(held: readonly string[], agreedAt: string, complete
 export type ActionRow = ReturnType<typeof listActions>[number];
 
 /** An item the user may see: 404 for anything a URL might forge; 403 for another department's. */
-export function requireActionItem(db: Conn, user: SessionUser, id: string | undefined, { forUpdate = false } = {}) {
-  const n = Number(id);
-  const row =
-    Number.isSafeInteger(n) && n > 0
-      ? db.select().from(actionItems).where(and(eq(actionItems.id, n), eq(actionItems.collectiveId, user.collectiveId))).get()
-      : undefined;
-  if (!row) throw new Response("Action item not found", { status: 404 });
+export function requireActionItem(db: Conn, user: SessionUser, id: number, { forUpdate = false } = {}) {
+  const row = db.select().from(actionItems).where(and(eq(actionItems.id, id), eq(actionItems.collectiveId, user.collectiveId))).get();
+  invariantResponse(row, "Action item not found", { status: 404 });
   requirePermission(user, forUpdate ? "update:action-item:own" : "read:action-item:own", { departmentId: row.departmentId });
   return row;
 }

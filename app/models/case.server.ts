@@ -5,6 +5,7 @@ import { caseStages } from "#db/schema/enums";
 import { nextCaseCode, normaliseCaseCode } from "~/lib/case-code";
 import { firMatches } from "~/lib/fir-citation";
 import { label, stageLabels } from "~/lib/labels";
+import { invariantResponse } from "~/lib/params";
 import { requirePermission, scopeOf } from "~/lib/permissions";
 import type { SessionUser } from "./user.server";
 import type { CaseInput, CaseFilters } from "~/schemas/case";
@@ -116,16 +117,12 @@ type EventRow = typeof caseEvents.$inferSelect;
 type AccusedRow = typeof accused.$inferSelect;
 
 /**
- * A case the user may open. A forged, malformed or foreign id is a 404; a case outside a
+ * A case the user may open. A foreign id (or none) is a 404; a case outside a
  * representative's department is a 403.
  */
-export function requireCase(db: Conn, user: SessionUser, caseId: string | number | undefined) {
-  // Only plain decimal digits: Number() would also read "0x1" or "1e3" as a case id.
-  const id = typeof caseId === "number" ? caseId : /^[1-9]\d{0,15}$/.test(caseId ?? "") ? Number(caseId) : NaN;
-  const row = Number.isSafeInteger(id) && id > 0
-    ? db.select().from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, user.collectiveId))).get()
-    : undefined;
-  if (!row) throw new Response("Case not found", { status: 404 });
+export function requireCase(db: Conn, user: SessionUser, caseId: number) {
+  const row = db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.collectiveId, user.collectiveId))).get();
+  invariantResponse(row, "Case not found", { status: 404 });
   const involved = db.select({ id: caseDepartments.departmentId }).from(caseDepartments).where(eq(caseDepartments.caseId, row.id)).all();
   requirePermission(user, "read:case:own", { departmentId: involved.map((d) => d.id) });
   return row;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from "
 import type { Conn, Db } from "#db/client";
 import { collectives, departments, tenures, users } from "#db/schema";
 import { todayIn } from "~/lib/dates";
+import { invariantResponse } from "~/lib/params";
 import type { DepartmentKind } from "#db/schema/enums";
 import { audit } from "./audit.server";
 import { findUserByEmail } from "./user.server";
@@ -68,14 +69,10 @@ export function listDepartmentsWithHolders(db: Conn, collectiveId: number, today
   return all.map((d) => ({ ...d, ...seatOn(live.filter((t) => t.departmentId === d.id), today) }));
 }
 
-/** A department of this collective, or a 404 for anything else a URL might name. */
-export function requireDepartment(db: Conn, collectiveId: number, departmentId: string | number | undefined) {
-  const id = typeof departmentId === "string" && !/^\d{1,15}$/.test(departmentId) ? NaN : Number(departmentId);
-  const row =
-    Number.isSafeInteger(id) && id > 0
-      ? db.select().from(departments).where(and(eq(departments.id, id), eq(departments.collectiveId, collectiveId))).get()
-      : undefined;
-  if (!row) throw new Response("Department not found", { status: 404 });
+/** A department of this collective, or a 404 for another collective's or one that does not exist. */
+export function requireDepartment(db: Conn, collectiveId: number, departmentId: number) {
+  const row = db.select().from(departments).where(and(eq(departments.id, departmentId), eq(departments.collectiveId, collectiveId))).get();
+  invariantResponse(row, "Department not found", { status: 404 });
   return row;
 }
 

@@ -2,16 +2,14 @@ import { and, asc, desc, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { agendaVersions, meetings } from "#db/schema";
 import { dateInZone } from "~/lib/dates";
+import { invariantResponse } from "~/lib/params";
 
 export type Meeting = typeof meetings.$inferSelect;
 
-/** A meeting of this collective, or a 404 for anything else a URL might name. */
-export function getMeeting(db: Conn, { id, collectiveId }: { id: number | string | undefined; collectiveId: number }): Meeting {
-  const n = Number(id);
-  const row = Number.isSafeInteger(n) && n > 0
-    ? db.select().from(meetings).where(and(eq(meetings.id, n), eq(meetings.collectiveId, collectiveId))).get()
-    : undefined;
-  if (!row) throw new Response("Meeting not found", { status: 404 });
+/** A meeting of this collective, or a 404 for another collective's or one that does not exist. */
+export function getMeeting(db: Conn, { id, collectiveId }: { id: number; collectiveId: number }): Meeting {
+  const row = db.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.collectiveId, collectiveId))).get();
+  invariantResponse(row, "Meeting not found", { status: 404 });
   return row;
 }
 

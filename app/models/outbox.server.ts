@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { auditLog, mailOutbox } from "#db/schema";
+import { invariantResponse } from "~/lib/params";
 import { inviteText } from "~/services/calendar.server";
 import { fixSeparator, guardDocument } from "~/services/identity.server";
 
@@ -123,13 +124,9 @@ export function hideSetPasswordLinks(body: string): string {
 }
 
 /** One message of the caller's collective; anything else (a forged or foreign id) is a 404. */
-export function getOutboxMessage(db: Conn, collectiveId: number, id: string | undefined): OutboxRow {
-  const n = Number(id);
-  const row =
-    Number.isSafeInteger(n) && n > 0
-      ? db.select().from(mailOutbox).where(and(eq(mailOutbox.id, n), eq(mailOutbox.collectiveId, collectiveId))).get()
-      : undefined;
-  if (!row) throw new Response("Message not found", { status: 404 });
+export function getOutboxMessage(db: Conn, collectiveId: number, id: number): OutboxRow {
+  const row = db.select().from(mailOutbox).where(and(eq(mailOutbox.id, id), eq(mailOutbox.collectiveId, collectiveId))).get();
+  invariantResponse(row, "Message not found", { status: 404 });
   return row;
 }
 

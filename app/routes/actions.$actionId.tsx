@@ -21,13 +21,14 @@ import { refreshDraftAgendas } from "~/services/agenda.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
+import { idParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Action item · TESTA Desk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:action-item:own");
   const db = getDb();
-  const item = requireActionItem(db, user, params.actionId);
+  const item = requireActionItem(db, user, idParam(params, "actionId"));
   const { timeZone } = getCollective(db, user.collectiveId);
   const today = todayIn(timeZone);
   const [row] = listActions(db, user.collectiveId, { id: item.id });
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "update:action-item:own");
   const db = getDb();
-  const item = requireActionItem(db, user, params.actionId, { forUpdate: true });
+  const item = requireActionItem(db, user, idParam(params, "actionId"), { forUpdate: true });
   const formData = await readForm(request);
   const form = parseGuardedForm(db, user, actionUpdateSchema, formData, `action ${item.id}'s update`, (d) => ({
     reason: `action ${item.id}'s ${d.status === "dropped" ? "dropped" : "blocked"} reason`,

@@ -8,6 +8,7 @@ import { dueDateProblem } from "~/lib/date-rules";
 import { todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
+import { idParam } from "~/lib/params";
 import { listActions, requireActionItem } from "~/models/action-item.server";
 import { getCollective } from "~/models/collective.server";
 import { actionCorrectionSchema, actionDropSchema } from "~/schemas/action-item";
@@ -23,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Correct an action item · TES
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const item = requireActionItem(db, user, params.actionId);
+  const item = requireActionItem(db, user, idParam(params, "actionId"));
   const [row] = listActions(db, user.collectiveId, { id: item.id });
   return { item: row, choices: correctionChoices(db, user, item), returnTo: new URL(request.url).searchParams.get("returnTo") ?? "" };
 }
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const item = requireActionItem(db, user, params.actionId, { forUpdate: true });
+  const item = requireActionItem(db, user, idParam(params, "actionId"), { forUpdate: true });
   const formData = await readForm(request);
   const intent = formData.get("intent") === "drop" ? "drop" : "correct";
   const form =

@@ -25,6 +25,7 @@ import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm, type GuardedFields } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
+import { idParam } from "~/lib/params";
 import { CaseDecisions } from "~/components/case-decisions";
 import { caseDecisions } from "~/services/case-decisions.server";
 
@@ -33,7 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:case:own");
   const db = getDb();
-  const kase = requireCase(db, user, params.caseId);
+  const kase = requireCase(db, user, idParam(params, "caseId"));
   const restricted = seesRestricted(user.role);
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const view = caseView({ kase, ...caseDetail(db, kase.id) }, { restricted, today });
@@ -68,7 +69,7 @@ const identityIntents = new Set(["victim-identity", "accused-identity"]);
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
-  const kase = requireCase(db, user, params.caseId);
+  const kase = requireCase(db, user, idParam(params, "caseId"));
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const schema = byIntent<(typeof schemas)[keyof typeof schemas]>(schemas, intent);

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 import { audit, audited } from "~/models/audit.server";
 import { caseDetail, requireCase, unknownDepartments, updateCase } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -23,7 +24,7 @@ const conflictMessage =
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
-  const kase = requireCase(db, user, params.caseId);
+  const kase = requireCase(db, user, idParam(params, "caseId"));
   const involved = caseDetail(db, kase.id).departments;
   // The form offers the active departments, and keeps any inactive one the case already involves.
   const active = listDepartmentNames(db, user.collectiveId);
@@ -45,7 +46,7 @@ function editable(kase: typeof cases.$inferSelect, involved: { departmentId: num
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
-  const kase = requireCase(db, user, params.caseId);
+  const kase = requireCase(db, user, idParam(params, "caseId"));
   const form = parseGuardedForm(db, user, caseSchema, await readForm(request), `case ${kase.code}`, caseGuardFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values, theirs: null }, { status: 400 });
   const { version } = form.data;

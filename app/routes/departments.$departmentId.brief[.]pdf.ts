@@ -6,11 +6,13 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { briefFields, buildBrief } from "~/services/brief.server";
 import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
+import { idParam } from "~/lib/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:brief:own", { departmentId: Number(params.departmentId) });
+  const departmentId = idParam(params, "departmentId");
+  const user = await requireUserWithPermission(request, "read:brief:own", { departmentId });
   const db = getDb();
-  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const department = requireDepartment(db, user.collectiveId, departmentId);
   const brief = buildBrief(db, user.collectiveId, department.id);
   guardOrRefuse(db, user, "the onboarding brief", briefFields(brief));
   const pdf = await renderBriefPdf(brief);

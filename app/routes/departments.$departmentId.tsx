@@ -9,6 +9,7 @@ import { formatDate, todayIn } from "~/lib/dates";
 import { parseForm, type FieldErrors, type FormValues, readForm } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
 import { allows, can } from "~/lib/permissions";
+import { idParam, invariantResponse } from "~/lib/params";
 import { liveTenure, requireDepartment, seatOn, tenureHistory, updateDepartment, updateHolderContact } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
 import { reissuePasswordLink } from "~/models/password-token.server";
@@ -24,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:departments");
   const db = getDb();
-  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const department = requireDepartment(db, user.collectiveId, idParam(params, "departmentId"));
   const history = tenureHistory(db, department.id);
   const seat = seatOn(history, todayIn(getCollective(db, user.collectiveId).timeZone));
   const canManage = can(user.role, "manage:departments");
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
   const db = getDb();
-  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const department = requireDepartment(db, user.collectiveId, idParam(params, "departmentId"));
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const refuse = (errors: FieldErrors, values: FormValues) => data({ intent, errors, values }, { status: 400 });
@@ -77,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return refuse(form.errors, form.values);
   // Only the holder in the seat, or the one about to take it, can be corrected or sent a link.
   const tenure = liveTenure(db, { departmentId: department.id, tenureId: form.data.tenureId, today });
-  if (!tenure) throw new Response("Holder not found", { status: 404 });
+  invariantResponse(tenure, "Holder not found", { status: 404 });
 
   if (form.data.intent === "contact") {
     const { intent: _, tenureId: __, ...input } = form.data;

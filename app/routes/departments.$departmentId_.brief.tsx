@@ -5,6 +5,7 @@ import { getDb } from "~/db.server";
 import { levelWords } from "~/lib/accountability";
 import { aboutTheCollective, glossary } from "~/lib/brief-text";
 import { formatDate } from "~/lib/dates";
+import { idParam } from "~/lib/params";
 import { requireDepartment } from "~/models/department.server";
 import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -13,9 +14,10 @@ import { buildBrief } from "~/services/brief.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Onboarding brief: ${data?.brief.department.name ?? ""} · TESTA Desk` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUserWithPermission(request, "read:brief:own", { departmentId: Number(params.departmentId) });
+  const departmentId = idParam(params, "departmentId");
+  const user = await requireUserWithPermission(request, "read:brief:own", { departmentId });
   const db = getDb();
-  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const department = requireDepartment(db, user.collectiveId, departmentId);
   return maskForReader(db, user, { brief: buildBrief(db, user.collectiveId, department.id) });
 }
 

@@ -7,6 +7,7 @@ import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { addDays, formatDate, isRealIsoDate, todayIn } from "~/lib/dates";
 import { firstValue, readForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 import { currentTenure, requireDepartment } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
 import { holderGuardFields, transferSchema } from "~/schemas/department";
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Record a transfer · TESTA De
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
   const db = getDb();
-  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const department = requireDepartment(db, user.collectiveId, idParam(params, "departmentId"));
   const current = currentTenure(db, department.id);
   return {
     department: { id: department.id, name: department.name },
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
   const db = getDb();
-  const department = requireDepartment(db, user.collectiveId, params.departmentId);
+  const department = requireDepartment(db, user.collectiveId, idParam(params, "departmentId"));
   const form = parseGuardedForm(db, user, transferSchema, await readForm(request), "a transfer", holderGuardFields("the new holder"));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);

@@ -7,12 +7,13 @@ import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { agendaPdfName } from "~/services/meeting-mail.server";
+import { idParam } from "~/lib/params";
 
 /** The published agenda as sent; before publication, the current draft, marked as a draft. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const published = publishedAgendaVersions(db, meeting.id)[0];
   const doc = published ? (JSON.parse(published.itemsJson) as AgendaDocument) : buildAgendaDocument(db, meeting);
   guardOrRefuse(db, user, "the agenda", agendaFields(doc));

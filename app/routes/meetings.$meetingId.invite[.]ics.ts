@@ -6,11 +6,12 @@ import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
 import { inviteText } from "~/services/calendar.server";
 import { inviteFor } from "~/services/meeting-mail.server";
+import { idParam } from "~/lib/params";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   // The whole invite as it will leave, after every value is put in; the venue and link are named first.
   const ics = inviteFor(db, meeting, "PUBLISH");
   guardOrRefuse(db, user, "the calendar invitation", [

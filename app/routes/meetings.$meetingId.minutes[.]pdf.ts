@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { renderMinutesPdf } from "#templates/pdf/minutes";
 import { getDb } from "~/db.server";
 import { can } from "~/lib/permissions";
+import { idParam, invariantResponse, parseId } from "~/lib/params";
 import { getMeeting } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { downloadResponse } from "~/services/download.server";
@@ -12,15 +13,16 @@ import { minutesDocumentOf, minutesFields } from "~/services/minutes.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const asked = new URL(request.url).searchParams.get("version");
-  const version = asked === null ? undefined : /^\d{1,6}$/.test(asked) ? Number(asked) : -1;
+  const version = asked === null ? undefined : (parseId(asked) ?? -1);
   const drafts = can(user.role, "read:draft-minutes");
   const doc = minutesDocumentOf(db, meeting, version, { drafts });
-  if (!doc) {
-    const message = version === undefined && !drafts ? "The minutes of this meeting have not been circulated yet." : "That version of the minutes does not exist.";
-    throw new Response(message, { status: 404 });
-  }
+  invariantResponse(
+    doc,
+    version === undefined && !drafts ? "The minutes of this meeting have not been circulated yet." : "That version of the minutes does not exist.",
+    { status: 404 },
+  );
   guardOrRefuse(db, user, "the minutes", minutesFields(doc));
   const pdf = await renderMinutesPdf(doc);
   return downloadResponse(db, user, {

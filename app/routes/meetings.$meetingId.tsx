@@ -22,6 +22,7 @@ import { maskForReader } from "~/services/page-mask.server";
 import { agendaHold } from "~/services/meeting-mail.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { plural } from "~/lib/plural";
+import { idParam } from "~/lib/params";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Meeting ${data.meeting.number} · TESTA Desk` : "Meeting · TESTA Desk" },
@@ -30,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   // The standing items were brought up to date when the facts under them changed (never here, on a
   // GET); this browser is told once, the first time it shows the agenda since then.
   const seen = await standingSeen.read(request);
@@ -86,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ errors: { form: "This meeting is over or cancelled; its agenda can no longer change." } }, { status: 409 });
   }

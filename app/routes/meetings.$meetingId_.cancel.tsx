@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { parseForm, readForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 import { getCollective } from "~/models/collective.server";
 import { getMeeting } from "~/models/meeting.server";
 import { cancelMeetingSchema } from "~/schemas/meeting";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Cancel meeting · TESTA Desk"
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
   return {
     meeting: { id: meeting.id, number: meeting.number, version: meeting.version, when: formatDateTime(meeting.startsAt, timeZone), status: meeting.status },
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const form = parseForm(cancelMeetingSchema, await readForm(request));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {

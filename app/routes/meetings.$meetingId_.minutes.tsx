@@ -8,6 +8,7 @@ import { minutesStateLabels } from "~/lib/labels";
 import { formatDateTime } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
+import { idParam, parseId } from "~/lib/params";
 import { getCollective } from "~/models/collective.server";
 import { getMeeting } from "~/models/meeting.server";
 import { minutesHistory } from "~/models/minutes.server";
@@ -24,12 +25,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Minute
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
   const history = minutesHistory(db, meeting.id);
   // The version asked for, else what the PDF gives: the draft while it is one, then the latest version.
   const asked = new URL(request.url).searchParams.get("version");
-  const wanted = asked === null ? undefined : history.find((v) => /^\d{1,6}$/.test(asked) && v.version === Number(asked));
+  const wanted = asked === null ? undefined : history.find((v) => v.version === parseId(asked));
   // Representatives read what was circulated, never a draft (issue 13, defect 13).
   const drafts = can(user.role, "read:draft-minutes");
   const body = minutesDocumentOf(db, meeting, wanted?.version, { drafts });
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   try {

@@ -13,13 +13,14 @@ import { refusalMessage } from "~/services/refusals.server";
 import { publishAgenda } from "~/services/meeting-mail.server";
 import { readForm } from "~/lib/forms";
 import { plural } from "~/lib/plural";
+import { idParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Publish agenda · TESTA Desk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
   const holders = currentSeatHolders(db, user.collectiveId);
   return {
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   // What is published has its standing items current; if they had to change, the version check below asks for a second look.
-  const { meeting } = refreshStandingItems(db, getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId }));
+  const { meeting } = refreshStandingItems(db, getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId }));
   const form = await readForm(request);
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ error: "This meeting is over or cancelled; its agenda cannot be published." }, { status: 409 });

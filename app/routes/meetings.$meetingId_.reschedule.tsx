@@ -8,6 +8,7 @@ import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
 import { instantToZonedParts, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
+import { idParam } from "~/lib/params";
 import { getCollective } from "~/models/collective.server";
 import { getMeeting } from "~/models/meeting.server";
 import { meetingPlaceFields, rescheduleSchema } from "~/schemas/meeting";
@@ -21,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Reschedule meeting · TESTA D
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
   const { date, time } = instantToZonedParts(new Date(meeting.startsAt), timeZone);
   return {
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const form = parseGuardedForm(db, user, rescheduleSchema, await readForm(request), `Meeting ${meeting.number}'s new date`, meetingPlaceFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {

@@ -8,6 +8,7 @@ import { agendaItemTitle } from "~/lib/agenda/present";
 import { dueDateProblem } from "~/lib/date-rules";
 import { daysBetween, formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isOffline, offlineMessage, parseForm, readForm } from "~/lib/forms";
+import { idParam, parseId } from "~/lib/params";
 import { audited } from "~/models/audit.server";
 import { isCaseOfCollective, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
@@ -29,7 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Run Me
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
   const items = agendaItemsOf(db, meeting.id).filter((i) => !i.removed && !i.forWrittenUpdate);
   const codes = caseCodesFor(db, items);
@@ -63,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const formData = await readForm(request);
   const intent = parseForm(runIntentSchema, formData);
   if (!intent.ok) return data({ intent: "", errors: intent.errors, values: intent.values }, { status: 400 });
@@ -187,8 +188,8 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
     return await serverAction<typeof action>();
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    const itemId = Number(sent.get("itemId"));
-    return { intent: String(sent.get("intent") ?? ""), itemId: Number.isSafeInteger(itemId) && itemId > 0 ? itemId : undefined, offline: true, errors: { form: offlineMessage } };
+    const itemId = parseId(sent.get("itemId")?.toString()) ?? undefined;
+    return { intent: String(sent.get("intent") ?? ""), itemId, offline: true, errors: { form: offlineMessage } };
   }
 }
 

@@ -8,15 +8,16 @@ import { getMeeting } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { batchProgress } from "~/services/meeting-mail.server";
 import { plural } from "~/lib/plural";
+import { idParam, invariantResponse } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Sending · TESTA Desk" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const meeting = getMeeting(db, { id: params.meetingId, collectiveId: user.collectiveId });
+  const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const batch = new URL(request.url).searchParams.get("batch") ?? "";
-  if (!batch.startsWith(`meeting:${meeting.id}:`)) throw new Response("There is no such send-out for this meeting.", { status: 404 });
+  invariantResponse(batch.startsWith(`meeting:${meeting.id}:`), "There is no such send-out for this meeting.", { status: 404 });
   return { meeting: { id: meeting.id, number: meeting.number }, batch, progress: batchProgress(db, batch), canSeeOutbox: can(user.role, "read:outbox") };
 }
 

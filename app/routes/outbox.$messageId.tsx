@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { can } from "~/lib/permissions";
+import { idParam } from "~/lib/params";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/collective.server";
 import { getOutboxMessage, hideSetPasswordLinks, retryFailed, storedAttachments } from "~/models/outbox.server";
@@ -15,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Message · Outbox · TESTA De
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:outbox");
   const db = getDb();
-  const row = getOutboxMessage(db, user.collectiveId, params.messageId);
+  const row = getOutboxMessage(db, user.collectiveId, idParam(params, "messageId"));
   const { timeZone } = getCollective(db, user.collectiveId);
   const showLinks = can(user.role, "manage:departments");
   return {
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:outbox");
   const db = getDb();
-  const row = getOutboxMessage(db, user.collectiveId, params.messageId);
+  const row = getOutboxMessage(db, user.collectiveId, idParam(params, "messageId"));
   const retried = db.transaction((tx) => {
     if (!retryFailed(tx, user.collectiveId, row.id)) return false;
     audit(tx, { collectiveId: user.collectiveId, userId: user.id, action: "retry", entity: "mail", entityId: row.id });

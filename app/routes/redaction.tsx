@@ -4,6 +4,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { byIntent, readForm } from "~/lib/forms";
+import { parseId } from "~/lib/params";
 import { getCollective } from "~/models/collective.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { latestScan, redactFrozen, rescan } from "~/services/redaction.server";
@@ -26,8 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") === "redact") {
     const kind = byIntent(kinds, form.get("kind"));
-    const id = Number(form.get("id"));
-    const done = kind && Number.isSafeInteger(id) ? redactFrozen(db, user, kind, id) : null;
+    const id = parseId(form.get("id")?.toString());
+    const done = kind && id !== null ? redactFrozen(db, user, kind, id) : null;
     if (!done) return data({ error: "That version is not part of this collective. Reload the page." }, { status: 404 });
     rescan(db, user.collectiveId, user.id);
     return redirect(`/redaction?redacted=${encodeURIComponent(`version ${done.version}`)}`);

@@ -6,13 +6,14 @@ import { parseAuditFilters } from "~/schemas/audit";
 import { auditCsv, auditQuery } from "~/services/audit-log.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { downloadResponse } from "~/services/download.server";
+import { invariantResponse } from "~/lib/params";
 
 /** The entries the page's filters select, all of them; the export itself is audited, with its filters. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:audit");
   const params = new URL(request.url).searchParams;
   const { filters, errors } = parseAuditFilters(params);
-  if (Object.keys(errors).length) throw new Response(`Export refused: ${Object.values(errors).join(" ")}`, { status: 400 });
+  invariantResponse(!Object.keys(errors).length, `Export refused: ${Object.values(errors).join(" ")}`, { status: 400 });
   const db = getDb();
   const { timeZone } = getCollective(db, user.collectiveId);
   const rows = allAuditEntries(db, auditQuery(user.collectiveId, filters, timeZone));

@@ -3,22 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Role } from "#db/schema/enums";
 import { actsForSeat, allows, can, grants, homePathFor, permissions, requirePermission, scopeOf, seesRestricted, successorRole } from "~/lib/permissions";
+import { thrownResponse } from "../support/thrown";
 
 const roles: Role[] = ["admin", "secretariat", "representative", "observer"];
 const police = { role: "representative", departmentId: 3 } as const;
 const secretariat = { role: "secretariat", departmentId: null } as const;
 const observer = { role: "observer", departmentId: null } as const;
-
-/** The 403 a refusal throws, as the error page shows it: its status and its words. */
-async function refusal(run: () => void): Promise<{ status: number; message: string } | null> {
-  try {
-    run();
-    return null;
-  } catch (thrown) {
-    if (!(thrown instanceof Response)) throw thrown;
-    return { status: thrown.status, message: await thrown.text() };
-  }
-}
 
 describe("permissions", () => {
   it("gives restricted fields only to admin and secretariat", () => {
@@ -94,15 +84,15 @@ describe("scoped permissions (:own and :any)", () => {
   });
 
   it("refuses with a 403 that says why: another department's record, or a role without the permission", async () => {
-    expect(await refusal(() => requirePermission(police, "read:action-item:own", { departmentId: 3 }))).toBeNull();
-    expect(await refusal(() => requirePermission(police, "read:case:own", { departmentId: [4] }))).toEqual({ status: 403, message: "Your department is not involved in this case." });
-    expect(await refusal(() => requirePermission(police, "read:brief:own", { departmentId: 4 }))).toEqual({ status: 403, message: "This brief is for the department's own representative." });
-    expect(await refusal(() => requirePermission(police, "read:action-item:own", { departmentId: 4 }))).toEqual({ status: 403, message: "This action item belongs to another department." });
-    expect(await refusal(() => requirePermission(police, "update:action-item:own", { departmentId: 4 }))).toEqual({
+    expect(await thrownResponse(() => requirePermission(police, "read:action-item:own", { departmentId: 3 }))).toBeNull();
+    expect(await thrownResponse(() => requirePermission(police, "read:case:own", { departmentId: [4] }))).toEqual({ status: 403, text: "Your department is not involved in this case." });
+    expect(await thrownResponse(() => requirePermission(police, "read:brief:own", { departmentId: 4 }))).toEqual({ status: 403, text: "This brief is for the department's own representative." });
+    expect(await thrownResponse(() => requirePermission(police, "read:action-item:own", { departmentId: 4 }))).toEqual({ status: 403, text: "This action item belongs to another department." });
+    expect(await thrownResponse(() => requirePermission(police, "update:action-item:own", { departmentId: 4 }))).toEqual({
       status: 403,
-      message: "Only the owning department or the secretariat can update this action item.",
+      text: "Only the owning department or the secretariat can update this action item.",
     });
-    expect(await refusal(() => requirePermission(observer, "read:case:own"))).toEqual({ status: 403, message: "Your role does not allow this." });
+    expect(await thrownResponse(() => requirePermission(observer, "read:case:own"))).toEqual({ status: 403, text: "Your role does not allow this." });
   });
 
   it("binds to a seat only the roles whose permissions are their own department's", () => {
