@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
-import type { Conn, Db } from "#db/client";
+import type { Conn } from "#db/client";
 import { accused, caseDepartments, caseEvents, cases, collectives, departments, victims } from "#db/schema";
 import { caseStages } from "#db/schema/enums";
 import { nextCaseCode, normaliseCaseCode } from "~/lib/case-code";

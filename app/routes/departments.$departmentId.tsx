@@ -6,7 +6,7 @@ import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } f
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
-import { parseForm, type FieldErrors, type FormValues, readForm } from "~/lib/forms";
+import { type FieldErrors, type FormValues, readForm } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
 import { allows, can } from "~/lib/permissions";
 import { idParam, invariantResponse } from "~/lib/params";

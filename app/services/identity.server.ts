@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
-import type { Conn, Db } from "#db/client";
+import type { Conn } from "#db/client";
 import { accused, cases, identityFingerprints, identityMatches, protectedRevision, victims } from "#db/schema";
 import { config } from "~/config.server";
 import { audit } from "~/models/audit.server";

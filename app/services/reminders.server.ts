@@ -6,7 +6,6 @@ import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { addDays, daysBetween, formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { instantToZonedParts } from "~/lib/meeting-schedule";
-import { isUnfinished } from "~/lib/escalation";
 import { listActions } from "~/models/action-item.server";
 import { listCollectives } from "~/models/collective.server";
 import { currentSeatHolders } from "~/models/department.server";

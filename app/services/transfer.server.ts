@@ -38,18 +38,18 @@ export type TransferResult =
  */
 export function recordTransfer(
   db: Db,
-  { collectiveId, departmentId, byUserId, today }: { collectiveId: number; departmentId: number; byUserId: number; today: string },
+  seat: { collectiveId: number; departmentId: number; byUserId: number },
   input: TransferInput,
   now = new Date(),
   /** Runs inside the same transaction once the transfer is recorded (the welcome email). */
   onRecorded?: (tx: Conn, result: Extract<TransferResult, { ok: true }>) => void,
 ): TransferResult {
-  return db.transaction((tx) => writeTransfer(tx, { collectiveId, departmentId, byUserId, today }, input, now, onRecorded));
+  return db.transaction((tx) => writeTransfer(tx, seat, input, now, onRecorded));
 }
 
 function writeTransfer(
   tx: Conn,
-  { collectiveId, departmentId, byUserId, today }: { collectiveId: number; departmentId: number; byUserId: number; today: string },
+  { collectiveId, departmentId, byUserId }: { collectiveId: number; departmentId: number; byUserId: number },
   input: TransferInput,
   now: Date,
   onRecorded?: (tx: Conn, result: Extract<TransferResult, { ok: true }>) => void,

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accused, actionItems as actionItemsTable, agendaItems, auditLog, cases, departments, identityMatches, mailOutbox, meetings } from "#db/schema";
+import { accused, agendaItems, auditLog, cases, departments, identityMatches, mailOutbox, meetings } from "#db/schema";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
