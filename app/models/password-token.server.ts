@@ -36,7 +36,7 @@ export function checkPasswordToken(db: Conn, raw: string, now = new Date()): Tok
 }
 
 /** Sets the password and spends the token together; a second use finds it spent. */
-export function usePasswordToken(db: Db, raw: string, passwordHash: string, now = new Date()): TokenCheck {
+export function redeemPasswordToken(db: Db, raw: string, passwordHash: string, now = new Date()): TokenCheck {
   return db.transaction((tx) => {
     const check = checkPasswordToken(tx, raw, now);
     if (check.status !== "valid") return check;

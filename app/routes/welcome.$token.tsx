@@ -6,7 +6,7 @@ import { parseForm, readForm } from "~/lib/forms";
 import { formatDate, todayIn } from "~/lib/dates";
 import { upcomingTenureOf } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
-import { checkPasswordToken, passwordLinkDays, usePasswordToken, type TokenCheck } from "~/models/password-token.server";
+import { checkPasswordToken, passwordLinkDays, redeemPasswordToken, type TokenCheck } from "~/models/password-token.server";
 import { resolveSessionUser } from "~/models/user.server";
 import { setPasswordSchema } from "~/schemas/department";
 import { createSessionCookie } from "~/services/auth.server";
@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Refuse a dead link before spending time on hashing; the transaction below checks again.
   const check = checkPasswordToken(db, token);
   if (check.status !== "valid") return data({ errors: { form: refusals[check.status] }, values: {} }, { status: 410 });
-  const result = usePasswordToken(db, token, await hashPassword(form.data.password));
+  const result = redeemPasswordToken(db, token, await hashPassword(form.data.password));
   if (result.status !== "valid") return data({ errors: { form: refusals[result.status] }, values: {} }, { status: 410 });
   const today = todayIn(getCollective(db, result.user.collectiveId).timeZone);
   const resolved = resolveSessionUser(db, result.user, today);

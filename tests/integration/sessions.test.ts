@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions, users } from "#db/schema";
 import { getDb } from "~/db.server";
-import { createPasswordToken, usePasswordToken } from "~/models/password-token.server";
+import { createPasswordToken, redeemPasswordToken } from "~/models/password-token.server";
 import { purgeExpiredSessions } from "~/models/session.server";
 import { findUserByEmail } from "~/models/user.server";
 import { getSessionUser } from "~/services/auth.server";
@@ -57,7 +57,7 @@ describe("sessions", () => {
     const second = await cookieFor("dcpu@demo.testa");
     const { raw } = createPasswordToken(getDb(), userOf("dcpu@demo.testa").id);
     const hash = getDb().select().from(users).where(eq(users.email, "dcpu@demo.testa")).get()!.passwordHash!;
-    expect(usePasswordToken(getDb(), raw, hash).status).toBe("valid");
+    expect(redeemPasswordToken(getDb(), raw, hash).status).toBe("valid");
     expect(await getSessionUser(getRequest("/actions", first))).toBeNull();
     expect(await getSessionUser(getRequest("/actions", second))).toBeNull();
     expect(sessionsOf("dcpu@demo.testa")).toEqual([]);
