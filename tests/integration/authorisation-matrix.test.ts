@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { actionItems, caseDepartments, cases, collectives, departments, mailOutbox, meetings, users } from "#db/schema";
@@ -13,7 +14,7 @@ import { intentsOf, paramsOf, pathOf, routeFiles, routeId, sourcesOf } from "../
 // without an entry in routeAccess fails, and so does an entry for a route that is gone.
 
 const origin = "http://localhost:3000";
-type Module = { loader?: (args: any) => Promise<unknown>; action?: (args: any) => Promise<unknown> };
+type Module = { loader?: (args: LoaderFunctionArgs) => Promise<unknown>; action?: (args: ActionFunctionArgs) => Promise<unknown> };
 const modules = import.meta.glob<Module>("/app/routes/*.{ts,tsx}");
 const roles: Role[] = ["admin", "secretariat", "representative", "observer"];
 const accountOf: Record<Role, string> = { admin: "admin@demo.testa", secretariat: "secretariat@demo.testa", representative: "police@demo.testa", observer: "observer@demo.testa" };

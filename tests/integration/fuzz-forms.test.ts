@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { and, eq, ne } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actionItems, cases, collectives, departments, mailOutbox, meetings, users } from "#db/schema";
@@ -16,9 +17,9 @@ import { intentsOf, pathOf, routesDir, sourcesOf } from "../support/routes";
 // into one), and the database must stay consistent.
 
 const origin = "http://localhost:3000";
-const modules = import.meta.glob<{ action?: (args: any) => Promise<unknown> }>("/app/routes/*.{ts,tsx}");
+const modules = import.meta.glob<{ action?: (args: ActionFunctionArgs) => Promise<unknown> }>("/app/routes/*.{ts,tsx}");
 
-type Route = { file: string; params: string[]; source: string; choices: Map<string, string>; action: (args: any) => Promise<unknown> };
+type Route = { file: string; params: string[]; source: string; choices: Map<string, string>; action: (args: ActionFunctionArgs) => Promise<unknown> };
 
 const fieldNames = (source: string) =>
   new Set([
@@ -40,7 +41,7 @@ function choiceValues(source: string): Map<string, string> {
 
 const prototypeNames = ["__proto__", "constructor", "toString", "hasOwnProperty", "valueOf", "prototype"];
 
-let routes: Route[] = [];
+const routes: Route[] = [];
 let admin: string;
 let police: string;
 const validParams: Record<string, string> = {};

@@ -26,6 +26,7 @@ export function postRequest(pathname: string, fields: Record<string, string | st
   });
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the JSON a route sent: each test reads the shape it expects
 export type Outcome = { status: number; data: any; headers: Headers };
 
 /**
@@ -49,7 +50,7 @@ export async function run(fn: () => Promise<unknown>): Promise<Outcome> {
     }
     return { status: result.status, data: body, headers: result.headers };
   }
-  if (result && typeof result === "object" && (result as any).type === "DataWithResponseInit") {
+  if (result && typeof result === "object" && (result as { type?: unknown }).type === "DataWithResponseInit") {
     const r = result as { data: unknown; init: ResponseInit | null };
     return { status: r.init?.status ?? 200, data: r.data, headers: new Headers(r.init?.headers) };
   }
