@@ -10,6 +10,7 @@ export type FormResult<T> = { ok: true; data: T; values: FormValues } | FormFail
 
 // C0 controls but tab and newline, DEL, and C1 controls: nothing a person types, and NUL in
 // particular ends strings in other tools. A lone CR (or CRLF from a textarea) becomes a newline.
+// eslint-disable-next-line no-control-regex -- these are the characters it removes
 const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 export function stripControlCharacters(text: string): string {

@@ -1,5 +1,6 @@
 // Control characters (a tab or newline that browsers drop, turning `/\t/evil` into `//evil`) and
 // backslashes (read as slashes) never appear in a path the app links to.
+// eslint-disable-next-line no-control-regex -- these are the characters it refuses
 const unsafeCharacters = /[\u0000-\u001F\u007F\\]/;
 
 /**
