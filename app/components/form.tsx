@@ -6,6 +6,8 @@ import { firstValue, parseForm, rewriteFromKey, rewriteKey, type FieldErrors, ty
 type FormState = { errors: FieldErrors; values?: FormValues };
 const FormStateContext = createContext<FormState>({ errors: {} });
 
+const noErrors: FieldErrors = {};
+
 /** What an action returns on a 400: the messages and the input, so the form shows both. */
 export type FormFeedback = { errors?: FieldErrors; values?: FormValues } | undefined;
 
@@ -21,9 +23,16 @@ export function ValidatedForm({
 }: { schema: z.ZodType; feedback?: FormFeedback; children: ReactNode } & FormProps) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  const errors = clientErrors ?? feedback?.errors ?? {};
+  // New feedback from the server replaces the browser's messages. Compared by content: a page may
+  // build the feedback afresh on every render. Adjusted while rendering, as React advises.
+  const feedbackKey = JSON.stringify(feedback ?? null);
+  const [seenFeedback, setSeenFeedback] = useState(feedbackKey);
+  if (seenFeedback !== feedbackKey) {
+    setSeenFeedback(feedbackKey);
+    setClientErrors(null);
+  }
+  const errors = clientErrors ?? feedback?.errors ?? noErrors;
 
-  useEffect(() => setClientErrors(null), [feedback]);
   useEffect(() => {
     if (Object.keys(errors).length === 0) return;
     formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")?.focus();

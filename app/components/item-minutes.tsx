@@ -1,5 +1,5 @@
 import { Link, useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { isOverdue } from "~/lib/escalation";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { itemStatusLabels } from "~/lib/labels";
@@ -26,12 +26,17 @@ type Feedback = { intent?: string; errors?: Record<string, string>; values?: Rec
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
+const noSubscription = () => () => {};
+/** False on the server and while hydrating, true once the browser runs the page. */
+function useHydrated() {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 /** Time used against time allotted; marks an overrun. Needs JavaScript; without it, type the minutes. */
 function ItemTimer({ allotted, onUse }: { allotted: number; onUse: (minutes: number) => void }) {
   const [running, setRunning] = useState(false);
   const [seconds, setSeconds] = useState(0);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   useEffect(() => {
     if (!running) return;
     const t = setInterval(() => setSeconds((s) => s + 1), 1000);
@@ -110,16 +115,20 @@ export function ItemMinutes({
   const usedRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const latest = (fetcher.data ?? feedback) as Feedback | undefined;
-  const [version, setVersion] = useState(item.version);
-  useEffect(() => setVersion(item.version), [item.version]);
-  useEffect(() => {
-    if (latest?.intent === "item" && typeof latest.version === "number") setVersion(latest.version);
-  }, [latest]);
-  const conflict = latest?.intent === "item" ? latest.conflict : undefined;
-  const kept = latest?.intent === "item" && latest.values ? latest.values : undefined;
+  // The version to send: the item's, or the one the last save returned (whichever changed last).
+  const savedVersion = (f: Feedback | undefined) => (f?.intent === "item" && typeof f.version === "number" ? f.version : undefined);
+  const [version, setVersion] = useState(savedVersion(latest) ?? item.version);
   // The browser runs the action's own schema first: a box over its limit is not sent, and says why.
   const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null);
-  useEffect(() => setLocalErrors(null), [latest]);
+  // Adjusted while rendering (not in an effect), as React advises for state that follows a prop.
+  const [seen, setSeen] = useState({ itemVersion: item.version, latest });
+  if (seen.itemVersion !== item.version || seen.latest !== latest) {
+    setSeen({ itemVersion: item.version, latest });
+    if (seen.latest !== latest) setLocalErrors(null);
+    setVersion((seen.latest !== latest ? savedVersion(latest) : undefined) ?? (seen.itemVersion !== item.version ? item.version : version));
+  }
+  const conflict = latest?.intent === "item" ? latest.conflict : undefined;
+  const kept = latest?.intent === "item" && latest.values ? latest.values : undefined;
   const errors = localErrors ?? (latest?.intent === "item" ? latest.errors : undefined) ?? {};
 
   // With JavaScript, a pause in typing saves the item; the Save button still works without it.
@@ -127,9 +136,11 @@ export function ItemMinutes({
   // from before it and conflict with the person's own edit, so it waits its turn. While a
   // conflict is shown nothing saves by itself: the person chooses.
   const busy = useRef(false);
-  busy.current = fetcher.state !== "idle";
   const inConflict = useRef(false);
-  inConflict.current = !!conflict;
+  useEffect(() => {
+    busy.current = fetcher.state !== "idle";
+    inConflict.current = !!conflict;
+  });
   const save = () => {
     if (!formRef.current || inConflict.current) return;
     if (busy.current) {
