@@ -3,7 +3,7 @@ import type { Conn } from "#db/client";
 import { caseCodePattern, normaliseCaseCode } from "~/lib/case-code";
 import { importDate, importList, importOutcome, importStage, importStatus, importText, importVictims, type SheetCell } from "~/lib/case-import/cells";
 import { columnOf, importColumns, requiredColumns, victimNameColumns, victimNameRefusal, type ImportColumn } from "~/lib/case-import/columns";
-import { changedColumns, departmentsWithLead, firIdentity, sameName, type RegisteredCase } from "~/lib/case-import/plan";
+import { departmentsWithLead, firIdentity, sameName, type RegisteredCase } from "~/lib/case-import/plan";
 import { rewriteKey, type FormValues } from "~/lib/forms";
 import { departmentsForImport, importedEventOutcome, registerForImport, registerRevision, victimCodesOf, type RegisteredCaseRow } from "~/models/case-import.server";
 import { accusedSchema, caseEventSchema, caseSchema, type CaseInput } from "~/schemas/case";
