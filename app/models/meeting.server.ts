@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, max, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, max, ne, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { agendaVersions, meetings } from "#db/schema";
 import { dateInZone } from "~/lib/dates";
@@ -28,12 +28,26 @@ export function previousHeldMeeting(db: Conn, meeting: Pick<Meeting, "collective
     .find((m) => m.startsAt < meeting.startsAt);
 }
 
-/** The collective's next meeting: the first still to take place (planned or agenda published) after `now`. */
-export function nextMeeting(db: Conn, collectiveId: number, now: Date = new Date()): Meeting | undefined {
+/**
+ * The collective's next meeting: the first still to take place (planned or agenda published) after
+ * `now` (or at it, with `includeNow`, as the reminders count a meeting starting this instant).
+ */
+export function nextMeeting(db: Conn, collectiveId: number, now: Date = new Date(), { includeNow = false } = {}): Meeting | undefined {
+  const from = includeNow ? gte(meetings.startsAt, now.toISOString()) : gt(meetings.startsAt, now.toISOString());
   return db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.collectiveId, collectiveId), gt(meetings.startsAt, now.toISOString()), inArray(meetings.status, ["planned", "agenda_published"])))
+    .where(and(eq(meetings.collectiveId, collectiveId), from, inArray(meetings.status, ["planned", "agenda_published"])))
+    .orderBy(asc(meetings.startsAt))
+    .get();
+}
+
+/** The next meeting after this one that was not cancelled, held or not. */
+export function meetingAfter(db: Conn, meeting: Pick<Meeting, "collectiveId" | "startsAt">): Meeting | undefined {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, meeting.collectiveId), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, "cancelled")))
     .orderBy(asc(meetings.startsAt))
     .get();
 }
@@ -74,6 +88,13 @@ export function agendaChanged(db: Conn, meetingId: number, standing?: { refreshe
 /** The collective's meetings whose agenda is still a draft. */
 export function draftAgendaMeetings(db: Conn, collectiveId: number): Meeting[] {
   return db.select().from(meetings).where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "planned"))).orderBy(asc(meetings.startsAt)).all();
+}
+
+/** Freezes an agenda as the meeting's next version; returns its number. */
+export function insertAgendaVersion(db: Conn, version: { meetingId: number; itemsJson: string; publishedByUserId: number }): number {
+  const last = db.select({ v: max(agendaVersions.version) }).from(agendaVersions).where(eq(agendaVersions.meetingId, version.meetingId)).get()?.v ?? 0;
+  db.insert(agendaVersions).values({ ...version, version: last + 1 }).run();
+  return last + 1;
 }
 
 export function publishedAgendaVersions(db: Conn, meetingId: number) {

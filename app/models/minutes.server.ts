@@ -114,6 +114,11 @@ export function nextMinutesVersion(db: Conn, meetingId: number): number {
   return (db.select({ v: max(minutesVersions.version) }).from(minutesVersions).where(eq(minutesVersions.meetingId, meetingId)).get()?.v ?? 0) + 1;
 }
 
+/** A frozen version of the minutes (circulated, confirmed or amended). */
+export function insertMinutesVersion(db: Conn, version: typeof minutesVersions.$inferInsert) {
+  db.insert(minutesVersions).values(version).run();
+}
+
 export function setMinutesState(db: Conn, meeting: Meeting, state: Meeting["minutesState"]) {
   db.update(meetings).set({ minutesState: state, version: meeting.version + 1 }).where(eq(meetings.id, meeting.id)).run();
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, lte } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { auditLog, mailOutbox } from "#db/schema";
 import { invariantResponse } from "~/lib/params";
@@ -161,4 +161,61 @@ export function retryFailed(db: Conn, collectiveId: number, id: number, now = ne
       .where(and(eq(mailOutbox.id, id), eq(mailOutbox.collectiveId, collectiveId), eq(mailOutbox.status, "failed")))
       .run().changes === 1
   );
+}
+
+/** The sender's queue: pending messages whose next attempt is due, oldest first. */
+export function dueMessages(db: Conn, now: Date, limit: number): OutboxRow[] {
+  return db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now.toISOString())))
+    .orderBy(mailOutbox.nextAttemptAt, mailOutbox.id)
+    .limit(limit)
+    .all();
+}
+
+/**
+ * Claims a due message for one sender until `leaseUntil`, counting the attempt. The conditions make
+ * it a compare-and-set: of two senders that read the same row, only one claims it.
+ */
+export function claimMessage(db: Conn, row: Pick<OutboxRow, "id" | "attempts">, now: Date, leaseUntil: Date): boolean {
+  return (
+    db
+      .update(mailOutbox)
+      .set({ nextAttemptAt: leaseUntil.toISOString(), attempts: row.attempts + 1 })
+      .where(
+        and(
+          eq(mailOutbox.id, row.id),
+          eq(mailOutbox.status, "pending"),
+          eq(mailOutbox.attempts, row.attempts),
+          lte(mailOutbox.nextAttemptAt, now.toISOString()),
+        ),
+      )
+      .run().changes === 1
+  );
+}
+
+/** Extends a claim while the message is in flight; a no-op once it is marked. */
+export function renewClaim(db: Conn, { id, attempts }: { id: number; attempts: number }, leaseUntil: Date) {
+  db.update(mailOutbox)
+    .set({ nextAttemptAt: leaseUntil.toISOString() })
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.status, "pending"), eq(mailOutbox.attempts, attempts)))
+    .run();
+}
+
+export function markSent(db: Conn, id: number, smtpAccepted: string, now = new Date()) {
+  db.update(mailOutbox).set({ status: "sent", sentAt: now.toISOString(), smtpAccepted }).where(eq(mailOutbox.id, id)).run();
+}
+
+/** A failed attempt: back in the queue at `nextAttemptAt`, or failed for good. */
+export function markAttemptFailed(db: Conn, id: number, { failed, lastError, nextAttemptAt }: { failed: boolean; lastError: string; nextAttemptAt: Date }) {
+  db.update(mailOutbox)
+    .set({ status: failed ? "failed" : "pending", lastError, nextAttemptAt: nextAttemptAt.toISOString() })
+    .where(eq(mailOutbox.id, id))
+    .run();
+}
+
+/** How many of a send-out's messages are in each state. */
+export function batchStatusCounts(db: Conn, batch: string) {
+  return db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).where(eq(mailOutbox.batch, batch)).groupBy(mailOutbox.status).all();
 }

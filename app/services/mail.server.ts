@@ -1,13 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, lte } from "drizzle-orm";
 import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { Db } from "#db/client";
-import { mailOutbox } from "#db/schema";
 import { config, ConfigError } from "~/config.server";
 import { getDb } from "~/db.server";
-import { failureNote, storedAttachments, type OutboxRow } from "~/models/outbox.server";
+import { claimMessage, dueMessages, failureNote, markAttemptFailed, markSent, renewClaim, storedAttachments, type OutboxRow } from "~/models/outbox.server";
 import { log } from "./log.server";
 
 export const maxAttempts = 8;
@@ -102,57 +100,33 @@ export async function deliverDueMail({
   limit = 100,
 }: { db?: Db; transport?: MailTransport; now?: Date; limit?: number } = {}): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
-  const due = db
-    .select()
-    .from(mailOutbox)
-    .where(and(eq(mailOutbox.status, "pending"), lte(mailOutbox.nextAttemptAt, now.toISOString())))
-    .orderBy(mailOutbox.nextAttemptAt, mailOutbox.id)
-    .limit(limit)
-    .all();
+  const due = dueMessages(db, now, limit);
   if (!due.length) return report;
   const via = transport ?? defaultTransport();
   for (const row of due) {
     const attempts = row.attempts + 1;
-    const claimed = db
-      .update(mailOutbox)
-      .set({ nextAttemptAt: new Date(now.getTime() + leaseSeconds * 1000).toISOString(), attempts })
-      .where(
-        and(
-          eq(mailOutbox.id, row.id),
-          eq(mailOutbox.status, "pending"),
-          eq(mailOutbox.attempts, row.attempts),
-          lte(mailOutbox.nextAttemptAt, now.toISOString()),
-        ),
-      )
-      .run();
-    if (claimed.changes !== 1) {
+    if (!claimMessage(db, row, now, new Date(now.getTime() + leaseSeconds * 1000))) {
       report.skipped++;
       continue;
     }
     // Renew the claim while this message is in flight; the conditions make it a no-op once marked.
     const renew = setInterval(() => {
-      db.update(mailOutbox)
-        .set({ nextAttemptAt: new Date(Date.now() + leaseSeconds * 1000).toISOString() })
-        .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.status, "pending"), eq(mailOutbox.attempts, attempts)))
-        .run();
+      renewClaim(db, { id: row.id, attempts }, new Date(Date.now() + leaseSeconds * 1000));
     }, (leaseSeconds * 1000) / 3);
     try {
       const info = await via.sendMail(messageFor(row));
       // Marked the moment the server has accepted it, with what it said: a crash can now resend
       // only a message whose acceptance was never recorded, that is the one in flight.
-      db.update(mailOutbox).set({ status: "sent", sentAt: new Date().toISOString(), smtpAccepted: acceptanceNote(info) }).where(eq(mailOutbox.id, row.id)).run();
+      markSent(db, row.id, acceptanceNote(info));
       report.sent++;
     } catch (error) {
       const failed = attempts >= maxAttempts;
       const wait = backoffSeconds[Math.min(attempts - 1, backoffSeconds.length - 1)];
-      db.update(mailOutbox)
-        .set({
-          status: failed ? "failed" : "pending",
-          lastError: failureNote(row.lastError, attempts, error instanceof Error ? error.message : String(error)),
-          nextAttemptAt: new Date(now.getTime() + wait * 1000).toISOString(),
-        })
-        .where(eq(mailOutbox.id, row.id))
-        .run();
+      markAttemptFailed(db, row.id, {
+        failed,
+        lastError: failureNote(row.lastError, attempts, error instanceof Error ? error.message : String(error)),
+        nextAttemptAt: new Date(now.getTime() + wait * 1000),
+      });
       if (failed) report.failed++;
       else report.retrying++;
       // Ids and counts only: subjects, bodies and addresses stay out of logs.

@@ -1,6 +1,4 @@
-import { and, count, eq, max } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { agendaVersions, mailOutbox, meetings } from "#db/schema";
 import { agendaEmail, type AgendaEmailData } from "#templates/email/agenda";
 import { renderAgendaPdf } from "#templates/pdf/agenda";
 import { config } from "~/config.server";
@@ -8,8 +6,8 @@ import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { deploymentId } from "~/models/deployment.server";
 import { getCollective } from "~/models/collective.server";
-import { type Meeting } from "~/models/meeting.server";
-import { enqueueMail } from "~/models/outbox.server";
+import { insertAgendaVersion, updateMeetingIfUnchanged, type Meeting } from "~/models/meeting.server";
+import { batchStatusCounts, enqueueMail } from "~/models/outbox.server";
 import { refreshDraftAgendas } from "./agenda.server";
 import { agendaFields, buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";
 import { guardDocument, LeakBlocked } from "./identity.server";
@@ -106,9 +104,7 @@ export function agendaHold(db: Conn, meeting: Meeting): { message: string; fixUr
 
 /** Freezes the agenda as sent, as the next version: the PDF route serves the latest one. */
 function freezeAgenda(tx: Conn, meetingId: number, doc: AgendaDocument, userId: number): number {
-  const version = (tx.select({ v: max(agendaVersions.version) }).from(agendaVersions).where(eq(agendaVersions.meetingId, meetingId)).get()?.v ?? 0) + 1;
-  tx.insert(agendaVersions).values({ meetingId, version, itemsJson: JSON.stringify(doc), publishedByUserId: userId }).run();
-  return version;
+  return insertAgendaVersion(tx, { meetingId, itemsJson: JSON.stringify(doc), publishedByUserId: userId });
 }
 
 /**
@@ -120,12 +116,13 @@ export async function publishAgenda(db: Db, meeting: Meeting, userId: number): P
   guardDocument(db, meeting.collectiveId, "the agenda", agendaFields(doc, { db, collectiveId: meeting.collectiveId }));
   const pdf = await renderAgendaPdf(doc, { draft: false });
   const result = db.transaction((tx) => {
-    const current = tx.select().from(meetings).where(eq(meetings.id, meeting.id)).get();
-    if (!current || current.version !== meeting.version) throw new MeetingConflict("The meeting changed while the agenda was being prepared. Check it and publish again.");
+    if (!updateMeetingIfUnchanged(tx, meeting, { status: "agenda_published" })) {
+      throw new MeetingConflict("The meeting changed while the agenda was being prepared. Check it and publish again.");
+    }
     const version = freezeAgenda(tx, meeting.id, doc, userId);
-    tx.update(meetings).set({ status: "agenda_published", version: meeting.version + 1 }).where(eq(meetings.id, meeting.id)).run();
     const batch = `meeting:${meeting.id}:agenda:v${version}`;
-    const invite = { method: "REQUEST" as const, content: inviteFor(tx, current) };
+    // The invite as the meeting stood when the agenda was prepared (its version checked just above).
+    const invite = { method: "REQUEST" as const, content: inviteFor(tx, meeting) };
     enqueueForHolders(tx, meeting, doc, { kind: version === 1 ? "agenda" : "agenda-update", batch, pdf, invite });
     audit(tx, { collectiveId: meeting.collectiveId, userId, action: "publish", entity: "meeting", entityId: meeting.id, detail: `agenda v${version}` });
     return { batch, version };
@@ -152,12 +149,9 @@ export async function rescheduleMeeting(
   const pdf = notify ? await renderAgendaPdf(doc, { draft: false }) : null;
   const batch = notify ? `meeting:${meeting.id}:reschedule:seq${updated.icalSequence}` : null;
   db.transaction((tx) => {
-    const res = tx
-      .update(meetings)
-      .set({ ...changes, icalSequence: updated.icalSequence, version: updated.version })
-      .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
-      .run();
-    if (res.changes !== 1) throw new MeetingConflict("Someone else changed this meeting while you were editing. Reload it and try again.");
+    if (!updateMeetingIfUnchanged(tx, meeting, { ...changes, icalSequence: updated.icalSequence })) {
+      throw new MeetingConflict("Someone else changed this meeting while you were editing. Reload it and try again.");
+    }
     audit(tx, { collectiveId: meeting.collectiveId, userId, action: "reschedule", entity: "meeting", entityId: meeting.id });
     // A new day moves what is overdue on it, and the next meeting's date, in a draft agenda's action review.
     refreshDraftAgendas(tx, meeting.collectiveId);
@@ -175,12 +169,9 @@ export function cancelMeeting(db: Db, meeting: Meeting, userId: number): { batch
   const updated: Meeting = { ...meeting, status: "cancelled", icalSequence: meeting.icalSequence + 1, version: meeting.version + 1 };
   const batch = notify ? `meeting:${meeting.id}:cancel` : null;
   db.transaction((tx) => {
-    const res = tx
-      .update(meetings)
-      .set({ status: "cancelled", icalSequence: updated.icalSequence, version: updated.version })
-      .where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version)))
-      .run();
-    if (res.changes !== 1) throw new MeetingConflict("Someone else changed this meeting while you were looking at it. Reload it and try again.");
+    if (!updateMeetingIfUnchanged(tx, meeting, { status: "cancelled", icalSequence: updated.icalSequence })) {
+      throw new MeetingConflict("Someone else changed this meeting while you were looking at it. Reload it and try again.");
+    }
     audit(tx, { collectiveId: meeting.collectiveId, userId, action: "cancel", entity: "meeting", entityId: meeting.id });
     if (batch) {
       const doc = buildAgendaDocument(tx, updated);
@@ -193,7 +184,7 @@ export function cancelMeeting(db: Db, meeting: Meeting, userId: number): { batch
 
 /** How far a send-out has got: for the progress shown while it goes. */
 export function batchProgress(db: Db, batch: string) {
-  const rows = db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).where(eq(mailOutbox.batch, batch)).groupBy(mailOutbox.status).all();
+  const rows = batchStatusCounts(db, batch);
   const by = Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
   const total = rows.reduce((s, r) => s + r.n, 0);
   return { total, sent: by.sent ?? 0, failed: by.failed ?? 0, pending: by.pending ?? 0 };

@@ -1,6 +1,4 @@
-import { and, asc, eq, gt, ne } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { meetings, minutesVersions } from "#db/schema";
 import { minutesEmail } from "#templates/email/minutes";
 import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
 import { config } from "~/config.server";
@@ -11,8 +9,8 @@ import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf, caseCodesFor } from "~/models/agenda-item.server";
 import { getCollective } from "~/models/collective.server";
-import { type Meeting } from "~/models/meeting.server";
-import { actionItemsOfMeeting, attendanceGrid, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
+import { meetingAfter, updateMeetingIfUnchanged, type Meeting } from "~/models/meeting.server";
+import { actionItemsOfMeeting, attendanceGrid, insertMinutesVersion, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { everyText, guardDocument, type GuardedText } from "./identity.server";
 import { wakeMailSender } from "./mail.server";
@@ -27,12 +25,7 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
   const codes = caseCodesFor(db, items);
   // A dropped action is no longer part of what the meeting agreed: it leaves the minutes (its history stays on its page).
   const actions = actionItemsOfMeeting(db, meeting.id).filter((a) => a.status !== "dropped");
-  const next = db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.collectiveId, meeting.collectiveId), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, "cancelled")))
-    .orderBy(asc(meetings.startsAt))
-    .get();
+  const next = meetingAfter(db, meeting);
   const amendments = minutesHistory(db, meeting.id)
     .filter((v) => v.state === "amended" && v.amendmentText)
     .reverse()
@@ -117,12 +110,17 @@ export function assertMinutesEditable(meeting: Meeting) {
 
 function freeze(db: Conn, meeting: Meeting, state: Meeting["minutesState"], doc: MinutesDocument, userId: number, amendment?: { text: string; movedBy: string }) {
   const version = nextMinutesVersion(db, meeting.id);
-  db.insert(minutesVersions)
+  insertMinutesVersion(db, {
+    meetingId: meeting.id,
+    version,
+    state,
     // The frozen document names its own state and version number, whatever the draft said.
-    .values({ meetingId: meeting.id, version, state, bodyJson: JSON.stringify({ ...doc, minutesState: state, version }), createdByUserId: userId, amendmentText: amendment?.text ?? null, amendmentMovedBy: amendment?.movedBy ?? null })
-    .run();
-  const res = db.update(meetings).set({ minutesState: state, version: meeting.version + 1 }).where(and(eq(meetings.id, meeting.id), eq(meetings.version, meeting.version))).run();
-  if (res.changes !== 1) throw new MinutesRefused("The meeting changed while you were working on it. Reload the page and try again.");
+    bodyJson: JSON.stringify({ ...doc, minutesState: state, version }),
+    createdByUserId: userId,
+    amendmentText: amendment?.text ?? null,
+    amendmentMovedBy: amendment?.movedBy ?? null,
+  });
+  if (!updateMeetingIfUnchanged(db, meeting, { minutesState: state })) throw new MinutesRefused("The meeting changed while you were working on it. Reload the page and try again.");
   return version;
 }
 

@@ -1,6 +1,4 @@
-import { and, asc, eq, gte, inArray } from "drizzle-orm";
 import type { Db } from "#db/client";
-import { meetings } from "#db/schema";
 import { reminderEmail } from "#templates/email/reminder";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -9,7 +7,7 @@ import { instantToZonedParts } from "~/lib/meeting-schedule";
 import { listActions } from "~/models/action-item.server";
 import { listCollectives } from "~/models/collective.server";
 import { currentSeatHolders } from "~/models/department.server";
-import { meetingDate } from "~/models/meeting.server";
+import { meetingDate, nextMeeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { auditLeakBlock, containsProtected, LeakBlocked, protectedSet } from "./identity.server";
 import { errorFields, log } from "./log.server";
@@ -35,12 +33,7 @@ export function runReminders(
     if (notBefore && instantToZonedParts(now, collective.timeZone).time < notBefore) continue;
     if (skip?.(collective.id, today)) continue;
     handled.push(`${collective.id}:${today}`);
-    const upcoming = db
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.collectiveId, collective.id), inArray(meetings.status, ["planned", "agenda_published"]), gte(meetings.startsAt, now.toISOString())))
-      .orderBy(asc(meetings.startsAt))
-      .get();
+    const upcoming = nextMeeting(db, collective.id, now, { includeNow: true });
     const nudge = upcoming && daysBetween(today, meetingDate(upcoming, collective.timeZone)) === nudgeDaysBeforeMeeting ? upcoming : null;
     const unfinished = listActions(db, collective.id, { unfinished: true });
     const weekAhead = addDays(today, 7);
