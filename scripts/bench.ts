@@ -18,6 +18,7 @@ import PDFDocument from "pdfkit";
 import { create as createFont, type Font } from "fontkit";
 import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
 import { seededRandom } from "../tests/factories";
+import { benchImport } from "./bench-import";
 
 const sizes = { cases: 5_000, eventsPerCase: 20, actionItemsPerCase: 10, meetings: 6 };
 const today = "2026-11-28";
@@ -148,6 +149,7 @@ try {
   console.log(`  as an observer (counts hidden):  ${fmt(observed)}   target <= 300 ms`);
 
   benchLeakGuard(db);
+  await benchImport(db);
   await benchMinutesPdf();
 } finally {
   if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true }); else console.log(dir);

@@ -172,6 +172,16 @@ describe("importing a case register", () => {
     expect((await check("old.xls", "x")).fileProblems[0]).toMatch(/save the sheet as \.xlsx or as CSV/);
   });
 
+  it("writes nothing when the register changed between the check and the commit", async () => {
+    const result = await check("later.csv", `${header}\n,Wadi,9501,2024,,,,fir,open,,01/03/2024,,,police,,,`);
+    expect(result.rows.map((r) => r.action)).toEqual(["new"]);
+    const someone = byFir("9001");
+    db.update(cases).set({ version: someone.version + 1 }).where(eq(cases.id, someone.id)).run();
+    const before = totals();
+    expect(() => commitImport(db, who(), result)).toThrow("The case register changed since this file was checked");
+    expect(totals()).toEqual(before);
+  });
+
   it("skips a row repeated whole, and refuses two different rows for one case", async () => {
     const row = ",Wadi,9301,2024,,,,fir,open,,01/03/2024,,,police,,,";
     const repeated = await check("repeat.csv", [header, row, row].join("\n"));

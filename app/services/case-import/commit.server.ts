@@ -55,9 +55,9 @@ export function commitImport(db: Conn, who: { collectiveId: number; id: number |
       }
       insertVictims(tx, who.collectiveId, caseId, row.victimCodes, importedVictim);
       if (row.event) saveImportEvent(tx, caseId, row.event.eventId, row.event, who.id);
-      // Which columns changed, by name: never a value.
-      audit(tx, { collectiveId: who.collectiveId, userId: who.id, action: row.current ? "update" : "create", entity: "case", entityId: caseId, detail: row.current ? `import: ${row.changes.join(", ")}` : "import" });
     }
+    // One entry for the whole register, in the same transaction (an entry per case would double
+    // the time of a large import): its counts, never a value.
     const counts = tally(check);
     audit(tx, { collectiveId: who.collectiveId, userId: who.id, action: "import:cases", entity: "data", detail: tallySentence(counts) });
     return counts;
