@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
@@ -151,4 +152,8 @@ export default function Actions() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

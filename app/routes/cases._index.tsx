@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { caseStages } from "#db/schema/enums";
 import { getDb } from "~/db.server";
@@ -168,4 +169,8 @@ export default function Cases() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

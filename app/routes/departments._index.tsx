@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { departmentKinds } from "#db/schema/enums";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
@@ -115,4 +116,8 @@ export default function Departments() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

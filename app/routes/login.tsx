@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, ValidatedForm } from "~/components/form";
 import { config } from "~/config.server";
 import { parseForm, readForm } from "~/lib/forms";
@@ -52,4 +53,8 @@ export default function Login() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

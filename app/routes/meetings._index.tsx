@@ -6,6 +6,7 @@ import { can } from "~/lib/permissions";
 import { getCollective } from "~/models/collective.server";
 import { listMeetings } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingStatus } from "~/components/meeting-status";
 import { minutesStateLabels } from "~/lib/labels";
 
@@ -100,4 +101,8 @@ export default function Meetings() {
       </section>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
@@ -72,4 +73,8 @@ export default function NewMeeting() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

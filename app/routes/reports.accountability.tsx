@@ -6,6 +6,7 @@ import { getDb } from "~/db.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { matrixFor, parsePeriod } from "~/services/accountability.server";
 import { plural } from "~/lib/plural";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Accountability matrix · Reports · TESTA Desk" }];
 
@@ -126,4 +127,8 @@ export default function Accountability() {
       </section>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BarChart } from "~/components/bar-chart";
 import { getDb } from "~/db.server";
 import type { DisplayFigure, Figure } from "~/lib/outcomes";
@@ -169,4 +170,8 @@ export default function Outcomes() {
       <OutcomeSections figures={figures} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { defaultWeights, ruleDescriptions, urgencySteps, weightsFrom } from "~/lib/agenda/settings";
@@ -72,4 +73,8 @@ export default function AgendaSettings() {
       </ValidatedForm>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
@@ -74,4 +75,8 @@ export default function CollectiveSettings() {
       </ValidatedForm>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { caseStages, type CaseStage } from "#db/schema/enums";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, useFieldError, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
@@ -102,4 +103,8 @@ export default function ParticipationSettings() {
       </ValidatedForm>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
 import { parseForm, readForm } from "~/lib/forms";
@@ -96,4 +97,8 @@ export default function Welcome() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }
