@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Conn } from "#db/client";
+import type { Conn, Db } from "#db/client";
 import { collectives } from "#db/schema";
 import type { CollectiveSettings } from "~/schemas/collective";
 import { audited } from "./audit.server";
@@ -19,6 +19,11 @@ export function listCollectives(db: Conn): Collective[] {
 
 export function listCollectiveIds(db: Conn): number[] {
   return db.select({ id: collectives.id }).from(collectives).all().map((c) => c.id);
+}
+
+/** A real read of the database, for the health check. */
+export function countCollectives(db: Db): number {
+  return (db.$client.prepare("select count(*) as n from collectives").get() as { n: number }).n;
 }
 
 /** The settings page's save, audited in the same transaction. */

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { renderAgendaPdf } from "#templates/pdf/agenda";
+import { renderAgendaPdf, type AgendaDocument } from "#templates/pdf/agenda";
 import { getDb } from "~/db.server";
 import { getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
-import { agendaFields, buildAgendaDocument, type AgendaDocument } from "~/services/agenda-document.server";
+import { agendaFields, buildAgendaDocument } from "~/services/agenda-document.server";
 import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
 import { requireUserWithPermission } from "~/services/auth.server";

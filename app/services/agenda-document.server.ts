@@ -1,4 +1,5 @@
 import type { Conn } from "#db/client";
+import type { AgendaDocument } from "#templates/pdf/agenda";
 import { agendaItemTitle, presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
 import { listDepartmentNames } from "~/models/department.server";
@@ -8,23 +9,6 @@ import { type Meeting } from "~/models/meeting.server";
 import { listActions } from "~/models/action-item.server";
 import { everyText, type GuardedText } from "./identity.server";
 
-/**
- * The agenda as documents show it: the PDF, the email and the frozen published version all come
- * from this one shape. Cases appear by code only; nothing restricted is ever read here.
- */
-export type AgendaDocument = {
-  collectiveName: string;
-  district: string;
-  state: string;
-  meetingNumber: number;
-  when: string;
-  durationMinutes: number;
-  venue: string | null;
-  onlineLink: string | null;
-  items: { startTime: string; title: string; minutes: number; reasons: string[]; presentingDepartment: string | null }[];
-  writtenUpdates: { title: string; reasons: string[]; presentingDepartment: string | null }[];
-  endTime: string;
-};
 
 export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument {
   const collective = getCollective(db, meeting.collectiveId);

@@ -7,7 +7,7 @@ import { nextDateOf } from "~/lib/clocks";
 import { dateInZone, formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isUnfinished } from "~/lib/escalation";
 import { departmentKindLabels, label, stageLabels } from "~/lib/labels";
-import type { MatrixRow } from "~/lib/accountability";
+import type { BriefDocument } from "#templates/pdf/brief";
 import { listActions } from "~/models/action-item.server";
 import { clockInputs } from "~/models/case.server";
 import { currentSeatHolders } from "~/models/department.server";
@@ -17,22 +17,6 @@ import { matrixFor } from "./accountability.server";
 import { everyText, type GuardedText } from "./identity.server";
 import { plural } from "~/lib/plural";
 
-/**
- * Everything a newly transferred officer needs to run the department's part in the collective,
- * readable in about ten minutes. Cases appear by code only; nothing restricted is read.
- */
-export type BriefDocument = {
-  collectiveName: string;
-  department: { id: number; name: string; kind: string };
-  holder: { officer: string; designation: string } | null;
-  roleSummary: string;
-  actions: { description: string; caseCode: string | null; due: string; overdue: boolean; history: string }[];
-  cases: { code: string; stage: string; nextDate: string; role: string }[];
-  decisions: { meeting: string; item: string; decisions: string }[];
-  accountability: MatrixRow[];
-  seats: { department: string; officer: string; designation: string; email: string; phone: string | null }[];
-  nextMeeting: { number: number; when: string; venue: string | null; onlineLink: string | null; inviteUrl: string; pageUrl: string } | null;
-};
 
 /**
  * The one brief, for the page, the PDF download and the welcome email. Seats are read as they

@@ -1,6 +1,6 @@
 import type { Conn, Db } from "#db/client";
 import { agendaEmail, type AgendaEmailData } from "#templates/email/agenda";
-import { renderAgendaPdf } from "#templates/pdf/agenda";
+import { renderAgendaPdf, type AgendaDocument } from "#templates/pdf/agenda";
 import { config } from "~/config.server";
 import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
@@ -9,7 +9,7 @@ import { getCollective } from "~/models/collective.server";
 import { insertAgendaVersion, updateMeetingIfUnchanged, type Meeting } from "~/models/meeting.server";
 import { batchStatusCounts, enqueueMail } from "~/models/outbox.server";
 import { refreshDraftAgendas } from "./agenda.server";
-import { agendaFields, buildAgendaDocument, type AgendaDocument } from "./agenda-document.server";
+import { agendaFields, buildAgendaDocument } from "./agenda-document.server";
 import { guardDocument, LeakBlocked } from "./identity.server";
 import { meetingInvite, type InviteMethod } from "./calendar.server";
 import { wakeMailSender } from "./mail.server";

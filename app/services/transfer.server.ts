@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
 import { tenures, users } from "#db/schema";
-import { renderBriefPdf } from "#templates/pdf/brief";
+import { renderBriefPdf, type BriefDocument } from "#templates/pdf/brief";
 import { welcomeEmail } from "#templates/email/welcome";
 import { config } from "~/config.server";
 import { formatDateTime } from "~/lib/dates";
@@ -9,7 +9,7 @@ import { successorRole } from "~/lib/permissions";
 import { getCollective } from "~/models/collective.server";
 import { nextMeeting } from "~/models/meeting.server";
 import { enqueueMail } from "~/models/outbox.server";
-import { briefFields, buildBrief, type BriefDocument } from "./brief.server";
+import { briefFields, buildBrief } from "./brief.server";
 import { guardDocument } from "./identity.server";
 import { inviteFor } from "./meeting-mail.server";
 import { addDays, formatDate } from "~/lib/dates";

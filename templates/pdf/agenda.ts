@@ -1,6 +1,23 @@
-import type { AgendaDocument } from "~/services/agenda-document.server";
 import { renderPdf } from "./document";
 import { plural } from "~/lib/plural";
+
+/**
+ * The agenda as documents show it: the PDF, the email and the frozen published version all come
+ * from this one shape. Cases appear by code only; nothing restricted is ever read here.
+ */
+export type AgendaDocument = {
+  collectiveName: string;
+  district: string;
+  state: string;
+  meetingNumber: number;
+  when: string;
+  durationMinutes: number;
+  venue: string | null;
+  onlineLink: string | null;
+  items: { startTime: string; title: string; minutes: number; reasons: string[]; presentingDepartment: string | null }[];
+  writtenUpdates: { title: string; reasons: string[]; presentingDepartment: string | null }[];
+  endTime: string;
+};
 
 /** The agenda as circulated: when and where, each item with its time, reasons and presenter. */
 export function renderAgendaPdf(doc: AgendaDocument, { draft }: { draft: boolean }): Promise<Buffer> {

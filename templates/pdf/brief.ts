@@ -1,8 +1,24 @@
-import type { BriefDocument } from "~/services/brief.server";
 import { aboutTheCollective, glossary } from "~/lib/brief-text";
-import { levelWords } from "~/lib/accountability";
+import { levelWords, type MatrixRow } from "~/lib/accountability";
 import { formatDate } from "~/lib/dates";
 import { renderPdf } from "./document";
+
+/**
+ * Everything a newly transferred officer needs to run the department's part in the collective,
+ * readable in about ten minutes. Cases appear by code only; nothing restricted is read.
+ */
+export type BriefDocument = {
+  collectiveName: string;
+  department: { id: number; name: string; kind: string };
+  holder: { officer: string; designation: string } | null;
+  roleSummary: string;
+  actions: { description: string; caseCode: string | null; due: string; overdue: boolean; history: string }[];
+  cases: { code: string; stage: string; nextDate: string; role: string }[];
+  decisions: { meeting: string; item: string; decisions: string }[];
+  accountability: MatrixRow[];
+  seats: { department: string; officer: string; designation: string; email: string; phone: string | null }[];
+  nextMeeting: { number: number; when: string; venue: string | null; onlineLink: string | null; inviteUrl: string; pageUrl: string } | null;
+};
 
 /** The onboarding brief as a PDF, section by section as on the page. */
 export function renderBriefPdf(doc: BriefDocument): Promise<Buffer> {

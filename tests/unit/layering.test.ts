@@ -35,7 +35,6 @@ const queryHomes = ["app/models/", "db/seed", "db/migrate.ts", "scripts/seed", "
 const allowed: Record<string, number> = {
   "app/models/outbox.server.ts -> app/services/calendar.server.ts": 1,
   "app/models/outbox.server.ts -> app/services/identity.server.ts": 1,
-  "app/routes/healthz.ts queries": 1,
   "app/services/brief.server.ts queries": 6,
   "app/services/identity.server.ts queries": 13,
   "app/services/transfer.server.ts queries": 4,
@@ -49,8 +48,6 @@ const allowed: Record<string, number> = {
   "db/seed-meetings.ts -> app/services/minutes.server.ts": 1,
   "db/seed.ts -> app/lib/dates.ts": 1,
   "db/seed.ts -> app/services/password.server.ts": 1,
-  "templates/pdf/agenda.ts -> app/services/agenda-document.server.ts": 1,
-  "templates/pdf/brief.ts -> app/services/brief.server.ts": 1,
 };
 
 const root = fileURLToPath(new URL("../..", import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderAgendaPdf } from "#templates/pdf/agenda";
 import { footerText, renderPdf, scriptRuns } from "#templates/pdf/document";
-import type { AgendaDocument } from "~/services/agenda-document.server";
+import type { AgendaDocument } from "#templates/pdf/agenda";
 import { pdfText } from "../support/pdf";
 
 describe("script runs", () => {
