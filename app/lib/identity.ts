@@ -1,6 +1,9 @@
 // Identity without names: attributes are normalised, then turned into keyed fingerprints
 // (HMAC-SHA-256). The clear text is never kept; without the key the fingerprints are worthless.
+// Across cases a name is compared by the leak guard's phonetic key, word by word, so the Latin and
+// the Devanagari spelling of one name, and its usual romanisations, give one fingerprint.
 import crypto from "node:crypto";
+import { wordsOf } from "./name-words";
 
 const honorifics = new Set(["mr", "mrs", "ms", "miss", "dr", "shri", "sri", "shree", "smt", "shrimati", "kumari", "km", "sh", "sm", "mst", "janab", "sahab", "saheb", "ji", "late"]);
 
@@ -26,7 +29,7 @@ function fold(token: string): string {
     .replace(/([aeiou])h$/, "$1");
 }
 
-/** Lower case, no accents or punctuation, no honorifics, one spelling per name. Initials stay as letters. */
+/** Lower case, no accents (the normalisation of fingerprints made before the phonetic key) or punctuation, no honorifics, one spelling per name. Initials stay as letters. */
 export function normaliseName(input: string): string[] {
   return input
     .normalize("NFKD")
@@ -69,4 +72,41 @@ export function nearbyYearFps(key: string, name: string, birthYear: number): str
   const years = [];
   for (let d = -birthYearTolerance; d <= birthYearTolerance; d++) years.push(hmac(key, `name-year:${words}|${birthYear + d}`));
   return years;
+}
+
+/** The phonetic keys of a name's words, honorifics left out: "Smt. सुनीता जगताप" and "Suneeta Jagtap" are both "sunit jgtp". */
+export function nameKey(name: string): string {
+  return wordsOf(name)
+    .filter((w) => !w.honorific)
+    .map((w) => w.key)
+    .join(" ");
+}
+
+/**
+ * The cross-case fingerprints of a person, by the phonetic key (`stored`), and how to compare a
+ * stored row with them: its name must be one of `nameFps` (the phonetic one, or the one made by
+ * normaliseName before the phonetic key existed, so older rows still match), and `sameAs` checks
+ * the birth year (within 2) and the district or father's name, in either scheme, when both sides have them.
+ */
+export function crossCaseFingerprints(key: string, person: { name: string; birthYear: number | null; extra: string | null }) {
+  const name = nameKey(person.name);
+  if (!name) return null;
+  const extra = person.extra ? nameKey(person.extra) : "";
+  const stored: Fingerprints = {
+    nameFp: hmac(key, `kname:${name}`),
+    nameYearFp: person.birthYear ? hmac(key, `kname-year:${name}|${person.birthYear}`) : null,
+    extraFp: extra ? hmac(key, `kextra:${extra}`) : null,
+  };
+  const legacy = fingerprintsOf(key, person);
+  const years = new Set<string>();
+  if (person.birthYear) {
+    for (let d = -birthYearTolerance; d <= birthYearTolerance; d++) years.add(hmac(key, `kname-year:${name}|${person.birthYear + d}`));
+    for (const fp of nearbyYearFps(key, person.name, person.birthYear)) years.add(fp);
+  }
+  const extras = new Set([stored.extraFp, legacy?.extraFp].filter((fp): fp is string => !!fp));
+  return {
+    stored,
+    nameFps: [stored.nameFp, ...(legacy ? [legacy.nameFp] : [])],
+    sameAs: (row: { nameYearFp: string | null; extraFp: string | null }) => (!years.size || !row.nameYearFp || years.has(row.nameYearFp)) && (!extras.size || !row.extraFp || extras.has(row.extraFp)),
+  };
 }

@@ -1,101 +1,17 @@
 // The leak guard's pure core: where in a text a protected name, place, number or FIR sits, and
 // what a one-click rewrite puts in its place. The protected set holds keyed fingerprints only;
 // the text's words are fingerprinted as they are read, each distinct word once.
-import type { RecordAttribute } from "#db/schema/enums";
 import { firCitations, firKey } from "./fir-citation";
 import { normaliseName } from "./identity";
 import { joinable, wordsOf, type Word } from "./name-words";
-import { initialsForm, keyedHasher, pairForm, phoneDigits, phoneForm, placeForm, wordForm, type Hasher } from "./protected-forms";
+import { initialsForm, pairForm, phoneDigits, phoneForm, placeForm, wordForm } from "./protected-forms";
+import { phoneStandIn, type ProtectedMatch, type ProtectedSet, type Protectee, type WordRole } from "./protected-set";
 
 export { firKey };
 
-export type ProtectedMatch = {
-  /** UTF-16 offsets into the original text. */
-  start: number;
-  end: number;
-  kind: "name" | "place" | "phone" | "id-number" | "fir";
-  /** Whose it is: a victim's, an accused person's, or a case's (its FIR); none for a bare phone or ID number. */
-  subject?: "victim" | "accused" | "case";
-  /** What a one-click rewrite puts in its place: "V-0042", "the accused (A-2 of DEM-2026-0042)", … */
-  replacement: string;
-};
+export { accusedStandIn, buildProtectedSet, firStandIn, standInFor, victimStandIn, type ProtectedMatch, type ProtectedSet, type Protectee } from "./protected-set";
 
-/** Who a fingerprint protects, and what stands in for it. */
-export type Protectee = Omit<ProtectedMatch, "start" | "end">;
-
-type WordRole = { whole?: Protectee; member?: Protectee; places?: number[] };
-
-export type ProtectedSet = {
-  hash: Hasher;
-  words: Map<string, WordRole>;
-  pairs: Map<string, Protectee>;
-  initials: Map<string, Protectee>;
-  places: Map<string, Protectee>;
-  phones: Map<string, Protectee>;
-  /** Runs of words fingerprinted before the forms above existed (see protected-forms.ts, role g). */
-  legacy: Map<string, Protectee>;
-  /** FIR number as compared (see firKey) → the case it belongs to. */
-  firs: Map<string, Protectee>;
-  /** How many fingerprints the set holds, for the bench and the logs. */
-  size: number;
-};
-
-export const victimStandIn = (code: string): Protectee => ({ kind: "name", subject: "victim", replacement: code });
-export const accusedStandIn = (position: number, caseCode: string): Protectee => ({ kind: "name", subject: "accused", replacement: `the accused (A-${position} of ${caseCode})` });
-export const firStandIn = (caseCode: string): Protectee => ({ kind: "fir", subject: "case", replacement: `the FIR of ${caseCode}` });
-const relations: Partial<Record<RecordAttribute, string>> = { father: "the father", mother: "the mother", husband: "the husband", village: "the village", school: "the school" };
-
-/** What stands in for one entry of a record: her code for her names, "the father of V-0042" for his. */
-export function standInFor(attribute: RecordAttribute, who: Protectee): Protectee {
-  if (attribute === "phone") return { ...phoneStandIn, subject: who.subject };
-  const relation = relations[attribute];
-  if (!relation) return who;
-  const owner = who.subject === "victim" ? who.replacement : who.replacement.replace(/^the /, "");
-  return { ...who, kind: attribute === "village" || attribute === "school" ? "place" : "name", replacement: `${relation} of ${owner}` };
-}
-
-const phoneStandIn: Protectee = { kind: "phone", replacement: "[phone number removed]" };
 const idStandIn: Protectee = { kind: "id-number", replacement: "[ID number removed]" };
-
-/** A victim's entry wins over an accused person's with the same form: hers is the name to hide. */
-const put = (map: Map<string, Protectee>, fp: string, who: Protectee) => {
-  const had = map.get(fp);
-  if (!had || (who.subject === "victim" && had.subject !== "victim")) map.set(fp, who);
-};
-
-/** Builds the set from stored forms ("<role>:<hex>", see protected-forms.ts), each with whose it is. */
-export function buildProtectedSet(key: string, entries: Iterable<{ forms: string[]; who: Protectee }>, firs: Iterable<[string, Protectee]>): ProtectedSet {
-  const set: ProtectedSet = { hash: keyedHasher(key), words: new Map(), pairs: new Map(), initials: new Map(), places: new Map(), phones: new Map(), legacy: new Map(), firs: new Map(), size: 0 };
-  const role = (fp: string) => {
-    let r = set.words.get(fp);
-    if (!r) set.words.set(fp, (r = {}));
-    return r;
-  };
-  for (const { forms, who } of entries) {
-    for (const form of forms) {
-      const at = form.indexOf(":");
-      const kind = form.slice(0, at);
-      const fp = form.slice(at + 1);
-      set.size++;
-      if (kind === "s") {
-        const r = role(fp);
-        if (!r.whole || (who.subject === "victim" && r.whole.subject !== "victim")) r.whole = who;
-      } else if (kind === "m") role(fp).member ??= who;
-      else if (kind === "p") put(set.pairs, fp, who);
-      else if (kind === "i") put(set.initials, fp, who);
-      else if (kind === "f") put(set.places, fp, who);
-      else if (kind === "t") put(set.phones, fp, who);
-      else if (kind === "g") put(set.legacy, fp, who);
-      else if (kind[0] === "q") {
-        const r = role(fp);
-        const n = Number(kind.slice(1));
-        if (!r.places?.includes(n)) (r.places ??= []).push(n);
-      }
-    }
-  }
-  for (const [fir, who] of firs) if (!set.firs.has(fir)) set.firs.set(fir, who);
-  return set;
-}
 
 // Indian mobile numbers (ten digits from 6 to 9, with +91 or 0 before, spaced or hyphenated) and
 // twelve-digit Aadhaar-like numbers; groups of one digit ("6 7 8 9 10 …", a list) are not a number,

@@ -1,6 +1,7 @@
 // A script-neutral phonetic key for one word of an Indian name: the Latin and the Devanagari
 // spellings of a name give the same key ("Jagtap" and "जगताप" are both "jgtp"), and so do the
-// usual romanisation variants (Suneeta/Sunita, Vithal/Vitthal, Jadhao/Jadhav, Yadhav/Yadav).
+// usual romanisation variants (Suneeta/Sunita, Vithal/Vitthal, Jadhao/Jadhav, Yadhav/Yadav,
+// Bhaosaheb/Bhausaheb, Gyaneshwar/Dnyaneshwar).
 // The key itself is never stored: only its keyed fingerprint (see protected-forms.ts).
 
 const consonants: Record<string, string> = {
@@ -9,12 +10,13 @@ const consonants: Record<string, string> = {
   प: "p", फ: "ph", ब: "b", भ: "bh", म: "m", य: "y", र: "r", ऱ: "r", ल: "l", ळ: "l", ऴ: "l", व: "v",
   श: "sh", ष: "sh", स: "s", ह: "h",
 };
+// The candra e (ॅ, ऍ) writes the English "a" of bank and cat: Marathi spells "Canary" कॅनरी.
 const vowels: Record<string, string> = {
-  अ: "a", आ: "a", इ: "i", ई: "i", उ: "u", ऊ: "u", ऋ: "ri", ॠ: "ri", ऌ: "li", ए: "e", ऐ: "ai", ओ: "o", औ: "au", ऍ: "e", ऑ: "o", ऎ: "e", ऒ: "o",
+  अ: "a", आ: "a", इ: "i", ई: "i", उ: "u", ऊ: "u", ऋ: "ri", ॠ: "ri", ऌ: "li", ए: "e", ऐ: "ai", ओ: "o", औ: "au", ऍ: "a", ऑ: "o", ऎ: "e", ऒ: "o",
 };
 const signs: Record<string, string> = {
   "\u093e": "a", "\u093f": "i", "\u0940": "i", "\u0941": "u", "\u0942": "u", "\u0943": "ri", "\u0944": "ri",
-  "\u0947": "e", "\u0948": "ai", "\u094b": "o", "\u094c": "au", "\u0945": "e", "\u0949": "o", "\u0946": "e", "\u094a": "o",
+  "\u0947": "e", "\u0948": "ai", "\u094b": "o", "\u094c": "au", "\u0945": "a", "\u0949": "o", "\u0946": "e", "\u094a": "o",
 };
 const virama = "\u094d";
 const nasal = /[\u0901\u0902]/; // chandrabindu, anusvara
@@ -66,9 +68,11 @@ const folds: [RegExp, string][] = [
   [/ee|ii/g, "i"],
   [/oo|uu/g, "u"],
   [/ai/g, "ay"],
-  [/^(?:gy|jn)/, "dny"],
-  [/au/g, "o"],
-  [/aon?$|ao(?=[^aeiou])/g, "av"],
+  [/^(?:gny|gy|jn)/, "dny"],
+  // ao, au and av before a consonant are one sound in Marathi names: Bhaosaheb/Bhausaheb/भाऊसाहेब,
+  // Raosaheb/Ravsaheb/रावसाहेब, Gaurav/Gourav/गौरव.
+  [/ou/g, "au"],
+  [/au|aon?$|ao(?=[^aeiou])/g, "av"],
   [/anv$/, "av"],
   [/ey$/, "e"],
   [/ia/g, "iya"],

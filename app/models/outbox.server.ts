@@ -3,7 +3,8 @@ import type { Conn } from "#db/client";
 import { auditLog, mailOutbox } from "#db/schema";
 import { invariantResponse } from "~/lib/params";
 import { inviteText } from "~/services/calendar.server";
-import { fixSeparator, guardDocument } from "~/services/identity.server";
+import { fixSeparator, guardFields } from "~/lib/document-guard";
+import { protectedSet } from "./identity.server";
 
 export type OutgoingAttachment = { filename: string; contentType: string; content: Buffer };
 export type OutgoingMail = {
@@ -36,7 +37,7 @@ export type OutboxRow = typeof mailOutbox.$inferSelect;
  */
 export function enqueueMail(db: Conn, mail: OutgoingMail, now = new Date()): number {
   const own = (text: string) => withoutOwnName(text, mail.recipientName);
-  guardDocument(db, mail.collectiveId, "the email", [
+  guardFields(protectedSet(db, mail.collectiveId), "the email", [
     ["the email's subject", own(mail.subject)],
     ["the email's text", own(mail.text)],
     ["the email's HTML", own(mail.html.replace(/<[^>]*>/g, " "))],

@@ -18,7 +18,7 @@ import { getCollective } from "~/models/collective.server";
 import { IdentityMatches } from "~/components/identity-matches";
 import { accusedSchema, caseEventSchema, matchDecisionSchema, victimSchema } from "~/schemas/case";
 import { accusedIdentitySchema, removeEntrySchema, victimIdentitySchema } from "~/schemas/identity";
-import { entriesOfCase } from "~/models/identity-record.server";
+import { entriesOfCase } from "~/models/identity.server";
 import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity.server";
 import { addToIdentityRecord, removeFromIdentityRecord } from "~/services/identity-record.server";
 import { maskForReader } from "~/services/page-mask.server";

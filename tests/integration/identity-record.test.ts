@@ -35,11 +35,14 @@ describe("a victim's identity record, through the form on the case page", () => 
     expect(blocked("Kavu Canarybai came")).toBe(false);
 
     // Later: another name she is known by, her village, two phone numbers and a word protected alone.
+    // The guard's set is updated in place, not rebuilt.
+    const kept = protectedSet(getDb(), 1);
     const later = await identity({ otherNames: canaries.other, village: canaries.village, phones: `${canaries.phone}\n${canaries.landline}`, words: "Canarykar" });
     expect(later.status).toBe(302);
     expect(await record()).toEqual(["name", "other_name", "village", "phone", "phone", "word"]);
     for (const text of ["Kavu Canarybai came", "Canarybai Kavu", "She is from Canarywadi Khurd.", "Call 0233-2255501", "Canarykar alone"]) expect(blocked(text), text).toBe(true);
     expect(blocked("Canarywadi alone")).toBe(false);
+    expect(protectedSet(getDb(), 1)).toBe(kept);
     // A save elsewhere refuses it at once: the guard's set follows the record.
     const m = getDb().select().from(meetings).where(eq(meetings.status, "planned")).get()!;
     const typed = await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "add", title: "Visit to Canarywadi Khurd", minutes: "5", presentingDepartmentId: "" }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
@@ -63,7 +66,10 @@ describe("a victim's identity record, through the form on the case page", () => 
   it("lets the secretariat remove one fingerprint, audited without the value", async () => {
     const entries = (await view()).records.filter((r: { subjectId: number }) => r.subjectId === victimId);
     const village = entries.find((r: { attribute: string }) => r.attribute === "village")!;
+    expect(blocked("She is from Canarywadi Khurd.")).toBe(true);
+    const kept = protectedSet(getDb(), 1);
     expect((await post({ intent: "remove-identity-entry", entryId: String(village.id) })).status).toBe(302);
+    expect(protectedSet(getDb(), 1), "updated in place").toBe(kept);
     expect(await record()).toEqual(["name", "other_name", "phone", "phone", "word"]);
     expect(blocked("She is from Canarywadi Khurd.")).toBe(false);
     expect(blocked("Kavu Canarybai came")).toBe(true);

@@ -62,6 +62,20 @@ describe("fingerprints", () => {
     expect(getDb().select({ n: count() }).from(identityMatches).get()!.n).toBe(before);
   });
 
+  it("flag the same victim recorded in Devanagari on one case and in Latin letters on another, both ways", async () => {
+    const [c4, c5, c6] = getDb().select({ id: cases.id }).from(cases).all().slice(4, 7).map((c) => c.id);
+    const victimOf = async (caseId: number) => (await view(caseId)).view.victims[0].id;
+    const matched = async (caseId: number, other: number) => (await view(caseId)).matches.some((m: { kind: string; otherCaseId: number }) => m.kind === "victim" && m.otherCaseId === other);
+    expect((await post(c4, { intent: "victim-identity", victimId: String(await victimOf(c4)), name: "सुनीता रमेश कॅनरीकर", birthYear: "2007", nativeDistrict: "सांगली" })).status).toBe(302);
+    expect((await post(c5, { intent: "victim-identity", victimId: String(await victimOf(c5)), name: "Suneeta Ramesh Kanarikar", birthYear: "2008", nativeDistrict: "Sangli" })).status).toBe(302);
+    expect(await matched(c5, c4)).toBe(true);
+    expect(await matched(c4, c5)).toBe(true);
+    // And the other way: Latin first, Devanagari after, with the romanisation folded (Bhaosaheb/भाऊसाहेब).
+    expect((await post(c6, { intent: "victim-identity", victimId: String(await victimOf(c6)), name: "श्रीमती सुनीता भाऊसाहेब कॅनरीकर", birthYear: "2007", nativeDistrict: "" })).status).toBe(302);
+    expect((await post(c4, { intent: "victim-identity", victimId: String(await victimOf(c4)), name: "Sunita Bhaosaheb Kanarikar", birthYear: "2007", nativeDistrict: "" })).status).toBe(302);
+    expect(await matched(c4, c6)).toBe(true);
+  });
+
   it("flag a possible repeat offender from an accused's attributes", async () => {
     const acc = getDb().select().from(accused).where(eq(accused.caseId, caseA)).get()!;
     await post(caseA, { intent: "accused-identity", accusedId: String(acc.id), fatherName, birthYear: "1980" });

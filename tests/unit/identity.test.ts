@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fingerprintsOf, nearbyYearFps, normaliseName } from "~/lib/identity";
+import { crossCaseFingerprints, fingerprintsOf, nearbyYearFps, normaliseName } from "~/lib/identity";
 
 const key = "test-key";
 const fp = (name: string, birthYear: number | null = null, extra: string | null = null) => fingerprintsOf(key, { name, birthYear, extra })!;
@@ -34,5 +34,35 @@ describe("matching", () => {
   it("keeps nothing readable", () => {
     const all = JSON.stringify(fp("Ramesh Kumar", 1990, "Nagpur"));
     expect(all).not.toMatch(/ramesh|kumar|nagpur|1990/i);
+  });
+});
+
+describe("matching across cases by the phonetic key", () => {
+  const cross = (name: string, birthYear: number | null = null, extra: string | null = null) => crossCaseFingerprints(key, { name, birthYear, extra })!;
+  const row = (name: string, birthYear: number | null = null, extra: string | null = null) => cross(name, birthYear, extra).stored;
+  const matches = (a: ReturnType<typeof cross>, b: ReturnType<typeof row>) => a.nameFps.includes(b.nameFp) && a.sameAs(b);
+
+  it("matches a Devanagari name with its Latin spelling, and back", () => {
+    expect(matches(cross("सुनीता रमेश जगताप"), row("Sunita Ramesh Jagtap"))).toBe(true);
+    expect(matches(cross("Suneeta Ramesh Jagtaap"), row("सुनीता रमेश जगताप"))).toBe(true);
+    expect(matches(cross("Smt. Bhaosaheb Jadhao"), row("श्री भाऊसाहेब जाधव"))).toBe(true);
+    expect(matches(cross("Dnyaneshwar Pawar"), row("Gyaneshwar Pawar"))).toBe(true);
+  });
+  it("compares the birth year and the district in either script too", () => {
+    expect(matches(cross("सुनीता जगताप", 2008, "सांगली"), row("Sunita Jagtap", 2009, "Sangli"))).toBe(true);
+    expect(matches(cross("सुनीता जगताप", 2008), row("Sunita Jagtap", 2012))).toBe(false);
+    expect(matches(cross("सुनीता जगताप", null, "सातारा"), row("Sunita Jagtap", null, "Sangli"))).toBe(false);
+  });
+  it("keeps different names, and the words in another order, apart", () => {
+    expect(matches(cross("सुनील जगताप"), row("Sunita Jagtap"))).toBe(false);
+    expect(matches(cross("Jagtap Sunita"), row("Sunita Jagtap"))).toBe(false);
+  });
+  it("still finds a row fingerprinted before the phonetic key, by its earlier fingerprint", () => {
+    const before = fp("Ramesh Kumar", 1990, "Nagpur");
+    expect(matches(cross("Ramesh  KUMAR", 1991, "Nagpur"), before)).toBe(true);
+    expect(matches(cross("Ramesh Kumar", 1995), before)).toBe(false);
+  });
+  it("keeps nothing readable", () => {
+    expect(JSON.stringify(row("सुनीता जगताप", 2008, "Sangli"))).not.toMatch(/sunit|jgtp|jagtap|सुनीता|sangli|2008/i);
   });
 });

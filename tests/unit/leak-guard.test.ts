@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { accusedStandIn, buildProtectedSet, findProtected, firStandIn, rewriteProtected, standInFor, victimStandIn } from "~/lib/leak-guard";
+import { addToSet, removeFromSet } from "~/lib/protected-set";
 import { keyedHasher, protectedForms } from "~/lib/protected-forms";
 import type { RecordAttribute } from "#db/schema/enums";
 
@@ -157,5 +158,34 @@ describe("ordinary district text", () => {
   ];
   it("passes", () => {
     for (const text of corpus) expect(found(text), text).toEqual([]);
+  });
+});
+
+describe("the protected set, kept up to date in place", () => {
+  const forms = (attribute: RecordAttribute, value: string) => protectedForms(hash, attribute, value);
+  const found = (s: ReturnType<typeof buildProtectedSet>, text: string) => findProtected(text, s).map((m) => m.replacement);
+
+  it("adds and removes one entry without touching the others, as a rebuild would", () => {
+    const sunitaName = standInFor("name", sunita);
+    const live = buildProtectedSet(key, [{ id: "e:1", forms: forms("name", "Sunita Ramesh Jagtap"), who: sunitaName }], []);
+    addToSet(live, "a:7", forms("name", "Ramesh Kale"), kale);
+    addToSet(live, "e:2", forms("village", "Wadgaon Sheri"), standInFor("village", sunita));
+    expect(found(live, "Sunita Jagtap from Wadgaon Sheri; bail for Ramesh Kale")).toEqual(["V-0042", "the village of V-0042", "the accused (A-2 of DEM-2026-0042)"]);
+    removeFromSet(live, "e:2");
+    const rebuilt = buildProtectedSet(key, [{ id: "e:1", forms: forms("name", "Sunita Ramesh Jagtap"), who: sunitaName }, { id: "a:7", forms: forms("name", "Ramesh Kale"), who: kale }], []);
+    for (const text of ["Sunita Jagtap from Wadgaon Sheri", "bail for Ramesh Kale", "S. R. Jagtap", "Ramesh came"]) expect(found(live, text), text).toEqual(found(rebuilt, text));
+    expect(live.size).toBe(rebuilt.size);
+  });
+
+  it("keeps a form two entries share until both are gone, the victim's stand-in first", () => {
+    const live = buildProtectedSet(key, [], []);
+    addToSet(live, "a:1", forms("name", "Sunita Jagtap"), kale);
+    addToSet(live, "e:1", forms("name", "Sunita Jagtap"), sunita);
+    expect(found(live, "Sunita Jagtap")).toEqual(["V-0042"]);
+    removeFromSet(live, "e:1");
+    expect(found(live, "Sunita Jagtap")).toEqual(["the accused (A-2 of DEM-2026-0042)"]);
+    removeFromSet(live, "a:1");
+    expect(found(live, "Sunita Jagtap")).toEqual([]);
+    expect(live.words.size + live.pairs.size + live.initials.size).toBe(0);
   });
 });

@@ -27,6 +27,12 @@ describe("the phonetic key", () => {
     same("Rao", "Rav");
     same("Wadgaon", "Vadgav");
   });
+  it("folds ao/au/av before a consonant, and the ways of writing ज्ञ", () => {
+    same("Bhaosaheb", "Bhausaheb", "Bhousaheb", "भाऊसाहेब");
+    same("Raosaheb", "Ravsaheb", "रावसाहेब");
+    same("Gaurav", "Gourav", "गौरव");
+    same("Gyaneshwar", "Dnyaneshwar", "Gnyaneshwar", "Jnaneshwar", "ज्ञानेश्वर");
+  });
   it("gives a Devanagari name the key of its Latin spelling, whatever the schwa does", () => {
     same("Jagtap", "जगताप");
     same("Sunita", "सुनीता", "सुनिता");
@@ -44,6 +50,7 @@ describe("the phonetic key", () => {
     same("Shinde", "शिंदे");
     same("Patil", "पाटील");
     same("Wadgaon", "वडगाव");
+    same("Kanarikar", "कॅनरीकर");
   });
   it("drops the nukta (ज़/ज, फ़/फ)", () => {
     same("ज़रीना", "जरीना", "Zarina", "Jarina");
