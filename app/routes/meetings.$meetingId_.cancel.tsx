@@ -1,15 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { CheckboxField, ValidatedForm } from "~/components/form";
+import { CheckboxField, Field, ValidatedForm } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
-import { parseForm, readForm } from "~/lib/forms";
+import { readForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { getCollective } from "~/models/collective.server";
 import { getMeeting } from "~/models/meeting.server";
-import { cancelMeetingSchema } from "~/schemas/meeting";
+import { cancelGuardFields, cancelMeetingSchema } from "~/schemas/meeting";
 import { requireUserWithPermission } from "~/services/auth.server";
+import { parseGuardedForm } from "~/services/input-guard.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { cancelMeeting } from "~/services/meeting-mail.server";
 
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
-  const form = parseForm(cancelMeetingSchema, await readForm(request));
+  const form = parseGuardedForm(db, user, cancelMeetingSchema, await readForm(request), `Meeting ${meeting.number}'s cancellation`, cancelGuardFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ errors: { form: "This meeting is already over or cancelled." }, values: form.values }, { status: 409 });
@@ -38,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ errors: { form: "The meeting changed since you opened this page. Look at it again before cancelling." }, values: form.values }, { status: 409 });
   }
   try {
-    const { batch } = cancelMeeting(db, meeting, user.id);
+    const { batch } = cancelMeeting(db, meeting, user.id, form.data.reason ?? null);
     return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
   } catch (error) {
     const message = refusalMessage(db, user, error);
@@ -64,6 +65,9 @@ export default function CancelMeeting() {
       <div className="card">
         <ValidatedForm schema={cancelMeetingSchema} method="post" feedback={feedback}>
           <input type="hidden" name="version" value={meeting.version} />
+          {meeting.status === "agenda_published" ? (
+            <Field name="reason" label="Reason (optional)" hint="Goes into every seat holder's email. Refer to cases and victims by their codes." multiline />
+          ) : null}
           <CheckboxField name="confirm" label="Yes, cancel this meeting" />
           <div className="actions">
             <button type="submit" className="button button--danger" disabled={over}>

@@ -10,7 +10,7 @@ const emptyToNull = (v: unknown) => (v === "" ? undefined : v);
 
 /** The create and edit form of a case. Departments come as one select per department: `dept-<id>`. */
 /** The register's free text that representatives read, as the guard names it (the FIR is restricted). */
-export const caseGuardFields = { policeStation: "the police station", courtName: "the court" };
+export const caseGuardFields = { policeStation: "the police station", courtName: "the court", courtCaseNumber: "the court case number", sections: "the list of sections" };
 
 export const caseSchema = z
   .object({

@@ -80,8 +80,12 @@ export const minutesFieldSchema = z.object({
 
 export const cancelMeetingSchema = z.object({
   confirm: z.literal("on", { error: "Tick the box to confirm the cancellation." }),
+  reason: optionalText("Reason", 300),
   version: version(),
 });
+
+/** The cancellation's free text, checked by the leak guard when it is saved (it goes into every seat holder's email). */
+export const cancelGuardFields = { reason: "the reason for cancelling" };
 
 /** A matter a department's representative raises for the next agenda. The department comes from the session, never the form. */
 export const raiseMatterSchema = z.object({

@@ -58,7 +58,7 @@ function enqueueForHolders(
   tx: Conn,
   meeting: Meeting,
   doc: AgendaDocument,
-  { kind, batch, pdf, invite }: { kind: SendKind; batch: string; pdf: Buffer | null; invite: { method: "REQUEST" | "CANCEL"; content: string } },
+  { kind, batch, pdf, invite, reason = null }: { kind: SendKind; batch: string; pdf: Buffer | null; invite: { method: "REQUEST" | "CANCEL"; content: string }; reason?: string | null },
 ) {
   for (const holder of currentSeatHolders(tx, meeting.collectiveId)) {
     const email = agendaEmail({
@@ -74,6 +74,7 @@ function enqueueForHolders(
       items: doc.items.map((i) => `${i.startTime} ${i.title}`),
       writtenUpdates: doc.writtenUpdates,
       meetingUrl: meetingUrl(meeting),
+      reason,
     });
     enqueueMail(tx, {
       collectiveId: meeting.collectiveId,
@@ -164,7 +165,7 @@ export async function rescheduleMeeting(
 }
 
 /** Cancelling tells everyone who had the invite, with METHOD:CANCEL and the next SEQUENCE. */
-export function cancelMeeting(db: Db, meeting: Meeting, userId: number): { batch: string | null } {
+export function cancelMeeting(db: Db, meeting: Meeting, userId: number, reason: string | null = null): { batch: string | null } {
   const notify = meeting.status === "agenda_published";
   const updated: Meeting = { ...meeting, status: "cancelled", icalSequence: meeting.icalSequence + 1, version: meeting.version + 1 };
   const batch = notify ? `meeting:${meeting.id}:cancel` : null;
@@ -175,7 +176,7 @@ export function cancelMeeting(db: Db, meeting: Meeting, userId: number): { batch
     audit(tx, { collectiveId: meeting.collectiveId, userId, action: "cancel", entity: "meeting", entityId: meeting.id });
     if (batch) {
       const doc = buildAgendaDocument(tx, updated);
-      enqueueForHolders(tx, updated, doc, { kind: "cancelled", batch, pdf: null, invite: { method: "CANCEL", content: inviteFor(tx, updated, "CANCEL") } });
+      enqueueForHolders(tx, updated, doc, { kind: "cancelled", batch, pdf: null, invite: { method: "CANCEL", content: inviteFor(tx, updated, "CANCEL") }, reason });
     }
   });
   if (batch) wakeMailSender();

@@ -17,6 +17,8 @@ export type AgendaEmailData = {
   writtenUpdates: { title: string; reasons: string[]; presentingDepartment: string | null }[];
   meetingUrl: string;
   kind: "agenda" | "agenda-update" | "rescheduled" | "cancelled";
+  /** Why a cancelled meeting was cancelled, as the secretariat wrote it (guarded when saved). */
+  reason?: string | null;
 };
 
 const subjects: Record<AgendaEmailData["kind"], (d: AgendaEmailData) => string> = {
@@ -47,7 +49,9 @@ export function agendaEmail(d: AgendaEmailData): Email {
       { lines: [openings[d.kind]] },
       { heading: `Meeting ${d.meetingNumber}`, lines: [`When: ${d.when} (${plural(d.durationMinutes, "minute", "minutes")})`, ...where.map((w) => `Where: ${w}`)] },
       ...(d.kind === "cancelled"
-        ? []
+        ? d.reason
+          ? [{ heading: "Reason", lines: [d.reason] }]
+          : []
         : [
             { heading: "Agenda", list: d.items },
             ...(d.writtenUpdates.length

@@ -10,7 +10,10 @@ import { action as caseAction, loader as caseLoader } from "~/routes/cases.$case
 import { action as departmentAction } from "~/routes/departments.$departmentId";
 import { action as newDepartmentAction } from "~/routes/departments._index";
 import { action as transferAction } from "~/routes/departments.$departmentId_.transfer";
+import { action as editCaseAction } from "~/routes/cases.$caseId_.edit";
+import { action as newCaseAction } from "~/routes/cases.new";
 import { action as meetingAction } from "~/routes/meetings.$meetingId";
+import { action as cancelAction } from "~/routes/meetings.$meetingId_.cancel";
 import { action as runAction } from "~/routes/meetings.$meetingId_.run";
 import { action as newMeetingAction } from "~/routes/meetings.new";
 import { action as participationAction } from "~/routes/settings.participation";
@@ -137,6 +140,25 @@ describe("every free-text field others read", () => {
     expect(res.data.errors.officerName).toBeUndefined();
     expect(res.data.errors.phone).toBeUndefined();
     expectRefused(await post({ ...body, designation: "PI", officerName: victim }), "officerName", /^The name of the new holder/, victim);
+  });
+
+  it("a case's court case number and sections, on registering and on editing the case", async () => {
+    const register = { policeStation: "Sitabuldi PS", firNumber: "", firYear: "", courtName: "", courtCaseNumber: "", sections: "BNS 143", stage: "fir", status: "open", outcome: "", openedOn: today, closedOn: "", chargesheetLimitDays: "60", [`dept-${dept.police}`]: "lead" };
+    const post = (b: Record<string, string>) => run(() => newCaseAction({ request: postRequest("/cases/new", b, cookies.secretariat), params: {}, context: {} }));
+    expectRefused(await post({ ...register, courtCaseNumber: `SC 45/2026 (${victim})` }), "courtCaseNumber", /^The court case number was not saved/, victim);
+    expectRefused(await post({ ...register, sections: `BNS 143 against ${accusedName}` }), "sections", /^The list of sections was not saved/, accusedName);
+    const kase = getDb().select().from(cases).where(eq(cases.id, caseId)).get()!;
+    const edit = { ...register, policeStation: kase.policeStation, firNumber: kase.firNumber ?? "", openedOn: kase.openedOn, version: String(kase.version), sections: `ITPA 5; victim ${victim}` };
+    const edited = await run(() => editCaseAction({ request: postRequest(`/cases/${caseId}/edit`, edit, cookies.secretariat), params: { caseId: String(caseId) }, context: {} }));
+    expectRefused(edited, "sections", /^The list of sections was not saved/, victim);
+    expect(getDb().select().from(cases).where(eq(cases.id, caseId)).get()!.sections).toBe(kase.sections);
+  });
+
+  it("a meeting's cancellation reason, which goes into every seat holder's email", async () => {
+    const m = getDb().select().from(meetings).where(eq(meetings.status, "agenda_published")).get() ?? meeting();
+    const res = await run(() => cancelAction({ request: postRequest(`/meetings/${m.id}/cancel`, { confirm: "on", reason: `${victim} cannot attend`, version: String(m.version) }, cookies.secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    expectRefused(res, "reason", /^The reason for cancelling was not saved/, victim);
+    expect(getDb().select().from(meetings).where(eq(meetings.id, m.id)).get()!.status).toBe(m.status);
   });
 
   it("department names and participation labels", async () => {

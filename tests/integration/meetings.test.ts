@@ -218,10 +218,11 @@ describe("publishing", () => {
     const before = smtp.messages.length;
     const unconfirmed = await run(() => cancelAction({ request: postRequest(`/meetings/${meeting.id}/cancel`, { version: String(meeting.version) }, secretariat), params: params(meeting.id), context: {} }));
     expect(unconfirmed.data.errors.confirm).toBe("Tick the box to confirm the cancellation.");
-    const res = await run(() => cancelAction({ request: postRequest(`/meetings/${meeting.id}/cancel`, { confirm: "on", version: String(meeting.version) }, secretariat), params: params(meeting.id), context: {} }));
+    const res = await run(() => cancelAction({ request: postRequest(`/meetings/${meeting.id}/cancel`, { confirm: "on", reason: "The district court hall is unavailable that day.", version: String(meeting.version) }, secretariat), params: params(meeting.id), context: {} }));
     expect(res.status).toBe(302);
     await deliver();
     const sent = (await smtp.waitFor(before + holders().length)).slice(before);
+    expect(sent[0].text).toContain("The district court hall is unavailable that day.");
     const invite = sent[0].attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
     const calendar = new ICAL.Component(ICAL.parse(invite.content.toString("utf8")));
     expect(calendar.getFirstPropertyValue("method")).toBe("CANCEL");
