@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total, page, pages } = listOutbox(db, user.collectiveId, Number(new URL(request.url).searchParams.get("page") ?? "1"));
   return {
     held: heldByGuard(db, user.collectiveId).map((h) => ({ ...h, at: formatDateTime(h.at, timeZone) })),
-    needsRedaction: findingCount(user.collectiveId),
+    needsRedaction: findingCount(db, user.collectiveId),
     page,
     pages,
     total,

@@ -4,12 +4,11 @@ import { plural } from "~/lib/plural";
 import { maskSpans, outOfScope, redactSpans } from "~/lib/protected-text";
 import { audit } from "~/models/audit.server";
 import { listCollectiveIds } from "~/models/collective.server";
-import { frozenVersion, storedTexts, writeFrozenVersion, type StoredText } from "~/models/stored-text.server";
+import { findingCountOf, latestScanOf, saveScan, type Finding, type Scan } from "~/models/redaction-scan.server";
+import { frozenVersion, storedTexts, writeFrozenVersion } from "~/models/stored-text.server";
 import { findProtected, protectedSet, type ProtectedSet } from "./identity.server";
 
-/** A stored text that now holds something protected, as the Needs redaction page lists it. */
-export type Finding = Omit<StoredText, "text"> & { excerpt: string };
-export type Scan = { at: string; findings: Finding[] };
+export type { Finding, Scan };
 
 const excerptOf = (text: string, set: ProtectedSet, matches: ReturnType<typeof findProtected>) => {
   const first = matches[0];
@@ -31,22 +30,24 @@ export function scanStoredTexts(db: Conn, collectiveId: number): Finding[] {
   return findings;
 }
 
-// The latest scan per collective, kept by the process: the daily job and "Scan now" refresh it.
-const latest = new Map<number, Scan>();
-
-/** Scans now, keeps the result for the page, and audits the count (never a value). */
+/**
+ * Scans now, keeps the result in the database (so it survives a restart) and audits the count
+ * (never a value), in one transaction. The daily job and "Scan now" call it.
+ */
 export function rescan(db: Conn, collectiveId: number, userId: number | null, now = new Date()): Scan {
   const scan = { at: now.toISOString(), findings: scanStoredTexts(db, collectiveId) };
-  latest.set(collectiveId, scan);
-  audit(db, { collectiveId, userId, action: "scan:redaction", entity: "collective", entityId: collectiveId, detail: `${plural(scan.findings.length, "stored text needs", "stored texts need")} redaction` });
+  db.transaction((tx) => {
+    saveScan(tx, collectiveId, scan);
+    audit(tx, { collectiveId, userId, action: "scan:redaction", entity: "collective", entityId: collectiveId, detail: `${plural(scan.findings.length, "stored text needs", "stored texts need")} redaction` });
+  });
   return scan;
 }
 
-/** The latest scan, scanning first when this process has none yet. */
-export const latestScan = (db: Conn, collectiveId: number): Scan => latest.get(collectiveId) ?? rescan(db, collectiveId, null);
+/** The latest scan kept, scanning first when the collective has none yet. */
+export const latestScan = (db: Conn, collectiveId: number): Scan => latestScanOf(db, collectiveId) ?? rescan(db, collectiveId, null);
 
-/** How many findings the nav shows beside "Needs redaction" (0 before any scan). */
-export const findingCount = (collectiveId: number) => latest.get(collectiveId)?.findings.length ?? 0;
+/** How many findings the Outbox shows beside "Needs redaction" (0 before any scan). */
+export const findingCount = (db: Conn, collectiveId: number) => findingCountOf(db, collectiveId);
 
 /** Every string in a stored JSON document, redacted, the shape kept. */
 function redactJson(json: string, set: ProtectedSet): string {

@@ -70,3 +70,18 @@ export const protectedRevision = sqliteTable("protected_revision", {
   id: integer().primaryKey(),
   revision: integer().notNull().default(0),
 });
+
+/**
+ * The latest Needs-redaction scan of a collective (daily, or on demand), kept so it survives a
+ * restart. Each finding names where a stored text is and shows an excerpt with the match masked,
+ * never the match itself; see app/services/redaction.server.ts.
+ */
+export const redactionScans = sqliteTable("redaction_scans", {
+  collectiveId: integer()
+    .primaryKey()
+    .references(() => collectives.id),
+  scannedAt: text().notNull(),
+  /** JSON array of findings: { where, fixUrl, scope?, redact?, excerpt }. */
+  findingsJson: text().notNull(),
+  findingCount: integer().notNull(),
+});

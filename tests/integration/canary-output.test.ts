@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actionItems, auditLog, caseDepartments, caseEvents, cases, departments, meetings, minutesVersions } from "#db/schema";
+import { actionItems, auditLog, caseDepartments, caseEvents, cases, departments, meetings, minutesVersions, redactionScans } from "#db/schema";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { addDays, todayIn } from "~/lib/dates";
@@ -123,6 +123,21 @@ describe("Needs redaction", () => {
     expect(where).toContain(`the amendment in version ${version.version} of Meeting ${meeting.number}'s minutes`);
     expect(JSON.stringify(res.data.findings)).not.toMatch(leaked);
     expect((await load(redactionLoader, "/redaction", {}, cookies.police)).status).toBe(403);
+  });
+
+  it("keeps the latest scan in the database, so the page shows it after a restart without scanning again", async () => {
+    await run(() => redactionAction({ request: postRequest("/redaction", { intent: "scan" }, cookies.secretariat), params: {}, context: {} }));
+    const scans = () => getDb().select().from(auditLog).where(eq(auditLog.action, "scan:redaction")).all().length;
+    const kept = getDb().select().from(redactionScans).where(eq(redactionScans.collectiveId, 1)).get()!;
+    expect(kept.findingCount).toBeGreaterThan(0);
+    expect(kept.findingsJson).not.toMatch(leaked);
+    // A new process has nothing in memory: what it shows is read from the table.
+    const before = scans();
+    const page = await load(redactionLoader, "/redaction", {}, cookies.secretariat);
+    expect(page.data.findings).toEqual(JSON.parse(kept.findingsJson));
+    expect(scans()).toBe(before);
+    const outbox = await load(outboxLoader, "/outbox", {}, cookies.secretariat);
+    expect(outbox.data.needsRedaction).toBe(kept.findingCount);
   });
 
   it("redacts a frozen version with its amendment: [redacted] stored, audited without the text, in the minutes' history, and its PDF no longer blocked", async () => {
