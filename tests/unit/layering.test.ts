@@ -34,9 +34,7 @@ const queryHomes = ["app/models/", "db/seed", "db/migrate.ts", "scripts/seed", "
  */
 const allowed: Record<string, number> = {
   "app/models/outbox.server.ts -> app/services/calendar.server.ts": 1,
-  "app/models/outbox.server.ts -> app/services/identity.server.ts": 1,
   "app/services/brief.server.ts queries": 6,
-  "app/services/identity.server.ts queries": 13,
   "app/services/transfer.server.ts queries": 4,
   "db/seed-cases.ts -> app/lib/dates.ts": 1,
   "db/seed-meetings.ts -> app/lib/dates.ts": 1,
