@@ -13,7 +13,7 @@ import { generateAgenda } from "~/lib/agenda/generate";
 import { agendaContextFor } from "~/services/agenda.server";
 import { outcomesFor } from "~/services/outcomes.server";
 import { findProtected, protectedSet } from "~/services/identity.server";
-import { addToIdentityRecord } from "~/services/identity-record.server";
+import { addToIdentityRecord, removeFromIdentityRecord } from "~/services/identity-record.server";
 import PDFDocument from "pdfkit";
 import { create as createFont, type Font } from "fontkit";
 import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
@@ -95,8 +95,13 @@ function rawReads(db: Db, meetingDate: string) {
     .all();
 }
 
+/**
+ * Runs fn a few times to warm up, then `runs` times: the median and p95 of the wall time, and the
+ * median CPU time. On a shared machine one run can wait behind another process, so no figure is
+ * a single run, and the CPU time (which does not count the waiting) is printed beside it.
+ */
 function time(runs: number, fn: () => void) {
-  fn();
+  for (let i = 0; i < 3; i++) fn();
   const samples: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -116,6 +121,9 @@ function time(runs: number, fn: () => void) {
 const fmt = (t: { median: number; p95: number }) => `median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`;
 /** With the CPU time beside it: on a shared machine the wall time also counts the waiting. */
 const fmtCpu = (t: { median: number; p95: number; cpu: number }) => `${fmt(t)} (CPU ${t.cpu.toFixed(1)} ms)`;
+/** Whether a figure meets its target: by the median wall time, or, when other processes held the CPU, by the median CPU time. */
+const verdict = (t: { median: number; cpu: number }, target: number) =>
+  t.median <= target ? "met" : t.cpu <= target ? "met by CPU time (the wall time waited for other processes)" : "MISSED";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "testa-bench-"));
 try {
@@ -211,14 +219,27 @@ function benchLeakGuard(db: Db) {
   ];
   const district = Array.from({ length: 1000 }, (_, i) => sentences[i % sentences.length].split(" ")).flat().slice(0, 1000).join(" ");
   const field = "The prosecutor met PI Sanjay Patil at Wadi Police Station; the victim V-00042 will testify on 15/12/2026 in the protection room, with the DCPU and the ASHA worker.";
-  const documents = ([["a repeated sentence", repeated], ["1,000 varied words", varied], ["district text (English and Marathi)", district]] as const).map(([label, text]) => [label, time(20, () => findProtected(text, set))] as const);
-  const atSave = time(50, () => findProtected(field, protectedSet(db, 1)));
+  const documents = ([["a repeated sentence", repeated], ["1,000 varied words", varied], ["district text (English and Marathi)", district]] as const).map(([label, text]) => [label, time(50, () => findProtected(text, set))] as const);
+  const atSave = time(100, () => findProtected(field, protectedSet(db, 1)));
+  // A fingerprint added, then removed: the kept set is updated in place (the same set, no rebuild).
+  const kept = protectedSet(db, 1);
+  const v = victimIds[0];
+  const addedAt = performance.now();
+  addToIdentityRecord(db, { collectiveId: 1, caseId: v.case_id, subjectKind: "victim", subjectId: v.id }, user, [{ attribute: "other_name", value: "Benchi Inplace Kanarikar" }], null);
+  const inPlace = protectedSet(db, 1);
+  const added = performance.now() - addedAt;
+  const entryId = Number((db.$client.prepare("select max(id) as id from identity_record_entries").get() as { id: number }).id);
+  const removedAt = performance.now();
+  removeFromIdentityRecord(db, { collectiveId: 1, caseId: v.case_id }, user, entryId);
+  protectedSet(db, 1);
+  const removed = performance.now() - removedAt;
   const named = findProtected(`${given[3]} ${surnames[0]} and ${surnames[0]} ${given[3]}, S. ${fathers[0][0]}. ${surnames[0]}`, set).length;
   console.log(`\nLeak guard (${victimIds.length} victims' records, ${victimIds.length} accused: ${victimIds.length * 3} protected names, ${set.size} fingerprinted forms, ${set.firs.size} FIR numbers):`);
   console.log(`  recording the victims' records:         ${(recorded / 1000).toFixed(1)} s (${(recorded / victimIds.length).toFixed(2)} ms a record)`);
-  console.log(`  building the protected set:             first ${first.toFixed(0)} ms, after a change ${rebuilt.toFixed(0)} ms; reused until then: ${fmt(cached)}`);
-  for (const [label, t] of documents) console.log(`  1,000-word document, ${label.padEnd(36)} ${fmtCpu(t)}   target <= 20 ms`);
-  console.log(`  one field checked at save (30 words):   ${fmtCpu(atSave)}   target <= 5 ms`);
+  console.log(`  building the protected set:             first ${first.toFixed(0)} ms, after an accused is added ${rebuilt.toFixed(0)} ms; reused until then: ${fmt(cached)}`);
+  console.log(`  a fingerprint added, then removed:      ${added.toFixed(1)} ms, ${removed.toFixed(1)} ms, each with the next check (in place: ${inPlace === kept && protectedSet(db, 1) === kept ? "yes" : "NO, rebuilt"})   target: no rebuild`);
+  for (const [label, t] of documents) console.log(`  1,000-word document, ${label.padEnd(36)} ${fmtCpu(t)}   target <= 20 ms: ${verdict(t, 20)}`);
+  console.log(`  one field checked at save (30 words):   ${fmtCpu(atSave)}   target <= 5 ms: ${verdict(atSave, 5)}`);
   console.log(`  (a check that the names are found: ${named} match(es) in a test sentence)`);
 }
 

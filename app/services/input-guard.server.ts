@@ -2,6 +2,8 @@ import type { z } from "zod";
 import type { Conn } from "#db/client";
 import { firstValue, parseForm, rewriteKey, type FieldErrors, type FormResult, type FormValues } from "~/lib/forms";
 import { matchWords, outOfScope, protectedMask, refusalSentence, type GuardScope } from "~/lib/protected-text";
+import { config } from "~/config.server";
+import { keyedHasher } from "~/lib/protected-forms";
 import { audit } from "~/models/audit.server";
 import { findProtected, protectedSet, rewriteProtected } from "./identity.server";
 
@@ -13,6 +15,19 @@ export type GuardedField = { label: string; scope?: GuardScope };
 export type GuardedFields = Record<string, string | GuardedField>;
 
 type Who = { collectiveId: number; id: number | null };
+
+// Autosave sends a form again after every pause in typing, the refused text unchanged while the
+// person edits another box: one audit entry per refused value is the record, not one per save.
+// The process keeps a keyed hash of the last refusals (never the text), the oldest forgotten first.
+const refusedLately = new Set<string>();
+const keptRefusals = 2_000;
+function firstRefusal(who: Who, where: string, label: string, text: string): boolean {
+  const key = keyedHasher(config().IDENTITY_KEY)(`refused:${who.collectiveId}|${who.id}|${where}|${label}|${text}`);
+  if (refusedLately.has(key)) return false;
+  refusedLately.add(key);
+  if (refusedLately.size > keptRefusals) refusedLately.delete(refusedLately.values().next().value!);
+  return true;
+}
 
 /**
  * Checks the named fields of a submitted form. Returns null when all are clean; otherwise a
@@ -37,7 +52,7 @@ export function refuseProtectedInput(db: Conn, who: Who, where: string, values: 
     if (!matches.length) continue;
     errors[name] = refusalSentence(label, matchWords(text, matches));
     errors[rewriteKey(name)] = rewriteProtected(text, matches);
-    audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "input:refused", entity: "form", detail: `${where}: ${label}` });
+    if (firstRefusal(who, where, label, text)) audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "input:refused", entity: "form", detail: `${where}: ${label}` });
   }
   return Object.keys(errors).length ? errors : null;
 }

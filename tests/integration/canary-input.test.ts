@@ -75,6 +75,19 @@ describe("a refused save", () => {
     expect(audits.toLowerCase()).not.toContain("jagtap");
   });
 
+  it("is audited once per refused value, however often autosave sends it again", async () => {
+    const item = openItem();
+    const refusals = () => getDb().select().from(auditLog).where(eq(auditLog.action, "input:refused")).all().length;
+    const before = refusals();
+    // The person goes on editing another box: each save sends the refused reason again, unchanged.
+    for (const comment of ["Called", "Called the shelter", "Called the shelter twice"]) {
+      expectRefused(await updateItem(item.id, itemForm(item, { status: "blocked", reason: `Waiting for ${victim}`, comment })), "reason", /blocked reason was not saved/, victim);
+    }
+    expect(refusals()).toBe(before + 1);
+    expectRefused(await updateItem(item.id, itemForm(item, { status: "blocked", reason: `Still waiting for ${victim}` })), "reason", /blocked reason was not saved/, victim);
+    expect(refusals()).toBe(before + 2);
+  });
+
   it("keeps a person's own edit over a stale rewrite", async () => {
     const item = openItem();
     const own = "Waiting for the statement of V-0001";
