@@ -7,13 +7,14 @@ export type CorrectableAction = { id: number; description: string; departmentId:
 /**
  * The secretariat's two changes to an action as agreed: correct it, or drop it with a reason.
  * Both post to the action's correction page, from wherever they are shown, and come back to `returnTo`.
- * Once the meeting's minutes are confirmed a correction is an amendment, so it asks who moved it.
+ * Once the meeting's minutes are circulated a correction or a drop is an amendment, so each asks who moved it.
  */
 export function ActionCorrection({
   action,
   departments,
   cases,
   needsAmendment,
+  settled,
   feedback,
   returnTo,
 }: {
@@ -21,6 +22,8 @@ export function ActionCorrection({
   departments: { id: number; name: string }[];
   cases: { id: number; code: string }[];
   needsAmendment: boolean;
+  /** Why a change is an amendment: the minutes are "circulated" or "confirmed". */
+  settled?: "circulated" | "confirmed" | null;
   feedback?: FormFeedback & { intent?: string };
   returnTo?: string;
 }) {
@@ -39,7 +42,7 @@ export function ActionCorrection({
           <Field name="dueOn" label="Due date" type="date" defaultValue={action.dueOn} />
           <SelectField name="caseId" label="Linked case" placeholder="No case" options={caseOptions.map((c) => ({ value: String(c.id), label: c.code }))} defaultValue={action.caseId ?? ""} />
         </div>
-        {needsAmendment ? <Field name="movedBy" label="Amendment moved by" hint="These minutes are confirmed: the correction is recorded as an amendment, in a new version." /> : null}
+        {needsAmendment ? <Field name="movedBy" label="Amendment moved by" hint={`These minutes are ${settled ?? "confirmed"}: the correction is recorded as an amendment, in a new version.`} /> : null}
         <button type="submit" className="button">
           {needsAmendment ? "Record the amendment" : "Save the correction"}
         </button>
@@ -49,8 +52,9 @@ export function ActionCorrection({
         <input type="hidden" name="version" value={action.version} />
         {back}
         <Field name="reason" label="Reason for dropping" hint="A dropped action leaves the agenda, the reviews and every count of open work; its history stays." />
+        {needsAmendment ? <Field name="movedBy" label="Drop moved by" hint={`These minutes are ${settled ?? "confirmed"}: dropping the action is recorded as an amendment, in a new version.`} /> : null}
         <button type="submit" className="button button--quiet">
-          Drop this action
+          {needsAmendment ? "Record the amendment: drop this action" : "Drop this action"}
         </button>
       </ValidatedForm>
     </div>

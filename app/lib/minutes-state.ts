@@ -1,4 +1,5 @@
 // The life of a meeting's minutes: draft → circulated → confirmed → amended (and amended again).
+// Only the draft is edited: from circulation on, every change is an amendment, moved by someone.
 // A pure rule book: what may happen next, and why not when it may not.
 import type { minutesStates } from "#db/schema/enums";
 
@@ -9,7 +10,7 @@ export type MinutesFacts = { state: MinutesState; meetingHeld: boolean; hasConte
 
 const allowed: Record<MinutesState, MinutesAction[]> = {
   draft: ["edit", "circulate"],
-  circulated: ["edit", "circulate", "confirm"],
+  circulated: ["circulate", "confirm", "amend"],
   confirmed: ["amend"],
   amended: ["amend"],
 };
@@ -18,7 +19,8 @@ const next: Record<MinutesAction, (s: MinutesState) => MinutesState> = {
   edit: (s) => s,
   circulate: () => "circulated",
   confirm: () => "confirmed",
-  amend: () => "amended",
+  // Amended before confirmation, the minutes are still circulated, to be confirmed at the next meeting.
+  amend: (s) => (s === "circulated" ? "circulated" : "amended"),
 };
 
 export type Transition = { ok: true; state: MinutesState } | { ok: false; message: string };
@@ -26,10 +28,10 @@ export type Transition = { ok: true; state: MinutesState } | { ok: false; messag
 export function transition(facts: MinutesFacts, action: MinutesAction): Transition {
   if (!allowed[facts.state].includes(action)) {
     const why: Record<MinutesAction, string> = {
-      edit: "These minutes are confirmed. Record an amendment, with who moved it, to change them.",
+      edit: `These minutes are ${settledAs(facts.state)}. Record an amendment, with who moved it, to change them.`,
       circulate: "Confirmed minutes are not circulated again. Record an amendment instead.",
       confirm: facts.state === "draft" ? "Circulate the minutes before they can be confirmed." : "These minutes are already confirmed.",
-      amend: "Only confirmed minutes are amended. Until then, edit the draft.",
+      amend: "Only circulated or confirmed minutes are amended. Until then, edit the draft.",
     };
     return { ok: false, message: why[action] };
   }
@@ -38,6 +40,16 @@ export function transition(facts: MinutesFacts, action: MinutesAction): Transiti
     return { ok: false, message: "The minutes are empty: record attendance and at least one item's discussion or decision before circulating." };
   }
   return { ok: true, state: next[action](facts.state) };
+}
+
+/** "circulated" or "confirmed": how a person is told why a change to these minutes must be an amendment. */
+export function settledAs(state: MinutesState): "circulated" | "confirmed" {
+  return state === "circulated" ? "circulated" : "confirmed";
+}
+
+/** Whether a change to these minutes must be an amendment (they have left the draft). */
+export function needsAmendment(state: MinutesState): boolean {
+  return !allowed[state].includes("edit");
 }
 
 /** "Circulated, version 2": how the minutes' PDF and page name the document shown. */

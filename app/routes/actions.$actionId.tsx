@@ -140,9 +140,9 @@ export default function ActionItem() {
           <h2 id="correct">Correct or drop the action as agreed</h2>
           <p className="muted">
             {correction.needsAmendment
-              ? `The minutes of Meeting ${correction.meetingNumber} are confirmed: a correction is recorded as an amendment, in a new version.`
+              ? `The minutes of Meeting ${correction.meetingNumber} are ${correction.settled}: a correction is recorded as an amendment, in a new version.`
               : correction.meetingNumber
-                ? `The minutes of Meeting ${correction.meetingNumber} are not confirmed yet: a correction changes them directly.`
+                ? `The minutes of Meeting ${correction.meetingNumber} are a draft: a correction changes them directly.`
                 : "This action was not agreed at a meeting."}
           </p>
           <ActionCorrection
@@ -150,6 +150,7 @@ export default function ActionItem() {
             departments={correction.departments}
             cases={correction.cases}
             needsAmendment={correction.needsAmendment}
+            settled={correction.settled}
           />
         </section>
       ) : null}

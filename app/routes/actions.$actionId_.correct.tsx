@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form =
     intent === "correct"
       ? parseGuardedForm(db, user, actionCorrectionSchema, formData, `action ${item.id}'s correction`, { description: "the action", movedBy: "who moved the amendment" })
-      : parseGuardedForm(db, user, actionDropSchema, formData, `action ${item.id}'s drop`, { reason: `action ${item.id}'s dropped reason` });
+      : parseGuardedForm(db, user, actionDropSchema, formData, `action ${item.id}'s drop`, { reason: `action ${item.id}'s dropped reason`, movedBy: "who moved the amendment" });
   if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const dueProblem = form.data.intent === "correct" && form.data.dueOn !== item.dueOn ? dueDateProblem(form.data.dueOn, agreedOn(db, item), today) : null;
@@ -58,7 +58,9 @@ export default function CorrectAction() {
       </p>
       <h1>Correct or drop: {item.description}</h1>
       <p className="muted">
-        {choices.needsAmendment ? `The minutes of Meeting ${choices.meetingNumber} are confirmed: a correction is recorded as an amendment, in a new version.` : "A correction changes the minutes directly while they are not confirmed."}
+        {choices.needsAmendment
+          ? `The minutes of Meeting ${choices.meetingNumber} are ${choices.settled}: a correction or a drop is recorded as an amendment, in a new version.`
+          : "A correction changes the minutes directly while they are a draft."}
       </p>
       {item.status === "dropped" ? (
         <p className="notice">This action item is dropped.</p>
@@ -68,6 +70,7 @@ export default function CorrectAction() {
           departments={choices.departments}
           cases={choices.cases}
           needsAmendment={choices.needsAmendment}
+          settled={choices.settled}
           feedback={feedback}
           returnTo={returnTo || undefined}
         />

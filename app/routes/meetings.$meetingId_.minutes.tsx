@@ -117,7 +117,7 @@ export default function Minutes() {
           <Form method="post">
             <input type="hidden" name="intent" value="circulate" />
             <button type="submit" className="button" disabled={busy}>
-              {busy ? "Preparing…" : m.minutesState === "draft" ? "Circulate the minutes" : "Circulate a corrected version"}
+              {busy ? "Preparing…" : m.minutesState === "draft" ? "Circulate the minutes" : "Circulate again, with the amendments"}
             </button>
           </Form>
         ) : null}
@@ -130,9 +130,14 @@ export default function Minutes() {
           </Form>
         ) : null}
       </div>
-      {canWrite && (m.minutesState === "confirmed" || m.minutesState === "amended") ? (
+      {canWrite && m.minutesState !== "draft" ? (
         <section className="card" aria-labelledby="amend">
           <h2 id="amend">Record an amendment</h2>
+          <p className="muted">
+            {m.minutesState === "circulated"
+              ? "These minutes are circulated: a change is an amendment, frozen as a new version with who moved it, and they are confirmed at the next meeting as amended."
+              : "These minutes are confirmed: a change is an amendment, frozen as a new version with who moved it."}
+          </p>
           <ValidatedForm schema={amendmentSchema} method="post" feedback={feedback?.intent === "amend" ? feedback : undefined}>
             <input type="hidden" name="intent" value="amend" />
             <Field name="amendmentText" label="Amendment" multiline />

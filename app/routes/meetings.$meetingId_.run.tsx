@@ -1,3 +1,4 @@
+import { needsAmendment } from "~/lib/minutes-state";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
 import { AttendanceGrid } from "~/components/attendance-grid";
@@ -53,7 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments: listDepartmentNames(db, user.collectiveId),
     cases: [...codes.entries()].map(([id, code]) => ({ id, code })),
     today: todayIn(timeZone),
-    editable: meeting.minutesState === "draft" || meeting.minutesState === "circulated",
+    // Only the draft is edited here: from circulation on, the minutes change by an amendment.
+    editable: !needsAmendment(meeting.minutesState),
     previous: (() => {
       const p = previousHeldMeeting(db, meeting);
       return p ? { id: p.id, number: p.number, minutesState: p.minutesState } : null;

@@ -35,7 +35,7 @@ const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.numb
 
 /**
  * The secretariat corrects what a meeting agreed: the action's text, department, case and due
- * date. Once the minutes are confirmed the correction is an amendment, so it names who moved it.
+ * date. Once the minutes are circulated the correction is an amendment, so it names who moved it.
  */
 export const actionCorrectionSchema = z.object({
   intent: z.literal("correct"),
@@ -48,9 +48,10 @@ export const actionCorrectionSchema = z.object({
 });
 export type ActionCorrection = z.infer<typeof actionCorrectionSchema>;
 
-/** Dropping an action: it leaves every agenda, review and count of open work, and keeps its history. */
+/** Dropping an action: it leaves every agenda, review and count of open work, and keeps its history (an amendment once the minutes are circulated). */
 export const actionDropSchema = z.object({
   intent: z.literal("drop"),
   reason: requiredText("Reason for dropping", 500),
+  movedBy: optionalText("Moved by", 160),
   version: version(),
 });

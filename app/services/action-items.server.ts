@@ -1,7 +1,7 @@
 import type { Conn, Db } from "#db/client";
 import type { actionItems } from "#db/schema";
 import { dateInZone, formatDate } from "~/lib/dates";
-import { transition } from "~/lib/minutes-state";
+import { needsAmendment as changesByAmendment, settledAs } from "~/lib/minutes-state";
 import { correctActionItem, updateActionItem, type ActionFacts } from "~/models/action-item.server";
 import { audited } from "~/models/audit.server";
 import { caseCodeOf, unknownDepartments } from "~/models/case.server";
@@ -25,11 +25,15 @@ function afterChange(tx: Conn, user: SessionUser): true {
 
 const conflict: ActionChangeResult = { ok: false, status: 409, errors: { form: "Someone else changed this action item while you were editing. Reload to see their change; yours was not saved." } };
 
-/** The meeting that agreed an item, and whether its minutes still change directly (draft, or circulated and not yet confirmed). */
-export function agreedAt(db: Db, item: ActionItem): { meeting: Meeting | null; needsAmendment: boolean } {
-  if (!item.meetingId) return { meeting: null, needsAmendment: false };
+/**
+ * The meeting that agreed an item, and whether its minutes still change directly (only while a
+ * draft): from circulation on, a change is an amendment. `settled` says which ("circulated", "confirmed").
+ */
+export function agreedAt(db: Db, item: ActionItem): { meeting: Meeting | null; needsAmendment: boolean; settled: "circulated" | "confirmed" | null } {
+  if (!item.meetingId) return { meeting: null, needsAmendment: false, settled: null };
   const meeting = getMeeting(db, { id: item.meetingId, collectiveId: item.collectiveId });
-  return { meeting, needsAmendment: !transition({ state: meeting.minutesState, meetingHeld: true, hasContent: true }, "edit").ok };
+  const needsAmendment = changesByAmendment(meeting.minutesState);
+  return { meeting, needsAmendment, settled: needsAmendment ? settledAs(meeting.minutesState) : null };
 }
 
 /** The day an action was agreed, in the collective's zone: its meeting's day, or the day it was written down. */
@@ -41,23 +45,23 @@ export function agreedOn(db: Db, item: ActionItem): string {
 
 /** What the correction form offers: the collective's departments, and the cases on the agreeing meeting's agenda. */
 export function correctionChoices(db: Db, user: SessionUser, item: ActionItem) {
-  const { meeting, needsAmendment } = agreedAt(db, item);
+  const { meeting, needsAmendment, settled } = agreedAt(db, item);
   const cases = meeting ? [...caseCodesFor(db, agendaItemsOf(db, meeting.id)).entries()].map(([id, code]) => ({ id, code })) : [];
-  return { departments: listDepartmentNames(db, user.collectiveId), cases, needsAmendment, meetingNumber: meeting?.number ?? null };
+  return { departments: listDepartmentNames(db, user.collectiveId), cases, needsAmendment, settled, meetingNumber: meeting?.number ?? null };
 }
 
 /**
- * The secretariat corrects an action as agreed. While its meeting's minutes may be edited the
- * change is made in place; once they are confirmed it is an amendment, moved by someone, frozen
+ * The secretariat corrects an action as agreed. While its meeting's minutes are a draft the
+ * change is made in place; once they are circulated it is an amendment, moved by someone, frozen
  * as a new version with the change. (The route guards the new text as it is typed, so the
  * corrected minutes can leave the app.)
  */
 export function correctAction(db: Db, user: SessionUser, item: ActionItem, input: ActionFacts & { version: number; movedBy: string | null }): ActionChangeResult {
   if (unknownDepartments(db, user.collectiveId, [input.departmentId]).length) return { ok: false, status: 400, errors: { departmentId: "Choose a department of this collective." } };
   if (input.caseId && !caseCodeOf(db, user.collectiveId, input.caseId)) return { ok: false, status: 400, errors: { caseId: "Choose a case from the list, or none." } };
-  const { meeting, needsAmendment } = agreedAt(db, item);
+  const { meeting, needsAmendment, settled } = agreedAt(db, item);
   if (needsAmendment && !input.movedBy) {
-    return { ok: false, status: 400, errors: { movedBy: "These minutes are confirmed: a correction is an amendment. Say who moved it." } };
+    return { ok: false, status: 400, errors: { movedBy: `These minutes are ${settled}: a correction is an amendment. Say who moved it.` } };
   }
   const departments = new Map(listDepartmentNames(db, user.collectiveId).map((d) => [d.id, d.name]));
   const nameOf = { department: (id: number) => departments.get(id) ?? `department ${id}`, case: (id: number | null) => (id === null ? null : caseCodeOf(db, user.collectiveId, id)) };
@@ -68,9 +72,13 @@ export function correctAction(db: Db, user: SessionUser, item: ActionItem, input
   }
   // The amendment's words name the item by its new text only: the old text may be what the guard refused.
   const text = `Action item corrected: ${input.description} (${nameOf.department(input.departmentId)}, due ${formatDate(input.dueOn)}${input.caseId ? `, case ${nameOf.case(input.caseId)}` : ""}).`;
+  return asAmendment(db, user, meeting, { text, movedBy: input.movedBy! }, apply);
+}
+
+/** The change and the amendment that records it, in one transaction: a refusal (state, leak guard, conflict) writes neither. */
+function asAmendment(db: Db, user: SessionUser, meeting: Meeting, amendment: { text: string; movedBy: string }, apply: (tx: Conn) => boolean): ActionChangeResult {
   try {
-    const ok = amendMinutes(db, meeting, user.id, { text, movedBy: input.movedBy! }, apply);
-    if (!ok) return conflict;
+    if (!amendMinutes(db, meeting, user.id, amendment, apply)) return conflict;
   } catch (error) {
     const message = refusalMessage(db, user, error);
     if (!message) throw error;
@@ -79,13 +87,24 @@ export function correctAction(db: Db, user: SessionUser, item: ActionItem, input
   return { ok: true, amended: true };
 }
 
-/** Drops an action with a reason: it counts nowhere as open work, leaves the draft minutes, and keeps its history. */
-export function dropAction(db: Db, user: SessionUser, item: ActionItem, input: { reason: string; version: number }, today: string): ActionChangeResult {
+/**
+ * Drops an action with a reason: it counts nowhere as open work, leaves the minutes, and keeps its
+ * history. From circulation on, dropping it is an amendment, as a correction is.
+ */
+export function dropAction(db: Db, user: SessionUser, item: ActionItem, input: { reason: string; version: number; movedBy: string | null }, today: string): ActionChangeResult {
   if (item.status === "dropped") return { ok: false, status: 409, errors: { form: "This action item is already dropped." } };
-  const ok = audited(
-    db,
-    (tx) => updateActionItem(tx, item, user.id, { status: "dropped", reason: input.reason, comment: null, dueOn: item.dueOn, dueReason: null, version: input.version }, today) && afterChange(tx, user),
-    (done) => (done ? { collectiveId: user.collectiveId, userId: user.id, action: "drop", entity: "action_item", entityId: item.id } : null),
-  );
-  return ok ? { ok: true, amended: false } : conflict;
+  const { meeting, needsAmendment, settled } = agreedAt(db, item);
+  if (needsAmendment && !input.movedBy) {
+    return { ok: false, status: 400, errors: { movedBy: `These minutes are ${settled}: dropping an action is an amendment. Say who moved it.` } };
+  }
+  const apply = (tx: Conn) =>
+    updateActionItem(tx, item, user.id, { status: "dropped", reason: input.reason, comment: null, dueOn: item.dueOn, dueReason: null, version: input.version }, today) && afterChange(tx, user);
+  if (!needsAmendment || !meeting) {
+    const ok = audited(db, apply, (done) => (done ? { collectiveId: user.collectiveId, userId: user.id, action: "drop", entity: "action_item", entityId: item.id } : null));
+    return ok ? { ok: true, amended: false } : conflict;
+  }
+  // Named by number, department and due date: its text may be what the leak guard refused.
+  const department = listDepartmentNames(db, user.collectiveId).find((d) => d.id === item.departmentId)?.name ?? `department ${item.departmentId}`;
+  const text = `Action item ${item.id} (${department}, due ${formatDate(item.dueOn)}) dropped: ${input.reason}`;
+  return asAmendment(db, user, meeting, { text, movedBy: input.movedBy! }, apply);
 }

@@ -102,7 +102,7 @@ function check(meeting: Meeting, doc: MinutesDocument, action: MinutesAction) {
   return t.state;
 }
 
-/** Refuses a change to minutes that are confirmed (an amendment is needed for that). */
+/** Refuses a direct change to minutes that are circulated or confirmed (an amendment is needed for that). */
 export function assertMinutesEditable(meeting: Meeting) {
   const t = transition({ state: meeting.minutesState, meetingHeld: true, hasContent: true }, "edit");
   if (!t.ok) throw new MinutesRefused(t.message);

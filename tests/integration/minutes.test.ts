@@ -1,6 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accused, actionItems, agendaItems, attendance, cases, departments, meetings, tenures } from "#db/schema";
+import { accused, actionItems, agendaItems, attendance, auditLog, cases, departments, meetings, tenures } from "#db/schema";
 import { isNull } from "drizzle-orm";
 import { getDb } from "~/db.server";
 import { saveAttendance } from "~/models/minutes.server";
@@ -207,19 +207,28 @@ describe("the life of the minutes", () => {
     for (const value of restricted) expect(text).not.toContain(value);
   });
 
-  it("serves the circulated version as the PDF while a correction is being written, and any version on request", async () => {
+  it("changes circulated minutes only by an amendment: a direct edit is refused, the amendment is a new circulated version, any version on request", async () => {
     const reviewed = getDb().select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, "case_review"))).get()!;
-    const edit = await post({ intent: "item", itemId: String(reviewed.id), discussion: "A correction not yet circulated.", decisions: reviewed.decisions ?? "", status: "discussed", minutesUsed: "", version: String(reviewed.version) });
-    expect(edit.status).toBe(200);
+    const edit = await post({ intent: "item", itemId: String(reviewed.id), discussion: "A correction typed straight in.", decisions: reviewed.decisions ?? "", status: "discussed", minutesUsed: "", version: String(reviewed.version) });
+    expect(edit.status).toBe(409);
+    expect(edit.data.errors.form).toBe("These minutes are circulated. Record an amendment, with who moved it, to change them.");
+    expect(getDb().select().from(agendaItems).where(eq(agendaItems.id, reviewed.id)).get()!.discussion).toBe(reviewed.discussion);
+    const runPage = (await run(() => runLoader({ request: getRequest(`/meetings/${meeting.id}/run`, secretariat), params: params(), context: {} }))).data;
+    expect(runPage.editable).toBe(false);
+    const page = await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes`, secretariat), params: params(), context: {} }));
+    expect(page.data.meeting.minutesState).toBe("circulated");
+    expect((await lifecycle({ intent: "amend", amendmentText: "Item 2: the hearing is on 18/12/2026.", movedBy: "DLSA panel lawyer" })).status).toBe(302);
+    meeting = getDb().select().from(meetings).where(eq(meetings.id, meeting.id)).get()!;
+    expect(meeting.minutesState).toBe("circulated");
     const pdf = async (query = "") => minutesPdf({ request: getRequest(`/meetings/${meeting.id}/minutes.pdf${query}`, secretariat), params: params(), context: {} });
     const latest = pdfText(Buffer.from(await (await pdf()).arrayBuffer()));
-    expect(latest).toContain("Circulated, version 1");
-    expect(latest).not.toContain("A correction not yet circulated.");
+    expect(latest).toContain("Circulated, version 2");
+    expect(latest).toContain("Item 2: the hearing is on 18/12/2026.");
+    expect(pdfText(Buffer.from(await (await pdf("?version=1")).arrayBuffer()))).not.toContain("Item 2: the hearing is on 18/12/2026.");
     expect(pdfText(Buffer.from(await (await pdf("?version=1")).arrayBuffer()))).toContain("File the chargesheet");
     for (const bad of ["?version=9", "?version=abc", "?version=-1"]) expect((await run(() => pdf(bad))).status).toBe(404);
-    // Put the item back as circulated, so that what is confirmed next is what was sent.
-    const now = getDb().select().from(agendaItems).where(eq(agendaItems.id, reviewed.id)).get()!;
-    expect((await post({ intent: "item", itemId: String(now.id), discussion: reviewed.discussion ?? "", decisions: reviewed.decisions ?? "", status: "discussed", minutesUsed: reviewed.minutesUsed === null ? "" : String(reviewed.minutesUsed), version: String(now.version) })).status).toBe(200);
+    const audited = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "meeting"), eq(auditLog.entityId, meeting.id), eq(auditLog.action, "amend:minutes"))).all();
+    expect(audited).toHaveLength(1);
   });
 
   it("is confirmed, then refuses edits without an amendment, and records amendments", async () => {
@@ -233,11 +242,11 @@ describe("the life of the minutes", () => {
     expect(bad.data.errors).toMatchObject({ amendmentText: "Amendment is required.", movedBy: "Moved by is required." });
     expect((await lifecycle({ intent: "amend", amendmentText: "Item 3: the due date is 20/12/2026.", movedBy: "Public Prosecutor's Office" })).status).toBe(302);
     const history = (await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes`, secretariat), params: params(), context: {} }))).data.history;
-    expect(history.map((v: { state: string }) => v.state)).toEqual(["amended", "confirmed", "circulated"]);
+    expect(history.map((v: { state: string }) => v.state)).toEqual(["amended", "confirmed", "circulated", "circulated"]);
     // Each frozen PDF names its own state and version.
     const pdfOf = async (query: string) => pdfText(Buffer.from(await (await minutesPdf({ request: getRequest(`/meetings/${meeting.id}/minutes.pdf${query}`, secretariat), params: params(), context: {} })).arrayBuffer()));
-    expect(await pdfOf("?version=2")).toContain("Confirmed, version 2");
-    expect(await pdfOf("")).toContain("Amended, version 3");
+    expect(await pdfOf("?version=3")).toContain("Confirmed, version 3");
+    expect(await pdfOf("")).toContain("Amended, version 4");
     expect(history[0]).toMatchObject({ amendment: "Item 3: the due date is 20/12/2026.", movedBy: "Public Prosecutor's Office" });
     const first = (await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes?version=1`, secretariat), params: params(), context: {} }))).data.shown;
     expect(first).toMatchObject({ version: 1, state: "circulated" });

@@ -10,9 +10,11 @@ describe("the life of the minutes", () => {
     expect(transition({ state: "confirmed", ...held }, "amend")).toEqual({ ok: true, state: "amended" });
     expect(transition({ state: "amended", ...held }, "amend")).toEqual({ ok: true, state: "amended" });
   });
-  it("lets a circulated draft be corrected and circulated again", () => {
-    expect(transition({ state: "circulated", ...held }, "edit")).toEqual({ ok: true, state: "circulated" });
+  it("changes circulated minutes only by an amendment, which keeps them circulated until confirmed", () => {
+    expect(transition({ state: "circulated", ...held }, "edit")).toEqual({ ok: false, message: "These minutes are circulated. Record an amendment, with who moved it, to change them." });
+    expect(transition({ state: "circulated", ...held }, "amend")).toEqual({ ok: true, state: "circulated" });
     expect(transition({ state: "circulated", ...held }, "circulate")).toEqual({ ok: true, state: "circulated" });
+    expect(transition({ state: "circulated", ...held }, "confirm")).toEqual({ ok: true, state: "confirmed" });
   });
   it("refuses an empty draft, or one of a meeting not yet held", () => {
     expect(transition({ state: "draft", meetingHeld: true, hasContent: false }, "circulate")).toMatchObject({ ok: false, message: expect.stringMatching(/minutes are empty/) });
