@@ -124,3 +124,18 @@ export const stageLabelsHindi: Record<string, string> = {
 
 export const statusLabelsMarathi: Record<string, string> = { open: "चालू", closed: "बंद" };
 export const statusLabelsHindi: Record<string, string> = { open: "खुला", closed: "बंद" };
+
+/** Every language's words for the stages, English first: the register's search reads them all. */
+export const stageLabelTables: readonly Record<string, string>[] = [stageLabels, stageLabelsMarathi, stageLabelsHindi];
+
+const folded = (text: string) => text.normalize("NFC").toLocaleLowerCase("en").trim().replace(/\s+/g, " ");
+
+/**
+ * The stages whose stored value ("charges_framed", read as "charges framed") or label in any
+ * language of the tables contains the words typed, in any case: "charges", "दोषारोपपत्र", "जांच".
+ */
+export function stagesMatching<T extends string>(stages: readonly T[], typed: string): T[] {
+  const words = folded(typed);
+  if (!words) return [];
+  return stages.filter((stage) => [stage.replace(/_/g, " "), ...stageLabelTables.map((table) => table[stage] ?? "")].some((name) => name !== "" && folded(name).includes(words)));
+}

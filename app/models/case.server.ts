@@ -4,7 +4,7 @@ import { accused, caseDepartments, caseEvents, cases, collectives, departments, 
 import { caseStages } from "#db/schema/enums";
 import { nextCaseCode, normaliseCaseCode } from "~/lib/case-code";
 import { firMatches } from "~/lib/fir-citation";
-import { label, stageLabels } from "~/lib/labels";
+import { stagesMatching } from "~/lib/labels";
 import { invariantResponse } from "~/lib/params";
 import { requirePermission, scopeOf } from "~/lib/permissions";
 import type { SessionUser } from "./user.server";
@@ -36,12 +36,11 @@ function nextDateWithin(filters: CaseFilters, today: string): SQL | undefined {
 
 /**
  * The register's search box: a case code, police station, court case number, section or stage
- * (by its name, "Chargesheet filed"), in part and in any case. The schema lets no % or _ through.
+ * (by its value or its name in any language of the labels: "Chargesheet filed", "दोषारोपपत्र"), in part and in any case. The schema lets no % or _ through.
  */
 function matchesSearch(q: string): SQL {
   const pattern = `%${q}%`;
-  const words = q.toLowerCase();
-  const stages = caseStages.filter((s) => label(stageLabels, s).toLowerCase().includes(words));
+  const stages = stagesMatching(caseStages, q);
   return or(
     like(cases.code, `%${normaliseCaseCode(q)}%`),
     like(cases.policeStation, pattern),

@@ -139,6 +139,13 @@ describe("searching the case register", () => {
     expect(stage.data.total).toBe(getDb().select().from(cases).all().filter((c) => c.stage === "chargesheet").length);
   });
 
+  it("finds a stage by its Marathi or Hindi label too, through the labels tables", async () => {
+    const charged = getDb().select().from(cases).all().filter((c) => c.stage === "chargesheet").length;
+    expect(charged).toBeGreaterThan(0);
+    expect((await search(`?q=${encodeURIComponent("दोषारोपपत्र")}`)).data.total).toBe(charged);
+    expect((await search(`?q=${encodeURIComponent("आरोप पत्र")}`)).data.total).toBe(charged);
+  });
+
   it("finds a case by FIR number for the secretariat, and audits the search without the number", async () => {
     const kase = withCourtCase();
     const found = await search(`?fir=${encodeURIComponent(kase.firNumber!)}`);
