@@ -54,7 +54,7 @@ export function ActionCorrection({
         <Field name="reason" label="Reason for dropping" hint="A dropped action leaves the agenda, the reviews and every count of open work; its history stays." />
         {needsAmendment ? <Field name="movedBy" label="Drop moved by" hint={`These minutes are ${settled ?? "confirmed"}: dropping the action is recorded as an amendment, in a new version.`} /> : null}
         <button type="submit" className="button button--quiet">
-          {needsAmendment ? "Record the amendment: drop this action" : "Drop this action"}
+          {needsAmendment ? "Drop this action, as an amendment" : "Drop this action"}
         </button>
       </ValidatedForm>
     </div>

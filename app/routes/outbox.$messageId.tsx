@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { MailPreview } from "~/components/mail-preview";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { can } from "~/lib/permissions";
@@ -123,7 +124,7 @@ export default function Message() {
       </section>
       <section className="card" aria-labelledby="html">
         <h2 id="html">As it looks</h2>
-        <iframe title="The email as HTML" sandbox="" srcDoc={m.html} className="mail-frame" />
+        <MailPreview html={m.html} />
       </section>
     </div>
   );

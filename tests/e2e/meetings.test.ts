@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
 import { signIn, startApp, type RunningApp } from "./support/app";
 import { seriousViolations } from "./support/axe";
 
@@ -62,6 +63,32 @@ describe("the monthly meeting, from agenda to inbox", () => {
     await page.getByRole("link", { name: "agenda-meeting-7.pdf" }).waitFor();
     expect(await page.getByText("Calendar invitation (request)").count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
+    // The preview below the fold is painted in a full-page screenshot, without scrolling to it first.
+    const frame = (await page.locator("iframe.mail-frame").boundingBox())!;
+    expect(frame.y).toBeGreaterThan(768);
+    const shot = await page.screenshot({ fullPage: true, clip: frame });
+    expect(await coloursIn(context, shot)).toBeGreaterThan(20);
     await context.close();
   });
 });
+
+/** How many distinct colours a screenshot holds: a blank frame has its background and border only. */
+async function coloursIn(context: BrowserContext, png: Buffer): Promise<number> {
+  const blank = await context.newPage();
+  const n = await blank.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const g = canvas.getContext("2d")!;
+    g.drawImage(img, 0, 0);
+    const pixels = g.getImageData(0, 0, canvas.width, canvas.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+    return seen.size;
+  }, png.toString("base64"));
+  await blank.close();
+  return n;
+}
