@@ -96,8 +96,9 @@ type FieldProps = {
   placeholder?: string;
   multiline?: boolean;
   inputMode?: "numeric" | "text";
-  min?: number;
-  max?: number;
+  /** A number, or an ISO date for a date field (the days its schema allows). */
+  min?: number | string;
+  max?: number | string;
 };
 
 export function Field({ name, label, hint, defaultValue, type = "text", multiline, ...rest }: FieldProps) {

@@ -1,15 +1,19 @@
+import type { DateBounds } from "~/lib/date-rules";
 import { Field } from "./form";
 
 /** The fields of the schedule and reschedule forms (see meetingScheduleSchema). */
 export function MeetingScheduleFields({
   defaults,
+  dateBounds,
 }: {
   defaults: { date: string; startTime: string; durationMinutes: number; venue: string | null; onlineLink: string | null };
+  /** The days the schema allows, so the date picker offers only those. */
+  dateBounds: DateBounds;
 }) {
   return (
     <>
       <div className="form-row">
-        <Field name="date" label="Date" type="date" defaultValue={defaults.date} />
+        <Field name="date" label="Date" type="date" min={dateBounds.min} max={dateBounds.max} defaultValue={defaults.date} />
         <Field name="startTime" label="Start time (IST)" type="time" defaultValue={defaults.startTime} />
         <Field name="durationMinutes" label="Duration (minutes)" type="number" min={30} max={480} defaultValue={defaults.durationMinutes} />
       </div>

@@ -7,10 +7,17 @@ import { addDays, formatDate } from "./dates";
 export const meetingHorizonDays = 366;
 export const dueHorizonDays = 2 * 366;
 
+/** The first and last day a date field allows, as ISO dates: the form's schema and the input's min and max. */
+export type DateBounds = { min: string; max: string };
+
 /** A meeting is scheduled from today up to a year ahead. */
+export function meetingDateBounds(today: string): DateBounds {
+  return { min: today, max: addDays(today, meetingHorizonDays) };
+}
+
 export function meetingDateProblem(date: string, today: string): string | null {
-  const last = addDays(today, meetingHorizonDays);
-  return date < today || date > last ? `A meeting can be scheduled from today (${formatDate(today)}) up to a year ahead (${formatDate(last)}).` : null;
+  const { min, max } = meetingDateBounds(today);
+  return date < min || date > max ? `A meeting can be scheduled from today (${formatDate(min)}) up to a year ahead (${formatDate(max)}).` : null;
 }
 
 /** An action falls due on or after the day it was agreed (or today, if earlier), and within two years. */

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { meetingDateProblem } from "~/lib/date-rules";
+import { useMemo } from "react";
+import { meetingDateBounds } from "~/lib/date-rules";
 import { todayIn } from "~/lib/dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ValidatedForm } from "~/components/form";
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = getCollective(db, user.collectiveId);
   const { date, time } = instantToZonedParts(new Date(meeting.startsAt), timeZone);
   return {
+    today: todayIn(timeZone),
     meeting: { id: meeting.id, number: meeting.number, version: meeting.version, published: meeting.status === "agenda_published", closed: meeting.status === "held" || meeting.status === "cancelled" },
     defaults: { date, startTime: time, durationMinutes: meeting.durationMinutes, venue: meeting.venue, onlineLink: meeting.onlineLink },
   };
@@ -35,7 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
-  const form = parseGuardedForm(db, user, rescheduleSchema, await readForm(request), `Meeting ${meeting.number}'s new date`, meetingPlaceFields);
+  const { timeZone } = getCollective(db, user.collectiveId);
+  const form = parseGuardedForm(db, user, rescheduleSchema(todayIn(timeZone)), await readForm(request), `Meeting ${meeting.number}'s new date`, meetingPlaceFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ errors: { form: "This meeting is over or cancelled and cannot be rescheduled." }, values: form.values }, { status: 409 });
@@ -43,9 +46,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.data.version !== meeting.version) {
     return data({ errors: { form: "Someone else changed this meeting while you were editing. Reload the page to see their change." }, values: form.values }, { status: 409 });
   }
-  const { timeZone } = getCollective(db, user.collectiveId);
-  const dateProblem = meetingDateProblem(form.data.date, todayIn(timeZone));
-  if (dateProblem) return data({ errors: { date: dateProblem }, values: form.values }, { status: 400 });
   try {
     const { batch } = await rescheduleMeeting(db, meeting, {
       startsAt: zonedWallTimeToInstant(form.data.date, form.data.startTime, timeZone).toISOString(),
@@ -62,7 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Reschedule() {
-  const { meeting, defaults } = useLoaderData<typeof loader>();
+  const { meeting, defaults, today } = useLoaderData<typeof loader>();
+  const schema = useMemo(() => rescheduleSchema(today), [today]);
   const feedback = useActionData<typeof action>();
   return (
     <div className="page page--narrow">
@@ -73,9 +74,9 @@ export default function Reschedule() {
         <p className="muted">The agenda has not been sent yet, so nobody is notified.</p>
       )}
       <div className="card">
-        <ValidatedForm schema={rescheduleSchema} method="post" feedback={feedback}>
+        <ValidatedForm schema={schema} method="post" feedback={feedback}>
           <input type="hidden" name="version" value={meeting.version} />
-          <MeetingScheduleFields defaults={defaults} />
+          <MeetingScheduleFields defaults={defaults} dateBounds={meetingDateBounds(today)} />
           <div className="actions">
             <button type="submit" className="button" disabled={meeting.closed}>
               {meeting.published ? "Reschedule and notify" : "Reschedule"}

@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { ValidatedForm } from "~/components/form";
 import { getDb } from "~/db.server";
-import { meetingDateProblem } from "~/lib/date-rules";
+import { meetingDateBounds } from "~/lib/date-rules";
 import { formatDate, todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { proposeNextMeeting, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
@@ -24,17 +25,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const collective = getCollective(db, user.collectiveId);
   const last = latestMeeting(db, user.collectiveId);
   const proposal = proposeNextMeeting(collective, last ? meetingDate(last, collective.timeZone) : null, todayIn(collective.timeZone));
-  return { proposal, lastMeeting: last ? { number: last.number, date: formatDate(meetingDate(last, collective.timeZone)) } : null };
+  return { proposal, today: todayIn(collective.timeZone), lastMeeting: last ? { number: last.number, date: formatDate(meetingDate(last, collective.timeZone)) } : null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  const form = parseGuardedForm(db, user, meetingScheduleSchema, await readForm(request), "a new meeting", meetingPlaceFields);
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const collective = getCollective(db, user.collectiveId);
-  const dateProblem = meetingDateProblem(form.data.date, todayIn(collective.timeZone));
-  if (dateProblem) return data({ errors: { date: dateProblem }, values: form.values }, { status: 400 });
+  const schema = meetingScheduleSchema(todayIn(collective.timeZone));
+  const form = parseGuardedForm(db, user, schema, await readForm(request), "a new meeting", meetingPlaceFields);
+  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const startsAt = zonedWallTimeToInstant(form.data.date, form.data.startTime, collective.timeZone).toISOString();
   // The meeting and its first agenda are written together, or not at all.
   const meeting = db.transaction((tx) => {
@@ -53,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewMeeting() {
-  const { proposal, lastMeeting } = useLoaderData<typeof loader>();
+  const { proposal, lastMeeting, today } = useLoaderData<typeof loader>();
+  const schema = useMemo(() => meetingScheduleSchema(today), [today]);
   const feedback = useActionData<typeof action>();
   return (
     <div className="page page--narrow">
@@ -64,8 +65,8 @@ export default function NewMeeting() {
         as the meeting is scheduled; nothing is sent until you publish it.
       </p>
       <div className="card">
-        <ValidatedForm schema={meetingScheduleSchema} method="post" feedback={feedback}>
-          <MeetingScheduleFields defaults={proposal} />
+        <ValidatedForm schema={schema} method="post" feedback={feedback}>
+          <MeetingScheduleFields defaults={proposal} dateBounds={meetingDateBounds(today)} />
           <button type="submit" className="button">
             Schedule and generate the agenda
           </button>

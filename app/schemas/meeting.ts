@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { id, optionalId, optionalText, requiredDate, requiredText, version } from "./fields";
+import { meetingDateProblem } from "~/lib/date-rules";
 import { plural } from "~/lib/plural";
 
 const time = z
@@ -38,11 +39,22 @@ const venueOrLink = (v: { venue: string | null; onlineLink: string | null }, ctx
   }
 };
 
+/**
+ * The meeting's day, from today up to a year ahead (lib/date-rules). `today` is the collective's,
+ * given by the loader, so the browser (JavaScript on) and the action refuse the same days with the
+ * same words.
+ */
+const meetingDay = (today: string) =>
+  requiredDate("Date").superRefine((date, ctx) => {
+    const problem = meetingDateProblem(date, today);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+
 /** Schedule a meeting: when, how long, and where (a venue, a link, or both). */
-export const meetingScheduleSchema = z.object(scheduleFields).superRefine(venueOrLink);
+export const meetingScheduleSchema = (today: string) => z.object({ ...scheduleFields, date: meetingDay(today) }).superRefine(venueOrLink);
 
 /** Reschedule: the same, with the version the page was loaded with. */
-export const rescheduleSchema = z.object({ ...scheduleFields, version: version() }).superRefine(venueOrLink);
+export const rescheduleSchema = (today: string) => z.object({ ...scheduleFields, date: meetingDay(today), version: version() }).superRefine(venueOrLink);
 
 const itemId = id("Agenda item");
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dueDateProblem, eventDateProblem, meetingDateProblem } from "~/lib/date-rules";
+import { dueDateProblem, eventDateProblem, meetingDateBounds, meetingDateProblem } from "~/lib/date-rules";
+import { meetingScheduleSchema, rescheduleSchema } from "~/schemas/meeting";
 
 const today = "2026-12-01";
 
@@ -41,5 +42,21 @@ describe("case events", () => {
   it("refuses a future arrest or judgment", () => {
     expect(eventDateProblem(event("arrest", "2026-12-02"), today)?.field).toBe("occurredOn");
     expect(eventDateProblem(event("judgment", "2027-02-01", null, "convicted"), today)?.message).toMatch(/^This event is recorded once it has happened: the date can be today \(01\/12\/2026\) at the latest/);
+  });
+});
+
+describe("the schedule schemas carry the meeting-date rule (one rule for the browser and the action)", () => {
+  const fields = { startTime: "11:00", durationMinutes: "120", venue: "Collectorate hall", onlineLink: "" };
+  it("refuse a day before today or past a year, beside the date, with the rule's words", () => {
+    const refused = meetingScheduleSchema(today).safeParse({ ...fields, date: "2020-01-09" });
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["date", meetingDateProblem("2020-01-09", today)]]);
+    expect(rescheduleSchema(today).safeParse({ ...fields, date: "2027-12-03", version: "4" }).error!.issues[0]!.message).toBe(meetingDateProblem("2027-12-03", today));
+  });
+  it("accept today and a year ahead, the bounds the date input offers", () => {
+    const { min, max } = meetingDateBounds(today);
+    expect([min, max]).toEqual(["2026-12-01", "2027-12-02"]);
+    expect(meetingScheduleSchema(today).safeParse({ ...fields, date: min }).success).toBe(true);
+    expect(meetingScheduleSchema(today).safeParse({ ...fields, date: max }).success).toBe(true);
   });
 });
