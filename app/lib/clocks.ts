@@ -3,6 +3,7 @@
 import type { BailStatus, CaseEventKind, CaseOutcome } from "#db/schema/enums";
 import { addDays, daysBetween, formatDate } from "./dates";
 import { plural } from "~/lib/plural";
+import { at } from "./at";
 
 export type ClockCase = {
   outcome: CaseOutcome | null;
@@ -69,7 +70,10 @@ export function chargesheetClock(c: ClockCase, today: string): Clock | null {
 
 /** The latest event (events are oldest first) that satisfies a test; no copying, for big agendas. */
 export function latestEvent<E>(events: readonly E[], test: (e: E) => boolean): E | undefined {
-  for (let i = events.length - 1; i >= 0; i--) if (test(events[i])) return events[i];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = at(events, i);
+    if (test(event)) return event;
+  }
   return undefined;
 }
 

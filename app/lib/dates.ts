@@ -8,8 +8,9 @@ const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isRealIsoDate(value: string): boolean {
   const m = isoDatePattern.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 // Day arithmetic is integer arithmetic on day numbers (days since 1970-01-01), converted to and from

@@ -1,3 +1,5 @@
+import { at } from "./at";
+
 // Where a text cites a protected FIR number, however it is written: "FIR0312", "FIR/0312/2024",
 // "0312-2024", "C.R. No. 312 of 2024", or any number in the same sentence as FIR, C.R. or crime
 // no. A number labelled as something else (Circular No., GR No., Room, BNS 143/2023) is not one.
@@ -9,7 +11,7 @@ export type Cited = { start: number; end: number; fir: string };
  * "CR 0234/2025", "FIR No. 234" and "234" are one number. A number with no digits is kept as is.
  */
 export function firKey(fir: string): string {
-  const head = fir.split("/")[0].trim().toLowerCase();
+  const head = (fir.split("/")[0] ?? "").trim().toLowerCase();
   const digits = head.match(/\d+/g)?.at(-1);
   return digits ? digits.replace(/^0+(?=\d)/, "") : head;
 }
@@ -17,7 +19,8 @@ export function firKey(fir: string): string {
 /** An FIR number as a search compares it: its key (firKey) and its year when written ("0234/2025", "234-2025", "234 of 2025"). */
 export function firParts(fir: string): { key: string; year: number | null } {
   const written = /^(.*\d.*?)(?:\s*[/-]\s*|\s+of\s+)((?:19|20)\d{2})\s*$/i.exec(fir.trim());
-  return written ? { key: firKey(written[1]), year: Number(written[2]) } : { key: firKey(fir), year: null };
+  const [, number, year] = written ?? [];
+  return number && year ? { key: firKey(number), year: Number(year) } : { key: firKey(fir), year: null };
 }
 
 /**
@@ -104,12 +107,12 @@ export function firCitations(text: string, firs: { has(fir: string): boolean }):
     const n = keywordLength(tokens, i);
     if (n) {
       keywordEnds.set(i + n - 1, i);
-      inFirSentence.add(tokens[i].sentence);
+      inFirSentence.add(at(tokens, i).sentence);
     }
   });
   let labelled = false;
   for (let i = 0; i < tokens.length; i++) {
-    const { t, sentence } = tokens[i];
+    const { t, sentence } = at(tokens, i);
     const before = tokens[i - 1]?.t;
     // A label holds over "No." and over a list of numbers after it ("Sections 143, 144").
     if (!/^\d/.test(t) && !skippable.has(t) && t !== "and") labelled = isLabel(t, before ?? "");
@@ -117,7 +120,8 @@ export function firCitations(text: string, firs: { has(fir: string): boolean }):
     let number: string | null = joined?.[1] ?? null;
     if (!number && !labelled) {
       const year = /^(\d+)[/-]((?:19|20)\d{2})$/.exec(t);
-      if (year && !financialYear(year[1], year[2])) number = year[1];
+      const [, count, of] = year ?? [];
+      if (count && of && !financialYear(count, of)) number = count;
       else if (inFirSentence.has(sentence) && /^\d+(?:\/\d{2})?$/.test(t)) number = t;
     }
     if (!number || !firs.has(firKey(number))) continue;
@@ -125,11 +129,11 @@ export function firCitations(text: string, firs: { has(fir: string): boolean }):
     if (!joined && (actsAfter.has(after) || months.has(after) || months.has(before ?? ""))) continue;
     if (/^(?:19|20)\d{2}$/.test(t) && beforeYears.has(before ?? "")) continue;
     let k = i - 1;
-    while (k >= 0 && skippable.has(tokens[k].t)) k--;
+    while (k >= 0 && skippable.has(at(tokens, k).t)) k--;
     const first = keywordEnds.get(k) ?? i;
     let last = i;
     if (after === "of" && /^(?:19|20)\d{2}$/.test(tokens[i + 2]?.t ?? "")) last = i + 2;
-    cited.push({ start: tokens[first].start, end: tokens[last].end, fir: firKey(number) });
+    cited.push({ start: at(tokens, first).start, end: at(tokens, last).end, fir: firKey(number) });
   }
   return cited;
 }

@@ -4,6 +4,7 @@
 import { firCitations, firKey } from "./fir-citation";
 import { normaliseName } from "./identity";
 import { joinable, wordsOf, type Word } from "./name-words";
+import { at } from "./at";
 import { initialsForm, pairForm, phoneDigits, phoneForm, placeForm, wordForm } from "./protected-forms";
 import { phoneStandIn, type ProtectedMatch, type ProtectedSet, type Protectee, type WordRole } from "./protected-set";
 
@@ -55,32 +56,32 @@ function wordMatches(text: string, set: ProtectedSet, found: ProtectedMatch[]) {
   const next = (i: number, overInitials: boolean) => {
     let j = i + 1;
     let skipped = 0;
-    while (j < words.length && joinable(text, words[j - 1], words[j]) && (words[j].honorific || (overInitials && words[j].initials && skipped++ < 3))) j++;
-    return j < words.length && joinable(text, words[j - 1], words[j]) ? j : -1;
+    while (j < words.length && joinable(text, at(words, j - 1), at(words, j)) && (at(words, j).honorific || (overInitials && at(words, j).initials && skipped++ < 3))) j++;
+    return j < words.length && joinable(text, at(words, j - 1), at(words, j)) ? j : -1;
   };
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
+    const w = at(words, i);
     const role = roles[i];
     if (!role) continue;
     if (!w.honorific) add(w, w, role.whole);
     for (const n of role.places ?? []) {
       const run = words.slice(i, i + n);
-      if (run.length === n && run.every((x, k) => k === 0 || joinable(text, run[k - 1], x))) add(w, run[n - 1], set.places.get(placeForm(set.hash, run.map((x) => x.key))));
+      if (run.length === n && run.every((x, k) => k === 0 || joinable(text, at(run, k - 1), x))) add(w, at(run, n - 1), set.places.get(placeForm(set.hash, run.map((x) => x.key))));
     }
     if (!role.member || w.honorific) continue;
     // Two words of one name, in either order, with nothing but punctuation (or initials) between.
     const j = next(i, true);
-    if (j > 0 && roles[j]?.member) add(w, words[j], set.pairs.get(pairForm(set.hash, w.key, words[j].key)));
+    if (j > 0 && roles[j]?.member) add(w, at(words, j), set.pairs.get(pairForm(set.hash, w.key, at(words, j).key)));
     // The surname with initials before it ("S. R. Jagtap") or after it ("Jagtap S. R.").
     let letters = "";
-    for (let k = i - 1; k >= 0 && k >= i - 3 && words[k].initials && joinable(text, words[k], words[k + 1]); k--) {
-      letters = words[k].initials + letters;
-      add(words[k], w, set.initials.get(initialsForm(set.hash, w.key, letters)));
+    for (let k = i - 1; k >= 0 && k >= i - 3 && at(words, k).initials && joinable(text, at(words, k), at(words, k + 1)); k--) {
+      letters = at(words, k).initials + letters;
+      add(at(words, k), w, set.initials.get(initialsForm(set.hash, w.key, letters)));
     }
     letters = "";
-    for (let k = i + 1; k < words.length && k <= i + 3 && words[k].initials && joinable(text, words[k - 1], words[k]); k++) {
-      letters += words[k].initials;
-      add(w, words[k], set.initials.get(initialsForm(set.hash, w.key, letters)));
+    for (let k = i + 1; k < words.length && k <= i + 3 && at(words, k).initials && joinable(text, at(words, k - 1), at(words, k)); k++) {
+      letters += at(words, k).initials;
+      add(w, at(words, k), set.initials.get(initialsForm(set.hash, w.key, letters)));
     }
   }
 }
@@ -91,9 +92,9 @@ function legacyMatches(text: string, set: ProtectedSet, found: ProtectedMatch[])
   for (let i = 0; i < words.length; i++) {
     let run = "";
     for (let n = 0; n < 4 && i + n < words.length; n++) {
-      run = n ? `${run} ${words[i + n].w}` : words[i].w;
+      run = n ? `${run} ${at(words, i + n).w}` : at(words, i).w;
       const who = set.legacy.get(set.hash(`guard:${run}`));
-      if (who) found.push({ start: words[i].start, end: words[i + n].end, ...who });
+      if (who) found.push({ start: at(words, i).start, end: at(words, i + n).end, ...who });
     }
   }
 }

@@ -14,8 +14,9 @@ function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 
 /** The instant at which the clocks in `timeZone` show `date` `time`. Independent of the machine's TZ. */
 export function zonedWallTimeToInstant(date: string, time: string, timeZone: string): Date {
-  const [y, m, d] = date.split("-").map(Number);
-  const [hh, mm] = time.split(":").map(Number);
+  // A part that is missing is NaN, as Number() makes of a malformed one: the instant is then invalid.
+  const [y = NaN, m = NaN, d = NaN] = date.split("-").map(Number);
+  const [hh = NaN, mm = NaN] = time.split(":").map(Number);
   const guess = Date.UTC(y, m - 1, d, hh, mm);
   // Two passes settle the offset even across a daylight-saving change.
   let instant = new Date(guess - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000);
@@ -47,7 +48,7 @@ export function meetingDayOfMonth(rule: MeetingRule, monthOf: string): string {
 }
 
 function firstOfNextMonth(date: string): string {
-  const [y, m] = date.split("-").map(Number);
+  const [y = NaN, m = NaN] = date.split("-").map(Number);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
 }
 

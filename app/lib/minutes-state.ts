@@ -54,5 +54,5 @@ export function needsAmendment(state: MinutesState): boolean {
 
 /** "Circulated, version 2": how the minutes' PDF and page name the document shown. */
 export function minutesStatusLine(doc: { minutesState: string; version: number | null }): string {
-  return `${doc.minutesState[0].toUpperCase()}${doc.minutesState.slice(1)}${doc.version ? `, version ${doc.version}` : ""}`;
+  return `${doc.minutesState.charAt(0).toUpperCase()}${doc.minutesState.slice(1)}${doc.version ? `, version ${doc.version}` : ""}`;
 }

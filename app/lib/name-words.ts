@@ -74,6 +74,9 @@ export function wordsOf(text: string, keys = new Map<string, string>()): Word[] 
 
 /** Whether nothing but spaces, commas, dots, hyphens or apostrophes stands between two words. */
 export function joinable(text: string, a: { end: number }, b: { start: number }): boolean {
-  for (let i = a.end; i < b.start; i++) if (!" \t\n\r,.-–—'’".includes(text[i])) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const ch = text[i];
+    if (ch === undefined || !" \t\n\r,.-–—'’".includes(ch)) return false;
+  }
   return true;
 }

@@ -172,7 +172,7 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
   const openedYears = [...new Set(scored.map((s) => s.year))].sort();
   for (const year of openedYears) indexFigure(`Cases opened ${year}`, scored.filter((s) => s.year === year));
   splits.push({ total: "scored|All years", parts: openedYears.map((year) => `scored|Cases opened ${year}`) });
-  const bands = [[0, 20], [20, 40], [40, 60], [60, 80], [80, 101]];
+  const bands: [number, number][] = [[0, 20], [20, 40], [40, 60], [60, 80], [80, 101]];
   for (const [lo, hi] of bands) {
     const n = scored.filter((s) => s.score >= lo && s.score < hi).length;
     add({ section: "Participation index", measure: `Victims scoring ${lo}–${hi === 101 ? 100 : hi - 1}`, period: "All years", value: null, unit: "count", count: n, of: scored.length, keys: { count: `scored ${lo}+`, of: "scored|All years" } });

@@ -3,6 +3,7 @@
 import type { CaseStage } from "#db/schema/enums";
 import { caseStages } from "#db/schema/enums";
 import { daysBetween } from "./dates";
+import { at } from "./at";
 
 export type VictimServices = {
   legalAidAssignedOn: string | null;
@@ -122,8 +123,9 @@ export function completeIndicators(stored: readonly Indicator[]): Indicator[] {
     if (has.has(d.key)) continue;
     const room = result.findIndex((i) => i.key === "protection_room" && i.active);
     if (d.key === "testimony_supported" && room >= 0) {
-      result.push({ ...d, weight: result[room].weight, stages: result[room].stages });
-      result[room] = { ...result[room], active: false };
+      const protectionRoom = at(result, room);
+      result.push({ ...d, weight: protectionRoom.weight, stages: protectionRoom.stages });
+      result[room] = { ...protectionRoom, active: false };
     } else {
       result.push(d);
     }
@@ -154,5 +156,5 @@ export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+  return sorted.length % 2 ? at(sorted, mid) : Math.round((at(sorted, mid - 1) + at(sorted, mid)) / 2);
 }

@@ -1,3 +1,5 @@
+import { at } from "./at";
+
 // A script-neutral phonetic key for one word of an Indian name: the Latin and the Devanagari
 // spellings of a name give the same key ("Jagtap" and "जगताप" are both "jgtp"), and so do the
 // usual romanisation variants (Suneeta/Sunita, Vithal/Vitthal, Jadhao/Jadhav, Yadhav/Yadav,
@@ -25,18 +27,19 @@ const nasal = /[\u0901\u0902]/; // chandrabindu, anusvara
 function latinOf(word: string): string {
   let out = "";
   for (let i = 0; i < word.length; i++) {
-    const ch = word[i];
+    const ch = at(word, i);
     // ज्ञ is written "dny" in Marathi (Dnyaneshwar).
     if (word.startsWith("ज्ञ", i)) {
       out += "dny";
       i += 2;
-      if (word[i + 1] !== virama && !(word[i + 1] in signs)) out += "a";
+      const after = word[i + 1] ?? "";
+      if (after !== virama && !(after in signs)) out += "a";
       continue;
     }
     const c = consonants[ch];
     if (c) {
       out += c;
-      const next = word[i + 1];
+      const next = word[i + 1] ?? "";
       if (next !== virama && !(next in signs)) out += "a";
     } else if (ch in vowels) out += vowels[ch];
     else if (ch in signs) out += signs[ch];

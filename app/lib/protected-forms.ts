@@ -12,6 +12,7 @@ import crypto from "node:crypto";
 import type { RecordAttribute } from "#db/schema/enums";
 import { initialOf, phoneticKey } from "./phonetic";
 import { wordsOf } from "./name-words";
+import { at } from "./at";
 
 
 export type Hasher = (value: string) => string;
@@ -32,7 +33,7 @@ function nameForms(hash: Hasher, value: string): string[] {
   const words = wordsOf(value).filter((w) => !w.honorific);
   const full = words.filter((w) => !w.initials);
   const forms = new Set<string>();
-  if (full.length === 1 && full.length === words.length) forms.add(`s:${wordForm(hash, full[0].key)}`);
+  if (full.length === 1 && full.length === words.length) forms.add(`s:${wordForm(hash, at(full, 0).key)}`);
   else for (const w of full) forms.add(`m:${wordForm(hash, w.key)}`);
   for (const [i, a] of full.entries()) {
     for (const b of full.slice(i + 1)) {
@@ -46,7 +47,7 @@ function nameForms(hash: Hasher, value: string): string[] {
   const surname = words.at(-1);
   if (words.length > 1 && surname && !surname.initials) {
     const letters = words.slice(0, -1).map((w) => w.initials ?? initialOf(w.raw)).join("");
-    forms.add(`i:${initialsForm(hash, surname.key, letters[0])}`);
+    forms.add(`i:${initialsForm(hash, surname.key, letters.charAt(0))}`);
     forms.add(`i:${initialsForm(hash, surname.key, letters)}`);
   }
   return [...forms];
@@ -55,7 +56,7 @@ function nameForms(hash: Hasher, value: string): string[] {
 function placeForms(hash: Hasher, value: string): string[] {
   const keys = wordsOf(value).map((w) => w.key);
   if (keys.length <= 1) return keys.map((k) => `s:${wordForm(hash, k)}`);
-  return [`q${keys.length}:${wordForm(hash, keys[0])}`, `f:${placeForm(hash, keys)}`];
+  return [`q${keys.length}:${wordForm(hash, at(keys, 0))}`, `f:${placeForm(hash, keys)}`];
 }
 
 /** Digits of a phone number as compared: the last ten, so "+91 98220 12345" and "098220-12345" are one number. */

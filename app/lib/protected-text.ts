@@ -62,7 +62,7 @@ const joinAnd = (parts: string[]) => (parts.length < 2 ? parts.join("") : `${par
  * what to do. `label` is lower case ("the blocked reason"); the sentence capitalises it.
  */
 export function refusalSentence(label: string, words: { words: string; kind: string }[]): string {
-  const field = `${label[0].toUpperCase()}${label.slice(1)}`;
+  const field = `${label.charAt(0).toUpperCase()}${label.slice(1)}`;
   const list = joinAnd(words.map((w) => `“${w.words}” (${w.kind})`));
   return `${field} was not saved: it contains ${list}. Use the rewrite below, or describe it by case or victim code.`;
 }
