@@ -58,10 +58,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const name = String(issue.path[0] ?? "environment");
+    const name = String(issue?.path[0] ?? "environment");
     // Secrets (and an SMTP URL, which may carry a password) are never echoed into a log.
     const shown = secretNames.includes(name) ? "(value not shown)" : `(got "${present[name] ?? ""}")`;
-    throw new ConfigError(`Configuration error: ${name} ${issue.message} ${shown}.`);
+    throw new ConfigError(`Configuration error: ${name} ${issue?.message ?? "is not valid"} ${shown}.`);
   }
   const c = parsed.data;
   const dataDir = path.dirname(path.resolve(c.DATABASE_PATH));

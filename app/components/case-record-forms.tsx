@@ -10,7 +10,7 @@ type Victim = VictimServices & { id: number; code: string; minor: boolean; ageBa
 
 const ageBandOptions = ageBands.map((b) => ({
   value: b,
-  label: ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" } as Record<string, string>)[b],
+  label: ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" } as Record<string, string>)[b] ?? b,
 }));
 const yesNoNotYet = (v: boolean | null | undefined) => (v == null ? "" : v ? "yes" : "no");
 const words = (s: string) => s.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());

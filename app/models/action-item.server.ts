@@ -5,6 +5,7 @@ import type { ActionItemStatus } from "#db/schema/enums";
 import { invariantResponse } from "~/lib/params";
 import { requirePermission } from "~/lib/permissions";
 import type { SessionUser } from "./user.server";
+import { at } from "~/lib/at";
 
 export type ActionFilters = Partial<{ id: number; unfinished: boolean; department: number; status: ActionItemStatus; dueFrom: string; dueTo: string; caseId: number; meetingId: number }>;
 
@@ -66,7 +67,7 @@ export function carriedCount(held: readonly string[], agreedAt: string, complete
     let hi = held.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (held[mid] <= instant) lo = mid + 1;
+      if (at(held, mid) <= instant) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -87,7 +87,7 @@ export function heldByGuard(db: Conn, collectiveId: number, limit = 20) {
     .limit(limit)
     .all()
     .map((r) => {
-      const [what, fixUrl] = (r.detail ?? "").split(fixSeparator);
+      const [what = "", fixUrl] = (r.detail ?? "").split(fixSeparator);
       const colon = what.indexOf(": ");
       return { id: r.id, at: r.at, document: colon < 0 ? what : what.slice(0, colon), field: colon < 0 ? "" : what.slice(colon + 2), fixUrl: fixUrl ?? null };
     });

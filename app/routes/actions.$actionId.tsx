@@ -22,6 +22,7 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { plural } from "~/lib/plural";
 import { idParam } from "~/lib/params";
+import { invariantResponse } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "Action item · TESTA Desk" }];
 
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = getCollective(db, user.collectiveId);
   const today = todayIn(timeZone);
   const [row] = listActions(db, user.collectiveId, { id: item.id });
+  invariantResponse(row, "Action item not found", { status: 404 });
   return maskForReader(db, user, {
     item: { ...row, due: formatDate(row.dueOn), completed: formatDate(row.completedOn), overdue: isOverdue(row, today), escalated: isEscalated(row, today) },
     history: actionHistory(db, item.id).map((h) => ({
@@ -123,7 +125,7 @@ export default function ActionItem() {
             <input type="hidden" name="version" value={item.version} />
             <input type="hidden" name="currentDueOn" value={item.dueOn} />
             <div className="form-row">
-              <SelectField name="status" label="Status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] }))} defaultValue={item.status} />
+              <SelectField name="status" label="Status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] ?? s }))} defaultValue={item.status} />
               <Field name="dueOn" label="Due date" type="date" defaultValue={item.dueOn} />
             </div>
             <Field name="reason" label="Reason (for blocked or dropped)" defaultValue={item.statusReason} />

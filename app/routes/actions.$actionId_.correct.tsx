@@ -15,6 +15,7 @@ import { actionCorrectionSchema, actionDropSchema } from "~/schemas/action-item"
 import { agreedOn, correctAction, correctionChoices, dropAction } from "~/services/action-items.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
+import { invariantResponse } from "~/lib/params";
 
 // The secretariat corrects an action as its meeting agreed it, or drops it. The forms also sit on
 // the run page and the action's page; they post here, and a refusal is shown here, input kept.
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const item = requireActionItem(db, user, idParam(params, "actionId"));
   const [row] = listActions(db, user.collectiveId, { id: item.id });
+  invariantResponse(row, "Action item not found", { status: 404 });
   return { item: row, choices: correctionChoices(db, user, item), returnTo: new URL(request.url).searchParams.get("returnTo") ?? "" };
 }
 

@@ -98,7 +98,7 @@ export default function Actions() {
       <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter action items" feedback={filterFeedback(params, errors)}>
         <div className="form-row">
           {own ? null : <SelectField name="department" label="Department" placeholder="Every department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />}
-          <SelectField name="status" label="Status" placeholder="Any status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] }))} />
+          <SelectField name="status" label="Status" placeholder="Any status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] ?? s }))} />
           <Field name="dueFrom" label="Due from" type="date" />
           <Field name="dueTo" label="Due to" type="date" />
           <SelectField name="caseId" label="Case" placeholder="Every case" options={cases} />

@@ -19,7 +19,7 @@ const numeric = (f: DisplayFigure) => (/^[\d.]+%?$/.test(f.value) ? Number(f.val
 
 /** Consecutive rows of one measure (a rate over several periods), so its label and definition show once. */
 function byMeasure(rows: DisplayFigure[]) {
-  const groups: DisplayFigure[][] = [];
+  const groups: [DisplayFigure, ...DisplayFigure[]][] = [];
   for (const row of rows) {
     const group = groups.at(-1);
     if (group && group[0].measure === row.measure) group.push(row);

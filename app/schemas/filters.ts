@@ -9,7 +9,7 @@ export function parseFilters<F extends Record<string, z.ZodType>>(fields: F, par
     if (raw === null || raw.trim() === "") continue;
     const parsed = schema.safeParse(raw);
     if (parsed.success) filters[name] = parsed.data;
-    else errors[name] = parsed.error.issues[0].message;
+    else errors[name] = parsed.error.issues[0]?.message ?? "This value is not valid.";
   }
   return { filters: filters as { [K in keyof F]?: z.infer<F[K]> }, errors };
 }

@@ -7,6 +7,7 @@ import { config, ConfigError } from "~/config.server";
 import { getDb } from "~/db.server";
 import { claimMessage, dueMessages, failureNote, markAttemptFailed, markSent, renewClaim, storedAttachments, type OutboxRow } from "~/models/outbox.server";
 import { log } from "./log.server";
+import { at } from "~/lib/at";
 
 export const maxAttempts = 8;
 /** Waits after the 1st, 2nd, … failure before the next try (the last one repeats). */
@@ -121,7 +122,7 @@ export async function deliverDueMail({
       report.sent++;
     } catch (error) {
       const failed = attempts >= maxAttempts;
-      const wait = backoffSeconds[Math.min(attempts - 1, backoffSeconds.length - 1)];
+      const wait = at(backoffSeconds, Math.min(attempts - 1, backoffSeconds.length - 1));
       markAttemptFailed(db, row.id, {
         failed,
         lastError: failureNote(row.lastError, attempts, error instanceof Error ? error.message : String(error)),

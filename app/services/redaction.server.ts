@@ -7,11 +7,12 @@ import { listCollectiveIds } from "~/models/collective.server";
 import { findingCountOf, latestScanOf, saveScan, type Finding, type Scan } from "~/models/redaction-scan.server";
 import { frozenVersion, storedTexts, writeFrozenVersion } from "~/models/stored-text.server";
 import { findProtected, protectedSet, type ProtectedSet } from "./identity.server";
+import { at } from "~/lib/at";
 
 export type { Finding, Scan };
 
 const excerptOf = (text: string, set: ProtectedSet, matches: ReturnType<typeof findProtected>) => {
-  const first = matches[0];
+  const first = at(matches, 0);
   const from = Math.max(0, first.start - 60);
   // The excerpt shows where the match is, never what it is: the secretariat opens the page to see it.
   return `${from ? "…" : ""}${maskSpans(text.slice(from, first.end + 60), matches.map((m) => ({ ...m, start: m.start - from, end: m.end - from })).filter((m) => m.end <= first.end + 60))}${first.end + 60 < text.length ? "…" : ""}`

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { create as parseFont, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
+import { at } from "~/lib/at";
 
 // A small layout toolkit shared by every PDF (agenda, minutes, onboarding brief): A4, calm type,
 // page numbers and a confidentiality footer on every page. Latin and Devanagari text are written
@@ -130,7 +131,7 @@ export class PdfWriter {
       let m = measurements.get(key);
       if (!m) {
         this.doc.font(fontFor("latin", weight));
-        const height = this.doc.heightOfString(cell || " ", { width: widths[i] - 8 });
+        const height = this.doc.heightOfString(cell || " ", { width: at(widths, i) - 8 });
         const oneLine = height < this.doc.currentLineHeight(true) * 1.5;
         m = { height, oneLatinLine: oneLine && !devanagari.test(cell) && !cell.includes("\n") };
         measurements.set(key, m);
@@ -150,8 +151,8 @@ export class PdfWriter {
       let x = margin;
       cells.forEach((cell, i) => {
         if (measure(cell, i, weight).oneLatinLine) this.doc.font(fontFor("latin", weight)).text(cell || " ", x + 4, y + 4, { lineBreak: false });
-        else this.runs(cell, weight, x + 4, y + 4, widths[i] - 8);
-        x += widths[i];
+        else this.runs(cell, weight, x + 4, y + 4, at(widths, i) - 8);
+        x += at(widths, i);
       });
       this.doc.moveTo(margin, y + h).lineTo(margin + this.contentWidth, y + h).lineWidth(0.5).strokeColor("#c9d1d9").stroke();
       this.doc.x = margin;
