@@ -35,6 +35,7 @@ export const auditActionLabels: Record<string, string> = {
   backup: "Backed up the data",
   restore: "Restored the data from a backup",
   "import:cases": "Imported a case register",
+  "export:archive": "Exported the archive",
 };
 
 export const auditEntityLabels: Record<string, string> = {

@@ -21,12 +21,17 @@ function cell(value: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/**
- * RFC 4180 CSV: CRLF line ends, quoted where needed, and a UTF-8 byte-order mark first so that
- * Excel on Windows reads Devanagari (and every other non-Latin text) as UTF-8.
- */
+/** What every CSV file begins with: a UTF-8 byte-order mark, so that Excel on Windows reads Devanagari (and every other non-Latin text) as UTF-8. */
+export const csvBom = "\uFEFF";
+
+/** One RFC 4180 line with its CRLF: for a file written a line at a time (the archive export). */
+export function csvLine(line: readonly CsvCell[]): string {
+  return line.map(cell).join(",") + "\r\n";
+}
+
+/** RFC 4180 CSV: CRLF line ends, quoted where needed, and the byte-order mark first. */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return "\uFEFF" + [header, ...rows].map((line) => line.map(cell).join(",")).join("\r\n") + "\r\n";
+  return csvBom + [header, ...rows].map(csvLine).join("");
 }
 
 /**

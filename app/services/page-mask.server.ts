@@ -25,8 +25,16 @@ export function maskForReader<T>(db: Conn, user: { role: Role; collectiveId: num
     if (out === undefined) masked.set(key, (out = text.length < 2 ? text : maskSpans(text, outOfScope(findProtected(text, set), scope))));
     return out;
   };
+  return mapTexts(payload, mask);
+}
+
+/**
+ * Every string of a payload through `rewrite`, told whether it is an officer's own details (by its
+ * key: a seat holder, an attendee, who wrote an update) or open text. Plain objects and arrays only.
+ */
+export function mapTexts<T>(payload: T, rewrite: (text: string, scope: GuardScope) => string): T {
   const walk = (value: unknown, scope: GuardScope): unknown => {
-    if (typeof value === "string") return mask(value, scope);
+    if (typeof value === "string") return rewrite(value, scope);
     if (Array.isArray(value)) return value.map((v) => walk(v, scope));
     if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, ownContactKeys.has(k) ? "own-contact" : scope)]));
