@@ -101,7 +101,8 @@ export default function Departments() {
             Then seat its first holder: the next page records the officer, creates their account and sends their welcome email.{" "}
             <Link to="/settings/collective">Edit the collective's name, district code and meeting defaults</Link>, or{" "}
             <Link to="/settings/accounts">disable or enable an account</Link>. The <Link to="/settings/audit">audit log</Link> says who did what, and when. A district moving in can{" "}
-            <Link to="/settings/import">import its existing case register</Link> from a spreadsheet.
+            <Link to="/settings/import">import its existing case register</Link> from a spreadsheet; the <Link to="/settings/archive">archive</Link> takes the
+            collective's whole record away as one verifiable file.
           </p>
           <ValidatedForm schema={newDepartmentSchema} method="post" feedback={feedback}>
             <div className="form-row">

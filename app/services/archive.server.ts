@@ -91,7 +91,7 @@ function leftOut(restricted: boolean, replaced: number, skipped: { what: string;
 }
 
 /**
- * Starts writing the archive. The zip comes out of `stream` as fast as it is read; `manifest`
+ * The archive, written as `stream` is read (from the first read on, never before); `manifest`
  * resolves once it is complete (null if it failed or the reader went away, which is logged).
  * The export is audited before the first byte, with whether restricted fields are in it.
  */
@@ -213,10 +213,15 @@ export function exportArchive(auditDb: Conn, request: ArchiveRequest): { stream:
     }
   };
 
-  const manifest = write().catch((error: unknown) => {
-    log("error", "archive export failed", errorFields(error));
-    stream.destroy(error instanceof Error ? error : new Error("The archive export failed."));
-    return null;
+  // Nothing is read until someone reads the zip: a response that is never sent holds no transaction.
+  const manifest = new Promise<Manifest | null>((resolve) => {
+    stream.once("resume", () =>
+      write().then(resolve, (error: unknown) => {
+        log("error", "archive export failed", errorFields(error));
+        stream.destroy(error instanceof Error ? error : new Error("The archive export failed."));
+        resolve(null);
+      }),
+    );
   });
   return { stream, fileName, manifest };
 }
