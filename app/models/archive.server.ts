@@ -3,8 +3,9 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Conn } from "#db/client";
 import {
   accused, actionItemUpdates, actionItems, agendaItems, agendaVersions, attendance, caseDepartments, caseEvents, cases,
-  collectives, departments, meetings, minutesVersions, tenures, users, victims,
+  departments, meetings, minutesVersions, tenures, users, victims,
 } from "#db/schema";
+import { listCollectives } from "./collective.server";
 
 // The reads of the archive export (app/services/archive.server.ts): every record of one
 // collective, kind by kind. The long lists are read a page at a time, in id order, after the
@@ -12,8 +13,9 @@ import {
 
 export const archivePageSize = 1000;
 
+/** The collective a command names by its district code; with none given, the only one there is. */
 export function collectiveByCode(db: Conn, code: string | undefined) {
-  const all = db.select().from(collectives).orderBy(asc(collectives.id)).all();
+  const all = listCollectives(db);
   if (code === undefined) return all.length === 1 ? { collective: all[0]!, all } : { collective: undefined, all };
   return { collective: all.find((c) => c.districtCode.toLowerCase() === code.toLowerCase()), all };
 }

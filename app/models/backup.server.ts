@@ -1,10 +1,6 @@
 import { isNull, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { backupMarks, collectives } from "#db/schema";
-
-export function collectiveIds(db: Conn): number[] {
-  return db.select({ id: collectives.id }).from(collectives).all().map((c) => c.id);
-}
+import { backupMarks } from "#db/schema";
 
 /** The mark a backup carries until it is first opened as a restored database. */
 export function markBackup(db: Conn, takenAt: string) {

@@ -5,7 +5,7 @@ import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import { archiveFileName, exportArchive } from "~/services/archive.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { downloadHeaders } from "~/services/download.server";

@@ -12,7 +12,7 @@ import { csvBom, csvLine } from "~/lib/csv";
 import { outOfScope, type GuardScope } from "~/lib/protected-text";
 import { agendaVersionBody, departmentsOf, frozenVersionsOf, meetingsOf, minutesVersionBody } from "~/models/archive.server";
 import { audit } from "~/models/audit.server";
-import { getCollective } from "~/models/meeting.server";
+import { getCollective } from "~/models/collective.server";
 import type { AgendaDocument } from "./agenda-document.server";
 import { agendaPdfPath, briefPdfPath, figureFiles, minutesPdfPath, tableFiles, type Clean, type TableFile } from "./archive-files.server";
 import { buildBrief } from "./brief.server";

@@ -6,7 +6,8 @@ import { config, persistedSecret } from "~/config.server";
 import { getDb } from "~/db.server";
 import { dailyFolder, rotateBackups } from "~/lib/backup-rotation";
 import { audit, sealAuditLog } from "~/models/audit.server";
-import { collectiveIds, holdsData, markBackup, openBackupMarks, stampRestored } from "~/models/backup.server";
+import { listCollectiveIds } from "~/models/collective.server";
+import { holdsData, markBackup, openBackupMarks, stampRestored } from "~/models/backup.server";
 import { endAllSessions } from "~/models/session.server";
 import { errorFields, log } from "./log.server";
 
@@ -25,7 +26,7 @@ export const backupsDir = (dataDir: string) => path.join(dataDir, "backups");
 export class RestoreRefused extends Error {}
 
 function auditEveryCollective(db: Db, action: string, detail: string) {
-  for (const id of collectiveIds(db)) audit(db, { collectiveId: id, userId: null, action, entity: "data", detail });
+  for (const id of listCollectiveIds(db)) audit(db, { collectiveId: id, userId: null, action, entity: "data", detail });
 }
 
 /** Copies the live database and its secrets into `dir`. The copy carries no session and a mark saying it is a backup. */
