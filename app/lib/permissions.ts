@@ -188,5 +188,6 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   "settings.audit[.]csv": { get: "read:audit", post: null },
   "settings.import": { get: "manage:collective", post: "manage:collective" },
   "settings.import_.template[.]csv": { get: "manage:collective", post: null },
-  "settings.archive": { get: "manage:collective", post: "manage:collective" },
+  "settings.archive": { get: "manage:collective", post: null },
+  "settings.archive[.]zip": { get: "manage:collective", post: null },
 };

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Conn } from "#db/client";
+import type { Conn, Db } from "#db/client";
 import {
   accused, actionItemUpdates, actionItems, agendaItems, agendaVersions, attendance, caseDepartments, caseEvents, cases,
   departments, meetings, minutesVersions, tenures, users, victims,
@@ -12,6 +12,15 @@ import { listCollectives } from "./collective.server";
 // last id the caller has seen, so an export of a large collective never holds a whole table.
 
 export const archivePageSize = 1000;
+
+/** One read transaction: every read until `endSnapshot` sees the database as it was at the first. */
+export function beginSnapshot(db: Db) {
+  db.$client.exec("begin");
+}
+
+export function endSnapshot(db: Db) {
+  db.$client.exec("commit");
+}
 
 /** The collective a command names by its district code; with none given, the only one there is. */
 export function collectiveByCode(db: Conn, code: string | undefined) {

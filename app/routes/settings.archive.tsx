@@ -1,14 +1,11 @@
-import { createReadableStreamFromReadable, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { config } from "~/config.server";
 import { getDb } from "~/db.server";
-import { readForm } from "~/lib/forms";
 import { can } from "~/lib/permissions";
 import { getCollective } from "~/models/collective.server";
-import { archiveFileName, exportArchive } from "~/services/archive.server";
+import { archiveFileName } from "~/services/archive.server";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { downloadHeaders } from "~/services/download.server";
 
 export const meta: MetaFunction = () => [{ title: "Archive of the collective · TESTA Desk" }];
 
@@ -16,15 +13,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
   const collective = getCollective(getDb(), user.collectiveId);
   return { name: collective.name, fileName: archiveFileName(collective.districtCode, new Date()), mayIncludeRestricted: can(user.role, "read:restricted-fields") };
-}
-
-/** The archive as a download, streamed as it is written; audited, with whether restricted fields are in it. */
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUserWithPermission(request, "manage:collective");
-  const restricted = (await readForm(request)).get("restricted") === "yes";
-  if (restricted && !can(user.role, "read:restricted-fields")) throw new Response("Your role does not give access to restricted fields.", { status: 403 });
-  const { stream, fileName } = exportArchive(getDb(), { databasePath: config().DATABASE_PATH, collectiveId: user.collectiveId, restricted, by: { userId: user.id, name: user.name } });
-  return new Response(createReadableStreamFromReadable(stream), { headers: downloadHeaders({ contentType: "application/zip", filename: fileName }) });
 }
 
 export default function ArchiveSettings() {
@@ -52,7 +40,7 @@ export default function ArchiveSettings() {
         A victim's identity is never in it: victims appear by pseudonym code only, and any protected name, place or number found in typed
         text is replaced by its stand-in (her code). Identity fingerprints, passwords and emails stay here.
       </p>
-      <form method="post" className="card">
+      <form method="get" action="/settings/archive.zip" className="card">
         {mayIncludeRestricted ? (
           <div className="field">
             <label className="checkbox">

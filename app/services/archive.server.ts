@@ -10,7 +10,7 @@ import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
 import { version as productVersion } from "../../package.json";
 import { csvBom, csvLine } from "~/lib/csv";
 import { outOfScope, type GuardScope } from "~/lib/protected-text";
-import { agendaVersionBody, departmentsOf, frozenVersionsOf, meetingsOf, minutesVersionBody } from "~/models/archive.server";
+import { agendaVersionBody, beginSnapshot, departmentsOf, endSnapshot, frozenVersionsOf, meetingsOf, minutesVersionBody } from "~/models/archive.server";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/collective.server";
 import type { AgendaDocument } from "./agenda-document.server";
@@ -112,7 +112,7 @@ export function exportArchive(auditDb: Conn, request: ArchiveRequest): { stream:
 
   const write = async (): Promise<Manifest> => {
     const db = openDatabase(request.databasePath);
-    db.$client.exec("begin");
+    beginSnapshot(db);
     try {
       const set = protectedSet(db, collectiveId);
       let replaced = 0;
@@ -208,7 +208,7 @@ export function exportArchive(auditDb: Conn, request: ArchiveRequest): { stream:
       complete = true;
       return manifest;
     } finally {
-      db.$client.exec("commit");
+      endSnapshot(db);
       db.$client.close();
     }
   };

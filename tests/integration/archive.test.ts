@@ -10,7 +10,8 @@ import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
-import { action as archiveAction, loader as archiveLoader } from "~/routes/settings.archive";
+import { loader as archivePage } from "~/routes/settings.archive";
+import { loader as archiveZip } from "~/routes/settings.archive[.]zip";
 import type { Manifest } from "~/services/archive.server";
 import { pdfText } from "../support/pdf";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
@@ -53,7 +54,7 @@ function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
 const lastExport = () => getDb().select().from(auditLog).where(eq(auditLog.action, "export:archive")).orderBy(desc(auditLog.id)).get()!;
 
 async function download(fields: Record<string, string>, cookie = cookies.admin) {
-  const response = (await archiveAction({ request: postRequest("/settings/archive", fields, cookie), params: {}, context: {} })) as Response;
+  const response = (await archiveZip({ request: getRequest(`/settings/archive.zip?${new URLSearchParams(fields)}`, cookie), params: {}, context: {} })) as Response;
   expect(response.status).toBe(200);
   expect(response.headers.get("Content-Type")).toBe("application/zip");
   expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="archive-DEM-\d{4}-\d{2}-\d{2}\.zip"$/);
@@ -153,8 +154,8 @@ describe("the archive download", () => {
   }, 120_000);
 
   it("is the admin's only: the secretariat is refused the page and the download", async () => {
-    expect((await run(() => archiveLoader({ request: getRequest("/settings/archive", cookies.secretariat), params: {}, context: {} }))).status).toBe(403);
-    expect((await run(() => archiveAction({ request: postRequest("/settings/archive", {}, cookies.secretariat), params: {}, context: {} }))).status).toBe(403);
+    expect((await run(() => archivePage({ request: getRequest("/settings/archive", cookies.secretariat), params: {}, context: {} }))).status).toBe(403);
+    expect((await run(() => archiveZip({ request: getRequest("/settings/archive.zip", cookies.secretariat), params: {}, context: {} }))).status).toBe(403);
   });
 });
 
