@@ -25,6 +25,6 @@ describe("error boundaries", () => {
     }
     expect(missing, "route modules with a page but without export function ErrorBoundary() { return <GeneralErrorBoundary /> }").toEqual([]);
     // The exceptions are pages-less by their nature: a download, a redirect, the health check.
-    expect(resources.every((f) => /\[\.\](pdf|csv|ics)\.ts$|attachments|healthz|^_index|^logout|^reports\._index/.test(f)), resources.join(", ")).toBe(true);
+    expect(resources.every((f) => /\[\.\](pdf|csv|ics|zip)\.ts$|attachments|healthz|^_index|^logout|^reports\._index/.test(f)), resources.join(", ")).toBe(true);
   });
 });
