@@ -5,6 +5,8 @@ import { aliases } from "./vite.aliases";
 export default defineConfig({
   resolve: { alias: aliases },
   build: { target: "es2022" },
+  // Each build has its own id: the offline worker's cache is named after it (app/routes/sw[.]js.ts).
+  define: { __TESTA_BUILD__: JSON.stringify(Date.now().toString(36)) },
   plugins: [
     remix({
       future: {

@@ -3,6 +3,7 @@ import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useRout
 import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./components/nonce";
+import { SignOut } from "./components/sign-out";
 import { isOffline } from "./lib/forms";
 import { can, type Permission } from "./lib/permissions";
 import { getSessionUser } from "./services/auth.server";
@@ -67,14 +68,14 @@ export function Layout({ children }: { children: ReactNode }) {
               </nav>
             ) : null}
             {root?.user ? (
-              <Form method="post" action="/logout" className="whoami">
+              <SignOut>
                 <span>
                   {root.user.name} <span className="muted">({root.user.role})</span>
                 </span>
                 <button type="submit" className="button button--quiet">
                   Sign out
                 </button>
-              </Form>
+              </SignOut>
             ) : null}
           </div>
         </header>

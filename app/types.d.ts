@@ -11,3 +11,8 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
+
+declare global {
+  /** The build's id (vite.config.ts): names the offline worker's cache. */
+  const __TESTA_BUILD__: string | undefined;
+}

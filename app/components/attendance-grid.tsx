@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { useCaptured } from "./offline-capture";
 import { rewriteKey } from "~/lib/forms";
 import { RewriteOffer } from "./form";
 
@@ -35,7 +36,10 @@ function GridText({ name, label, value, errors }: { name: string; label: string;
 export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row[]; editable: boolean; feedback?: Feedback }) {
   // With JavaScript the grid saves itself a moment after each change; the button works without it.
   const fetcher = useFetcher<Feedback>();
-  const feedback = fetcher.data ?? posted;
+  const { captured, restored: restoredValues } = useCaptured("attendance");
+  const own = fetcher.data && !("kept" in fetcher.data) ? fetcher.data : undefined;
+  const restored: Feedback | undefined = restoredValues ? { values: restoredValues } : undefined;
+  const feedback = own ?? (captured.held as Feedback | undefined) ?? restored ?? posted;
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -55,7 +59,7 @@ export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row
           {feedback.errors.form}
         </div>
       ) : null}
-      <fetcher.Form method="post" ref={formRef} onChange={editable ? scheduleSave : undefined}>
+      <fetcher.Form key={restored ? "restored" : "loaded"} method="post" ref={formRef} onChange={editable ? scheduleSave : undefined}>
         <input type="hidden" name="intent" value="attendance" />
         <fieldset disabled={!editable} className="bare">
           <div className="table-wrap">
@@ -104,7 +108,7 @@ export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row
               Save attendance
             </button>
             <span role="status" className="save-state">
-              {fetcher.state !== "idle" ? "Saving…" : feedback?.savedAt ? `Saved at ${feedback.savedAt}` : ""}
+              {fetcher.state !== "idle" ? "Saving…" : captured.label || (feedback?.savedAt ? `Saved at ${feedback.savedAt}` : "")}
             </span>
           </div>
         </fieldset>

@@ -6,6 +6,7 @@ import { itemStatusLabels } from "~/lib/labels";
 import { actionItemSchema, itemMinutesLimits, itemMinutesSchema } from "~/schemas/minutes";
 import { rewriteKey } from "~/lib/forms";
 import { ActionCorrection, type CorrectableAction } from "./action-correction";
+import { discardKept, useCaptured } from "./offline-capture";
 import { Field, RewriteOffer, SelectField, ValidatedForm } from "./form";
 import { OverdueBadge, overdueRowClass } from "./overdue";
 
@@ -114,7 +115,10 @@ export function ItemMinutes({
   const formRef = useRef<HTMLFormElement>(null);
   const usedRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const latest = (fetcher.data ?? feedback) as Feedback | undefined;
+  // Offline capture: a save kept on this device, a replay's conflict or refusal, or "Sent".
+  const { capture, captured, restored } = useCaptured(`item:${item.id}`);
+  const own = fetcher.data && !("kept" in fetcher.data) ? fetcher.data : undefined;
+  const latest = (own ?? captured.held ?? feedback) as Feedback | undefined;
   // The version to send: the item's, or the one the last save returned (whichever changed last).
   const savedVersion = (f: Feedback | undefined) => (f?.intent === "item" && typeof f.version === "number" ? f.version : undefined);
   const [version, setVersion] = useState(savedVersion(latest) ?? item.version);
@@ -128,7 +132,7 @@ export function ItemMinutes({
     setVersion((seen.latest !== latest ? savedVersion(latest) : undefined) ?? (seen.itemVersion !== item.version ? item.version : version));
   }
   const conflict = latest?.intent === "item" ? latest.conflict : undefined;
-  const kept = latest?.intent === "item" && latest.values ? latest.values : undefined;
+  const kept = latest?.intent === "item" && latest.values ? latest.values : restored;
   const errors = localErrors ?? (latest?.intent === "item" ? latest.errors : undefined) ?? {};
 
   // With JavaScript, a pause in typing saves the item; the Save button still works without it.
@@ -156,16 +160,13 @@ export function ItemMinutes({
     if (!inConflict.current) timer.current = setTimeout(save, 1500);
   };
   useEffect(() => () => clearTimeout(timer.current), []);
-  // A save that failed because the network was down goes again when the browser is back online.
-  const offline = latest?.intent === "item" && latest.offline === true;
-  useEffect(() => {
-    if (!offline || !editable) return;
-    window.addEventListener("online", save);
-    return () => window.removeEventListener("online", save);
-  });
-
   const saveState =
-    fetcher.state !== "idle" ? "Saving…" : Object.keys(errors).length ? "Not saved" : latest?.intent === "item" && latest.savedAt ? `Saved at ${latest.savedAt}` : "";
+    fetcher.state !== "idle"
+      ? "Saving…"
+      : Object.keys(errors).length
+        ? "Not saved"
+        : captured.label || (latest?.intent === "item" && latest.savedAt ? `Saved at ${latest.savedAt}` : "");
+  const keptActions = capture.saves.filter((s) => s.key === `add-action:${item.id}`).map((s) => ({ id: s.id, fields: Object.fromEntries(s.fields), held: s.held }));
   const headingId = `item-${item.id}`;
   return (
     <section className="card item-minutes" aria-labelledby={headingId}>
@@ -173,6 +174,7 @@ export function ItemMinutes({
         {number}. {item.title} <span className="muted">({item.minutes} min)</span>
       </h3>
       <fetcher.Form
+        key={restored ? "restored" : "loaded"}
         method="post"
         ref={formRef}
         noValidate
@@ -210,7 +212,19 @@ export function ItemMinutes({
                 <dd>{conflict.minutesUsed ?? "not recorded"}</dd>
               </dl>
               <p>
-                Yours is in the boxes below; autosave waits until you choose. <strong>Save item {number} to keep yours</strong>, or <a href="?">take theirs</a> (reloads the page).
+                Yours is in the boxes below; autosave waits until you choose. <strong>Save item {number} to keep yours</strong>, or{" "}
+                <a
+                  href="?"
+                  onClick={(event) => {
+                    if (!captured.held) return;
+                    // Theirs wins: the save kept on this device goes, or the reload would bring it back.
+                    event.preventDefault();
+                    void discardKept(`item:${item.id}`).then(() => window.location.reload());
+                  }}
+                >
+                  take theirs
+                </a>{" "}
+                (reloads the page).
               </p>
             </div>
           ) : null}
@@ -258,6 +272,16 @@ export function ItemMinutes({
       </fetcher.Form>
 
       <h4>Action items</h4>
+      {keptActions.length ? (
+        <ul aria-label="Action items kept on this device">
+          {keptActions.map((a) => (
+            <li key={a.id} className="muted">
+              <strong>{departments.find((d) => String(d.id) === a.fields.departmentId)?.name}</strong>: {a.fields.description}, due {a.fields.dueOn}.{" "}
+              {a.held ? `Not added: ${Object.values((a.held.errors ?? {}) as Record<string, string>)[0] ?? "refused"}` : "Saved on this device, not yet sent"}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {item.actions.length ? (
         <ul>
           {item.actions.map((a) => {

@@ -4,11 +4,12 @@ import { Form, Link, useActionData, useLoaderData, type ClientActionFunctionArgs
 import { AttendanceGrid } from "~/components/attendance-grid";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemMinutes } from "~/components/item-minutes";
+import { OfflineCapture, sendOrKeep } from "~/components/offline-capture";
 import { getDb } from "~/db.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
 import { dueDateProblem } from "~/lib/date-rules";
 import { daysBetween, formatDate, formatDateTime, todayIn } from "~/lib/dates";
-import { isOffline, offlineMessage, parseForm, readForm } from "~/lib/forms";
+import { isOffline, parseForm, readForm } from "~/lib/forms";
 import { idParam, parseId } from "~/lib/params";
 import { audited } from "~/models/audit.server";
 import { isCaseOfCollective, unknownDepartments } from "~/models/case.server";
@@ -181,18 +182,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 /**
- * A save that cannot reach the server (the network dropped) comes back as feedback for the form
- * that sent it, instead of an error page: the text stays in the boxes and the item says so.
+ * A save that cannot reach the server (the network dropped) is kept on this device and sent when
+ * the network is back (see OfflineCapture), instead of an error page: the text stays in the boxes
+ * and the item says so.
  */
-export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
-  const sent = await request.clone().formData();
-  try {
-    return await serverAction<typeof action>();
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    const itemId = parseId(sent.get("itemId")?.toString()) ?? undefined;
-    return { intent: String(sent.get("intent") ?? ""), itemId, offline: true, errors: { form: offlineMessage } };
-  }
+export async function clientAction({ request, params, serverAction }: ClientActionFunctionArgs) {
+  return sendOrKeep(request, parseId(params.meetingId) ?? 0, () => serverAction<typeof action>());
 }
 
 /** After a save that never reached the server, reloading the page would fail the same way. */
@@ -243,6 +238,7 @@ export default function RunMeeting() {
         <h1>Run Meeting {meeting.number}</h1>
         <span className="muted">{meeting.when}</span>
       </div>
+      {editable ? <OfflineCapture meetingId={meeting.id} /> : null}
       {!editable ? (
         <div className="notice" role="status">
           These minutes are {meeting.minutesState}. They change only by an amendment, on the <Link to={`/meetings/${meeting.id}/minutes`}>minutes page</Link>.
