@@ -12,6 +12,9 @@ startTransition(() => {
 });
 
 // The offline worker (/sw.js) keeps the run page and its files for a meeting without a network.
+// This module may run after the page's load event: then it registers at once.
+const registerWorker = () => void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
 if ("serviceWorker" in navigator) {
-  window.addEventListener("load", () => void navigator.serviceWorker.register("/sw.js").catch(() => undefined));
+  if (document.readyState === "complete") registerWorker();
+  else window.addEventListener("load", registerWorker);
 }

@@ -183,6 +183,8 @@ export function OfflineCapture({ meetingId }: { meetingId: number }) {
     // Once the worker runs, the page as loaded now is kept for a reload without the network.
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     if (!navigator.serviceWorker?.controller || !navigation || new URL(navigation.name).pathname !== location.pathname) keepThisPage();
+    // A new build's worker took over (and emptied the old cache): it keeps the page anew.
+    navigator.serviceWorker?.addEventListener("controllerchange", keepThisPage);
     // A network that came back without saying so: try the kept saves now and then.
     const retry = setInterval(() => void replayKept(), 5000);
     window.addEventListener("online", onNetwork);
@@ -191,15 +193,17 @@ export function OfflineCapture({ meetingId }: { meetingId: number }) {
       clearInterval(retry);
       window.removeEventListener("online", onNetwork);
       window.removeEventListener("offline", onNetwork);
+      navigator.serviceWorker?.removeEventListener("controllerchange", keepThisPage);
       submitReplay = null;
     };
   }, [meetingId, submit]);
   const waiting = c.saves.filter((s) => !s.held).length;
   return (
     <>
-      <noscript>
-        <div className="notice">Offline capture needs JavaScript. Without it this page saves only while the network is up.</div>
-      </noscript>
+      {c.ready ? null : (
+        // Shown until the page's JavaScript runs (never, without it): this page then saves only online.
+        <div className="notice no-print">Offline capture needs JavaScript: it starts once the page has loaded it. Without it this page saves only while the network is up.</div>
+      )}
       {!c.online || waiting ? (
         <div className={c.online ? "notice no-print" : "form-error no-print"} role="status" aria-live="polite">
           {c.online

@@ -31,7 +31,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type RunningApp = { url: string; dataDir: string; browser: Browser; stop: () => Promise<void> };
+export type RunningApp = {
+  url: string;
+  dataDir: string;
+  browser: Browser;
+  stop: () => Promise<void>;
+  /** Serves another build on the same address (a deploy): the browser sees the same site. */
+  restart: (buildDir: string) => Promise<void>;
+};
 
 /**
  * The built app, served on a free port over a freshly seeded demo database in its own folder,
@@ -55,7 +62,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   await seedDemo(db, { today: todayIn("Asia/Kolkata") });
   db.$client.close();
 
-  const server = await startServer({ port });
+  let server = await startServer({ port });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
   return {
     url,
@@ -65,6 +72,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       await browser.close();
       await server.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+    restart: async (buildDir) => {
+      await server.close();
+      server = await startServer({ port, buildDir });
     },
   };
 }
