@@ -215,6 +215,8 @@ describe("the offline worker after a deploy", () => {
       await app.restart(next);
       await page.reload();
       await expect.poll(async () => (await keptPages(page)).map((c) => c.name)).toEqual([`testa-${oldBuild}next`]);
+      // The next load of the run page goes through the new worker, which keeps it in the new cache.
+      await page.reload();
       await expect.poll(async () => (await keptPages(page))[0]!.urls).toContain(new URL(page.url()).pathname);
     } finally {
       await app.restart(path.resolve("build"));
