@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { cookieFor, run } from "../support/remix";
@@ -8,7 +9,7 @@ import { paramsOf, pathOf, routeFiles } from "../support/routes";
 // safe range) names no record, so the page is a 404, for GET and POST alike, and nothing is written.
 
 const origin = "http://localhost:3000";
-type Module = { loader?: (args: any) => Promise<unknown>; action?: (args: any) => Promise<unknown> };
+type Module = { loader?: (args: LoaderFunctionArgs) => Promise<unknown>; action?: (args: ActionFunctionArgs) => Promise<unknown> };
 const modules = import.meta.glob<Module>("/app/routes/*.{ts,tsx}");
 const idParams = ["actionId", "caseId", "departmentId", "meetingId", "messageId"];
 const malformed = ["0x1", "1e3", "+1", "01", "0", "-1", "1.0", " 1", "9007199254740993"];
