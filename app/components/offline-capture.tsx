@@ -1,7 +1,16 @@
 import { useSubmit } from "@remix-run/react";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { offlineMessage } from "~/lib/forms";
-import { dropSave, keepSave, keyOf, queuedSaves, rebase, updateSave, type QueuedSave, type SaveIntent } from "~/lib/offline-queue";
+import {
+  dropSave,
+  keepSave,
+  keyOf,
+  queuedSaves,
+  rebase,
+  updateSave,
+  type QueuedSave,
+  type SaveIntent,
+} from "~/lib/offline-queue";
 import { plural } from "~/lib/plural";
 
 // Offline capture on the run page. A save that cannot reach the server (or that would overtake
@@ -49,16 +58,17 @@ export function useCaptured(key: string) {
   const capture = useCapture();
   const captured = captureState(capture, key);
   const [restored, setRestored] = useState<Record<string, string>>();
-  const checked = useRef(false);
-  useEffect(() => {
-    if (!capture.ready || checked.current) return;
-    checked.current = true;
+  // Once, when the kept saves have been read: adjusted while rendering, as React advises.
+  const [checked, setChecked] = useState(false);
+  if (capture.ready && !checked) {
+    setChecked(true);
     if (captured.save) setRestored(Object.fromEntries(captured.save.fields));
-  }, [capture.ready, captured.save]);
+  }
   return { capture, captured, restored };
 }
 
-const capturable = (intent: string): intent is SaveIntent => intent === "item" || intent === "attendance" || intent === "add-action";
+const capturable = (intent: string): intent is SaveIntent =>
+  intent === "item" || intent === "attendance" || intent === "add-action";
 const replies = new Map<string, (answer: Answer | null) => void>();
 
 /**
@@ -182,7 +192,8 @@ export function OfflineCapture({ meetingId }: { meetingId: number }) {
     void reload().then(replayKept);
     // Once the worker runs, the page as loaded now is kept for a reload without the network.
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-    if (!navigator.serviceWorker?.controller || !navigation || new URL(navigation.name).pathname !== location.pathname) keepThisPage();
+    if (!navigator.serviceWorker?.controller || !navigation || new URL(navigation.name).pathname !== location.pathname)
+      keepThisPage();
     // A new build's worker took over (and emptied the old cache): it keeps the page anew.
     navigator.serviceWorker?.addEventListener("controllerchange", keepThisPage);
     // A network that came back without saying so: try the kept saves now and then.
@@ -202,7 +213,10 @@ export function OfflineCapture({ meetingId }: { meetingId: number }) {
     <>
       {c.ready ? null : (
         // Shown until the page's JavaScript runs (never, without it): this page then saves only online.
-        <div className="notice no-print">Offline capture needs JavaScript: it starts once the page has loaded it. Without it this page saves only while the network is up.</div>
+        <div className="notice no-print">
+          Offline capture needs JavaScript: it starts once the page has loaded it. Without it this page saves only while
+          the network is up.
+        </div>
       )}
       {!c.online || waiting ? (
         <div className={c.online ? "notice no-print" : "form-error no-print"} role="status" aria-live="polite">
