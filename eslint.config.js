@@ -18,12 +18,18 @@ export default tseslint.config(
     rules: {
       // Type-only imports stay type-only, so a server module's types never pull it into the browser bundle.
       // An inline import("x").T type is erased like `import type`, and is how a .d.ts augmentation names one.
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "inline-type-imports", disallowTypeAnnotations: false },
+      ],
       // Our classes of letters are code-point ranges written as \u escapes (Latin accents, Devanagari with its
       // vowel signs), chosen over \p{…} for speed (see app/lib/fir-citation.ts); the rule takes a range whose
       // ends are combining marks for a misleading combined character.
       "no-misleading-character-class": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
 );

@@ -27,7 +27,13 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
     res.on("finish", () => {
       const route = res.locals.remix ? (routeOf(req.path) ?? "(none)") : "(static)";
       const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
-      log(res.statusCode >= 500 ? "error" : "info", "request", { method: req.method, route, status: res.statusCode, ms, userId: entry.userId ?? null });
+      log(res.statusCode >= 500 ? "error" : "info", "request", {
+        method: req.method,
+        route,
+        status: res.statusCode,
+        ms,
+        userId: entry.userId ?? null,
+      });
     });
     requestLog.run(entry, next);
   });
@@ -55,7 +61,13 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   });
   app.all(
     "*",
-    createRequestHandler({ build, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? req.socket.remoteAddress }) }),
+    createRequestHandler({
+      build,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress,
+      }),
+    }),
   );
   // Express's own errors: a malformed address (`%FF`) is the client's, answered 400 with no stack
   // (its request line says so); anything else is one error line, never the message.
@@ -63,7 +75,10 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
     if (res.headersSent) return next(error);
     const status = (error as { status?: unknown }).status;
     if (error instanceof URIError || (typeof status === "number" && status >= 400 && status < 500)) {
-      res.status(typeof status === "number" ? status : 400).type("text/plain").send("This address is not valid.");
+      res
+        .status(typeof status === "number" ? status : 400)
+        .type("text/plain")
+        .send("This address is not valid.");
       return;
     }
     log("error", "request failed", errorFields(error));
@@ -77,7 +92,11 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
     const s = app.listen(port, () => resolve(s));
     s.once("error", (error: NodeJS.ErrnoException) => {
       stopJobs?.();
-      reject(error.code === "EADDRINUSE" ? new Error(`Port ${port} is already in use: stop the other program or set PORT to a free port.`) : error);
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${port} is already in use: stop the other program or set PORT to a free port.`)
+          : error,
+      );
     });
   });
   return {

@@ -13,7 +13,9 @@ export function migrateDatabase(db: Db) {
 /** How many migrations `migrateDatabase` would apply; a file never migrated counts them all. */
 export function pendingMigrations(db: Db): number {
   const all = readMigrationFiles({ migrationsFolder });
-  const table = db.get<{ n: number }>(sql`select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'`);
+  const table = db.get<{ n: number }>(
+    sql`select count(*) as n from sqlite_master where type = 'table' and name = '__drizzle_migrations'`,
+  );
   if (!table?.n) return all.length;
   const last = db.get<{ at: number | null }>(sql`select max(created_at) as at from __drizzle_migrations`)?.at ?? 0;
   return all.filter((m) => m.folderMillis > Number(last)).length;

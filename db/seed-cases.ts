@@ -1,23 +1,70 @@
 // The demo collective's cases: plans per stage, and histories that follow the order of procedure.
 import type { Conn } from "./client";
-import { caseStages, type AgeBand, type BailStatus, type CaseDepartmentRole, type CaseEventKind, type CaseStage, type DepartmentKind } from "./schema/enums";
+import {
+  caseStages,
+  type AgeBand,
+  type BailStatus,
+  type CaseDepartmentRole,
+  type CaseEventKind,
+  type CaseStage,
+  type DepartmentKind,
+} from "./schema/enums";
 import { createAccused, createCase, createCaseEvent, createVictim, seededRandom } from "../tests/factories";
 import { addDays } from "../app/lib/dates";
 
 const stations = ["Sitabuldi PS", "Kotwali PS", "Ganeshpeth PS", "Lakadganj PS", "Sadar PS", "Jaripatka PS"];
-const accusedNames = ["Ramesh Kumar", "Mohd. Salim", "Suresh Yadav", "Anil Gaikwad", "Rakesh Sharma", "Imran Qureshi", "Deepak Bhosale", "Vinod Thakur", "Santosh Pawar", "Ajay Chavan", "Mukesh Verma", "Sunil Kamble"];
-const notes = ["IO requested more time for CDR analysis", "Prosecutor to oppose bail citing threat to witnesses", "Statement recorded in the presence of a support person", "Accused's advocate sought adjournment", "Forensic report awaited from RFSL"];
+const accusedNames = [
+  "Ramesh Kumar",
+  "Mohd. Salim",
+  "Suresh Yadav",
+  "Anil Gaikwad",
+  "Rakesh Sharma",
+  "Imran Qureshi",
+  "Deepak Bhosale",
+  "Vinod Thakur",
+  "Santosh Pawar",
+  "Ajay Chavan",
+  "Mukesh Verma",
+  "Sunil Kamble",
+];
+const notes = [
+  "IO requested more time for CDR analysis",
+  "Prosecutor to oppose bail citing threat to witnesses",
+  "Statement recorded in the presence of a support person",
+  "Accused's advocate sought adjournment",
+  "Forensic report awaited from RFSL",
+];
 
 /** The new codes (BNS, BNSS) apply to cases registered from 1 July 2024; older cases stay under IPC and CrPC. */
 export const newCodesFrom = "2024-07-01";
 const sectionSets = {
-  bns: { adult: ["BNS 143, 144; ITPA 3, 4, 5", "BNS 143; ITPA 5, 7"], minor: ["BNS 143, 98; ITPA 5; POCSO 4", "BNS 143, 144, 99; ITPA 3, 4, 5; POCSO 6"] },
-  ipc: { adult: ["IPC 370, 370A; ITPA 3, 4, 5", "IPC 370; ITPA 3, 4, 5, 7"], minor: ["IPC 370, 372; ITPA 5; POCSO 4", "IPC 370, 373; ITPA 3, 4, 5; POCSO 6"] },
+  bns: {
+    adult: ["BNS 143, 144; ITPA 3, 4, 5", "BNS 143; ITPA 5, 7"],
+    minor: ["BNS 143, 98; ITPA 5; POCSO 4", "BNS 143, 144, 99; ITPA 3, 4, 5; POCSO 6"],
+  },
+  ipc: {
+    adult: ["IPC 370, 370A; ITPA 3, 4, 5", "IPC 370; ITPA 3, 4, 5, 7"],
+    minor: ["IPC 370, 372; ITPA 5; POCSO 4", "IPC 370, 373; ITPA 3, 4, 5; POCSO 6"],
+  },
 };
 /** The procedure code's section for each step, new (BNSS) and old (CrPC). */
 const procedure = {
-  bns: { fir: "BNSS 173", statement: "BNSS 183", chargesheet: "BNSS 193", discharge: "BNSS 250", accused: "BNSS 351", compensation: "BNSS 396" },
-  ipc: { fir: "CrPC 154", statement: "CrPC 164", chargesheet: "CrPC 173", discharge: "CrPC 227", accused: "CrPC 313", compensation: "CrPC 357A" },
+  bns: {
+    fir: "BNSS 173",
+    statement: "BNSS 183",
+    chargesheet: "BNSS 193",
+    discharge: "BNSS 250",
+    accused: "BNSS 351",
+    compensation: "BNSS 396",
+  },
+  ipc: {
+    fir: "CrPC 154",
+    statement: "CrPC 164",
+    chargesheet: "CrPC 173",
+    discharge: "CrPC 227",
+    accused: "CrPC 313",
+    compensation: "CrPC 357A",
+  },
 };
 
 type Rand = ReturnType<typeof seededRandom>;
@@ -69,7 +116,12 @@ export function casePlans(rand: Rand, { daysToNextMeeting }: { daysToNextMeeting
     // The newest case: rescued and registered yesterday.
     { stage: "fir", ageDays: 1 },
   ];
-  const judged = (stage: CaseStage, outcome: Verdict, judgmentAgo: number): Plan => ({ stage, outcome, judgmentAgo, ageDays: judgmentAgo + rand.int(480, 900) });
+  const judged = (stage: CaseStage, outcome: Verdict, judgmentAgo: number): Plan => ({
+    stage,
+    outcome,
+    judgmentAgo,
+    ageDays: judgmentAgo + rand.int(480, 900),
+  });
   // How many more cases of a stage, and how old each is.
   const rest: [number, () => Plan][] = [
     [2, () => ({ stage: "rescue", ageDays: rand.int(2, 6) })],
@@ -83,9 +135,14 @@ export function casePlans(rand: Rand, { daysToNextMeeting }: { daysToNextMeeting
   const plans = [...special];
   for (const [n, make] of rest) for (let i = 0; i < n; i++) plans.push(make());
   // Judgments: one acquittal with its appeal window about to close, two recent convictions.
-  plans.push(judged("judgment", "acquitted", 78), judged("judgment", "convicted", rand.int(35, 60)), judged("judgment", "convicted", rand.int(90, 150)));
+  plans.push(
+    judged("judgment", "acquitted", 78),
+    judged("judgment", "convicted", rand.int(35, 60)),
+    judged("judgment", "convicted", rand.int(90, 150)),
+  );
   // Appeals by the State against acquittals and by the convicted accused.
-  for (const outcome of ["acquitted", "acquitted", "convicted", "convicted"] as const) plans.push(judged("appeal", outcome, rand.int(120, 420)));
+  for (const outcome of ["acquitted", "acquitted", "convicted", "convicted"] as const)
+    plans.push(judged("appeal", outcome, rand.int(120, 420)));
   for (let i = 0; i < 3; i++) plans.push(judged("closed", "convicted", rand.int(150, 600)));
   return plans;
 }
@@ -100,23 +157,75 @@ type PlannedStep = Omit<Step, "on"> & { gap: [number, number] };
 
 /** What a hearing that moved nothing forward records, by where the case stands. */
 const adjournments: Partial<Record<CaseStage | "final", string[]>> = {
-  chargesheet: ["Copies of the chargesheet supplied to the accused", "Case committed to the Sessions Court", "Adjourned for arguments on charge"],
-  charges_framed: ["Adjourned: summons to the first witness not served", "Adjourned at the accused's request", "Adjourned: the presiding officer was on leave"],
-  prosecution_evidence: ["Prosecution witness examined; cross-examination deferred", "Adjourned: the IO was absent", "Adjourned: summons to the panch witness not served", "Adjourned at the accused's request"],
-  defence_evidence: ["Defence witness examined", "Adjourned at the accused's request", "Adjourned for defence evidence"],
+  chargesheet: [
+    "Copies of the chargesheet supplied to the accused",
+    "Case committed to the Sessions Court",
+    "Adjourned for arguments on charge",
+  ],
+  charges_framed: [
+    "Adjourned: summons to the first witness not served",
+    "Adjourned at the accused's request",
+    "Adjourned: the presiding officer was on leave",
+  ],
+  prosecution_evidence: [
+    "Prosecution witness examined; cross-examination deferred",
+    "Adjourned: the IO was absent",
+    "Adjourned: summons to the panch witness not served",
+    "Adjourned at the accused's request",
+  ],
+  defence_evidence: [
+    "Defence witness examined",
+    "Adjourned at the accused's request",
+    "Adjourned for defence evidence",
+  ],
   final: ["Final arguments part-heard; adjourned", "Adjourned for final arguments"],
 };
 
 /** The steps after the arrest, as far as the case went, each a typical number of days after the one before. */
 function stepsAfterArrest(plan: Plan, law: (typeof procedure)[Code], limit: number, rand: Rand): PlannedStep[] {
-  const steps: PlannedStep[] = [{ kind: "statement", outcome: `Statement before the magistrate (${law.statement})`, note: rand.pick(notes), gap: [4, 15] }];
-  if (reached(plan.stage, "chargesheet")) steps.push({ kind: "chargesheet_filed", outcome: `Chargesheet filed (${law.chargesheet})`, enters: "chargesheet", gap: [25, limit - 25] });
-  if (plan.outcome === "discharged") return [...steps, { kind: "hearing", outcome: "Arguments on charge heard; order reserved", gap: [40, 100] }];
-  if (reached(plan.stage, "charges_framed")) steps.push({ kind: "charges_framed", outcome: "Charges framed", enters: "charges_framed", gap: [60, 150] });
-  if (reached(plan.stage, "prosecution_evidence")) steps.push({ kind: "hearing", outcome: "Prosecution evidence begun", note: rand.pick(notes), enters: "prosecution_evidence", gap: [30, 90] });
-  const testified = reached(plan.stage, "defence_evidence") || (plan.stage === "prosecution_evidence" && !plan.testimonyFixed && rand.chance(0.5));
-  if (testified) steps.push({ kind: "testimony", outcome: "Victim testimony recorded in the protection room, with a support person", gap: [30, 120] });
-  if (reached(plan.stage, "defence_evidence")) steps.push({ kind: "hearing", outcome: `Accused's statement recorded (${law.accused})`, enters: "defence_evidence", gap: [60, 150] });
+  const steps: PlannedStep[] = [
+    {
+      kind: "statement",
+      outcome: `Statement before the magistrate (${law.statement})`,
+      note: rand.pick(notes),
+      gap: [4, 15],
+    },
+  ];
+  if (reached(plan.stage, "chargesheet"))
+    steps.push({
+      kind: "chargesheet_filed",
+      outcome: `Chargesheet filed (${law.chargesheet})`,
+      enters: "chargesheet",
+      gap: [25, limit - 25],
+    });
+  if (plan.outcome === "discharged")
+    return [...steps, { kind: "hearing", outcome: "Arguments on charge heard; order reserved", gap: [40, 100] }];
+  if (reached(plan.stage, "charges_framed"))
+    steps.push({ kind: "charges_framed", outcome: "Charges framed", enters: "charges_framed", gap: [60, 150] });
+  if (reached(plan.stage, "prosecution_evidence"))
+    steps.push({
+      kind: "hearing",
+      outcome: "Prosecution evidence begun",
+      note: rand.pick(notes),
+      enters: "prosecution_evidence",
+      gap: [30, 90],
+    });
+  const testified =
+    reached(plan.stage, "defence_evidence") ||
+    (plan.stage === "prosecution_evidence" && !plan.testimonyFixed && rand.chance(0.5));
+  if (testified)
+    steps.push({
+      kind: "testimony",
+      outcome: "Victim testimony recorded in the protection room, with a support person",
+      gap: [30, 120],
+    });
+  if (reached(plan.stage, "defence_evidence"))
+    steps.push({
+      kind: "hearing",
+      outcome: `Accused's statement recorded (${law.accused})`,
+      enters: "defence_evidence",
+      gap: [60, 150],
+    });
   if (plan.outcome) steps.push({ kind: "hearing", outcome: "Defence evidence closed", gap: [30, 90] });
   return steps;
 }
@@ -132,7 +241,8 @@ function placeSteps(steps: PlannedStep[], arrest: number, end: number, stretchTo
   const rescale = (from: number, goal: number) => {
     const base = from > 0 ? offsets[from - 1] : arrest;
     const span = offsets[offsets.length - 1] - base;
-    for (let i = from; i < offsets.length; i++) offsets[i] = base + Math.floor(((offsets[i] - base) * (goal - base)) / span);
+    for (let i = from; i < offsets.length; i++)
+      offsets[i] = base + Math.floor(((offsets[i] - base) * (goal - base)) / span);
   };
   const last = offsets[offsets.length - 1];
   const trial = steps.findIndex((s) => s.kind === "charges_framed");
@@ -151,8 +261,10 @@ function caseHistory(plan: Plan, code: Code, limit: number, minor: boolean, rand
   const law = procedure[code];
   const judgedAt = plan.judgmentAgo !== undefined ? age - plan.judgmentAgo : null;
   const events: Step[] = [{ kind: "rescue", on: 0, outcome: "Rescued in a joint raid with the NGO", enters: "rescue" }];
-  if (minor) events.push({ kind: "other", on: Math.min(1, age), outcome: "Child produced before the Child Welfare Committee" });
-  if (reached(plan.stage, "fir")) events.push({ kind: "fir", on: 0, outcome: `FIR registered (${law.fir})`, enters: "fir" });
+  if (minor)
+    events.push({ kind: "other", on: Math.min(1, age), outcome: "Child produced before the Child Welfare Committee" });
+  if (reached(plan.stage, "fir"))
+    events.push({ kind: "fir", on: 0, outcome: `FIR registered (${law.fir})`, enters: "fir" });
   if (!reached(plan.stage, "investigation")) return { events, arrest: null, judgedAt, closedAt: null, entered: 0 };
 
   const arrest = plan.arrestAgo !== undefined ? age - plan.arrestAgo : rand.int(0, 2);
@@ -169,7 +281,11 @@ function caseHistory(plan: Plan, code: Code, limit: number, minor: boolean, rand
     const from = prior.on;
     const between = Math.min(3, Math.floor((lastOn - from) / 60));
     for (let j = 1; j <= between; j++) {
-      const hearing: Step = { kind: "hearing", on: from + Math.floor(((lastOn - from) * j) / (between + 1)), outcome: rand.pick(texts) };
+      const hearing: Step = {
+        kind: "hearing",
+        on: from + Math.floor(((lastOn - from) * j) / (between + 1)),
+        outcome: rand.pick(texts),
+      };
       prior.next = hearing.on;
       events.push((prior = hearing));
     }
@@ -180,20 +296,42 @@ function caseHistory(plan: Plan, code: Code, limit: number, minor: boolean, rand
   if (judgedAt === null && inCourt(plan.stage)) {
     const texts = adjournments[plan.stage]!;
     const outcome = plan.testimonyFixed ? "Adjourned; victim testimony fixed" : rand.pick(texts);
-    chain(texts, { kind: "hearing", outcome, next: age + (plan.nextDateIn ?? rand.int(3, 75)) }, Math.max(lastStep + 1, age - (plan.testimonyFixed ? 14 : rand.int(5, 25))));
+    chain(
+      texts,
+      { kind: "hearing", outcome, next: age + (plan.nextDateIn ?? rand.int(3, 75)) },
+      Math.max(lastStep + 1, age - (plan.testimonyFixed ? 14 : rand.int(5, 25))),
+    );
   }
   if (judgedAt !== null) {
-    if (argued !== null) chain(adjournments.final!, { kind: "hearing", outcome: "Final arguments heard; judgment reserved", next: judgedAt }, argued);
+    if (argued !== null)
+      chain(
+        adjournments.final!,
+        { kind: "hearing", outcome: "Final arguments heard; judgment reserved", next: judgedAt },
+        argued,
+      );
     else events[events.length - 1].next = judgedAt;
-    const verdict = { convicted: "Convicted", acquitted: "Acquitted", discharged: `Discharged (${law.discharge})` }[plan.outcome!];
+    const verdict = { convicted: "Convicted", acquitted: "Acquitted", discharged: `Discharged (${law.discharge})` }[
+      plan.outcome!
+    ];
     events.push({ kind: "judgment", on: judgedAt, outcome: verdict, enters: "judgment" });
     if (plan.stage === "appeal") {
-      const by = plan.outcome === "acquitted" ? "State appeal against the acquittal filed in the High Court" : "The convicted accused's appeal admitted by the High Court";
-      events.push({ kind: "appeal_filed", on: Math.min(judgedAt + rand.int(30, 85), age - 1), outcome: by, enters: "appeal" });
+      const by =
+        plan.outcome === "acquitted"
+          ? "State appeal against the acquittal filed in the High Court"
+          : "The convicted accused's appeal admitted by the High Court";
+      events.push({
+        kind: "appeal_filed",
+        on: Math.min(judgedAt + rand.int(30, 85), age - 1),
+        outcome: by,
+        enters: "appeal",
+      });
     }
   }
   // An acquittal is closed once its appeal window has passed unused.
-  const closedAt = plan.stage === "closed" && judgedAt !== null ? Math.min(age, plan.outcome === "acquitted" ? judgedAt + 91 : judgedAt) : null;
+  const closedAt =
+    plan.stage === "closed" && judgedAt !== null
+      ? Math.min(age, plan.outcome === "acquitted" ? judgedAt + 91 : judgedAt)
+      : null;
   const entered = closedAt ?? Math.max(...events.filter((e) => e.enters === plan.stage).map((e) => e.on), 0);
   return { events, arrest, judgedAt, closedAt, entered };
 }
@@ -206,19 +344,42 @@ function bailHistories(plan: Plan, count: number, arrest: number | null, untilDa
     if (arrest === null) return { status: "not_applied" as BailStatus, events };
     const age = plan.ageDays;
     if (a === 0 && plan.bail === "pending") {
-      events.push({ kind: "bail_application", on: age - 10, outcome: opposed, note: "Prosecutor cited threat to witnesses" });
+      events.push({
+        kind: "bail_application",
+        on: age - 10,
+        outcome: opposed,
+        note: "Prosecutor cited threat to witnesses",
+      });
       return { status: "pending" as BailStatus, events };
     }
     if (a === 0 && plan.bail === "granted_recently") {
-      events.push({ kind: "bail_application", on: age - 26, outcome: opposed }, { kind: "bail_order", on: age - 12, outcome: "Bail granted on conditions: not to contact the victim or her family" });
+      events.push(
+        { kind: "bail_application", on: age - 26, outcome: opposed },
+        {
+          kind: "bail_order",
+          on: age - 12,
+          outcome: "Bail granted on conditions: not to contact the victim or her family",
+        },
+      );
       return { status: "granted" as BailStatus, events };
     }
-    const choices: BailStatus[] = reached(plan.stage, "chargesheet") ? ["not_applied", "refused", "granted", "granted"] : ["not_applied", "not_applied", "refused"];
+    const choices: BailStatus[] = reached(plan.stage, "chargesheet")
+      ? ["not_applied", "refused", "granted", "granted"]
+      : ["not_applied", "not_applied", "refused"];
     const status = untilDay - arrest < 30 ? "not_applied" : rand.pick(choices);
     if (status === "not_applied") return { status, events };
     const applied = rand.int(arrest + 5, untilDay - 20);
-    events.push({ kind: "bail_application", on: applied, outcome: rand.chance(0.7) ? opposed : "Regular bail application filed" });
-    events.push({ kind: "bail_order", on: applied + rand.int(5, 15), outcome: status === "granted" ? "Bail granted on conditions" : "Bail refused; the victim was heard through her lawyer" });
+    events.push({
+      kind: "bail_application",
+      on: applied,
+      outcome: rand.chance(0.7) ? opposed : "Regular bail application filed",
+    });
+    events.push({
+      kind: "bail_order",
+      on: applied + rand.int(5, 15),
+      outcome:
+        status === "granted" ? "Bail granted on conditions" : "Bail refused; the victim was heard through her lawyer",
+    });
     return { status, events };
   });
 }
@@ -232,11 +393,16 @@ function involvement(plan: Plan, anyMinor: boolean, legalAid: boolean, sheltered
   if (lead === "prosecution") involved.push({ kind: "police", role: "support" });
   else if (reached(plan.stage, "chargesheet")) involved.push({ kind: "prosecution", role: "support" });
   if (anyMinor) involved.push({ kind: "dcpu", role: "support" });
-  const others: Involvement[] = [{ kind: "ngo", role: "support" }, { kind: "dwcd", role: "informed" }, { kind: "plv", role: "informed" }];
+  const others: Involvement[] = [
+    { kind: "ngo", role: "support" },
+    { kind: "dwcd", role: "informed" },
+    { kind: "plv", role: "informed" },
+  ];
   if (legalAid) others.push({ kind: "dlsa", role: "support" });
   if (sheltered) others.push({ kind: "shelter_home", role: "support" });
   const size = rand.int(Math.max(2, involved.length), 4);
-  while (involved.length < size && others.length) involved.push(...others.splice(Math.floor(rand.next() * others.length), 1));
+  while (involved.length < size && others.length)
+    involved.push(...others.splice(Math.floor(rand.next() * others.length), 1));
   return involved;
 }
 
@@ -251,14 +417,26 @@ function lastInformed(plan: Plan, closedAt: number | null, rand: Rand): number |
 }
 
 /** One demo case with its history, victims and accused. */
-export function seedCase(tx: Conn, { collectiveId, dept, plan, index, today, rand }: { collectiveId: number; dept: Map<DepartmentKind, number>; plan: Plan; index: number; today: string; rand: Rand }) {
+export function seedCase(
+  tx: Conn,
+  {
+    collectiveId,
+    dept,
+    plan,
+    index,
+    today,
+    rand,
+  }: { collectiveId: number; dept: Map<DepartmentKind, number>; plan: Plan; index: number; today: string; rand: Rand },
+) {
   const age = plan.ageDays;
   const openedOn = addDays(today, -age);
   const on = (offset: number) => addDays(openedOn, offset);
   const code: Code = openedOn >= newCodesFrom ? "bns" : "ipc";
   // Two victims of one case are both minors or both adults; the victims of a raid are mixed.
   const firstMinor = rand.chance(0.4);
-  const minors = Array.from({ length: plan.victims ?? (rand.chance(0.25) ? 2 : 1) }, (_, v) => (v > 0 && plan.victims ? rand.chance(0.3) : firstMinor));
+  const minors = Array.from({ length: plan.victims ?? (rand.chance(0.25) ? 2 : 1) }, (_, v) =>
+    v > 0 && plan.victims ? rand.chance(0.3) : firstMinor,
+  );
   const anyMinor = minors.includes(true);
   const sheltered = minors.map((minor) => rand.chance(minor ? 0.6 : 0.35));
   const legalAid = reached(plan.stage, "chargesheet") || rand.chance(0.35);
@@ -282,7 +460,10 @@ export function seedCase(tx: Conn, { collectiveId, dept, plan, index, today, ran
     closedOn: history.closedAt !== null ? on(history.closedAt) : null,
     chargesheetLimitDays: limit,
     stageChangedOn: on(history.entered),
-    departments: involvement(plan, anyMinor, legalAid, sheltered.includes(true), rand).map(({ kind, role }) => ({ departmentId: dept.get(kind)!, role })),
+    departments: involvement(plan, anyMinor, legalAid, sheltered.includes(true), rand).map(({ kind, role }) => ({
+      departmentId: dept.get(kind)!,
+      role,
+    })),
   });
 
   const events: SeedEvent[] = [...history.events];
@@ -293,10 +474,20 @@ export function seedCase(tx: Conn, { collectiveId, dept, plan, index, today, ran
     const appliedOn = applied !== null && applied < age ? applied : null;
     const received = appliedOn !== null && rand.chance(0.5) ? appliedOn + rand.int(90, 300) : null;
     const receivedOn = received !== null && received < age ? received : null;
-    const scheme = minor ? "the Manodhairya scheme" : `the victim compensation scheme (${procedure[code].compensation})`;
-    if (appliedOn !== null) events.push({ kind: "compensation_application", on: appliedOn, outcome: `Compensation applied for under ${scheme}` });
-    if (receivedOn !== null) events.push({ kind: "compensation_order", on: receivedOn, outcome: `Compensation paid under ${scheme}` });
-    const ageBand: AgeBand = minor ? rand.pick(["12_15", "16_17"] as const) : rand.pick(["18_25", "26_35", "36_plus"] as const);
+    const scheme = minor
+      ? "the Manodhairya scheme"
+      : `the victim compensation scheme (${procedure[code].compensation})`;
+    if (appliedOn !== null)
+      events.push({
+        kind: "compensation_application",
+        on: appliedOn,
+        outcome: `Compensation applied for under ${scheme}`,
+      });
+    if (receivedOn !== null)
+      events.push({ kind: "compensation_order", on: receivedOn, outcome: `Compensation paid under ${scheme}` });
+    const ageBand: AgeBand = minor
+      ? rand.pick(["12_15", "16_17"] as const)
+      : rand.pick(["18_25", "26_35", "36_plus"] as const);
     victimRows.push({
       caseId: kase.id,
       collectiveId,
@@ -345,5 +536,14 @@ export function seedCase(tx: Conn, { collectiveId, dept, plan, index, today, ran
   events
     .filter((e) => e.on <= age)
     .sort((a, b) => a.on - b.on)
-    .forEach((e) => createCaseEvent(tx, { caseId: kase.id, kind: e.kind, occurredOn: on(e.on), outcome: e.outcome, nextDate: e.next !== undefined ? on(e.next) : null, note: e.note ?? null }));
+    .forEach((e) =>
+      createCaseEvent(tx, {
+        caseId: kase.id,
+        kind: e.kind,
+        occurredOn: on(e.on),
+        outcome: e.outcome,
+        nextDate: e.next !== undefined ? on(e.next) : null,
+        note: e.note ?? null,
+      }),
+    );
 }

@@ -1,7 +1,17 @@
 // The demo collective's meeting history: six monthly meetings already held, one coming up.
 import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { Conn } from "./client";
-import { actionItems, agendaItems, attendance, cases, collectives, departments, meetings, minutesVersions, tenures } from "./schema";
+import {
+  actionItems,
+  agendaItems,
+  attendance,
+  cases,
+  collectives,
+  departments,
+  meetings,
+  minutesVersions,
+  tenures,
+} from "./schema";
 import { addDays } from "../app/lib/dates";
 import { meetingDayOfMonth, proposeNextMeeting, zonedWallTimeToInstant } from "../app/lib/meeting-schedule";
 import { seatOn } from "../app/models/department.server";
@@ -33,7 +43,10 @@ export function demoNextMeeting(collective: Parameters<typeof proposeNextMeeting
   return proposeNextMeeting(collective, null, addDays(today, 1));
 }
 
-export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { collectiveId: number; today: string; rand: ReturnType<typeof seededRandom> }) {
+export function seedDemoMeetings(
+  tx: Conn,
+  { collectiveId, today, rand }: { collectiveId: number; today: string; rand: ReturnType<typeof seededRandom> },
+) {
   const collective = tx.select().from(collectives).where(eq(collectives.id, collectiveId)).get()!;
   const rule = { weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth };
   const past = pastMeetingDays(rule, today, 6);
@@ -54,13 +67,29 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
     const open = tx
       .select({ id: cases.id, code: cases.code })
       .from(cases)
-      .where(and(eq(cases.collectiveId, collectiveId), lte(cases.openedOn, day), or(isNull(cases.closedOn), gte(cases.closedOn, addDays(day, -60)))))
+      .where(
+        and(
+          eq(cases.collectiveId, collectiveId),
+          lte(cases.openedOn, day),
+          or(isNull(cases.closedOn), gte(cases.closedOn, addDays(day, -60))),
+        ),
+      )
       .all();
     const reviewed = open.filter(() => rand.chance(0.3)).slice(0, 9);
     const items = [
-      { kind: "minutes_confirmation" as const, title: "Confirmation of the previous meeting's minutes", minutes: 5, caseId: null },
+      {
+        kind: "minutes_confirmation" as const,
+        title: "Confirmation of the previous meeting's minutes",
+        minutes: 5,
+        caseId: null,
+      },
       { kind: "action_review" as const, title: "Review of action items", minutes: 15, caseId: null },
-      ...reviewed.map((c) => ({ kind: "case_review" as const, title: `Case review: ${c.code}`, minutes: 8, caseId: c.id })),
+      ...reviewed.map((c) => ({
+        kind: "case_review" as const,
+        title: `Case review: ${c.code}`,
+        minutes: 8,
+        caseId: c.id,
+      })),
       { kind: "any_other_business" as const, title: "Any other business", minutes: 10, caseId: null },
     ];
     const itemIds = items.map(
@@ -81,7 +110,15 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
           .get().id,
     );
     seedAttendance(tx, { collectiveId, meetingId: meeting.id, day, index });
-    seedActions(tx, { collectiveId, meetingId: meeting.id, day, today, index, rand, items: items.map((it, i) => ({ ...it, id: itemIds[i] })) });
+    seedActions(tx, {
+      collectiveId,
+      meetingId: meeting.id,
+      day,
+      today,
+      index,
+      rand,
+      items: items.map((it, i) => ({ ...it, id: itemIds[i] })),
+    });
     held.push(meeting.id);
   });
   seedRaisedMatters(tx, { collectiveId, held, days: past });
@@ -101,9 +138,18 @@ export function seedDemoMeetings(tx: Conn, { collectiveId, today, rand }: { coll
   for (const id of held) {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get()!;
     const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(tx, meeting);
-    const states = meeting.minutesState === "confirmed" ? (["circulated", "confirmed"] as const) : (["circulated"] as const);
+    const states =
+      meeting.minutesState === "confirmed" ? (["circulated", "confirmed"] as const) : (["circulated"] as const);
     states.forEach((state, i) =>
-      tx.insert(minutesVersions).values({ meetingId: id, version: i + 1, state, bodyJson: JSON.stringify({ ...doc, minutesState: state, version: i + 1 }) }).run(),
+      tx
+        .insert(minutesVersions)
+        .values({
+          meetingId: id,
+          version: i + 1,
+          state,
+          bodyJson: JSON.stringify({ ...doc, minutesState: state, version: i + 1 }),
+        })
+        .run(),
     );
   }
 }
@@ -117,25 +163,36 @@ const raisedMatters = [
     index: 3,
     kind: "dlsa",
     title: "Victim compensation applications pending for more than six months",
-    discussion: "DLSA listed the applications pending beyond six months; most wait for the police's FIR and chargesheet copies.",
-    decisions: "Police to send the pending FIR and chargesheet copies to the DLSA; DLSA to report the disbursements at the next meeting.",
+    discussion:
+      "DLSA listed the applications pending beyond six months; most wait for the police's FIR and chargesheet copies.",
+    decisions:
+      "Police to send the pending FIR and chargesheet copies to the DLSA; DLSA to report the disbursements at the next meeting.",
   },
   {
     index: 4,
     kind: "dcpu",
     title: "Delays in age-determination reports for rescued children",
-    discussion: "DCPU reported that age-determination reports take over a month, which holds up the children's restoration and the charges under POCSO.",
+    discussion:
+      "DCPU reported that age-determination reports take over a month, which holds up the children's restoration and the charges under POCSO.",
     decisions: "Secretariat to write to the civil surgeon asking that the reports be sent within 15 days.",
   },
 ] as const;
 
 /** Who held a department's seat on a day (the same rule as the departments page). */
-const holderOn = (tx: Conn, departmentId: number, day: string) => seatOn(tx.select().from(tenures).where(eq(tenures.departmentId, departmentId)).all(), day).holder;
+const holderOn = (tx: Conn, departmentId: number, day: string) =>
+  seatOn(tx.select().from(tenures).where(eq(tenures.departmentId, departmentId)).all(), day).holder;
 
-function seedRaisedMatters(tx: Conn, { collectiveId, held, days }: { collectiveId: number; held: number[]; days: string[] }) {
+function seedRaisedMatters(
+  tx: Conn,
+  { collectiveId, held, days }: { collectiveId: number; held: number[]; days: string[] },
+) {
   for (const m of raisedMatters) {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, held[m.index])).get()!;
-    const dept = tx.select().from(departments).where(and(eq(departments.collectiveId, collectiveId), eq(departments.kind, m.kind))).get()!;
+    const dept = tx
+      .select()
+      .from(departments)
+      .where(and(eq(departments.collectiveId, collectiveId), eq(departments.kind, m.kind)))
+      .get()!;
     const on = addDays(days[m.index], -6);
     const raiser = holderOn(tx, dept.id, on);
     editAgenda(tx, meeting, {
@@ -170,7 +227,10 @@ const decisions = [
 ];
 
 /** Attendance for a past meeting: everyone present, with one absence, one excused seat and one substitute over the year. */
-function seedAttendance(tx: Conn, { collectiveId, meetingId, day, index }: { collectiveId: number; meetingId: number; day: string; index: number }) {
+function seedAttendance(
+  tx: Conn,
+  { collectiveId, meetingId, day, index }: { collectiveId: number; meetingId: number; day: string; index: number },
+) {
   const depts = tx.select().from(departments).where(eq(departments.collectiveId, collectiveId)).all();
   for (const d of depts) {
     const holder = holderOn(tx, d.id, day);
@@ -183,7 +243,8 @@ function seedAttendance(tx: Conn, { collectiveId, meetingId, day, index }: { col
         departmentId: d.id,
         status: absent ? "absent" : excused ? "excused" : "present",
         attendeeName: absent || excused ? null : substitute ? "Anita More" : (holder?.officerName ?? null),
-        attendeeDesignation: absent || excused ? null : substitute ? "Sub-Inspector, AHTU" : (holder?.designation ?? null),
+        attendeeDesignation:
+          absent || excused ? null : substitute ? "Sub-Inspector, AHTU" : (holder?.designation ?? null),
         isSubstitute: substitute,
         tenureId: holder?.id ?? null,
       })
@@ -194,22 +255,45 @@ function seedAttendance(tx: Conn, { collectiveId, meetingId, day, index }: { col
 /** Action items agreed at a past meeting, in every state: done on time and late, open, overdue, blocked, dropped. */
 /** What each kind of department is typically asked to do at a case review. */
 const tasksByKind: Record<string, string[]> = {
-  police: ["File the supplementary chargesheet", "Obtain the forensic report from the laboratory", "Trace and arrest the absconding co-accused"],
-  prosecution: ["Oppose the bail application and seek the victim's hearing", "Move for the victim's testimony in the victim protection room"],
+  police: [
+    "File the supplementary chargesheet",
+    "Obtain the forensic report from the laboratory",
+    "Trace and arrest the absconding co-accused",
+  ],
+  prosecution: [
+    "Oppose the bail application and seek the victim's hearing",
+    "Move for the victim's testimony in the victim protection room",
+  ],
   court: ["List the victim's testimony on an early date", "Make the victim protection room ready for the hearing"],
   dcpu: ["Arrange the victim's escort and support person for testimony", "Complete the social investigation report"],
   dwcd: ["Enrol the victim in the vocational training programme", "Release the victim's interim relief"],
   dlsa: ["File the victim compensation application", "Assign a panel lawyer to the victim"],
   plv: ["Visit the victim's family and report any threats", "Accompany the victim to the legal services office"],
   shelter_home: ["Send the victim's counselling progress report", "Enrol the victim in the bridge school"],
-  ngo: ["Prepare the case note for the next hearing", "Follow up the compensation application with the legal services authority"],
+  ngo: [
+    "Prepare the case note for the next hearing",
+    "Follow up the compensation application with the legal services authority",
+  ],
   other: ["Report on the step agreed at the meeting"],
 };
 
 function seedActions(
   tx: Conn,
-  { collectiveId, meetingId, day, today, index, rand, items }: {
-    collectiveId: number; meetingId: number; day: string; today: string; index: number; rand: ReturnType<typeof seededRandom>;
+  {
+    collectiveId,
+    meetingId,
+    day,
+    today,
+    index,
+    rand,
+    items,
+  }: {
+    collectiveId: number;
+    meetingId: number;
+    day: string;
+    today: string;
+    index: number;
+    rand: ReturnType<typeof seededRandom>;
     items: { id: number; caseId: number | null; kind: string }[];
   },
 ) {
@@ -224,10 +308,32 @@ function seedActions(
     const roll = rand.next();
     // A few fixed ones make sure every state appears, whatever the draw.
     // The last: the police always have an open item from the latest meeting, for their representative to update.
-    const fixed: Partial<Record<string, "blocked" | "dropped" | "in_progress" | "open">> = { "1:2": "blocked", "0:1": "dropped", "3:0": "in_progress", "2:0": "open", "5:0": "open" };
+    const fixed: Partial<Record<string, "blocked" | "dropped" | "in_progress" | "open">> = {
+      "1:2": "blocked",
+      "0:1": "dropped",
+      "3:0": "in_progress",
+      "2:0": "open",
+      "5:0": "open",
+    };
     const status =
       fixed[`${index}:${n}`] ??
-      (index < 3 ? (roll < 0.6 ? "done" : roll < 0.75 ? "dropped" : roll < 0.9 ? "blocked" : "open") : index < 5 ? (roll < 0.4 ? "done" : roll < 0.7 ? "in_progress" : "open") : roll < 0.2 ? "done" : "open");
+      (index < 3
+        ? roll < 0.6
+          ? "done"
+          : roll < 0.75
+            ? "dropped"
+            : roll < 0.9
+              ? "blocked"
+              : "open"
+        : index < 5
+          ? roll < 0.4
+            ? "done"
+            : roll < 0.7
+              ? "in_progress"
+              : "open"
+          : roll < 0.2
+            ? "done"
+            : "open");
     const owner = rand.pick(depts);
     tx.insert(actionItems)
       .values({
@@ -236,12 +342,20 @@ function seedActions(
         description: rand.pick(tasksByKind[index === 5 && n === 0 ? "police" : owner.kind]),
         dueOn,
         status,
-        statusReason: status === "blocked" ? "Waiting for the court's order copy" : status === "dropped" ? "Overtaken by the accused's discharge" : null,
+        statusReason:
+          status === "blocked"
+            ? "Waiting for the court's order copy"
+            : status === "dropped"
+              ? "Overtaken by the accused's discharge"
+              : null,
         caseId: item?.caseId ?? null,
         meetingId,
         agendaItemId: item?.id ?? null,
         // Most finished work is done by its due date; about a third runs late by up to two weeks.
-        completedOn: status === "done" ? notAfter(addDays(dueOn, overdue && rand.chance(0.35) ? rand.int(1, 14) : -rand.int(0, 7)), today) : null,
+        completedOn:
+          status === "done"
+            ? notAfter(addDays(dueOn, overdue && rand.chance(0.35) ? rand.int(1, 14) : -rand.int(0, 7)), today)
+            : null,
       })
       .run();
   }

@@ -24,15 +24,78 @@ export const demoAccounts = [
 type Seat = { kind: DepartmentKind; name: string; officer: string; designation: string; email: string; phone: string };
 
 const seats: Seat[] = [
-  { kind: "police", name: "Police – Anti-Human-Trafficking Unit", officer: "Sanjay Patil", designation: "Police Inspector, AHTU", email: "police@demo.testa", phone: "+91 712 256 0101" },
-  { kind: "prosecution", name: "Public Prosecutor's Office", officer: "Adv. Rekha Deshmukh", designation: "Special Public Prosecutor", email: "prosecution@demo.testa", phone: "+91 712 256 0102" },
-  { kind: "court", name: "Exclusive Trafficking Court", officer: "Shri A. R. Joshi", designation: "Registrar (Judicial)", email: "court@demo.testa", phone: "+91 712 256 0103" },
-  { kind: "dcpu", name: "District Child Protection Unit", officer: "Meena Kulkarni", designation: "District Child Protection Officer", email: "dcpu@demo.testa", phone: "+91 712 256 0104" },
-  { kind: "dwcd", name: "Department of Women and Child Development", officer: "Sunita Wankhede", designation: "District Women and Child Development Officer", email: "dwcd@demo.testa", phone: "+91 712 256 0105" },
-  { kind: "dlsa", name: "District Legal Services Authority", officer: "Shri Vikram Rao", designation: "Secretary, DLSA", email: "dlsa@demo.testa", phone: "+91 712 256 0106" },
-  { kind: "plv", name: "Para-Legal Volunteers", officer: "Kavita Meshram", designation: "Para-Legal Volunteer Coordinator", email: "plv@demo.testa", phone: "+91 712 256 0107" },
-  { kind: "shelter_home", name: "Government Shelter Home", officer: "Shobha Thakre", designation: "Superintendent", email: "shelter@demo.testa", phone: "+91 712 256 0108" },
-  { kind: "ngo", name: "TESTA Secretariat – project NGO", officer: "Farida Shaikh", designation: "Case Manager", email: "secretariat@demo.testa", phone: "+91 712 256 0109" },
+  {
+    kind: "police",
+    name: "Police – Anti-Human-Trafficking Unit",
+    officer: "Sanjay Patil",
+    designation: "Police Inspector, AHTU",
+    email: "police@demo.testa",
+    phone: "+91 712 256 0101",
+  },
+  {
+    kind: "prosecution",
+    name: "Public Prosecutor's Office",
+    officer: "Adv. Rekha Deshmukh",
+    designation: "Special Public Prosecutor",
+    email: "prosecution@demo.testa",
+    phone: "+91 712 256 0102",
+  },
+  {
+    kind: "court",
+    name: "Exclusive Trafficking Court",
+    officer: "Shri A. R. Joshi",
+    designation: "Registrar (Judicial)",
+    email: "court@demo.testa",
+    phone: "+91 712 256 0103",
+  },
+  {
+    kind: "dcpu",
+    name: "District Child Protection Unit",
+    officer: "Meena Kulkarni",
+    designation: "District Child Protection Officer",
+    email: "dcpu@demo.testa",
+    phone: "+91 712 256 0104",
+  },
+  {
+    kind: "dwcd",
+    name: "Department of Women and Child Development",
+    officer: "Sunita Wankhede",
+    designation: "District Women and Child Development Officer",
+    email: "dwcd@demo.testa",
+    phone: "+91 712 256 0105",
+  },
+  {
+    kind: "dlsa",
+    name: "District Legal Services Authority",
+    officer: "Shri Vikram Rao",
+    designation: "Secretary, DLSA",
+    email: "dlsa@demo.testa",
+    phone: "+91 712 256 0106",
+  },
+  {
+    kind: "plv",
+    name: "Para-Legal Volunteers",
+    officer: "Kavita Meshram",
+    designation: "Para-Legal Volunteer Coordinator",
+    email: "plv@demo.testa",
+    phone: "+91 712 256 0107",
+  },
+  {
+    kind: "shelter_home",
+    name: "Government Shelter Home",
+    officer: "Shobha Thakre",
+    designation: "Superintendent",
+    email: "shelter@demo.testa",
+    phone: "+91 712 256 0108",
+  },
+  {
+    kind: "ngo",
+    name: "TESTA Secretariat – project NGO",
+    officer: "Farida Shaikh",
+    designation: "Case Manager",
+    email: "secretariat@demo.testa",
+    phone: "+91 712 256 0109",
+  },
 ];
 
 export function isSeeded(db: Db): boolean {
@@ -42,7 +105,12 @@ export function isSeeded(db: Db): boolean {
 export async function seedAdmin(db: Db, { email, password }: { email: string; password: string }) {
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
-    const collective = createCollective(tx, { name: "TESTA Collective", district: "Not configured", districtCode: "TST", state: "Maharashtra" });
+    const collective = createCollective(tx, {
+      name: "TESTA Collective",
+      district: "Not configured",
+      districtCode: "TST",
+      state: "Maharashtra",
+    });
     createUser(tx, { collectiveId: collective.id, email, name: "Administrator", role: "admin", passwordHash });
   });
 }
@@ -77,10 +145,33 @@ export async function seedDemo(db: Db, { today }: { today: string }) {
         passwordHash,
       });
       if (seat.kind === "police") {
-        const predecessor = createUser(tx, { collectiveId: c, email: "police.former@demo.testa", name: "Rajendra Sawant", role: "representative", passwordHash, active: false });
-        createTenure(tx, { departmentId: d.id, userId: predecessor.id, officerName: "Rajendra Sawant", designation: "Police Inspector, AHTU", email: "police.former@demo.testa", startsOn: addDays(today, -1500), endsOn: addDays(today, -400) });
+        const predecessor = createUser(tx, {
+          collectiveId: c,
+          email: "police.former@demo.testa",
+          name: "Rajendra Sawant",
+          role: "representative",
+          passwordHash,
+          active: false,
+        });
+        createTenure(tx, {
+          departmentId: d.id,
+          userId: predecessor.id,
+          officerName: "Rajendra Sawant",
+          designation: "Police Inspector, AHTU",
+          email: "police.former@demo.testa",
+          startsOn: addDays(today, -1500),
+          endsOn: addDays(today, -400),
+        });
       }
-      createTenure(tx, { departmentId: d.id, userId: user.id, officerName: seat.officer, designation: seat.designation, email: seat.email, phone: seat.phone, startsOn: addDays(today, seat.kind === "police" ? -399 : -600 - rand.int(0, 300)) });
+      createTenure(tx, {
+        departmentId: d.id,
+        userId: user.id,
+        officerName: seat.officer,
+        designation: seat.designation,
+        email: seat.email,
+        phone: seat.phone,
+        startsOn: addDays(today, seat.kind === "police" ? -399 : -600 - rand.int(0, 300)),
+      });
     }
     for (const a of demoAccounts.filter((a) => a.department === null)) {
       createUser(tx, { collectiveId: c, email: a.email, name: a.name, role: a.role, passwordHash });

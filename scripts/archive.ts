@@ -19,7 +19,8 @@ function parseArgs(args: string[]) {
     else if (arg.startsWith("--") || out.file) throw new ConfigError(`${usage}\n(did not understand "${arg}")`);
     else out.file = arg;
   }
-  if (!out.file || !/\.zip$/i.test(out.file)) throw new ConfigError(`${usage}\n(give the archive's file name, ending in .zip)`);
+  if (!out.file || !/\.zip$/i.test(out.file))
+    throw new ConfigError(`${usage}\n(give the archive's file name, ending in .zip)`);
   return out as typeof out & { file: string };
 }
 
@@ -30,11 +31,20 @@ try {
   const { collective, all } = collectiveByCode(db, args.collective);
   if (!collective) {
     const codes = all.map((c) => `${c.districtCode} (${c.name})`).join(", ");
-    throw new ConfigError(args.collective ? `No collective has the code ${args.collective}. There are: ${codes}.` : `This database holds several collectives: give one with --collective CODE (${codes}).`);
+    throw new ConfigError(
+      args.collective
+        ? `No collective has the code ${args.collective}. There are: ${codes}.`
+        : `This database holds several collectives: give one with --collective CODE (${codes}).`,
+    );
   }
   if (fs.existsSync(args.file)) throw new ConfigError(`${args.file} already exists: give a new file name.`);
   const started = Date.now();
-  const { stream, manifest } = exportArchive(db, { databasePath: config.DATABASE_PATH, collectiveId: collective.id, restricted: args.restricted, by: { userId: null, name: "npm run archive" } });
+  const { stream, manifest } = exportArchive(db, {
+    databasePath: config.DATABASE_PATH,
+    collectiveId: collective.id,
+    restricted: args.restricted,
+    by: { userId: null, name: "npm run archive" },
+  });
   await pipeline(stream, fs.createWriteStream(args.file, { flags: "wx" }));
   const written = await manifest;
   db.$client.close();

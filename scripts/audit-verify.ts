@@ -18,7 +18,9 @@ try {
     } else {
       broken += 1;
       const b = report.broken;
-      console.log(`${name}: the audit chain is BROKEN at entry ${b.id} (${formatDateTime(b.at, timeZone)}): ${b.reason}. ${plural(report.checked, "entry before it holds", "entries before it hold")}.`);
+      console.log(
+        `${name}: the audit chain is BROKEN at entry ${b.id} (${formatDateTime(b.at, timeZone)}): ${b.reason}. ${plural(report.checked, "entry before it holds", "entries before it hold")}.`,
+      );
     }
   }
   db.$client.close();

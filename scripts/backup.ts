@@ -11,7 +11,9 @@ try {
   const db = openDatabase(config.DATABASE_PATH);
   const file = await backupTo(db, config.dataDir, dir);
   db.$client.close();
-  console.log(`Backed up ${config.DATABASE_PATH} to ${file} (with session-secret and identity-key). Keep a copy of identity-key offline, apart from the backups.`);
+  console.log(
+    `Backed up ${config.DATABASE_PATH} to ${file} (with session-secret and identity-key). Keep a copy of identity-key offline, apart from the backups.`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

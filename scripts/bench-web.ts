@@ -32,7 +32,11 @@ async function scriptsOf(page: Page, url: string) {
 /** The meetings' agenda pages, as HTML: the longest one, gzip-compressed. */
 async function longestAgenda(page: Page) {
   await page.goto("/meetings");
-  const links = await page.locator("a[href^='/meetings/']").evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/meetings\/\d+$/.test(h)))]);
+  const links = await page
+    .locator("a[href^='/meetings/']")
+    .evaluateAll((as) => [
+      ...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/meetings\/\d+$/.test(h))),
+    ]);
   let longest = { path: "", bytes: 0, gzip: 0 };
   for (const path of links) {
     const body = await (await page.request.get(path, { headers: { "Accept-Encoding": "identity" } })).body();
@@ -52,7 +56,9 @@ async function overSlowLink(app: RunningApp, path: string) {
   await cdp.send("Network.clearBrowserCache");
   await cdp.send("Network.emulateNetworkConditions", slowLink);
   await page.goto(path, { waitUntil: "commit", timeout: 60_000 });
-  await page.waitForFunction(() => performance.getEntriesByName("testa:hydrated").length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName("testa:hydrated").length > 0, null, {
+    timeout: 60_000,
+  });
   const figures = await page.evaluate(() => ({
     readable: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
     usable: performance.getEntriesByName("testa:hydrated")[0]!.startTime,
@@ -65,12 +71,16 @@ async function main() {
   buildIfStale();
   // The server's request log (one JSON line a request) would bury the figures.
   const write = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (String(chunk).startsWith('{"time"') ? true : write(chunk, ...rest))) as typeof process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    String(chunk).startsWith('{"time"') ? true : write(chunk, ...rest)) as typeof process.stdout.write;
   const app = await startApp();
   try {
     const { page, context } = await signIn(app, "secretariat@demo.testa", { serviceWorkers: "block" });
     await page.goto("/meetings");
-    const next = await page.getByRole("link", { name: /^Meeting \d+$/ }).first().getAttribute("href");
+    const next = await page
+      .getByRole("link", { name: /^Meeting \d+$/ })
+      .first()
+      .getAttribute("href");
     const runPath = `${next}/run`;
     const runJs = await scriptsOf(page, runPath);
     const agenda = await longestAgenda(page);
@@ -87,7 +97,12 @@ async function main() {
     line("run page readable (first contentful paint)", s(run.readable), "<= 4 s", run.readable <= 4000);
     line("run page first form usable (hydrated)", s(run.usable), "<= 4 s", run.usable <= 4000);
     const agendaTimes = await overSlowLink(app, agenda.path);
-    line("agenda page readable (first contentful paint)", s(agendaTimes.readable), "<= 5 s", agendaTimes.readable <= 5000);
+    line(
+      "agenda page readable (first contentful paint)",
+      s(agendaTimes.readable),
+      "<= 5 s",
+      agendaTimes.readable <= 5000,
+    );
     line("agenda page first form usable (hydrated)", s(agendaTimes.usable), "<= 5 s", agendaTimes.usable <= 5000);
   } finally {
     await app.stop();

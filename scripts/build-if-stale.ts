@@ -4,7 +4,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const sources = ["app", "db/schema", "templates", "public", "vite.config.ts", "vite.aliases.ts", "package.json", "package-lock.json"];
+const sources = [
+  "app",
+  "db/schema",
+  "templates",
+  "public",
+  "vite.config.ts",
+  "vite.aliases.ts",
+  "package.json",
+  "package-lock.json",
+];
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;

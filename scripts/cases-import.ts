@@ -14,13 +14,20 @@ import { checkFile, importer } from "~/services/case-import/run.server";
 const usage = "npm run cases:import -- [--dry-run] [--collective CODE] FILE";
 
 try {
-  const { values, positionals } = parseArgs({ options: { "dry-run": { type: "boolean" }, collective: { type: "string" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { "dry-run": { type: "boolean" }, collective: { type: "string" } },
+    allowPositionals: true,
+  });
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new ConfigError(`Give one file to import: ${usage}`);
   if (!fs.existsSync(file)) throw new ConfigError(`There is no file ${file}.`);
   const db = openDatabase(loadConfig().DATABASE_PATH);
   const collectives = listCollectives(db);
-  const collective = values.collective ? collectiveByDistrictCode(db, values.collective) : collectives.length === 1 ? collectives[0] : undefined;
+  const collective = values.collective
+    ? collectiveByDistrictCode(db, values.collective)
+    : collectives.length === 1
+      ? collectives[0]
+      : undefined;
   if (!collective) {
     throw new ConfigError(
       values.collective
@@ -33,12 +40,19 @@ try {
   const problems = [...check.fileProblems, ...check.problems.map(problemLine)];
   if (problems.length) {
     for (const line of problems) console.error(line);
-    console.error(`Nothing was imported: ${problems.length} problem${problems.length > 1 ? "s" : ""}. Correct the file and run the import again.`);
+    console.error(
+      `Nothing was imported: ${problems.length} problem${problems.length > 1 ? "s" : ""}. Correct the file and run the import again.`,
+    );
     process.exit(1);
   }
   const counts = values["dry-run"] ? tally(check) : commitImport(db, who, check);
-  for (const row of check.rows) console.log(`row ${row.row}: ${row.action === "duplicate" ? `repeats row ${row.duplicateOf}` : row.action}: ${row.code}${row.changes.length ? ` (${row.changes.join(", ")})` : ""}`);
-  console.log(`${values["dry-run"] ? "Dry run, nothing written" : `Imported into ${collective.name}`}: ${tallySentence(counts)}.`);
+  for (const row of check.rows)
+    console.log(
+      `row ${row.row}: ${row.action === "duplicate" ? `repeats row ${row.duplicateOf}` : row.action}: ${row.code}${row.changes.length ? ` (${row.changes.join(", ")})` : ""}`,
+    );
+  console.log(
+    `${values["dry-run"] ? "Dry run, nothing written" : `Imported into ${collective.name}`}: ${tallySentence(counts)}.`,
+  );
   db.$client.close();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

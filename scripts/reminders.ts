@@ -7,7 +7,9 @@ import { runReminders } from "~/services/reminders.server";
 try {
   const { queued } = runReminders(getDb());
   const report = await deliverDueMail();
-  console.log(`Reminders: ${queued} digests queued today (repeats are ignored); mail ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed.`);
+  console.log(
+    `Reminders: ${queued} digests queued today (repeats are ignored); mail ${report.sent} sent, ${report.retrying} to retry, ${report.failed} failed.`,
+  );
   process.exit(0);
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : error);

@@ -15,7 +15,8 @@ async function main() {
   const db = openDatabase(config.DATABASE_PATH);
   const prepared = await prepareDatabase(db);
   if (prepared.backedUpTo) console.log(`Backed the database up to ${prepared.backedUpTo} before migrating it.`);
-  if (prepared.restored) console.log("This database was restored from a backup: every session has ended, everyone signs in again.");
+  if (prepared.restored)
+    console.log("This database was restored from a backup: every session has ended, everyone signs in again.");
   if (!isSeeded(db)) {
     if (config.TESTA_DEMO) {
       await seedDemo(db, { today: todayIn("Asia/Kolkata") });

@@ -2,7 +2,15 @@ import { actionCorrectionSchema, actionDropSchema } from "~/schemas/action-item"
 import type { FormFeedback } from "./form";
 import { Field, SelectField, ValidatedForm } from "./form";
 
-export type CorrectableAction = { id: number; description: string; departmentId: number; caseId: number | null; caseCode: string | null; dueOn: string; version: number };
+export type CorrectableAction = {
+  id: number;
+  description: string;
+  departmentId: number;
+  caseId: number | null;
+  caseCode: string | null;
+  dueOn: string;
+  version: number;
+};
 
 /**
  * The secretariat's two changes to an action as agreed: correct it, or drop it with a reason.
@@ -28,31 +36,74 @@ export function ActionCorrection({
   returnTo?: string;
 }) {
   const caseOptions = [...cases];
-  if (action.caseId && action.caseCode && !cases.some((c) => c.id === action.caseId)) caseOptions.push({ id: action.caseId, code: action.caseCode });
+  if (action.caseId && action.caseCode && !cases.some((c) => c.id === action.caseId))
+    caseOptions.push({ id: action.caseId, code: action.caseCode });
   const back = returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null;
   return (
     <div className="action-correction">
-      <ValidatedForm schema={actionCorrectionSchema} method="post" action={`/actions/${action.id}/correct`} feedback={feedback?.intent === "correct" ? feedback : undefined}>
+      <ValidatedForm
+        schema={actionCorrectionSchema}
+        method="post"
+        action={`/actions/${action.id}/correct`}
+        feedback={feedback?.intent === "correct" ? feedback : undefined}
+      >
         <input type="hidden" name="intent" value="correct" />
         <input type="hidden" name="version" value={action.version} />
         {back}
-        <Field name="description" label="Action" defaultValue={action.description} hint="What is to be done, by the department. Cases by code only." />
+        <Field
+          name="description"
+          label="Action"
+          defaultValue={action.description}
+          hint="What is to be done, by the department. Cases by code only."
+        />
         <div className="form-row">
-          <SelectField name="departmentId" label="Owning department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} defaultValue={action.departmentId} />
+          <SelectField
+            name="departmentId"
+            label="Owning department"
+            options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
+            defaultValue={action.departmentId}
+          />
           <Field name="dueOn" label="Due date" type="date" defaultValue={action.dueOn} />
-          <SelectField name="caseId" label="Linked case" placeholder="No case" options={caseOptions.map((c) => ({ value: String(c.id), label: c.code }))} defaultValue={action.caseId ?? ""} />
+          <SelectField
+            name="caseId"
+            label="Linked case"
+            placeholder="No case"
+            options={caseOptions.map((c) => ({ value: String(c.id), label: c.code }))}
+            defaultValue={action.caseId ?? ""}
+          />
         </div>
-        {needsAmendment ? <Field name="movedBy" label="Amendment moved by" hint={`These minutes are ${settled ?? "confirmed"}: the correction is recorded as an amendment, in a new version.`} /> : null}
+        {needsAmendment ? (
+          <Field
+            name="movedBy"
+            label="Amendment moved by"
+            hint={`These minutes are ${settled ?? "confirmed"}: the correction is recorded as an amendment, in a new version.`}
+          />
+        ) : null}
         <button type="submit" className="button">
           {needsAmendment ? "Record the amendment" : "Save the correction"}
         </button>
       </ValidatedForm>
-      <ValidatedForm schema={actionDropSchema} method="post" action={`/actions/${action.id}/correct`} feedback={feedback?.intent === "drop" ? feedback : undefined}>
+      <ValidatedForm
+        schema={actionDropSchema}
+        method="post"
+        action={`/actions/${action.id}/correct`}
+        feedback={feedback?.intent === "drop" ? feedback : undefined}
+      >
         <input type="hidden" name="intent" value="drop" />
         <input type="hidden" name="version" value={action.version} />
         {back}
-        <Field name="reason" label="Reason for dropping" hint="A dropped action leaves the agenda, the reviews and every count of open work; its history stays." />
-        {needsAmendment ? <Field name="movedBy" label="Drop moved by" hint={`These minutes are ${settled ?? "confirmed"}: dropping the action is recorded as an amendment, in a new version.`} /> : null}
+        <Field
+          name="reason"
+          label="Reason for dropping"
+          hint="A dropped action leaves the agenda, the reviews and every count of open work; its history stays."
+        />
+        {needsAmendment ? (
+          <Field
+            name="movedBy"
+            label="Drop moved by"
+            hint={`These minutes are ${settled ?? "confirmed"}: dropping the action is recorded as an amendment, in a new version.`}
+          />
+        ) : null}
         <button type="submit" className="button button--quiet">
           {needsAmendment ? "Drop this action, as an amendment" : "Drop this action"}
         </button>

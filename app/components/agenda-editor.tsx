@@ -33,7 +33,19 @@ type Agenda = {
 const nameFor = (label: string, item: Item) => `${label}: ${item.title}`;
 
 /** A one-button form: posts an intent for one item. Works without JavaScript. */
-function ItemButton({ item, intent, label, icon, extra }: { item: Item; intent: string; label: string; icon?: string; extra?: Record<string, string> }) {
+function ItemButton({
+  item,
+  intent,
+  label,
+  icon,
+  extra,
+}: {
+  item: Item;
+  intent: string;
+  label: string;
+  icon?: string;
+  extra?: Record<string, string>;
+}) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -54,9 +66,20 @@ const listsActionItems = (item: Item) => item.kind === "action_review" || item.k
 
 /** A case review by its case's code; any other item by its title, with the code of the case it concerns (see agendaItemTitle). */
 function Title({ item, canOpenCases }: { item: Item; canOpenCases: boolean }) {
-  const code = !item.caseId || !item.caseCode ? null : canOpenCases ? <Link to={`/cases/${item.caseId}`}>{item.caseCode}</Link> : item.caseCode;
+  const code =
+    !item.caseId || !item.caseCode ? null : canOpenCases ? (
+      <Link to={`/cases/${item.caseId}`}>{item.caseCode}</Link>
+    ) : (
+      item.caseCode
+    );
   if (item.kind === "case_review") return code && canOpenCases ? <>Case review: {code}</> : <>{item.title}</>;
-  return code ? <>{item.title} ({code})</> : <>{item.title}</>;
+  return code ? (
+    <>
+      {item.title} ({code})
+    </>
+  ) : (
+    <>{item.title}</>
+  );
 }
 
 function ReasonList({ item, lines }: { item: Item; lines: string[] }) {
@@ -87,7 +110,9 @@ function Reasons({ item, reviewed }: { item: Item; reviewed?: Set<string> }) {
     <>
       <ReasonList item={item} lines={item.reasonList.filter((r) => !reviewed!.has(r))} />
       <details className="folded">
-        <summary>{plural(again.length, "escalated action", "escalated actions")}, also listed under the review of action items</summary>
+        <summary>
+          {plural(again.length, "escalated action", "escalated actions")}, also listed under the review of action items
+        </summary>
         <ReasonList item={item} lines={again} />
       </details>
     </>
@@ -111,8 +136,14 @@ export function AgendaEditor({
   return (
     <>
       <p className="muted">
-        {plural(agenda.timed.length, "item", "items")}, {plural(agenda.totalMinutes, "minute", "minutes")}, ending about {agenda.endTime}.
-        {agenda.overrun > 0 ? <strong className="overrun"> Runs {plural(agenda.overrun, "minute", "minutes")} over the meeting's time.</strong> : null}
+        {plural(agenda.timed.length, "item", "items")}, {plural(agenda.totalMinutes, "minute", "minutes")}, ending about{" "}
+        {agenda.endTime}.
+        {agenda.overrun > 0 ? (
+          <strong className="overrun">
+            {" "}
+            Runs {plural(agenda.overrun, "minute", "minutes")} over the meeting's time.
+          </strong>
+        ) : null}
       </p>
       <ol className="agenda">
         {agenda.timed.map((item, index) => (
@@ -125,13 +156,18 @@ export function AgendaEditor({
               </h3>
               <Reasons item={item} reviewed={item.kind === "escalations" ? reviewedLines : undefined} />
               <p className="muted agenda-item__meta">
-                {plural(item.minutes, "minute", "minutes")}{item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}
+                {plural(item.minutes, "minute", "minutes")}
+                {item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}
               </p>
               {canEdit ? (
                 <div className="agenda-item__controls no-print">
                   <ItemButton item={item} intent="move" label="Move up" icon="↑" extra={{ direction: "up" }} />
                   <ItemButton item={item} intent="move" label="Move down" icon="↓" extra={{ direction: "down" }} />
-                  <ItemButton item={item} intent={item.pinned ? "unpin" : "pin"} label={item.pinned ? "Unpin" : "Pin"} />
+                  <ItemButton
+                    item={item}
+                    intent={item.pinned ? "unpin" : "pin"}
+                    label={item.pinned ? "Unpin" : "Pin"}
+                  />
                   {item.kind === "case_review" && item.caseId ? (
                     <ItemButton item={item} intent="to-written-update" label="To written update" />
                   ) : null}
@@ -143,8 +179,20 @@ export function AgendaEditor({
                     <label htmlFor={`minutes-${item.id}`} className="visually-hidden">
                       Minutes for item {index + 1}, {item.title}
                     </label>
-                    <input id={`minutes-${item.id}`} name="minutes" type="number" min={1} max={120} defaultValue={item.minutes} className="input--minutes" />
-                    <button type="submit" className="button button--small button--quiet" aria-label={nameFor("Set minutes", item)}>
+                    <input
+                      id={`minutes-${item.id}`}
+                      name="minutes"
+                      type="number"
+                      min={1}
+                      max={120}
+                      defaultValue={item.minutes}
+                      className="input--minutes"
+                    />
+                    <button
+                      type="submit"
+                      className="button button--small button--quiet"
+                      aria-label={nameFor("Set minutes", item)}
+                    >
                       Set minutes
                     </button>
                   </Form>
@@ -159,25 +207,28 @@ export function AgendaEditor({
         <h2 id="written-updates">For written update</h2>
         {agenda.writtenUpdates.length ? (
           <>
-            <p className="muted">These cases were flagged but did not fit in the meeting's time. The lead department sends a written update.</p>
+            <p className="muted">
+              These cases were flagged but did not fit in the meeting's time. The lead department sends a written
+              update.
+            </p>
             <details className="folded">
               <summary>{plural(agenda.writtenUpdates.length, "case", "cases")} for written update</summary>
-            <ul className="written-updates">
-              {agenda.writtenUpdates.map((item) => (
-                <li key={item.id}>
-                  <strong>
-                    <Title item={item} canOpenCases={canOpenCases} />
-                  </strong>
-                  : {item.reasonList.join("; ")}
-                  {canEdit ? (
-                    <span className="no-print">
-                      {" "}
-                      <ItemButton item={item} intent="to-agenda" label="To the agenda" />
-                    </span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+              <ul className="written-updates">
+                {agenda.writtenUpdates.map((item) => (
+                  <li key={item.id}>
+                    <strong>
+                      <Title item={item} canOpenCases={canOpenCases} />
+                    </strong>
+                    : {item.reasonList.join("; ")}
+                    {canEdit ? (
+                      <span className="no-print">
+                        {" "}
+                        <ItemButton item={item} intent="to-agenda" label="To the agenda" />
+                      </span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
             </details>
           </>
         ) : (
@@ -192,8 +243,7 @@ export function AgendaEditor({
           <ul>
             {agenda.removed.map((item) => (
               <li key={item.id}>
-                {item.title}{" "}
-                <ItemButton item={item} intent="restore" label="Restore" />
+                {item.title} <ItemButton item={item} intent="restore" label="Restore" />
               </li>
             ))}
           </ul>

@@ -16,12 +16,29 @@ type Row = {
 type Feedback = { errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string };
 
 /** A text cell of the grid with its message and, when the guard refused it, the rewrite offer. */
-function GridText({ name, label, value, errors }: { name: string; label: string; value: string; errors?: Record<string, string> }) {
+function GridText({
+  name,
+  label,
+  value,
+  errors,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  errors?: Record<string, string>;
+}) {
   const error = errors?.[name];
   const errorId = `${name.replace(".", "-")}-error`;
   return (
     <>
-      <input type="text" name={name} defaultValue={value} aria-label={label} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+      <input
+        type="text"
+        name={name}
+        defaultValue={value}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+      />
       {error ? (
         <div id={errorId} className="field-error">
           {error}
@@ -33,7 +50,15 @@ function GridText({ name, label, value, errors }: { name: string; label: string;
 }
 
 /** One row per department; the default attendee is the seat holder on the meeting day. */
-export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row[]; editable: boolean; feedback?: Feedback }) {
+export function AttendanceGrid({
+  rows,
+  editable,
+  feedback: posted,
+}: {
+  rows: Row[];
+  editable: boolean;
+  feedback?: Feedback;
+}) {
   // With JavaScript the grid saves itself a moment after each change; the button works without it.
   const fetcher = useFetcher<Feedback>();
   const { captured, restored: restoredValues } = useCaptured("attendance");
@@ -59,7 +84,12 @@ export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row
           {feedback.errors.form}
         </div>
       ) : null}
-      <fetcher.Form key={restored ? "restored" : "loaded"} method="post" ref={formRef} onChange={editable ? scheduleSave : undefined}>
+      <fetcher.Form
+        key={restored ? "restored" : "loaded"}
+        method="post"
+        ref={formRef}
+        onChange={editable ? scheduleSave : undefined}
+      >
         <input type="hidden" name="intent" value="attendance" />
         <fieldset disabled={!editable} className="bare">
           <div className="table-wrap">
@@ -82,20 +112,41 @@ export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row
                       <th scope="row">{r.departmentName}</th>
                       <td>
                         <input type="hidden" name={`version.${d}`} value={r.version} />
-                        <select name={`status.${d}`} defaultValue={kept(`status.${d}`, r.status)} aria-label={`Status: ${r.departmentName}`}>
+                        <select
+                          name={`status.${d}`}
+                          defaultValue={kept(`status.${d}`, r.status)}
+                          aria-label={`Status: ${r.departmentName}`}
+                        >
                           <option value="present">Present</option>
                           <option value="absent">Absent</option>
                           <option value="excused">Excused</option>
                         </select>
                       </td>
                       <td>
-                        <GridText name={`name.${d}`} label={`Attended by: ${r.departmentName}`} value={kept(`name.${d}`, r.attendeeName)} errors={feedback?.errors} />
+                        <GridText
+                          name={`name.${d}`}
+                          label={`Attended by: ${r.departmentName}`}
+                          value={kept(`name.${d}`, r.attendeeName)}
+                          errors={feedback?.errors}
+                        />
                       </td>
                       <td>
-                        <GridText name={`designation.${d}`} label={`Designation: ${r.departmentName}`} value={kept(`designation.${d}`, r.attendeeDesignation)} errors={feedback?.errors} />
+                        <GridText
+                          name={`designation.${d}`}
+                          label={`Designation: ${r.departmentName}`}
+                          value={kept(`designation.${d}`, r.attendeeDesignation)}
+                          errors={feedback?.errors}
+                        />
                       </td>
                       <td>
-                        <input type="checkbox" name={`substitute.${d}`} defaultChecked={feedback?.values ? feedback.values[`substitute.${d}`] === "on" : r.isSubstitute} aria-label={`Substitute for the seat holder: ${r.departmentName}`} />
+                        <input
+                          type="checkbox"
+                          name={`substitute.${d}`}
+                          defaultChecked={
+                            feedback?.values ? feedback.values[`substitute.${d}`] === "on" : r.isSubstitute
+                          }
+                          aria-label={`Substitute for the seat holder: ${r.departmentName}`}
+                        />
                       </td>
                     </tr>
                   );
@@ -108,7 +159,9 @@ export function AttendanceGrid({ rows, editable, feedback: posted }: { rows: Row
               Save attendance
             </button>
             <span role="status" className="save-state">
-              {fetcher.state !== "idle" ? "Saving…" : captured.label || (feedback?.savedAt ? `Saved at ${feedback.savedAt}` : "")}
+              {fetcher.state !== "idle"
+                ? "Saving…"
+                : captured.label || (feedback?.savedAt ? `Saved at ${feedback.savedAt}` : "")}
             </span>
           </div>
         </fieldset>

@@ -6,7 +6,19 @@ export type Bar = { label: string; value: number | null; display: string };
  * A bar chart drawn on the server as SVG: it needs no JavaScript, prints, and names itself to
  * screen readers; the same numbers follow in a table.
  */
-export function BarChart({ title, description, bars, max = 100, unit = "" }: { title: string; description: string; bars: Bar[]; max?: number; unit?: string }) {
+export function BarChart({
+  title,
+  description,
+  bars,
+  max = 100,
+  unit = "",
+}: {
+  title: string;
+  description: string;
+  bars: Bar[];
+  max?: number;
+  unit?: string;
+}) {
   const id = useId();
   const rowHeight = 30;
   // Wide enough for the longest label at 14px (about 7.5px a character), so none is cut off.

@@ -6,13 +6,22 @@ import { plural } from "~/lib/plural";
 
 type Row = { field: string; theirs: string; yours: string };
 
-const roleWords: Record<string, string> = { "": "Not involved", lead: "Lead", support: "Support", informed: "Informed" };
+const roleWords: Record<string, string> = {
+  "": "Not involved",
+  lead: "Lead",
+  support: "Support",
+  informed: "Informed",
+};
 
 /**
  * What differs between the saved case (someone else's edit) and the form that was refused, in
  * words, field by field. Pure, so the page shows exactly what a person needs to reconcile.
  */
-export function caseConflictRows(theirs: CaseFormDefaults, yours: FormValues, departments: { id: number; name: string }[]): Row[] {
+export function caseConflictRows(
+  theirs: CaseFormDefaults,
+  yours: FormValues,
+  departments: { id: number; name: string }[],
+): Row[] {
   const text = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
   const fields: [string, string, (v: string) => string][] = [
     ["policeStation", "Police station", (v) => v],

@@ -2,8 +2,23 @@ import { Link } from "@remix-run/react";
 import { ActionStatus } from "./action-status";
 
 type Decisions = {
-  actions: { id: number; description: string; department: string; due: string; status: string; meetingNumber: number | null; overdue: boolean; escalated: boolean }[];
-  meetings: { meetingId: number; meetingNumber: number; date: string; minutes: string; items: { title: string; status: string; decisions: string; discussion: string }[] }[];
+  actions: {
+    id: number;
+    description: string;
+    department: string;
+    due: string;
+    status: string;
+    meetingNumber: number | null;
+    overdue: boolean;
+    escalated: boolean;
+  }[];
+  meetings: {
+    meetingId: number;
+    meetingNumber: number;
+    date: string;
+    minutes: string;
+    items: { title: string; status: string; decisions: string; discussion: string }[];
+  }[];
   ownDepartmentOnly: boolean;
 };
 

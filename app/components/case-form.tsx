@@ -26,15 +26,30 @@ const roleOptions = [
   { value: "informed", label: "Informed" },
 ];
 
-function DepartmentRoles({ departments, defaults }: { departments: { id: number; name: string }[]; defaults: Record<number, string> }) {
+function DepartmentRoles({
+  departments,
+  defaults,
+}: {
+  departments: { id: number; name: string }[];
+  defaults: Record<number, string>;
+}) {
   const error = useFieldError("departments");
   return (
     <fieldset aria-describedby={error ? "departments-error" : undefined}>
       <legend>Departments involved</legend>
-      <p className="hint muted">Choose the role of each department in this case; leave “Not involved” for the others.</p>
+      <p className="hint muted">
+        Choose the role of each department in this case; leave “Not involved” for the others.
+      </p>
       <div className="grid-2">
         {departments.map((d) => (
-          <SelectField key={d.id} name={`dept-${d.id}`} label={d.name} placeholder="Not involved" options={roleOptions} defaultValue={defaults[d.id] ?? ""} />
+          <SelectField
+            key={d.id}
+            name={`dept-${d.id}`}
+            label={d.name}
+            placeholder="Not involved"
+            options={roleOptions}
+            defaultValue={defaults[d.id] ?? ""}
+          />
         ))}
       </div>
       {error ? (
@@ -63,7 +78,12 @@ export function CaseForm({
       {defaults.version !== undefined ? <input type="hidden" name="version" value={defaults.version} /> : null}
       <div className="grid-2">
         <Field name="policeStation" label="Police station" defaultValue={defaults.policeStation} />
-        <Field name="sections" label="Sections" hint="For example: BNS 143, 144; ITPA 5" defaultValue={defaults.sections} />
+        <Field
+          name="sections"
+          label="Sections"
+          hint="For example: BNS 143, 144; ITPA 5"
+          defaultValue={defaults.sections}
+        />
       </div>
       <fieldset className="restricted">
         <legend>
@@ -80,9 +100,25 @@ export function CaseForm({
         <Field name="courtCaseNumber" label="Court case number" defaultValue={defaults.courtCaseNumber} />
       </div>
       <div className="form-row">
-        <SelectField name="stage" label="Stage" options={caseStages.map((s) => ({ value: s, label: label(stageLabels, s) }))} defaultValue={defaults.stage ?? "rescue"} />
-        <SelectField name="status" label="Status" options={caseStatuses.map((s) => ({ value: s, label: s === "open" ? "Open" : "Closed" }))} defaultValue={defaults.status ?? "open"} />
-        <SelectField name="outcome" label="Outcome" placeholder="None yet" options={caseOutcomes.map((o) => ({ value: o, label: label(outcomeLabels, o) }))} defaultValue={defaults.outcome ?? ""} />
+        <SelectField
+          name="stage"
+          label="Stage"
+          options={caseStages.map((s) => ({ value: s, label: label(stageLabels, s) }))}
+          defaultValue={defaults.stage ?? "rescue"}
+        />
+        <SelectField
+          name="status"
+          label="Status"
+          options={caseStatuses.map((s) => ({ value: s, label: s === "open" ? "Open" : "Closed" }))}
+          defaultValue={defaults.status ?? "open"}
+        />
+        <SelectField
+          name="outcome"
+          label="Outcome"
+          placeholder="None yet"
+          options={caseOutcomes.map((o) => ({ value: o, label: label(outcomeLabels, o) }))}
+          defaultValue={defaults.outcome ?? ""}
+        />
         <SelectField
           name="chargesheetLimitDays"
           label="Chargesheet limit"

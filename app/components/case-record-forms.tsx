@@ -10,33 +10,77 @@ type Victim = VictimServices & { id: number; code: string; minor: boolean; ageBa
 
 const ageBandOptions = ageBands.map((b) => ({
   value: b,
-  label: ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" } as Record<string, string>)[b] ?? b,
+  label:
+    (
+      {
+        under_12: "Under 12",
+        "12_15": "12–15",
+        "16_17": "16–17",
+        "18_25": "18–25",
+        "26_35": "26–35",
+        "36_plus": "36 and over",
+      } as Record<string, string>
+    )[b] ?? b,
 }));
 const yesNoNotYet = (v: boolean | null | undefined) => (v == null ? "" : v ? "yes" : "no");
 const words = (s: string) => s.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 
 /** Feedback belongs to the form that was posted, and only to it. */
 const mine = (feedback: Feedback, intent: string, victimId?: number) =>
-  feedback?.intent === intent && (victimId === undefined || feedback.values?.victimId === String(victimId)) ? feedback : undefined;
+  feedback?.intent === intent && (victimId === undefined || feedback.values?.victimId === String(victimId))
+    ? feedback
+    : undefined;
 
 function VictimFields({ victim }: { victim?: Victim }) {
   return (
     <>
       <div className="form-row">
         <CheckboxField name="minor" label="Minor (under 18)" defaultChecked={victim?.minor} />
-        <SelectField name="ageBand" label="Age band" options={ageBandOptions} defaultValue={victim?.ageBand ?? "18_25"} />
+        <SelectField
+          name="ageBand"
+          label="Age band"
+          options={ageBandOptions}
+          defaultValue={victim?.ageBand ?? "18_25"}
+        />
       </div>
       <div className="form-row">
-        <Field name="legalAidAssignedOn" label="Legal-aid lawyer assigned on" type="date" defaultValue={victim?.legalAidAssignedOn} />
-        <Field name="compensationAppliedOn" label="Compensation applied on" type="date" defaultValue={victim?.compensationAppliedOn} />
-        <Field name="compensationReceivedOn" label="Compensation received on" type="date" defaultValue={victim?.compensationReceivedOn} />
+        <Field
+          name="legalAidAssignedOn"
+          label="Legal-aid lawyer assigned on"
+          type="date"
+          defaultValue={victim?.legalAidAssignedOn}
+        />
+        <Field
+          name="compensationAppliedOn"
+          label="Compensation applied on"
+          type="date"
+          defaultValue={victim?.compensationAppliedOn}
+        />
+        <Field
+          name="compensationReceivedOn"
+          label="Compensation received on"
+          type="date"
+          defaultValue={victim?.compensationReceivedOn}
+        />
       </div>
       <div className="form-row">
-        <CheckboxField name="educationEnrolled" label="Enrolled in education" defaultChecked={victim?.educationEnrolled} />
+        <CheckboxField
+          name="educationEnrolled"
+          label="Enrolled in education"
+          defaultChecked={victim?.educationEnrolled}
+        />
         <CheckboxField name="livelihoodSupport" label="Livelihood support" defaultChecked={victim?.livelihoodSupport} />
         <CheckboxField name="inShelter" label="In a shelter" defaultChecked={victim?.inShelter} />
-        <CheckboxField name="testifiedInProtectionRoom" label="Testified in a victim protection room" defaultChecked={victim?.testifiedInProtectionRoom} />
-        <CheckboxField name="supportPersonAtTestimony" label="Support person present at her testimony" defaultChecked={victim?.supportPersonAtTestimony} />
+        <CheckboxField
+          name="testifiedInProtectionRoom"
+          label="Testified in a victim protection room"
+          defaultChecked={victim?.testifiedInProtectionRoom}
+        />
+        <CheckboxField
+          name="supportPersonAtTestimony"
+          label="Support person present at her testimony"
+          defaultChecked={victim?.supportPersonAtTestimony}
+        />
       </div>
       <div className="form-row">
         <Field
@@ -50,7 +94,10 @@ function VictimFields({ victim }: { victim?: Victim }) {
           name="heardAtBail"
           label="Heard at bail hearings"
           placeholder="No bail hearing yet"
-          options={[{ value: "yes", label: "Yes, heard" }, { value: "no", label: "No, not heard" }]}
+          options={[
+            { value: "yes", label: "Yes, heard" },
+            { value: "no", label: "No, not heard" },
+          ]}
           defaultValue={yesNoNotYet(victim?.heardAtBail)}
         />
         <SelectField
@@ -58,19 +105,36 @@ function VictimFields({ victim }: { victim?: Victim }) {
           label="When summoned"
           hint="To a statement, a hearing or to testify."
           placeholder="Not summoned yet"
-          options={[{ value: "yes", label: "Escort or travel provided" }, { value: "no", label: "No escort or travel provided" }]}
+          options={[
+            { value: "yes", label: "Escort or travel provided" },
+            { value: "no", label: "No escort or travel provided" },
+          ]}
           defaultValue={yesNoNotYet(victim?.escortedWhenSummoned)}
         />
       </div>
       <div className="form-row">
         <CheckboxField name="threatReported" label="Threat to her reported" defaultChecked={victim?.threatReported} />
-        <CheckboxField name="threatActedOn" label="Threat acted on (protection given or action taken)" defaultChecked={victim?.threatActedOn} />
+        <CheckboxField
+          name="threatActedOn"
+          label="Threat acted on (protection given or action taken)"
+          defaultChecked={victim?.threatActedOn}
+        />
       </div>
     </>
   );
 }
 
-export function CaseRecordForms({ victims, accused, records, feedback }: { victims: Victim[]; accused: { id: number; name: string }[]; records: RecordEntry[]; feedback: Feedback }) {
+export function CaseRecordForms({
+  victims,
+  accused,
+  records,
+  feedback,
+}: {
+  victims: Victim[];
+  accused: { id: number; name: string }[];
+  records: RecordEntry[];
+  feedback: Feedback;
+}) {
   return (
     <div className="no-print">
       <section className="card" aria-labelledby="add-event">
@@ -78,7 +142,12 @@ export function CaseRecordForms({ victims, accused, records, feedback }: { victi
         <ValidatedForm schema={caseEventSchema} method="post" feedback={mine(feedback, "add-event")}>
           <input type="hidden" name="intent" value="add-event" />
           <div className="form-row">
-            <SelectField name="kind" label="Event" options={caseEventKinds.map((k) => ({ value: k, label: label(eventKindLabels, k) }))} defaultValue="hearing" />
+            <SelectField
+              name="kind"
+              label="Event"
+              options={caseEventKinds.map((k) => ({ value: k, label: label(eventKindLabels, k) }))}
+              defaultValue="hearing"
+            />
             <Field name="occurredOn" label="Date" type="date" />
             <Field name="nextDate" label="Next date" type="date" hint="The next hearing or step, if one is fixed." />
           </div>
@@ -92,7 +161,12 @@ export function CaseRecordForms({ victims, accused, records, feedback }: { victi
               options={caseOutcomes.map((o) => ({ value: o, label: label(outcomeLabels, o) }))}
             />
           </div>
-          <Field name="note" label="Note (restricted)" multiline hint="Shown only to the secretariat and the administrator." />
+          <Field
+            name="note"
+            label="Note (restricted)"
+            multiline
+            hint="Shown only to the secretariat and the administrator."
+          />
           <button type="submit" className="button">
             Add event
           </button>
@@ -139,7 +213,12 @@ export function CaseRecordForms({ victims, accused, records, feedback }: { victi
           <div className="form-row">
             <Field name="name" label="Accused's name" />
             <Field name="arrestedOn" label="Arrested on" type="date" />
-            <SelectField name="bailStatus" label="Bail status" options={bailStatuses.map((b) => ({ value: b, label: words(b) }))} defaultValue="not_applied" />
+            <SelectField
+              name="bailStatus"
+              label="Bail status"
+              options={bailStatuses.map((b) => ({ value: b, label: words(b) }))}
+              defaultValue="not_applied"
+            />
           </div>
           <button type="submit" className="button">
             Add accused

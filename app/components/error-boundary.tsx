@@ -4,7 +4,10 @@ const explanations: Record<number, { title: string; body: string }> = {
   400: { title: "That request could not be understood", body: "Check what was entered and try again." },
   403: { title: "Not allowed", body: "Your role does not give access to this page." },
   404: { title: "Not found", body: "There is nothing at this address. It may have been typed wrongly, or removed." },
-  409: { title: "Stopped to protect identity", body: "This document holds a protected name or number, so it was not produced." },
+  409: {
+    title: "Stopped to protect identity",
+    body: "This document holds a protected name or number, so it was not produced.",
+  },
 };
 
 /** The one error page for every route: a calm message, never a stack trace. */

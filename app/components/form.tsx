@@ -208,7 +208,15 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+}) {
   const f = useField(name);
   const checked = f.hasKeptValues ? f.kept !== undefined : defaultChecked;
   return (

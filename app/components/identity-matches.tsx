@@ -12,8 +12,13 @@ export function IdentityMatches({ matches, canDecide }: { matches: Match[]; canD
       <ul>
         {matches.map((m) => (
           <li key={m.id}>
-            {m.kind === "victim" ? "Possible re-trafficked victim" : "Possible repeat offender"}: <Link to={`/cases/${m.otherCaseId}`}>{m.otherCode}</Link>{" "}
-            <span className={`badge ${m.status === "confirmed" ? "badge--danger" : m.status === "dismissed" ? "badge--closed" : "badge--warn"}`}>{m.status}</span>
+            {m.kind === "victim" ? "Possible re-trafficked victim" : "Possible repeat offender"}:{" "}
+            <Link to={`/cases/${m.otherCaseId}`}>{m.otherCode}</Link>{" "}
+            <span
+              className={`badge ${m.status === "confirmed" ? "badge--danger" : m.status === "dismissed" ? "badge--closed" : "badge--warn"}`}
+            >
+              {m.status}
+            </span>
             {canDecide && m.status === "pending" ? (
               <span className="actions">
                 {(["confirmed", "dismissed"] as const).map((decision) => (

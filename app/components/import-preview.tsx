@@ -30,8 +30,12 @@ export function ImportProgress({ job }: { job: ImportView }) {
 export function ImportProblems({ job }: { job: ImportView }) {
   return (
     <section className="card" aria-labelledby="problems">
-      <h2 id="problems">Nothing was imported: {plural(job.problemCount, "problem", "problems")} in “{job.fileName}”</h2>
-      <p>Correct these rows in the spreadsheet (row numbers as the spreadsheet shows them), save it, and upload it again.</p>
+      <h2 id="problems">
+        Nothing was imported: {plural(job.problemCount, "problem", "problems")} in “{job.fileName}”
+      </h2>
+      <p>
+        Correct these rows in the spreadsheet (row numbers as the spreadsheet shows them), save it, and upload it again.
+      </p>
       <ul className="form-error" role="alert">
         {job.problems.map((p) => (
           <li key={p.line}>
@@ -44,7 +48,11 @@ export function ImportProblems({ job }: { job: ImportView }) {
           </li>
         ))}
       </ul>
-      {job.problemCount > job.problems.length ? <p className="muted">The first {n(job.problems.length)} are shown; correct them and check the file again for the rest.</p> : null}
+      {job.problemCount > job.problems.length ? (
+        <p className="muted">
+          The first {n(job.problems.length)} are shown; correct them and check the file again for the rest.
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -60,9 +68,10 @@ export function ImportPreview({ job }: { job: ImportView }) {
       <section className="card" aria-labelledby="preview">
         <h2 id="preview">Every row of “{job.fileName}” is valid: check what each becomes, then import</h2>
         <p role="status">
-          <strong>{plural(job.rowCount, "row", "rows")}:</strong> {n(totals.new)} new, {n(totals.update)} to update, {n(totals.unchanged)} unchanged
-          {totals.duplicate ? `, ${n(totals.duplicate)} repeating an earlier row (skipped)` : ""}. Nothing is written until you import; then every row is
-          written at once, or none.
+          <strong>{plural(job.rowCount, "row", "rows")}:</strong> {n(totals.new)} new, {n(totals.update)} to update,{" "}
+          {n(totals.unchanged)} unchanged
+          {totals.duplicate ? `, ${n(totals.duplicate)} repeating an earlier row (skipped)` : ""}. Nothing is written
+          until you import; then every row is written at once, or none.
         </p>
         <h3>Columns</h3>
         <p>
@@ -71,7 +80,10 @@ export function ImportPreview({ job }: { job: ImportView }) {
               {i ? ", " : ""}“{c.header}” → <code>{c.column}</code>
             </span>
           ))}
-          .{ignored.length ? ` Not imported (not a template column): ${ignored.map((c) => `“${c.header}”`).join(", ")}.` : ""}
+          .
+          {ignored.length
+            ? ` Not imported (not a template column): ${ignored.map((c) => `“${c.header}”`).join(", ")}.`
+            : ""}
         </p>
       </section>
       <div className="table-wrap">
@@ -94,7 +106,11 @@ export function ImportPreview({ job }: { job: ImportView }) {
               <tr key={r.row}>
                 <td>{r.row}</td>
                 <td>
-                  <span className={`badge${r.action === "new" ? " badge--open" : r.action === "update" ? " badge--warn" : ""}`}>{actionLabel[r.action]}</span>
+                  <span
+                    className={`badge${r.action === "new" ? " badge--open" : r.action === "update" ? " badge--warn" : ""}`}
+                  >
+                    {actionLabel[r.action]}
+                  </span>
                 </td>
                 <td className="nowrap">{r.code}</td>
                 <td>{r.policeStation}</td>
@@ -105,7 +121,12 @@ export function ImportPreview({ job }: { job: ImportView }) {
                   {r.action === "duplicate"
                     ? `Same as row ${r.duplicateOf}`
                     : r.action === "new"
-                      ? [r.accused ? plural(r.accused, "accused", "accused") : "", r.victims ? plural(r.victims, "victim", "victims") : ""].filter(Boolean).join(", ")
+                      ? [
+                          r.accused ? plural(r.accused, "accused", "accused") : "",
+                          r.victims ? plural(r.victims, "victim", "victims") : "",
+                        ]
+                          .filter(Boolean)
+                          .join(", ")
                       : r.changes.join(", ")}
                 </td>
               </tr>
@@ -113,7 +134,9 @@ export function ImportPreview({ job }: { job: ImportView }) {
           </tbody>
         </table>
       </div>
-      {job.rowCount > job.rows.length ? <p className="muted">The first {n(job.rows.length)} rows are shown; every row was checked.</p> : null}
+      {job.rowCount > job.rows.length ? (
+        <p className="muted">The first {n(job.rows.length)} rows are shown; every row was checked.</p>
+      ) : null}
     </>
   );
 }
@@ -124,8 +147,9 @@ export function TemplateColumns() {
     <section className="card" aria-labelledby="template">
       <h2 id="template">The template</h2>
       <p>
-        One case a row, the column names in the first row (in any order, in any case; spaces and underscores are ignored). Required:{" "}
-        {requiredColumns.join(", ")}. Victims' names never come in: a column that looks like one refuses the whole file.
+        One case a row, the column names in the first row (in any order, in any case; spaces and underscores are
+        ignored). Required: {requiredColumns.join(", ")}. Victims' names never come in: a column that looks like one
+        refuses the whole file.
       </p>
       <dl className="definition">
         {importColumns.map((c) => (

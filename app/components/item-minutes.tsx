@@ -22,15 +22,33 @@ type Item = {
   version: number;
   actions: (CorrectableAction & { departmentName: string; due: string; status: string; statusReason: string | null })[];
 };
-type Conflict = { discussion: string | null; decisions: string | null; status: string | null; minutesUsed: number | null; version: number };
-type Feedback = { intent?: string; errors?: Record<string, string>; values?: Record<string, string | string[]>; savedAt?: string; version?: number; conflict?: Conflict; offline?: boolean };
+type Conflict = {
+  discussion: string | null;
+  decisions: string | null;
+  status: string | null;
+  minutesUsed: number | null;
+  version: number;
+};
+type Feedback = {
+  intent?: string;
+  errors?: Record<string, string>;
+  values?: Record<string, string | string[]>;
+  savedAt?: string;
+  version?: number;
+  conflict?: Conflict;
+  offline?: boolean;
+};
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 const noSubscription = () => () => {};
 /** False on the server and while hydrating, true once the browser runs the page. */
 function useHydrated() {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /** Time used against time allotted; marks an overrun. Needs JavaScript; without it, type the minutes. */
@@ -54,7 +72,12 @@ function ItemTimer({ allotted, onUse }: { allotted: number; onUse: (minutes: num
       <button type="button" className="button button--small button--quiet" onClick={() => setRunning((r) => !r)}>
         {running ? "Pause timer" : seconds ? "Resume timer" : "Start timer"}
       </button>
-      <button type="button" className="button button--small button--quiet" onClick={() => onUse(Math.max(1, Math.round(seconds / 60)))} disabled={!seconds}>
+      <button
+        type="button"
+        className="button button--small button--quiet"
+        onClick={() => onUse(Math.max(1, Math.round(seconds / 60)))}
+        disabled={!seconds}
+      >
         Record time used
       </button>
     </div>
@@ -62,7 +85,23 @@ function ItemTimer({ allotted, onUse }: { allotted: number; onUse: (minutes: num
 }
 
 /** A minutes text box with its limit and a live count beside it, and its refusal under it. */
-function MinutesText({ itemId, name, label, limit, defaultValue, error, rewrite }: { itemId: number; name: "discussion" | "decisions"; label: string; limit: number; defaultValue: string; error?: string; rewrite?: string }) {
+function MinutesText({
+  itemId,
+  name,
+  label,
+  limit,
+  defaultValue,
+  error,
+  rewrite,
+}: {
+  itemId: number;
+  name: "discussion" | "decisions";
+  label: string;
+  limit: number;
+  defaultValue: string;
+  error?: string;
+  rewrite?: string;
+}) {
   const [length, setLength] = useState(defaultValue.length);
   const id = `${name}-${itemId}`;
   const over = length > limit;
@@ -78,7 +117,8 @@ function MinutesText({ itemId, name, label, limit, defaultValue, error, rewrite 
         aria-describedby={`${id}-count${error ? ` ${id}-error` : ""}`}
       />
       <span id={`${id}-count`} className={`hint${over ? " field-error" : ""}`}>
-        {length.toLocaleString("en-IN")} of {limit.toLocaleString("en-IN")} characters{over ? `: ${(length - limit).toLocaleString("en-IN")} too many` : ""}
+        {length.toLocaleString("en-IN")} of {limit.toLocaleString("en-IN")} characters
+        {over ? `: ${(length - limit).toLocaleString("en-IN")} too many` : ""}
       </span>
       {error ? (
         <span id={`${id}-error`} className="field-error" role="alert">
@@ -120,7 +160,8 @@ export function ItemMinutes({
   const own = fetcher.data && !("kept" in fetcher.data) ? fetcher.data : undefined;
   const latest = (own ?? captured.held ?? feedback) as Feedback | undefined;
   // The version to send: the item's, or the one the last save returned (whichever changed last).
-  const savedVersion = (f: Feedback | undefined) => (f?.intent === "item" && typeof f.version === "number" ? f.version : undefined);
+  const savedVersion = (f: Feedback | undefined) =>
+    f?.intent === "item" && typeof f.version === "number" ? f.version : undefined;
   const [version, setVersion] = useState(savedVersion(latest) ?? item.version);
   // The browser runs the action's own schema first: a box over its limit is not sent, and says why.
   const [localErrors, setLocalErrors] = useState<FieldErrors | null>(null);
@@ -129,7 +170,10 @@ export function ItemMinutes({
   if (seen.itemVersion !== item.version || seen.latest !== latest) {
     setSeen({ itemVersion: item.version, latest });
     if (seen.latest !== latest) setLocalErrors(null);
-    setVersion((seen.latest !== latest ? savedVersion(latest) : undefined) ?? (seen.itemVersion !== item.version ? item.version : version));
+    setVersion(
+      (seen.latest !== latest ? savedVersion(latest) : undefined) ??
+        (seen.itemVersion !== item.version ? item.version : version),
+    );
   }
   const conflict = latest?.intent === "item" ? latest.conflict : undefined;
   const kept = latest?.intent === "item" && latest.values ? latest.values : restored;
@@ -166,7 +210,9 @@ export function ItemMinutes({
       : Object.keys(errors).length
         ? "Not saved"
         : captured.label || (latest?.intent === "item" && latest.savedAt ? `Saved at ${latest.savedAt}` : "");
-  const keptActions = capture.saves.filter((s) => s.key === `add-action:${item.id}`).map((s) => ({ id: s.id, fields: Object.fromEntries(s.fields), held: s.held }));
+  const keptActions = capture.saves
+    .filter((s) => s.key === `add-action:${item.id}`)
+    .map((s) => ({ id: s.id, fields: Object.fromEntries(s.fields), held: s.held }));
   const headingId = `item-${item.id}`;
   return (
     <section className="card item-minutes" aria-labelledby={headingId}>
@@ -212,7 +258,8 @@ export function ItemMinutes({
                 <dd>{conflict.minutesUsed ?? "not recorded"}</dd>
               </dl>
               <p>
-                Yours is in the boxes below; autosave waits until you choose. <strong>Save item {number} to keep yours</strong>, or{" "}
+                Yours is in the boxes below; autosave waits until you choose.{" "}
+                <strong>Save item {number} to keep yours</strong>, or{" "}
                 <a
                   href="?"
                   onClick={(event) => {
@@ -228,8 +275,24 @@ export function ItemMinutes({
               </p>
             </div>
           ) : null}
-          <MinutesText itemId={item.id} name="discussion" label="Discussion" limit={itemMinutesLimits.discussion} defaultValue={kept ? str(kept.discussion) : item.discussion} error={errors.discussion} rewrite={errors[rewriteKey("discussion")]} />
-          <MinutesText itemId={item.id} name="decisions" label="Decisions" limit={itemMinutesLimits.decisions} defaultValue={kept ? str(kept.decisions) : item.decisions} error={errors.decisions} rewrite={errors[rewriteKey("decisions")]} />
+          <MinutesText
+            itemId={item.id}
+            name="discussion"
+            label="Discussion"
+            limit={itemMinutesLimits.discussion}
+            defaultValue={kept ? str(kept.discussion) : item.discussion}
+            error={errors.discussion}
+            rewrite={errors[rewriteKey("discussion")]}
+          />
+          <MinutesText
+            itemId={item.id}
+            name="decisions"
+            label="Decisions"
+            limit={itemMinutesLimits.decisions}
+            defaultValue={kept ? str(kept.decisions) : item.decisions}
+            error={errors.decisions}
+            rewrite={errors[rewriteKey("decisions")]}
+          />
           <div className="form-row">
             <div className="field">
               <label htmlFor={`status-${item.id}`}>Status</label>
@@ -243,7 +306,18 @@ export function ItemMinutes({
             </div>
             <div className="field">
               <label htmlFor={`used-${item.id}`}>Minutes used</label>
-              <input ref={usedRef} id={`used-${item.id}`} name="minutesUsed" type="number" min={0} max={600} defaultValue={kept ? str(kept.minutesUsed) : (item.minutesUsed ?? "")} className="input--minutes" aria-invalid={errors.minutesUsed ? true : undefined} aria-describedby={errors.minutesUsed ? `used-${item.id}-error` : undefined} />
+              <input
+                ref={usedRef}
+                id={`used-${item.id}`}
+                name="minutesUsed"
+                type="number"
+                min={0}
+                max={600}
+                defaultValue={kept ? str(kept.minutesUsed) : (item.minutesUsed ?? "")}
+                className="input--minutes"
+                aria-invalid={errors.minutesUsed ? true : undefined}
+                aria-describedby={errors.minutesUsed ? `used-${item.id}-error` : undefined}
+              />
               {errors.minutesUsed ? (
                 <span id={`used-${item.id}-error`} className="field-error">
                   {errors.minutesUsed}
@@ -276,8 +350,11 @@ export function ItemMinutes({
         <ul aria-label="Action items kept on this device">
           {keptActions.map((a) => (
             <li key={a.id} className="muted">
-              <strong>{departments.find((d) => String(d.id) === a.fields.departmentId)?.name}</strong>: {a.fields.description}, due {a.fields.dueOn}.{" "}
-              {a.held ? `Not added: ${Object.values((a.held.errors ?? {}) as Record<string, string>)[0] ?? "refused"}` : "Saved on this device, not yet sent"}
+              <strong>{departments.find((d) => String(d.id) === a.fields.departmentId)?.name}</strong>:{" "}
+              {a.fields.description}, due {a.fields.dueOn}.{" "}
+              {a.held
+                ? `Not added: ${Object.values((a.held.errors ?? {}) as Record<string, string>)[0] ?? "refused"}`
+                : "Saved on this device, not yet sent"}
             </li>
           ))}
         </ul>
@@ -309,7 +386,13 @@ export function ItemMinutes({
                 {editable ? (
                   <details className="no-print">
                     <summary>Change or drop this action</summary>
-                    <ActionCorrection action={a} departments={departments} cases={cases} needsAmendment={false} returnTo={returnTo} />
+                    <ActionCorrection
+                      action={a}
+                      departments={departments}
+                      cases={cases}
+                      needsAmendment={false}
+                      returnTo={returnTo}
+                    />
                   </details>
                 ) : (
                   <>
@@ -327,14 +410,29 @@ export function ItemMinutes({
       {editable ? (
         <details open={feedback?.intent === "add-action"}>
           <summary>Add an action item to item {number}</summary>
-          <ValidatedForm schema={actionItemSchema} method="post" feedback={feedback?.intent === "add-action" ? feedback : undefined}>
+          <ValidatedForm
+            schema={actionItemSchema}
+            method="post"
+            feedback={feedback?.intent === "add-action" ? feedback : undefined}
+          >
             <input type="hidden" name="intent" value="add-action" />
             <input type="hidden" name="agendaItemId" value={item.id} />
             <Field name="description" label="Action" hint="What is to be done, by the department, not a person." />
             <div className="form-row">
-              <SelectField name="departmentId" label="Owning department" placeholder="Choose a department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />
+              <SelectField
+                name="departmentId"
+                label="Owning department"
+                placeholder="Choose a department"
+                options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
+              />
               <Field name="dueOn" label="Due date" type="date" />
-              <SelectField name="caseId" label="Linked case" placeholder="No case" options={cases.map((c) => ({ value: String(c.id), label: c.code }))} defaultValue={item.caseId ?? ""} />
+              <SelectField
+                name="caseId"
+                label="Linked case"
+                placeholder="No case"
+                options={cases.map((c) => ({ value: String(c.id), label: c.code }))}
+                defaultValue={item.caseId ?? ""}
+              />
             </div>
             <button type="submit" className="button">
               Add action item
@@ -345,4 +443,3 @@ export function ItemMinutes({
     </section>
   );
 }
-

@@ -20,5 +20,14 @@ export function MailPreview({ html }: { html: string }) {
     element.addEventListener("load", fit);
     return () => element.removeEventListener("load", fit);
   }, [html]);
-  return <iframe ref={frame} title="The email as HTML" sandbox="allow-same-origin" loading="eager" srcDoc={html} className="mail-frame" />;
+  return (
+    <iframe
+      ref={frame}
+      title="The email as HTML"
+      sandbox="allow-same-origin"
+      loading="eager"
+      srcDoc={html}
+      className="mail-frame"
+    />
+  );
 }

@@ -1,7 +1,17 @@
 import { Link, useSearchParams } from "@remix-run/react";
 
 /** Previous and next page links that keep the list's other filters. Nothing when there is one page. */
-export function Pager({ page, pages, previous = "← Previous page", next = "Next page →" }: { page: number; pages: number; previous?: string; next?: string }) {
+export function Pager({
+  page,
+  pages,
+  previous = "← Previous page",
+  next = "Next page →",
+}: {
+  page: number;
+  pages: number;
+  previous?: string;
+  next?: string;
+}) {
   const [params] = useSearchParams();
   if (pages <= 1) return null;
   const to = (n: number) => {

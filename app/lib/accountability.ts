@@ -37,7 +37,13 @@ export type MatrixRow = {
 // The collective's scale (DOMAIN): 0 absent/no response, 1 attended/informed, 2 provided
 // information, 3 completed the assigned action, 4 initiated or escalated. What a department
 // initiates is a matter its representative raised for an agenda (app/services/agenda.server.ts).
-export const levelWords = ["Absent or no response", "Attended or informed", "Provided information", "Completed assigned actions", "Initiated: raised a matter"] as const;
+export const levelWords = [
+  "Absent or no response",
+  "Attended or informed",
+  "Provided information",
+  "Completed assigned actions",
+  "Initiated: raised a matter",
+] as const;
 
 /** Exactly what `row` computes below; the page prints it. Keep the two in step (tests/unit/engagement-level.test.ts). */
 export const levelRule =
@@ -58,9 +64,13 @@ function row(
 ): MatrixRow {
   const meetings = input.meetings.filter((m) => inScope(m.date));
   const ids = new Set(meetings.map((m) => m.id));
-  const attended = input.attendance.filter((a) => a.departmentId === base.departmentId && ids.has(a.meetingId) && a.status === "present").length;
+  const attended = input.attendance.filter(
+    (a) => a.departmentId === base.departmentId && ids.has(a.meetingId) && a.status === "present",
+  ).length;
   // An action belongs to whoever held the seat when it fell due (today's holder if not yet due).
-  const actions = input.actions.filter((a) => a.departmentId === base.departmentId && inScope(a.dueOn < today ? a.dueOn : today));
+  const actions = input.actions.filter(
+    (a) => a.departmentId === base.departmentId && inScope(a.dueOn < today ? a.dueOn : today),
+  );
   const done = actions.filter((a) => a.status === "done" && a.completedOn);
   const late = done.filter((a) => a.completedOn! > a.dueOn);
   const unfinished = actions.filter((a) => isUnfinished(a.status));
@@ -88,7 +98,12 @@ function row(
   };
 }
 
-export function accountabilityMatrix(input: MatrixInput, period: Period, today: string, { byTenure = false } = {}): MatrixRow[] {
+export function accountabilityMatrix(
+  input: MatrixInput,
+  period: Period,
+  today: string,
+  { byTenure = false } = {},
+): MatrixRow[] {
   const inPeriod = (d: string) => (period.from === null || d >= period.from) && d <= period.to;
   const rows: MatrixRow[] = [];
   for (const d of input.departments) {
@@ -96,10 +111,24 @@ export function accountabilityMatrix(input: MatrixInput, period: Period, today: 
       rows.push(row({ departmentId: d.id, department: d.name, tenure: null }, input, inPeriod, today));
       continue;
     }
-    const tenures = input.tenures.filter((t) => t.departmentId === d.id).sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+    const tenures = input.tenures
+      .filter((t) => t.departmentId === d.id)
+      .sort((a, b) => b.startsOn.localeCompare(a.startsOn));
     for (const t of tenures) {
-      const inTenure = (date: string) => inPeriod(date) && date >= t.startsOn && (t.endsOn === null || date <= t.endsOn);
-      rows.push(row({ departmentId: d.id, department: d.name, tenure: { id: t.id, officerName: t.officerName, from: t.startsOn, to: t.endsOn } }, input, inTenure, today));
+      const inTenure = (date: string) =>
+        inPeriod(date) && date >= t.startsOn && (t.endsOn === null || date <= t.endsOn);
+      rows.push(
+        row(
+          {
+            departmentId: d.id,
+            department: d.name,
+            tenure: { id: t.id, officerName: t.officerName, from: t.startsOn, to: t.endsOn },
+          },
+          input,
+          inTenure,
+          today,
+        ),
+      );
     }
   }
   return rows;
@@ -132,7 +161,19 @@ export function matrixCsv(rows: MatrixRow[]): string {
   const values = (r: MatrixRow) => [
     r.department,
     r.tenure ? `${r.tenure.officerName} (${r.tenure.from} to ${r.tenure.to ?? "now"})` : "",
-    r.attended, r.meetingsHeld, r.assigned, r.doneOnTime, r.doneLate, r.open, r.overdue, r.medianDaysLate, r.raised, r.level,
+    r.attended,
+    r.meetingsHeld,
+    r.assigned,
+    r.doneOnTime,
+    r.doneLate,
+    r.open,
+    r.overdue,
+    r.medianDaysLate,
+    r.raised,
+    r.level,
   ];
-  return toCsv(matrixColumns.map(([, h]) => h), rows.map(values));
+  return toCsv(
+    matrixColumns.map(([, h]) => h),
+    rows.map(values),
+  );
 }

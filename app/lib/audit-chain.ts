@@ -35,7 +35,8 @@ export function verifyChain(entries: Iterable<StoredEntry>): ChainReport {
   for (const e of entries) {
     const fail = (reason: string): ChainReport => ({ ok: false, checked, broken: { id: e.id, at: e.at, reason } });
     if (e.hash === null || e.prevHash === null) return fail("it carries no hash (written outside the app?)");
-    if (e.prevHash !== prev) return fail("it does not follow the entry before it (an entry before it was removed, inserted or changed)");
+    if (e.prevHash !== prev)
+      return fail("it does not follow the entry before it (an entry before it was removed, inserted or changed)");
     if (entryHash(prev, e) !== e.hash) return fail("its content no longer matches its hash (it was changed)");
     prev = e.hash;
     checked += 1;

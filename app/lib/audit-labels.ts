@@ -61,7 +61,11 @@ const restrictedFieldLabels: Record<string, string> = { fir: "FIR number", accus
 /** The detail column in words where it is a code; otherwise as written (ids, versions, file names). */
 export function auditDetail(action: string, detail: string | null): string {
   if (!detail) return "";
-  if (action === "view:restricted") return detail.split(",").map((f) => restrictedFieldLabels[f] ?? f).join(", ");
+  if (action === "view:restricted")
+    return detail
+      .split(",")
+      .map((f) => restrictedFieldLabels[f] ?? f)
+      .join(", ");
   return detail;
 }
 

@@ -31,5 +31,8 @@ export function rotateBackups(folders: readonly string[]): { keep: string[]; rem
     weeks.add(week);
     keep.add(day);
   }
-  return { keep: days.filter((d) => keep.has(d)).map(dailyFolder), remove: days.filter((d) => !keep.has(d)).map(dailyFolder) };
+  return {
+    keep: days.filter((d) => keep.has(d)).map(dailyFolder),
+    remove: days.filter((d) => !keep.has(d)).map(dailyFolder),
+  };
 }

@@ -17,5 +17,8 @@ export const glossary: [string, string][] = [
   ["Escalated", "An action item carried twice or overdue by more than 30 days; the collective looks at it together."],
   ["Chargesheet limit", "60 or 90 days from arrest; if missed, the accused may get default bail."],
   ["Appeal window", "About 90 days from an acquittal in which the State may appeal."],
-  ["Participation index", "How much of what a victim is entitled to the system has delivered; it measures the system, not the victim."],
+  [
+    "Participation index",
+    "How much of what a victim is entitled to the system has delivered; it measures the system, not the victim.",
+  ],
 ];

@@ -17,9 +17,15 @@ export type CaseViewInput = {
   departments: { departmentId: number; name: string; role: string }[];
 };
 
-export function caseView({ kase, events, victims, accused, departments }: CaseViewInput, { restricted, today }: { restricted: boolean; today: string }) {
+export function caseView(
+  { kase, events, victims, accused, departments }: CaseViewInput,
+  { restricted, today }: { restricted: boolean; today: string },
+) {
   // Clocks read arrest dates, so they are computed before anything is removed.
-  const clocks: Clock[] = caseClocks({ outcome: kase.outcome, chargesheetLimitDays: kase.chargesheetLimitDays, events, accused }, today);
+  const clocks: Clock[] = caseClocks(
+    { outcome: kase.outcome, chargesheetLimitDays: kase.chargesheetLimitDays, events, accused },
+    today,
+  );
   return {
     case: {
       id: kase.id,
@@ -41,14 +47,30 @@ export function caseView({ kase, events, victims, accused, departments }: CaseVi
           firNumber: kase.firNumber,
           firYear: kase.firYear,
           accusedNames: Object.fromEntries(accused.map((a) => [a.id, a.name])) as Record<number, string>,
-          notes: Object.fromEntries(events.filter((e) => e.note).map((e) => [e.id, e.note as string])) as Record<number, string>,
+          notes: Object.fromEntries(events.filter((e) => e.note).map((e) => [e.id, e.note as string])) as Record<
+            number,
+            string
+          >,
         }
       : null,
     clocks,
     // Arrest dates and bail are not restricted: every role sees them, by position, not by name.
     accused: accused.map((a, i) => ({ id: a.id, position: i + 1, arrestedOn: a.arrestedOn, bailStatus: a.bailStatus })),
-    events: events.map((e) => ({ id: e.id, kind: e.kind, occurredOn: e.occurredOn, outcome: e.outcome, nextDate: e.nextDate })),
-    victims: victims.map((v) => ({ id: v.id, code: v.code, minor: v.minor, ageBand: v.ageBand, version: v.version, ...victimServices(v) })),
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      occurredOn: e.occurredOn,
+      outcome: e.outcome,
+      nextDate: e.nextDate,
+    })),
+    victims: victims.map((v) => ({
+      id: v.id,
+      code: v.code,
+      minor: v.minor,
+      ageBand: v.ageBand,
+      version: v.version,
+      ...victimServices(v),
+    })),
     departments,
   };
 }

@@ -48,7 +48,13 @@ export function arrestDateOf(c: ClockCase): string | null {
 export function chargesheetClock(c: ClockCase, today: string): Clock | null {
   const filed = c.events.find((e) => e.kind === "chargesheet_filed");
   if (filed) {
-    return { kind: "chargesheet", label: `Chargesheet filed on ${formatDate(filed.occurredOn)}`, short: "Chargesheet filed", daysLeft: null, severity: "ok" };
+    return {
+      kind: "chargesheet",
+      label: `Chargesheet filed on ${formatDate(filed.occurredOn)}`,
+      short: "Chargesheet filed",
+      daysLeft: null,
+      severity: "ok",
+    };
   }
   if (c.outcome) return null;
   const arrest = arrestDateOf(c);
@@ -65,7 +71,13 @@ export function chargesheetClock(c: ClockCase, today: string): Clock | null {
     };
   }
   const when = left === 0 ? "due today" : `due in ${days(left)}`;
-  return { kind: "chargesheet", label: `Chargesheet ${when} (${basis})`, short: `Chargesheet ${when}`, daysLeft: left, severity: left <= warnWithinDays ? "warn" : "ok" };
+  return {
+    kind: "chargesheet",
+    label: `Chargesheet ${when} (${basis})`,
+    short: `Chargesheet ${when}`,
+    daysLeft: left,
+    severity: left <= warnWithinDays ? "warn" : "ok",
+  };
 }
 
 /** The latest event (events are oldest first) that satisfies a test; no copying, for big agendas. */
@@ -120,11 +132,24 @@ export function appealClock(c: ClockCase, today: string): Clock | null {
   const judgment = latestEvent(c.events, (e) => e.kind === "judgment");
   if (!judgment) return null;
   const appeal = c.events.find((e) => e.kind === "appeal_filed" && e.occurredOn >= judgment.occurredOn);
-  if (appeal) return { kind: "appeal", label: `Appeal filed on ${formatDate(appeal.occurredOn)}`, short: "Appeal filed", daysLeft: null, severity: "ok" };
+  if (appeal)
+    return {
+      kind: "appeal",
+      label: `Appeal filed on ${formatDate(appeal.occurredOn)}`,
+      short: "Appeal filed",
+      daysLeft: null,
+      severity: "ok",
+    };
   const closes = addDays(judgment.occurredOn, appealWindowDays);
   const left = daysBetween(today, closes);
   if (left < 0) {
-    return { kind: "appeal", label: `Appeal window closed on ${formatDate(closes)} with no appeal filed`, short: "Appeal window closed", daysLeft: left, severity: "danger" };
+    return {
+      kind: "appeal",
+      label: `Appeal window closed on ${formatDate(closes)} with no appeal filed`,
+      short: "Appeal window closed",
+      daysLeft: left,
+      severity: "danger",
+    };
   }
   return {
     kind: "appeal",
@@ -136,7 +161,9 @@ export function appealClock(c: ClockCase, today: string): Clock | null {
 }
 
 export function caseClocks(c: ClockCase, today: string): Clock[] {
-  return [chargesheetClock(c, today), nextDateClock(c, today), appealClock(c, today)].filter((x): x is Clock => x !== null);
+  return [chargesheetClock(c, today), nextDateClock(c, today), appealClock(c, today)].filter(
+    (x): x is Clock => x !== null,
+  );
 }
 
 const rank = { ok: 0, warn: 1, danger: 2 } as const;
@@ -146,7 +173,12 @@ export function mostUrgentClock(clocks: readonly Clock[]): Clock | null {
   let worst: Clock | null = null;
   for (const k of clocks) {
     if (k.severity === "ok") continue;
-    if (!worst || rank[k.severity] > rank[worst.severity] || (rank[k.severity] === rank[worst.severity] && (k.daysLeft ?? 0) < (worst.daysLeft ?? 0))) worst = k;
+    if (
+      !worst ||
+      rank[k.severity] > rank[worst.severity] ||
+      (rank[k.severity] === rank[worst.severity] && (k.daysLeft ?? 0) < (worst.daysLeft ?? 0))
+    )
+      worst = k;
   }
   return worst;
 }

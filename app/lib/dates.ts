@@ -42,7 +42,9 @@ export function isoFromDayNumber(n: number): string {
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -91,7 +93,9 @@ export function formatDateTime(instant: string | Date, timeZone: string): string
   const d = typeof instant === "string" ? new Date(instant) : instant;
   const date = formatDate(dateInZone(d, timeZone));
   const weekday = formatterFor("en-IN", { timeZone, weekday: "short" }).format(d);
-  const time = formatterFor("en-IN", { timeZone, hour: "numeric", minute: "2-digit", hour12: true }).format(d).toLowerCase();
+  const time = formatterFor("en-IN", { timeZone, hour: "numeric", minute: "2-digit", hour12: true })
+    .format(d)
+    .toLowerCase();
   const zone = timeZone === "Asia/Kolkata" ? "IST" : timeZone;
   return `${weekday}, ${date}, ${time} ${zone}`;
 }

@@ -17,7 +17,9 @@ export class LeakBlocked extends Error {
     /** What did not happen: "sent", "confirmed", "saved". */
     readonly outcome = "sent",
   ) {
-    super(`There is a protected name or number in ${field}, so ${document} ${/minutes$/.test(document) ? "were" : "was"} not ${outcome}. Correct it there and try again.`);
+    super(
+      `There is a protected name or number in ${field}, so ${document} ${/minutes$/.test(document) ? "were" : "was"} not ${outcome}. Correct it there and try again.`,
+    );
   }
 
   /** The same for a download: nothing is sent, the file is just not produced. */
@@ -50,13 +52,15 @@ export function everyText(doc: object, scopes: Partial<Record<string, GuardScope
     else if (Array.isArray(value)) value.forEach((v) => walk(v, label, scope));
     else if (value && typeof value === "object") for (const v of Object.values(value)) walk(v, label, scope);
   };
-  for (const [key, value] of Object.entries(doc)) walk(value, `the ${key.replace(/([A-Z])/g, " $1").toLowerCase()}`, scopes[key]);
+  for (const [key, value] of Object.entries(doc))
+    walk(value, `the ${key.replace(/([A-Z])/g, " $1").toLowerCase()}`, scopes[key]);
   return out;
 }
 
 /** Checks every field of an outbound document against the set; throws LeakBlocked naming the document and the field. */
 export function guardFields(set: ProtectedSet, document: string, fields: GuardedText[], outcome = "sent") {
   for (const [field, text, fixUrl, scope] of fields) {
-    if (text && outOfScope(findProtected(text, set), scope).length) throw new LeakBlocked(document, field, fixUrl ?? null, outcome);
+    if (text && outOfScope(findProtected(text, set), scope).length)
+      throw new LeakBlocked(document, field, fixUrl ?? null, outcome);
   }
 }

@@ -15,7 +15,11 @@ export function escalationCutoff(today: string): string {
 }
 
 /** Carried to two or more meetings, or overdue by more than 30 days. Pass a cutoff when checking many. */
-export function isEscalated(item: { status: string; dueOn: string; carried: number }, today: string, cutoff = escalationCutoff(today)): boolean {
+export function isEscalated(
+  item: { status: string; dueOn: string; carried: number },
+  today: string,
+  cutoff = escalationCutoff(today),
+): boolean {
   if (!isUnfinished(item.status)) return false;
   return item.carried >= escalateAfterCarried || item.dueOn < cutoff;
 }

@@ -39,20 +39,148 @@ type Token = { t: string; start: number; end: number; sentence: number };
 
 // Words split at spaces and dots ("C.R." is c, r); digits joined by / or - or . stay one token.
 // (Latin and Devanagari letters by range: a Unicode-property pattern is several times slower.)
-const tokenRe = /[A-Za-z0-9\u00c0-\u024f\u0900-\u097f]+(?:(?:[/-]|(?<=\d)\.(?=\d))[A-Za-z0-9\u00c0-\u024f\u0900-\u097f]+)*/g;
+const tokenRe =
+  /[A-Za-z0-9\u00c0-\u024f\u0900-\u097f]+(?:(?:[/-]|(?<=\d)\.(?=\d))[A-Za-z0-9\u00c0-\u024f\u0900-\u097f]+)*/g;
 /** A dot after these does not end a sentence ("FIR No. 234", "Smt. Patil"). */
-const abbreviations = new Set(["no", "nos", "cr", "sr", "st", "dt", "smt", "shri", "dr", "mr", "mrs", "ms", "sec", "vs", "ltd", "govt", "dept", "hon", "adv", "spl", "misc", "appl", "ref", "rs", "regd", "reg", "vol", "art", "cl", "sub", "addl", "asst", "dy", "jt", "approx", "exh", "para", "viz", "etc", "u/s", "pi", "psi", "api"]);
+const abbreviations = new Set([
+  "no",
+  "nos",
+  "cr",
+  "sr",
+  "st",
+  "dt",
+  "smt",
+  "shri",
+  "dr",
+  "mr",
+  "mrs",
+  "ms",
+  "sec",
+  "vs",
+  "ltd",
+  "govt",
+  "dept",
+  "hon",
+  "adv",
+  "spl",
+  "misc",
+  "appl",
+  "ref",
+  "rs",
+  "regd",
+  "reg",
+  "vol",
+  "art",
+  "cl",
+  "sub",
+  "addl",
+  "asst",
+  "dy",
+  "jt",
+  "approx",
+  "exh",
+  "para",
+  "viz",
+  "etc",
+  "u/s",
+  "pi",
+  "psi",
+  "api",
+]);
 /** A number right after these (or a list of numbers after them) is something else's number. */
 const labels = new Set([
-  "circular", "gr", "order", "orders", "room", "sc", "section", "sections", "sec", "u/s", "bns", "bnss", "bsa", "ipc", "crpc", "pocso", "itpa", "act", "rule", "rules",
-  "ward", "plot", "house", "flat", "survey", "gat", "outward", "inward", "letter", "ref", "reference", "file", "receipt", "page", "pages", "para", "item", "items", "exh", "exhibit",
-  "rcc", "cc", "ba", "appeal", "wp", "application", "rs", "inr", "year", "age", "aged", "batch", "meeting", "agenda", "action", "tender", "token", "seat", "bed", "floor", "platform",
+  "circular",
+  "gr",
+  "order",
+  "orders",
+  "room",
+  "sc",
+  "section",
+  "sections",
+  "sec",
+  "u/s",
+  "bns",
+  "bnss",
+  "bsa",
+  "ipc",
+  "crpc",
+  "pocso",
+  "itpa",
+  "act",
+  "rule",
+  "rules",
+  "ward",
+  "plot",
+  "house",
+  "flat",
+  "survey",
+  "gat",
+  "outward",
+  "inward",
+  "letter",
+  "ref",
+  "reference",
+  "file",
+  "receipt",
+  "page",
+  "pages",
+  "para",
+  "item",
+  "items",
+  "exh",
+  "exhibit",
+  "rcc",
+  "cc",
+  "ba",
+  "appeal",
+  "wp",
+  "application",
+  "rs",
+  "inr",
+  "year",
+  "age",
+  "aged",
+  "batch",
+  "meeting",
+  "agenda",
+  "action",
+  "tender",
+  "token",
+  "seat",
+  "bed",
+  "floor",
+  "platform",
 ]);
 /** A year after these is a date ("registered in 2024"), not an FIR numbered 2024. */
 const beforeYears = new Set(["in", "of", "since", "from", "till", "until", "by", "during", "before", "after", "year"]);
 /** Acts named after a section number ("370 IPC") make it a section. */
 const actsAfter = new Set(["ipc", "bns", "bnss", "bsa", "crpc", "pocso", "itpa", "act"]);
-const months = new Set(["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"]);
+const months = new Set([
+  "jan",
+  "january",
+  "feb",
+  "february",
+  "mar",
+  "march",
+  "apr",
+  "april",
+  "may",
+  "jun",
+  "june",
+  "jul",
+  "july",
+  "aug",
+  "august",
+  "sep",
+  "sept",
+  "september",
+  "oct",
+  "october",
+  "nov",
+  "november",
+  "dec",
+  "december",
+]);
 const skippable = new Set(["no", "nos", "number", "numbers"]);
 
 /** Whether the gap after prev ends a sentence: a line break or danda, or a stop that is not an abbreviation's, before a word not in lower case. */
@@ -91,7 +219,11 @@ function keywordLength(tokens: Token[], i: number): number {
 
 const courtCases = new Set(["sessions", "special", "spl", "criminal", "misc", "regular", "summary"]);
 /** "Sessions Case", "S.C.", "G.R." are labels too; "C.R." is the FIR's. */
-const isLabel = (t: string, before: string) => labels.has(t) || (t === "case" && courtCases.has(before)) || (t === "c" && before === "s") || (t === "r" && before === "g");
+const isLabel = (t: string, before: string) =>
+  labels.has(t) ||
+  (t === "case" && courtCases.has(before)) ||
+  (t === "c" && before === "s") ||
+  (t === "r" && before === "g");
 
 const financialYear = (a: string, b: string) => /^(?:19|20)\d\d$/.test(a) && Number(b) === Number(a) + 1;
 

@@ -82,7 +82,8 @@ export function byIntent<T>(table: Record<string, T>, intent: unknown): T | unde
 }
 
 /** A hidden field a form was loaded with (a version, an id) is missing or altered: said once, for the whole form. */
-export const staleFormMessage = "This form is missing what it was loaded with. Reload the page and make your change again.";
+export const staleFormMessage =
+  "This form is missing what it was loaded with. Reload the page and make your change again.";
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
   const values = formValues(formData);
@@ -102,7 +103,9 @@ export function firstValue(values: FormValues | undefined, name: string): string
 }
 
 /** What a form says when its request never reached the server. */
-export const offlineMessage = "Not saved: the network is down. Your text is still here; save again when the connection is back.";
+export const offlineMessage =
+  "Not saved: the network is down. Your text is still here; save again when the connection is back.";
 
 /** Feedback from a clientAction whose request failed to leave the browser. */
-export const isOffline = (result: unknown): boolean => typeof result === "object" && result !== null && "offline" in result && result.offline === true;
+export const isOffline = (result: unknown): boolean =>
+  typeof result === "object" && result !== null && "offline" in result && result.offline === true;

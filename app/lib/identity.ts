@@ -5,15 +5,49 @@
 import crypto from "node:crypto";
 import { wordsOf } from "./name-words";
 
-const honorifics = new Set(["mr", "mrs", "ms", "miss", "dr", "shri", "sri", "shree", "smt", "shrimati", "kumari", "km", "sh", "sm", "mst", "janab", "sahab", "saheb", "ji", "late"]);
+const honorifics = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+  "shri",
+  "sri",
+  "shree",
+  "smt",
+  "shrimati",
+  "kumari",
+  "km",
+  "sh",
+  "sm",
+  "mst",
+  "janab",
+  "sahab",
+  "saheb",
+  "ji",
+  "late",
+]);
 
 /** Spellings of one name that are the same name. */
 const aliases: Record<string, string> = {
-  mohd: "mohammed", md: "mohammed", mohamad: "mohammed", mohammad: "mohammed", muhammad: "mohammed", muhammed: "mohammed", mohamed: "mohammed", mahomed: "mohammed",
-  kr: "kumar", kumaar: "kumar",
+  mohd: "mohammed",
+  md: "mohammed",
+  mohamad: "mohammed",
+  mohammad: "mohammed",
+  muhammad: "mohammed",
+  muhammed: "mohammed",
+  mohamed: "mohammed",
+  mahomed: "mohammed",
+  kr: "kumar",
+  kumaar: "kumar",
   debi: "devi",
-  sk: "shaikh", sheikh: "shaikh", shaik: "shaikh", shekh: "shaikh",
-  syed: "sayyed", saiyed: "sayyed", sayed: "sayyed",
+  sk: "shaikh",
+  sheikh: "shaikh",
+  shaik: "shaikh",
+  shekh: "shaikh",
+  syed: "sayyed",
+  saiyed: "sayyed",
+  sayed: "sayyed",
 };
 
 /** Folds common romanisations of Indian names together: doubled letters, long vowels, v/w, ph/f, q/k, z/j. */
@@ -54,7 +88,10 @@ export type Fingerprints = { nameFp: string; nameYearFp: string | null; extraFp:
  * same order; with a birth year on both sides, the years must be within 2 of each other; with a
  * district (victims) or father's name (accused) on both sides, those must match too.
  */
-export function fingerprintsOf(key: string, person: { name: string; birthYear: number | null; extra: string | null }): Fingerprints | null {
+export function fingerprintsOf(
+  key: string,
+  person: { name: string; birthYear: number | null; extra: string | null },
+): Fingerprints | null {
   const words = normaliseName(person.name);
   if (!words.length) return null;
   const name = words.join(" ");
@@ -70,7 +107,8 @@ export function fingerprintsOf(key: string, person: { name: string; birthYear: n
 export function nearbyYearFps(key: string, name: string, birthYear: number): string[] {
   const words = normaliseName(name).join(" ");
   const years = [];
-  for (let d = -birthYearTolerance; d <= birthYearTolerance; d++) years.push(hmac(key, `name-year:${words}|${birthYear + d}`));
+  for (let d = -birthYearTolerance; d <= birthYearTolerance; d++)
+    years.push(hmac(key, `name-year:${words}|${birthYear + d}`));
   return years;
 }
 
@@ -88,7 +126,10 @@ export function nameKey(name: string): string {
  * normaliseName before the phonetic key existed, so older rows still match), and `sameAs` checks
  * the birth year (within 2) and the district or father's name, in either scheme, when both sides have them.
  */
-export function crossCaseFingerprints(key: string, person: { name: string; birthYear: number | null; extra: string | null }) {
+export function crossCaseFingerprints(
+  key: string,
+  person: { name: string; birthYear: number | null; extra: string | null },
+) {
   const name = nameKey(person.name);
   if (!name) return null;
   const extra = person.extra ? nameKey(person.extra) : "";
@@ -100,13 +141,16 @@ export function crossCaseFingerprints(key: string, person: { name: string; birth
   const legacy = fingerprintsOf(key, person);
   const years = new Set<string>();
   if (person.birthYear) {
-    for (let d = -birthYearTolerance; d <= birthYearTolerance; d++) years.add(hmac(key, `kname-year:${name}|${person.birthYear + d}`));
+    for (let d = -birthYearTolerance; d <= birthYearTolerance; d++)
+      years.add(hmac(key, `kname-year:${name}|${person.birthYear + d}`));
     for (const fp of nearbyYearFps(key, person.name, person.birthYear)) years.add(fp);
   }
   const extras = new Set([stored.extraFp, legacy?.extraFp].filter((fp): fp is string => !!fp));
   return {
     stored,
     nameFps: [stored.nameFp, ...(legacy ? [legacy.nameFp] : [])],
-    sameAs: (row: { nameYearFp: string | null; extraFp: string | null }) => (!years.size || !row.nameYearFp || years.has(row.nameYearFp)) && (!extras.size || !row.extraFp || extras.has(row.extraFp)),
+    sameAs: (row: { nameYearFp: string | null; extraFp: string | null }) =>
+      (!years.size || !row.nameYearFp || years.has(row.nameYearFp)) &&
+      (!extras.size || !row.extraFp || extras.has(row.extraFp)),
   };
 }

@@ -73,7 +73,12 @@ export const minutesStateLabels: Record<string, string> = {
 };
 
 /** What happened to an agenda item at the meeting; "" is an item nobody has marked yet. */
-export const itemStatusLabels: Record<string, string> = { "": "Not recorded", discussed: "Discussed", deferred: "Deferred", not_reached: "Not reached" };
+export const itemStatusLabels: Record<string, string> = {
+  "": "Not recorded",
+  discussed: "Discussed",
+  deferred: "Deferred",
+  not_reached: "Not reached",
+};
 
 /** The attributes of an identity record (the values themselves are never kept). */
 export const recordAttributeLabels: Record<RecordAttribute, string> = {
@@ -137,5 +142,9 @@ const folded = (text: string) => text.normalize("NFC").toLocaleLowerCase("en").t
 export function stagesMatching<T extends string>(stages: readonly T[], typed: string): T[] {
   const words = folded(typed);
   if (!words) return [];
-  return stages.filter((stage) => [stage.replace(/_/g, " "), ...stageLabelTables.map((table) => table[stage] ?? "")].some((name) => name !== "" && folded(name).includes(words)));
+  return stages.filter((stage) =>
+    [stage.replace(/_/g, " "), ...stageLabelTables.map((table) => table[stage] ?? "")].some(
+      (name) => name !== "" && folded(name).includes(words),
+    ),
+  );
 }

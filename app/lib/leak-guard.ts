@@ -10,7 +10,16 @@ import { phoneStandIn, type ProtectedMatch, type ProtectedSet, type Protectee, t
 
 export { firKey };
 
-export { accusedStandIn, buildProtectedSet, firStandIn, standInFor, victimStandIn, type ProtectedMatch, type ProtectedSet, type Protectee } from "./protected-set";
+export {
+  accusedStandIn,
+  buildProtectedSet,
+  firStandIn,
+  standInFor,
+  victimStandIn,
+  type ProtectedMatch,
+  type ProtectedSet,
+  type Protectee,
+} from "./protected-set";
 
 const idStandIn: Protectee = { kind: "id-number", replacement: "[ID number removed]" };
 
@@ -28,7 +37,8 @@ function numberMatches(text: string, set: ProtectedSet, found: ProtectedMatch[])
     const digits = m[0].replace(/\D/g, "").replace(/^(?:0091|91|0)(?=[6-9]\d{9}$)/, "");
     // A landline written with its STD code and trunk 0 ("0712 256 0106", "020-2612 3456") is an office's number.
     const landline = /^0\d{2,4}[ -]/.test(m[0]);
-    if (digits.length === 10 && !landline && groups.every((g) => g.length >= 2)) found.push({ start: m.index, end: m.index + m[0].length, ...phoneStandIn });
+    if (digits.length === 10 && !landline && groups.every((g) => g.length >= 2))
+      found.push({ start: m.index, end: m.index + m[0].length, ...phoneStandIn });
   }
   if (!set.phones.size) return;
   for (const m of text.matchAll(anyNumberRe)) {
@@ -56,7 +66,12 @@ function wordMatches(text: string, set: ProtectedSet, found: ProtectedMatch[]) {
   const next = (i: number, overInitials: boolean) => {
     let j = i + 1;
     let skipped = 0;
-    while (j < words.length && joinable(text, at(words, j - 1), at(words, j)) && (at(words, j).honorific || (overInitials && at(words, j).initials && skipped++ < 3))) j++;
+    while (
+      j < words.length &&
+      joinable(text, at(words, j - 1), at(words, j)) &&
+      (at(words, j).honorific || (overInitials && at(words, j).initials && skipped++ < 3))
+    )
+      j++;
     return j < words.length && joinable(text, at(words, j - 1), at(words, j)) ? j : -1;
   };
   for (let i = 0; i < words.length; i++) {
@@ -66,7 +81,17 @@ function wordMatches(text: string, set: ProtectedSet, found: ProtectedMatch[]) {
     if (!w.honorific) add(w, w, role.whole);
     for (const n of role.places ?? []) {
       const run = words.slice(i, i + n);
-      if (run.length === n && run.every((x, k) => k === 0 || joinable(text, at(run, k - 1), x))) add(w, at(run, n - 1), set.places.get(placeForm(set.hash, run.map((x) => x.key))));
+      if (run.length === n && run.every((x, k) => k === 0 || joinable(text, at(run, k - 1), x)))
+        add(
+          w,
+          at(run, n - 1),
+          set.places.get(
+            placeForm(
+              set.hash,
+              run.map((x) => x.key),
+            ),
+          ),
+        );
     }
     if (!role.member || w.honorific) continue;
     // Two words of one name, in either order, with nothing but punctuation (or initials) between.
@@ -74,12 +99,20 @@ function wordMatches(text: string, set: ProtectedSet, found: ProtectedMatch[]) {
     if (j > 0 && roles[j]?.member) add(w, at(words, j), set.pairs.get(pairForm(set.hash, w.key, at(words, j).key)));
     // The surname with initials before it ("S. R. Jagtap") or after it ("Jagtap S. R.").
     let letters = "";
-    for (let k = i - 1; k >= 0 && k >= i - 3 && at(words, k).initials && joinable(text, at(words, k), at(words, k + 1)); k--) {
+    for (
+      let k = i - 1;
+      k >= 0 && k >= i - 3 && at(words, k).initials && joinable(text, at(words, k), at(words, k + 1));
+      k--
+    ) {
       letters = at(words, k).initials + letters;
       add(at(words, k), w, set.initials.get(initialsForm(set.hash, w.key, letters)));
     }
     letters = "";
-    for (let k = i + 1; k < words.length && k <= i + 3 && at(words, k).initials && joinable(text, at(words, k - 1), at(words, k)); k++) {
+    for (
+      let k = i + 1;
+      k < words.length && k <= i + 3 && at(words, k).initials && joinable(text, at(words, k - 1), at(words, k));
+      k++
+    ) {
       letters += at(words, k).initials;
       add(w, at(words, k), set.initials.get(initialsForm(set.hash, w.key, letters)));
     }
@@ -88,7 +121,9 @@ function wordMatches(text: string, set: ProtectedSet, found: ProtectedMatch[]) {
 
 /** Forms fingerprinted before the phonetic key: runs of 1 to 4 normalised words, in order. */
 function legacyMatches(text: string, set: ProtectedSet, found: ProtectedMatch[]) {
-  const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].flatMap((m) => normaliseName(m[0]).map((w) => ({ w, start: m.index, end: m.index + m[0].length })));
+  const words = [...text.matchAll(/[\p{L}\p{M}]+/gu)].flatMap((m) =>
+    normaliseName(m[0]).map((w) => ({ w, start: m.index, end: m.index + m[0].length })),
+  );
   for (let i = 0; i < words.length; i++) {
     let run = "";
     for (let n = 0; n < 4 && i + n < words.length; n++) {
@@ -106,14 +141,16 @@ function legacyMatches(text: string, set: ProtectedSet, found: ProtectedMatch[])
 export function findProtected(text: string, set: ProtectedSet): ProtectedMatch[] {
   const found: ProtectedMatch[] = [];
   numberMatches(text, set, found);
-  if (set.firs.size) for (const c of firCitations(text, set.firs)) found.push({ start: c.start, end: c.end, ...set.firs.get(c.fir)! });
+  if (set.firs.size)
+    for (const c of firCitations(text, set.firs)) found.push({ start: c.start, end: c.end, ...set.firs.get(c.fir)! });
   if (set.words.size) wordMatches(text, set, found);
   if (set.legacy.size) legacyMatches(text, set, found);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ProtectedMatch[] = [];
   for (const m of found) {
     const last = out.at(-1);
-    if (last && m.replacement === last.replacement && (m.start <= last.end || joinable(text, last, m))) last.end = Math.max(last.end, m.end);
+    if (last && m.replacement === last.replacement && (m.start <= last.end || joinable(text, last, m)))
+      last.end = Math.max(last.end, m.end);
     else if (!last || m.start >= last.end) out.push({ ...m });
   }
   return out;

@@ -5,7 +5,14 @@ import { addDays, dateInZone } from "./dates";
 /** Minutes the zone is ahead of UTC at an instant (e.g. 330 for Asia/Kolkata). */
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
   }).formatToParts(instant);
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
@@ -25,7 +32,12 @@ export function zonedWallTimeToInstant(date: string, time: string, timeZone: str
 }
 
 export function instantToZonedParts(instant: Date, timeZone: string): { date: string; time: string } {
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  const time = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(instant);
   return { date: dateInZone(instant, timeZone), time };
 }
 
@@ -76,7 +88,10 @@ type CollectiveDefaults = {
 /** The next meeting by the collective's defaults: after today, and after the last meeting. */
 export function proposeNextMeeting(collective: CollectiveDefaults, lastMeetingDate: string | null, today: string) {
   const after = lastMeetingDate && lastMeetingDate > today ? lastMeetingDate : addDays(today, -1);
-  const date = proposeMeetingDate({ weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth }, after);
+  const date = proposeMeetingDate(
+    { weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth },
+    after,
+  );
   return {
     date,
     startTime: collective.meetingStartTime,

@@ -30,14 +30,22 @@ export function transition(facts: MinutesFacts, action: MinutesAction): Transiti
     const why: Record<MinutesAction, string> = {
       edit: `These minutes are ${settledAs(facts.state)}. Record an amendment, with who moved it, to change them.`,
       circulate: "Confirmed minutes are not circulated again. Record an amendment instead.",
-      confirm: facts.state === "draft" ? "Circulate the minutes before they can be confirmed." : "These minutes are already confirmed.",
+      confirm:
+        facts.state === "draft"
+          ? "Circulate the minutes before they can be confirmed."
+          : "These minutes are already confirmed.",
       amend: "Only circulated or confirmed minutes are amended. Until then, edit the draft.",
     };
     return { ok: false, message: why[action] };
   }
-  if (action === "circulate" && !facts.meetingHeld) return { ok: false, message: "Mark the meeting as held before circulating its minutes." };
+  if (action === "circulate" && !facts.meetingHeld)
+    return { ok: false, message: "Mark the meeting as held before circulating its minutes." };
   if (action === "circulate" && !facts.hasContent) {
-    return { ok: false, message: "The minutes are empty: record attendance and at least one item's discussion or decision before circulating." };
+    return {
+      ok: false,
+      message:
+        "The minutes are empty: record attendance and at least one item's discussion or decision before circulating.",
+    };
   }
   return { ok: true, state: next[action](facts.state) };
 }

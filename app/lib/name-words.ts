@@ -16,8 +16,35 @@ export type Word = {
 
 const keyOf = (words: string[]) => new Set(words.map(phoneticKey));
 const honorifics = keyOf([
-  "mr", "mrs", "ms", "miss", "dr", "shri", "sri", "shree", "smt", "shrimati", "kumari", "km", "sh", "sm", "mst", "janab", "sahab", "saheb", "ji", "late",
-  "श्री", "श्रीमती", "सौ", "कु", "कुमारी", "डॉ", "श्रीमान", "स्व", "श्रीयुत",
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+  "shri",
+  "sri",
+  "shree",
+  "smt",
+  "shrimati",
+  "kumari",
+  "km",
+  "sh",
+  "sm",
+  "mst",
+  "janab",
+  "sahab",
+  "saheb",
+  "ji",
+  "late",
+  "श्री",
+  "श्रीमती",
+  "सौ",
+  "कु",
+  "कुमारी",
+  "डॉ",
+  "श्रीमान",
+  "स्व",
+  "श्रीयुत",
 ]);
 
 /** Spellings of one name that are the same name, by key. */
@@ -32,14 +59,48 @@ const aliases = new Map<string, string>(
 );
 
 /** Two- and three-letter capitals that are an office, never initials ("PI Jagtap" is the inspector). */
-const offices = new Set(["pi", "psi", "api", "asi", "io", "pp", "app", "spp", "sp", "dsp", "acp", "dcp", "si", "hc", "pc", "dm", "adm", "sdm", "cwc", "ngo", "plv", "adv", "ps", "dy", "jt", "ceo", "cjm", "dlsa", "cdpo", "bdo", "mla", "mp"]);
+const offices = new Set([
+  "pi",
+  "psi",
+  "api",
+  "asi",
+  "io",
+  "pp",
+  "app",
+  "spp",
+  "sp",
+  "dsp",
+  "acp",
+  "dcp",
+  "si",
+  "hc",
+  "pc",
+  "dm",
+  "adm",
+  "sdm",
+  "cwc",
+  "ngo",
+  "plv",
+  "adv",
+  "ps",
+  "dy",
+  "jt",
+  "ceo",
+  "cjm",
+  "dlsa",
+  "cdpo",
+  "bdo",
+  "mla",
+  "mp",
+]);
 
 const parts = /[\u0900-\u097f\u200c\u200d]+|\p{Lu}+(?!\p{Ll})|\p{Lu}?[\p{Ll}\p{M}]+|[\p{L}\p{M}]+/gu;
 const akshara = /^(?:[\u0915-\u0939\u0958-\u095f]\u093c?[\u093e-\u094c]?[\u0901\u0902]?|[\u0905-\u0914])$/;
 
 /** The letters a word stands for when it is an initial, or null. */
 function initialsOf(raw: string, dotAfter: boolean): string | null {
-  if (/^\p{L}$/u.test(raw) && !/[\u0900-\u097f]/.test(raw)) return /\p{Lu}/u.test(raw) || dotAfter ? initialOf(raw) : null;
+  if (/^\p{L}$/u.test(raw) && !/[\u0900-\u097f]/.test(raw))
+    return /\p{Lu}/u.test(raw) || dotAfter ? initialOf(raw) : null;
   if (akshara.test(raw)) return dotAfter ? initialOf(raw) : null;
   if (/^\p{Lu}{2,3}$/u.test(raw) && !offices.has(raw.toLowerCase())) return [...raw].map(initialOf).join("");
   return null;
@@ -66,7 +127,14 @@ export function wordsOf(text: string, keys = new Map<string, string>()): Word[] 
       if (!key) continue;
       // "सौ." and "कु." are honorifics, not initials.
       const honorific = honorifics.has(key);
-      out.push({ start, end, raw, key, initials: honorific || raw.length > 4 ? null : initialsOf(raw, text[end] === "."), honorific });
+      out.push({
+        start,
+        end,
+        raw,
+        key,
+        initials: honorific || raw.length > 4 ? null : initialsOf(raw, text[end] === "."),
+        honorific,
+      });
     }
   }
   return out;

@@ -32,7 +32,10 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-async function inStore<T>(mode: IDBTransactionMode, work: (s: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
+async function inStore<T>(
+  mode: IDBTransactionMode,
+  work: (s: IDBObjectStore) => IDBRequest<T> | void,
+): Promise<T | undefined> {
   const db = await open();
   return new Promise((resolve, reject) => {
     const tx = db.transaction(store, mode);
@@ -51,7 +54,11 @@ export async function queuedSaves(meetingId?: number): Promise<QueuedSave[]> {
 }
 
 export const keyOf = (intent: string, fields: FormData) =>
-  intent === "item" ? `item:${fields.get("itemId")}` : intent === "add-action" ? `add-action:${fields.get("agendaItemId")}` : "attendance";
+  intent === "item"
+    ? `item:${fields.get("itemId")}`
+    : intent === "add-action"
+      ? `add-action:${fields.get("agendaItemId")}`
+      : "attendance";
 
 /**
  * Keeps a save. A newer save of the same item or grid replaces one not yet sent (it holds the
@@ -60,8 +67,11 @@ export const keyOf = (intent: string, fields: FormData) =>
  */
 export async function keepSave(meetingId: number, intent: SaveIntent, form: FormData): Promise<QueuedSave> {
   const key = keyOf(intent, form);
-  const fields = [...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "replayId");
-  const earlier = intent === "add-action" ? undefined : (await queuedSaves(meetingId)).find((s) => s.key === key && !s.sent);
+  const fields = [...form.entries()].filter(
+    (e): e is [string, string] => typeof e[1] === "string" && e[0] !== "replayId",
+  );
+  const earlier =
+    intent === "add-action" ? undefined : (await queuedSaves(meetingId)).find((s) => s.key === key && !s.sent);
   const save: QueuedSave = earlier
     ? { ...earlier, fields: earlier.held ? fields : withVersionOf(fields, earlier.fields), held: undefined }
     : { id: crypto.randomUUID(), seq: Date.now() + Math.random(), meetingId, intent, key, fields };

@@ -46,7 +46,11 @@ export function hiddenCounts(counts: ReadonlyMap<string, number>, splits: readon
   // The equation a split stands for: total − parts − remainder = 0, each term with its sign.
   const termsOf = ({ total, parts }: Split) => {
     const rest = value(total) - parts.reduce((sum, k) => sum + value(k), 0);
-    return [{ key: total as string | null, sign: 1 }, ...parts.map((key) => ({ key: key as string | null, sign: -1 })), ...(rest > 0 ? [{ key: null, sign: -1 }] : [])];
+    return [
+      { key: total as string | null, sign: 1 },
+      ...parts.map((key) => ({ key: key as string | null, sign: -1 })),
+      ...(rest > 0 ? [{ key: null, sign: -1 }] : []),
+    ];
   };
   const unbounded: Range = [0, Infinity];
 
@@ -91,7 +95,8 @@ export function hiddenCounts(counts: ReadonlyMap<string, number>, splits: readon
     const pinned = (key: string | null) => key !== null && hidden.has(key) && known.get(key)![0] === known.get(key)![1];
     const leaks = (split: Split) => {
       if (!hidden.has(split.total)) {
-        const left = value(split.total) - split.parts.filter((k) => !hidden.has(k)).reduce((sum, k) => sum + value(k), 0);
+        const left =
+          value(split.total) - split.parts.filter((k) => !hidden.has(k)).reduce((sum, k) => sum + value(k), 0);
         if (left > 0 && left < smallCellThreshold) return true;
       }
       return termsOf(split).some((t) => pinned(t.key));
@@ -99,7 +104,9 @@ export function hiddenCounts(counts: ReadonlyMap<string, number>, splits: readon
     // Only a split where something is left to hide (one fully hidden already stays as it is);
     // a part is hidden before any total, the smallest first, to keep headline figures in view.
     const open = splits.filter((split) => leaks(split) && hideable(split) !== undefined);
-    const parts = open.filter((split) => hideable(split) !== split.total).sort((a, b) => value(hideable(a)!) - value(hideable(b)!));
+    const parts = open
+      .filter((split) => hideable(split) !== split.total)
+      .sort((a, b) => value(hideable(a)!) - value(hideable(b)!));
     return parts[0] ?? open[0];
   };
   const hideable = (split: Split) => {

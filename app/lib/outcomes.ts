@@ -44,14 +44,18 @@ const measureDefinitions: Record<string, string> = {
   "Applications opposed": "Share of bail applications the prosecution opposed, as recorded in the outcome.",
   "Bail refused": "Share of bail orders (granting or refusing bail) that refused or rejected it.",
   "Bail granted": "Share of bail orders (granting or refusing bail) that granted it.",
-  "FIR to chargesheet": "Median days from the FIR (or the case’s opening, if no FIR date is recorded) to the first chargesheet.",
+  "FIR to chargesheet":
+    "Median days from the FIR (or the case’s opening, if no FIR date is recorded) to the first chargesheet.",
   "FIR to judgment": "Median days from the FIR (or the case’s opening, if no FIR date is recorded) to the judgment.",
   "With a legal-aid lawyer": "Share of victims on the register with a legal-aid lawyer assigned.",
-  "In education or livelihood support": "Share of victims on the register enrolled in education or given livelihood support.",
+  "In education or livelihood support":
+    "Share of victims on the register enrolled in education or given livelihood support.",
   "Compensation applied for": "Share of victims on the register for whom victim compensation has been applied for.",
   "Compensation received": "Share of victims on the register who have received victim compensation.",
-  "Testified in a victim protection room": "Share of victims on the register whose testimony was taken in a victim protection room.",
-  "Median index": "Median participation index (0–100): the weighted share of applicable indicators the system delivered to each victim.",
+  "Testified in a victim protection room":
+    "Share of victims on the register whose testimony was taken in a victim protection room.",
+  "Median index":
+    "Median participation index (0–100): the weighted share of applicable indicators the system delivered to each victim.",
 };
 
 /** The one-line definition shown beside a figure. */
@@ -82,8 +86,17 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
   const splits: Split[] = [];
   const add = (f: Omit<Figure, "definition">) => figures.push({ ...f, definition: definitionOf(f.measure) });
   const events = byCase(input.events);
-  const first = (caseId: number, kind: CaseEventKind) => (events.get(caseId) ?? []).filter((e) => e.kind === kind).map((e) => e.occurredOn).sort()[0] ?? null;
-  const last = (caseId: number, kind: CaseEventKind) => (events.get(caseId) ?? []).filter((e) => e.kind === kind).map((e) => e.occurredOn).sort().at(-1) ?? null;
+  const first = (caseId: number, kind: CaseEventKind) =>
+    (events.get(caseId) ?? [])
+      .filter((e) => e.kind === kind)
+      .map((e) => e.occurredOn)
+      .sort()[0] ?? null;
+  const last = (caseId: number, kind: CaseEventKind) =>
+    (events.get(caseId) ?? [])
+      .filter((e) => e.kind === kind)
+      .map((e) => e.occurredOn)
+      .sort()
+      .at(-1) ?? null;
 
   // Convictions, overall and by the year and quarter of the judgment.
   const decisions = input.cases
@@ -91,35 +104,81 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
     .map((c) => ({ outcome: c.outcome!, on: last(c.id, "judgment") ?? c.closedOn }));
   const rate = (period: string, list: typeof decisions) => {
     const convicted = list.filter((d) => d.outcome === "convicted").length;
-    add({ section: "Convictions", measure: "Conviction rate", period, value: pct(convicted, list.length), unit: "%", count: convicted, of: list.length, keys: { count: `convicted|${period}`, of: `decided|${period}` } });
+    add({
+      section: "Convictions",
+      measure: "Conviction rate",
+      period,
+      value: pct(convicted, list.length),
+      unit: "%",
+      count: convicted,
+      of: list.length,
+      keys: { count: `convicted|${period}`, of: `decided|${period}` },
+    });
   };
   // The periods of a rate divide the wider period's decided and convicted cases.
   const divides = (whole: string, periods: string[]) => {
-    for (const what of ["decided", "convicted"]) splits.push({ total: `${what}|${whole}`, parts: periods.map((p) => `${what}|${p}`) });
+    for (const what of ["decided", "convicted"])
+      splits.push({ total: `${what}|${whole}`, parts: periods.map((p) => `${what}|${p}`) });
   };
   rate("All years", decisions);
-  const periods = (key: (iso: string) => string) => [...new Set(decisions.filter((d) => d.on).map((d) => key(d.on!)))].sort();
+  const periods = (key: (iso: string) => string) =>
+    [...new Set(decisions.filter((d) => d.on).map((d) => key(d.on!)))].sort();
   const years = periods((iso) => iso.slice(0, 4));
   const quarters = periods(quarter);
-  for (const year of years) rate(year, decisions.filter((d) => d.on?.startsWith(year)));
-  for (const q of quarters) rate(q, decisions.filter((d) => d.on && quarter(d.on) === q));
+  for (const year of years)
+    rate(
+      year,
+      decisions.filter((d) => d.on?.startsWith(year)),
+    );
+  for (const q of quarters)
+    rate(
+      q,
+      decisions.filter((d) => d.on && quarter(d.on) === q),
+    );
   divides("All years", years);
-  for (const year of years) divides(year, quarters.filter((q) => q.startsWith(year)));
+  for (const year of years)
+    divides(
+      year,
+      quarters.filter((q) => q.startsWith(year)),
+    );
   for (const outcome of decided) {
-    add({ section: "Convictions", measure: `Cases ${outcome}`, period: "All years", value: null, unit: "count", count: decisions.filter((d) => d.outcome === outcome).length, of: null, keys: { count: `${outcome}|All years`, of: null } });
+    add({
+      section: "Convictions",
+      measure: `Cases ${outcome}`,
+      period: "All years",
+      value: null,
+      unit: "count",
+      count: decisions.filter((d) => d.outcome === outcome).length,
+      of: null,
+      keys: { count: `${outcome}|All years`, of: null },
+    });
   }
   splits.push({ total: "decided|All years", parts: decided.map((o) => `${o}|All years`) });
 
   // Bail.
   const applications = input.events.filter((e) => e.kind === "bail_application");
   const orders = input.events.filter((e) => e.kind === "bail_order");
-  const opposed = applications.filter((e) => /oppos/i.test(e.outcome ?? "") && !/not oppos|unoppos/i.test(e.outcome ?? "")).length;
+  const opposed = applications.filter(
+    (e) => /oppos/i.test(e.outcome ?? "") && !/not oppos|unoppos/i.test(e.outcome ?? ""),
+  ).length;
   const granted = orders.filter((e) => /grant/i.test(e.outcome ?? "")).length;
   const refused = orders.filter((e) => /refus|reject|dismiss/i.test(e.outcome ?? "")).length;
   const bail = (measure: string, count: number, of: number, keys: Figure["keys"]) =>
     add({ section: "Bail", measure, period: "All years", value: pct(count, of), unit: "%", count, of, keys });
-  add({ section: "Bail", measure: "Bail applications", period: "All years", value: null, unit: "count", count: applications.length, of: null, keys: { count: "bail applications", of: null } });
-  bail("Applications opposed", opposed, applications.length, { count: "bail applications opposed", of: "bail applications" });
+  add({
+    section: "Bail",
+    measure: "Bail applications",
+    period: "All years",
+    value: null,
+    unit: "count",
+    count: applications.length,
+    of: null,
+    keys: { count: "bail applications", of: null },
+  });
+  bail("Applications opposed", opposed, applications.length, {
+    count: "bail applications opposed",
+    of: "bail applications",
+  });
   bail("Bail refused", refused, refused + granted, { count: "bail refused", of: "bail orders" });
   bail("Bail granted", granted, refused + granted, { count: "bail granted", of: "bail orders" });
   splits.push({ total: "bail orders", parts: ["bail refused", "bail granted"] });
@@ -132,9 +191,21 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
         return end ? daysBetween(first(c.id, "fir") ?? c.openedOn, end) : null;
       })
       .filter((d): d is number => d !== null && d >= 0);
-  for (const [measure, kind] of [["FIR to chargesheet", "chargesheet_filed"], ["FIR to judgment", "judgment"]] as const) {
+  for (const [measure, kind] of [
+    ["FIR to chargesheet", "chargesheet_filed"],
+    ["FIR to judgment", "judgment"],
+  ] as const) {
     const days = firTo(kind);
-    add({ section: "Case duration", measure, period: "All years", value: median(days), unit: "days", count: days.length, of: null, keys: { count: `cases timed ${measure}`, of: null } });
+    add({
+      section: "Case duration",
+      measure,
+      period: "All years",
+      value: median(days),
+      unit: "days",
+      count: days.length,
+      of: null,
+      keys: { count: `cases timed ${measure}`, of: null },
+    });
   }
 
   // Victims' services, overall and by the year the victim's case was registered (the trend).
@@ -147,11 +218,27 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
   const share = (measure: string, test: (x: VictimServices) => boolean) => {
     const one = (period: string, list: typeof v) => {
       const n = list.filter(test).length;
-      add({ section: "Victims", measure, period, value: pct(n, list.length), unit: "%", count: n, of: list.length, keys: { count: `victims ${measure}|${period}`, of: `victims|${period}` } });
+      add({
+        section: "Victims",
+        measure,
+        period,
+        value: pct(n, list.length),
+        unit: "%",
+        count: n,
+        of: list.length,
+        keys: { count: `victims ${measure}|${period}`, of: `victims|${period}` },
+      });
     };
     one("All years", v);
-    for (const year of victimYears) one(periodName(year), v.filter((x) => yearOf(x) === year));
-    splits.push({ total: `victims ${measure}|All years`, parts: victimYears.map((y) => `victims ${measure}|${periodName(y)}`) });
+    for (const year of victimYears)
+      one(
+        periodName(year),
+        v.filter((x) => yearOf(x) === year),
+      );
+    splits.push({
+      total: `victims ${measure}|All years`,
+      parts: victimYears.map((y) => `victims ${measure}|${periodName(y)}`),
+    });
   };
   share("With a legal-aid lawyer", (x) => !!x.legalAidAssignedOn);
   share("In education or livelihood support", (x) => x.educationEnrolled || x.livelihoodSupport);
@@ -163,19 +250,52 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
   const scored = v
     .map((victim) => {
       const c = caseOf.get(victim.caseId);
-      return c ? { year: c.openedOn.slice(0, 4), score: participationIndex(victim, c.stage, input.indicators, input.today).score } : null;
+      return c
+        ? {
+            year: c.openedOn.slice(0, 4),
+            score: participationIndex(victim, c.stage, input.indicators, input.today).score,
+          }
+        : null;
     })
     .filter((x): x is { year: string; score: number } => x !== null && x.score !== null);
   const indexFigure = (period: string, list: typeof scored) =>
-    add({ section: "Participation index", measure: "Median index", period, value: median(list.map((s) => s.score)), unit: "index", count: list.length, of: null, keys: { count: `scored|${period}`, of: null } });
+    add({
+      section: "Participation index",
+      measure: "Median index",
+      period,
+      value: median(list.map((s) => s.score)),
+      unit: "index",
+      count: list.length,
+      of: null,
+      keys: { count: `scored|${period}`, of: null },
+    });
   indexFigure("All years", scored);
   const openedYears = [...new Set(scored.map((s) => s.year))].sort();
-  for (const year of openedYears) indexFigure(`Cases opened ${year}`, scored.filter((s) => s.year === year));
+  for (const year of openedYears)
+    indexFigure(
+      `Cases opened ${year}`,
+      scored.filter((s) => s.year === year),
+    );
   splits.push({ total: "scored|All years", parts: openedYears.map((year) => `scored|Cases opened ${year}`) });
-  const bands: [number, number][] = [[0, 20], [20, 40], [40, 60], [60, 80], [80, 101]];
+  const bands: [number, number][] = [
+    [0, 20],
+    [20, 40],
+    [40, 60],
+    [60, 80],
+    [80, 101],
+  ];
   for (const [lo, hi] of bands) {
     const n = scored.filter((s) => s.score >= lo && s.score < hi).length;
-    add({ section: "Participation index", measure: `Victims scoring ${lo}–${hi === 101 ? 100 : hi - 1}`, period: "All years", value: null, unit: "count", count: n, of: scored.length, keys: { count: `scored ${lo}+`, of: "scored|All years" } });
+    add({
+      section: "Participation index",
+      measure: `Victims scoring ${lo}–${hi === 101 ? 100 : hi - 1}`,
+      period: "All years",
+      value: null,
+      unit: "count",
+      count: n,
+      of: scored.length,
+      keys: { count: `scored ${lo}+`, of: "scored|All years" },
+    });
   }
   splits.push({ total: "scored|All years", parts: bands.map(([lo]) => `scored ${lo}+`) });
   return { figures, splits };
@@ -183,7 +303,12 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
 
 export const outcomeFigures = (input: OutcomeInput): Figure[] => outcomeReport(input).figures;
 
-export type DisplayFigure = Omit<Figure, "value" | "count" | "of" | "keys"> & { value: string; count: string; of: string; note: string };
+export type DisplayFigure = Omit<Figure, "value" | "count" | "of" | "keys"> & {
+  value: string;
+  count: string;
+  of: string;
+  note: string;
+};
 
 export const hiddenNotes: Record<Hidden, string> = {
   small: "Hidden: fewer than 5.",
@@ -199,7 +324,10 @@ export const hiddenNotes: Record<Hidden, string> = {
 export function displayFigures({ figures, splits }: OutcomeReport, { exact }: { exact: boolean }): DisplayFigure[] {
   const counts = new Map<string, number>();
   for (const f of figures) {
-    for (const [key, n] of [[f.keys.count, f.count], [f.keys.of, f.of]] as const) {
+    for (const [key, n] of [
+      [f.keys.count, f.count],
+      [f.keys.of, f.of],
+    ] as const) {
       if (key === null || n === null) continue;
       if (counts.has(key) && counts.get(key) !== n) throw new Error(`The count ${key} differs between figures`);
       counts.set(key, n);
@@ -214,7 +342,8 @@ export function displayFigures({ figures, splits }: OutcomeReport, { exact }: { 
   return figures.map((f) => {
     const reasons = [hidden.get(f.keys.count), f.keys.of === null ? undefined : hidden.get(f.keys.of)];
     const why: Hidden | null = reasons.includes("small") ? "small" : reasons.includes("guard") ? "guard" : null;
-    const value = f.value === null ? (f.unit === "count" ? "" : "—") : why ? "–" : `${f.value}${f.unit === "%" ? "%" : ""}`;
+    const value =
+      f.value === null ? (f.unit === "count" ? "" : "—") : why ? "–" : `${f.value}${f.unit === "%" ? "%" : ""}`;
     return {
       section: f.section,
       measure: f.measure,
@@ -231,5 +360,8 @@ export function displayFigures({ figures, splits }: OutcomeReport, { exact }: { 
 
 export function figuresCsv(rows: DisplayFigure[]): string {
   const header = ["section", "measure", "period", "value", "unit", "count", "out_of", "note", "definition"];
-  return toCsv(header, rows.map((r) => [r.section, r.measure, r.period, r.value, r.unit, r.count, r.of, r.note, r.definition]));
+  return toCsv(
+    header,
+    rows.map((r) => [r.section, r.measure, r.period, r.value, r.unit, r.count, r.of, r.note, r.definition]),
+  );
 }

@@ -4,7 +4,11 @@
 // answer to many addresses; anything else is a 404, never a 500.
 
 /** Throws a Response (a 404 for a record the URL cannot name, a 400 for bad input) when the condition fails. */
-export function invariantResponse(condition: unknown, message: string, { status }: { status: number }): asserts condition {
+export function invariantResponse(
+  condition: unknown,
+  message: string,
+  { status }: { status: number },
+): asserts condition {
   if (!condition) throw new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }
 

@@ -43,8 +43,17 @@ export function victimServices(v: VictimServices): VictimServices {
 }
 
 export const indicatorKeys = [
-  "legal_aid", "education_or_livelihood", "compensation_applied", "compensation_received", "shelter", "protection_room",
-  "informed", "heard_at_bail", "attended_when_summoned", "testimony_supported", "threat_acted_on",
+  "legal_aid",
+  "education_or_livelihood",
+  "compensation_applied",
+  "compensation_received",
+  "shelter",
+  "protection_room",
+  "informed",
+  "heard_at_bail",
+  "attended_when_summoned",
+  "testimony_supported",
+  "threat_acted_on",
 ] as const;
 export type IndicatorKey = (typeof indicatorKeys)[number];
 
@@ -81,32 +90,83 @@ export const indicatorDescriptions: Record<IndicatorKey, string> = {
   compensation_applied: "Met once victim compensation is applied for.",
   compensation_received: "Met once victim compensation is received.",
   shelter: "Met when she is in a shelter.",
-  protection_room: "Met when her testimony was taken in a victim protection room. Also counted by “testimony taken in a protection room or with a support person”.",
+  protection_room:
+    "Met when her testimony was taken in a victim protection room. Also counted by “testimony taken in a protection room or with a support person”.",
   informed: `Met when she was last informed of the case's progress within ${informedWithinDays} days.`,
   heard_at_bail: "Met when she was heard at the bail hearings. Does not apply until a bail hearing is held.",
-  attended_when_summoned: "Met when escort or travel was provided each time she was summoned. Does not apply until she is summoned.",
+  attended_when_summoned:
+    "Met when escort or travel was provided each time she was summoned. Does not apply until she is summoned.",
   testimony_supported: "Met when her testimony was taken in a victim protection room or with a support person.",
   threat_acted_on: "Met when a threat she reported was acted on. Applies only when a threat was reported.",
 };
 
 const from = (stage: CaseStage) => caseStages.slice(caseStages.indexOf(stage));
-const between = (first: CaseStage, last: CaseStage) => caseStages.slice(caseStages.indexOf(first), caseStages.indexOf(last) + 1);
+const between = (first: CaseStage, last: CaseStage) =>
+  caseStages.slice(caseStages.indexOf(first), caseStages.indexOf(last) + 1);
 
 export type Indicator = { key: IndicatorKey; label: string; weight: number; stages: CaseStage[]; active: boolean };
 
 /** The defaults a new collective starts with; the administrator can change every part. */
 export const defaultIndicators: Indicator[] = [
   { key: "legal_aid", label: "Legal-aid lawyer assigned", weight: 3, stages: from("fir"), active: true },
-  { key: "education_or_livelihood", label: "Enrolled in education or livelihood support", weight: 2, stages: from("investigation"), active: true },
-  { key: "compensation_applied", label: "Compensation applied for", weight: 2, stages: from("chargesheet"), active: true },
-  { key: "compensation_received", label: "Compensation received", weight: 2, stages: from("prosecution_evidence"), active: true },
-  { key: "shelter", label: "Offered shelter after rescue", weight: 1, stages: ["rescue", "fir", "investigation"], active: true },
+  {
+    key: "education_or_livelihood",
+    label: "Enrolled in education or livelihood support",
+    weight: 2,
+    stages: from("investigation"),
+    active: true,
+  },
+  {
+    key: "compensation_applied",
+    label: "Compensation applied for",
+    weight: 2,
+    stages: from("chargesheet"),
+    active: true,
+  },
+  {
+    key: "compensation_received",
+    label: "Compensation received",
+    weight: 2,
+    stages: from("prosecution_evidence"),
+    active: true,
+  },
+  {
+    key: "shelter",
+    label: "Offered shelter after rescue",
+    weight: 1,
+    stages: ["rescue", "fir", "investigation"],
+    active: true,
+  },
   // Off by default: "testimony_supported" counts the protection room too, and would count it twice.
-  { key: "protection_room", label: "Testified in a victim protection room", weight: 3, stages: from("defence_evidence"), active: false },
-  { key: "informed", label: `Informed of case progress in the last ${informedWithinDays} days`, weight: 2, stages: between("fir", "appeal"), active: true },
+  {
+    key: "protection_room",
+    label: "Testified in a victim protection room",
+    weight: 3,
+    stages: from("defence_evidence"),
+    active: false,
+  },
+  {
+    key: "informed",
+    label: `Informed of case progress in the last ${informedWithinDays} days`,
+    weight: 2,
+    stages: between("fir", "appeal"),
+    active: true,
+  },
   { key: "heard_at_bail", label: "Heard at bail hearings", weight: 2, stages: from("fir"), active: true },
-  { key: "attended_when_summoned", label: "Escort or travel provided when summoned", weight: 2, stages: from("investigation"), active: true },
-  { key: "testimony_supported", label: "Testimony taken in a protection room or with a support person", weight: 3, stages: from("defence_evidence"), active: true },
+  {
+    key: "attended_when_summoned",
+    label: "Escort or travel provided when summoned",
+    weight: 2,
+    stages: from("investigation"),
+    active: true,
+  },
+  {
+    key: "testimony_supported",
+    label: "Testimony taken in a protection room or with a support person",
+    weight: 3,
+    stages: from("defence_evidence"),
+    active: true,
+  },
   { key: "threat_acted_on", label: "Threat reported and acted on", weight: 3, stages: [...caseStages], active: true },
 ];
 
@@ -133,13 +193,21 @@ export function completeIndicators(stored: readonly Indicator[]): Indicator[] {
   return result;
 }
 
-export type IndexResult = { score: number | null; indicators: { key: IndicatorKey; label: string; weight: number; met: boolean }[] };
+export type IndexResult = {
+  score: number | null;
+  indicators: { key: IndicatorKey; label: string; weight: number; met: boolean }[];
+};
 
 /**
  * 0–100, or null when no indicator applies to this victim at the case's stage. Pure: pass `today`
  * (the collective's calendar date) for the indicators that depend on it.
  */
-export function participationIndex(victim: VictimServices, stage: CaseStage, indicators: readonly Indicator[], today: string): IndexResult {
+export function participationIndex(
+  victim: VictimServices,
+  stage: CaseStage,
+  indicators: readonly Indicator[],
+  today: string,
+): IndexResult {
   const rows = indicators
     .filter((i) => i.active && i.weight > 0 && i.stages.includes(stage))
     .flatMap((i) => {

@@ -39,14 +39,29 @@ export const permissions = [
 ] as const;
 export type Permission = (typeof permissions)[number];
 /** A permission held per department, named without its scope: "read:case", "update:action-item". */
-export type OwnedRecord = Permission extends infer P ? (P extends `${infer Base}:${"own" | "any"}` ? Base : never) : never;
+export type OwnedRecord = Permission extends infer P
+  ? P extends `${infer Base}:${"own" | "any"}`
+    ? Base
+    : never
+  : never;
 export type Scope = "own" | "any";
 
 // The secretariat sees the outbox (what went to whom, with its PDF and invite); set-password links
 // inside welcome emails are shown to those who manage departments only.
 const secretariat: Permission[] = [
-  "read:outbox", "read:departments", "read:case:any", "read:restricted-fields", "read:protected-text", "write:case",
-  "read:action-item:any", "update:action-item:any", "read:brief:any", "read:meeting", "read:draft-minutes", "write:meeting", "read:reports",
+  "read:outbox",
+  "read:departments",
+  "read:case:any",
+  "read:restricted-fields",
+  "read:protected-text",
+  "write:case",
+  "read:action-item:any",
+  "update:action-item:any",
+  "read:brief:any",
+  "read:meeting",
+  "read:draft-minutes",
+  "write:meeting",
+  "read:reports",
 ];
 
 export const grants: Record<Role, readonly Permission[]> = {
@@ -57,7 +72,14 @@ export const grants: Record<Role, readonly Permission[]> = {
   // raise a matter for the next agenda, always for their own department. They read minutes once
   // circulated, never a draft.
   representative: [
-    "read:departments", "read:case:own", "read:action-item:own", "update:action-item:own", "read:brief:own", "read:meeting", "read:reports", "raise:agenda-matter",
+    "read:departments",
+    "read:case:own",
+    "read:action-item:own",
+    "update:action-item:own",
+    "read:brief:own",
+    "read:meeting",
+    "read:reports",
+    "raise:agenda-matter",
   ],
   observer: ["read:reports"],
 };
@@ -65,7 +87,10 @@ export const grants: Record<Role, readonly Permission[]> = {
 /** Whether a role holds a permission. Asking for `…:own` is met by `…:any` too. */
 export function can(role: Role, permission: Permission): boolean {
   const held = grants[role];
-  return held.includes(permission) || (permission.endsWith(":own") && held.includes(permission.replace(/:own$/, ":any") as Permission));
+  return (
+    held.includes(permission) ||
+    (permission.endsWith(":own") && held.includes(permission.replace(/:own$/, ":any") as Permission))
+  );
 }
 
 /** How far a role reaches with a permission held per department: every department's records, its own seat's, or none. */
@@ -102,7 +127,9 @@ const notYours: Record<OwnedRecord, string> = {
 /** `allows`, or the 403 page (never a 500). `requireUserWithPermission` in services/auth.server.ts calls this. */
 export function requirePermission(user: Reader, permission: Permission, ownership: Ownership = {}): void {
   if (allows(user, permission, ownership)) return;
-  const message = can(user.role, permission) ? notYours[permission.replace(/:own$/, "") as OwnedRecord] : "Your role does not allow this.";
+  const message = can(user.role, permission)
+    ? notYours[permission.replace(/:own$/, "") as OwnedRecord]
+    : "Your role does not allow this.";
   throw new Response(message, { status: 403, statusText: "Forbidden" });
 }
 

@@ -7,18 +7,80 @@ import { at } from "./at";
 // The key itself is never stored: only its keyed fingerprint (see protected-forms.ts).
 
 const consonants: Record<string, string> = {
-  क: "k", ख: "kh", ग: "g", घ: "gh", ङ: "n", च: "ch", छ: "chh", ज: "j", झ: "jh", ञ: "n",
-  ट: "t", ठ: "th", ड: "d", ढ: "dh", ण: "n", त: "t", थ: "th", द: "d", ध: "dh", न: "n", ऩ: "n",
-  प: "p", फ: "ph", ब: "b", भ: "bh", म: "m", य: "y", र: "r", ऱ: "r", ल: "l", ळ: "l", ऴ: "l", व: "v",
-  श: "sh", ष: "sh", स: "s", ह: "h",
+  क: "k",
+  ख: "kh",
+  ग: "g",
+  घ: "gh",
+  ङ: "n",
+  च: "ch",
+  छ: "chh",
+  ज: "j",
+  झ: "jh",
+  ञ: "n",
+  ट: "t",
+  ठ: "th",
+  ड: "d",
+  ढ: "dh",
+  ण: "n",
+  त: "t",
+  थ: "th",
+  द: "d",
+  ध: "dh",
+  न: "n",
+  ऩ: "n",
+  प: "p",
+  फ: "ph",
+  ब: "b",
+  भ: "bh",
+  म: "m",
+  य: "y",
+  र: "r",
+  ऱ: "r",
+  ल: "l",
+  ळ: "l",
+  ऴ: "l",
+  व: "v",
+  श: "sh",
+  ष: "sh",
+  स: "s",
+  ह: "h",
 };
 // The candra e (ॅ, ऍ) writes the English "a" of bank and cat: Marathi spells "Canary" कॅनरी.
 const vowels: Record<string, string> = {
-  अ: "a", आ: "a", इ: "i", ई: "i", उ: "u", ऊ: "u", ऋ: "ri", ॠ: "ri", ऌ: "li", ए: "e", ऐ: "ai", ओ: "o", औ: "au", ऍ: "a", ऑ: "o", ऎ: "e", ऒ: "o",
+  अ: "a",
+  आ: "a",
+  इ: "i",
+  ई: "i",
+  उ: "u",
+  ऊ: "u",
+  ऋ: "ri",
+  ॠ: "ri",
+  ऌ: "li",
+  ए: "e",
+  ऐ: "ai",
+  ओ: "o",
+  औ: "au",
+  ऍ: "a",
+  ऑ: "o",
+  ऎ: "e",
+  ऒ: "o",
 };
 const signs: Record<string, string> = {
-  "\u093e": "a", "\u093f": "i", "\u0940": "i", "\u0941": "u", "\u0942": "u", "\u0943": "ri", "\u0944": "ri",
-  "\u0947": "e", "\u0948": "ai", "\u094b": "o", "\u094c": "au", "\u0945": "a", "\u0949": "o", "\u0946": "e", "\u094a": "o",
+  "\u093e": "a",
+  "\u093f": "i",
+  "\u0940": "i",
+  "\u0941": "u",
+  "\u0942": "u",
+  "\u0943": "ri",
+  "\u0944": "ri",
+  "\u0947": "e",
+  "\u0948": "ai",
+  "\u094b": "o",
+  "\u094c": "au",
+  "\u0945": "a",
+  "\u0949": "o",
+  "\u0946": "e",
+  "\u094a": "o",
 };
 const virama = "\u094d";
 const nasal = /[\u0901\u0902]/; // chandrabindu, anusvara
@@ -52,7 +114,10 @@ function latinOf(word: string): string {
 
 /** Lower-case Latin letters of a word in either script: accents, the nukta and anything else dropped. */
 export function plainLetters(word: string): string {
-  const split = word.normalize("NFD").toLowerCase().replace(/[\u0300-\u036f\u093c]/g, "");
+  const split = word
+    .normalize("NFD")
+    .toLowerCase()
+    .replace(/[\u0300-\u036f\u093c]/g, "");
   return /[\u0900-\u097f]/.test(split) ? latinOf(split) : split.replace(/[^a-z]/g, "");
 }
 

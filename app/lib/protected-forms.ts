@@ -14,7 +14,6 @@ import { initialOf, phoneticKey } from "./phonetic";
 import { wordsOf } from "./name-words";
 import { at } from "./at";
 
-
 export type Hasher = (value: string) => string;
 
 /** HMAC-SHA-256 under the identity key: without the key, a fingerprint says nothing. */
@@ -46,7 +45,10 @@ function nameForms(hash: Hasher, value: string): string[] {
   // Names are written given name first, surname last: "S. Jagtap", "S. R. Jagtap".
   const surname = words.at(-1);
   if (words.length > 1 && surname && !surname.initials) {
-    const letters = words.slice(0, -1).map((w) => w.initials ?? initialOf(w.raw)).join("");
+    const letters = words
+      .slice(0, -1)
+      .map((w) => w.initials ?? initialOf(w.raw))
+      .join("");
     forms.add(`i:${initialsForm(hash, surname.key, letters.charAt(0))}`);
     forms.add(`i:${initialsForm(hash, surname.key, letters)}`);
   }
@@ -71,7 +73,13 @@ export function protectedForms(hash: Hasher, attribute: RecordAttribute, value: 
     case "phone":
       return phoneDigits(value).length >= 8 ? [`t:${phoneForm(hash, phoneDigits(value))}`] : [];
     case "word":
-      return [...new Set(wordsOf(value).filter((w) => !w.honorific && !w.initials).map((w) => `s:${wordForm(hash, w.key)}`))];
+      return [
+        ...new Set(
+          wordsOf(value)
+            .filter((w) => !w.honorific && !w.initials)
+            .map((w) => `s:${wordForm(hash, w.key)}`),
+        ),
+      ];
     default:
       return nameForms(hash, value);
   }

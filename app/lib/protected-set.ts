@@ -40,9 +40,23 @@ export type ProtectedSet = {
 };
 
 export const victimStandIn = (code: string): Protectee => ({ kind: "name", subject: "victim", replacement: code });
-export const accusedStandIn = (position: number, caseCode: string): Protectee => ({ kind: "name", subject: "accused", replacement: `the accused (A-${position} of ${caseCode})` });
-export const firStandIn = (caseCode: string): Protectee => ({ kind: "fir", subject: "case", replacement: `the FIR of ${caseCode}` });
-const relations: Partial<Record<RecordAttribute, string>> = { father: "the father", mother: "the mother", husband: "the husband", village: "the village", school: "the school" };
+export const accusedStandIn = (position: number, caseCode: string): Protectee => ({
+  kind: "name",
+  subject: "accused",
+  replacement: `the accused (A-${position} of ${caseCode})`,
+});
+export const firStandIn = (caseCode: string): Protectee => ({
+  kind: "fir",
+  subject: "case",
+  replacement: `the FIR of ${caseCode}`,
+});
+const relations: Partial<Record<RecordAttribute, string>> = {
+  father: "the father",
+  mother: "the mother",
+  husband: "the husband",
+  village: "the village",
+  school: "the school",
+};
 export const phoneStandIn: Protectee = { kind: "phone", replacement: "[phone number removed]" };
 
 /** What stands in for one entry of a record: her code for her names, "the father of V-0042" for his. */
@@ -51,11 +65,16 @@ export function standInFor(attribute: RecordAttribute, who: Protectee): Protecte
   const relation = relations[attribute];
   if (!relation) return who;
   const owner = who.subject === "victim" ? who.replacement : who.replacement.replace(/^the /, "");
-  return { ...who, kind: attribute === "village" || attribute === "school" ? "place" : "name", replacement: `${relation} of ${owner}` };
+  return {
+    ...who,
+    kind: attribute === "village" || attribute === "school" ? "place" : "name",
+    replacement: `${relation} of ${owner}`,
+  };
 }
 
 /** A victim's entry wins over an accused person's with the same form: hers is the name to hide. */
-const wins = (who: Protectee, had: Protectee | undefined) => !had || (who.subject === "victim" && had.subject !== "victim");
+const wins = (who: Protectee, had: Protectee | undefined) =>
+  !had || (who.subject === "victim" && had.subject !== "victim");
 
 const mapOf = (set: ProtectedSet, kind: string): Map<string, Protectee> | null =>
   ({ p: set.pairs, i: set.initials, f: set.places, t: set.phones, g: set.legacy })[kind] ?? null;
@@ -128,8 +147,24 @@ export function removeFromSet(set: ProtectedSet, entryId: string) {
 }
 
 /** Builds the set from stored forms, each entry with its id and whose it is, and the FIR numbers. */
-export function buildProtectedSet(key: string, entries: Iterable<{ id?: string; forms: string[]; who: Protectee }>, firs: Iterable<[string, Protectee]>): ProtectedSet {
-  const set: ProtectedSet = { hash: keyedHasher(key), words: new Map(), pairs: new Map(), initials: new Map(), places: new Map(), phones: new Map(), legacy: new Map(), firs: new Map(), size: 0, owners: new Map(), entries: new Map() };
+export function buildProtectedSet(
+  key: string,
+  entries: Iterable<{ id?: string; forms: string[]; who: Protectee }>,
+  firs: Iterable<[string, Protectee]>,
+): ProtectedSet {
+  const set: ProtectedSet = {
+    hash: keyedHasher(key),
+    words: new Map(),
+    pairs: new Map(),
+    initials: new Map(),
+    places: new Map(),
+    phones: new Map(),
+    legacy: new Map(),
+    firs: new Map(),
+    size: 0,
+    owners: new Map(),
+    entries: new Map(),
+  };
   let n = 0;
   for (const { id, forms, who } of entries) addToSet(set, id ?? `#${n++}`, forms, who);
   for (const [fir, who] of firs) if (!set.firs.has(fir)) set.firs.set(fir, who);

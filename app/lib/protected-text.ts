@@ -17,7 +17,8 @@ const allowed: Record<GuardScope, (m: ScopedMatch) => boolean> = {
 };
 
 /** The matches a piece of text of that scope may not hold. */
-export const outOfScope = <M extends ScopedMatch>(matches: M[], scope: GuardScope = "open"): M[] => matches.filter((m) => !allowed[scope](m));
+export const outOfScope = <M extends ScopedMatch>(matches: M[], scope: GuardScope = "open"): M[] =>
+  matches.filter((m) => !allowed[scope](m));
 
 /** One protected stretch of a text, as the matcher reports it (half-open [start, end)). */
 export type ProtectedSpan = { start: number; end: number; kind: string; replacement: string };
@@ -33,10 +34,12 @@ export const protectedMask = "[protected]";
 export const redactedMark = "[redacted]";
 
 /** What a representative or an observer sees in place of a match. */
-export const maskSpans = (text: string, spans: readonly ProtectedSpan[]) => replaceSpans(text, spans, () => protectedMask);
+export const maskSpans = (text: string, spans: readonly ProtectedSpan[]) =>
+  replaceSpans(text, spans, () => protectedMask);
 
 /** What a redaction writes in place of a match. */
-export const redactSpans = (text: string, spans: readonly ProtectedSpan[]) => replaceSpans(text, spans, () => redactedMark);
+export const redactSpans = (text: string, spans: readonly ProtectedSpan[]) =>
+  replaceSpans(text, spans, () => redactedMark);
 
 const kindWords: Record<string, string> = {
   name: "a protected name",
@@ -55,7 +58,8 @@ export function matchWords(text: string, spans: readonly ProtectedSpan[]): { wor
     .filter((w) => !seen.has(w.words) && seen.add(w.words));
 }
 
-const joinAnd = (parts: string[]) => (parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`);
+const joinAnd = (parts: string[]) =>
+  parts.length < 2 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 
 /**
  * The message beside a refused field: names the field and the words, says what they are and

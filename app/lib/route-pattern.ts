@@ -7,7 +7,11 @@ type Compiled = { pattern: string; regex: RegExp; rank: number };
 
 function compile(pattern: string): Compiled {
   const segments = pattern.split("/").filter(Boolean);
-  const source = segments.map((s) => (s === "*" ? "(?:/.*)?" : s.startsWith(":") ? "/[^/]+" : `/${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)).join("");
+  const source = segments
+    .map((s) =>
+      s === "*" ? "(?:/.*)?" : s.startsWith(":") ? "/[^/]+" : `/${s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+    )
+    .join("");
   // Static segments beat dynamic ones, and a splat comes last: the order Remix matches in.
   const rank = segments.reduce((n, s) => n + (s === "*" ? -100 : s.startsWith(":") ? 2 : 3), 0);
   return { pattern: "/" + segments.join("/"), regex: new RegExp(`^${source}/?$`), rank };
@@ -17,7 +21,8 @@ function compile(pattern: string): Compiled {
 export function routeMatcher(routes: Record<string, RouteEntry | undefined>): (pathname: string) => string | null {
   const fullPath = (route: RouteEntry): string => {
     const parts: string[] = [];
-    for (let r: RouteEntry | undefined = route; r; r = r.parentId ? routes[r.parentId] : undefined) if (r.path) parts.unshift(r.path);
+    for (let r: RouteEntry | undefined = route; r; r = r.parentId ? routes[r.parentId] : undefined)
+      if (r.path) parts.unshift(r.path);
     return parts.join("/");
   };
   const compiled = Object.values(routes)

@@ -7,7 +7,16 @@ import { requirePermission } from "~/lib/permissions";
 import type { SessionUser } from "./user.server";
 import { at } from "~/lib/at";
 
-export type ActionFilters = Partial<{ id: number; unfinished: boolean; department: number; status: ActionItemStatus; dueFrom: string; dueTo: string; caseId: number; meetingId: number }>;
+export type ActionFilters = Partial<{
+  id: number;
+  unfinished: boolean;
+  department: number;
+  status: ActionItemStatus;
+  dueFrom: string;
+  dueTo: string;
+  caseId: number;
+  meetingId: number;
+}>;
 
 export function listActions(db: Conn, collectiveId: number, filters: ActionFilters) {
   const where: (SQL | undefined)[] = [
@@ -54,7 +63,10 @@ export function listActions(db: Conn, collectiveId: number, filters: ActionFilte
     .orderBy(asc(meetings.startsAt))
     .all()
     .map((m) => m.startsAt);
-  return rows.map(({ createdAt, meetingStartsAt, ...row }) => ({ ...row, carried: carriedCount(held, meetingStartsAt ?? createdAt, row.completedOn) }));
+  return rows.map(({ createdAt, meetingStartsAt, ...row }) => ({
+    ...row,
+    carried: carriedCount(held, meetingStartsAt ?? createdAt, row.completedOn),
+  }));
 }
 
 /**
@@ -80,15 +92,29 @@ export type ActionRow = ReturnType<typeof listActions>[number];
 
 /** An item the user may see: 404 for anything a URL might forge; 403 for another department's. */
 export function requireActionItem(db: Conn, user: SessionUser, id: number, { forUpdate = false } = {}) {
-  const row = db.select().from(actionItems).where(and(eq(actionItems.id, id), eq(actionItems.collectiveId, user.collectiveId))).get();
+  const row = db
+    .select()
+    .from(actionItems)
+    .where(and(eq(actionItems.id, id), eq(actionItems.collectiveId, user.collectiveId)))
+    .get();
   invariantResponse(row, "Action item not found", { status: 404 });
-  requirePermission(user, forUpdate ? "update:action-item:own" : "read:action-item:own", { departmentId: row.departmentId });
+  requirePermission(user, forUpdate ? "update:action-item:own" : "read:action-item:own", {
+    departmentId: row.departmentId,
+  });
   return row;
 }
 
 export function actionHistory(db: Conn, itemId: number) {
   return db
-    .select({ id: actionItemUpdates.id, field: actionItemUpdates.field, fromValue: actionItemUpdates.fromValue, toValue: actionItemUpdates.toValue, comment: actionItemUpdates.comment, at: actionItemUpdates.at, who: users.name })
+    .select({
+      id: actionItemUpdates.id,
+      field: actionItemUpdates.field,
+      fromValue: actionItemUpdates.fromValue,
+      toValue: actionItemUpdates.toValue,
+      comment: actionItemUpdates.comment,
+      at: actionItemUpdates.at,
+      who: users.name,
+    })
     .from(actionItemUpdates)
     .leftJoin(users, eq(users.id, actionItemUpdates.userId))
     .where(eq(actionItemUpdates.actionItemId, itemId))
@@ -96,10 +122,23 @@ export function actionHistory(db: Conn, itemId: number) {
     .all();
 }
 
-export type ActionUpdate = { status: ActionItemStatus; reason: string | null; comment: string | null; dueOn: string; dueReason: string | null; version: number };
+export type ActionUpdate = {
+  status: ActionItemStatus;
+  reason: string | null;
+  comment: string | null;
+  dueOn: string;
+  dueReason: string | null;
+  version: number;
+};
 
 /** Applies an update and records every change as history. False when someone else updated it first. */
-export function updateActionItem(db: Conn, item: typeof actionItems.$inferSelect, userId: number, update: ActionUpdate, today: string): boolean {
+export function updateActionItem(
+  db: Conn,
+  item: typeof actionItems.$inferSelect,
+  userId: number,
+  update: ActionUpdate,
+  today: string,
+): boolean {
   return db.transaction((tx) => {
     const completedOn = update.status === "done" ? (item.status === "done" ? item.completedOn : today) : null;
     const result = tx
@@ -115,14 +154,24 @@ export function updateActionItem(db: Conn, item: typeof actionItems.$inferSelect
       .run();
     if (result.changes !== 1) return false;
     const changes: { field: string; fromValue: string | null; toValue: string | null; comment: string | null }[] = [];
-    if (update.status !== item.status) changes.push({ field: "status", fromValue: item.status, toValue: update.status, comment: update.reason ?? update.comment });
-    if (update.dueOn !== item.dueOn) changes.push({ field: "due date", fromValue: item.dueOn, toValue: update.dueOn, comment: update.dueReason });
-    if (!changes.length || (update.comment && update.status === item.status)) changes.push({ field: "comment", fromValue: null, toValue: null, comment: update.comment });
-    for (const c of changes) tx.insert(actionItemUpdates).values({ actionItemId: item.id, userId, ...c }).run();
+    if (update.status !== item.status)
+      changes.push({
+        field: "status",
+        fromValue: item.status,
+        toValue: update.status,
+        comment: update.reason ?? update.comment,
+      });
+    if (update.dueOn !== item.dueOn)
+      changes.push({ field: "due date", fromValue: item.dueOn, toValue: update.dueOn, comment: update.dueReason });
+    if (!changes.length || (update.comment && update.status === item.status))
+      changes.push({ field: "comment", fromValue: null, toValue: null, comment: update.comment });
+    for (const c of changes)
+      tx.insert(actionItemUpdates)
+        .values({ actionItemId: item.id, userId, ...c })
+        .run();
     return true;
   });
 }
-
 
 export type ActionFacts = { description: string; departmentId: number; caseId: number | null; dueOn: string };
 
@@ -140,15 +189,31 @@ export function correctActionItem(
 ): boolean {
   const result = db
     .update(actionItems)
-    .set({ description: input.description, departmentId: input.departmentId, caseId: input.caseId, dueOn: input.dueOn, version: item.version + 1 })
+    .set({
+      description: input.description,
+      departmentId: input.departmentId,
+      caseId: input.caseId,
+      dueOn: input.dueOn,
+      version: item.version + 1,
+    })
     .where(and(eq(actionItems.id, item.id), eq(actionItems.version, input.version)))
     .run();
   if (result.changes !== 1) return false;
   const changes: { field: string; fromValue: string | null; toValue: string | null }[] = [];
-  if (input.description !== item.description) changes.push({ field: "action", fromValue: item.description, toValue: input.description });
-  if (input.departmentId !== item.departmentId) changes.push({ field: "department", fromValue: nameOf.department(item.departmentId), toValue: nameOf.department(input.departmentId) });
-  if (input.caseId !== item.caseId) changes.push({ field: "case", fromValue: nameOf.case(item.caseId), toValue: nameOf.case(input.caseId) });
+  if (input.description !== item.description)
+    changes.push({ field: "action", fromValue: item.description, toValue: input.description });
+  if (input.departmentId !== item.departmentId)
+    changes.push({
+      field: "department",
+      fromValue: nameOf.department(item.departmentId),
+      toValue: nameOf.department(input.departmentId),
+    });
+  if (input.caseId !== item.caseId)
+    changes.push({ field: "case", fromValue: nameOf.case(item.caseId), toValue: nameOf.case(input.caseId) });
   if (input.dueOn !== item.dueOn) changes.push({ field: "due date", fromValue: item.dueOn, toValue: input.dueOn });
-  for (const c of changes) db.insert(actionItemUpdates).values({ actionItemId: item.id, userId, comment: "Corrected in the minutes", ...c }).run();
+  for (const c of changes)
+    db.insert(actionItemUpdates)
+      .values({ actionItemId: item.id, userId, comment: "Corrected in the minutes", ...c })
+      .run();
   return true;
 }

@@ -6,7 +6,13 @@ import type { AgendaCase } from "~/lib/agenda/types";
 
 const unfinished = ["open", "in_progress", "blocked"] as const;
 
-type Window = { collectiveId: number; meetingDate: string; lastMeetingDate: string | null; meetingStartsAt: string; timeZone: string };
+type Window = {
+  collectiveId: number;
+  meetingDate: string;
+  lastMeetingDate: string | null;
+  meetingStartsAt: string;
+  timeZone: string;
+};
 
 /**
  * Everything the agenda rules read, in a fixed number of queries whatever the number of cases:
@@ -18,7 +24,13 @@ export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
         .selectDistinct({ id: caseEvents.caseId })
         .from(caseEvents)
         .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-        .where(and(eq(cases.collectiveId, w.collectiveId), eq(caseEvents.kind, "judgment"), gt(caseEvents.occurredOn, w.lastMeetingDate)))
+        .where(
+          and(
+            eq(cases.collectiveId, w.collectiveId),
+            eq(caseEvents.kind, "judgment"),
+            gt(caseEvents.occurredOn, w.lastMeetingDate),
+          ),
+        )
         .all()
         .map((r) => r.id)
     : [];
@@ -55,7 +67,13 @@ export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
     db
       .select({ caseId: actionItems.caseId, n: sql<number>`count(*)` })
       .from(actionItems)
-      .where(and(eq(actionItems.collectiveId, w.collectiveId), inArray(actionItems.status, unfinished), lt(actionItems.dueOn, w.meetingDate)))
+      .where(
+        and(
+          eq(actionItems.collectiveId, w.collectiveId),
+          inArray(actionItems.status, unfinished),
+          lt(actionItems.dueOn, w.meetingDate),
+        ),
+      )
       .groupBy(actionItems.caseId)
       .all()
       .map((r) => [r.caseId, r.n]),
@@ -65,7 +83,13 @@ export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
   const held = db
     .select({ id: meetings.id, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.collectiveId, w.collectiveId), eq(meetings.status, "held"), lt(meetings.startsAt, w.meetingStartsAt)))
+    .where(
+      and(
+        eq(meetings.collectiveId, w.collectiveId),
+        eq(meetings.status, "held"),
+        lt(meetings.startsAt, w.meetingStartsAt),
+      ),
+    )
     .orderBy(asc(meetings.startsAt))
     .all();
   const heldIndex = new Map(held.map((m, i) => [m.id, i]));
@@ -74,19 +98,24 @@ export function loadAgendaCases(db: Conn, w: Window): AgendaCase[] {
   for (const r of db
     .select({ caseId: agendaItems.caseId, meetingId: agendaItems.meetingId })
     .from(agendaItems)
-    .where(and(eq(agendaItems.status, "discussed"), sql`${agendaItems.caseId} is not null`, sql`${agendaItems.meetingId} in (select id from ${meetings} where ${meetings.collectiveId} = ${w.collectiveId})`))
+    .where(
+      and(
+        eq(agendaItems.status, "discussed"),
+        sql`${agendaItems.caseId} is not null`,
+        sql`${agendaItems.meetingId} in (select id from ${meetings} where ${meetings.collectiveId} = ${w.collectiveId})`,
+      ),
+    )
     .all()) {
     const i = heldIndex.get(r.meetingId);
-    if (i !== undefined && r.caseId !== null) lastDiscussed.set(r.caseId, Math.max(i, lastDiscussed.get(r.caseId) ?? -1));
+    if (i !== undefined && r.caseId !== null)
+      lastDiscussed.set(r.caseId, Math.max(i, lastDiscussed.get(r.caseId) ?? -1));
   }
 
   return caseRows.map((c) => {
     const registeredOn = dateInZone(new Date(c.createdAt), w.timeZone);
     const reviewed = lastDiscussed.get(c.id);
     const meetingsSinceReviewed =
-      reviewed !== undefined
-        ? held.length - 1 - reviewed
-        : heldDates.filter((d) => d >= registeredOn).length;
+      reviewed !== undefined ? held.length - 1 - reviewed : heldDates.filter((d) => d >= registeredOn).length;
     return {
       id: c.id,
       code: c.code,

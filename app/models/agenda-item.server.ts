@@ -9,7 +9,12 @@ export type AgendaItemChanges = Partial<Omit<AgendaItemRow, "id" | "meetingId" |
 
 /** A meeting's agenda items in their order, removed ones included. */
 export function agendaItemsOf(db: Conn, meetingId: number): AgendaItemRow[] {
-  return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all();
+  return db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position))
+    .all();
 }
 
 export function insertAgendaItem(db: Conn, item: NewAgendaItem): void {
@@ -36,5 +41,12 @@ export function shiftAgendaItemsAfter(db: Conn, meetingId: number, position: num
 export function caseCodesFor(db: Conn, items: Pick<AgendaItemRow, "caseId">[]): Map<number, string> {
   const ids = [...new Set(items.map((i) => i.caseId).filter((id): id is number => id !== null))];
   if (!ids.length) return new Map();
-  return new Map(db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, ids)).all().map((r) => [r.id, r.code]));
+  return new Map(
+    db
+      .select({ id: cases.id, code: cases.code })
+      .from(cases)
+      .where(inArray(cases.id, ids))
+      .all()
+      .map((r) => [r.id, r.code]),
+  );
 }

@@ -2,8 +2,21 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Conn, Db } from "#db/client";
 import {
-  accused, actionItemUpdates, actionItems, agendaItems, agendaVersions, attendance, caseDepartments, caseEvents, cases,
-  departments, meetings, minutesVersions, tenures, users, victims,
+  accused,
+  actionItemUpdates,
+  actionItems,
+  agendaItems,
+  agendaVersions,
+  attendance,
+  caseDepartments,
+  caseEvents,
+  cases,
+  departments,
+  meetings,
+  minutesVersions,
+  tenures,
+  users,
+  victims,
 } from "#db/schema";
 import { listCollectives } from "./collective.server";
 
@@ -30,7 +43,13 @@ export function collectiveByCode(db: Conn, code: string | undefined) {
 }
 
 export function casePage(db: Conn, collectiveId: number, after: number) {
-  return db.select().from(cases).where(and(eq(cases.collectiveId, collectiveId), gt(cases.id, after))).orderBy(asc(cases.id)).limit(archivePageSize).all();
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.collectiveId, collectiveId), gt(cases.id, after)))
+    .orderBy(asc(cases.id))
+    .limit(archivePageSize)
+    .all();
 }
 
 /** Which departments work on each case, lead first. */
@@ -66,7 +85,16 @@ export function accusedPage(db: Conn, collectiveId: number, after: number) {
 
 export function eventPage(db: Conn, collectiveId: number, after: number) {
   return db
-    .select({ id: caseEvents.id, caseCode: cases.code, kind: caseEvents.kind, occurredOn: caseEvents.occurredOn, outcome: caseEvents.outcome, nextDate: caseEvents.nextDate, note: caseEvents.note, createdAt: caseEvents.createdAt })
+    .select({
+      id: caseEvents.id,
+      caseCode: cases.code,
+      kind: caseEvents.kind,
+      occurredOn: caseEvents.occurredOn,
+      outcome: caseEvents.outcome,
+      nextDate: caseEvents.nextDate,
+      note: caseEvents.note,
+      createdAt: caseEvents.createdAt,
+    })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(and(eq(cases.collectiveId, collectiveId), gt(caseEvents.id, after)))
@@ -88,7 +116,12 @@ export function victimPage(db: Conn, collectiveId: number, after: number) {
 }
 
 export function departmentsOf(db: Conn, collectiveId: number) {
-  return db.select().from(departments).where(eq(departments.collectiveId, collectiveId)).orderBy(asc(departments.id)).all();
+  return db
+    .select()
+    .from(departments)
+    .where(eq(departments.collectiveId, collectiveId))
+    .orderBy(asc(departments.id))
+    .all();
 }
 
 export function tenuresOf(db: Conn, collectiveId: number) {
@@ -111,7 +144,13 @@ const raisedBy = alias(departments, "raised_by");
 
 export function agendaItemPage(db: Conn, collectiveId: number, after: number) {
   return db
-    .select({ item: agendaItems, meetingNumber: meetings.number, caseCode: cases.code, presenting: presenting.name, raisedBy: raisedBy.name })
+    .select({
+      item: agendaItems,
+      meetingNumber: meetings.number,
+      caseCode: cases.code,
+      presenting: presenting.name,
+      raisedBy: raisedBy.name,
+    })
     .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .leftJoin(cases, eq(cases.id, agendaItems.caseId))
@@ -138,9 +177,21 @@ export function attendanceOf(db: Conn, meetingId: number) {
 /** The frozen versions of a meeting's agenda and minutes, without their bodies. */
 export function frozenVersionsOf(db: Conn, meetingId: number) {
   return {
-    agenda: db.select({ id: agendaVersions.id, version: agendaVersions.version, publishedAt: agendaVersions.publishedAt }).from(agendaVersions).where(eq(agendaVersions.meetingId, meetingId)).orderBy(asc(agendaVersions.version)).all(),
+    agenda: db
+      .select({ id: agendaVersions.id, version: agendaVersions.version, publishedAt: agendaVersions.publishedAt })
+      .from(agendaVersions)
+      .where(eq(agendaVersions.meetingId, meetingId))
+      .orderBy(asc(agendaVersions.version))
+      .all(),
     minutes: db
-      .select({ id: minutesVersions.id, version: minutesVersions.version, state: minutesVersions.state, createdAt: minutesVersions.createdAt, amendmentText: minutesVersions.amendmentText, amendmentMovedBy: minutesVersions.amendmentMovedBy })
+      .select({
+        id: minutesVersions.id,
+        version: minutesVersions.version,
+        state: minutesVersions.state,
+        createdAt: minutesVersions.createdAt,
+        amendmentText: minutesVersions.amendmentText,
+        amendmentMovedBy: minutesVersions.amendmentMovedBy,
+      })
       .from(minutesVersions)
       .where(eq(minutesVersions.meetingId, meetingId))
       .orderBy(asc(minutesVersions.version))
@@ -150,11 +201,13 @@ export function frozenVersionsOf(db: Conn, meetingId: number) {
 
 /** One frozen document's body, read only when its PDF is written. */
 export function agendaVersionBody(db: Conn, id: number): string {
-  return db.select({ body: agendaVersions.itemsJson }).from(agendaVersions).where(eq(agendaVersions.id, id)).get()!.body;
+  return db.select({ body: agendaVersions.itemsJson }).from(agendaVersions).where(eq(agendaVersions.id, id)).get()!
+    .body;
 }
 
 export function minutesVersionBody(db: Conn, id: number): string {
-  return db.select({ body: minutesVersions.bodyJson }).from(minutesVersions).where(eq(minutesVersions.id, id)).get()!.body;
+  return db.select({ body: minutesVersions.bodyJson }).from(minutesVersions).where(eq(minutesVersions.id, id)).get()!
+    .body;
 }
 
 export function actionItemPage(db: Conn, collectiveId: number, after: number) {

@@ -33,11 +33,19 @@ export function audit(db: Conn, entry: AuditEntry) {
   db.transaction((tx) => {
     const row = tx
       .insert(auditLog)
-      .values({ ...entry, entityId: entry.entityId ?? null, detail: entry.detail ?? null, at: new Date().toISOString() })
+      .values({
+        ...entry,
+        entityId: entry.entityId ?? null,
+        detail: entry.detail ?? null,
+        at: new Date().toISOString(),
+      })
       .returning()
       .get();
     const prevHash = lastHash(tx, row.collectiveId, row.id);
-    tx.update(auditLog).set({ prevHash, hash: entryHash(prevHash, row) }).where(eq(auditLog.id, row.id)).run();
+    tx.update(auditLog)
+      .set({ prevHash, hash: entryHash(prevHash, row) })
+      .where(eq(auditLog.id, row.id))
+      .run();
   });
 }
 
@@ -62,7 +70,12 @@ export function verifyAuditLog(db: Conn, collectiveId: number): ChainReport {
 }
 
 export function auditedCollectives(db: Conn): number[] {
-  return db.selectDistinct({ id: auditLog.collectiveId }).from(auditLog).orderBy(asc(auditLog.collectiveId)).all().map((r) => r.id);
+  return db
+    .selectDistinct({ id: auditLog.collectiveId })
+    .from(auditLog)
+    .orderBy(asc(auditLog.collectiveId))
+    .all()
+    .map((r) => r.id);
 }
 
 /**
@@ -73,7 +86,12 @@ export function sealAuditLog(db: Db): number {
   return db.transaction((tx) => {
     let sealed = 0;
     for (const collectiveId of auditedCollectives(tx)) {
-      const hashed = tx.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.collectiveId, collectiveId), isNotNull(auditLog.hash))).limit(1).get();
+      const hashed = tx
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(and(eq(auditLog.collectiveId, collectiveId), isNotNull(auditLog.hash)))
+        .limit(1)
+        .get();
       if (hashed) continue;
       let prevHash = genesisHash;
       for (const row of entriesOf(tx, collectiveId)) {
@@ -161,7 +179,10 @@ export type AuditRow = ReturnType<ReturnType<typeof auditRows>["all"]>[number];
 export function listAuditEntries(db: Conn, q: AuditQuery, page: number) {
   const total = db.select({ n: count() }).from(auditLog).where(auditWhere(q)).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / auditPerPage));
-  const rows = auditRows(db, q).limit(auditPerPage).offset((Math.min(page, pages) - 1) * auditPerPage).all();
+  const rows = auditRows(db, q)
+    .limit(auditPerPage)
+    .offset((Math.min(page, pages) - 1) * auditPerPage)
+    .all();
   return { rows, total, page: Math.min(page, pages), pages };
 }
 
@@ -179,12 +200,31 @@ export function auditFilterChoices(db: Conn, collectiveId: number) {
     .where(eq(auditLog.collectiveId, collectiveId))
     .orderBy(asc(users.name))
     .all();
-  const entities = db.selectDistinct({ entity: auditLog.entity }).from(auditLog).where(eq(auditLog.collectiveId, collectiveId)).orderBy(asc(auditLog.entity)).all().map((r) => r.entity);
-  const actions = db.selectDistinct({ action: auditLog.action }).from(auditLog).where(eq(auditLog.collectiveId, collectiveId)).orderBy(asc(auditLog.action)).all().map((r) => r.action);
+  const entities = db
+    .selectDistinct({ entity: auditLog.entity })
+    .from(auditLog)
+    .where(eq(auditLog.collectiveId, collectiveId))
+    .orderBy(asc(auditLog.entity))
+    .all()
+    .map((r) => r.entity);
+  const actions = db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .where(eq(auditLog.collectiveId, collectiveId))
+    .orderBy(asc(auditLog.action))
+    .all()
+    .map((r) => r.action);
   return { people, entities, actions };
 }
 
 /** The name of one record, for the filter that narrows the log to it. */
 export function auditRecordName(db: Conn, collectiveId: number, entity: string, entityId: number): string | null {
-  return db.select({ name: recordName }).from(auditLog).where(and(eq(auditLog.collectiveId, collectiveId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId))).limit(1).get()?.name ?? null;
+  return (
+    db
+      .select({ name: recordName })
+      .from(auditLog)
+      .where(and(eq(auditLog.collectiveId, collectiveId), eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+      .limit(1)
+      .get()?.name ?? null
+  );
 }

@@ -17,6 +17,8 @@ export function stampRestored(db: Conn, restoredAt: string) {
 
 /** Whether the file holds anything a restore would destroy: a collective or an account. */
 export function holdsData(db: Conn): boolean {
-  const tables = db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table' and name in ('collectives', 'users')`);
+  const tables = db.all<{ name: string }>(
+    sql`select name from sqlite_master where type = 'table' and name in ('collectives', 'users')`,
+  );
   return tables.some(({ name }) => db.get(sql`select 1 from ${sql.identifier(name)} limit 1`) !== undefined);
 }

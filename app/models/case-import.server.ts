@@ -15,19 +15,42 @@ export type RegisteredCaseRow = typeof cases.$inferSelect & RegisteredCase;
 /** Every case of the collective with what an import compares: departments, accused, victims, the import's event. */
 export function registerForImport(db: Conn, collectiveId: number): RegisteredCaseRow[] {
   const rows = db.select().from(cases).where(eq(cases.collectiveId, collectiveId)).orderBy(asc(cases.id)).all();
-  const byId = new Map<number, RegisteredCaseRow>(rows.map((r) => [r.id, { ...r, departments: [], accusedNames: [], victimCodes: [], importEvent: null }]));
+  const byId = new Map<number, RegisteredCaseRow>(
+    rows.map((r) => [r.id, { ...r, departments: [], accusedNames: [], victimCodes: [], importEvent: null }]),
+  );
   const inCollective = sql`in (select id from ${cases} where ${cases.collectiveId} = ${collectiveId})`;
-  for (const d of db.select().from(caseDepartments).where(sql`${caseDepartments.caseId} ${inCollective}`).all()) byId.get(d.caseId)?.departments.push(d);
-  for (const a of db.select({ caseId: accused.caseId, name: accused.name }).from(accused).where(sql`${accused.caseId} ${inCollective}`).orderBy(asc(accused.id)).all()) {
+  for (const d of db
+    .select()
+    .from(caseDepartments)
+    .where(sql`${caseDepartments.caseId} ${inCollective}`)
+    .all())
+    byId.get(d.caseId)?.departments.push(d);
+  for (const a of db
+    .select({ caseId: accused.caseId, name: accused.name })
+    .from(accused)
+    .where(sql`${accused.caseId} ${inCollective}`)
+    .orderBy(asc(accused.id))
+    .all()) {
     byId.get(a.caseId)?.accusedNames.push(a.name);
   }
-  for (const v of db.select({ caseId: victims.caseId, code: victims.code }).from(victims).where(eq(victims.collectiveId, collectiveId)).orderBy(asc(victims.code)).all()) {
+  for (const v of db
+    .select({ caseId: victims.caseId, code: victims.code })
+    .from(victims)
+    .where(eq(victims.collectiveId, collectiveId))
+    .orderBy(asc(victims.code))
+    .all()) {
     byId.get(v.caseId)?.victimCodes.push(v.code);
   }
   const events = db
     .select({ id: caseEvents.id, caseId: caseEvents.caseId, nextDate: caseEvents.nextDate, note: caseEvents.note })
     .from(caseEvents)
-    .where(and(sql`${caseEvents.caseId} ${inCollective}`, eq(caseEvents.kind, "other"), eq(caseEvents.outcome, importedEventOutcome)))
+    .where(
+      and(
+        sql`${caseEvents.caseId} ${inCollective}`,
+        eq(caseEvents.kind, "other"),
+        eq(caseEvents.outcome, importedEventOutcome),
+      ),
+    )
     .orderBy(asc(caseEvents.id))
     .all();
   for (const { caseId, ...event } of events) {
@@ -39,7 +62,12 @@ export function registerForImport(db: Conn, collectiveId: number): RegisteredCas
 
 /** Every victim code of the collective (codes are unique across its cases). */
 export function victimCodesOf(db: Conn, collectiveId: number): string[] {
-  return db.select({ code: victims.code }).from(victims).where(eq(victims.collectiveId, collectiveId)).all().map((v) => v.code);
+  return db
+    .select({ code: victims.code })
+    .from(victims)
+    .where(eq(victims.collectiveId, collectiveId))
+    .all()
+    .map((v) => v.code);
 }
 
 /**
@@ -48,16 +76,35 @@ export function victimCodesOf(db: Conn, collectiveId: number): string[] {
  */
 export function registerRevision(db: Conn, collectiveId: number): string {
   const ids = db.select({ id: cases.id }).from(cases).where(eq(cases.collectiveId, collectiveId));
-  const c = db.select({ n: count(), top: max(cases.id), versions: sum(cases.version) }).from(cases).where(eq(cases.collectiveId, collectiveId)).get();
-  const a = db.select({ n: count(), top: max(accused.id) }).from(accused).where(inArray(accused.caseId, ids)).get();
-  const v = db.select({ n: count(), top: max(victims.id) }).from(victims).where(eq(victims.collectiveId, collectiveId)).get();
-  const e = db.select({ n: count(), top: max(caseEvents.id) }).from(caseEvents).where(inArray(caseEvents.caseId, ids)).get();
+  const c = db
+    .select({ n: count(), top: max(cases.id), versions: sum(cases.version) })
+    .from(cases)
+    .where(eq(cases.collectiveId, collectiveId))
+    .get();
+  const a = db
+    .select({ n: count(), top: max(accused.id) })
+    .from(accused)
+    .where(inArray(accused.caseId, ids))
+    .get();
+  const v = db
+    .select({ n: count(), top: max(victims.id) })
+    .from(victims)
+    .where(eq(victims.collectiveId, collectiveId))
+    .get();
+  const e = db
+    .select({ n: count(), top: max(caseEvents.id) })
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, ids))
+    .get();
   const d = db.select({ n: count() }).from(caseDepartments).where(inArray(caseDepartments.caseId, ids)).get();
   return [c?.n, c?.top, c?.versions, a?.n, a?.top, v?.n, v?.top, e?.n, e?.top, d?.n].join(":");
 }
 
 /** The collective's active departments, by kind and name, for the register's lead_department column. */
-export function departmentsForImport(db: Conn, collectiveId: number): { id: number; name: string; kind: DepartmentKind }[] {
+export function departmentsForImport(
+  db: Conn,
+  collectiveId: number,
+): { id: number; name: string; kind: DepartmentKind }[] {
   return db
     .select({ id: departments.id, name: departments.name, kind: departments.kind })
     .from(departments)
@@ -71,14 +118,30 @@ export function collectiveByDistrictCode(db: Conn, districtCode: string) {
 }
 
 export function listCollectives(db: Conn) {
-  return db.select({ id: collectives.id, name: collectives.name, districtCode: collectives.districtCode }).from(collectives).orderBy(asc(collectives.id)).all();
+  return db
+    .select({ id: collectives.id, name: collectives.name, districtCode: collectives.districtCode })
+    .from(collectives)
+    .orderBy(asc(collectives.id))
+    .all();
 }
 
-type VictimFields = Omit<typeof victims.$inferInsert, "id" | "collectiveId" | "caseId" | "code" | "version" | "createdAt">;
+type VictimFields = Omit<
+  typeof victims.$inferInsert,
+  "id" | "collectiveId" | "caseId" | "code" | "version" | "createdAt"
+>;
 
 /** Victims by the codes the import issued or the register gave: no name, as everywhere. */
-export function insertVictims(db: Conn, collectiveId: number, caseId: number, codes: readonly string[], fields: VictimFields) {
-  for (const code of codes) db.insert(victims).values({ ...fields, collectiveId, caseId, code }).run();
+export function insertVictims(
+  db: Conn,
+  collectiveId: number,
+  caseId: number,
+  codes: readonly string[],
+  fields: VictimFields,
+) {
+  for (const code of codes)
+    db.insert(victims)
+      .values({ ...fields, collectiveId, caseId, code })
+      .run();
 }
 
 /** Writes the import's event on a case: its next hearing and restricted note. */
@@ -89,6 +152,13 @@ export function saveImportEvent(
   event: { occurredOn: string; nextDate: string | null; note: string | null },
   userId: number | null,
 ) {
-  if (eventId) db.update(caseEvents).set({ nextDate: event.nextDate, note: event.note }).where(and(eq(caseEvents.id, eventId), eq(caseEvents.caseId, caseId))).run();
-  else db.insert(caseEvents).values({ ...event, caseId, kind: "other", outcome: importedEventOutcome, createdByUserId: userId }).run();
+  if (eventId)
+    db.update(caseEvents)
+      .set({ nextDate: event.nextDate, note: event.note })
+      .where(and(eq(caseEvents.id, eventId), eq(caseEvents.caseId, caseId)))
+      .run();
+  else
+    db.insert(caseEvents)
+      .values({ ...event, caseId, kind: "other", outcome: importedEventOutcome, createdByUserId: userId })
+      .run();
 }

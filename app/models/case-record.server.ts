@@ -10,17 +10,35 @@ import { nextVictimCode } from "./case.server";
 // Additions to a case's record: events, victims (by code only) and accused.
 
 /** Stages a judgment moves a case out of; a case already at judgment, appeal or closed stays there. */
-const beforeJudgment = new Set<CaseStage>(["rescue", "fir", "investigation", "chargesheet", "charges_framed", "prosecution_evidence", "defence_evidence"]);
+const beforeJudgment = new Set<CaseStage>([
+  "rescue",
+  "fir",
+  "investigation",
+  "chargesheet",
+  "charges_framed",
+  "prosecution_evidence",
+  "defence_evidence",
+]);
 
 /**
  * Adds an event to the timeline. A judgment also sets the case's outcome (and moves it to the
  * judgment stage), in the same transaction, so the appeal clock and the outcomes agree with it.
  */
-export function addCaseEvent(db: Conn, kase: typeof cases.$inferSelect, userId: number, input: CaseEventInput, today: string) {
+export function addCaseEvent(
+  db: Conn,
+  kase: typeof cases.$inferSelect,
+  userId: number,
+  input: CaseEventInput,
+  today: string,
+) {
   const { intent: _intent, verdict, ...fields } = input;
   return db.transaction((tx) => {
     const outcome = fields.outcome ?? (verdict ? label(outcomeLabels, verdict) : null);
-    const event = tx.insert(caseEvents).values({ ...fields, outcome, caseId: kase.id, createdByUserId: userId }).returning().get();
+    const event = tx
+      .insert(caseEvents)
+      .values({ ...fields, outcome, caseId: kase.id, createdByUserId: userId })
+      .returning()
+      .get();
     if (fields.kind === "judgment" && verdict) {
       const stageChanges = beforeJudgment.has(kase.stage);
       tx.update(cases)
@@ -41,7 +59,11 @@ const victimFields = ({ intent: _i, victimId: _v, version: _version, ...fields }
 
 export function addVictim(db: Conn, collectiveId: number, caseId: number, input: VictimInput) {
   return db.transaction((tx) =>
-    tx.insert(victims).values({ ...victimFields(input), collectiveId, caseId, code: nextVictimCode(tx, collectiveId) }).returning().get(),
+    tx
+      .insert(victims)
+      .values({ ...victimFields(input), collectiveId, caseId, code: nextVictimCode(tx, collectiveId) })
+      .returning()
+      .get(),
   );
 }
 
@@ -49,17 +71,33 @@ export function addVictim(db: Conn, collectiveId: number, caseId: number, input:
  * Saves a victim's services if nobody changed them since the form was loaded (the form's version);
  * "conflict" writes nothing, "missing" means no such victim on this case.
  */
-export function updateVictim(db: Conn, caseId: number, victimId: number, input: VictimInput): "saved" | "conflict" | "missing" {
+export function updateVictim(
+  db: Conn,
+  caseId: number,
+  victimId: number,
+  input: VictimInput,
+): "saved" | "conflict" | "missing" {
   return db.transaction((tx) => {
-    const current = tx.select({ version: victims.version }).from(victims).where(and(eq(victims.id, victimId), eq(victims.caseId, caseId))).get();
+    const current = tx
+      .select({ version: victims.version })
+      .from(victims)
+      .where(and(eq(victims.id, victimId), eq(victims.caseId, caseId)))
+      .get();
     if (!current) return "missing";
     if (input.version !== undefined && input.version !== current.version) return "conflict";
-    tx.update(victims).set({ ...victimFields(input), version: current.version + 1 }).where(eq(victims.id, victimId)).run();
+    tx.update(victims)
+      .set({ ...victimFields(input), version: current.version + 1 })
+      .where(eq(victims.id, victimId))
+      .run();
     return "saved";
   });
 }
 
 export function addAccused(db: Conn, caseId: number, input: z.infer<typeof accusedSchema>) {
   const { intent: _intent, ...fields } = input;
-  return db.insert(accused).values({ ...fields, caseId }).returning().get();
+  return db
+    .insert(accused)
+    .values({ ...fields, caseId })
+    .returning()
+    .get();
 }

@@ -19,7 +19,9 @@ const caseIdRef = sql.raw(`"cases"."id"`);
  * The latest next date recorded on a case's events (its next hearing or testimony), as the
  * statutory clock reads it (see nextDateOf in app/lib/clocks.ts).
  */
-const latestNextDateSql = sql<string | null>`(select e.next_date from ${caseEvents} e where e.case_id = ${caseIdRef} and e.next_date is not null order by e.occurred_on desc, e.id desc limit 1)`;
+const latestNextDateSql = sql<
+  string | null
+>`(select e.next_date from ${caseEvents} e where e.case_id = ${caseIdRef} and e.next_date is not null order by e.occurred_on desc, e.id desc limit 1)`;
 
 /** A reader of their own department's cases (a representative) sees only those it is involved in. */
 function visibleTo(user: SessionUser): SQL | undefined {
@@ -92,7 +94,9 @@ export function listCases(db: Conn, user: SessionUser, filters: CaseFilters, tod
       policeStation: cases.policeStation,
       chargesheetLimitDays: cases.chargesheetLimitDays,
       latestNextDate: latestNextDateSql,
-      leadDepartment: sql<string | null>`(select d.name from ${caseDepartments} cd join ${departments} d on d.id = cd.department_id where cd.case_id = ${caseIdRef} and cd.role = 'lead' order by d.name limit 1)`,
+      leadDepartment: sql<
+        string | null
+      >`(select d.name from ${caseDepartments} cd join ${departments} d on d.id = cd.department_id where cd.case_id = ${caseIdRef} and cd.role = 'lead' order by d.name limit 1)`,
     })
     .from(cases)
     .where(where)
@@ -100,16 +104,29 @@ export function listCases(db: Conn, user: SessionUser, filters: CaseFilters, tod
     .limit(casesPerPage)
     .offset((page - 1) * casesPerPage)
     .all()
-    .map(({ latestNextDate, ...row }) => ({ ...row, nextDate: latestNextDate && latestNextDate >= today ? latestNextDate : null }));
+    .map(({ latestNextDate, ...row }) => ({
+      ...row,
+      nextDate: latestNextDate && latestNextDate >= today ? latestNextDate : null,
+    }));
   return { rows, total, page, pages };
 }
 
 /** What the statutory clocks read, for a set of cases in one pass. */
 export function clockInputs(db: Conn, caseIds: number[]) {
   if (caseIds.length === 0) return new Map<number, { events: EventRow[]; accused: AccusedRow[] }>();
-  const events = db.select().from(caseEvents).where(inArray(caseEvents.caseId, caseIds)).orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id)).all();
+  const events = db
+    .select()
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, caseIds))
+    .orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id))
+    .all();
   const people = db.select().from(accused).where(inArray(accused.caseId, caseIds)).all();
-  return new Map(caseIds.map((id) => [id, { events: events.filter((e) => e.caseId === id), accused: people.filter((a) => a.caseId === id) }]));
+  return new Map(
+    caseIds.map((id) => [
+      id,
+      { events: events.filter((e) => e.caseId === id), accused: people.filter((a) => a.caseId === id) },
+    ]),
+  );
 }
 
 type EventRow = typeof caseEvents.$inferSelect;
@@ -120,20 +137,38 @@ type AccusedRow = typeof accused.$inferSelect;
  * representative's department is a 403.
  */
 export function requireCase(db: Conn, user: SessionUser, caseId: number) {
-  const row = db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.collectiveId, user.collectiveId))).get();
+  const row = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.collectiveId, user.collectiveId)))
+    .get();
   invariantResponse(row, "Case not found", { status: 404 });
-  const involved = db.select({ id: caseDepartments.departmentId }).from(caseDepartments).where(eq(caseDepartments.caseId, row.id)).all();
+  const involved = db
+    .select({ id: caseDepartments.departmentId })
+    .from(caseDepartments)
+    .where(eq(caseDepartments.caseId, row.id))
+    .all();
   requirePermission(user, "read:case:own", { departmentId: involved.map((d) => d.id) });
   return row;
 }
 
 export function caseDetail(db: Conn, caseId: number) {
   return {
-    events: db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id)).all(),
+    events: db
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, caseId))
+      .orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id))
+      .all(),
     victims: db.select().from(victims).where(eq(victims.caseId, caseId)).orderBy(asc(victims.code)).all(),
     accused: db.select().from(accused).where(eq(accused.caseId, caseId)).orderBy(asc(accused.id)).all(),
     departments: db
-      .select({ departmentId: caseDepartments.departmentId, role: caseDepartments.role, name: departments.name, kind: departments.kind })
+      .select({
+        departmentId: caseDepartments.departmentId,
+        role: caseDepartments.role,
+        name: departments.name,
+        kind: departments.kind,
+      })
       .from(caseDepartments)
       .innerJoin(departments, eq(departments.id, caseDepartments.departmentId))
       .where(eq(caseDepartments.caseId, caseId))
@@ -166,23 +201,43 @@ export function unknownDepartments(
 }
 
 /** The open cases of this collective a department is involved in, by code. */
-export function openCasesOfDepartment(db: Conn, collectiveId: number, departmentId: number): { id: number; code: string }[] {
+export function openCasesOfDepartment(
+  db: Conn,
+  collectiveId: number,
+  departmentId: number,
+): { id: number; code: string }[] {
   return db
     .select({ id: cases.id, code: cases.code })
     .from(caseDepartments)
     .innerJoin(cases, eq(cases.id, caseDepartments.caseId))
-    .where(and(eq(caseDepartments.departmentId, departmentId), eq(cases.collectiveId, collectiveId), eq(cases.status, "open")))
+    .where(
+      and(
+        eq(caseDepartments.departmentId, departmentId),
+        eq(cases.collectiveId, collectiveId),
+        eq(cases.status, "open"),
+      ),
+    )
     .orderBy(asc(cases.code))
     .all();
 }
 
 /** Whether a case id (from a form, so possibly forged) is a case of this collective. */
 export function caseCodeOf(db: Conn, collectiveId: number, id: number): string | null {
-  return db.select({ code: cases.code }).from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, collectiveId))).get()?.code ?? null;
+  return (
+    db
+      .select({ code: cases.code })
+      .from(cases)
+      .where(and(eq(cases.id, id), eq(cases.collectiveId, collectiveId)))
+      .get()?.code ?? null
+  );
 }
 
 export function isCaseOfCollective(db: Conn, collectiveId: number, id: number): boolean {
-  return !!db.select({ id: cases.id }).from(cases).where(and(eq(cases.id, id), eq(cases.collectiveId, collectiveId))).get();
+  return !!db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.collectiveId, collectiveId)))
+    .get();
 }
 
 type CaseFields = Omit<CaseInput, "departments" | "version">;
@@ -200,7 +255,10 @@ export function createCase(db: Conn, collectiveId: number, input: CaseInput, tod
       .values({ ...(fields satisfies CaseFields), collectiveId, code, stageChangedOn: today })
       .returning()
       .get();
-    for (const d of involved) tx.insert(caseDepartments).values({ caseId: row.id, ...d }).run();
+    for (const d of involved)
+      tx.insert(caseDepartments)
+        .values({ caseId: row.id, ...d })
+        .run();
     return row;
   });
 }
@@ -220,7 +278,12 @@ function nextCodeFor(db: Conn, collectiveId: number, year: number): string {
  * Saves an edit only if the case is still the version the form was loaded from: the UPDATE checks
  * the version and bumps it, so of two people saving the same version one wins and one is told.
  */
-export function updateCase(db: Conn, current: typeof cases.$inferSelect, input: CaseInput & { version: number }, today: string): boolean {
+export function updateCase(
+  db: Conn,
+  current: typeof cases.$inferSelect,
+  input: CaseInput & { version: number },
+  today: string,
+): boolean {
   return db.transaction((tx) => {
     const { departments: involved, version, ...fields } = input;
     const result = tx
@@ -234,7 +297,10 @@ export function updateCase(db: Conn, current: typeof cases.$inferSelect, input: 
       .run();
     if (result.changes !== 1) return false;
     tx.delete(caseDepartments).where(eq(caseDepartments.caseId, current.id)).run();
-    for (const d of involved) tx.insert(caseDepartments).values({ caseId: current.id, ...d }).run();
+    for (const d of involved)
+      tx.insert(caseDepartments)
+        .values({ caseId: current.id, ...d })
+        .run();
     return true;
   });
 }

@@ -18,7 +18,11 @@ export function listCollectives(db: Conn): Collective[] {
 }
 
 export function listCollectiveIds(db: Conn): number[] {
-  return db.select({ id: collectives.id }).from(collectives).all().map((c) => c.id);
+  return db
+    .select({ id: collectives.id })
+    .from(collectives)
+    .all()
+    .map((c) => c.id);
 }
 
 /** A real read of the database, for the health check. */
@@ -27,10 +31,20 @@ export function countCollectives(db: Db): number {
 }
 
 /** The settings page's save, audited in the same transaction. */
-export function updateCollectiveSettings(db: Conn, user: { id: number; collectiveId: number }, settings: CollectiveSettings) {
+export function updateCollectiveSettings(
+  db: Conn,
+  user: { id: number; collectiveId: number },
+  settings: CollectiveSettings,
+) {
   audited(
     db,
     (tx) => tx.update(collectives).set(settings).where(eq(collectives.id, user.collectiveId)).run(),
-    () => ({ collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "collective", entityId: user.collectiveId }),
+    () => ({
+      collectiveId: user.collectiveId,
+      userId: user.id,
+      action: "update",
+      entity: "collective",
+      entityId: user.collectiveId,
+    }),
   );
 }

@@ -20,7 +20,8 @@ export function listDepartmentNames(db: Conn, collectiveId: number): { id: numbe
 }
 
 /** Tenures that hold a seat on `day`: started, and not yet ended. */
-const inForceOn = (day: string) => and(lte(tenures.startsOn, day), or(isNull(tenures.endsOn), gte(tenures.endsOn, day)));
+const inForceOn = (day: string) =>
+  and(lte(tenures.startsOn, day), or(isNull(tenures.endsOn), gte(tenures.endsOn, day)));
 
 /**
  * Who holds each active seat on a day (by default today in the collective's zone): the people
@@ -28,7 +29,12 @@ const inForceOn = (day: string) => and(lte(tenures.startsOn, day), or(isNull(ten
  * holder until the day it takes effect; the successor is reached by the welcome email meanwhile.
  */
 export function currentSeatHolders(db: Conn, collectiveId: number, on?: string) {
-  const day = on ?? todayIn(db.select({ timeZone: collectives.timeZone }).from(collectives).where(eq(collectives.id, collectiveId)).get()?.timeZone ?? "Asia/Kolkata");
+  const day =
+    on ??
+    todayIn(
+      db.select({ timeZone: collectives.timeZone }).from(collectives).where(eq(collectives.id, collectiveId)).get()
+        ?.timeZone ?? "Asia/Kolkata",
+    );
   return db
     .select({
       tenureId: tenures.id,
@@ -50,54 +56,104 @@ export function currentSeatHolders(db: Conn, collectiveId: number, on?: string) 
  * A seat on a given day: the holder in force (started, not ended) and, when a transfer has been
  * recorded ahead of its date, the incoming successor. Pure, so the list and the page agree.
  */
-export function seatOn<T extends Pick<Tenure, "startsOn" | "endsOn">>(history: readonly T[], today: string): { holder: T | null; incoming: T | null } {
+export function seatOn<T extends Pick<Tenure, "startsOn" | "endsOn">>(
+  history: readonly T[],
+  today: string,
+): { holder: T | null; incoming: T | null } {
   const holder = history.find((t) => t.startsOn <= today && (t.endsOn === null || t.endsOn >= today)) ?? null;
-  const incoming = history.filter((t) => t.startsOn > today).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0] ?? null;
+  const incoming =
+    history.filter((t) => t.startsOn > today).sort((a, b) => a.startsOn.localeCompare(b.startsOn))[0] ?? null;
   return { holder, incoming };
 }
 
 /** Every department of a collective with its seat today (holder in force, and any incoming one). */
 export function listDepartmentsWithHolders(db: Conn, collectiveId: number, today: string) {
-  const all = db.select().from(departments).where(eq(departments.collectiveId, collectiveId)).orderBy(asc(departments.name)).all();
+  const all = db
+    .select()
+    .from(departments)
+    .where(eq(departments.collectiveId, collectiveId))
+    .orderBy(asc(departments.name))
+    .all();
   const live = all.length
     ? db
         .select()
         .from(tenures)
-        .where(and(inArray(tenures.departmentId, all.map((d) => d.id)), or(isNull(tenures.endsOn), gte(tenures.endsOn, today))))
+        .where(
+          and(
+            inArray(
+              tenures.departmentId,
+              all.map((d) => d.id),
+            ),
+            or(isNull(tenures.endsOn), gte(tenures.endsOn, today)),
+          ),
+        )
         .all()
     : [];
-  return all.map((d) => ({ ...d, ...seatOn(live.filter((t) => t.departmentId === d.id), today) }));
+  return all.map((d) => ({
+    ...d,
+    ...seatOn(
+      live.filter((t) => t.departmentId === d.id),
+      today,
+    ),
+  }));
 }
 
 /** A department of this collective, or a 404 for another collective's or one that does not exist. */
 export function requireDepartment(db: Conn, collectiveId: number, departmentId: number) {
-  const row = db.select().from(departments).where(and(eq(departments.id, departmentId), eq(departments.collectiveId, collectiveId))).get();
+  const row = db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.id, departmentId), eq(departments.collectiveId, collectiveId)))
+    .get();
   invariantResponse(row, "Department not found", { status: 404 });
   return row;
 }
 
 /** Every holding of a department's seat, newest first. */
 export function tenureHistory(db: Conn, departmentId: number) {
-  return db.select().from(tenures).where(eq(tenures.departmentId, departmentId)).orderBy(desc(tenures.startsOn), desc(tenures.id)).all();
+  return db
+    .select()
+    .from(tenures)
+    .where(eq(tenures.departmentId, departmentId))
+    .orderBy(desc(tenures.startsOn), desc(tenures.id))
+    .all();
 }
 
 /** The open tenure of a seat (no end date yet): the one a transfer ends. */
 export function currentTenure(db: Conn, departmentId: number) {
-  return db.select().from(tenures).where(and(eq(tenures.departmentId, departmentId), isNull(tenures.endsOn))).get();
-}
-
-/** A tenure of this department that a person can still act in (in force, or starting later). */
-export function liveTenure(db: Conn, { departmentId, tenureId, today }: { departmentId: number; tenureId: number; today: string }) {
   return db
     .select()
     .from(tenures)
-    .where(and(eq(tenures.id, tenureId), eq(tenures.departmentId, departmentId), or(isNull(tenures.endsOn), gte(tenures.endsOn, today))))
+    .where(and(eq(tenures.departmentId, departmentId), isNull(tenures.endsOn)))
+    .get();
+}
+
+/** A tenure of this department that a person can still act in (in force, or starting later). */
+export function liveTenure(
+  db: Conn,
+  { departmentId, tenureId, today }: { departmentId: number; tenureId: number; today: string },
+) {
+  return db
+    .select()
+    .from(tenures)
+    .where(
+      and(
+        eq(tenures.id, tenureId),
+        eq(tenures.departmentId, departmentId),
+        or(isNull(tenures.endsOn), gte(tenures.endsOn, today)),
+      ),
+    )
     .get();
 }
 
 /** The earliest tenure of a user that has not started yet: a successor seated ahead of the date. */
 export function upcomingTenureOf(db: Conn, userId: number, today: string) {
-  return db.select().from(tenures).where(and(eq(tenures.userId, userId), gt(tenures.startsOn, today))).orderBy(asc(tenures.startsOn)).get();
+  return db
+    .select()
+    .from(tenures)
+    .where(and(eq(tenures.userId, userId), gt(tenures.startsOn, today)))
+    .orderBy(asc(tenures.startsOn))
+    .get();
 }
 
 function nameTaken(db: Conn, collectiveId: number, name: string, exceptId?: number) {
@@ -115,7 +171,11 @@ function nameTaken(db: Conn, collectiveId: number, name: string, exceptId?: numb
 }
 
 type Refusal<F extends string> = { ok: false; field: F; message: string };
-const nameRefusal: Refusal<"name"> = { ok: false, field: "name", message: "A department with this name already exists." };
+const nameRefusal: Refusal<"name"> = {
+  ok: false,
+  field: "name",
+  message: "A department with this name already exists.",
+};
 
 /** A new member department, with no holder yet: its first holder is seated by a transfer. */
 export function addDepartment(
@@ -125,7 +185,11 @@ export function addDepartment(
 ): { ok: true; department: typeof departments.$inferSelect } | Refusal<"name"> {
   return db.transaction((tx) => {
     if (nameTaken(tx, collectiveId, input.name)) return nameRefusal;
-    const department = tx.insert(departments).values({ collectiveId, name: input.name, kind: input.kind }).returning().get();
+    const department = tx
+      .insert(departments)
+      .values({ collectiveId, name: input.name, kind: input.kind })
+      .returning()
+      .get();
     audit(tx, { collectiveId, userId: byUserId, action: "create", entity: "department", entityId: department.id });
     return { ok: true as const, department };
   });
@@ -143,7 +207,14 @@ export function updateDepartment(
       .set(input)
       .where(and(eq(departments.id, departmentId), eq(departments.collectiveId, collectiveId)))
       .run();
-    audit(tx, { collectiveId, userId: byUserId, action: "update", entity: "department", entityId: departmentId, detail: "name, kind, active" });
+    audit(tx, {
+      collectiveId,
+      userId: byUserId,
+      action: "update",
+      entity: "department",
+      entityId: departmentId,
+      detail: "name, kind, active",
+    });
     return { ok: true as const };
   });
 }
@@ -165,9 +236,20 @@ export function updateHolderContact(
     if (owner && owner.id !== tenure.userId) {
       return { ok: false as const, field: "email" as const, message: "This email already belongs to another account." };
     }
-    tx.update(tenures).set({ ...input, email }).where(eq(tenures.id, tenure.id)).run();
-    if (tenure.userId) tx.update(users).set({ email, name: input.officerName }).where(eq(users.id, tenure.userId)).run();
-    audit(tx, { collectiveId, userId: byUserId, action: "update", entity: "tenure", entityId: tenure.id, detail: "name, designation, email, phone" });
+    tx.update(tenures)
+      .set({ ...input, email })
+      .where(eq(tenures.id, tenure.id))
+      .run();
+    if (tenure.userId)
+      tx.update(users).set({ email, name: input.officerName }).where(eq(users.id, tenure.userId)).run();
+    audit(tx, {
+      collectiveId,
+      userId: byUserId,
+      action: "update",
+      entity: "tenure",
+      entityId: tenure.id,
+      detail: "name, designation, email, phone",
+    });
     return { ok: true as const };
   });
 }

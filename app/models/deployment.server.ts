@@ -11,7 +11,12 @@ import { deployment, mailOutbox } from "#db/schema";
 export function deploymentId(db: Conn, appUrl: string): string {
   const existing = db.select({ id: deployment.deploymentId }).from(deployment).where(eq(deployment.id, 1)).get();
   if (existing) return existing.id;
-  const invitesSent = db.select({ id: mailOutbox.id }).from(mailOutbox).where(isNotNull(mailOutbox.icalEvent)).limit(1).get();
+  const invitesSent = db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(isNotNull(mailOutbox.icalEvent))
+    .limit(1)
+    .get();
   const generated = invitesSent ? new URL(appUrl).host : `${crypto.randomUUID()}.testa-desk`;
   db.insert(deployment).values({ id: 1, deploymentId: generated }).onConflictDoNothing().run();
   return db.select({ id: deployment.deploymentId }).from(deployment).where(eq(deployment.id, 1)).get()!.id;

@@ -3,22 +3,55 @@
 // into a protected set, kept per database file and collective until something protected changes).
 import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { accused, cases, identityFingerprints, identityMatches, identityRecordEntries, protectedRevision, users, victims } from "#db/schema";
+import {
+  accused,
+  cases,
+  identityFingerprints,
+  identityMatches,
+  identityRecordEntries,
+  protectedRevision,
+  users,
+  victims,
+} from "#db/schema";
 import type { RecordAttribute } from "#db/schema/enums";
 import { config } from "~/config.server";
 import type { Fingerprints } from "~/lib/identity";
 import { firKey } from "~/lib/fir-citation";
-import { accusedStandIn, addToSet, buildProtectedSet, firStandIn, removeFromSet, standInFor, victimStandIn, type ProtectedSet, type Protectee } from "~/lib/protected-set";
+import {
+  accusedStandIn,
+  addToSet,
+  buildProtectedSet,
+  firStandIn,
+  removeFromSet,
+  standInFor,
+  victimStandIn,
+  type ProtectedSet,
+  type Protectee,
+} from "~/lib/protected-set";
 import { keyedHasher, protectedForms, type Hasher } from "~/lib/protected-forms";
 
-export type RecordSubject = { collectiveId: number; caseId: number; subjectKind: "victim" | "accused"; subjectId: number };
+export type RecordSubject = {
+  collectiveId: number;
+  caseId: number;
+  subjectKind: "victim" | "accused";
+  subjectId: number;
+};
 
 // ---- Fingerprints and matches across cases ---------------------------------------------------
 
 /** The person's one cross-case fingerprint row, replacing any earlier one. */
 export function replaceFingerprint(db: Conn, subject: RecordSubject, fps: Fingerprints) {
-  db.delete(identityFingerprints).where(and(eq(identityFingerprints.subjectKind, subject.subjectKind), eq(identityFingerprints.subjectId, subject.subjectId))).run();
-  db.insert(identityFingerprints).values({ ...subject, nameFp: fps.nameFp, nameYearFp: fps.nameYearFp, extraFp: fps.extraFp }).run();
+  db.delete(identityFingerprints)
+    .where(
+      and(
+        eq(identityFingerprints.subjectKind, subject.subjectKind),
+        eq(identityFingerprints.subjectId, subject.subjectId),
+      ),
+    )
+    .run();
+  db.insert(identityFingerprints)
+    .values({ ...subject, nameFp: fps.nameFp, nameYearFp: fps.nameYearFp, extraFp: fps.extraFp })
+    .run();
 }
 
 /** Fingerprints of the same kind on the collective's other cases whose name is one of `nameFps`. */
@@ -43,37 +76,79 @@ export function addMatchIfNew(db: Conn, subject: RecordSubject, otherCaseId: num
   const exists = db
     .select({ id: identityMatches.id })
     .from(identityMatches)
-    .where(and(eq(identityMatches.subjectKind, subject.subjectKind), or(pair(subject.caseId, otherCaseId), pair(otherCaseId, subject.caseId))))
+    .where(
+      and(
+        eq(identityMatches.subjectKind, subject.subjectKind),
+        or(pair(subject.caseId, otherCaseId), pair(otherCaseId, subject.caseId)),
+      ),
+    )
     .get();
   if (exists) return false;
-  db.insert(identityMatches).values({ collectiveId: subject.collectiveId, subjectKind: subject.subjectKind, caseId: subject.caseId, otherCaseId }).run();
+  db.insert(identityMatches)
+    .values({
+      collectiveId: subject.collectiveId,
+      subjectKind: subject.subjectKind,
+      caseId: subject.caseId,
+      otherCaseId,
+    })
+    .run();
   return true;
 }
 
 /** The matches on a case, each naming the other case: for the secretariat only. */
 export function matchesForCase(db: Conn, caseId: number) {
-  const rows = db.select().from(identityMatches).where(or(eq(identityMatches.caseId, caseId), eq(identityMatches.otherCaseId, caseId))).all();
+  const rows = db
+    .select()
+    .from(identityMatches)
+    .where(or(eq(identityMatches.caseId, caseId), eq(identityMatches.otherCaseId, caseId)))
+    .all();
   const otherIds = rows.map((r) => (r.caseId === caseId ? r.otherCaseId : r.caseId));
-  const codes = new Map(otherIds.length ? db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, otherIds)).all().map((c) => [c.id, c.code]) : []);
+  const codes = new Map(
+    otherIds.length
+      ? db
+          .select({ id: cases.id, code: cases.code })
+          .from(cases)
+          .where(inArray(cases.id, otherIds))
+          .all()
+          .map((c) => [c.id, c.code])
+      : [],
+  );
   return rows.map((r) => {
     const other = r.caseId === caseId ? r.otherCaseId : r.caseId;
     return { id: r.id, kind: r.subjectKind, status: r.status, otherCaseId: other, otherCode: codes.get(other) ?? "" };
   });
 }
 
-export function decideMatch(db: Conn, collectiveId: number, matchId: number, caseId: number, decision: "confirmed" | "dismissed", userId: number): boolean {
+export function decideMatch(
+  db: Conn,
+  collectiveId: number,
+  matchId: number,
+  caseId: number,
+  decision: "confirmed" | "dismissed",
+  userId: number,
+): boolean {
   return (
     db
       .update(identityMatches)
       .set({ status: decision, decidedByUserId: userId, decidedAt: new Date().toISOString() })
-      .where(and(eq(identityMatches.id, matchId), eq(identityMatches.collectiveId, collectiveId), or(eq(identityMatches.caseId, caseId), eq(identityMatches.otherCaseId, caseId))))
+      .where(
+        and(
+          eq(identityMatches.id, matchId),
+          eq(identityMatches.collectiveId, collectiveId),
+          or(eq(identityMatches.caseId, caseId), eq(identityMatches.otherCaseId, caseId)),
+        ),
+      )
       .run().changes === 1
   );
 }
 
 /** Cases with a match not dismissed: the agenda gives them a reason, without naming the other case. */
 export function casesWithOpenMatches(db: Conn, collectiveId: number): Map<number, "victim" | "accused"> {
-  const rows = db.select().from(identityMatches).where(and(eq(identityMatches.collectiveId, collectiveId), ne(identityMatches.status, "dismissed"))).all();
+  const rows = db
+    .select()
+    .from(identityMatches)
+    .where(and(eq(identityMatches.collectiveId, collectiveId), ne(identityMatches.status, "dismissed")))
+    .all();
   const map = new Map<number, "victim" | "accused">();
   for (const r of rows) {
     map.set(r.caseId, r.subjectKind);
@@ -87,26 +162,59 @@ export function casesWithOpenMatches(db: Conn, collectiveId: number): Map<number
 /** Every entry of every identity record of the collective, for the leak guard. */
 export function entriesOfCollective(db: Conn, collectiveId: number) {
   return db
-    .select({ id: identityRecordEntries.id, caseId: identityRecordEntries.caseId, subjectKind: identityRecordEntries.subjectKind, subjectId: identityRecordEntries.subjectId, attribute: identityRecordEntries.attribute, guardFps: identityRecordEntries.guardFps })
+    .select({
+      id: identityRecordEntries.id,
+      caseId: identityRecordEntries.caseId,
+      subjectKind: identityRecordEntries.subjectKind,
+      subjectId: identityRecordEntries.subjectId,
+      attribute: identityRecordEntries.attribute,
+      guardFps: identityRecordEntries.guardFps,
+    })
     .from(identityRecordEntries)
     .where(eq(identityRecordEntries.collectiveId, collectiveId))
     .all();
 }
 
 /** Writes the entries; returns them as the protected set reads them, ids included. */
-export function insertEntries(db: Conn, subject: RecordSubject, userId: number, entries: { attribute: RecordAttribute; forms: string[] }[]) {
+export function insertEntries(
+  db: Conn,
+  subject: RecordSubject,
+  userId: number,
+  entries: { attribute: RecordAttribute; forms: string[] }[],
+) {
   if (!entries.length) return [];
   return db
     .insert(identityRecordEntries)
-    .values(entries.map((e) => ({ ...subject, attribute: e.attribute, guardFps: JSON.stringify(e.forms), createdByUserId: userId })))
-    .returning({ id: identityRecordEntries.id, caseId: identityRecordEntries.caseId, subjectKind: identityRecordEntries.subjectKind, subjectId: identityRecordEntries.subjectId, attribute: identityRecordEntries.attribute, guardFps: identityRecordEntries.guardFps })
+    .values(
+      entries.map((e) => ({
+        ...subject,
+        attribute: e.attribute,
+        guardFps: JSON.stringify(e.forms),
+        createdByUserId: userId,
+      })),
+    )
+    .returning({
+      id: identityRecordEntries.id,
+      caseId: identityRecordEntries.caseId,
+      subjectKind: identityRecordEntries.subjectKind,
+      subjectId: identityRecordEntries.subjectId,
+      attribute: identityRecordEntries.attribute,
+      guardFps: identityRecordEntries.guardFps,
+    })
     .all();
 }
 
 /** What the case page lists of a record: which attribute, when and by whom; never a value. */
 export function entriesOfCase(db: Conn, caseId: number) {
   return db
-    .select({ id: identityRecordEntries.id, subjectKind: identityRecordEntries.subjectKind, subjectId: identityRecordEntries.subjectId, attribute: identityRecordEntries.attribute, createdAt: identityRecordEntries.createdAt, addedBy: users.name })
+    .select({
+      id: identityRecordEntries.id,
+      subjectKind: identityRecordEntries.subjectKind,
+      subjectId: identityRecordEntries.subjectId,
+      attribute: identityRecordEntries.attribute,
+      createdAt: identityRecordEntries.createdAt,
+      addedBy: users.name,
+    })
     .from(identityRecordEntries)
     .leftJoin(users, eq(users.id, identityRecordEntries.createdByUserId))
     .where(eq(identityRecordEntries.caseId, caseId))
@@ -122,12 +230,25 @@ export function deleteEntry(db: Conn, scope: { collectiveId: number; caseId: num
   const entry = db
     .select()
     .from(identityRecordEntries)
-    .where(and(eq(identityRecordEntries.id, entryId), eq(identityRecordEntries.collectiveId, scope.collectiveId), eq(identityRecordEntries.caseId, scope.caseId)))
+    .where(
+      and(
+        eq(identityRecordEntries.id, entryId),
+        eq(identityRecordEntries.collectiveId, scope.collectiveId),
+        eq(identityRecordEntries.caseId, scope.caseId),
+      ),
+    )
     .get();
   if (!entry) return null;
   db.delete(identityRecordEntries).where(eq(identityRecordEntries.id, entry.id)).run();
   if (entry.attribute === "name") {
-    db.delete(identityFingerprints).where(and(eq(identityFingerprints.subjectKind, entry.subjectKind), eq(identityFingerprints.subjectId, entry.subjectId))).run();
+    db.delete(identityFingerprints)
+      .where(
+        and(
+          eq(identityFingerprints.subjectKind, entry.subjectKind),
+          eq(identityFingerprints.subjectId, entry.subjectId),
+        ),
+      )
+      .run();
   }
   return entry;
 }
@@ -149,10 +270,22 @@ type Entry = ReturnType<typeof entriesOfCollective>[number];
 
 /** What stands in for the people of a collective: victims by code, accused persons by their place on the case ("A-2"). */
 function standIns(db: Conn, collectiveId: number) {
-  const caseRows = db.select({ id: cases.id, code: cases.code, fir: cases.firNumber }).from(cases).where(eq(cases.collectiveId, collectiveId)).orderBy(asc(cases.id)).all();
+  const caseRows = db
+    .select({ id: cases.id, code: cases.code, fir: cases.firNumber })
+    .from(cases)
+    .where(eq(cases.collectiveId, collectiveId))
+    .orderBy(asc(cases.id))
+    .all();
   const codeOf = new Map(caseRows.map((c) => [c.id, c.code]));
   const ids = caseRows.map((c) => c.id);
-  const people = ids.length ? db.select({ id: accused.id, caseId: accused.caseId, name: accused.name }).from(accused).where(inArray(accused.caseId, ids)).orderBy(asc(accused.id)).all() : [];
+  const people = ids.length
+    ? db
+        .select({ id: accused.id, caseId: accused.caseId, name: accused.name })
+        .from(accused)
+        .where(inArray(accused.caseId, ids))
+        .orderBy(asc(accused.id))
+        .all()
+    : [];
   const accusedStandIns = new Map<number, Protectee>();
   const positions = new Map<number, number>();
   for (const a of people) {
@@ -160,17 +293,40 @@ function standIns(db: Conn, collectiveId: number) {
     positions.set(a.caseId, position);
     accusedStandIns.set(a.id, accusedStandIn(position, codeOf.get(a.caseId) ?? ""));
   }
-  const victimCodes = new Map(db.select({ id: victims.id, code: victims.code }).from(victims).where(eq(victims.collectiveId, collectiveId)).all().map((v) => [v.id, v.code]));
+  const victimCodes = new Map(
+    db
+      .select({ id: victims.id, code: victims.code })
+      .from(victims)
+      .where(eq(victims.collectiveId, collectiveId))
+      .all()
+      .map((v) => [v.id, v.code]),
+  );
   const whoOf = (e: Omit<Entry, "id" | "guardFps">) =>
-    standInFor(e.attribute, e.subjectKind === "victim" ? victimStandIn(victimCodes.get(e.subjectId) ?? "the victim") : (accusedStandIns.get(e.subjectId) ?? accusedStandIn(0, codeOf.get(e.caseId) ?? "")));
+    standInFor(
+      e.attribute,
+      e.subjectKind === "victim"
+        ? victimStandIn(victimCodes.get(e.subjectId) ?? "the victim")
+        : (accusedStandIns.get(e.subjectId) ?? accusedStandIn(0, codeOf.get(e.caseId) ?? "")),
+    );
   return { caseRows, people, accusedStandIns, whoOf };
 }
 
 /** The stand-in of one entry, read for its subject alone (as standIns reads it for all). */
 function standInOfEntry(db: Conn, e: Omit<Entry, "id" | "guardFps">): Protectee {
   const code = db.select({ code: cases.code }).from(cases).where(eq(cases.id, e.caseId)).get()?.code ?? "";
-  if (e.subjectKind === "victim") return standInFor(e.attribute, victimStandIn(db.select({ code: victims.code }).from(victims).where(eq(victims.id, e.subjectId)).get()?.code ?? "the victim"));
-  const onCase = db.select({ id: accused.id }).from(accused).where(eq(accused.caseId, e.caseId)).orderBy(asc(accused.id)).all();
+  if (e.subjectKind === "victim")
+    return standInFor(
+      e.attribute,
+      victimStandIn(
+        db.select({ code: victims.code }).from(victims).where(eq(victims.id, e.subjectId)).get()?.code ?? "the victim",
+      ),
+    );
+  const onCase = db
+    .select({ id: accused.id })
+    .from(accused)
+    .where(eq(accused.caseId, e.caseId))
+    .orderBy(asc(accused.id))
+    .all();
   return standInFor(e.attribute, accusedStandIn(onCase.findIndex((a) => a.id === e.subjectId) + 1, code));
 }
 
@@ -178,8 +334,10 @@ function buildSet(db: Conn, collectiveId: number, key: string): ProtectedSet {
   const hash = keyedHasher(key);
   const { caseRows, people, accusedStandIns, whoOf } = standIns(db, collectiveId);
   const entries = function* () {
-    for (const e of entriesOfCollective(db, collectiveId)) yield { id: `e:${e.id}`, forms: JSON.parse(e.guardFps) as string[], who: whoOf(e) };
-    for (const a of people) yield { id: `a:${a.id}`, forms: accusedForms(key, hash, a.name), who: accusedStandIns.get(a.id)! };
+    for (const e of entriesOfCollective(db, collectiveId))
+      yield { id: `e:${e.id}`, forms: JSON.parse(e.guardFps) as string[], who: whoOf(e) };
+    for (const a of people)
+      yield { id: `a:${a.id}`, forms: accusedForms(key, hash, a.name), who: accusedStandIns.get(a.id)! };
   };
   const firs = caseRows.filter((c) => c.fir).map((c) => [firKey(c.fir!), firStandIn(c.code)] as [string, Protectee]);
   return buildProtectedSet(key, entries(), firs);
@@ -189,7 +347,9 @@ function buildSet(db: Conn, collectiveId: number, key: string): ProtectedSet {
 const setCache = new Map<string, { revision: number; key: string; set: ProtectedSet }>();
 
 function revisionState(db: Conn) {
-  const state = db.get<{ revision: number; file: string }>(sql`select revision, (select file from pragma_database_list where name = 'main') as file from ${protectedRevision} where id = 1`);
+  const state = db.get<{ revision: number; file: string }>(
+    sql`select revision, (select file from pragma_database_list where name = 'main') as file from ${protectedRevision} where id = 1`,
+  );
   return { revision: state?.revision ?? 0, file: state?.file || null };
 }
 
@@ -216,11 +376,16 @@ export function protectedSet(db: Conn, collectiveId: number, key = config().IDEN
  * and nothing else, the kept set is updated in place (the entries added, the ids removed) rather
  * than rebuilt. If anything else moved the revision meanwhile, the next read rebuilds it.
  */
-export function patchProtectedSet(db: Conn, collectiveId: number, change: { before: number; after: number; added?: Entry[]; removed?: number[] }) {
+export function patchProtectedSet(
+  db: Conn,
+  collectiveId: number,
+  change: { before: number; after: number; added?: Entry[]; removed?: number[] },
+) {
   const { file } = revisionState(db);
   const cached = file ? setCache.get(`${file}|${collectiveId}`) : undefined;
   if (!cached || cached.key !== config().IDENTITY_KEY || cached.revision !== change.before) return;
   for (const id of change.removed ?? []) removeFromSet(cached.set, `e:${id}`);
-  for (const e of change.added ?? []) addToSet(cached.set, `e:${e.id}`, JSON.parse(e.guardFps) as string[], standInOfEntry(db, e));
+  for (const e of change.added ?? [])
+    addToSet(cached.set, `e:${e.id}`, JSON.parse(e.guardFps) as string[], standInOfEntry(db, e));
   cached.revision = change.after;
 }

@@ -6,7 +6,11 @@ import { loginAttempts } from "#db/schema";
 export type AttemptKeys = { accountKey: string; clientKey: string };
 
 /** Failed attempts since `since`, from one client address, or (with an account key) for one account from it. */
-export function failedAttemptsSince(db: Conn, { accountKey, clientKey }: { accountKey?: string; clientKey: string }, since: string): number {
+export function failedAttemptsSince(
+  db: Conn,
+  { accountKey, clientKey }: { accountKey?: string; clientKey: string },
+  since: string,
+): number {
   return (
     db
       .select({ n: count() })
@@ -24,7 +28,9 @@ export function failedAttemptsSince(db: Conn, { accountKey, clientKey }: { accou
 }
 
 export function recordLoginAttempt(db: Conn, keys: AttemptKeys, succeeded: boolean, now: Date) {
-  db.insert(loginAttempts).values({ ...keys, succeeded, at: now.toISOString() }).run();
+  db.insert(loginAttempts)
+    .values({ ...keys, succeeded, at: now.toISOString() })
+    .run();
 }
 
 /** An account's failed attempts since `since`, counted per client address. */
@@ -32,7 +38,9 @@ export function failedAttemptsByClient(db: Conn, accountKey: string, since: stri
   return db
     .select({ n: count() })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.accountKey, accountKey), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)))
+    .where(
+      and(eq(loginAttempts.accountKey, accountKey), eq(loginAttempts.succeeded, false), gte(loginAttempts.at, since)),
+    )
     .groupBy(loginAttempts.clientKey)
     .all()
     .map((r) => r.n);
@@ -40,5 +48,8 @@ export function failedAttemptsByClient(db: Conn, accountKey: string, since: stri
 
 /** Forgets an account's failed attempts, from every address. Returns how many. */
 export function forgetFailedAttempts(db: Conn, accountKey: string): number {
-  return db.delete(loginAttempts).where(and(eq(loginAttempts.accountKey, accountKey), eq(loginAttempts.succeeded, false))).run().changes;
+  return db
+    .delete(loginAttempts)
+    .where(and(eq(loginAttempts.accountKey, accountKey), eq(loginAttempts.succeeded, false)))
+    .run().changes;
 }

@@ -8,13 +8,22 @@ export type Meeting = typeof meetings.$inferSelect;
 
 /** A meeting of this collective, or a 404 for another collective's or one that does not exist. */
 export function getMeeting(db: Conn, { id, collectiveId }: { id: number; collectiveId: number }): Meeting {
-  const row = db.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.collectiveId, collectiveId))).get();
+  const row = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, id), eq(meetings.collectiveId, collectiveId)))
+    .get();
   invariantResponse(row, "Meeting not found", { status: 404 });
   return row;
 }
 
 export function listMeetings(db: Conn, collectiveId: number) {
-  return db.select().from(meetings).where(eq(meetings.collectiveId, collectiveId)).orderBy(desc(meetings.startsAt)).all();
+  return db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.collectiveId, collectiveId))
+    .orderBy(desc(meetings.startsAt))
+    .all();
 }
 
 /** The last meeting before this one that took place (held), for "since the last meeting" rules. */
@@ -32,12 +41,19 @@ export function previousHeldMeeting(db: Conn, meeting: Pick<Meeting, "collective
  * The collective's next meeting: the first still to take place (planned or agenda published) after
  * `now` (or at it, with `includeNow`, as the reminders count a meeting starting this instant).
  */
-export function nextMeeting(db: Conn, collectiveId: number, now: Date = new Date(), { includeNow = false } = {}): Meeting | undefined {
+export function nextMeeting(
+  db: Conn,
+  collectiveId: number,
+  now: Date = new Date(),
+  { includeNow = false } = {},
+): Meeting | undefined {
   const from = includeNow ? gte(meetings.startsAt, now.toISOString()) : gt(meetings.startsAt, now.toISOString());
   return db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.collectiveId, collectiveId), from, inArray(meetings.status, ["planned", "agenda_published"])))
+    .where(
+      and(eq(meetings.collectiveId, collectiveId), from, inArray(meetings.status, ["planned", "agenda_published"])),
+    )
     .orderBy(asc(meetings.startsAt))
     .get();
 }
@@ -47,7 +63,13 @@ export function meetingAfter(db: Conn, meeting: Pick<Meeting, "collectiveId" | "
   return db
     .select()
     .from(meetings)
-    .where(and(eq(meetings.collectiveId, meeting.collectiveId), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, "cancelled")))
+    .where(
+      and(
+        eq(meetings.collectiveId, meeting.collectiveId),
+        gt(meetings.startsAt, meeting.startsAt),
+        ne(meetings.status, "cancelled"),
+      ),
+    )
     .orderBy(asc(meetings.startsAt))
     .get();
 }
@@ -63,10 +85,24 @@ export function latestMeeting(db: Conn, collectiveId: number) {
 
 export function createMeeting(
   db: Conn,
-  input: { collectiveId: number; startsAt: string; durationMinutes: number; venue: string | null; onlineLink: string | null },
+  input: {
+    collectiveId: number;
+    startsAt: string;
+    durationMinutes: number;
+    venue: string | null;
+    onlineLink: string | null;
+  },
 ): Meeting {
-  const last = db.select({ n: max(meetings.number) }).from(meetings).where(eq(meetings.collectiveId, input.collectiveId)).get();
-  return db.insert(meetings).values({ ...input, number: (last?.n ?? 0) + 1 }).returning().get();
+  const last = db
+    .select({ n: max(meetings.number) })
+    .from(meetings)
+    .where(eq(meetings.collectiveId, input.collectiveId))
+    .get();
+  return db
+    .insert(meetings)
+    .values({ ...input, number: (last?.n ?? 0) + 1 })
+    .returning()
+    .get();
 }
 
 export function meetingDate(meeting: Pick<Meeting, "startsAt">, timeZone: string): string {
@@ -87,13 +123,28 @@ export function agendaChanged(db: Conn, meetingId: number, standing?: { refreshe
 
 /** The collective's meetings whose agenda is still a draft. */
 export function draftAgendaMeetings(db: Conn, collectiveId: number): Meeting[] {
-  return db.select().from(meetings).where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "planned"))).orderBy(asc(meetings.startsAt)).all();
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "planned")))
+    .orderBy(asc(meetings.startsAt))
+    .all();
 }
 
 /** Freezes an agenda as the meeting's next version; returns its number. */
-export function insertAgendaVersion(db: Conn, version: { meetingId: number; itemsJson: string; publishedByUserId: number }): number {
-  const last = db.select({ v: max(agendaVersions.version) }).from(agendaVersions).where(eq(agendaVersions.meetingId, version.meetingId)).get()?.v ?? 0;
-  db.insert(agendaVersions).values({ ...version, version: last + 1 }).run();
+export function insertAgendaVersion(
+  db: Conn,
+  version: { meetingId: number; itemsJson: string; publishedByUserId: number },
+): number {
+  const last =
+    db
+      .select({ v: max(agendaVersions.version) })
+      .from(agendaVersions)
+      .where(eq(agendaVersions.meetingId, version.meetingId))
+      .get()?.v ?? 0;
+  db.insert(agendaVersions)
+    .values({ ...version, version: last + 1 })
+    .run();
   return last + 1;
 }
 

@@ -9,10 +9,18 @@ export function replayAnswer(db: Conn, key: ReplayKey): string | undefined {
   return db
     .select({ answer: offlineReplays.answer })
     .from(offlineReplays)
-    .where(and(eq(offlineReplays.userId, key.userId), eq(offlineReplays.id, key.id), eq(offlineReplays.meetingId, key.meetingId)))
+    .where(
+      and(
+        eq(offlineReplays.userId, key.userId),
+        eq(offlineReplays.id, key.id),
+        eq(offlineReplays.meetingId, key.meetingId),
+      ),
+    )
     .get()?.answer;
 }
 
 export function rememberReplay(db: Conn, key: ReplayKey, answer: string) {
-  db.insert(offlineReplays).values({ ...key, answer }).run();
+  db.insert(offlineReplays)
+    .values({ ...key, answer })
+    .run();
 }

@@ -54,7 +54,13 @@ export function enqueueMail(db: Conn, mail: OutgoingMail, now = new Date()): num
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
-      attachments: JSON.stringify((mail.attachments ?? []).map((a) => ({ filename: a.filename, contentType: a.contentType, base64: a.content.toString("base64") }))),
+      attachments: JSON.stringify(
+        (mail.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          base64: a.content.toString("base64"),
+        })),
+      ),
       icalEvent: mail.icalEvent?.content ?? null,
       icalMethod: mail.icalEvent?.method ?? null,
       nextAttemptAt: now.toISOString(),
@@ -63,13 +69,21 @@ export function enqueueMail(db: Conn, mail: OutgoingMail, now = new Date()): num
     .returning({ id: mailOutbox.id })
     .get();
   if (inserted) return inserted.id;
-  return db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.idempotencyKey, mail.idempotencyKey)).get()!.id;
+  return db
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.idempotencyKey, mail.idempotencyKey))
+    .get()!.id;
 }
 
 /** The attachments as stored in the row (base64 in JSON), back to buffers. */
 export function storedAttachments(row: Pick<OutboxRow, "attachments">): OutgoingAttachment[] {
   const list = JSON.parse(row.attachments) as { filename: string; contentType: string; base64: string }[];
-  return list.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, "base64") }));
+  return list.map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.base64, "base64"),
+  }));
 }
 
 export const outboxPageSize = 50;
@@ -89,13 +103,20 @@ export function heldByGuard(db: Conn, collectiveId: number, limit = 20) {
     .map((r) => {
       const [what = "", fixUrl] = (r.detail ?? "").split(fixSeparator);
       const colon = what.indexOf(": ");
-      return { id: r.id, at: r.at, document: colon < 0 ? what : what.slice(0, colon), field: colon < 0 ? "" : what.slice(colon + 2), fixUrl: fixUrl ?? null };
+      return {
+        id: r.id,
+        at: r.at,
+        document: colon < 0 ? what : what.slice(0, colon),
+        field: colon < 0 ? "" : what.slice(colon + 2),
+        fixUrl: fixUrl ?? null,
+      };
     });
 }
 
 /** One page of a collective's messages, newest first; a page past the end shows the last one. */
 export function listOutbox(db: Conn, collectiveId: number, requestedPage: number) {
-  const total = db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.collectiveId, collectiveId)).get()?.n ?? 0;
+  const total =
+    db.select({ n: count() }).from(mailOutbox).where(eq(mailOutbox.collectiveId, collectiveId)).get()?.n ?? 0;
   const pages = Math.max(1, Math.ceil(total / outboxPageSize));
   const page = Math.min(Math.max(1, Math.trunc(requestedPage) || 1), pages);
   const rows = db
@@ -126,7 +147,11 @@ export function hideSetPasswordLinks(body: string): string {
 
 /** One message of the caller's collective; anything else (a forged or foreign id) is a 404. */
 export function getOutboxMessage(db: Conn, collectiveId: number, id: number): OutboxRow {
-  const row = db.select().from(mailOutbox).where(and(eq(mailOutbox.id, id), eq(mailOutbox.collectiveId, collectiveId))).get();
+  const row = db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.id, id), eq(mailOutbox.collectiveId, collectiveId)))
+    .get();
   invariantResponse(row, "Message not found", { status: 404 });
   return row;
 }
@@ -136,7 +161,8 @@ export function getOutboxMessage(db: Conn, collectiveId: number, id: number): Ou
  * so resetting the attempt count never loses what happened before.
  */
 const retryPrefix = "Retried by an administrator";
-const historyOf = (lastError: string | null) => (lastError ?? "").split("\n").filter((line) => line.startsWith(retryPrefix));
+const historyOf = (lastError: string | null) =>
+  (lastError ?? "").split("\n").filter((line) => line.startsWith(retryPrefix));
 
 /** The lastError after a failed attempt (one line, capped), keeping the retry history. */
 export function failureNote(previous: string | null, attempt: number, reason: string): string {
@@ -157,7 +183,12 @@ export function retryFailed(db: Conn, collectiveId: number, id: number, now = ne
   return (
     db
       .update(mailOutbox)
-      .set({ status: "pending", nextAttemptAt: now.toISOString(), attempts: 0, lastError: [note, ...historyOf(row.lastError)].join("\n") })
+      .set({
+        status: "pending",
+        nextAttemptAt: now.toISOString(),
+        attempts: 0,
+        lastError: [note, ...historyOf(row.lastError)].join("\n"),
+      })
       // The status condition again: two administrators pressing Retry at once reset it only once.
       .where(and(eq(mailOutbox.id, id), eq(mailOutbox.collectiveId, collectiveId), eq(mailOutbox.status, "failed")))
       .run().changes === 1
@@ -205,11 +236,18 @@ export function renewClaim(db: Conn, { id, attempts }: { id: number; attempts: n
 }
 
 export function markSent(db: Conn, id: number, smtpAccepted: string, now = new Date()) {
-  db.update(mailOutbox).set({ status: "sent", sentAt: now.toISOString(), smtpAccepted }).where(eq(mailOutbox.id, id)).run();
+  db.update(mailOutbox)
+    .set({ status: "sent", sentAt: now.toISOString(), smtpAccepted })
+    .where(eq(mailOutbox.id, id))
+    .run();
 }
 
 /** A failed attempt: back in the queue at `nextAttemptAt`, or failed for good. */
-export function markAttemptFailed(db: Conn, id: number, { failed, lastError, nextAttemptAt }: { failed: boolean; lastError: string; nextAttemptAt: Date }) {
+export function markAttemptFailed(
+  db: Conn,
+  id: number,
+  { failed, lastError, nextAttemptAt }: { failed: boolean; lastError: string; nextAttemptAt: Date },
+) {
   db.update(mailOutbox)
     .set({ status: failed ? "failed" : "pending", lastError, nextAttemptAt: nextAttemptAt.toISOString() })
     .where(eq(mailOutbox.id, id))
@@ -218,5 +256,10 @@ export function markAttemptFailed(db: Conn, id: number, { failed, lastError, nex
 
 /** How many of a send-out's messages are in each state. */
 export function batchStatusCounts(db: Conn, batch: string) {
-  return db.select({ status: mailOutbox.status, n: count() }).from(mailOutbox).where(eq(mailOutbox.batch, batch)).groupBy(mailOutbox.status).all();
+  return db
+    .select({ status: mailOutbox.status, n: count() })
+    .from(mailOutbox)
+    .where(eq(mailOutbox.batch, batch))
+    .groupBy(mailOutbox.status)
+    .all();
 }

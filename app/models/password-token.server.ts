@@ -13,13 +13,14 @@ const sha256 = (raw: string) => crypto.createHash("sha256").update(raw).digest("
 export function createPasswordToken(db: Conn, userId: number, now = new Date()) {
   const raw = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + passwordLinkDays * 86_400_000).toISOString();
-  db.insert(passwordTokens).values({ userId, tokenHash: sha256(raw), expiresAt }).run();
+  db.insert(passwordTokens)
+    .values({ userId, tokenHash: sha256(raw), expiresAt })
+    .run();
   return { raw, expiresAt };
 }
 
 export type TokenCheck =
-  | { status: "valid"; tokenId: number; user: typeof users.$inferSelect }
-  | { status: "used" | "expired" | "unknown" };
+  { status: "valid"; tokenId: number; user: typeof users.$inferSelect } | { status: "used" | "expired" | "unknown" };
 
 export function checkPasswordToken(db: Conn, raw: string, now = new Date()): TokenCheck {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(raw)) return { status: "unknown" };
@@ -52,9 +53,15 @@ export function redeemPasswordToken(db: Db, raw: string, passwordHash: string, n
  * A fresh link for an account (the first one expired, or the password is forgotten). Any earlier
  * unused link of the account stops working, so only the newest link in circulation is live.
  */
-export function reissuePasswordLink(db: Db, { collectiveId, userId, byUserId }: { collectiveId: number; userId: number; byUserId: number }, now = new Date()) {
+export function reissuePasswordLink(
+  db: Db,
+  { collectiveId, userId, byUserId }: { collectiveId: number; userId: number; byUserId: number },
+  now = new Date(),
+) {
   return db.transaction((tx) => {
-    tx.delete(passwordTokens).where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt))).run();
+    tx.delete(passwordTokens)
+      .where(and(eq(passwordTokens.userId, userId), isNull(passwordTokens.usedAt)))
+      .run();
     const link = createPasswordToken(tx, userId, now);
     audit(tx, { collectiveId, userId: byUserId, action: "password_link", entity: "user", entityId: userId });
     return link;

@@ -24,5 +24,11 @@ export function latestScanOf(db: Conn, collectiveId: number): Scan | null {
 
 /** How many findings the latest scan has (0 before any scan). */
 export function findingCountOf(db: Conn, collectiveId: number): number {
-  return db.select({ n: redactionScans.findingCount }).from(redactionScans).where(eq(redactionScans.collectiveId, collectiveId)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: redactionScans.findingCount })
+      .from(redactionScans)
+      .where(eq(redactionScans.collectiveId, collectiveId))
+      .get()?.n ?? 0
+  );
 }

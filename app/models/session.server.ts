@@ -51,7 +51,12 @@ export function purgeExpiredSessions(db: Conn, now: Date, idleMinutes: number): 
 
 /** The session with this (hashed) id and its account, or undefined. */
 export function findSessionWithUser(db: Conn, sessionId: string) {
-  return db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sessionId)).get();
+  return db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sessionId))
+    .get();
 }
 
 export function endSession(db: Conn, sessionId: string) {
@@ -59,5 +64,7 @@ export function endSession(db: Conn, sessionId: string) {
 }
 
 export function insertSession(db: Conn, session: { id: string; userId: number; expiresAt: string }, now = new Date()) {
-  db.insert(sessions).values({ ...session, lastSeenAt: now.toISOString() }).run();
+  db.insert(sessions)
+    .values({ ...session, lastSeenAt: now.toISOString() })
+    .run();
 }

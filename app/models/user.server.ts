@@ -54,7 +54,10 @@ export function resolveSessionUser(
   db: Conn,
   user: UserRow,
   today: string,
-): { ok: true; user: SessionUser } | { ok: false; reason: "disabled" | "tenure_ended" } | { ok: false; reason: "tenure_not_started"; startsOn: string } {
+):
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: "disabled" | "tenure_ended" }
+  | { ok: false; reason: "tenure_not_started"; startsOn: string } {
   if (!user.active) return { ok: false, reason: "disabled" };
   const tenure = tenureInForce(db, user.id, today);
   // A representative signs in for a seat, so only while a tenure is in force: a transfer ends it.
@@ -68,7 +71,9 @@ export function resolveSessionUser(
       .where(and(eq(tenures.userId, user.id), gt(tenures.startsOn, today)))
       .orderBy(asc(tenures.startsOn))
       .get();
-    return upcoming ? { ok: false, reason: "tenure_not_started", startsOn: upcoming.startsOn } : { ok: false, reason: "tenure_ended" };
+    return upcoming
+      ? { ok: false, reason: "tenure_not_started", startsOn: upcoming.startsOn }
+      : { ok: false, reason: "tenure_ended" };
   }
   return {
     ok: true,
@@ -93,7 +98,13 @@ export function listAccounts(db: Conn, collectiveId: number, today: string): Acc
       .select({ userId: tenures.userId, department: departments.name })
       .from(tenures)
       .innerJoin(departments, eq(departments.id, tenures.departmentId))
-      .where(and(eq(departments.collectiveId, collectiveId), lte(tenures.startsOn, today), or(isNull(tenures.endsOn), gte(tenures.endsOn, today))))
+      .where(
+        and(
+          eq(departments.collectiveId, collectiveId),
+          lte(tenures.startsOn, today),
+          or(isNull(tenures.endsOn), gte(tenures.endsOn, today)),
+        ),
+      )
       .all()
       .map((r) => [r.userId, r.department]),
   );
@@ -110,9 +121,16 @@ export function listAccounts(db: Conn, collectiveId: number, today: string): Acc
  * The admin disables an account (its open sessions end at once) or enables it again. Accounts are
  * never deleted, so history keeps its authors. False when there is no such account in the collective.
  */
-export function setAccountActive(db: Conn, { collectiveId, userId, active }: { collectiveId: number; userId: number; active: boolean }): boolean {
+export function setAccountActive(
+  db: Conn,
+  { collectiveId, userId, active }: { collectiveId: number; userId: number; active: boolean },
+): boolean {
   return db.transaction((tx) => {
-    const res = tx.update(users).set({ active }).where(and(eq(users.id, userId), eq(users.collectiveId, collectiveId))).run();
+    const res = tx
+      .update(users)
+      .set({ active })
+      .where(and(eq(users.id, userId), eq(users.collectiveId, collectiveId)))
+      .run();
     if (res.changes !== 1) return false;
     if (!active) endSessionsOf(tx, userId);
     return true;

@@ -35,12 +35,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [row] = listActions(db, user.collectiveId, { id: item.id });
   invariantResponse(row, "Action item not found", { status: 404 });
   return maskForReader(db, user, {
-    item: { ...row, due: formatDate(row.dueOn), completed: formatDate(row.completedOn), overdue: isOverdue(row, today), escalated: isEscalated(row, today) },
+    item: {
+      ...row,
+      due: formatDate(row.dueOn),
+      completed: formatDate(row.completedOn),
+      overdue: isOverdue(row, today),
+      escalated: isEscalated(row, today),
+    },
     history: actionHistory(db, item.id).map((h) => ({
       ...h,
       at: formatDateTime(h.at, timeZone),
-      fromValue: h.field === "due date" ? formatDate(h.fromValue) : h.fromValue ? (actionStatusWords[h.fromValue] ?? h.fromValue) : null,
-      toValue: h.field === "due date" ? formatDate(h.toValue) : h.toValue ? (actionStatusWords[h.toValue] ?? h.toValue) : null,
+      fromValue:
+        h.field === "due date"
+          ? formatDate(h.fromValue)
+          : h.fromValue
+            ? (actionStatusWords[h.fromValue] ?? h.fromValue)
+            : null,
+      toValue:
+        h.field === "due date" ? formatDate(h.toValue) : h.toValue ? (actionStatusWords[h.toValue] ?? h.toValue) : null,
     })),
     canUpdate: allows(user, "update:action-item:own", { departmentId: item.departmentId }),
     correction: can(user.role, "write:meeting") && item.status !== "dropped" ? correctionChoices(db, user, item) : null,
@@ -70,10 +82,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (ok) refreshDraftAgendas(tx, user.collectiveId);
       return ok;
     },
-    (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: "update", entity: "action_item", entityId: item.id } : null),
+    (ok) =>
+      ok
+        ? {
+            collectiveId: user.collectiveId,
+            userId: user.id,
+            action: "update",
+            entity: "action_item",
+            entityId: item.id,
+          }
+        : null,
   );
   if (!saved) {
-    return data({ errors: { form: "Someone else updated this item while you were editing. Reload to see their change; yours was not saved." }, values: form.values }, { status: 409 });
+    return data(
+      {
+        errors: {
+          form: "Someone else updated this item while you were editing. Reload to see their change; yours was not saved.",
+        },
+        values: form.values,
+      },
+      { status: 409 },
+    );
   }
   return redirect(`/actions/${item.id}`);
 }
@@ -107,7 +136,9 @@ export default function ActionItem() {
             </>
           ) : null}
           <dt>Agreed at</dt>
-          <dd>{item.meetingNumber ? <Link to={`/meetings/${item.meetingId}`}>Meeting {item.meetingNumber}</Link> : "—"}</dd>
+          <dd>
+            {item.meetingNumber ? <Link to={`/meetings/${item.meetingId}`}>Meeting {item.meetingNumber}</Link> : "—"}
+          </dd>
           <dt>Carried</dt>
           <dd>{item.carried ? plural(item.carried, "meeting", "meetings") : "Not yet"}</dd>
           {item.caseCode ? (
@@ -125,12 +156,22 @@ export default function ActionItem() {
             <input type="hidden" name="version" value={item.version} />
             <input type="hidden" name="currentDueOn" value={item.dueOn} />
             <div className="form-row">
-              <SelectField name="status" label="Status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] ?? s }))} defaultValue={item.status} />
+              <SelectField
+                name="status"
+                label="Status"
+                options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] ?? s }))}
+                defaultValue={item.status}
+              />
               <Field name="dueOn" label="Due date" type="date" defaultValue={item.dueOn} />
             </div>
             <Field name="reason" label="Reason (for blocked or dropped)" defaultValue={item.statusReason} />
             <Field name="dueReason" label="Reason for a new due date" />
-            <Field name="comment" label="What was done, and when" multiline hint="Text only: no names of victims, no documents." />
+            <Field
+              name="comment"
+              label="What was done, and when"
+              multiline
+              hint="Text only: no names of victims, no documents."
+            />
             <button type="submit" className="button">
               Save update
             </button>
@@ -148,7 +189,15 @@ export default function ActionItem() {
                 : "This action was not agreed at a meeting."}
           </p>
           <ActionCorrection
-            action={{ id: item.id, description: item.description, departmentId: item.departmentId, caseId: item.caseId, caseCode: item.caseCode, dueOn: item.dueOn, version: item.version }}
+            action={{
+              id: item.id,
+              description: item.description,
+              departmentId: item.departmentId,
+              caseId: item.caseId,
+              caseCode: item.caseCode,
+              dueOn: item.dueOn,
+              version: item.version,
+            }}
             departments={correction.departments}
             cases={correction.cases}
             needsAmendment={correction.needsAmendment}

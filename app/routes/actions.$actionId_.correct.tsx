@@ -28,7 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const item = requireActionItem(db, user, idParam(params, "actionId"));
   const [row] = listActions(db, user.collectiveId, { id: item.id });
   invariantResponse(row, "Action item not found", { status: 404 });
-  return { item: row, choices: correctionChoices(db, user, item), returnTo: new URL(request.url).searchParams.get("returnTo") ?? "" };
+  return {
+    item: row,
+    choices: correctionChoices(db, user, item),
+    returnTo: new URL(request.url).searchParams.get("returnTo") ?? "",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,13 +43,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent") === "drop" ? "drop" : "correct";
   const form =
     intent === "correct"
-      ? parseGuardedForm(db, user, actionCorrectionSchema, formData, `action ${item.id}'s correction`, { description: "the action", movedBy: "who moved the amendment" })
-      : parseGuardedForm(db, user, actionDropSchema, formData, `action ${item.id}'s drop`, { reason: `action ${item.id}'s dropped reason`, movedBy: "who moved the amendment" });
+      ? parseGuardedForm(db, user, actionCorrectionSchema, formData, `action ${item.id}'s correction`, {
+          description: "the action",
+          movedBy: "who moved the amendment",
+        })
+      : parseGuardedForm(db, user, actionDropSchema, formData, `action ${item.id}'s drop`, {
+          reason: `action ${item.id}'s dropped reason`,
+          movedBy: "who moved the amendment",
+        });
   if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const dueProblem = form.data.intent === "correct" && form.data.dueOn !== item.dueOn ? dueDateProblem(form.data.dueOn, agreedOn(db, item), today) : null;
+  const dueProblem =
+    form.data.intent === "correct" && form.data.dueOn !== item.dueOn
+      ? dueDateProblem(form.data.dueOn, agreedOn(db, item), today)
+      : null;
   if (dueProblem) return data({ intent, errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
-  const result = form.data.intent === "correct" ? correctAction(db, user, item, form.data) : dropAction(db, user, item, form.data, today);
+  const result =
+    form.data.intent === "correct"
+      ? correctAction(db, user, item, form.data)
+      : dropAction(db, user, item, form.data, today);
   if (!result.ok) return data({ intent, errors: result.errors, values: form.values }, { status: result.status });
   return redirect(safeRedirect(formData.get("returnTo"), `/actions/${item.id}`));
 }
@@ -68,7 +84,15 @@ export default function CorrectAction() {
         <p className="notice">This action item is dropped.</p>
       ) : (
         <ActionCorrection
-          action={{ id: item.id, description: item.description, departmentId: item.departmentId, caseId: item.caseId, caseCode: item.caseCode, dueOn: item.dueOn, version: item.version }}
+          action={{
+            id: item.id,
+            description: item.description,
+            departmentId: item.departmentId,
+            caseId: item.caseId,
+            caseCode: item.caseCode,
+            dueOn: item.dueOn,
+            version: item.version,
+          }}
           departments={choices.departments}
           cases={choices.cases}
           needsAmendment={choices.needsAmendment}

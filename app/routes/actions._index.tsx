@@ -38,8 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The case and meeting lists offer what the reader's actions refer to. A value from the URL
   // outside them (forged, another collective's, or an item since deleted) is reported and ignored.
   const visible = listActions(db, user.collectiveId, own ? { department: filters.department } : {});
-  const caseCodes = new Map(visible.filter((a) => a.caseId !== null && a.caseCode !== null).map((a) => [a.caseId!, a.caseCode!]));
-  const cases = [...caseCodes].map(([id, code]) => ({ value: String(id), label: code })).sort((a, b) => a.label.localeCompare(b.label));
+  const caseCodes = new Map(
+    visible.filter((a) => a.caseId !== null && a.caseCode !== null).map((a) => [a.caseId!, a.caseCode!]),
+  );
+  const cases = [...caseCodes]
+    .map(([id, code]) => ({ value: String(id), label: code }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   const meetingIds = new Set(visible.map((a) => a.meetingId));
   const meetings = listMeetings(db, user.collectiveId)
     .filter((m) => meetingIds.has(m.id))
@@ -54,8 +58,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   // Work still to do comes first, soonest due at the top; finished and dropped items follow, latest first.
   const rows = listActions(db, user.collectiveId, filters)
-    .map((a) => ({ ...a, due: formatDate(a.dueOn), overdue: isOverdue(a, today), escalated: isEscalated(a, today), unfinished: isUnfinished(a.status) }))
-    .sort((a, b) => (a.unfinished !== b.unfinished ? (a.unfinished ? -1 : 1) : a.unfinished ? a.dueOn.localeCompare(b.dueOn) : b.dueOn.localeCompare(a.dueOn)));
+    .map((a) => ({
+      ...a,
+      due: formatDate(a.dueOn),
+      overdue: isOverdue(a, today),
+      escalated: isEscalated(a, today),
+      unfinished: isUnfinished(a.status),
+    }))
+    .sort((a, b) =>
+      a.unfinished !== b.unfinished
+        ? a.unfinished
+          ? -1
+          : 1
+        : a.unfinished
+          ? a.dueOn.localeCompare(b.dueOn)
+          : b.dueOn.localeCompare(a.dueOn),
+    );
   const departments = listDepartmentNames(db, user.collectiveId);
   const ownDepartment = own ? departments.find((d) => d.id === user.departmentId)?.name : null;
   // A representative may raise a matter for the next meeting; the card says why when none can take it.
@@ -63,7 +81,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (can(user.role, "raise:agenda-matter") && user.departmentId !== null) {
     const target = matterTarget(db, user.collectiveId);
     raise = target.ok
-      ? { open: true, label: target.label, cases: openCasesOfDepartment(db, user.collectiveId, user.departmentId).map((c) => ({ value: String(c.id), label: c.code })) }
+      ? {
+          open: true,
+          label: target.label,
+          cases: openCasesOfDepartment(db, user.collectiveId, user.departmentId).map((c) => ({
+            value: String(c.id),
+            label: c.code,
+          })),
+        }
       : { open: false, reason: target.message };
   }
   const body = maskForReader(db, user, { rows, own, errors, departments, ownDepartment, cases, meetings, raise });
@@ -73,7 +98,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The only thing posted here: a representative raising a matter for the next agenda, for the department of their seat. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "raise:agenda-matter");
-  const form = parseGuardedForm(getDb(), user, raiseMatterSchema, await readForm(request), "a matter raised for the agenda", { title: "the title of the matter" });
+  const form = parseGuardedForm(
+    getDb(),
+    user,
+    raiseMatterSchema,
+    await readForm(request),
+    "a matter raised for the agenda",
+    { title: "the title of the matter" },
+  );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const result = raiseMatter(getDb(), user, form.data);
   if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: result.status });
@@ -84,21 +116,42 @@ export default function Actions() {
   const { rows, own, errors, departments, ownDepartment, cases, meetings, raise } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const raised = outcome && "raised" in outcome ? outcome.raised : null;
-  const refused = outcome && "errors" in outcome ? { errors: outcome.errors as Record<string, string>, values: outcome.values } : undefined;
+  const refused =
+    outcome && "errors" in outcome
+      ? { errors: outcome.errors as Record<string, string>, values: outcome.values }
+      : undefined;
   const [params] = useSearchParams();
   const unfinished = rows.filter((r) => r.unfinished);
   return (
     <div>
       <h1>{own ? `Our department's actions${ownDepartment ? `: ${ownDepartment}` : ""}` : "All actions"}</h1>
       <p className="muted">
-        {unfinished.length} unfinished, {unfinished.filter((r) => r.overdue).length} overdue. Action items belong to the department and stay with it when
-        officers are transferred.
+        {unfinished.length} unfinished, {unfinished.filter((r) => r.overdue).length} overdue. Action items belong to the
+        department and stay with it when officers are transferred.
       </p>
       {raised ? <RaisedNotice meeting={raised} /> : null}
-      <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter action items" feedback={filterFeedback(params, errors)}>
+      <ValidatedForm
+        schema={filtersPassThrough}
+        method="get"
+        className="card filters"
+        aria-label="Filter action items"
+        feedback={filterFeedback(params, errors)}
+      >
         <div className="form-row">
-          {own ? null : <SelectField name="department" label="Department" placeholder="Every department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />}
-          <SelectField name="status" label="Status" placeholder="Any status" options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] ?? s }))} />
+          {own ? null : (
+            <SelectField
+              name="department"
+              label="Department"
+              placeholder="Every department"
+              options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
+            />
+          )}
+          <SelectField
+            name="status"
+            label="Status"
+            placeholder="Any status"
+            options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] ?? s }))}
+          />
           <Field name="dueFrom" label="Due from" type="date" />
           <Field name="dueTo" label="Due to" type="date" />
           <SelectField name="caseId" label="Case" placeholder="Every case" options={cases} />
@@ -147,9 +200,7 @@ export default function Actions() {
       ) : (
         <p className="empty">No action item matches.</p>
       )}
-      {raise ? (
-        <RaiseMatter card={raise} feedback={refused} formKey={raised?.at ?? "raise"} />
-      ) : null}
+      {raise ? <RaiseMatter card={raise} feedback={refused} formKey={raised?.at ?? "raise"} /> : null}
     </div>
   );
 }

@@ -29,7 +29,9 @@ import { idParam } from "~/lib/params";
 import { CaseDecisions } from "~/components/case-decisions";
 import { caseDecisions } from "~/services/case-decisions.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.view.case.code} · Cases · TESTA Desk` : "Case · TESTA Desk" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.view.case.code} · Cases · TESTA Desk` : "Case · TESTA Desk" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:case:own");
@@ -39,17 +41,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   const view = caseView({ kase, ...caseDetail(db, kase.id) }, { restricted, today });
   const indicators = participationIndicatorsFor(db, user.collectiveId);
-  const participation = Object.fromEntries(view.victims.map((v) => [v.id, participationIndex(v, kase.stage, indicators, today)]));
+  const participation = Object.fromEntries(
+    view.victims.map((v) => [v.id, participationIndex(v, kase.stage, indicators, today)]),
+  );
   if (restricted) {
     // The values themselves never go into the log: only that they were shown, and to whom.
-    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir,accused,notes" });
+    audit(db, {
+      collectiveId: user.collectiveId,
+      userId: user.id,
+      action: "view:restricted",
+      entity: "case",
+      entityId: kase.id,
+      detail: "fir,accused,notes",
+    });
   }
   const registered = new URL(request.url).searchParams.has("registered");
   const decisions = caseDecisions(db, user, kase, today, getCollective(db, user.collectiveId).timeZone);
   const canEdit = can(user.role, "write:case");
   // Which attributes each record holds, and when they were added: never a value, which is not kept.
   const records = canEdit && restricted ? entriesOfCase(db, kase.id) : [];
-  return maskForReader(db, user, { view, participation, matches: restricted ? matchesForCase(db, kase.id) : [], records, canEdit, registered, decisions });
+  return maskForReader(db, user, {
+    view,
+    participation,
+    matches: restricted ? matchesForCase(db, kase.id) : [],
+    records,
+    canEdit,
+    registered,
+    decisions,
+  });
 }
 
 const schemas = {
@@ -73,7 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const schema = byIntent<(typeof schemas)[keyof typeof schemas]>(schemas, intent);
-  if (!schema) return data({ intent, errors: { form: "Choose what to add to the case." }, values: {} }, { status: 400 });
+  if (!schema)
+    return data({ intent, errors: { form: "Choose what to add to the case." }, values: {} }, { status: 400 });
   // What others read is guarded: an event's outcome (representatives see it) is open text; its
   // note and an accused's name are restricted and may name the accused, never a victim.
   const guarded: Record<string, GuardedFields> = {
@@ -82,13 +102,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   };
   const form = parseGuardedForm(db, user, schema, formData, `case ${kase.code}`, byIntent(guarded, intent) ?? {});
   if (!form.ok) {
-    const values = identityIntents.has(intent) ? { victimId: String(form.values.victimId ?? ""), accusedId: String(form.values.accusedId ?? "") } : form.values;
+    const values = identityIntents.has(intent)
+      ? { victimId: String(form.values.victimId ?? ""), accusedId: String(form.values.accusedId ?? "") }
+      : form.values;
     return data({ intent, errors: form.errors, values }, { status: 400 });
   }
   const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "case", entityId: kase.id };
   if ((form.data.intent === "add-victim" || form.data.intent === "update-victim") && form.data.lastInformedOn) {
     if (form.data.lastInformedOn > todayIn(getCollective(db, user.collectiveId).timeZone)) {
-      return data({ intent, errors: { lastInformedOn: "Last informed of case progress on cannot be after today." }, values: form.values }, { status: 400 });
+      return data(
+        {
+          intent,
+          errors: { lastInformedOn: "Last informed of case progress on cannot be after today." },
+          values: form.values,
+        },
+        { status: 400 },
+      );
     }
   }
   switch (form.data.intent) {
@@ -96,27 +125,56 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const event = form.data;
       const today = todayIn(getCollective(db, user.collectiveId).timeZone);
       const dateProblem = eventDateProblem(event, today);
-      if (dateProblem) return data({ intent, errors: { [dateProblem.field]: dateProblem.message }, values: form.values }, { status: 400 });
-      audited(db, (tx) => addCaseEvent(tx, kase, user.id, event, today), () => ({ ...entry, action: "add:event", detail: event.verdict ? `${event.kind}, outcome ${event.verdict}` : event.kind }));
+      if (dateProblem)
+        return data(
+          { intent, errors: { [dateProblem.field]: dateProblem.message }, values: form.values },
+          { status: 400 },
+        );
+      audited(
+        db,
+        (tx) => addCaseEvent(tx, kase, user.id, event, today),
+        () => ({
+          ...entry,
+          action: "add:event",
+          detail: event.verdict ? `${event.kind}, outcome ${event.verdict}` : event.kind,
+        }),
+      );
       break;
     }
     case "add-victim": {
       const victim = form.data;
-      audited(db, (tx) => addVictim(tx, user.collectiveId, kase.id, victim), () => ({ ...entry, action: "add:victim" }));
+      audited(
+        db,
+        (tx) => addVictim(tx, user.collectiveId, kase.id, victim),
+        () => ({ ...entry, action: "add:victim" }),
+      );
       break;
     }
     case "update-victim": {
       const { victimId } = form.data;
       const input = form.data;
       const saved = victimId
-        ? audited(db, (tx) => updateVictim(tx, kase.id, victimId, input), (r) => (r === "saved" ? { ...entry, action: "update:victim", detail: `victim ${victimId}` } : null))
+        ? audited(
+            db,
+            (tx) => updateVictim(tx, kase.id, victimId, input),
+            (r) => (r === "saved" ? { ...entry, action: "update:victim", detail: `victim ${victimId}` } : null),
+          )
         : "missing";
       if (saved === "missing") {
-        return data({ intent, errors: { form: "That victim is not recorded on this case." }, values: form.values }, { status: 404 });
+        return data(
+          { intent, errors: { form: "That victim is not recorded on this case." }, values: form.values },
+          { status: 404 },
+        );
       }
       if (saved === "conflict") {
         return data(
-          { intent, errors: { form: "Someone else changed this victim's services while you were editing. Your entries are kept below; reload the page to see theirs, then save again." }, values: form.values },
+          {
+            intent,
+            errors: {
+              form: "Someone else changed this victim's services while you were editing. Your entries are kept below; reload the page to see theirs, then save again.",
+            },
+            values: form.values,
+          },
           { status: 409 },
         );
       }
@@ -128,7 +186,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         db,
         (tx) => {
           const person = addAccused(tx, kase.id, input);
-          recordIdentity(tx, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, { name: person.name, birthYear: null, extra: null });
+          recordIdentity(
+            tx,
+            { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id },
+            { name: person.name, birthYear: null, extra: null },
+          );
         },
         () => ({ ...entry, action: "add:accused" }),
       );
@@ -137,22 +199,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "victim-identity": {
       const { victimId } = form.data;
       const victim = caseDetail(db, kase.id).victims.find((v) => v.id === victimId);
-      if (!victim) return data({ intent, errors: { form: "That victim is not recorded on this case." }, values: {} }, { status: 404 });
+      if (!victim)
+        return data(
+          { intent, errors: { form: "That victim is not recorded on this case." }, values: {} },
+          { status: 404 },
+        );
       // The attributes are fingerprinted and dropped there; they are not stored, logged or echoed back.
-      addToIdentityRecord(db, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "victim", subjectId: victim.id }, user.id, form.data.entries, form.data.crossCase);
+      addToIdentityRecord(
+        db,
+        { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "victim", subjectId: victim.id },
+        user.id,
+        form.data.entries,
+        form.data.crossCase,
+      );
       break;
     }
     case "accused-identity": {
       const { accusedId, fatherName, birthYear } = form.data;
       const person = caseDetail(db, kase.id).accused.find((a) => a.id === accusedId);
-      if (!person) return data({ intent, errors: { form: "That accused is not recorded on this case." }, values: {} }, { status: 404 });
+      if (!person)
+        return data(
+          { intent, errors: { form: "That accused is not recorded on this case." }, values: {} },
+          { status: 404 },
+        );
       const crossCase = fatherName || birthYear ? { name: person.name, birthYear, extra: fatherName } : null;
-      addToIdentityRecord(db, { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id }, user.id, form.data.entries, crossCase);
+      addToIdentityRecord(
+        db,
+        { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id },
+        user.id,
+        form.data.entries,
+        crossCase,
+      );
       break;
     }
     case "remove-identity-entry":
-      if (!removeFromIdentityRecord(db, { collectiveId: user.collectiveId, caseId: kase.id }, user.id, form.data.entryId)) {
-        return data({ intent, errors: { form: "That fingerprint is not on this case's records." }, values: {} }, { status: 404 });
+      if (
+        !removeFromIdentityRecord(db, { collectiveId: user.collectiveId, caseId: kase.id }, user.id, form.data.entryId)
+      ) {
+        return data(
+          { intent, errors: { form: "That fingerprint is not on this case's records." }, values: {} },
+          { status: 404 },
+        );
       }
       break;
     case "decide-match": {
@@ -162,7 +249,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         (tx) => decideMatch(tx, user.collectiveId, matchId, kase.id, decision, user.id),
         (ok) => (ok ? { ...entry, action: `match:${decision}`, detail: `match ${matchId}` } : null),
       );
-      if (!decided) return data({ intent, errors: { form: "That match is not on this case." }, values: {} }, { status: 404 });
+      if (!decided)
+        return data({ intent, errors: { form: "That match is not on this case." }, values: {} }, { status: 404 });
       break;
     }
   }
@@ -170,7 +258,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const roleLabel = (role: string) => ({ lead: "Lead", support: "Support", informed: "Informed" })[role] ?? role;
-const ageBandLabel = (b: string) => ({ under_12: "Under 12", "12_15": "12–15", "16_17": "16–17", "18_25": "18–25", "26_35": "26–35", "36_plus": "36 and over" })[b] ?? b;
+const ageBandLabel = (b: string) =>
+  ({
+    under_12: "Under 12",
+    "12_15": "12–15",
+    "16_17": "16–17",
+    "18_25": "18–25",
+    "26_35": "26–35",
+    "36_plus": "36 and over",
+  })[b] ?? b;
 
 export default function CasePage() {
   const { view, participation, matches, records, canEdit, registered, decisions } = useLoaderData<typeof loader>();
@@ -230,7 +326,11 @@ export default function CasePage() {
                 <dt>
                   FIR <span className="restricted-label">Restricted</span>
                 </dt>
-                <dd>{view.restricted.firNumber ? `${view.restricted.firNumber}${view.restricted.firYear ? ` / ${view.restricted.firYear}` : ""}` : "—"}</dd>
+                <dd>
+                  {view.restricted.firNumber
+                    ? `${view.restricted.firNumber}${view.restricted.firYear ? ` / ${view.restricted.firYear}` : ""}`
+                    : "—"}
+                </dd>
               </>
             ) : null}
           </dl>
@@ -285,8 +385,8 @@ export default function CasePage() {
       <section className="card" aria-labelledby="victims">
         <h2 id="victims">Victims</h2>
         <p className="muted">
-          By pseudonym code only. Nothing that could identify a victim is recorded here. The participation index (0–100) measures what
-          the system delivered to the victim, not the victim.
+          By pseudonym code only. Nothing that could identify a victim is recorded here. The participation index (0–100)
+          measures what the system delivered to the victim, not the victim.
         </p>
         {view.victims.length ? (
           <div className="table-wrap">
@@ -302,17 +402,24 @@ export default function CasePage() {
               <tbody>
                 {view.victims.map((v) => (
                   <tr key={v.id}>
-                    <th scope="row" className="nowrap">{v.code}</th>
+                    <th scope="row" className="nowrap">
+                      {v.code}
+                    </th>
                     <td>
                       {ageBandLabel(v.ageBand)}
                       {v.minor ? " (minor)" : ""}
                     </td>
                     <td>
                       <ul className="compact">
-                        <li>Legal aid: {v.legalAidAssignedOn ? `lawyer since ${formatDate(v.legalAidAssignedOn)}` : "not assigned"}</li>
+                        <li>
+                          Legal aid:{" "}
+                          {v.legalAidAssignedOn ? `lawyer since ${formatDate(v.legalAidAssignedOn)}` : "not assigned"}
+                        </li>
                         <li>
                           Education or livelihood:{" "}
-                          {[v.educationEnrolled ? "education" : null, v.livelihoodSupport ? "livelihood" : null].filter(Boolean).join(", ") || "none"}
+                          {[v.educationEnrolled ? "education" : null, v.livelihoodSupport ? "livelihood" : null]
+                            .filter(Boolean)
+                            .join(", ") || "none"}
                         </li>
                         <li>
                           Compensation:{" "}
@@ -325,13 +432,36 @@ export default function CasePage() {
                         <li>Shelter: {v.inShelter ? "yes" : "no"}</li>
                         <li>
                           Testimony:{" "}
-                          {[v.testifiedInProtectionRoom ? "protection room" : null, v.supportPersonAtTestimony ? "support person" : null].filter(Boolean).join(", ") ||
-                            "neither recorded"}
+                          {[
+                            v.testifiedInProtectionRoom ? "protection room" : null,
+                            v.supportPersonAtTestimony ? "support person" : null,
+                          ]
+                            .filter(Boolean)
+                            .join(", ") || "neither recorded"}
                         </li>
-                        <li>Last informed of progress: {v.lastInformedOn ? formatDate(v.lastInformedOn) : "not recorded"}</li>
-                        <li>Bail hearings: {v.heardAtBail === null ? "no hearing yet" : v.heardAtBail ? "heard" : "not heard"}</li>
-                        <li>When summoned: {v.escortedWhenSummoned === null ? "not summoned yet" : v.escortedWhenSummoned ? "escort or travel provided" : "not provided"}</li>
-                        <li>Threats: {v.threatReported ? (v.threatActedOn ? "reported, acted on" : "reported, not acted on") : "none reported"}</li>
+                        <li>
+                          Last informed of progress: {v.lastInformedOn ? formatDate(v.lastInformedOn) : "not recorded"}
+                        </li>
+                        <li>
+                          Bail hearings:{" "}
+                          {v.heardAtBail === null ? "no hearing yet" : v.heardAtBail ? "heard" : "not heard"}
+                        </li>
+                        <li>
+                          When summoned:{" "}
+                          {v.escortedWhenSummoned === null
+                            ? "not summoned yet"
+                            : v.escortedWhenSummoned
+                              ? "escort or travel provided"
+                              : "not provided"}
+                        </li>
+                        <li>
+                          Threats:{" "}
+                          {v.threatReported
+                            ? v.threatActedOn
+                              ? "reported, acted on"
+                              : "reported, not acted on"
+                            : "none reported"}
+                        </li>
                       </ul>
                     </td>
                     <td>
@@ -361,7 +491,8 @@ export default function CasePage() {
           <ul>
             {view.accused.map((a) => (
               <li key={a.id}>
-                {view.restricted?.accusedNames[a.id] ?? `Accused ${a.position}`}: {a.arrestedOn ? `arrested ${formatDate(a.arrestedOn)}` : "not arrested"}, bail{" "}
+                {view.restricted?.accusedNames[a.id] ?? `Accused ${a.position}`}:{" "}
+                {a.arrestedOn ? `arrested ${formatDate(a.arrestedOn)}` : "not arrested"}, bail{" "}
                 {a.bailStatus.replace(/_/g, " ")}
               </li>
             ))}
@@ -376,7 +507,10 @@ export default function CasePage() {
       {canEdit ? (
         <CaseRecordForms
           victims={view.victims}
-          accused={view.accused.map((a) => ({ id: a.id, name: view.restricted?.accusedNames[a.id] ?? `Accused ${a.position}` }))}
+          accused={view.accused.map((a) => ({
+            id: a.id,
+            name: view.restricted?.accusedNames[a.id] ?? `Accused ${a.position}`,
+          }))}
           records={records}
           feedback={feedback}
         />

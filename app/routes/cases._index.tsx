@@ -36,17 +36,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   let list = listCases(db, user, filters, today);
   // A search by FIR number touches a restricted field: who searched is audited, never the number.
-  if (filters.fir) audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "search:fir", entity: "case", detail: plural(list.total, "case found", "cases found") });
+  if (filters.fir)
+    audit(db, {
+      collectiveId: user.collectiveId,
+      userId: user.id,
+      action: "search:fir",
+      entity: "case",
+      detail: plural(list.total, "case found", "cases found"),
+    });
   if (list.page > list.pages) {
     errors.page = `There is no page ${list.page}: the list has ${list.pages}.`;
     list = listCases(db, user, { ...filters, page: 1 }, today);
   }
-  const inputs = clockInputs(db, list.rows.map((r) => r.id));
+  const inputs = clockInputs(
+    db,
+    list.rows.map((r) => r.id),
+  );
   const rows = list.rows.map(({ chargesheetLimitDays, outcome, ...row }) => {
     const clocks = caseClocks({ outcome, chargesheetLimitDays, ...inputs.get(row.id)! }, today);
     // A closed case keeps only the appeal window: its hearings and chargesheet are behind it.
     const flag = mostUrgentClock(row.status === "open" ? clocks : clocks.filter((k) => k.kind === "appeal"));
-    return { ...row, nextDate: formatDate(row.nextDate), flag: flag ? { short: flag.short, label: flag.label, severity: flag.severity } : null };
+    return {
+      ...row,
+      nextDate: formatDate(row.nextDate),
+      flag: flag ? { short: flag.short, label: flag.label, severity: flag.severity } : null,
+    };
   });
   const body = {
     rows,
@@ -64,7 +78,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Cases() {
-  const { rows, total, page, pages, errors, departments, canCreate, canSearchFir, scoped } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, errors, departments, canCreate, canSearchFir, scoped } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const pageLink = (n: number) => {
     const next = new URLSearchParams(params);
@@ -87,13 +102,49 @@ export default function Cases() {
           {errors.fir}
         </div>
       ) : null}
-      <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter cases" feedback={filterFeedback(params, errors)}>
+      <ValidatedForm
+        schema={filtersPassThrough}
+        method="get"
+        className="card filters"
+        aria-label="Filter cases"
+        feedback={filterFeedback(params, errors)}
+      >
         <div className="form-row">
-          <Field name="q" label="Search" type="search" hint="Case code, police station, court case number, section or stage" />
-          {canSearchFir ? <Field name="fir" label="FIR number" type="search" hint="Restricted: each search is recorded in the audit log, without the number" /> : null}
-          <SelectField name="stage" label="Stage" placeholder="Any stage" options={caseStages.map((s) => ({ value: s, label: label(stageLabels, s) }))} />
-          <SelectField name="status" label="Status" placeholder="Open and closed" options={[{ value: "open", label: "Open" }, { value: "closed", label: "Closed" }]} />
-          <SelectField name="department" label="Department" placeholder="Any department" options={departments.map((d) => ({ value: String(d.id), label: d.name }))} />
+          <Field
+            name="q"
+            label="Search"
+            type="search"
+            hint="Case code, police station, court case number, section or stage"
+          />
+          {canSearchFir ? (
+            <Field
+              name="fir"
+              label="FIR number"
+              type="search"
+              hint="Restricted: each search is recorded in the audit log, without the number"
+            />
+          ) : null}
+          <SelectField
+            name="stage"
+            label="Stage"
+            placeholder="Any stage"
+            options={caseStages.map((s) => ({ value: s, label: label(stageLabels, s) }))}
+          />
+          <SelectField
+            name="status"
+            label="Status"
+            placeholder="Open and closed"
+            options={[
+              { value: "open", label: "Open" },
+              { value: "closed", label: "Closed" },
+            ]}
+          />
+          <SelectField
+            name="department"
+            label="Department"
+            placeholder="Any department"
+            options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
+          />
           <Field name="from" label="Next hearing from" type="date" />
           <Field name="to" label="Next hearing to" type="date" />
           <div className="field">

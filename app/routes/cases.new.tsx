@@ -18,7 +18,10 @@ export const meta: MetaFunction = () => [{ title: "Register a case · Cases · T
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:case");
   const db = getDb();
-  return { departments: listDepartmentNames(db, user.collectiveId), today: todayIn(getCollective(db, user.collectiveId).timeZone) };
+  return {
+    departments: listDepartmentNames(db, user.collectiveId),
+    today: todayIn(getCollective(db, user.collectiveId).timeZone),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,9 +29,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const form = parseGuardedForm(db, user, caseSchema, await readForm(request), "a new case", caseGuardFields);
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (unknownDepartments(db, user.collectiveId, form.data.departments.map((d) => d.departmentId), { activeOnly: true }).length) {
+  if (
+    unknownDepartments(
+      db,
+      user.collectiveId,
+      form.data.departments.map((d) => d.departmentId),
+      { activeOnly: true },
+    ).length
+  ) {
     return data(
-      { errors: { departments: "One of the departments chosen is not an active department of this collective. Reload the page and choose again." }, values: form.values },
+      {
+        errors: {
+          departments:
+            "One of the departments chosen is not an active department of this collective. Reload the page and choose again.",
+        },
+        values: form.values,
+      },
       { status: 400 },
     );
   }
@@ -36,7 +52,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const kase = audited(
     db,
     (tx) => createCase(tx, user.collectiveId, form.data, today),
-    (created) => ({ collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "case", entityId: created.id }),
+    (created) => ({
+      collectiveId: user.collectiveId,
+      userId: user.id,
+      action: "create",
+      entity: "case",
+      entityId: created.id,
+    }),
   );
   // The code is shown on the case page, with a note that it was just issued.
   return redirect(`/cases/${kase.id}?registered`);
@@ -48,9 +70,16 @@ export default function NewCase() {
   return (
     <div>
       <h1>Register a case</h1>
-      <p className="muted">The case code is issued when you save. Victims are recorded by pseudonym code only, on the case page.</p>
+      <p className="muted">
+        The case code is issued when you save. Victims are recorded by pseudonym code only, on the case page.
+      </p>
       <div className="card">
-        <CaseForm defaults={{ openedOn: today }} departments={departments} feedback={feedback} submitLabel="Register case" />
+        <CaseForm
+          defaults={{ openedOn: today }}
+          departments={departments}
+          feedback={feedback}
+          submitLabel="Register case"
+        />
       </div>
     </div>
   );

@@ -10,17 +10,32 @@ import { type FieldErrors, type FormValues, readForm } from "~/lib/forms";
 import { departmentKindLabels, label } from "~/lib/labels";
 import { allows, can } from "~/lib/permissions";
 import { idParam, invariantResponse } from "~/lib/params";
-import { liveTenure, requireDepartment, seatOn, tenureHistory, updateDepartment, updateHolderContact } from "~/models/department.server";
+import {
+  liveTenure,
+  requireDepartment,
+  seatOn,
+  tenureHistory,
+  updateDepartment,
+  updateHolderContact,
+} from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
 import { reissuePasswordLink } from "~/models/password-token.server";
 import { userEmail } from "~/models/user.server";
 import { audit } from "~/models/audit.server";
-import { departmentEditSchema, holderContactSchema, holderGuardFields, newLinkSchema, unlockSchema } from "~/schemas/department";
+import {
+  departmentEditSchema,
+  holderContactSchema,
+  holderGuardFields,
+  newLinkSchema,
+  unlockSchema,
+} from "~/schemas/department";
 import { refreshDraftAgendas } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { isSignInLocked, requireUserWithPermission, unlockSignIn } from "~/services/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.department.name ?? "Department"} · TESTA Desk` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.department.name ?? "Department"} · TESTA Desk` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:departments");
@@ -42,7 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signInLocked: canManage && t.userId !== null && isSignInLocked(userEmail(db, t.userId) ?? ""),
   });
   return {
-    department: { id: department.id, name: department.name, kind: department.kind, kindLabel: label(departmentKindLabels, department.kind), active: department.active },
+    department: {
+      id: department.id,
+      name: department.name,
+      kind: department.kind,
+      kindLabel: label(departmentKindLabels, department.kind),
+      active: department.active,
+    },
     holder: seat.holder && holding(seat.holder),
     incoming: seat.incoming && holding(seat.incoming),
     tenures: history.map(holding),
@@ -61,10 +82,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refuse = (errors: FieldErrors, values: FormValues) => data({ intent, errors, values }, { status: 400 });
 
   if (intent === "department") {
-    const form = parseGuardedForm(db, user, departmentEditSchema, formData, "a department", { name: "the department's name" });
+    const form = parseGuardedForm(db, user, departmentEditSchema, formData, "a department", {
+      name: "the department's name",
+    });
     if (!form.ok) return refuse(form.errors, form.values);
     const { intent: _, ...input } = form.data;
-    const saved = updateDepartment(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id }, input);
+    const saved = updateDepartment(
+      db,
+      { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id },
+      input,
+    );
     if (!saved.ok) return refuse({ [saved.field]: saved.message }, form.values);
     // A draft agenda's action review names departments.
     refreshDraftAgendas(db, user.collectiveId);
@@ -72,9 +99,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const schema = intent === "contact" ? holderContactSchema : intent === "link" ? newLinkSchema : intent === "unlock" ? unlockSchema : null;
+  const schema =
+    intent === "contact"
+      ? holderContactSchema
+      : intent === "link"
+        ? newLinkSchema
+        : intent === "unlock"
+          ? unlockSchema
+          : null;
   if (!schema) return refuse({ form: "Unknown form." }, {});
-  const form = parseGuardedForm(db, user, schema, formData, "a seat holder's details", intent === "contact" ? holderGuardFields("the holder") : {});
+  const form = parseGuardedForm(
+    db,
+    user,
+    schema,
+    formData,
+    "a seat holder's details",
+    intent === "contact" ? holderGuardFields("the holder") : {},
+  );
   if (!form.ok) return refuse(form.errors, form.values);
   // Only the holder in the seat, or the one about to take it, can be corrected or sent a link.
   const tenure = liveTenure(db, { departmentId: department.id, tenureId: form.data.tenureId, today });
@@ -90,13 +131,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!tenure.userId) return refuse({ form: `${tenure.officerName} has no account to send a link for.` }, form.values);
   if (form.data.intent === "unlock") {
     const forgotten = unlockSignIn(userEmail(db, tenure.userId) ?? "");
-    audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "unlock:sign-in", entity: "user", entityId: tenure.userId, detail: `${forgotten} failed attempt(s) forgotten` });
+    audit(db, {
+      collectiveId: user.collectiveId,
+      userId: user.id,
+      action: "unlock:sign-in",
+      entity: "user",
+      entityId: tenure.userId,
+      detail: `${forgotten} failed attempt(s) forgotten`,
+    });
     return { intent, saved: `${tenure.officerName} can sign in again.` };
   }
   const link = reissuePasswordLink(db, { collectiveId: user.collectiveId, userId: tenure.userId, byUserId: user.id });
   return {
     intent,
-    link: { officerName: tenure.officerName, url: `${config().APP_URL}/welcome/${link.raw}`, expiresOn: formatDate(link.expiresAt.slice(0, 10)) },
+    link: {
+      officerName: tenure.officerName,
+      url: `${config().APP_URL}/welcome/${link.raw}`,
+      expiresOn: formatDate(link.expiresAt.slice(0, 10)),
+    },
   };
 }
 
@@ -156,7 +208,10 @@ export default function Department() {
         {holder ? (
           <HolderFacts holding={holder} since="Holding the seat since" />
         ) : (
-          <p className="empty">The seat is vacant{incoming ? " until the transfer below takes effect" : ". Record a transfer to seat the new officer"}.</p>
+          <p className="empty">
+            The seat is vacant
+            {incoming ? " until the transfer below takes effect" : ". Record a transfer to seat the new officer"}.
+          </p>
         )}
         {incoming ? (
           <>
@@ -203,7 +258,9 @@ function Administration() {
   const feedbackFor = (intent: string, tenureId?: number): FormFeedback => {
     if (!result || result.intent !== intent || !("errors" in result)) return undefined;
     const values = result.values;
-    return tenureId === undefined || values.tenureId === String(tenureId) ? { errors: result.errors, values } : undefined;
+    return tenureId === undefined || values.tenureId === String(tenureId)
+      ? { errors: result.errors, values }
+      : undefined;
   };
   const saved = result && "saved" in result ? result.saved : null;
   const link = result && "link" in result ? result.link : null;
@@ -219,8 +276,8 @@ function Administration() {
       {link ? (
         <div className="notice" role="status">
           <p>
-            Give this sign-in link to {link.officerName}. It sets their password, works once, and expires on {link.expiresOn}. Any earlier link
-            of theirs no longer works. It is not shown again.
+            Give this sign-in link to {link.officerName}. It sets their password, works once, and expires on{" "}
+            {link.expiresOn}. Any earlier link of theirs no longer works. It is not shown again.
           </p>
           <code className="link-box">{link.url}</code>
         </div>
@@ -231,9 +288,18 @@ function Administration() {
           <input type="hidden" name="intent" value="department" />
           <div className="form-row">
             <Field name="name" label="Department name" defaultValue={department.name} />
-            <SelectField name="kind" label="Kind" options={departmentKinds.map((k) => ({ value: k, label: label(departmentKindLabels, k) }))} defaultValue={department.kind} />
+            <SelectField
+              name="kind"
+              label="Kind"
+              options={departmentKinds.map((k) => ({ value: k, label: label(departmentKindLabels, k) }))}
+              defaultValue={department.kind}
+            />
           </div>
-          <CheckboxField name="active" label="Active member of the collective (an inactive department is left out of pickers and meeting mail)" defaultChecked={department.active} />
+          <CheckboxField
+            name="active"
+            label="Active member of the collective (an inactive department is left out of pickers and meeting mail)"
+            defaultChecked={department.active}
+          />
           <button type="submit" className="button">
             Save the department
           </button>
@@ -250,7 +316,14 @@ function Administration() {
               <Field name="designation" label="Designation" defaultValue={h.designation} />
             </div>
             <div className="form-row">
-              <Field name="email" label="Official email" type="email" defaultValue={h.email} autoComplete="off" hint="Also the email they sign in with." />
+              <Field
+                name="email"
+                label="Official email"
+                type="email"
+                defaultValue={h.email}
+                autoComplete="off"
+                hint="Also the email they sign in with."
+              />
               <Field name="phone" label="Phone (optional)" type="tel" defaultValue={h.phone} />
             </div>
             <button type="submit" className="button">
@@ -261,7 +334,9 @@ function Administration() {
             <ValidatedForm schema={newLinkSchema} method="post" feedback={feedbackFor("link", h.id)}>
               <input type="hidden" name="intent" value="link" />
               <input type="hidden" name="tenureId" value={h.id} />
-              <p className="muted">For a sign-in link that expired or a forgotten password: a new single-use link to set a password.</p>
+              <p className="muted">
+                For a sign-in link that expired or a forgotten password: a new single-use link to set a password.
+              </p>
               <button type="submit" className="button button--quiet">
                 New sign-in link for {h.officerName}
               </button>

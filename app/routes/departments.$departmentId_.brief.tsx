@@ -11,7 +11,9 @@ import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { buildBrief } from "~/services/brief.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Onboarding brief: ${data?.brief.department.name ?? ""} · TESTA Desk` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Onboarding brief: ${data?.brief.department.name ?? ""} · TESTA Desk` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const departmentId = idParam(params, "departmentId");
@@ -78,7 +80,9 @@ export default function Brief() {
               <tbody>
                 {b.cases.map((c) => (
                   <tr key={c.code}>
-                    <th scope="row" className="nowrap">{c.code}</th>
+                    <th scope="row" className="nowrap">
+                      {c.code}
+                    </th>
                     <td>{c.stage}</td>
                     <td>{c.nextDate}</td>
                     <td>{c.role}</td>
@@ -128,7 +132,11 @@ export default function Brief() {
                   <th scope="row">
                     {r.tenure?.officerName}{" "}
                     <span className="muted">
-                      ({r.tenure ? `${formatDate(r.tenure.from)} – ${r.tenure.to ? formatDate(r.tenure.to) : "now"}` : ""})
+                      (
+                      {r.tenure
+                        ? `${formatDate(r.tenure.from)} – ${r.tenure.to ? formatDate(r.tenure.to) : "now"}`
+                        : ""}
+                      )
                     </span>
                   </th>
                   <td>
@@ -162,7 +170,8 @@ export default function Brief() {
         {b.nextMeeting ? (
           <p>
             Meeting {b.nextMeeting.number}: {b.nextMeeting.when}
-            {b.nextMeeting.venue ? `, ${b.nextMeeting.venue}` : ""}. <a href={b.nextMeeting.inviteUrl}>Add it to your calendar</a>.
+            {b.nextMeeting.venue ? `, ${b.nextMeeting.venue}` : ""}.{" "}
+            <a href={b.nextMeeting.inviteUrl}>Add it to your calendar</a>.
           </p>
         ) : (
           <p className="muted">The next meeting has not been scheduled yet.</p>

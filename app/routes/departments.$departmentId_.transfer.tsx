@@ -26,7 +26,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const current = currentTenure(db, department.id);
   return {
     department: { id: department.id, name: department.name },
-    current: current ? { officerName: current.officerName, designation: current.designation, since: formatDate(current.startsOn) } : null,
+    current: current
+      ? { officerName: current.officerName, designation: current.designation, since: formatDate(current.startsOn) }
+      : null,
     today: todayIn(getCollective(db, user.collectiveId).timeZone),
   };
 }
@@ -35,12 +37,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
   const db = getDb();
   const department = requireDepartment(db, user.collectiveId, idParam(params, "departmentId"));
-  const form = parseGuardedForm(db, user, transferSchema, await readForm(request), "a transfer", holderGuardFields("the new holder"));
+  const form = parseGuardedForm(
+    db,
+    user,
+    transferSchema,
+    await readForm(request),
+    "a transfer",
+    holderGuardFields("the new holder"),
+  );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   let result;
   try {
-    result = await transferWithWelcome(db, { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id, today }, form.data);
+    result = await transferWithWelcome(
+      db,
+      { collectiveId: user.collectiveId, departmentId: department.id, byUserId: user.id, today },
+      form.data,
+    );
   } catch (error) {
     const message = refusalMessage(db, user, error);
     if (!message) throw error;
@@ -68,14 +81,15 @@ export default function Transfer() {
       <div className="page page--narrow">
         <h1>Transfer recorded</h1>
         <div className="notice" role="status">
-          {d.officerName} holds the seat of {department.name} from {d.startsOn}. The department's action items, cases and history stay
-          with the department.
+          {d.officerName} holds the seat of {department.name} from {d.startsOn}. The department's action items, cases
+          and history stay with the department.
         </div>
         <section className="card" aria-labelledby="link">
           <h2 id="link">Sign-in link for {d.officerName}</h2>
           <p>
-            A welcome email with this link, the onboarding brief and the next meeting's invitation has been sent to {d.email}. If it does
-            not arrive, give them the link yourself: it sets their password, works once, and expires on {d.expiresOn}. It is not shown again.
+            A welcome email with this link, the onboarding brief and the next meeting's invitation has been sent to{" "}
+            {d.email}. If it does not arrive, give them the link yourself: it sets their password, works once, and
+            expires on {d.expiresOn}. It is not shown again.
           </p>
           <p>
             <code className="link-box">{d.link}</code>
@@ -104,8 +118,8 @@ function TransferForm() {
         {current
           ? `${current.officerName} (${current.designation}) has held the seat since ${current.since}. `
           : "The seat is vacant: this seats its first holder. "}
-        The successor takes the seat on the date below, gets an account and a single-use sign-in link, and inherits the department's
-        open work. Nothing is re-assigned by hand.
+        The successor takes the seat on the date below, gets an account and a single-use sign-in link, and inherits the
+        department's open work. Nothing is re-assigned by hand.
       </p>
       <div className="card">
         <ValidatedForm
@@ -117,15 +131,21 @@ function TransferForm() {
             if (input.name === "effectiveOn") setEffectiveOn(input.value);
           }}
         >
-          <Field name="effectiveOn" label="Takes effect on" type="date" defaultValue={today} hint="The successor's first day in the seat." />
+          <Field
+            name="effectiveOn"
+            label="Takes effect on"
+            type="date"
+            defaultValue={today}
+            hint="The successor's first day in the seat."
+          />
           <Field name="officerName" label="Successor's name" autoComplete="off" />
           <Field name="designation" label="Designation" />
           <Field name="email" label="Official email" type="email" autoComplete="off" />
           <Field name="phone" label="Phone (optional)" type="tel" />
           {current ? (
             <p className="form-error" aria-live="polite">
-              This ends {current.officerName}'s tenure on {lastDay ?? "the day before the transfer takes effect"}, and their sign-in stops
-              working after that day. It cannot be undone from this page.
+              This ends {current.officerName}'s tenure on {lastDay ?? "the day before the transfer takes effect"}, and
+              their sign-in stops working after that day. It cannot be undone from this page.
             </p>
           ) : null}
           <div className="actions">

@@ -26,7 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: d.name,
       kind: label(departmentKindLabels, d.kind),
       active: d.active,
-      holder: d.holder && { name: d.holder.officerName, designation: d.holder.designation, email: d.holder.email, phone: d.holder.phone, since: formatDate(d.holder.startsOn) },
+      holder: d.holder && {
+        name: d.holder.officerName,
+        designation: d.holder.designation,
+        email: d.holder.email,
+        phone: d.holder.phone,
+        since: formatDate(d.holder.startsOn),
+      },
       incoming: d.incoming && { name: d.incoming.officerName, from: formatDate(d.incoming.startsOn) },
     })),
     canManage: can(user.role, "manage:departments"),
@@ -36,7 +42,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** A new member department; its first holder is seated with "Record a transfer" on its page. */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:departments");
-  const form = parseGuardedForm(getDb(), user, newDepartmentSchema, await readForm(request), "a new department", { name: "the department's name" });
+  const form = parseGuardedForm(getDb(), user, newDepartmentSchema, await readForm(request), "a new department", {
+    name: "the department's name",
+  });
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   const added = addDepartment(getDb(), { collectiveId: user.collectiveId, byUserId: user.id }, form.data);
   if (!added.ok) return data({ errors: { [added.field]: added.message }, values: form.values }, { status: 400 });
@@ -49,7 +57,10 @@ export default function Departments() {
   return (
     <div>
       <h1>Departments and seats</h1>
-      <p className="muted">Members of the collective are departments. Each seat has one holder at a time; the work belongs to the department.</p>
+      <p className="muted">
+        Members of the collective are departments. Each seat has one holder at a time; the work belongs to the
+        department.
+      </p>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Departments and their current seat holders</caption>
@@ -93,21 +104,29 @@ export default function Departments() {
           </tbody>
         </table>
       </div>
-      {departments.length === 0 ? <p className="empty">No department yet. Add the collective's member departments below.</p> : null}
+      {departments.length === 0 ? (
+        <p className="empty">No department yet. Add the collective's member departments below.</p>
+      ) : null}
       {canManage ? (
         <section className="card" aria-labelledby="add-department">
           <h2 id="add-department">Add a department</h2>
           <p className="muted">
-            Then seat its first holder: the next page records the officer, creates their account and sends their welcome email.{" "}
-            <Link to="/settings/collective">Edit the collective's name, district code and meeting defaults</Link>, or{" "}
-            <Link to="/settings/accounts">disable or enable an account</Link>. The <Link to="/settings/audit">audit log</Link> says who did what, and when. A district moving in can{" "}
-            <Link to="/settings/import">import its existing case register</Link> from a spreadsheet; the <Link to="/settings/archive">archive</Link> takes the
-            collective's whole record away as one verifiable file.
+            Then seat its first holder: the next page records the officer, creates their account and sends their welcome
+            email. <Link to="/settings/collective">Edit the collective's name, district code and meeting defaults</Link>
+            , or <Link to="/settings/accounts">disable or enable an account</Link>. The{" "}
+            <Link to="/settings/audit">audit log</Link> says who did what, and when. A district moving in can{" "}
+            <Link to="/settings/import">import its existing case register</Link> from a spreadsheet; the{" "}
+            <Link to="/settings/archive">archive</Link> takes the collective's whole record away as one verifiable file.
           </p>
           <ValidatedForm schema={newDepartmentSchema} method="post" feedback={feedback}>
             <div className="form-row">
               <Field name="name" label="Department name" />
-              <SelectField name="kind" label="Kind" options={departmentKinds.map((k) => ({ value: k, label: label(departmentKindLabels, k) }))} defaultValue="other" />
+              <SelectField
+                name="kind"
+                label="Kind"
+                options={departmentKinds.map((k) => ({ value: k, label: label(departmentKindLabels, k) }))}
+                defaultValue="other"
+              />
             </div>
             <button type="submit" className="button">
               Add department

@@ -7,6 +7,9 @@ export async function loader() {
     countCollectives(getDb());
     return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
   } catch {
-    return Response.json({ ok: false, error: "database unavailable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { ok: false, error: "database unavailable" },
+      { status: 503, headers: { "Cache-Control": "no-store" } },
+    );
   }
 }

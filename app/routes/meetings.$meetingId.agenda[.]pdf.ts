@@ -18,5 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const doc = published ? (JSON.parse(published.itemsJson) as AgendaDocument) : buildAgendaDocument(db, meeting);
   guardOrRefuse(db, user, "the agenda", agendaFields(doc));
   const pdf = await renderAgendaPdf(doc, { draft: !published });
-  return downloadResponse(db, user, { body: pdf, contentType: "application/pdf", filename: agendaPdfName(meeting), inline: true, record: { entity: "meeting", entityId: meeting.id } });
+  return downloadResponse(db, user, {
+    body: pdf,
+    contentType: "application/pdf",
+    filename: agendaPdfName(meeting),
+    inline: true,
+    record: { entity: "meeting", entityId: meeting.id },
+  });
 }

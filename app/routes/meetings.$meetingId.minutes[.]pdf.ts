@@ -20,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const doc = minutesDocumentOf(db, meeting, version, { drafts });
   invariantResponse(
     doc,
-    version === undefined && !drafts ? "The minutes of this meeting have not been circulated yet." : "That version of the minutes does not exist.",
+    version === undefined && !drafts
+      ? "The minutes of this meeting have not been circulated yet."
+      : "That version of the minutes does not exist.",
     { status: 404 },
   );
   guardOrRefuse(db, user, "the minutes", minutesFields(doc));

@@ -35,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The standing items were brought up to date when the facts under them changed (never here, on a
   // GET); this browser is told once, the first time it shows the agenda since then.
   const seen = await standingSeen.read(request);
-  const refreshed = meeting.status === "planned" && meeting.standingRefreshedAt !== null && seen[meeting.id] !== meeting.standingRefreshedAt;
+  const refreshed =
+    meeting.status === "planned" &&
+    meeting.standingRefreshedAt !== null &&
+    seen[meeting.id] !== meeting.standingRefreshedAt;
   const collective = getCollective(db, user.collectiveId);
   const items = agendaItemsOf(db, meeting.id);
   const departments = listDepartmentNames(db, user.collectiveId);
@@ -74,14 +77,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agenda,
     refreshed,
     departments,
-    publishedVersion: versions[0] ? { version: versions[0].version, at: formatDateTime(versions[0].publishedAt, collective.timeZone) } : null,
+    publishedVersion: versions[0]
+      ? { version: versions[0].version, at: formatDateTime(versions[0].publishedAt, collective.timeZone) }
+      : null,
     canEdit: can(user.role, "write:meeting") && meeting.status !== "held" && meeting.status !== "cancelled",
     canOpenCases: can(user.role, "read:restricted-fields"),
     canRun: can(user.role, "write:meeting") && meeting.status !== "cancelled",
-    held: can(user.role, "write:meeting") && (meeting.status === "planned" || meeting.status === "agenda_published") ? agendaHold(db, meeting) : null,
+    held:
+      can(user.role, "write:meeting") && (meeting.status === "planned" || meeting.status === "agenda_published")
+        ? agendaHold(db, meeting)
+        : null,
   });
   if (!refreshed) return page;
-  return data(page, { headers: { "Set-Cookie": await standingSeen.remember(request, meeting.id, meeting.standingRefreshedAt!) } });
+  return data(page, {
+    headers: { "Set-Cookie": await standingSeen.remember(request, meeting.id, meeting.standingRefreshedAt!) },
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -89,15 +99,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   if (meeting.status === "held" || meeting.status === "cancelled") {
-    return data({ errors: { form: "This meeting is over or cancelled; its agenda can no longer change." } }, { status: 409 });
+    return data(
+      { errors: { form: "This meeting is over or cancelled; its agenda can no longer change." } },
+      { status: 409 },
+    );
   }
-  const form = parseGuardedForm(db, user, agendaEditSchema, await readForm(request), `Meeting ${meeting.number}'s agenda`, { title: "the title of the new agenda item" });
+  const form = parseGuardedForm(
+    db,
+    user,
+    agendaEditSchema,
+    await readForm(request),
+    `Meeting ${meeting.number}'s agenda`,
+    { title: "the title of the new agenda item" },
+  );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (form.data.intent === "regenerate") {
     return { changes: regenerateAgenda(db, meeting) };
   }
-  if (form.data.intent === "add" && form.data.presentingDepartmentId && unknownDepartments(db, user.collectiveId, [form.data.presentingDepartmentId]).length) {
-    return data({ errors: { presentingDepartmentId: "Choose a department of this collective, or none." }, values: form.values }, { status: 400 });
+  if (
+    form.data.intent === "add" &&
+    form.data.presentingDepartmentId &&
+    unknownDepartments(db, user.collectiveId, [form.data.presentingDepartmentId]).length
+  ) {
+    return data(
+      { errors: { presentingDepartmentId: "Choose a department of this collective, or none." }, values: form.values },
+      { status: 400 },
+    );
   }
   const result = editAgenda(db, meeting, form.data);
   if (!result.ok) return data({ errors: { form: result.message } }, { status: result.status });
@@ -105,14 +132,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion, refreshed, held } = useLoaderData<typeof loader>();
+  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion, refreshed, held } =
+    useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
   const changes = feedback && "changes" in feedback ? feedback.changes : null;
   const errors = feedback && "errors" in feedback ? (feedback.errors as Record<string, string>) : null;
   const values = feedback && "values" in feedback ? (feedback.values as Record<string, unknown>) : null;
   // The "add an item" form shows its own field messages; any other refusal is shown at the top.
-  const addFeedback = values?.intent === "add" ? { errors: errors ?? {}, values: values as Record<string, string> } : undefined;
+  const addFeedback =
+    values?.intent === "add" ? { errors: errors ?? {}, values: values as Record<string, string> } : undefined;
   const topError = errors && !addFeedback ? (errors.form ?? Object.values(errors)[0]) : null;
   return (
     <div>
@@ -149,7 +178,11 @@ export default function MeetingPage() {
             </>
           ) : null}
           <dt>Agenda</dt>
-          <dd>{publishedVersion ? `Version ${publishedVersion.version} published ${publishedVersion.at}` : "Draft, not yet published: its standing items keep themselves up to date"}</dd>
+          <dd>
+            {publishedVersion
+              ? `Version ${publishedVersion.version} published ${publishedVersion.at}`
+              : "Draft, not yet published: its standing items keep themselves up to date"}
+          </dd>
         </dl>
         <div className="actions no-print">
           <a className="button button--quiet" href={`/meetings/${meeting.id}/agenda.pdf`}>
@@ -190,7 +223,8 @@ export default function MeetingPage() {
       {changes ? <ChangesNotice changes={changes} /> : null}
       {refreshed ? (
         <div className="notice" role="status">
-          The standing items were brought up to date with the latest held meeting and the action items (minutes to confirm, action review, escalations). Your other changes to the agenda are kept.
+          The standing items were brought up to date with the latest held meeting and the action items (minutes to
+          confirm, action review, escalations). Your other changes to the agenda are kept.
         </div>
       ) : null}
 
@@ -200,27 +234,42 @@ export default function MeetingPage() {
           <Form method="post" className="no-print">
             <input type="hidden" name="intent" value="regenerate" />
             <button type="submit" className="button button--quiet" disabled={navigation.state === "submitting"}>
-              {navigation.state === "submitting" && navigation.formData?.get("intent") === "regenerate" ? "Regenerating…" : "Regenerate from cases"}
+              {navigation.state === "submitting" && navigation.formData?.get("intent") === "regenerate"
+                ? "Regenerating…"
+                : "Regenerate from cases"}
             </button>
           </Form>
         ) : null}
       </div>
-      <AgendaEditor agenda={agenda} departments={departments} canEdit={canEdit} canOpenCases={canOpenCases} feedback={addFeedback} />
+      <AgendaEditor
+        agenda={agenda}
+        departments={departments}
+        canEdit={canEdit}
+        canOpenCases={canOpenCases}
+        feedback={addFeedback}
+      />
     </div>
   );
 }
 
-function ChangesNotice({ changes }: { changes: { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean } }) {
+function ChangesNotice({
+  changes,
+}: {
+  changes: { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };
+}) {
   const lines = [
     changes.added.length ? `Added: ${changes.added.join(", ")}.` : null,
     changes.dropped.length ? `No longer flagged, so taken off: ${changes.dropped.join(", ")}.` : null,
-    changes.toWrittenUpdate.length ? `Moved to written update for lack of time: ${changes.toWrittenUpdate.join(", ")}.` : null,
+    changes.toWrittenUpdate.length
+      ? `Moved to written update for lack of time: ${changes.toWrittenUpdate.join(", ")}.`
+      : null,
     changes.toAgenda.length ? `Moved from written update to the agenda: ${changes.toAgenda.join(", ")}.` : null,
   ].filter(Boolean);
   return (
     <div className="notice" role="status">
-      <strong>Agenda regenerated.</strong> {lines.length ? lines.join(" ") : "No case came on or went off; reasons and times are up to date."}{" "}
-      Pinned items, your own items and removals were kept.
+      <strong>Agenda regenerated.</strong>{" "}
+      {lines.length ? lines.join(" ") : "No case came on or went off; reasons and times are up to date."} Pinned items,
+      your own items and removals were kept.
     </div>
   );
 }

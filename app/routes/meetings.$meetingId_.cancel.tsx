@@ -22,7 +22,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
   return {
-    meeting: { id: meeting.id, number: meeting.number, version: meeting.version, when: formatDateTime(meeting.startsAt, timeZone), status: meeting.status },
+    meeting: {
+      id: meeting.id,
+      number: meeting.number,
+      version: meeting.version,
+      when: formatDateTime(meeting.startsAt, timeZone),
+      status: meeting.status,
+    },
   };
 }
 
@@ -30,17 +36,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
-  const form = parseGuardedForm(db, user, cancelMeetingSchema, await readForm(request), `Meeting ${meeting.number}'s cancellation`, cancelGuardFields);
+  const form = parseGuardedForm(
+    db,
+    user,
+    cancelMeetingSchema,
+    await readForm(request),
+    `Meeting ${meeting.number}'s cancellation`,
+    cancelGuardFields,
+  );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {
-    return data({ errors: { form: "This meeting is already over or cancelled." }, values: form.values }, { status: 409 });
+    return data(
+      { errors: { form: "This meeting is already over or cancelled." }, values: form.values },
+      { status: 409 },
+    );
   }
   if (form.data.version !== meeting.version) {
-    return data({ errors: { form: "The meeting changed since you opened this page. Look at it again before cancelling." }, values: form.values }, { status: 409 });
+    return data(
+      {
+        errors: { form: "The meeting changed since you opened this page. Look at it again before cancelling." },
+        values: form.values,
+      },
+      { status: 409 },
+    );
   }
   try {
     const { batch } = cancelMeeting(db, meeting, user.id, form.data.reason ?? null);
-    return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
+    return redirect(
+      batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`,
+    );
   } catch (error) {
     const message = refusalMessage(db, user, error);
     if (!message) throw error;
@@ -66,7 +90,12 @@ export default function CancelMeeting() {
         <ValidatedForm schema={cancelMeetingSchema} method="post" feedback={feedback}>
           <input type="hidden" name="version" value={meeting.version} />
           {meeting.status === "agenda_published" ? (
-            <Field name="reason" label="Reason (optional)" hint="Goes into every seat holder's email. Refer to cases and victims by their codes." multiline />
+            <Field
+              name="reason"
+              label="Reason (optional)"
+              hint="Goes into every seat holder's email. Refer to cases and victims by their codes."
+              multiline
+            />
           ) : null}
           <CheckboxField name="confirm" label="Yes, cancel this meeting" />
           <div className="actions">

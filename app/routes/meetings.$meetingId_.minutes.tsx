@@ -20,7 +20,9 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { amendMinutes, circulateMinutes, confirmMinutes, minutesDocumentOf } from "~/services/minutes.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Minutes of Meeting ${data?.meeting.number ?? ""} · TESTA Desk` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Minutes of Meeting ${data?.meeting.number ?? ""} · TESTA Desk` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:meeting");
@@ -37,8 +39,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const frozen = wanted ?? (meeting.minutesState === "draft" ? undefined : history[0]);
   const page = maskForReader(db, user, {
     shown: body ? { version: frozen?.version ?? null, state: frozen?.state ?? "draft", body } : null,
-    missing: asked !== null && !wanted ? `There is no version “${asked.slice(0, 12)}” of these minutes. Choose one from the list below.` : null,
-    meeting: { id: meeting.id, number: meeting.number, status: meeting.status, minutesState: meeting.minutesState, when: formatDateTime(meeting.startsAt, timeZone) },
+    missing:
+      asked !== null && !wanted
+        ? `There is no version “${asked.slice(0, 12)}” of these minutes. Choose one from the list below.`
+        : null,
+    meeting: {
+      id: meeting.id,
+      number: meeting.number,
+      status: meeting.status,
+      minutesState: meeting.minutesState,
+      when: formatDateTime(meeting.startsAt, timeZone),
+    },
     history: history.map((v) => ({
       version: v.version,
       state: v.state,
@@ -46,7 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       amendment: v.amendmentText,
       movedBy: v.amendmentMovedBy,
     })),
-    redactions: redactionsOf(db, user.collectiveId, meeting.id).map((r) => ({ ...r, at: formatDateTime(r.at, timeZone) })),
+    redactions: redactionsOf(db, user.collectiveId, meeting.id).map((r) => ({
+      ...r,
+      at: formatDateTime(r.at, timeZone),
+    })),
     canWrite: can(user.role, "write:meeting"),
     notCirculated: !drafts && meeting.minutesState === "draft",
   });
@@ -69,7 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirect(`/meetings/${meeting.id}/minutes`);
     }
     if (intent === "amend") {
-      const form = parseGuardedForm(db, user, amendmentSchema, formData, `Meeting ${meeting.number}'s minutes`, { amendmentText: "the amendment", movedBy: { label: "the “moved by” field", scope: "own-contact" } });
+      const form = parseGuardedForm(db, user, amendmentSchema, formData, `Meeting ${meeting.number}'s minutes`, {
+        amendmentText: "the amendment",
+        movedBy: { label: "the “moved by” field", scope: "own-contact" },
+      });
       if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
       amendMinutes(db, meeting, user.id, { text: form.data.amendmentText, movedBy: form.data.movedBy });
       return redirect(`/meetings/${meeting.id}/minutes`);
@@ -117,7 +134,11 @@ export default function Minutes() {
           <Form method="post">
             <input type="hidden" name="intent" value="circulate" />
             <button type="submit" className="button" disabled={busy}>
-              {busy ? "Preparing…" : m.minutesState === "draft" ? "Circulate the minutes" : "Circulate again, with the amendments"}
+              {busy
+                ? "Preparing…"
+                : m.minutesState === "draft"
+                  ? "Circulate the minutes"
+                  : "Circulate again, with the amendments"}
             </button>
           </Form>
         ) : null}
@@ -138,7 +159,11 @@ export default function Minutes() {
               ? "These minutes are circulated: a change is an amendment, frozen as a new version with who moved it, and they are confirmed at the next meeting as amended."
               : "These minutes are confirmed: a change is an amendment, frozen as a new version with who moved it."}
           </p>
-          <ValidatedForm schema={amendmentSchema} method="post" feedback={feedback?.intent === "amend" ? feedback : undefined}>
+          <ValidatedForm
+            schema={amendmentSchema}
+            method="post"
+            feedback={feedback?.intent === "amend" ? feedback : undefined}
+          >
             <input type="hidden" name="intent" value="amend" />
             <Field name="amendmentText" label="Amendment" multiline />
             <Field name="movedBy" label="Moved by (department or officer)" />
@@ -153,12 +178,20 @@ export default function Minutes() {
           {missing}
         </div>
       ) : null}
-      {notCirculated ? <p className="empty">The minutes of this meeting have not been circulated yet. You will get them by email when they are.</p> : null}
+      {notCirculated ? (
+        <p className="empty">
+          The minutes of this meeting have not been circulated yet. You will get them by email when they are.
+        </p>
+      ) : null}
       {shown ? (
         <section aria-labelledby="shown">
-          <h2 id="shown">{shown.version ? `Version ${shown.version} (${shown.state})` : "The draft, not yet circulated"}</h2>
+          <h2 id="shown">
+            {shown.version ? `Version ${shown.version} (${shown.state})` : "The draft, not yet circulated"}
+          </h2>
           <p className="no-print">
-            <a href={`/meetings/${meeting.id}/minutes.pdf${shown.version ? `?version=${shown.version}` : ""}`}>PDF of {shown.version ? `version ${shown.version}` : "the draft"}</a>
+            <a href={`/meetings/${meeting.id}/minutes.pdf${shown.version ? `?version=${shown.version}` : ""}`}>
+              PDF of {shown.version ? `version ${shown.version}` : "the draft"}
+            </a>
             {" · "}
             <span className="muted">Print this page for a paper copy without the controls.</span>
           </p>
@@ -182,7 +215,10 @@ export default function Minutes() {
                 {history.map((v) => (
                   <tr key={v.version}>
                     <td>
-                      <Link to={`?version=${v.version}`} aria-current={shown?.version === v.version ? "page" : undefined}>
+                      <Link
+                        to={`?version=${v.version}`}
+                        aria-current={shown?.version === v.version ? "page" : undefined}
+                      >
                         Version {v.version}
                       </Link>
                       {shown?.version === v.version ? <span className="muted"> (shown)</span> : null}

@@ -24,7 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { timeZone } = getCollective(db, user.collectiveId);
   const holders = currentSeatHolders(db, user.collectiveId);
   return {
-    meeting: { id: meeting.id, number: meeting.number, version: meeting.version, when: formatDateTime(meeting.startsAt, timeZone), status: meeting.status },
+    meeting: {
+      id: meeting.id,
+      number: meeting.number,
+      version: meeting.version,
+      when: formatDateTime(meeting.startsAt, timeZone),
+      status: meeting.status,
+    },
     items: agendaItemsOf(db, meeting.id).filter((i) => !i.removed).length,
     published: publishedAgendaVersions(db, meeting.id).length,
     recipients: holders.map((h) => ({ department: h.departmentName, name: h.officerName, designation: h.designation })),
@@ -35,13 +41,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   // What is published has its standing items current; if they had to change, the version check below asks for a second look.
-  const { meeting } = refreshStandingItems(db, getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId }));
+  const { meeting } = refreshStandingItems(
+    db,
+    getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId }),
+  );
   const form = await readForm(request);
   if (meeting.status === "held" || meeting.status === "cancelled") {
     return data({ error: "This meeting is over or cancelled; its agenda cannot be published." }, { status: 409 });
   }
   if (Number(form.get("version")) !== meeting.version) {
-    return data({ error: "The meeting changed since you opened this page. Look at the agenda again before publishing." }, { status: 409 });
+    return data(
+      { error: "The meeting changed since you opened this page. Look at the agenda again before publishing." },
+      { status: 409 },
+    );
   }
   if (agendaItemsOf(db, meeting.id).filter((i) => !i.removed).length === 0) {
     return data({ error: "The agenda is empty. Regenerate it or add an item first." }, { status: 400 });
@@ -63,10 +75,13 @@ export default function Publish() {
   const busy = navigation.state !== "idle";
   return (
     <div className="page">
-      <h1>{published ? "Publish an updated agenda" : "Publish the agenda"} for Meeting {meeting.number}</h1>
+      <h1>
+        {published ? "Publish an updated agenda" : "Publish the agenda"} for Meeting {meeting.number}
+      </h1>
       <p>
-        Publishing freezes this version of the agenda ({plural(items, "item", "items")}) for the meeting on {meeting.when} and emails it, with the
-        agenda PDF and a calendar invitation, to the {recipients.length} current seat holders below.
+        Publishing freezes this version of the agenda ({plural(items, "item", "items")}) for the meeting on{" "}
+        {meeting.when} and emails it, with the agenda PDF and a calendar invitation, to the {recipients.length} current
+        seat holders below.
       </p>
       {feedback?.error ? (
         <div className="form-error" role="alert">
@@ -97,7 +112,9 @@ export default function Publish() {
       <Form method="post" className="actions">
         <input type="hidden" name="version" value={meeting.version} />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? "Preparing the agenda and emails…" : `Publish and email ${plural(recipients.length, "seat holder", "seat holders")}`}
+          {busy
+            ? "Preparing the agenda and emails…"
+            : `Publish and email ${plural(recipients.length, "seat holder", "seat holders")}`}
         </button>
         <Link to={`/meetings/${meeting.id}`}>Back to the agenda</Link>
       </Form>

@@ -28,8 +28,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { date, time } = instantToZonedParts(new Date(meeting.startsAt), timeZone);
   return {
     today: todayIn(timeZone),
-    meeting: { id: meeting.id, number: meeting.number, version: meeting.version, published: meeting.status === "agenda_published", closed: meeting.status === "held" || meeting.status === "cancelled" },
-    defaults: { date, startTime: time, durationMinutes: meeting.durationMinutes, venue: meeting.venue, onlineLink: meeting.onlineLink },
+    meeting: {
+      id: meeting.id,
+      number: meeting.number,
+      version: meeting.version,
+      published: meeting.status === "agenda_published",
+      closed: meeting.status === "held" || meeting.status === "cancelled",
+    },
+    defaults: {
+      date,
+      startTime: time,
+      durationMinutes: meeting.durationMinutes,
+      venue: meeting.venue,
+      onlineLink: meeting.onlineLink,
+    },
   };
 }
 
@@ -38,22 +50,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const { timeZone } = getCollective(db, user.collectiveId);
-  const form = parseGuardedForm(db, user, rescheduleSchema(todayIn(timeZone)), await readForm(request), `Meeting ${meeting.number}'s new date`, meetingPlaceFields);
+  const form = parseGuardedForm(
+    db,
+    user,
+    rescheduleSchema(todayIn(timeZone)),
+    await readForm(request),
+    `Meeting ${meeting.number}'s new date`,
+    meetingPlaceFields,
+  );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
   if (meeting.status === "held" || meeting.status === "cancelled") {
-    return data({ errors: { form: "This meeting is over or cancelled and cannot be rescheduled." }, values: form.values }, { status: 409 });
+    return data(
+      { errors: { form: "This meeting is over or cancelled and cannot be rescheduled." }, values: form.values },
+      { status: 409 },
+    );
   }
   if (form.data.version !== meeting.version) {
-    return data({ errors: { form: "Someone else changed this meeting while you were editing. Reload the page to see their change." }, values: form.values }, { status: 409 });
+    return data(
+      {
+        errors: {
+          form: "Someone else changed this meeting while you were editing. Reload the page to see their change.",
+        },
+        values: form.values,
+      },
+      { status: 409 },
+    );
   }
   try {
-    const { batch } = await rescheduleMeeting(db, meeting, {
-      startsAt: zonedWallTimeToInstant(form.data.date, form.data.startTime, timeZone).toISOString(),
-      durationMinutes: form.data.durationMinutes,
-      venue: form.data.venue,
-      onlineLink: form.data.onlineLink,
-    }, user.id);
-    return redirect(batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`);
+    const { batch } = await rescheduleMeeting(
+      db,
+      meeting,
+      {
+        startsAt: zonedWallTimeToInstant(form.data.date, form.data.startTime, timeZone).toISOString(),
+        durationMinutes: form.data.durationMinutes,
+        venue: form.data.venue,
+        onlineLink: form.data.onlineLink,
+      },
+      user.id,
+    );
+    return redirect(
+      batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`,
+    );
   } catch (error) {
     const message = refusalMessage(db, user, error);
     if (!message) throw error;

@@ -17,8 +17,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
   const batch = new URL(request.url).searchParams.get("batch") ?? "";
-  invariantResponse(batch.startsWith(`meeting:${meeting.id}:`), "There is no such send-out for this meeting.", { status: 404 });
-  return { meeting: { id: meeting.id, number: meeting.number }, batch, progress: batchProgress(db, batch), canSeeOutbox: can(user.role, "read:outbox") };
+  invariantResponse(batch.startsWith(`meeting:${meeting.id}:`), "There is no such send-out for this meeting.", {
+    status: 404,
+  });
+  return {
+    meeting: { id: meeting.id, number: meeting.number },
+    batch,
+    progress: batchProgress(db, batch),
+    canSeeOutbox: can(user.role, "read:outbox"),
+  };
 }
 
 /** Progress of a send-out. With JavaScript it refreshes itself; without, the page has a refresh link. */
@@ -42,10 +49,15 @@ export default function Sending() {
           {progress.failed ? `, ${progress.failed} failed` : ""}.
         </p>
         {done ? (
-          <p>{progress.failed ? "Some messages failed after every retry; the administrator can retry them from the Outbox." : "Every seat holder's email has gone."}</p>
+          <p>
+            {progress.failed
+              ? "Some messages failed after every retry; the administrator can retry them from the Outbox."
+              : "Every seat holder's email has gone."}
+          </p>
         ) : (
           <p className="muted">
-            Messages that cannot be delivered now are retried automatically; nothing is sent twice. {/* The batch names the send-out: a refresh without it would be a 404. */}
+            Messages that cannot be delivered now are retried automatically; nothing is sent twice.{" "}
+            {/* The batch names the send-out: a refresh without it would be a 404. */}
             <Link to={`?batch=${encodeURIComponent(batch)}`}>Refresh</Link>
           </p>
         )}

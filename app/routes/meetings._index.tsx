@@ -34,7 +34,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function MeetingTable({ caption, rows, withMinutes = false }: { caption: string; rows: ReturnType<typeof useLoaderData<typeof loader>>["past"]; withMinutes?: boolean }) {
+function MeetingTable({
+  caption,
+  rows,
+  withMinutes = false,
+}: {
+  caption: string;
+  rows: ReturnType<typeof useLoaderData<typeof loader>>["past"];
+  withMinutes?: boolean;
+}) {
   return (
     <div className="table-wrap">
       <table>
@@ -92,12 +100,18 @@ export default function Meetings() {
         {upcoming.length ? (
           <MeetingTable caption="Upcoming meetings" rows={upcoming} />
         ) : (
-          <p className="empty">No meeting is scheduled yet.{canSchedule ? " Use “Schedule next meeting” to propose one." : ""}</p>
+          <p className="empty">
+            No meeting is scheduled yet.{canSchedule ? " Use “Schedule next meeting” to propose one." : ""}
+          </p>
         )}
       </section>
       <section aria-labelledby="past">
         <h2 id="past">Past</h2>
-        {past.length ? <MeetingTable caption="Past meetings" rows={past} withMinutes /> : <p className="empty">No meetings have been held yet.</p>}
+        {past.length ? (
+          <MeetingTable caption="Past meetings" rows={past} withMinutes />
+        ) : (
+          <p className="empty">No meetings have been held yet.</p>
+        )}
       </section>
     </div>
   );

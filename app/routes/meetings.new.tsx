@@ -24,8 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const collective = getCollective(db, user.collectiveId);
   const last = latestMeeting(db, user.collectiveId);
-  const proposal = proposeNextMeeting(collective, last ? meetingDate(last, collective.timeZone) : null, todayIn(collective.timeZone));
-  return { proposal, today: todayIn(collective.timeZone), lastMeeting: last ? { number: last.number, date: formatDate(meetingDate(last, collective.timeZone)) } : null };
+  const proposal = proposeNextMeeting(
+    collective,
+    last ? meetingDate(last, collective.timeZone) : null,
+    todayIn(collective.timeZone),
+  );
+  return {
+    proposal,
+    today: todayIn(collective.timeZone),
+    lastMeeting: last ? { number: last.number, date: formatDate(meetingDate(last, collective.timeZone)) } : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -46,7 +54,13 @@ export async function action({ request }: ActionFunctionArgs) {
       onlineLink: form.data.onlineLink,
     });
     regenerateAgenda(tx, m);
-    audit(tx, { collectiveId: user.collectiveId, userId: user.id, action: "create", entity: "meeting", entityId: m.id });
+    audit(tx, {
+      collectiveId: user.collectiveId,
+      userId: user.id,
+      action: "create",
+      entity: "meeting",
+      entityId: m.id,
+    });
     return m;
   });
   return redirect(`/meetings/${meeting.id}`);
@@ -61,8 +75,8 @@ export default function NewMeeting() {
       <h1>Schedule next meeting</h1>
       <p className="muted">
         Proposed from the collective's meeting defaults
-        {lastMeeting ? `, after Meeting ${lastMeeting.number} on ${lastMeeting.date}` : ""}. The agenda is generated as soon
-        as the meeting is scheduled; nothing is sent until you publish it.
+        {lastMeeting ? `, after Meeting ${lastMeeting.number} on ${lastMeeting.date}` : ""}. The agenda is generated as
+        soon as the meeting is scheduled; nothing is sent until you publish it.
       </p>
       <div className="card">
         <ValidatedForm schema={schema} method="post" feedback={feedback}>

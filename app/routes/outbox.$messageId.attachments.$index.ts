@@ -13,5 +13,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // An attachment's place in the message, counted from 0: digits only, as the outbox page links it.
   const attachment = /^\d{1,4}$/.test(params.index ?? "") ? storedAttachments(row)[Number(params.index)] : undefined;
   invariantResponse(attachment, "Attachment not found", { status: 404 });
-  return downloadResponse(db, user, { body: attachment.content, contentType: attachment.contentType, filename: attachment.filename, record: { entity: "mail", entityId: row.id } });
+  return downloadResponse(db, user, {
+    body: attachment.content,
+    contentType: attachment.contentType,
+    filename: attachment.filename,
+    record: { entity: "mail", entityId: row.id },
+  });
 }

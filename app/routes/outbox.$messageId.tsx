@@ -68,7 +68,11 @@ export default function Message() {
           <dd>{m.to}</dd>
           <dt>Status</dt>
           <dd>
-            <span className={`badge ${m.status === "sent" ? "badge--open" : m.status === "failed" ? "badge--danger" : "badge--warn"}`}>{m.status}</span>
+            <span
+              className={`badge ${m.status === "sent" ? "badge--open" : m.status === "failed" ? "badge--danger" : "badge--warn"}`}
+            >
+              {m.status}
+            </span>
           </dd>
           <dt>Attempts</dt>
           <dd>{m.attempts}</dd>

@@ -16,7 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:outbox");
   const db = getDb();
   const { timeZone } = getCollective(db, user.collectiveId);
-  const { rows, total, page, pages } = listOutbox(db, user.collectiveId, Number(new URL(request.url).searchParams.get("page") ?? "1"));
+  const { rows, total, page, pages } = listOutbox(
+    db,
+    user.collectiveId,
+    Number(new URL(request.url).searchParams.get("page") ?? "1"),
+  );
   return {
     held: heldByGuard(db, user.collectiveId).map((h) => ({ ...h, at: formatDateTime(h.at, timeZone) })),
     needsRedaction: findingCount(db, user.collectiveId),
@@ -40,18 +44,23 @@ export default function Outbox() {
     <div>
       <h1>Outbox</h1>
       <p className="muted">
-        Every email the desk sends goes through here first. Failed deliveries are retried automatically; after the last attempt a
-        message is marked failed and can be retried from its page.
+        Every email the desk sends goes through here first. Failed deliveries are retried automatically; after the last
+        attempt a message is marked failed and can be retried from its page.
       </p>
       {held.length ? (
         <section className="card" aria-labelledby="held">
           <h2 id="held">Held back by the identity guard</h2>
           <p>
-            These were not sent, because they would have carried a protected name or number. Correct the place named and send again
+            These were not sent, because they would have carried a protected name or number. Correct the place named and
+            send again
             {needsRedaction ? (
               <>
                 {" "}
-                (<Link to="/redaction">{needsRedaction} stored text{needsRedaction === 1 ? "" : "s"} need redaction</Link>)
+                (
+                <Link to="/redaction">
+                  {needsRedaction} stored text{needsRedaction === 1 ? "" : "s"} need redaction
+                </Link>
+                )
               </>
             ) : null}
             .

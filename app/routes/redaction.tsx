@@ -16,7 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   const scan = latestScan(db, user.collectiveId);
   const url = new URL(request.url);
-  return { at: formatDateTime(scan.at, getCollective(db, user.collectiveId).timeZone), findings: scan.findings, redacted: url.searchParams.get("redacted") };
+  return {
+    at: formatDateTime(scan.at, getCollective(db, user.collectiveId).timeZone),
+    findings: scan.findings,
+    redacted: url.searchParams.get("redacted"),
+  };
 }
 
 const kinds = { "minutes-version": "minutes-version", "agenda-version": "agenda-version" } as const;
@@ -44,9 +48,10 @@ export default function NeedsRedaction() {
     <div>
       <h1>Needs redaction</h1>
       <p className="muted">
-        Stored texts that now hold a protected name, place, number or FIR, for example written before the name was recorded as protected. Representatives and observers see each
-        match as “[protected]”, and no document carrying one is sent. Correct each where it was written; a frozen version or an amendment, which cannot be edited, is redacted
-        here: each match becomes “[redacted]”, recorded in the audit log and the minutes' history.
+        Stored texts that now hold a protected name, place, number or FIR, for example written before the name was
+        recorded as protected. Representatives and observers see each match as “[protected]”, and no document carrying
+        one is sent. Correct each where it was written; a frozen version or an amendment, which cannot be edited, is
+        redacted here: each match becomes “[redacted]”, recorded in the audit log and the minutes' history.
       </p>
       {redacted ? (
         <div className="notice" role="status">

@@ -40,13 +40,18 @@ export default function Accountability() {
     <div>
       <div className="page-head">
         <h1>Accountability matrix</h1>
-        <a className="button button--quiet no-print" href={`/reports/accountability.csv?period=${period}${byTenure ? "&split=tenure" : ""}`} download>
+        <a
+          className="button button--quiet no-print"
+          href={`/reports/accountability.csv?period=${period}${byTenure ? "&split=tenure" : ""}`}
+          download
+        >
           Download CSV
         </a>
       </div>
       <p className="muted">
-        What each department agreed at the meetings and whether it did it, and whether it came. Split by tenure, an officer is judged
-        only on the time they held the seat: an action belongs to whoever held the seat when it fell due.
+        What each department agreed at the meetings and whether it did it, and whether it came. Split by tenure, an
+        officer is judged only on the time they held the seat: an action belongs to whoever held the seat when it fell
+        due.
       </p>
       <Form method="get" className="card form-row no-print" aria-label="Period and split">
         <div className="field">
@@ -94,19 +99,40 @@ export default function Accountability() {
                   {r.department}
                   {r.tenure ? (
                     <div className="muted">
-                      {r.tenure.officerName}, {formatDate(r.tenure.from)} – {r.tenure.to ? formatDate(r.tenure.to) : "now"}
+                      {r.tenure.officerName}, {formatDate(r.tenure.from)} –{" "}
+                      {r.tenure.to ? formatDate(r.tenure.to) : "now"}
                     </div>
                   ) : null}
                 </th>
-                <Cell value={`${r.attended} of ${r.meetingsHeld}`} tone={heat(r.attended, r.meetingsHeld)} label={`${name(r)}: attended ${r.attended} of ${plural(r.meetingsHeld, "meeting", "meetings")}`} />
+                <Cell
+                  value={`${r.attended} of ${r.meetingsHeld}`}
+                  tone={heat(r.attended, r.meetingsHeld)}
+                  label={`${name(r)}: attended ${r.attended} of ${plural(r.meetingsHeld, "meeting", "meetings")}`}
+                />
                 <td>{r.assigned}</td>
-                <Cell value={r.doneOnTime} tone={heat(r.doneOnTime, r.doneOnTime + r.doneLate + r.overdue)} label={`${name(r)}: ${r.doneOnTime} done on time`} />
-                <Cell value={r.doneLate} tone={r.doneLate ? "heat--mid" : "heat--none"} label={`${name(r)}: ${r.doneLate} done late`} />
+                <Cell
+                  value={r.doneOnTime}
+                  tone={heat(r.doneOnTime, r.doneOnTime + r.doneLate + r.overdue)}
+                  label={`${name(r)}: ${r.doneOnTime} done on time`}
+                />
+                <Cell
+                  value={r.doneLate}
+                  tone={r.doneLate ? "heat--mid" : "heat--none"}
+                  label={`${name(r)}: ${r.doneLate} done late`}
+                />
                 <td>{r.open}</td>
-                <Cell value={r.overdue} tone={r.overdue ? "heat--poor" : "heat--none"} label={`${name(r)}: ${r.overdue} overdue`} />
+                <Cell
+                  value={r.overdue}
+                  tone={r.overdue ? "heat--poor" : "heat--none"}
+                  label={`${name(r)}: ${r.overdue} overdue`}
+                />
                 <td>{r.medianDaysLate ?? "—"}</td>
                 <td>{r.raised}</td>
-                <Cell value={r.level} tone={`level--${r.level}`} label={`${name(r)}: engagement level ${r.level}, ${levelWords[r.level]}`} />
+                <Cell
+                  value={r.level}
+                  tone={`level--${r.level}`}
+                  label={`${name(r)}: engagement level ${r.level}, ${levelWords[r.level]}`}
+                />
               </tr>
             ))}
           </tbody>
@@ -115,13 +141,13 @@ export default function Accountability() {
       <section className="card" aria-labelledby="how">
         <h2 id="how">How the figures are computed</h2>
         <p>
-          Meetings attended counts the held meetings in the period at which the department was recorded present (a substitute counts).
-          Actions are counted in the period in which they fell due (an action not yet due counts in the current period); done on time means
-          completed on or before the due date.
+          Meetings attended counts the held meetings in the period at which the department was recorded present (a
+          substitute counts). Actions are counted in the period in which they fell due (an action not yet due counts in
+          the current period); done on time means completed on or before the due date.
         </p>
         <p>
-          Matters raised counts the matters the department's representative raised for a meeting's agenda in the period, by the day
-          they were raised: what the department initiated.
+          Matters raised counts the matters the department's representative raised for a meeting's agenda in the period,
+          by the day they were raised: what the department initiated.
         </p>
         <p>{levelRule}</p>
       </section>

@@ -9,6 +9,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:reports");
   const url = new URL(request.url);
   const db = getDb();
-  const rows = matrixFor(db, user.collectiveId, parsePeriod(url.searchParams.get("period")), url.searchParams.get("split") === "tenure");
-  return downloadResponse(db, user, { body: matrixCsv(rows), contentType: "text/csv; charset=utf-8", filename: "accountability.csv", record: { entity: "report", entityId: null } });
+  const rows = matrixFor(
+    db,
+    user.collectiveId,
+    parsePeriod(url.searchParams.get("period")),
+    url.searchParams.get("split") === "tenure",
+  );
+  return downloadResponse(db, user, {
+    body: matrixCsv(rows),
+    contentType: "text/csv; charset=utf-8",
+    filename: "accountability.csv",
+    record: { entity: "report", entityId: null },
+  });
 }

@@ -50,7 +50,10 @@ function FigureTable({ caption, rows, notes }: { caption: string; rows: DisplayF
                 {i === 0 ? (
                   <th scope="rowgroup" rowSpan={group.length}>
                     {f.measure}
-                    <span className="definition" style={{ display: "block", fontWeight: "normal", fontSize: "0.9rem", marginTop: "0.2rem" }}>
+                    <span
+                      className="definition"
+                      style={{ display: "block", fontWeight: "normal", fontSize: "0.9rem", marginTop: "0.2rem" }}
+                    >
                       {f.definition}
                     </span>
                   </th>
@@ -71,7 +74,15 @@ function FigureTable({ caption, rows, notes }: { caption: string; rows: DisplayF
   );
 }
 
-function Section({ name, figures, children }: { name: Figure["section"]; figures: DisplayFigure[]; children?: React.ReactNode }) {
+function Section({
+  name,
+  figures,
+  children,
+}: {
+  name: Figure["section"];
+  figures: DisplayFigure[];
+  children?: React.ReactNode;
+}) {
   const id = name.toLowerCase().replace(/\W+/g, "-");
   const rows = figures.filter((f) => f.section === name);
   return (
@@ -85,7 +96,9 @@ function Section({ name, figures, children }: { name: Figure["section"]; figures
 
 /** The sections of the dashboard: every figure in a table, each measure with its one-line definition. */
 export function OutcomeSections({ figures }: { figures: DisplayFigure[] }) {
-  const yearly = figures.filter((f) => f.section === "Convictions" && f.measure === "Conviction rate" && /^\d{4}$/.test(f.period));
+  const yearly = figures.filter(
+    (f) => f.section === "Convictions" && f.measure === "Conviction rate" && /^\d{4}$/.test(f.period),
+  );
   const victims = figures.filter((f) => f.section === "Victims" && f.period === "All years");
   const legalAidByYear = figures.filter((f) => f.measure === "With a legal-aid lawyer" && f.period !== "All years");
   const indexByYear = figures.filter((f) => f.measure === "Median index" && f.period !== "All years");
@@ -124,14 +137,22 @@ export function OutcomeSections({ figures }: { figures: DisplayFigure[] }) {
           title="Median participation index, by the year the case was opened"
           description="The trend in the index: the median index of the victims of each year's cases."
           unit="index"
-          bars={indexByYear.map((f) => ({ label: f.period.replace("Cases opened ", ""), value: numeric(f), display: f.value }))}
+          bars={indexByYear.map((f) => ({
+            label: f.period.replace("Cases opened ", ""),
+            value: numeric(f),
+            display: f.value,
+          }))}
         />
         <BarChart
           title="Spread of the participation index"
           description="How many victims score in each band of the index."
           max={Math.max(1, ...spread.map((f) => (/^\d+$/.test(f.count) ? Number(f.count) : 0)))}
           unit="victims"
-          bars={spread.map((f) => ({ label: f.measure.replace("Victims scoring ", ""), value: /^\d+$/.test(f.count) ? Number(f.count) : null, display: f.count }))}
+          bars={spread.map((f) => ({
+            label: f.measure.replace("Victims scoring ", ""),
+            value: /^\d+$/.test(f.count) ? Number(f.count) : null,
+            display: f.count,
+          }))}
         />
       </Section>
     </>
@@ -161,9 +182,9 @@ export default function Outcomes() {
           "You see exact counts."
         ) : (
           <>
-            Counts from 1 to 4 show as “&lt;5”, and a rate or median computed from a hidden count shows as “–”. Where a hidden count
-            could be worked out by subtracting the other counts from their total, the next smallest count (or else the total) is
-            hidden too, as “–”.
+            Counts from 1 to 4 show as “&lt;5”, and a rate or median computed from a hidden count shows as “–”. Where a
+            hidden count could be worked out by subtracting the other counts from their total, the next smallest count
+            (or else the total) is hidden too, as “–”.
           </>
         )}
       </p>

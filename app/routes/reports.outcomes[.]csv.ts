@@ -9,5 +9,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "read:reports");
   const db = getDb();
   const { figures } = outcomesFor(db, user);
-  return downloadResponse(db, user, { body: figuresCsv(figures), contentType: "text/csv; charset=utf-8", filename: "outcomes.csv", record: { entity: "report", entityId: null } });
+  return downloadResponse(db, user, {
+    body: figuresCsv(figures),
+    contentType: "text/csv; charset=utf-8",
+    filename: "outcomes.csv",
+    record: { entity: "report", entityId: null },
+  });
 }

@@ -27,21 +27,35 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return data({ errors: form.errors, done: null }, { status: 400 });
   const { userId, intent } = form.data;
   if (userId === user.id) {
-    return data({ errors: { form: "You cannot disable your own account: another administrator must do it." }, done: null }, { status: 400 });
+    return data(
+      { errors: { form: "You cannot disable your own account: another administrator must do it." }, done: null },
+      { status: 400 },
+    );
   }
   const db = getDb();
-  const account = listAccounts(db, user.collectiveId, todayIn(getCollective(db, user.collectiveId).timeZone)).find((a) => a.id === userId);
+  const account = listAccounts(db, user.collectiveId, todayIn(getCollective(db, user.collectiveId).timeZone)).find(
+    (a) => a.id === userId,
+  );
   const changed =
     !!account &&
     audited(
       db,
       (tx) => setAccountActive(tx, { collectiveId: user.collectiveId, userId, active: intent === "enable" }),
-      (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: intent, entity: "user", entityId: userId } : null),
+      (ok) =>
+        ok
+          ? { collectiveId: user.collectiveId, userId: user.id, action: intent, entity: "user", entityId: userId }
+          : null,
     );
   if (!account || !changed) {
-    return data({ errors: { form: "There is no such account in this collective. Reload the page." }, done: null }, { status: 404 });
+    return data(
+      { errors: { form: "There is no such account in this collective. Reload the page." }, done: null },
+      { status: 404 },
+    );
   }
-  return { errors: null, done: `${account.name}'s account is ${intent === "enable" ? "enabled: they can sign in again" : "disabled: they can no longer sign in"}.` };
+  return {
+    errors: null,
+    done: `${account.name}'s account is ${intent === "enable" ? "enabled: they can sign in again" : "disabled: they can no longer sign in"}.`,
+  };
 }
 
 export default function Accounts() {
@@ -51,8 +65,9 @@ export default function Accounts() {
     <div className="page">
       <h1>Accounts</h1>
       <p className="muted">
-        A representative signs in only while they hold their department's seat: a transfer closes their sign-in. Secretariat, administrator and
-        observer accounts stay open until you disable them here. Accounts are never deleted, so the record keeps its authors.
+        A representative signs in only while they hold their department's seat: a transfer closes their sign-in.
+        Secretariat, administrator and observer accounts stay open until you disable them here. Accounts are never
+        deleted, so the record keeps its authors.
       </p>
       {feedback?.done ? (
         <div className="notice" role="status">
@@ -81,7 +96,9 @@ export default function Accounts() {
                 <td>{a.name}</td>
                 <td>{a.email}</td>
                 <td>{label(roleLabels, a.role)}</td>
-                <td>{a.seat ?? <span className="muted">{actsForSeat(a.role) ? "none: cannot sign in" : "none"}</span>}</td>
+                <td>
+                  {a.seat ?? <span className="muted">{actsForSeat(a.role) ? "none: cannot sign in" : "none"}</span>}
+                </td>
                 <td className="account-sign-in">
                   {a.active ? "Open" : <strong>Disabled</strong>}
                   {a.id === me ? (
@@ -90,7 +107,11 @@ export default function Accounts() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="userId" value={a.id} />
                       <input type="hidden" name="intent" value={a.active ? "disable" : "enable"} />
-                      <button type="submit" className={`button button--small ${a.active ? "button--danger" : "button--quiet"}`} aria-label={`${a.active ? "Disable" : "Enable"}: ${a.name}`}>
+                      <button
+                        type="submit"
+                        className={`button button--small ${a.active ? "button--danger" : "button--quiet"}`}
+                        aria-label={`${a.active ? "Disable" : "Enable"}: ${a.name}`}
+                      >
                         {a.active ? "Disable" : "Enable"}
                       </button>
                     </Form>

@@ -18,7 +18,9 @@ const weight = z.coerce
   .int("Give a whole number from 0 to 100.")
   .min(0, "Give a whole number from 0 to 100.")
   .max(100, "Give a whole number from 0 to 100.");
-const agendaWeightsSchema = z.object(Object.fromEntries(agendaRuleIds.map((id) => [id, weight])) as Record<(typeof agendaRuleIds)[number], typeof weight>);
+const agendaWeightsSchema = z.object(
+  Object.fromEntries(agendaRuleIds.map((id) => [id, weight])) as Record<(typeof agendaRuleIds)[number], typeof weight>,
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
@@ -43,17 +45,21 @@ export default function AgendaSettings() {
       </p>
       <h1>Agenda rules</h1>
       <p>
-        A case comes on the agenda when a rule flags it. Its place is the sum of the weights of its reasons, highest first; ties go by
-        case code. A weight of 0 keeps the reason but gives it no priority. New weights apply the next time an agenda is generated.
+        A case comes on the agenda when a rule flags it. Its place is the sum of the weights of its reasons, highest
+        first; ties go by case code. A weight of 0 keeps the reason but gives it no priority. New weights apply the next
+        time an agenda is generated.
       </p>
       <section className="card" aria-labelledby="urgency">
         <h2 id="urgency">Deadlines first</h2>
         <p>
-          <strong>A statutory clock that has run out by the day of the meeting comes before everything else</strong>: a chargesheet
-          overdue (the accused may claim default bail) or an acquittal's appeal window closing. Such cases take the meeting's time
-          first, whatever the scores of cases whose dates are only coming up.
+          <strong>A statutory clock that has run out by the day of the meeting comes before everything else</strong>: a
+          chargesheet overdue (the accused may claim default bail) or an acquittal's appeal window closing. Such cases
+          take the meeting's time first, whatever the scores of cases whose dates are only coming up.
         </p>
-        <p>A dated reason (a hearing or testimony, a chargesheet due, an appeal window) weighs more as its date nears. Its weight is multiplied by:</p>
+        <p>
+          A dated reason (a hearing or testimony, a chargesheet due, an appeal window) weighs more as its date nears.
+          Its weight is multiplied by:
+        </p>
         <ul>
           {urgencySteps.map((step) => (
             <li key={step.upToDays}>
@@ -65,7 +71,16 @@ export default function AgendaSettings() {
       </section>
       <ValidatedForm schema={agendaWeightsSchema} method="post" feedback={feedback} className="card">
         {agendaRuleIds.map((id) => (
-          <Field key={id} name={id} label={ruleDescriptions[id]} hint={`Default ${defaults[id]}`} type="number" min={0} max={100} defaultValue={weights[id]} />
+          <Field
+            key={id}
+            name={id}
+            label={ruleDescriptions[id]}
+            hint={`Default ${defaults[id]}`}
+            type="number"
+            min={0}
+            max={100}
+            defaultValue={weights[id]}
+          />
         ))}
         <button type="submit" className="button">
           Save weights

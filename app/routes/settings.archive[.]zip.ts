@@ -10,7 +10,15 @@ import { downloadHeaders } from "~/services/download.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
   const restricted = new URL(request.url).searchParams.get("restricted") === "yes";
-  if (restricted && !can(user.role, "read:restricted-fields")) throw new Response("Your role does not give access to restricted fields.", { status: 403 });
-  const { stream, fileName } = exportArchive(getDb(), { databasePath: config().DATABASE_PATH, collectiveId: user.collectiveId, restricted, by: { userId: user.id, name: user.name } });
-  return new Response(createReadableStreamFromReadable(stream), { headers: downloadHeaders({ contentType: "application/zip", filename: fileName }) });
+  if (restricted && !can(user.role, "read:restricted-fields"))
+    throw new Response("Your role does not give access to restricted fields.", { status: 403 });
+  const { stream, fileName } = exportArchive(getDb(), {
+    databasePath: config().DATABASE_PATH,
+    collectiveId: user.collectiveId,
+    restricted,
+    by: { userId: user.id, name: user.name },
+  });
+  return new Response(createReadableStreamFromReadable(stream), {
+    headers: downloadHeaders({ contentType: "application/zip", filename: fileName }),
+  });
 }

@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const { filters, errors } = parseAuditFilters(params);
   const page = auditPage(getDb(), user.collectiveId, filters);
-  if (filters.page && filters.page > page.pages) errors.page = `There is no page ${filters.page}: the log has ${page.pages}.`;
+  if (filters.page && filters.page > page.pages)
+    errors.page = `There is no page ${filters.page}: the log has ${page.pages}.`;
   // The export takes the filters that were accepted, so a mistyped one does not spoil the download.
   const exported = new URLSearchParams([...params].filter(([k, v]) => k !== "page" && v !== "" && !errors[k]));
   const body = { ...page, errors, exportHref: `/settings/audit.csv${exported.size ? `?${exported}` : ""}` };
@@ -35,8 +36,8 @@ function ChainStatus({ chain }: { chain: ReturnType<typeof useLoaderData<typeof 
   }
   return (
     <div className="form-error" role="alert">
-      The chain is broken at entry {chain.brokenId} ({chain.brokenWhen}): {chain.reason}. The {chain.checked} entries before it hold. Compare
-      the log with the latest backup and find out who had access to the database file.
+      The chain is broken at entry {chain.brokenId} ({chain.brokenWhen}): {chain.reason}. The {chain.checked} entries
+      before it hold. Compare the log with the latest backup and find out who had access to the database file.
     </div>
   );
 }
@@ -62,18 +63,45 @@ export default function AuditLog() {
         </a>
       </div>
       <p className="muted">
-        Who did what, and when: every change, every view of restricted fields and every download. Each entry is chained to the one before
-        it by a hash, so an entry changed or removed outside the app shows here and in <code>npm run audit:verify</code>.
+        Who did what, and when: every change, every view of restricted fields and every download. Each entry is chained
+        to the one before it by a hash, so an entry changed or removed outside the app shows here and in{" "}
+        <code>npm run audit:verify</code>.
       </p>
       <ChainStatus chain={chain} />
-      <ValidatedForm schema={filtersPassThrough} method="get" className="card filters" aria-label="Filter the audit log" feedback={filterFeedback(params, errors)}>
+      <ValidatedForm
+        schema={filtersPassThrough}
+        method="get"
+        className="card filters"
+        aria-label="Filter the audit log"
+        feedback={filterFeedback(params, errors)}
+      >
         <div className="form-row">
-          <SelectField name="person" label="Person" placeholder="Anyone" options={choices.people.map((p) => ({ value: String(p.id), label: `${p.name} (${label(roleLabels, p.role)})` }))} />
-          <SelectField name="action" label="Action" placeholder="Any action" options={choices.actions.map((a) => ({ value: a, label: label(auditActionLabels, a) }))} />
-          <SelectField name="entity" label="Record" placeholder="Any record" options={choices.entities.map((e) => ({ value: e, label: label(auditEntityLabels, e) }))} />
+          <SelectField
+            name="person"
+            label="Person"
+            placeholder="Anyone"
+            options={choices.people.map((p) => ({
+              value: String(p.id),
+              label: `${p.name} (${label(roleLabels, p.role)})`,
+            }))}
+          />
+          <SelectField
+            name="action"
+            label="Action"
+            placeholder="Any action"
+            options={choices.actions.map((a) => ({ value: a, label: label(auditActionLabels, a) }))}
+          />
+          <SelectField
+            name="entity"
+            label="Record"
+            placeholder="Any record"
+            options={choices.entities.map((e) => ({ value: e, label: label(auditEntityLabels, e) }))}
+          />
           <Field name="from" label="From" type="date" />
           <Field name="to" label="To" type="date" />
-          {params.get("record") && !errors.record ? <input type="hidden" name="record" value={params.get("record") ?? ""} /> : null}
+          {params.get("record") && !errors.record ? (
+            <input type="hidden" name="record" value={params.get("record") ?? ""} />
+          ) : null}
           <div className="field">
             <button type="submit" className="button">
               Filter
@@ -82,7 +110,8 @@ export default function AuditLog() {
         </div>
         {recordShown ? (
           <p>
-            Only entries about <strong>{recordShown}</strong>. <Link to={withParams({ record: null, page: null })}>Show every record of this kind</Link>
+            Only entries about <strong>{recordShown}</strong>.{" "}
+            <Link to={withParams({ record: null, page: null })}>Show every record of this kind</Link>
           </p>
         ) : null}
         {params.toString() ? <Link to="/settings/audit">Clear filters</Link> : null}
@@ -113,7 +142,15 @@ export default function AuditLog() {
                     {r.role ? <div className="muted">{r.role}</div> : null}
                   </td>
                   <td>{r.action}</td>
-                  <td>{r.entityId !== null ? <Link to={withParams({ entity: r.entity, record: String(r.entityId), page: null })}>{r.record}</Link> : r.record}</td>
+                  <td>
+                    {r.entityId !== null ? (
+                      <Link to={withParams({ entity: r.entity, record: String(r.entityId), page: null })}>
+                        {r.record}
+                      </Link>
+                    ) : (
+                      r.record
+                    )}
+                  </td>
                   <td>{r.detail}</td>
                 </tr>
               ))}

@@ -18,7 +18,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { timeZone } = getCollective(db, user.collectiveId);
   const rows = allAuditEntries(db, auditQuery(user.collectiveId, filters, timeZone));
   const { page: _page, ...applied } = filters;
-  const described = Object.entries(applied).map(([k, v]) => `${k} ${v}`).join(", ");
+  const described = Object.entries(applied)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
   return downloadResponse(db, user, {
     body: auditCsv(rows, timeZone),
     contentType: "text/csv; charset=utf-8",

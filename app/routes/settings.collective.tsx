@@ -57,15 +57,35 @@ export default function CollectiveSettings() {
         <div className="grid-2">
           <Field name="name" label="Name" defaultValue={c.name} />
           <Field name="district" label="District" defaultValue={c.district} />
-          <Field name="districtCode" label="District code (in case codes)" hint="2 to 5 capital letters; new cases get codes such as NGP-2026-0001." defaultValue={c.districtCode} />
+          <Field
+            name="districtCode"
+            label="District code (in case codes)"
+            hint="2 to 5 capital letters; new cases get codes such as NGP-2026-0001."
+            defaultValue={c.districtCode}
+          />
           <Field name="state" label="State" defaultValue={c.state} />
         </div>
         <h2>Monthly meeting</h2>
         <div className="form-row">
-          <SelectField name="meetingWeekOfMonth" label="Week of the month" options={weeks} defaultValue={String(c.meetingWeekOfMonth)} />
-          <SelectField name="meetingWeekday" label="Weekday" options={weekdays.map((d, i) => ({ value: String(i + 1), label: d }))} defaultValue={String(c.meetingWeekday)} />
+          <SelectField
+            name="meetingWeekOfMonth"
+            label="Week of the month"
+            options={weeks}
+            defaultValue={String(c.meetingWeekOfMonth)}
+          />
+          <SelectField
+            name="meetingWeekday"
+            label="Weekday"
+            options={weekdays.map((d, i) => ({ value: String(i + 1), label: d }))}
+            defaultValue={String(c.meetingWeekday)}
+          />
           <Field name="meetingStartTime" label="Start time (IST)" type="time" defaultValue={c.meetingStartTime} />
-          <Field name="meetingDurationMinutes" label="Duration (minutes)" type="number" defaultValue={c.meetingDurationMinutes} />
+          <Field
+            name="meetingDurationMinutes"
+            label="Duration (minutes)"
+            type="number"
+            defaultValue={c.meetingDurationMinutes}
+          />
         </div>
         <Field name="meetingVenue" label="Usual venue" defaultValue={c.meetingVenue} />
         <Field name="meetingLink" label="Usual online-meeting link" type="url" defaultValue={c.meetingLink} />

@@ -33,14 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 async function uploadedFile(request: Request): Promise<{ name: string; bytes: Uint8Array } | string> {
-  if (Number(request.headers.get("content-length") ?? 0) > importLimits.bytes + 64 * 1024) return `The file is larger than ${importLimits.bytes / 1024 / 1024} MB. ${limitsSentence} Split it into smaller files.`;
+  if (Number(request.headers.get("content-length") ?? 0) > importLimits.bytes + 64 * 1024)
+    return `The file is larger than ${importLimits.bytes / 1024 / 1024} MB. ${limitsSentence} Split it into smaller files.`;
   try {
-    const form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: importLimits.bytes }));
+    const form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: importLimits.bytes }),
+    );
     const file = form.get("register");
     if (!(file instanceof File) || file.size === 0) return "Choose the register file (.csv or .xlsx) to upload.";
     return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return `The file is larger than ${importLimits.bytes / 1024 / 1024} MB. ${limitsSentence} Split it into smaller files.`;
+    if (error instanceof MaxPartSizeExceededError)
+      return `The file is larger than ${importLimits.bytes / 1024 / 1024} MB. ${limitsSentence} Split it into smaller files.`;
     return "The upload did not arrive whole. Choose the file and upload it again.";
   }
 }
@@ -60,10 +65,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (job) forgetImportJob(job.id);
     return redirect("/settings/import");
   }
-  if (intent !== "confirm") return data({ error: "Choose the register file (.csv or .xlsx) to upload." }, { status: 400 });
+  if (intent !== "confirm")
+    return data({ error: "Choose the register file (.csv or .xlsx) to upload." }, { status: 400 });
   if (!job) return data({ error: expiredMessage }, { status: 410 });
   if (job.state !== "checked" || !job.check || job.check.fileProblems.length || job.check.problems.length) {
-    return data({ error: "Only a file whose every row is valid can be imported. Correct the rows listed and upload it again." }, { status: 400 });
+    return data(
+      { error: "Only a file whose every row is valid can be imported. Correct the rows listed and upload it again." },
+      { status: 400 },
+    );
   }
   commitImportJob(db, job);
   return redirect(`/settings/import?job=${job.id}`);
@@ -81,9 +90,9 @@ export default function ImportRegister() {
     <div className="page">
       <h1>Import a case register</h1>
       <p className="muted">
-        Bring in the cases a district already keeps in a spreadsheet: every row is checked as the case form checks a case, you see what each
-        becomes, and nothing is written until you confirm. Importing the same file again changes nothing; a row whose case code, or FIR number and
-        year, is already registered updates that case.
+        Bring in the cases a district already keeps in a spreadsheet: every row is checked as the case form checks a
+        case, you see what each becomes, and nothing is written until you confirm. Importing the same file again changes
+        nothing; a row whose case code, or FIR number and year, is already registered updates that case.
       </p>
       {error ? (
         <div className="form-error" role="alert">
@@ -121,7 +130,8 @@ export default function ImportRegister() {
       ) : null}
       {job?.state === "done" ? (
         <div className="notice" role="status">
-          Imported {job.fileName ? `“${job.fileName}”` : "the register"}: {job.resultSentence}. <Link to="/cases">Open the case register</Link>.
+          Imported {job.fileName ? `“${job.fileName}”` : "the register"}: {job.resultSentence}.{" "}
+          <Link to="/cases">Open the case register</Link>.
         </div>
       ) : null}
 
@@ -131,7 +141,14 @@ export default function ImportRegister() {
           <Form method="post" encType="multipart/form-data">
             <div className="field">
               <label htmlFor="register">Register file (.csv or .xlsx)</label>
-              <input id="register" name="register" type="file" accept={acceptedTypes} required aria-describedby="register-hint" />
+              <input
+                id="register"
+                name="register"
+                type="file"
+                accept={acceptedTypes}
+                required
+                aria-describedby="register-hint"
+              />
               <p id="register-hint" className="hint">
                 {limitsSentence} CSV in UTF-8, with commas or semicolons; in a workbook, the first sheet is read.
               </p>

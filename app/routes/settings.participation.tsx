@@ -22,7 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
-  const form = parseGuardedForm(getDb(), user, participationSchema, await readForm(request), "the participation settings",
+  const form = parseGuardedForm(
+    getDb(),
+    user,
+    participationSchema,
+    await readForm(request),
+    "the participation settings",
     Object.fromEntries(indicatorKeys.map((key, n) => [`${key}.label`, `the label of indicator ${n + 1}`])),
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
@@ -77,9 +82,9 @@ export default function ParticipationSettings() {
       </p>
       <h1>Participation index indicators</h1>
       <p>
-        A victim's index is the weighted share of the indicators that apply at her case's stage (and to her: a bail hearing held, a
-        summons, a threat reported) and that the system delivered. It measures the system, never the victim. Changes apply to every
-        figure at once.
+        A victim's index is the weighted share of the indicators that apply at her case's stage (and to her: a bail
+        hearing held, a summons, a threat reported) and that the system delivered. It measures the system, never the
+        victim. Changes apply to every figure at once.
       </p>
       <ValidatedForm schema={participationSchema} method="post" feedback={feedback}>
         {indicators.map((i) => (
@@ -88,9 +93,20 @@ export default function ParticipationSettings() {
             <p className="muted">{indicatorDescriptions[i.key]}</p>
             <div className="form-row">
               <Field name={`${i.key}.label`} label="Label" defaultValue={i.label} />
-              <Field name={`${i.key}.weight`} label="Weight (0–10)" type="number" min={0} max={10} defaultValue={i.weight} />
+              <Field
+                name={`${i.key}.weight`}
+                label="Weight (0–10)"
+                type="number"
+                min={0}
+                max={10}
+                defaultValue={i.weight}
+              />
               <label className="checkbox">
-                <input type="checkbox" name={`${i.key}.active`} defaultChecked={feedback?.values ? !!feedback.values[`${i.key}.active`] : i.active} />
+                <input
+                  type="checkbox"
+                  name={`${i.key}.active`}
+                  defaultChecked={feedback?.values ? !!feedback.values[`${i.key}.active`] : i.active}
+                />
                 Counted in the index
               </label>
             </div>

@@ -5,5 +5,7 @@ const build = typeof __TESTA_BUILD__ === "string" ? __TESTA_BUILD__ : "dev";
 
 /** /sw.js, the offline worker. Never kept by a cache: the browser checks it for a new build. */
 export function loader() {
-  return new Response(serviceWorkerScript(build), { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" } });
+  return new Response(serviceWorkerScript(build), {
+    headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-cache" },
+  });
 }

@@ -7,7 +7,12 @@ import { parseForm, readForm } from "~/lib/forms";
 import { formatDate, todayIn } from "~/lib/dates";
 import { upcomingTenureOf } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
-import { checkPasswordToken, passwordLinkDays, redeemPasswordToken, type TokenCheck } from "~/models/password-token.server";
+import {
+  checkPasswordToken,
+  passwordLinkDays,
+  redeemPasswordToken,
+  type TokenCheck,
+} from "~/models/password-token.server";
 import { resolveSessionUser } from "~/models/user.server";
 import { setPasswordSchema } from "~/schemas/department";
 import { createSessionCookie } from "~/services/auth.server";
@@ -16,7 +21,10 @@ import { hashPassword } from "~/services/password.server";
 // The token is in the URL: no request from this page may carry the path in its Referer. "strict-origin"
 // sends the origin only; "no-referrer" would also make the browser post `Origin: null`, which the
 // cross-site check refuses, so the form would fail without JavaScript.
-export const meta: MetaFunction = () => [{ title: "Set your password · TESTA Desk" }, { name: "referrer", content: "strict-origin" }];
+export const meta: MetaFunction = () => [
+  { title: "Set your password · TESTA Desk" },
+  { name: "referrer", content: "strict-origin" },
+];
 
 const refusals: Record<Exclude<TokenCheck["status"], "valid">, string> = {
   used: "This link has already been used. Sign in with your password, or ask the administrator for a new link.",
@@ -26,7 +34,8 @@ const refusals: Record<Exclude<TokenCheck["status"], "valid">, string> = {
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const check = checkPasswordToken(getDb(), params.token ?? "");
-  if (check.status !== "valid") return data({ refusal: refusals[check.status], name: null }, { status: check.status === "unknown" ? 404 : 410 });
+  if (check.status !== "valid")
+    return data({ refusal: refusals[check.status], name: null }, { status: check.status === "unknown" ? 404 : 410 });
   return { refusal: null, name: check.user.name };
 }
 
@@ -39,10 +48,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const check = checkPasswordToken(db, token);
   if (check.status !== "valid") return data({ errors: { form: refusals[check.status] }, values: {} }, { status: 410 });
   const result = redeemPasswordToken(db, token, await hashPassword(form.data.password));
-  if (result.status !== "valid") return data({ errors: { form: refusals[result.status] }, values: {} }, { status: 410 });
+  if (result.status !== "valid")
+    return data({ errors: { form: refusals[result.status] }, values: {} }, { status: 410 });
   const today = todayIn(getCollective(db, result.user.collectiveId).timeZone);
   const resolved = resolveSessionUser(db, result.user, today);
-  if (resolved.ok) return redirect("/", { headers: { "Set-Cookie": await createSessionCookie(request, result.user.id) } });
+  if (resolved.ok)
+    return redirect("/", { headers: { "Set-Cookie": await createSessionCookie(request, result.user.id) } });
   // A successor seated ahead of the transfer date sets a password now and signs in from that day.
   const upcoming = upcomingTenureOf(db, result.user.id, today);
   return {
@@ -88,7 +99,13 @@ export default function Welcome() {
       <p>Choose a password to finish setting up your account. You will be signed in straight away.</p>
       <div className="card">
         <ValidatedForm schema={setPasswordSchema} method="post" feedback={feedback}>
-          <Field name="password" label="New password" type="password" autoComplete="new-password" hint="At least 10 characters." />
+          <Field
+            name="password"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters."
+          />
           <Field name="confirm" label="Repeat the password" type="password" autoComplete="new-password" />
           <button type="submit" className="button">
             Set password and sign in

@@ -17,21 +17,34 @@ export const actionUpdateSchema = z
     if ((v.status === "blocked" || v.status === "dropped") && !v.reason) {
       ctx.addIssue({ code: "custom", path: ["reason"], message: `Say why the item is ${v.status}.` });
     }
-    if (v.status === "done" && !v.comment) ctx.addIssue({ code: "custom", path: ["comment"], message: "Say what was done, and when." });
-    if (v.dueOn !== v.currentDueOn && !v.dueReason) ctx.addIssue({ code: "custom", path: ["dueReason"], message: "Give a reason for moving the due date." });
+    if (v.status === "done" && !v.comment)
+      ctx.addIssue({ code: "custom", path: ["comment"], message: "Say what was done, and when." });
+    if (v.dueOn !== v.currentDueOn && !v.dueReason)
+      ctx.addIssue({ code: "custom", path: ["dueReason"], message: "Give a reason for moving the due date." });
   });
 
 /** The "All actions" filters come from the URL; a bad one is reported and ignored. */
 export const actionFilterFields = {
-  department: z.coerce.number({ error: "Choose a department from the list." }).int("Choose a department from the list.").positive("Choose a department from the list."),
+  department: z.coerce
+    .number({ error: "Choose a department from the list." })
+    .int("Choose a department from the list.")
+    .positive("Choose a department from the list."),
   status: z.enum(actionItemStatuses, { error: "That status does not exist." }),
   dueFrom: z.string().refine(isRealIsoDate, "Due from must be a real date."),
   dueTo: z.string().refine(isRealIsoDate, "Due to must be a real date."),
-  caseId: z.coerce.number({ error: "Choose a case from the list." }).int("Choose a case from the list.").positive("Choose a case from the list."),
-  meetingId: z.coerce.number({ error: "Choose a meeting from the list." }).int("Choose a meeting from the list.").positive("Choose a meeting from the list."),
+  caseId: z.coerce
+    .number({ error: "Choose a case from the list." })
+    .int("Choose a case from the list.")
+    .positive("Choose a case from the list."),
+  meetingId: z.coerce
+    .number({ error: "Choose a meeting from the list." })
+    .int("Choose a meeting from the list.")
+    .positive("Choose a meeting from the list."),
 };
 
-const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional()).transform((v) => v ?? null);
+const optionalId = z
+  .preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional())
+  .transform((v) => v ?? null);
 
 /**
  * The secretariat corrects what a meeting agreed: the action's text, department, case and due
@@ -40,7 +53,10 @@ const optionalId = z.preprocess((v) => (v === "" ? undefined : v), z.coerce.numb
 export const actionCorrectionSchema = z.object({
   intent: z.literal("correct"),
   description: requiredText("Action", 500),
-  departmentId: z.coerce.number({ error: "Choose the owning department." }).int("Choose the owning department.").positive("Choose the owning department."),
+  departmentId: z.coerce
+    .number({ error: "Choose the owning department." })
+    .int("Choose the owning department.")
+    .positive("Choose the owning department."),
   dueOn: requiredDate("Due date"),
   caseId: optionalId,
   movedBy: optionalText("Moved by", 160),

@@ -1,8 +1,26 @@
 import { z } from "zod";
-import { ageBands, bailStatuses, caseDepartmentRoles, caseEventKinds, caseOutcomes, caseStages, caseStatuses } from "#db/schema/enums";
+import {
+  ageBands,
+  bailStatuses,
+  caseDepartmentRoles,
+  caseEventKinds,
+  caseOutcomes,
+  caseStages,
+  caseStatuses,
+} from "#db/schema/enums";
 import { isRealIsoDate } from "~/lib/dates";
 import { parseFilters } from "./filters";
-import { checkbox, choice, id, idDigits, optionalDate, optionalText, requiredDate, requiredText, version } from "./fields";
+import {
+  checkbox,
+  choice,
+  id,
+  idDigits,
+  optionalDate,
+  optionalText,
+  requiredDate,
+  requiredText,
+  version,
+} from "./fields";
 import { staleFormMessage } from "~/lib/forms";
 
 const deptField = new RegExp(`^dept-(${idDigits})$`);
@@ -10,7 +28,12 @@ const emptyToNull = (v: unknown) => (v === "" ? undefined : v);
 
 /** The create and edit form of a case. Departments come as one select per department: `dept-<id>`. */
 /** The register's free text that representatives read, as the guard names it (the FIR is restricted). */
-export const caseGuardFields = { policeStation: "the police station", courtName: "the court", courtCaseNumber: "the court case number", sections: "the list of sections" };
+export const caseGuardFields = {
+  policeStation: "the police station",
+  courtName: "the court",
+  courtCaseNumber: "the court case number",
+  sections: "the list of sections",
+};
 
 export const caseSchema = z
   .object({
@@ -18,7 +41,12 @@ export const caseSchema = z
     firNumber: optionalText("FIR number", 30),
     firYear: z.preprocess(
       emptyToNull,
-      z.coerce.number({ error: "FIR year must be a year such as 2026." }).int("FIR year must be a year such as 2026.").min(1950, "FIR year must be 1950 or later.").max(2100, "FIR year must be a year such as 2026.").optional(),
+      z.coerce
+        .number({ error: "FIR year must be a year such as 2026." })
+        .int("FIR year must be a year such as 2026.")
+        .min(1950, "FIR year must be 1950 or later.")
+        .max(2100, "FIR year must be a year such as 2026.")
+        .optional(),
     ),
     courtName: optionalText("Court", 160),
     courtCaseNumber: optionalText("Court case number", 60),
@@ -43,9 +71,16 @@ export const caseSchema = z
       }
       departments.push({ departmentId: Number(m[1]), role: value as (typeof caseDepartmentRoles)[number] });
     }
-    if (departments.length === 0) ctx.addIssue({ code: "custom", path: ["departments"], message: "Choose at least one department involved in the case." });
-    if (v.closedOn && v.closedOn < v.openedOn) ctx.addIssue({ code: "custom", path: ["closedOn"], message: "Closed on cannot be before opened on." });
-    if (v.status === "closed" && !v.closedOn) ctx.addIssue({ code: "custom", path: ["closedOn"], message: "Give the date the case was closed." });
+    if (departments.length === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["departments"],
+        message: "Choose at least one department involved in the case.",
+      });
+    if (v.closedOn && v.closedOn < v.openedOn)
+      ctx.addIssue({ code: "custom", path: ["closedOn"], message: "Closed on cannot be before opened on." });
+    if (v.status === "closed" && !v.closedOn)
+      ctx.addIssue({ code: "custom", path: ["closedOn"], message: "Give the date the case was closed." });
     return {
       policeStation: v.policeStation,
       firNumber: v.firNumber,
@@ -77,16 +112,26 @@ export const caseEventSchema = z
     note: optionalText("Note", 2000),
   })
   .superRefine((v, ctx) => {
-    if (v.nextDate && v.nextDate < v.occurredOn) ctx.addIssue({ code: "custom", path: ["nextDate"], message: "The next date cannot be before the event's date." });
-    if (v.kind === "judgment" && !v.verdict) ctx.addIssue({ code: "custom", path: ["verdict"], message: "Choose the verdict of the judgment." });
-    if (v.kind !== "judgment" && v.verdict) ctx.addIssue({ code: "custom", path: ["verdict"], message: "Only a judgment has a verdict: leave it empty for this event." });
+    if (v.nextDate && v.nextDate < v.occurredOn)
+      ctx.addIssue({ code: "custom", path: ["nextDate"], message: "The next date cannot be before the event's date." });
+    if (v.kind === "judgment" && !v.verdict)
+      ctx.addIssue({ code: "custom", path: ["verdict"], message: "Choose the verdict of the judgment." });
+    if (v.kind !== "judgment" && v.verdict)
+      ctx.addIssue({
+        code: "custom",
+        path: ["verdict"],
+        message: "Only a judgment has a verdict: leave it empty for this event.",
+      });
   });
 export type CaseEventInput = z.infer<typeof caseEventSchema>;
 
 /** "yes", "no", or empty for "not yet": stored as true, false or null. */
 const yesNoNotYet = (label: string) =>
   z
-    .preprocess(emptyToNull, z.enum(["yes", "no"], { error: `Choose an answer for ${label.toLowerCase()}.` }).optional())
+    .preprocess(
+      emptyToNull,
+      z.enum(["yes", "no"], { error: `Choose an answer for ${label.toLowerCase()}.` }).optional(),
+    )
     .transform((v) => (v === undefined ? null : v === "yes"));
 
 export const victimSchema = z
@@ -117,9 +162,24 @@ export const victimSchema = z
       ctx.addIssue({ code: "custom", path: [], message: staleFormMessage });
     }
     const adultBand = !["under_12", "12_15", "16_17"].includes(v.ageBand);
-    if (v.minor === adultBand) ctx.addIssue({ code: "custom", path: ["ageBand"], message: v.minor ? "A minor's age band must be under 18." : "Tick “minor” for an age band under 18." });
-    if (v.compensationReceivedOn && !v.compensationAppliedOn) ctx.addIssue({ code: "custom", path: ["compensationAppliedOn"], message: "Give the date compensation was applied for." });
-    if (v.threatActedOn && !v.threatReported) ctx.addIssue({ code: "custom", path: ["threatActedOn"], message: "A threat is acted on only once reported: tick “threat reported” too." });
+    if (v.minor === adultBand)
+      ctx.addIssue({
+        code: "custom",
+        path: ["ageBand"],
+        message: v.minor ? "A minor's age band must be under 18." : "Tick “minor” for an age band under 18.",
+      });
+    if (v.compensationReceivedOn && !v.compensationAppliedOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["compensationAppliedOn"],
+        message: "Give the date compensation was applied for.",
+      });
+    if (v.threatActedOn && !v.threatReported)
+      ctx.addIssue({
+        code: "custom",
+        path: ["threatActedOn"],
+        message: "A threat is acted on only once reported: tick “threat reported” too.",
+      });
   });
 
 export const accusedSchema = z.object({
@@ -129,21 +189,46 @@ export const accusedSchema = z.object({
   bailStatus: choice("Bail status", bailStatuses),
 });
 
-const searchHint = "Search by case code, police station, court case number, section or stage (letters, digits, spaces and - / . , only).";
+const searchHint =
+  "Search by case code, police station, court case number, section or stage (letters, digits, spaces and - / . , only).";
 const firHint = "Type an FIR number as it is written, for example 0234/2025 (letters, digits, spaces and - / . only).";
 
 /** The case list's filters come from the URL, so every value is checked; a bad one is dropped with a message. */
 export const caseFilterFields = {
-  q: z.string().trim().max(60, searchHint).regex(/^[\p{L}\p{M}\p{N} ./,()-]*$/u, searchHint),
-  fir: z.string().trim().max(30, firHint).regex(/^[A-Za-z0-9 ./-]*$/, firHint),
+  q: z
+    .string()
+    .trim()
+    .max(60, searchHint)
+    .regex(/^[\p{L}\p{M}\p{N} ./,()-]*$/u, searchHint),
+  fir: z
+    .string()
+    .trim()
+    .max(30, firHint)
+    .regex(/^[A-Za-z0-9 ./-]*$/, firHint),
   stage: z.enum(caseStages, { error: "That stage does not exist." }),
   status: z.enum(caseStatuses, { error: "Status is open or closed." }),
-  department: z.coerce.number({ error: "Choose a department from the list." }).int("Choose a department from the list.").positive("Choose a department from the list."),
+  department: z.coerce
+    .number({ error: "Choose a department from the list." })
+    .int("Choose a department from the list.")
+    .positive("Choose a department from the list."),
   from: z.string().refine(isRealIsoDate, "From must be a real date."),
   to: z.string().refine(isRealIsoDate, "To must be a real date."),
-  page: z.coerce.number({ error: "Page must be a number." }).int("Page must be a number.").min(1, "Page must be 1 or more.").max(10_000, "There is no such page."),
+  page: z.coerce
+    .number({ error: "Page must be a number." })
+    .int("Page must be a number.")
+    .min(1, "Page must be 1 or more.")
+    .max(10_000, "There is no such page."),
 };
-export type CaseFilters = Partial<{ q: string; fir: string; stage: (typeof caseStages)[number]; status: (typeof caseStatuses)[number]; department: number; from: string; to: string; page: number }>;
+export type CaseFilters = Partial<{
+  q: string;
+  fir: string;
+  stage: (typeof caseStages)[number];
+  status: (typeof caseStatuses)[number];
+  department: number;
+  from: string;
+  to: string;
+  page: number;
+}>;
 
 /** Each filter on its own: a bad one is reported and ignored, the good ones still apply. */
 export function parseCaseFilters(params: URLSearchParams): { filters: CaseFilters; errors: Record<string, string> } {

@@ -6,8 +6,15 @@ import { checkbox, choice, id, optionalText, requiredDate, requiredText } from "
 const holderFields = {
   officerName: requiredText("Successor's name", 120),
   designation: requiredText("Designation", 160),
-  email: z.string().trim().min(1, "Email is required.").pipe(z.email({ error: "Enter a valid email address." })),
-  phone: optionalText("Phone", 40).refine((v) => !v || /^[+0-9 ()-]{6,40}$/.test(v), "Enter a phone number of digits, spaces and +."),
+  email: z
+    .string()
+    .trim()
+    .min(1, "Email is required.")
+    .pipe(z.email({ error: "Enter a valid email address." })),
+  phone: optionalText("Phone", 40).refine(
+    (v) => !v || /^[+0-9 ()-]{6,40}$/.test(v),
+    "Enter a phone number of digits, spaces and +.",
+  ),
 };
 
 /**
@@ -59,5 +66,6 @@ export const setPasswordSchema = z
     confirm: z.string(),
   })
   .superRefine((v, ctx) => {
-    if (v.password !== v.confirm) ctx.addIssue({ code: "custom", path: ["confirm"], message: "The two passwords do not match." });
+    if (v.password !== v.confirm)
+      ctx.addIssue({ code: "custom", path: ["confirm"], message: "The two passwords do not match." });
   });

@@ -70,6 +70,9 @@ export const optionalId = (message: string) =>
     .refine((v) => !v || idText.test(v), message)
     .transform((v) => (v ? Number(v) : null));
 
-
 /** The version a versioned form was loaded with. Required: without it a save would skip the conflict check. */
-export const version = () => z.string({ error: staleFormMessage }).regex(/^(0|[1-9]\d{0,14})$/, staleFormMessage).transform(Number);
+export const version = () =>
+  z
+    .string({ error: staleFormMessage })
+    .regex(/^(0|[1-9]\d{0,14})$/, staleFormMessage)
+    .transform(Number);

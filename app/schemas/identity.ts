@@ -7,12 +7,25 @@ import { id, optionalText } from "./fields";
 const birthYear = z
   .preprocess(
     (v) => (v === "" ? undefined : v),
-    z.coerce.number({ error: "Birth year must be a year such as 1998." }).int("Birth year must be a year such as 1998.").min(1920, "Birth year must be 1920 or later.").max(2030, "Birth year must be a year such as 1998.").optional(),
+    z.coerce
+      .number({ error: "Birth year must be a year such as 1998." })
+      .int("Birth year must be a year such as 1998.")
+      .min(1920, "Birth year must be 1920 or later.")
+      .max(2030, "Birth year must be a year such as 1998.")
+      .optional(),
   )
   .transform((v) => v ?? null);
 
 /** Several values in one box: one a line, or separated by commas or semicolons. */
-const lines = (label: string, max = 600) => optionalText(label, max).transform((v) => (v ? v.split(/[\n;,]+/).map((s) => s.trim()).filter(Boolean) : []));
+const lines = (label: string, max = 600) =>
+  optionalText(label, max).transform((v) =>
+    v
+      ? v
+          .split(/[\n;,]+/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 
 type Entry = { attribute: RecordAttribute; value: string };
 type Ctx = z.RefinementCtx;
@@ -22,8 +35,14 @@ function checkEntries(entries: (Entry & { field: string; label: string })[], ctx
   for (const e of entries) {
     if (e.attribute === "phone") {
       const digits = e.value.replace(/\D/g, "").length;
-      if (digits < 8 || digits > 13 || /[^\d\s+()-]/.test(e.value)) ctx.addIssue({ code: "custom", path: [e.field], message: "Each phone number must have 8 to 13 digits, such as +91 98220 12345." });
-    } else if (!/\p{L}/u.test(e.value)) ctx.addIssue({ code: "custom", path: [e.field], message: `${e.label} must contain letters.` });
+      if (digits < 8 || digits > 13 || /[^\d\s+()-]/.test(e.value))
+        ctx.addIssue({
+          code: "custom",
+          path: [e.field],
+          message: "Each phone number must have 8 to 13 digits, such as +91 98220 12345.",
+        });
+    } else if (!/\p{L}/u.test(e.value))
+      ctx.addIssue({ code: "custom", path: [e.field], message: `${e.label} must contain letters.` });
   }
 }
 
@@ -44,8 +63,10 @@ export const victimIdentitySchema = z
     nativeDistrict: optionalText("Native district", 120),
   })
   .transform((v, ctx) => {
-    const one = (field: string, label: string, attribute: RecordAttribute, value: string | null) => (value ? [{ field, label, attribute, value }] : []);
-    const many = (field: string, label: string, attribute: RecordAttribute, values: string[]) => values.map((value) => ({ field, label, attribute, value }));
+    const one = (field: string, label: string, attribute: RecordAttribute, value: string | null) =>
+      value ? [{ field, label, attribute, value }] : [];
+    const many = (field: string, label: string, attribute: RecordAttribute, values: string[]) =>
+      values.map((value) => ({ field, label, attribute, value }));
     const entries = [
       ...one("name", "Name", "name", v.name),
       ...many("otherNames", "Other names", "other_name", v.otherNames),
@@ -57,9 +78,15 @@ export const victimIdentitySchema = z
       ...many("phones", "Phone numbers", "phone", v.phones),
       ...many("words", "Words protected alone", "word", v.words),
     ];
-    if (!entries.length && !v.birthYear && !v.nativeDistrict) ctx.addIssue({ code: "custom", path: ["form"], message: "Fill in at least one field to add to the record." });
+    if (!entries.length && !v.birthYear && !v.nativeDistrict)
+      ctx.addIssue({ code: "custom", path: ["form"], message: "Fill in at least one field to add to the record." });
     // The birth year and district are fingerprinted together with the name, for matching across cases.
-    if (!v.name && (v.birthYear || v.nativeDistrict)) ctx.addIssue({ code: "custom", path: ["name"], message: "Give her name with the birth year or native district: they are fingerprinted together." });
+    if (!v.name && (v.birthYear || v.nativeDistrict))
+      ctx.addIssue({
+        code: "custom",
+        path: ["name"],
+        message: "Give her name with the birth year or native district: they are fingerprinted together.",
+      });
     checkEntries(entries, ctx);
     return {
       intent: v.intent,
@@ -81,11 +108,23 @@ export const accusedIdentitySchema = z
   .transform((v, ctx) => {
     const entries = [
       ...v.aliases.map((value) => ({ field: "aliases", label: "Aliases", attribute: "alias" as const, value })),
-      ...v.words.map((value) => ({ field: "words", label: "Words protected alone", attribute: "word" as const, value })),
+      ...v.words.map((value) => ({
+        field: "words",
+        label: "Words protected alone",
+        attribute: "word" as const,
+        value,
+      })),
     ];
-    if (!entries.length && !v.fatherName && !v.birthYear) ctx.addIssue({ code: "custom", path: ["form"], message: "Fill in at least one field to add to the record." });
+    if (!entries.length && !v.fatherName && !v.birthYear)
+      ctx.addIssue({ code: "custom", path: ["form"], message: "Fill in at least one field to add to the record." });
     checkEntries(entries, ctx);
-    return { intent: v.intent, accusedId: v.accusedId, entries: entries.map(({ attribute, value }) => ({ attribute, value })), fatherName: v.fatherName, birthYear: v.birthYear };
+    return {
+      intent: v.intent,
+      accusedId: v.accusedId,
+      entries: entries.map(({ attribute, value }) => ({ attribute, value })),
+      fatherName: v.fatherName,
+      birthYear: v.birthYear,
+    };
   });
 
 export const removeEntrySchema = z.object({

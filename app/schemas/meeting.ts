@@ -51,10 +51,12 @@ const meetingDay = (today: string) =>
   });
 
 /** Schedule a meeting: when, how long, and where (a venue, a link, or both). */
-export const meetingScheduleSchema = (today: string) => z.object({ ...scheduleFields, date: meetingDay(today) }).superRefine(venueOrLink);
+export const meetingScheduleSchema = (today: string) =>
+  z.object({ ...scheduleFields, date: meetingDay(today) }).superRefine(venueOrLink);
 
 /** Reschedule: the same, with the version the page was loaded with. */
-export const rescheduleSchema = (today: string) => z.object({ ...scheduleFields, date: meetingDay(today), version: version() }).superRefine(venueOrLink);
+export const rescheduleSchema = (today: string) =>
+  z.object({ ...scheduleFields, date: meetingDay(today), version: version() }).superRefine(venueOrLink);
 
 const itemId = id("Agenda item");
 

@@ -28,8 +28,10 @@ export const attendanceSchema = z
       }
       const name = String(v[`name.${dept}`] ?? "").trim();
       const designation = String(v[`designation.${dept}`] ?? "").trim();
-      if (status === "present" && !name) ctx.addIssue({ code: "custom", path: [`name.${dept}`], message: "Give the name of the person who attended." });
-      if (name.length > 120) ctx.addIssue({ code: "custom", path: [`name.${dept}`], message: "Name must be at most 120 characters." });
+      if (status === "present" && !name)
+        ctx.addIssue({ code: "custom", path: [`name.${dept}`], message: "Give the name of the person who attended." });
+      if (name.length > 120)
+        ctx.addIssue({ code: "custom", path: [`name.${dept}`], message: "Name must be at most 120 characters." });
       rows.push({
         departmentId: Number(dept),
         status: status as (typeof attendanceStatuses)[number],
@@ -50,11 +52,23 @@ export const itemMinutesSchema = z.object({
   itemId: id("Agenda item"),
   discussion: optionalText("Discussion", itemMinutesLimits.discussion),
   decisions: optionalText("Decisions", itemMinutesLimits.decisions),
-  status: z.preprocess(emptyToUndefined, z.enum(agendaItemStatuses, { error: "Choose discussed, deferred or not reached." }).optional()).transform((v) => v ?? null),
-  minutesUsed: z.preprocess(
-    emptyToUndefined,
-    z.coerce.number({ error: "Minutes used must be a number." }).int("Minutes used must be a whole number.").min(0, "Minutes used cannot be negative.").max(600, "Minutes used must be at most 600.").optional(),
-  ).transform((v) => v ?? null),
+  status: z
+    .preprocess(
+      emptyToUndefined,
+      z.enum(agendaItemStatuses, { error: "Choose discussed, deferred or not reached." }).optional(),
+    )
+    .transform((v) => v ?? null),
+  minutesUsed: z
+    .preprocess(
+      emptyToUndefined,
+      z.coerce
+        .number({ error: "Minutes used must be a number." })
+        .int("Minutes used must be a whole number.")
+        .min(0, "Minutes used cannot be negative.")
+        .max(600, "Minutes used must be at most 600.")
+        .optional(),
+    )
+    .transform((v) => v ?? null),
   version: version(),
 });
 
@@ -67,7 +81,9 @@ export const actionItemSchema = z.object({
   caseId: optionalId("Choose a case from the list, or none."),
 });
 
-export const runIntentSchema = z.object({ intent: z.enum(["attendance", "item", "add-action", "held", "confirm-previous"], { error: "Choose what to save." }) });
+export const runIntentSchema = z.object({
+  intent: z.enum(["attendance", "item", "add-action", "held", "confirm-previous"], { error: "Choose what to save." }),
+});
 
 export const amendmentSchema = z.object({
   intent: z.literal("amend"),

@@ -23,5 +23,10 @@ export const participationSchema = z
   .object(Object.assign({}, ...indicatorKeys.map(indicatorFields)) as Record<string, z.ZodType>)
   .superRefine((v, ctx) => {
     const total = indicatorKeys.filter((k) => v[`${k}.active`] && Number(v[`${k}.weight`]) > 0).length;
-    if (total === 0) ctx.addIssue({ code: "custom", path: ["form"], message: "Keep at least one indicator active with a weight above 0." });
+    if (total === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["form"],
+        message: "Keep at least one indicator active with a weight above 0.",
+      });
   });

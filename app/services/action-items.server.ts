@@ -15,7 +15,8 @@ import { refusalMessage } from "./refusals.server";
 import { amendMinutes } from "./minutes.server";
 
 type ActionItem = typeof actionItems.$inferSelect;
-export type ActionChangeResult = { ok: true; amended: boolean } | { ok: false; status: 400 | 409; errors: Record<string, string> };
+export type ActionChangeResult =
+  { ok: true; amended: boolean } | { ok: false; status: 400 | 409; errors: Record<string, string> };
 
 /** A changed action item changes the action review of every draft agenda: brought up to date in the same transaction. */
 function afterChange(tx: Conn, user: SessionUser): true {
@@ -23,13 +24,22 @@ function afterChange(tx: Conn, user: SessionUser): true {
   return true;
 }
 
-const conflict: ActionChangeResult = { ok: false, status: 409, errors: { form: "Someone else changed this action item while you were editing. Reload to see their change; yours was not saved." } };
+const conflict: ActionChangeResult = {
+  ok: false,
+  status: 409,
+  errors: {
+    form: "Someone else changed this action item while you were editing. Reload to see their change; yours was not saved.",
+  },
+};
 
 /**
  * The meeting that agreed an item, and whether its minutes still change directly (only while a
  * draft): from circulation on, a change is an amendment. `settled` says which ("circulated", "confirmed").
  */
-export function agreedAt(db: Db, item: ActionItem): { meeting: Meeting | null; needsAmendment: boolean; settled: "circulated" | "confirmed" | null } {
+export function agreedAt(
+  db: Db,
+  item: ActionItem,
+): { meeting: Meeting | null; needsAmendment: boolean; settled: "circulated" | "confirmed" | null } {
   if (!item.meetingId) return { meeting: null, needsAmendment: false, settled: null };
   const meeting = getMeeting(db, { id: item.meetingId, collectiveId: item.collectiveId });
   const needsAmendment = changesByAmendment(meeting.minutesState);
@@ -46,8 +56,16 @@ export function agreedOn(db: Db, item: ActionItem): string {
 /** What the correction form offers: the collective's departments, and the cases on the agreeing meeting's agenda. */
 export function correctionChoices(db: Db, user: SessionUser, item: ActionItem) {
   const { meeting, needsAmendment, settled } = agreedAt(db, item);
-  const cases = meeting ? [...caseCodesFor(db, agendaItemsOf(db, meeting.id)).entries()].map(([id, code]) => ({ id, code })) : [];
-  return { departments: listDepartmentNames(db, user.collectiveId), cases, needsAmendment, settled, meetingNumber: meeting?.number ?? null };
+  const cases = meeting
+    ? [...caseCodesFor(db, agendaItemsOf(db, meeting.id)).entries()].map(([id, code]) => ({ id, code }))
+    : [];
+  return {
+    departments: listDepartmentNames(db, user.collectiveId),
+    cases,
+    needsAmendment,
+    settled,
+    meetingNumber: meeting?.number ?? null,
+  };
 }
 
 /**
@@ -56,18 +74,42 @@ export function correctionChoices(db: Db, user: SessionUser, item: ActionItem) {
  * as a new version with the change. (The route guards the new text as it is typed, so the
  * corrected minutes can leave the app.)
  */
-export function correctAction(db: Db, user: SessionUser, item: ActionItem, input: ActionFacts & { version: number; movedBy: string | null }): ActionChangeResult {
-  if (unknownDepartments(db, user.collectiveId, [input.departmentId]).length) return { ok: false, status: 400, errors: { departmentId: "Choose a department of this collective." } };
-  if (input.caseId && !caseCodeOf(db, user.collectiveId, input.caseId)) return { ok: false, status: 400, errors: { caseId: "Choose a case from the list, or none." } };
+export function correctAction(
+  db: Db,
+  user: SessionUser,
+  item: ActionItem,
+  input: ActionFacts & { version: number; movedBy: string | null },
+): ActionChangeResult {
+  if (unknownDepartments(db, user.collectiveId, [input.departmentId]).length)
+    return { ok: false, status: 400, errors: { departmentId: "Choose a department of this collective." } };
+  if (input.caseId && !caseCodeOf(db, user.collectiveId, input.caseId))
+    return { ok: false, status: 400, errors: { caseId: "Choose a case from the list, or none." } };
   const { meeting, needsAmendment, settled } = agreedAt(db, item);
   if (needsAmendment && !input.movedBy) {
-    return { ok: false, status: 400, errors: { movedBy: `These minutes are ${settled}: a correction is an amendment. Say who moved it.` } };
+    return {
+      ok: false,
+      status: 400,
+      errors: { movedBy: `These minutes are ${settled}: a correction is an amendment. Say who moved it.` },
+    };
   }
   const departments = new Map(listDepartmentNames(db, user.collectiveId).map((d) => [d.id, d.name]));
-  const nameOf = { department: (id: number) => departments.get(id) ?? `department ${id}`, case: (id: number | null) => (id === null ? null : caseCodeOf(db, user.collectiveId, id)) };
+  const nameOf = {
+    department: (id: number) => departments.get(id) ?? `department ${id}`,
+    case: (id: number | null) => (id === null ? null : caseCodeOf(db, user.collectiveId, id)),
+  };
   const apply = (tx: Conn) => correctActionItem(tx, item, user.id, input, nameOf) && afterChange(tx, user);
   if (!needsAmendment || !meeting) {
-    const done = audited(db, apply, (ok) => (ok ? { collectiveId: user.collectiveId, userId: user.id, action: "correct", entity: "action_item", entityId: item.id } : null));
+    const done = audited(db, apply, (ok) =>
+      ok
+        ? {
+            collectiveId: user.collectiveId,
+            userId: user.id,
+            action: "correct",
+            entity: "action_item",
+            entityId: item.id,
+          }
+        : null,
+    );
     return done ? { ok: true, amended: false } : conflict;
   }
   // The amendment's words name the item by its new text only: the old text may be what the guard refused.
@@ -76,7 +118,13 @@ export function correctAction(db: Db, user: SessionUser, item: ActionItem, input
 }
 
 /** The change and the amendment that records it, in one transaction: a refusal (state, leak guard, conflict) writes neither. */
-function asAmendment(db: Db, user: SessionUser, meeting: Meeting, amendment: { text: string; movedBy: string }, apply: (tx: Conn) => boolean): ActionChangeResult {
+function asAmendment(
+  db: Db,
+  user: SessionUser,
+  meeting: Meeting,
+  amendment: { text: string; movedBy: string },
+  apply: (tx: Conn) => boolean,
+): ActionChangeResult {
   try {
     if (!amendMinutes(db, meeting, user.id, amendment, apply)) return conflict;
   } catch (error) {
@@ -91,20 +139,50 @@ function asAmendment(db: Db, user: SessionUser, meeting: Meeting, amendment: { t
  * Drops an action with a reason: it counts nowhere as open work, leaves the minutes, and keeps its
  * history. From circulation on, dropping it is an amendment, as a correction is.
  */
-export function dropAction(db: Db, user: SessionUser, item: ActionItem, input: { reason: string; version: number; movedBy: string | null }, today: string): ActionChangeResult {
-  if (item.status === "dropped") return { ok: false, status: 409, errors: { form: "This action item is already dropped." } };
+export function dropAction(
+  db: Db,
+  user: SessionUser,
+  item: ActionItem,
+  input: { reason: string; version: number; movedBy: string | null },
+  today: string,
+): ActionChangeResult {
+  if (item.status === "dropped")
+    return { ok: false, status: 409, errors: { form: "This action item is already dropped." } };
   const { meeting, needsAmendment, settled } = agreedAt(db, item);
   if (needsAmendment && !input.movedBy) {
-    return { ok: false, status: 400, errors: { movedBy: `These minutes are ${settled}: dropping an action is an amendment. Say who moved it.` } };
+    return {
+      ok: false,
+      status: 400,
+      errors: { movedBy: `These minutes are ${settled}: dropping an action is an amendment. Say who moved it.` },
+    };
   }
   const apply = (tx: Conn) =>
-    updateActionItem(tx, item, user.id, { status: "dropped", reason: input.reason, comment: null, dueOn: item.dueOn, dueReason: null, version: input.version }, today) && afterChange(tx, user);
+    updateActionItem(
+      tx,
+      item,
+      user.id,
+      {
+        status: "dropped",
+        reason: input.reason,
+        comment: null,
+        dueOn: item.dueOn,
+        dueReason: null,
+        version: input.version,
+      },
+      today,
+    ) && afterChange(tx, user);
   if (!needsAmendment || !meeting) {
-    const ok = audited(db, apply, (done) => (done ? { collectiveId: user.collectiveId, userId: user.id, action: "drop", entity: "action_item", entityId: item.id } : null));
+    const ok = audited(db, apply, (done) =>
+      done
+        ? { collectiveId: user.collectiveId, userId: user.id, action: "drop", entity: "action_item", entityId: item.id }
+        : null,
+    );
     return ok ? { ok: true, amended: false } : conflict;
   }
   // Named by number, department and due date: its text may be what the leak guard refused.
-  const department = listDepartmentNames(db, user.collectiveId).find((d) => d.id === item.departmentId)?.name ?? `department ${item.departmentId}`;
+  const department =
+    listDepartmentNames(db, user.collectiveId).find((d) => d.id === item.departmentId)?.name ??
+    `department ${item.departmentId}`;
   const text = `Action item ${item.id} (${department}, due ${formatDate(item.dueOn)}) dropped: ${input.reason}`;
   return asAmendment(db, user, meeting, { text, movedBy: input.movedBy! }, apply);
 }

@@ -9,7 +9,6 @@ import { type Meeting } from "~/models/meeting.server";
 import { listActions } from "~/models/action-item.server";
 import { everyText, type GuardedText } from "./identity.server";
 
-
 export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument {
   const collective = getCollective(db, meeting.collectiveId);
   const items = agendaItemsOf(db, meeting.id);
@@ -17,7 +16,11 @@ export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument 
   const deptName = new Map(listDepartmentNames(db, meeting.collectiveId).map((d) => [d.id, d.name]));
   const title = (i: (typeof items)[number]) => agendaItemTitle(i, i.caseId ? codes.get(i.caseId) : null);
   const agenda = presentAgenda(
-    items.map((i) => ({ ...i, title: title(i), presentingDepartment: i.presentingDepartmentId ? (deptName.get(i.presentingDepartmentId) ?? null) : null })),
+    items.map((i) => ({
+      ...i,
+      title: title(i),
+      presentingDepartment: i.presentingDepartmentId ? (deptName.get(i.presentingDepartmentId) ?? null) : null,
+    })),
     meeting.startsAt,
     meeting.durationMinutes,
     collective.timeZone,
@@ -31,8 +34,18 @@ export function buildAgendaDocument(db: Conn, meeting: Meeting): AgendaDocument 
     durationMinutes: meeting.durationMinutes,
     venue: meeting.venue,
     onlineLink: meeting.onlineLink,
-    items: agenda.timed.map((i) => ({ startTime: i.startTime, title: i.title, minutes: i.minutes, reasons: i.reasonList, presentingDepartment: i.presentingDepartment })),
-    writtenUpdates: agenda.writtenUpdates.map((i) => ({ title: i.title, reasons: i.reasonList, presentingDepartment: i.presentingDepartment })),
+    items: agenda.timed.map((i) => ({
+      startTime: i.startTime,
+      title: i.title,
+      minutes: i.minutes,
+      reasons: i.reasonList,
+      presentingDepartment: i.presentingDepartment,
+    })),
+    writtenUpdates: agenda.writtenUpdates.map((i) => ({
+      title: i.title,
+      reasons: i.reasonList,
+      presentingDepartment: i.presentingDepartment,
+    })),
     endTime: agenda.endTime,
   };
 }
@@ -55,7 +68,10 @@ export function agendaFields(doc: AgendaDocument, sources?: { db: Conn; collecti
       [`the title of agenda item ${n + 1}`, i.title],
       [`the reasons of agenda item ${n + 1}`, i.reasons.join(" · ")],
     ]),
-    ...doc.writtenUpdates.map((w, n): [string, string] => [`written update ${n + 1}`, `${w.title} · ${w.reasons.join(" · ")}`]),
+    ...doc.writtenUpdates.map((w, n): [string, string] => [
+      `written update ${n + 1}`,
+      `${w.title} · ${w.reasons.join(" · ")}`,
+    ]),
     ...everyText(doc),
   ];
 }

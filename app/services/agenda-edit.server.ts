@@ -2,7 +2,13 @@ import type { Conn } from "#db/client";
 import { formatDate, todayIn } from "~/lib/dates";
 import { can } from "~/lib/permissions";
 import { plural } from "~/lib/plural";
-import { agendaItemsOf, insertAgendaItem, updateAgendaItem, type AgendaItemChanges, type AgendaItemRow } from "~/models/agenda-item.server";
+import {
+  agendaItemsOf,
+  insertAgendaItem,
+  updateAgendaItem,
+  type AgendaItemChanges,
+  type AgendaItemRow,
+} from "~/models/agenda-item.server";
 import { openCasesOfDepartment } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
@@ -69,7 +75,12 @@ function applyEdit(tx: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
     return { ok: true };
   }
   const item = items.find((i) => i.id === edit.itemId);
-  if (!item) return { ok: false, status: 404, message: "That agenda item no longer exists. The agenda may have been regenerated." };
+  if (!item)
+    return {
+      ok: false,
+      status: 404,
+      message: "That agenda item no longer exists. The agenda may have been regenerated.",
+    };
   const set = (changes: AgendaItemChanges) => updateAgendaItem(tx, item.id, { ...changes, version: item.version + 1 });
   switch (edit.intent) {
     case "move": {
@@ -98,13 +109,20 @@ function applyEdit(tx: Conn, meeting: Meeting, edit: AgendaEdit): EditResult {
       return { ok: true };
     case "to-agenda": {
       // Back among the timed items, just before "Any other business", which stays last.
-      const position = makeRoomBeforeAob(tx, items.filter((i) => i.id !== item.id));
+      const position = makeRoomBeforeAob(
+        tx,
+        items.filter((i) => i.id !== item.id),
+      );
       set({ forWrittenUpdate: false, pinned: true, position });
       return { ok: true };
     }
     case "minutes": {
       if (item.version !== edit.version) {
-        return { ok: false, status: 409, message: `Someone else changed “${item.title}” while you were editing; it now has ${plural(item.minutes, "minute", "minutes")}. Check and try again.` };
+        return {
+          ok: false,
+          status: 409,
+          message: `Someone else changed “${item.title}” while you were editing; it now has ${plural(item.minutes, "minute", "minutes")}. Check and try again.`,
+        };
       }
       // A changed time is a deliberate choice: pin it so regeneration keeps it.
       set({ minutes: edit.minutes, pinned: true });
@@ -123,7 +141,11 @@ export type MatterTarget = { ok: true; meeting: Meeting; date: string; label: st
 export function matterTarget(db: Conn, collectiveId: number, now: Date = new Date()): MatterTarget {
   const meeting = nextMeeting(db, collectiveId, now);
   if (!meeting) {
-    return { ok: false, message: "No meeting is scheduled yet. Once the secretariat schedules the next meeting, you can raise a matter for its agenda here." };
+    return {
+      ok: false,
+      message:
+        "No meeting is scheduled yet. Once the secretariat schedules the next meeting, you can raise a matter for its agenda here.",
+    };
   }
   const date = formatDate(meetingDate(meeting, getCollective(db, collectiveId).timeZone));
   const label = `Meeting ${meeting.number} (${date})`;
@@ -155,16 +177,32 @@ export type RaiseResult =
 export function raiseMatter(db: Conn, user: SessionUser, matter: RaisedMatter, now: Date = new Date()): RaiseResult {
   const departmentId = user.departmentId;
   if (!can(user.role, "raise:agenda-matter") || departmentId === null) {
-    return { ok: false, status: 403, errors: { form: "Only a department's representative can raise a matter for the agenda." } };
+    return {
+      ok: false,
+      status: 403,
+      errors: { form: "Only a department's representative can raise a matter for the agenda." },
+    };
   }
   return db.transaction((tx): RaiseResult => {
     const target = matterTarget(tx, user.collectiveId, now);
     if (!target.ok) return { ok: false, status: 409, errors: { form: target.message } };
-    if (matter.caseId !== null && !openCasesOfDepartment(tx, user.collectiveId, departmentId).some((c) => c.id === matter.caseId)) {
-      return { ok: false, status: 400, errors: { caseId: "Choose one of your department's open cases from the list, or none." } };
+    if (
+      matter.caseId !== null &&
+      !openCasesOfDepartment(tx, user.collectiveId, departmentId).some((c) => c.id === matter.caseId)
+    ) {
+      return {
+        ok: false,
+        status: 400,
+        errors: { caseId: "Choose one of your department's open cases from the list, or none." },
+      };
     }
     const department = listDepartmentNames(tx, user.collectiveId).find((d) => d.id === departmentId);
-    if (!department) return { ok: false, status: 403, errors: { form: "Your department is no longer an active seat of this collective." } };
+    if (!department)
+      return {
+        ok: false,
+        status: 403,
+        errors: { form: "Your department is no longer an active seat of this collective." },
+      };
     const on = todayIn(getCollective(tx, user.collectiveId).timeZone, now);
     editAgenda(tx, target.meeting, {
       intent: "add",

@@ -6,7 +6,12 @@ import { config } from "~/config.server";
  * id -> the moment of that refresh. A cookie, so showing the notice once writes nothing on the
  * server. It holds only ids and times, and the last few meetings.
  */
-const cookie = createCookie("testa_agenda_seen", { httpOnly: true, sameSite: "lax", path: "/meetings", maxAge: 60 * 60 * 24 * 90 });
+const cookie = createCookie("testa_agenda_seen", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/meetings",
+  maxAge: 60 * 60 * 24 * 90,
+});
 const kept = 12;
 
 type Seen = Record<string, string>;

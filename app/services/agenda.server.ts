@@ -7,12 +7,32 @@ import { actionReview } from "~/lib/agenda/action-review";
 import { listActions } from "~/models/action-item.server";
 import { casesWithOpenMatches } from "./identity.server";
 import { loadAgendaCases } from "~/models/agenda-input.server";
-import { agendaItemsOf, deleteAgendaItems, insertAgendaItem, shiftAgendaItemsAfter, updateAgendaItem, type AgendaItemRow } from "~/models/agenda-item.server";
+import {
+  agendaItemsOf,
+  deleteAgendaItems,
+  insertAgendaItem,
+  shiftAgendaItemsAfter,
+  updateAgendaItem,
+  type AgendaItemRow,
+} from "~/models/agenda-item.server";
 import { getCollective } from "~/models/collective.server";
-import { agendaChanged, draftAgendaMeetings, getMeeting, meetingDate, previousHeldMeeting, type Meeting } from "~/models/meeting.server";
+import {
+  agendaChanged,
+  draftAgendaMeetings,
+  getMeeting,
+  meetingDate,
+  previousHeldMeeting,
+  type Meeting,
+} from "~/models/meeting.server";
 import { plural } from "~/lib/plural";
 
-export type AgendaChanges = { added: string[]; dropped: string[]; toWrittenUpdate: string[]; toAgenda: string[]; first: boolean };
+export type AgendaChanges = {
+  added: string[];
+  dropped: string[];
+  toWrittenUpdate: string[];
+  toAgenda: string[];
+  first: boolean;
+};
 
 /** What the standing items need (dates, the action review, escalations), without reading any case. */
 function standingContextFor(db: Conn, meeting: Meeting) {
@@ -60,7 +80,14 @@ export function agendaContextFor(db: Conn, meeting: Meeting) {
     if (n) extra.push({ rule: "escalated_actions", reason: `${plural(n, "action item", "action items")} escalated` });
     // The other case is named to the secretariat on the case page, never on the agenda.
     const kind = matched.get(c.id);
-    if (kind) extra.push({ rule: "identity_match", reason: kind === "victim" ? "Possible re-trafficked victim: a match with another case to review" : "Possible repeat offender: a match with another case to review" });
+    if (kind)
+      extra.push({
+        rule: "identity_match",
+        reason:
+          kind === "victim"
+            ? "Possible re-trafficked victim: a match with another case to review"
+            : "Possible repeat offender: a match with another case to review",
+      });
     if (extra.length) c.extraReasons = extra;
   }
   return { ctx, agendaCases };
@@ -99,11 +126,16 @@ export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
   const standing = generated.items.filter((i) => i.kind !== "any_other_business");
   const keptAob = keep.find((i) => i.kind === "any_other_business");
   const aob = keptAob ? null : anyOtherBusiness(ctx.settings.minutes.any_other_business);
-  const keptVisible = keep.filter((i) => !i.removed && i.kind !== "any_other_business" && !standing.some((s) => s.kind === i.kind));
+  const keptVisible = keep.filter(
+    (i) => !i.removed && i.kind !== "any_other_business" && !standing.some((s) => s.kind === i.kind),
+  );
   const used =
     standing.reduce((s, i) => s + i.minutes, 0) +
-    (aob?.minutes ?? (keptAob && !keptAob.removed ? keptAob.minutes : 0)) + keptVisible.filter((i) => !i.forWrittenUpdate).reduce((s, i) => s + i.minutes, 0);
-  const fresh = ranked.filter((r) => !skipCaseIds.has(r.case.id)).map((r) => caseReviewItem(r, ctx.settings.minutes.case_review));
+    (aob?.minutes ?? (keptAob && !keptAob.removed ? keptAob.minutes : 0)) +
+    keptVisible.filter((i) => !i.forWrittenUpdate).reduce((s, i) => s + i.minutes, 0);
+  const fresh = ranked
+    .filter((r) => !skipCaseIds.has(r.case.id))
+    .map((r) => caseReviewItem(r, ctx.settings.minutes.case_review));
   const { fits, writtenUpdates } = fitToBudget(fresh, Math.max(0, ctx.durationMinutes - used));
 
   const codeOf = new Map(agendaCases.map((c) => [c.id, c.code]));
@@ -112,14 +144,22 @@ export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
     written: new Set(existing.filter((i) => isCaseItem(i) && !i.removed && i.forWrittenUpdate).map((i) => i.caseId!)),
   };
   const after = {
-    agenda: new Set([...keptVisible.filter((i) => isCaseItem(i) && !i.forWrittenUpdate).map((i) => i.caseId!), ...fits.map((i) => i.caseId!)]),
-    written: new Set([...keptVisible.filter((i) => isCaseItem(i) && i.forWrittenUpdate).map((i) => i.caseId!), ...writtenUpdates.map((i) => i.caseId!)]),
+    agenda: new Set([
+      ...keptVisible.filter((i) => isCaseItem(i) && !i.forWrittenUpdate).map((i) => i.caseId!),
+      ...fits.map((i) => i.caseId!),
+    ]),
+    written: new Set([
+      ...keptVisible.filter((i) => isCaseItem(i) && i.forWrittenUpdate).map((i) => i.caseId!),
+      ...writtenUpdates.map((i) => i.caseId!),
+    ]),
   };
 
   db.transaction((tx) => {
     // A regenerated agenda is the secretariat's own: no "brought up to date by itself" notice.
     agendaChanged(tx, meeting.id, { refreshedAt: null });
-    const dropIds = existing.filter((i) => !kept(i) || standing.some((s) => s.kind === i.kind && !i.pinned)).map((i) => i.id);
+    const dropIds = existing
+      .filter((i) => !kept(i) || standing.some((s) => s.kind === i.kind && !i.pinned))
+      .map((i) => i.id);
     deleteAgendaItems(tx, dropIds);
     let position = 0;
     for (const item of standing) {
@@ -134,7 +174,10 @@ export function regenerateAgenda(db: Conn, meeting: Meeting): AgendaChanges {
       // A kept case review takes its case's current reasons; an item of its own (a raised matter
       // about a case, say) keeps the reasons it was given.
       const refreshed = isCaseItem(item) ? rankedById.get(item.caseId!) : undefined;
-      updateAgendaItem(tx, item.id, { position: position++, ...(refreshed ? { reasons: JSON.stringify(refreshed.reasons) } : {}) });
+      updateAgendaItem(tx, item.id, {
+        position: position++,
+        ...(refreshed ? { reasons: JSON.stringify(refreshed.reasons) } : {}),
+      });
     }
     for (const item of fits) insertAgendaItem(tx, toRow(meeting.id, item, position++));
     if (aob) insertAgendaItem(tx, toRow(meeting.id, aob, position++));
@@ -176,9 +219,16 @@ export function refreshDraftAgendas(db: Conn, collectiveId: number, now: Date = 
 }
 
 /** The same for one meeting, as publishing starts (a POST): gives the meeting as it is afterwards. */
-export function refreshStandingItems(db: Conn, meeting: Meeting, now: Date = new Date()): { meeting: Meeting; changed: boolean } {
+export function refreshStandingItems(
+  db: Conn,
+  meeting: Meeting,
+  now: Date = new Date(),
+): { meeting: Meeting; changed: boolean } {
   const changed = meeting.status === "planned" && updateStandingItems(db, meeting, now);
-  return { meeting: changed ? getMeeting(db, { id: meeting.id, collectiveId: meeting.collectiveId }) : meeting, changed };
+  return {
+    meeting: changed ? getMeeting(db, { id: meeting.id, collectiveId: meeting.collectiveId }) : meeting,
+    changed,
+  };
 }
 
 function updateStandingItems(db: Conn, meeting: Meeting, now: Date): boolean {
@@ -199,7 +249,10 @@ function updateStandingItems(db: Conn, meeting: Meeting, now: Date): boolean {
         continue;
       }
       // A standing item that is new (escalations appeared) goes after the other standing items.
-      const after = Math.max(-1, ...existing.filter((i) => fresh.some((f) => f.kind === i.kind)).map((i) => i.position));
+      const after = Math.max(
+        -1,
+        ...existing.filter((i) => fresh.some((f) => f.kind === i.kind)).map((i) => i.position),
+      );
       shiftAgendaItemsAfter(tx, meeting.id, after);
       insertAgendaItem(tx, toRow(meeting.id, item, after + 1));
       changed = true;

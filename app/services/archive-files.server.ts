@@ -4,8 +4,19 @@ import type { CsvCell } from "~/lib/csv";
 import { displayFigures, figuresCsv, outcomeReport } from "~/lib/outcomes";
 import type { GuardScope } from "~/lib/protected-text";
 import {
-  accusedPage, actionItemPage, actionUpdatePage, agendaItemPage, attendanceOf, caseDepartmentsOf, casePage, departmentsOf, eventPage,
-  frozenVersionsOf, meetingsOf, tenuresOf, victimPage,
+  accusedPage,
+  actionItemPage,
+  actionUpdatePage,
+  agendaItemPage,
+  attendanceOf,
+  caseDepartmentsOf,
+  casePage,
+  departmentsOf,
+  eventPage,
+  frozenVersionsOf,
+  meetingsOf,
+  tenuresOf,
+  victimPage,
 } from "~/models/archive.server";
 import { outcomeInput } from "~/models/outcome.server";
 import { matrixFor } from "./accountability.server";
@@ -18,7 +29,8 @@ export type Clean = (text: string | null | undefined, scope?: GuardScope) => str
 export type TableFile = { path: string; header: string[]; rows: () => Iterable<CsvCell[]> };
 type Context = { db: Conn; collectiveId: number; restricted: boolean; clean: Clean };
 
-const yesNo = (value: boolean | null | undefined) => (value === null || value === undefined ? null : value ? "yes" : "no");
+const yesNo = (value: boolean | null | undefined) =>
+  value === null || value === undefined ? null : value ? "yes" : "no";
 
 /** Every row of a paged read, page after page, each page read only when the one before is used up. */
 function* paged<T extends { id: number }>(page: (after: number) => T[]): Generator<T> {
@@ -32,9 +44,14 @@ function* paged<T extends { id: number }>(page: (after: number) => T[]): Generat
 }
 
 /** A column that is there only when restricted fields are asked for. */
-const restrictedColumn = <T,>(on: boolean, header: string, value: (row: T) => CsvCell) => (on ? [{ header, value }] : []);
+const restrictedColumn = <T>(on: boolean, header: string, value: (row: T) => CsvCell) =>
+  on ? [{ header, value }] : [];
 
-function table<T>(path: string, columns: { header: string; value: (row: T) => CsvCell }[], rows: () => Iterable<T>): TableFile {
+function table<T>(
+  path: string,
+  columns: { header: string; value: (row: T) => CsvCell }[],
+  rows: () => Iterable<T>,
+): TableFile {
   return {
     path,
     header: columns.map((c) => c.header),
@@ -52,7 +69,11 @@ function casesFile({ db, collectiveId, restricted, clean }: Context): TableFile 
       const page = casePage(db, collectiveId, after);
       if (!page.length) return;
       const involved = new Map<number, string[]>();
-      for (const d of caseDepartmentsOf(db, page.map((c) => c.id))) involved.set(d.caseId, [...(involved.get(d.caseId) ?? []), `${d.department} (${d.role})`]);
+      for (const d of caseDepartmentsOf(
+        db,
+        page.map((c) => c.id),
+      ))
+        involved.set(d.caseId, [...(involved.get(d.caseId) ?? []), `${d.department} (${d.role})`]);
       for (const c of page) yield { ...c, departments: (involved.get(c.id) ?? []).join("; ") };
       after = page.at(-1)!.id;
     }
@@ -104,7 +125,9 @@ export function tableFiles(context: Context): TableFile[] {
         { header: "occurred_on", value: (e) => e.occurredOn },
         { header: "outcome", value: (e) => clean(e.outcome) },
         { header: "next_date", value: (e) => e.nextDate },
-        ...restrictedColumn<ReturnType<typeof eventPage>[number]>(restricted, "note", (e) => clean(e.note, "restricted")),
+        ...restrictedColumn<ReturnType<typeof eventPage>[number]>(restricted, "note", (e) =>
+          clean(e.note, "restricted"),
+        ),
         { header: "recorded_at", value: (e) => e.createdAt },
       ],
       () => paged((after) => eventPage(db, collectiveId, after)),
@@ -196,7 +219,10 @@ export function tableFiles(context: Context): TableFile[] {
     table(
       "attendance.csv",
       [
-        { header: "meeting_number", value: (a: ReturnType<typeof attendanceOf>[number] & { meetingNumber: number }) => a.meetingNumber },
+        {
+          header: "meeting_number",
+          value: (a: ReturnType<typeof attendanceOf>[number] & { meetingNumber: number }) => a.meetingNumber,
+        },
         { header: "department", value: (a) => a.department },
         { header: "status", value: (a) => a.status },
         { header: "attendee", value: (a) => clean(a.attendeeName, "own-contact") },
@@ -210,7 +236,11 @@ export function tableFiles(context: Context): TableFile[] {
     table(
       "minutes-versions.csv",
       [
-        { header: "meeting_number", value: (v: ReturnType<typeof frozenVersionsOf>["minutes"][number] & { meetingNumber: number }) => v.meetingNumber },
+        {
+          header: "meeting_number",
+          value: (v: ReturnType<typeof frozenVersionsOf>["minutes"][number] & { meetingNumber: number }) =>
+            v.meetingNumber,
+        },
         { header: "version", value: (v) => v.version },
         { header: "state", value: (v) => v.state },
         { header: "frozen_at", value: (v) => v.createdAt },
@@ -219,7 +249,8 @@ export function tableFiles(context: Context): TableFile[] {
         { header: "pdf", value: (v) => minutesPdfPath(v.meetingNumber, v.version) },
       ],
       function* () {
-        for (const m of meetings()) for (const v of frozenVersionsOf(db, m.id).minutes) yield { ...v, meetingNumber: m.number };
+        for (const m of meetings())
+          for (const v of frozenVersionsOf(db, m.id).minutes) yield { ...v, meetingNumber: m.number };
       },
     ),
     table(
@@ -254,14 +285,19 @@ export function tableFiles(context: Context): TableFile[] {
   ];
 }
 
-export const agendaPdfPath = (meetingNumber: number, version: number) => `agendas/meeting-${meetingNumber}-agenda-v${version}.pdf`;
-export const minutesPdfPath = (meetingNumber: number, version: number) => `minutes/meeting-${meetingNumber}-minutes-v${version}.pdf`;
+export const agendaPdfPath = (meetingNumber: number, version: number) =>
+  `agendas/meeting-${meetingNumber}-agenda-v${version}.pdf`;
+export const minutesPdfPath = (meetingNumber: number, version: number) =>
+  `minutes/meeting-${meetingNumber}-minutes-v${version}.pdf`;
 export const briefPdfPath = (departmentId: number) => `briefs/department-${departmentId}-brief.pdf`;
 
 /** The figures of the reports pages, exact (the archive is the admin's): outcomes, and the matrix by department and by tenure. */
 export function figureFiles(db: Conn, collectiveId: number): { path: string; text: string }[] {
   return [
-    { path: "figures/outcomes.csv", text: figuresCsv(displayFigures(outcomeReport(outcomeInput(db, collectiveId)), { exact: true })) },
+    {
+      path: "figures/outcomes.csv",
+      text: figuresCsv(displayFigures(outcomeReport(outcomeInput(db, collectiveId)), { exact: true })),
+    },
     { path: "figures/accountability-by-department.csv", text: matrixCsv(matrixFor(db, collectiveId, "all", false)) },
     { path: "figures/accountability-by-tenure.csv", text: matrixCsv(matrixFor(db, collectiveId, "all", true)) },
   ];

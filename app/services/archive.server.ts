@@ -10,10 +10,26 @@ import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
 import { version as productVersion } from "../../package.json";
 import { csvBom, csvLine } from "~/lib/csv";
 import { outOfScope, type GuardScope } from "~/lib/protected-text";
-import { agendaVersionBody, beginSnapshot, departmentsOf, endSnapshot, frozenVersionsOf, meetingsOf, minutesVersionBody } from "~/models/archive.server";
+import {
+  agendaVersionBody,
+  beginSnapshot,
+  departmentsOf,
+  endSnapshot,
+  frozenVersionsOf,
+  meetingsOf,
+  minutesVersionBody,
+} from "~/models/archive.server";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/collective.server";
-import { agendaPdfPath, briefPdfPath, figureFiles, minutesPdfPath, tableFiles, type Clean, type TableFile } from "./archive-files.server";
+import {
+  agendaPdfPath,
+  briefPdfPath,
+  figureFiles,
+  minutesPdfPath,
+  tableFiles,
+  type Clean,
+  type TableFile,
+} from "./archive-files.server";
 import { buildBrief } from "./brief.server";
 import { findProtected, protectedSet, rewriteProtected } from "./identity.server";
 import { errorFields, log } from "./log.server";
@@ -33,7 +49,13 @@ export type ArchiveRequest = {
   now?: Date;
 };
 
-export type ManifestFile = { path: string; sha256: string; bytes: number; rows?: number; protectedTextReplaced?: number };
+export type ManifestFile = {
+  path: string;
+  sha256: string;
+  bytes: number;
+  rows?: number;
+  protectedTextReplaced?: number;
+};
 export type Manifest = {
   format: "TESTA Desk archive 1";
   product: "TESTA Desk";
@@ -75,16 +97,36 @@ function leftOut(restricted: boolean, replaced: number, skipped: { what: string;
   return [
     ...(restricted
       ? []
-      : [{ what: `Restricted fields (${restrictedFieldNames.join("; ")})`, why: "Not asked for: they are exported only when the administrator asks for them (“Include restricted fields”, or --with-restricted)." }]),
+      : [
+          {
+            what: `Restricted fields (${restrictedFieldNames.join("; ")})`,
+            why: "Not asked for: they are exported only when the administrator asks for them (“Include restricted fields”, or --with-restricted).",
+          },
+        ]),
     {
       what: "Victims' identities",
       why: `The law (BNS s.72, POCSO s.23, JJ Act s.74) forbids disclosing anything that may identify a victim. The product stores no victim's name; each protected name, place or number found in free text was replaced by its stand-in (her pseudonym code, "the father of V-0042", "[phone number removed]"): ${replaced} in this archive.`,
     },
-    { what: "Identity fingerprints and identity records", why: "Keyed hashes for matching a person across cases: useless without this deployment's identity key, and with it a way to test a guess at a name. They stay with the deployment." },
-    { what: "Accounts' passwords, sessions, sign-in attempts and set-password links", why: "Credentials of this deployment, of no use elsewhere and dangerous to carry. The officers who held each seat are in seats-and-tenures.csv." },
-    { what: "The outbox (every email)", why: "Each email carried an agenda or minutes whose frozen versions are here as PDFs, and some carried set-password links." },
-    { what: "Draft agendas and draft minutes", why: "Only what was published or circulated is a record: a draft changes until then. Agenda items as last saved are in agenda-items.csv." },
-    { what: "The audit log", why: "It stays with the deployment, whose hash chain it is (npm run audit:verify); the administrator exports it from /settings/audit as CSV." },
+    {
+      what: "Identity fingerprints and identity records",
+      why: "Keyed hashes for matching a person across cases: useless without this deployment's identity key, and with it a way to test a guess at a name. They stay with the deployment.",
+    },
+    {
+      what: "Accounts' passwords, sessions, sign-in attempts and set-password links",
+      why: "Credentials of this deployment, of no use elsewhere and dangerous to carry. The officers who held each seat are in seats-and-tenures.csv.",
+    },
+    {
+      what: "The outbox (every email)",
+      why: "Each email carried an agenda or minutes whose frozen versions are here as PDFs, and some carried set-password links.",
+    },
+    {
+      what: "Draft agendas and draft minutes",
+      why: "Only what was published or circulated is a record: a draft changes until then. Agenda items as last saved are in agenda-items.csv.",
+    },
+    {
+      what: "The audit log",
+      why: "It stays with the deployment, whose hash chain it is (npm run audit:verify); the administrator exports it from /settings/audit as CSV.",
+    },
     ...skipped,
   ];
 }
@@ -94,12 +136,22 @@ function leftOut(restricted: boolean, replaced: number, skipped: { what: string;
  * resolves once it is complete (null if it failed or the reader went away, which is logged).
  * The export is audited before the first byte, with whether restricted fields are in it.
  */
-export function exportArchive(auditDb: Conn, request: ArchiveRequest): { stream: Readable; fileName: string; manifest: Promise<Manifest | null> } {
+export function exportArchive(
+  auditDb: Conn,
+  request: ArchiveRequest,
+): { stream: Readable; fileName: string; manifest: Promise<Manifest | null> } {
   const now = request.now ?? new Date();
   const { collectiveId, restricted } = request;
   const collective = getCollective(auditDb, collectiveId);
   const fileName = archiveFileName(collective.districtCode, now);
-  audit(auditDb, { collectiveId, userId: request.by.userId, action: "export:archive", entity: "collective", entityId: collectiveId, detail: `${fileName}, ${restricted ? "with" : "without"} restricted fields` });
+  audit(auditDb, {
+    collectiveId,
+    userId: request.by.userId,
+    action: "export:archive",
+    entity: "collective",
+    entityId: collectiveId,
+    detail: `${fileName}, ${restricted ? "with" : "without"} restricted fields`,
+  });
 
   const zip = new yazl.ZipFile();
   const stream = zip.outputStream as Readable;
@@ -123,7 +175,7 @@ export function exportArchive(auditDb: Conn, request: ArchiveRequest): { stream:
         replaced += matches.length;
         return rewriteProtected(text, matches);
       };
-      const cleanDocument = <T,>(doc: T): T => mapTexts(doc, (text, scope) => clean(text, scope) ?? text);
+      const cleanDocument = <T>(doc: T): T => mapTexts(doc, (text, scope) => clean(text, scope) ?? text);
       const files: ManifestFile[] = [];
       const skipped: { what: string; why: string }[] = [];
 
@@ -143,7 +195,13 @@ export function exportArchive(auditDb: Conn, request: ArchiveRequest): { stream:
         entry.end();
         await finished(entry);
         const counted = typeof rows === "function" ? rows() : rows;
-        files.push({ path, sha256: hash.digest("hex"), bytes, ...(counted === undefined ? {} : { rows: counted }), ...(replaced > before ? { protectedTextReplaced: replaced - before } : {}) });
+        files.push({
+          path,
+          sha256: hash.digest("hex"),
+          bytes,
+          ...(counted === undefined ? {} : { rows: counted }),
+          ...(replaced > before ? { protectedTextReplaced: replaced - before } : {}),
+        });
       };
       const addTable = (file: TableFile) => {
         let rows = 0;
@@ -163,7 +221,13 @@ export function exportArchive(auditDb: Conn, request: ArchiveRequest): { stream:
       };
 
       const restrictedFields = { included: restricted, fields: restricted ? restrictedFieldNames : [] };
-      const about = { code: collective.districtCode, name: collective.name, district: collective.district, state: collective.state, timeZone: collective.timeZone };
+      const about = {
+        code: collective.districtCode,
+        name: collective.name,
+        district: collective.district,
+        state: collective.state,
+        timeZone: collective.timeZone,
+      };
       await add("README.txt", [readme({ collective: about, createdAt: now.toISOString(), restrictedFields })]);
       for (const file of tableFiles({ db, collectiveId, restricted, clean })) await addTable(file);
       for (const figure of figureFiles(db, collectiveId)) await add(figure.path, [figure.text]);
@@ -176,18 +240,28 @@ export function exportArchive(auditDb: Conn, request: ArchiveRequest): { stream:
         for (const v of versions.minutes) {
           const body = JSON.parse(minutesVersionBody(db, v.id)) as Partial<MinutesDocument>;
           if (!body.items || !body.attendance) {
-            skipped.push({ what: `The PDF of version ${v.version} of the minutes of meeting ${meeting.number}`, why: "It was frozen in an older form that holds no document; its row is in minutes-versions.csv." });
+            skipped.push({
+              what: `The PDF of version ${v.version} of the minutes of meeting ${meeting.number}`,
+              why: "It was frozen in an older form that holds no document; its row is in minutes-versions.csv.",
+            });
             continue;
           }
-          await add(minutesPdfPath(meeting.number, v.version), [await renderMinutesPdf(cleanDocument(body as MinutesDocument))]);
+          await add(minutesPdfPath(meeting.number, v.version), [
+            await renderMinutesPdf(cleanDocument(body as MinutesDocument)),
+          ]);
         }
       }
       for (const department of departmentsOf(db, collectiveId)) {
         if (!department.active) {
-          skipped.push({ what: `The brief of ${department.name}`, why: "The department is no longer active: it has no current brief." });
+          skipped.push({
+            what: `The brief of ${department.name}`,
+            why: "The department is no longer active: it has no current brief.",
+          });
           continue;
         }
-        await add(briefPdfPath(department.id), [await renderBriefPdf(cleanDocument(buildBrief(db, collectiveId, department.id)))]);
+        await add(briefPdfPath(department.id), [
+          await renderBriefPdf(cleanDocument(buildBrief(db, collectiveId, department.id))),
+        ]);
       }
 
       const manifest: Manifest = {

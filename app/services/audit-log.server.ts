@@ -4,7 +4,14 @@ import { auditActionLabels, auditDetail, auditRecord } from "~/lib/audit-labels"
 import { addDays, formatDateTime } from "~/lib/dates";
 import { label, roleLabels } from "~/lib/labels";
 import { zonedWallTimeToInstant } from "~/lib/meeting-schedule";
-import { auditFilterChoices, auditRecordName, listAuditEntries, verifyAuditLog, type AuditQuery, type AuditRow } from "~/models/audit.server";
+import {
+  auditFilterChoices,
+  auditRecordName,
+  listAuditEntries,
+  verifyAuditLog,
+  type AuditQuery,
+  type AuditRow,
+} from "~/models/audit.server";
 import { getCollective } from "~/models/collective.server";
 import type { AuditFilters } from "~/schemas/audit";
 
@@ -17,7 +24,9 @@ export function auditQuery(collectiveId: number, filters: AuditFilters, timeZone
     record: filters.entity ? filters.record : undefined,
     action: filters.action,
     fromInstant: filters.from ? zonedWallTimeToInstant(filters.from, "00:00", timeZone).toISOString() : undefined,
-    untilInstant: filters.to ? zonedWallTimeToInstant(addDays(filters.to, 1), "00:00", timeZone).toISOString() : undefined,
+    untilInstant: filters.to
+      ? zonedWallTimeToInstant(addDays(filters.to, 1), "00:00", timeZone).toISOString()
+      : undefined,
   };
 }
 
@@ -48,10 +57,19 @@ export function auditPage(db: Conn, collectiveId: number, filters: AuditFilters)
     page: list.page,
     pages: list.pages,
     choices: auditFilterChoices(db, collectiveId),
-    recordShown: filters.entity && filters.record ? auditRecord(filters.entity, filters.record, auditRecordName(db, collectiveId, filters.entity, filters.record)) : null,
+    recordShown:
+      filters.entity && filters.record
+        ? auditRecord(filters.entity, filters.record, auditRecordName(db, collectiveId, filters.entity, filters.record))
+        : null,
     chain: chain.ok
       ? { ok: true as const, checked: chain.checked }
-      : { ok: false as const, checked: chain.checked, brokenId: chain.broken.id, brokenWhen: formatDateTime(chain.broken.at, timeZone), reason: chain.broken.reason },
+      : {
+          ok: false as const,
+          checked: chain.checked,
+          brokenId: chain.broken.id,
+          brokenWhen: formatDateTime(chain.broken.at, timeZone),
+          reason: chain.broken.reason,
+        },
   };
 }
 

@@ -5,8 +5,20 @@ import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { requirePermission, type Ownership, type Permission } from "~/lib/permissions";
 import { getCollective } from "~/models/collective.server";
-import { failedAttemptsByClient, failedAttemptsSince, forgetFailedAttempts, recordLoginAttempt } from "~/models/login-attempt.server";
-import { endSession, findSessionWithUser, insertSession, purgeExpiredSessions, sessionAlive, touchSession } from "~/models/session.server";
+import {
+  failedAttemptsByClient,
+  failedAttemptsSince,
+  forgetFailedAttempts,
+  recordLoginAttempt,
+} from "~/models/login-attempt.server";
+import {
+  endSession,
+  findSessionWithUser,
+  insertSession,
+  purgeExpiredSessions,
+  sessionAlive,
+  touchSession,
+} from "~/models/session.server";
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { plural } from "~/lib/plural";
@@ -66,15 +78,17 @@ export async function requireUser(request: Request): Promise<SessionUser> {
  * department of the user's seat; a record read after the door is checked with `requirePermission`
  * (app/lib/permissions.ts), which decides ownership the same way.
  */
-export async function requireUserWithPermission(request: Request, permission: Permission, ownership: Ownership = {}): Promise<SessionUser> {
+export async function requireUserWithPermission(
+  request: Request,
+  permission: Permission,
+  ownership: Ownership = {},
+): Promise<SessionUser> {
   const user = await requireUser(request);
   requirePermission(user, permission, ownership);
   return user;
 }
 
-export type SignInResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; message: string };
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; message: string };
 
 /**
  * Throttling. Failures count per account *and* client address, so a stranger's wrong passwords
@@ -100,13 +114,18 @@ let dummyHash: Promise<string> | undefined;
 const dummyPasswordHash = () => (dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex")));
 
 /** Checks a password, throttled per account-and-address and per address. Records every attempt, keyed. */
-export async function signIn(emailInput: string, password: string, { client = "unknown", now = new Date() }: { client?: string; now?: Date } = {}): Promise<SignInResult> {
+export async function signIn(
+  emailInput: string,
+  password: string,
+  { client = "unknown", now = new Date() }: { client?: string; now?: Date } = {},
+): Promise<SignInResult> {
   const db = getDb();
   const email = emailInput.trim().toLowerCase();
   const accountKey = accountKeyOf(email);
   const clientKey = attemptKey("client", client);
   const since = new Date(now.getTime() - lockout.minutes * 60_000).toISOString();
-  if (failedAttemptsSince(db, { clientKey }, since) >= lockout.clientAttempts) return { ok: false, message: throttledMessage };
+  if (failedAttemptsSince(db, { clientKey }, since) >= lockout.clientAttempts)
+    return { ok: false, message: throttledMessage };
   if (failedAttemptsSince(db, { accountKey, clientKey }, since) >= lockout.attempts) {
     return { ok: false, message: lockedMessage };
   }

@@ -65,7 +65,11 @@ export async function backupTo(db: Db, dataDir: string, dir: string, now = new D
  * are kept, the other daily folders deleted. Folders of any other name (the copies made before a
  * migration, anything put there by hand) are never touched.
  */
-export async function dailyBackup(db: Db, dataDir: string, now = new Date()): Promise<{ taken: string | null; removed: string[] }> {
+export async function dailyBackup(
+  db: Db,
+  dataDir: string,
+  now = new Date(),
+): Promise<{ taken: string | null; removed: string[] }> {
   const root = backupsDir(dataDir);
   const folder = path.join(root, dailyFolder(now.toISOString().slice(0, 10)));
   let taken: string | null = null;
@@ -125,7 +129,10 @@ export function completeRestore(db: Db, now = new Date()): boolean {
  * What the app does to its database before serving: back it up when a migration is due (into
  * `backups/pre-migration-<instant>`), migrate, hash entries from before the chain, finish a restore.
  */
-export async function prepareDatabase(db: Db, now = new Date()): Promise<{ restored: boolean; backedUpTo: string | null }> {
+export async function prepareDatabase(
+  db: Db,
+  now = new Date(),
+): Promise<{ restored: boolean; backedUpTo: string | null }> {
   let backedUpTo: string | null = null;
   if (pendingMigrations(db) > 0 && holdsData(db)) {
     const dataDir = path.dirname(path.resolve(db.$client.name));
@@ -155,9 +162,14 @@ function refuseToOverwrite(target: string) {
  * database that holds data unless `force`. Old session cookies stop working twice over: the
  * sessions are gone and the cookie-signing secret is new.
  */
-export async function restoreFrom(dir: string, databasePath: string, { keepSessionSecret = false, force = false }: { keepSessionSecret?: boolean; force?: boolean } = {}) {
+export async function restoreFrom(
+  dir: string,
+  databasePath: string,
+  { keepSessionSecret = false, force = false }: { keepSessionSecret?: boolean; force?: boolean } = {},
+) {
   const source = path.join(dir, databaseFile);
-  if (!fs.existsSync(source)) throw new RestoreRefused(`No ${databaseFile} in ${dir}: give the folder a backup was written to.`);
+  if (!fs.existsSync(source))
+    throw new RestoreRefused(`No ${databaseFile} in ${dir}: give the folder a backup was written to.`);
   const target = path.resolve(databasePath);
   if (!force) refuseToOverwrite(target);
   const dataDir = path.dirname(target);

@@ -17,12 +17,16 @@ import { matrixFor } from "./accountability.server";
 import { everyText, type GuardedText } from "./identity.server";
 import { plural } from "~/lib/plural";
 
-
 /**
  * The one brief, for the page, the PDF download and the welcome email. Seats are read as they
  * are `on` a day (today by default; the day a transfer takes effect for the successor's welcome).
  */
-export function buildBrief(db: Conn, collectiveId: number, departmentId: number, { on }: { on?: string } = {}): BriefDocument {
+export function buildBrief(
+  db: Conn,
+  collectiveId: number,
+  departmentId: number,
+  { on }: { on?: string } = {},
+): BriefDocument {
   const collective = getCollective(db, collectiveId);
   const today = todayIn(collective.timeZone);
   const dept = db.select().from(departments).where(eq(departments.id, departmentId)).get()!;
@@ -36,7 +40,10 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number,
     .where(and(eq(caseDepartments.departmentId, departmentId), eq(cases.status, "open")))
     .orderBy(asc(cases.code))
     .all();
-  const clocks = clockInputs(db, involvement.map((c) => c.id));
+  const clocks = clockInputs(
+    db,
+    involvement.map((c) => c.id),
+  );
   const count = (role: string) => involvement.filter((c) => c.role === role).length;
 
   const actions = listActions(db, collectiveId, { department: departmentId }).filter((a) => isUnfinished(a.status));
@@ -45,7 +52,12 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number,
       ? db
           .select({ id: actionItemUpdates.actionItemId, at: actionItemUpdates.at })
           .from(actionItemUpdates)
-          .where(inArray(actionItemUpdates.actionItemId, actions.map((a) => a.id)))
+          .where(
+            inArray(
+              actionItemUpdates.actionItemId,
+              actions.map((a) => a.id),
+            ),
+          )
           .orderBy(asc(actionItemUpdates.at))
           .all()
           .map((u) => [u.id, u.at])
@@ -61,17 +73,37 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number,
     .all();
   // Decisions about any case the department is involved in, open or since closed.
   const caseIds = new Set(
-    db.select({ id: caseDepartments.caseId }).from(caseDepartments).where(eq(caseDepartments.departmentId, departmentId)).all().map((c) => c.id),
+    db
+      .select({ id: caseDepartments.caseId })
+      .from(caseDepartments)
+      .where(eq(caseDepartments.departmentId, departmentId))
+      .all()
+      .map((c) => c.id),
   );
   // An item concerns the department if it reviewed one of its cases or gave it an action.
-  const itemsWithOwnActions = new Set(listActions(db, collectiveId, { department: departmentId }).map((a) => a.agendaItemId));
+  const itemsWithOwnActions = new Set(
+    listActions(db, collectiveId, { department: departmentId }).map((a) => a.agendaItemId),
+  );
   const decisionRows = lastThree.length
     ? db
-        .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, caseId: agendaItems.caseId, kind: agendaItems.kind, title: agendaItems.title, decisions: agendaItems.decisions, caseCode: cases.code })
+        .select({
+          id: agendaItems.id,
+          meetingId: agendaItems.meetingId,
+          caseId: agendaItems.caseId,
+          kind: agendaItems.kind,
+          title: agendaItems.title,
+          decisions: agendaItems.decisions,
+          caseCode: cases.code,
+        })
         .from(agendaItems)
         .leftJoin(cases, eq(cases.id, agendaItems.caseId))
         .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .where(inArray(agendaItems.meetingId, lastThree.map((m) => m.id)))
+        .where(
+          inArray(
+            agendaItems.meetingId,
+            lastThree.map((m) => m.id),
+          ),
+        )
         .orderBy(asc(meetings.startsAt), asc(agendaItems.position))
         .all()
         .filter((i) => i.decisions && ((i.caseId !== null && caseIds.has(i.caseId)) || itemsWithOwnActions.has(i.id)))
@@ -93,12 +125,23 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number,
       history: [
         a.meetingNumber ? `agreed at Meeting ${a.meetingNumber}` : "added by the secretariat",
         `carried ${plural(a.carried, "time", "times")}`,
-        lastUpdate.get(a.id) ? `last update ${formatDate(dateInZone(new Date(lastUpdate.get(a.id)!), collective.timeZone))}` : "no update yet",
+        lastUpdate.get(a.id)
+          ? `last update ${formatDate(dateInZone(new Date(lastUpdate.get(a.id)!), collective.timeZone))}`
+          : "no update yet",
       ].join(", "),
     })),
     cases: involvement.map((c) => {
-      const next = nextDateOf({ outcome: null, chargesheetLimitDays: 60, ...(clocks.get(c.id) ?? { events: [], accused: [] }) });
-      return { code: c.code, stage: label(stageLabels, c.stage), nextDate: next ? formatDate(next.date) : "—", role: c.role };
+      const next = nextDateOf({
+        outcome: null,
+        chargesheetLimitDays: 60,
+        ...(clocks.get(c.id) ?? { events: [], accused: [] }),
+      });
+      return {
+        code: c.code,
+        stage: label(stageLabels, c.stage),
+        nextDate: next ? formatDate(next.date) : "—",
+        role: c.role,
+      };
     }),
     decisions: decisionRows.map((d) => ({
       meeting: `Meeting ${numberOf.get(d.meetingId)}`,
@@ -106,7 +149,15 @@ export function buildBrief(db: Conn, collectiveId: number, departmentId: number,
       decisions: d.decisions!,
     })),
     accountability: matrixFor(db, collectiveId, "all", true).filter((r) => r.departmentId === departmentId),
-    seats: seats.filter((s) => s.departmentId !== departmentId).map((s) => ({ department: s.departmentName, officer: s.officerName, designation: s.designation, email: s.email, phone: s.phone ?? null })),
+    seats: seats
+      .filter((s) => s.departmentId !== departmentId)
+      .map((s) => ({
+        department: s.departmentName,
+        officer: s.officerName,
+        designation: s.designation,
+        email: s.email,
+        phone: s.phone ?? null,
+      })),
     nextMeeting: next
       ? {
           number: next.number,
@@ -132,6 +183,13 @@ export function briefFields(doc: BriefDocument): GuardedText[] {
     ...doc.decisions.map((d, n): GuardedText => [`decision ${n + 1}`, d.decisions]),
     ...doc.seats.map((s): GuardedText => [`the designation of ${s.department}'s holder`, s.designation]),
     // Officers' own names, emails and phones are theirs: not matched against accused names.
-    ...everyText({ ...doc, holder: doc.holder ? { officer: doc.holder.officer } : null, seats: doc.seats.map(({ designation: _d, ...own }) => own) }, { holder: "own-contact", seats: "own-contact" }),
+    ...everyText(
+      {
+        ...doc,
+        holder: doc.holder ? { officer: doc.holder.officer } : null,
+        seats: doc.seats.map(({ designation: _d, ...own }) => own),
+      },
+      { holder: "own-contact", seats: "own-contact" },
+    ),
   ];
 }

@@ -27,7 +27,10 @@ export type InviteInput = {
 
 /** "+0530" for a zone at an instant. */
 function offsetOf(timeZone: string, at: Date): string {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? `${m[1]}${m[2]}${m[3]}` : "+0000";
 }
@@ -70,7 +73,12 @@ export function meetingInvite(input: InviteInput): string {
   const end = new Date(start.getTime() + input.durationMinutes * 60_000);
   const calendar = ical({
     prodId: { company: "TESTA Desk", product: "Meetings", language: "EN" },
-    method: input.method === "CANCEL" ? ICalCalendarMethod.CANCEL : input.method === "PUBLISH" ? ICalCalendarMethod.PUBLISH : ICalCalendarMethod.REQUEST,
+    method:
+      input.method === "CANCEL"
+        ? ICalCalendarMethod.CANCEL
+        : input.method === "PUBLISH"
+          ? ICalCalendarMethod.PUBLISH
+          : ICalCalendarMethod.REQUEST,
     timezone: { name: input.timeZone, generator: fixedOffsetTimezone(start) },
   });
   calendar.createEvent({
@@ -88,7 +96,10 @@ export function meetingInvite(input: InviteInput): string {
     description: input.description,
     organizer: input.organizer,
     // RFC 5546: a PUBLISH carries no attendees, so there is nothing to accept or decline.
-    attendees: input.method === "PUBLISH" ? [] : input.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: true, role: ICalAttendeeRole.REQ })),
+    attendees:
+      input.method === "PUBLISH"
+        ? []
+        : input.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: true, role: ICalAttendeeRole.REQ })),
     status: input.method === "CANCEL" || input.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
   return calendar.toString().replace(/^DTSTAMP:(\d{8}T\d{6})\r$/m, "DTSTAMP:$1Z\r");

@@ -19,7 +19,13 @@ const concerns = (title: string, code: string) => title === `Case review: ${code
  * newest meeting first. A representative sees their own department's action items only (as on
  * /actions) and minutes once circulated; the secretariat also sees draft minutes.
  */
-export function caseDecisions(db: Conn, user: SessionUser, kase: { id: number; code: string }, today: string, timeZone: string) {
+export function caseDecisions(
+  db: Conn,
+  user: SessionUser,
+  kase: { id: number; code: string },
+  today: string,
+  timeZone: string,
+) {
   const actions = listActions(db, user.collectiveId, { caseId: kase.id })
     .filter((a) => allows(user, "read:action-item:own", { departmentId: a.departmentId }))
     .map((a) => ({
@@ -35,9 +41,13 @@ export function caseDecisions(db: Conn, user: SessionUser, kase: { id: number; c
       escalated: isEscalated({ ...a }, today),
       dueOn: a.dueOn,
     }));
-  const unfinished = actions.filter((a) => a.unfinished).sort((x, y) => (x.dueOn < y.dueOn ? -1 : x.dueOn > y.dueOn ? 1 : x.id - y.id));
+  const unfinished = actions
+    .filter((a) => a.unfinished)
+    .sort((x, y) => (x.dueOn < y.dueOn ? -1 : x.dueOn > y.dueOn ? 1 : x.id - y.id));
   const finishedOn = (a: (typeof actions)[number]) => a.completedOn ?? a.dueOn;
-  const finished = actions.filter((a) => !a.unfinished).sort((x, y) => (finishedOn(x) > finishedOn(y) ? -1 : finishedOn(x) < finishedOn(y) ? 1 : y.id - x.id));
+  const finished = actions
+    .filter((a) => !a.unfinished)
+    .sort((x, y) => (finishedOn(x) > finishedOn(y) ? -1 : finishedOn(x) < finishedOn(y) ? 1 : y.id - x.id));
   const seesDrafts = can(user.role, "read:draft-minutes");
   const meetings = listMeetings(db, user.collectiveId)
     .filter((m) => m.status === "held" && (seesDrafts || m.minutesState !== "draft"))
@@ -50,10 +60,20 @@ export function caseDecisions(db: Conn, user: SessionUser, kase: { id: number; c
           meetingId: m.id,
           meetingNumber: m.number,
           date: formatDate(meetingDate(m, timeZone)),
-          minutes: m.minutesState === "draft" ? "draft minutes" : `minutes ${m.minutesState}, version ${doc?.version ?? 1}`,
-          items: items.map((i) => ({ title: i.title, status: itemStatusLabels[i.status] ?? i.status, decisions: i.decisions, discussion: i.discussion })),
+          minutes:
+            m.minutesState === "draft" ? "draft minutes" : `minutes ${m.minutesState}, version ${doc?.version ?? 1}`,
+          items: items.map((i) => ({
+            title: i.title,
+            status: itemStatusLabels[i.status] ?? i.status,
+            decisions: i.decisions,
+            discussion: i.discussion,
+          })),
         },
       ];
     });
-  return { actions: [...unfinished, ...finished], meetings, ownDepartmentOnly: scopeOf(user.role, "read:action-item") === "own" };
+  return {
+    actions: [...unfinished, ...finished],
+    meetings,
+    ownDepartmentOnly: scopeOf(user.role, "read:action-item") === "own",
+  };
 }

@@ -17,7 +17,14 @@ export type Download = {
 
 /** Every file that leaves the app (PDF, ICS, CSV, attachment) is written to the audit log: which, and for whom. */
 export function downloadResponse(db: Conn, user: Pick<SessionUser, "collectiveId" | "id">, file: Download): Response {
-  audit(db, { collectiveId: user.collectiveId, userId: user.id, action: "download", entity: file.record.entity, entityId: file.record.entityId ?? null, detail: file.detail ?? file.filename });
+  audit(db, {
+    collectiveId: user.collectiveId,
+    userId: user.id,
+    action: "download",
+    entity: file.record.entity,
+    entityId: file.record.entityId ?? null,
+    detail: file.detail ?? file.filename,
+  });
   const body = typeof file.body === "string" ? file.body : new Uint8Array(file.body);
   return new Response(body, { headers: downloadHeaders(file) });
 }

@@ -4,7 +4,13 @@ import { config } from "~/config.server";
 import { recordAttributeLabels } from "~/lib/labels";
 import { keyedHasher, protectedForms } from "~/lib/protected-forms";
 import { audit } from "~/models/audit.server";
-import { deleteEntry, insertEntries, patchProtectedSet, protectedRevisionNow, type RecordSubject } from "~/models/identity.server";
+import {
+  deleteEntry,
+  insertEntries,
+  patchProtectedSet,
+  protectedRevisionNow,
+  type RecordSubject,
+} from "~/models/identity.server";
 import { recordIdentity } from "./identity.server";
 
 const attributeLabel = (a: RecordAttribute) => recordAttributeLabels[a].toLowerCase();
@@ -30,12 +36,23 @@ export function addToIdentityRecord(
   crossCase: { name: string; birthYear: number | null; extra: string | null } | null,
 ): { added: number; matches: number } {
   const hash = keyedHasher(config().IDENTITY_KEY);
-  const forms = entries.map((e) => ({ attribute: e.attribute, forms: protectedForms(hash, e.attribute, e.value) })).filter((e) => e.forms.length);
+  const forms = entries
+    .map((e) => ({ attribute: e.attribute, forms: protectedForms(hash, e.attribute, e.value) }))
+    .filter((e) => e.forms.length);
   const done = db.transaction((tx) => {
     const added = insertEntries(tx, subject, userId, forms);
     const { matches } = crossCase ? recordIdentity(tx, subject, crossCase) : { matches: 0 };
-    const what = [summary(forms), crossCase && subject.subjectKind === "accused" ? "father's name or birth year" : null].filter(Boolean).join(", ");
-    audit(tx, { collectiveId: subject.collectiveId, userId, entity: "case", entityId: subject.caseId, action: `fingerprint:${subject.subjectKind}`, detail: `${subject.subjectKind} ${subject.subjectId}: ${what || "nothing"}; ${matches} new match(es)` });
+    const what = [summary(forms), crossCase && subject.subjectKind === "accused" ? "father's name or birth year" : null]
+      .filter(Boolean)
+      .join(", ");
+    audit(tx, {
+      collectiveId: subject.collectiveId,
+      userId,
+      entity: "case",
+      entityId: subject.caseId,
+      action: `fingerprint:${subject.subjectKind}`,
+      detail: `${subject.subjectKind} ${subject.subjectId}: ${what || "nothing"}; ${matches} new match(es)`,
+    });
     // Each entry written moved the protected revision by one (a trigger), and nothing else could meanwhile.
     const after = protectedRevisionNow(tx);
     return { added, matches, change: { before: after - added.length, after } };
@@ -45,11 +62,23 @@ export function addToIdentityRecord(
 }
 
 /** Removes one fingerprint from a record on this case, audited by kind, never by value. False when it is not there. */
-export function removeFromIdentityRecord(db: Db, scope: { collectiveId: number; caseId: number }, userId: number, entryId: number): boolean {
+export function removeFromIdentityRecord(
+  db: Db,
+  scope: { collectiveId: number; caseId: number },
+  userId: number,
+  entryId: number,
+): boolean {
   const removed = db.transaction((tx) => {
     const entry = deleteEntry(tx, scope, entryId);
     if (!entry) return null;
-    audit(tx, { collectiveId: scope.collectiveId, userId, entity: "case", entityId: scope.caseId, action: "fingerprint:remove", detail: `${entry.subjectKind} ${entry.subjectId}: ${attributeLabel(entry.attribute)} (entry ${entry.id})` });
+    audit(tx, {
+      collectiveId: scope.collectiveId,
+      userId,
+      entity: "case",
+      entityId: scope.caseId,
+      action: "fingerprint:remove",
+      detail: `${entry.subjectKind} ${entry.subjectId}: ${attributeLabel(entry.attribute)} (entry ${entry.id})`,
+    });
     const after = protectedRevisionNow(tx);
     return { before: after - 1, after, removed: [entry.id] };
   });

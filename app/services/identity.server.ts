@@ -6,12 +6,17 @@ import { config } from "~/config.server";
 import { fixSeparator, guardFields, LeakBlocked, type GuardedText } from "~/lib/document-guard";
 import { crossCaseFingerprints } from "~/lib/identity";
 import { audit } from "~/models/audit.server";
-import { addMatchIfNew, fingerprintsNamed, protectedSet, replaceFingerprint, type RecordSubject } from "~/models/identity.server";
+import {
+  addMatchIfNew,
+  fingerprintsNamed,
+  protectedSet,
+  replaceFingerprint,
+  type RecordSubject,
+} from "~/models/identity.server";
 
 export { findProtected, firKey, rewriteProtected, type ProtectedMatch, type ProtectedSet } from "~/lib/leak-guard";
 export { containsProtected, everyText, fixSeparator, LeakBlocked, type GuardedText } from "~/lib/document-guard";
 export { casesWithOpenMatches, decideMatch, matchesForCase, protectedSet } from "~/models/identity.server";
-
 
 /**
  * Fingerprints a person's attributes (the clear text goes no further than this function) and
@@ -19,29 +24,52 @@ export { casesWithOpenMatches, decideMatch, matchesForCase, protectedSet } from 
  * same in either script, so "Sunita Jagtap" on one case matches "सुनीता जगताप" on another; rows
  * fingerprinted before the phonetic key are still found through their earlier fingerprint.
  */
-export function recordIdentity(db: Conn, subject: RecordSubject, person: { name: string; birthYear: number | null; extra: string | null }): { matches: number } {
+export function recordIdentity(
+  db: Conn,
+  subject: RecordSubject,
+  person: { name: string; birthYear: number | null; extra: string | null },
+): { matches: number } {
   const fps = crossCaseFingerprints(config().IDENTITY_KEY, person);
   if (!fps) return { matches: 0 };
   return db.transaction((tx) => {
     replaceFingerprint(tx, subject, fps.stored);
     let created = 0;
-    for (const c of fingerprintsNamed(tx, subject, fps.nameFps)) if (fps.sameAs(c) && addMatchIfNew(tx, subject, c.caseId)) created++;
+    for (const c of fingerprintsNamed(tx, subject, fps.nameFps))
+      if (fps.sameAs(c) && addMatchIfNew(tx, subject, c.caseId)) created++;
     return { matches: created };
   });
 }
 
 /** Checks every field of an outbound document against the collective's protected set; throws LeakBlocked. */
-export function guardDocument(db: Conn, collectiveId: number, document: string, fields: GuardedText[], set = protectedSet(db, collectiveId), outcome = "sent") {
+export function guardDocument(
+  db: Conn,
+  collectiveId: number,
+  document: string,
+  fields: GuardedText[],
+  set = protectedSet(db, collectiveId),
+  outcome = "sent",
+) {
   guardFields(set, document, fields, outcome);
 }
 
 /** The block goes to the audit log, naming the document and the field, never the value. */
 export function auditLeakBlock(db: Conn, who: { collectiveId: number; id: number | null }, error: LeakBlocked) {
-  audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "leak:blocked", entity: "document", detail: `${error.document}: ${error.field}${error.fixUrl ? `${fixSeparator}${error.fixUrl}` : ""}` });
+  audit(db, {
+    collectiveId: who.collectiveId,
+    userId: who.id,
+    action: "leak:blocked",
+    entity: "document",
+    detail: `${error.document}: ${error.field}${error.fixUrl ? `${fixSeparator}${error.fixUrl}` : ""}`,
+  });
 }
 
 /** For a download: a blocked document is a 409 page with the message, and an audit entry. */
-export function guardOrRefuse(db: Conn, user: { collectiveId: number; id: number }, document: string, fields: GuardedText[]) {
+export function guardOrRefuse(
+  db: Conn,
+  user: { collectiveId: number; id: number },
+  document: string,
+  fields: GuardedText[],
+) {
   try {
     guardDocument(db, user.collectiveId, document, fields);
   } catch (error) {

@@ -35,7 +35,13 @@ function firstRefusal(who: Who, where: string, label: string, text: string): boo
  * typed them), and, under `rewrite:<field>`, the field's text with each match replaced. The
  * refusal is audited with the field's label only, never the text.
  */
-export function refuseProtectedInput(db: Conn, who: Who, where: string, values: FormValues, fields: GuardedFields): FieldErrors | null {
+export function refuseProtectedInput(
+  db: Conn,
+  who: Who,
+  where: string,
+  values: FormValues,
+  fields: GuardedFields,
+): FieldErrors | null {
   const set = protectedSet(db, who.collectiveId);
   const errors: FieldErrors = {};
   for (const [name, spec] of Object.entries(fields)) {
@@ -45,14 +51,22 @@ export function refuseProtectedInput(db: Conn, who: Who, where: string, values: 
     // A page masks protected text for some readers; saving that page's text back unchanged would
     // write the mask over what is stored, so the mask itself is refused.
     if (text.includes(protectedMask)) {
-      errors[name] = `${label[0]?.toUpperCase()}${label.slice(1)} was not saved: it still holds “${protectedMask}”, where the page hid a protected name. Write that part again by case or victim code.`;
+      errors[name] =
+        `${label[0]?.toUpperCase()}${label.slice(1)} was not saved: it still holds “${protectedMask}”, where the page hid a protected name. Write that part again by case or victim code.`;
       continue;
     }
     const matches = outOfScope(findProtected(text, set), scope);
     if (!matches.length) continue;
     errors[name] = refusalSentence(label, matchWords(text, matches));
     errors[rewriteKey(name)] = rewriteProtected(text, matches);
-    if (firstRefusal(who, where, label, text)) audit(db, { collectiveId: who.collectiveId, userId: who.id, action: "input:refused", entity: "form", detail: `${where}: ${label}` });
+    if (firstRefusal(who, where, label, text))
+      audit(db, {
+        collectiveId: who.collectiveId,
+        userId: who.id,
+        action: "input:refused",
+        entity: "form",
+        detail: `${where}: ${label}`,
+      });
   }
   return Object.keys(errors).length ? errors : null;
 }
@@ -71,6 +85,12 @@ export function parseGuardedForm<S extends z.ZodType>(
 ): FormResult<z.infer<S>> {
   const form = parseForm(schema, formData);
   if (!form.ok) return form;
-  const errors = refuseProtectedInput(db, who, where, form.values, typeof fields === "function" ? fields(form.data) : fields);
+  const errors = refuseProtectedInput(
+    db,
+    who,
+    where,
+    form.values,
+    typeof fields === "function" ? fields(form.data) : fields,
+  );
   return errors ? { ok: false, errors, values: form.values } : form;
 }

@@ -8,9 +8,34 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * Whatever the caller passes under these names is written as "[redacted]".
  */
 export const redactedFields = [
-  "body", "query", "search", "url", "href", "cookie", "authorization", "password", "token",
-  "email", "to", "from", "subject", "html", "text", "name", "officerName", "firNumber", "accused",
-  "note", "notes", "discussion", "decisions", "description", "reason", "comment", "detail", "values",
+  "body",
+  "query",
+  "search",
+  "url",
+  "href",
+  "cookie",
+  "authorization",
+  "password",
+  "token",
+  "email",
+  "to",
+  "from",
+  "subject",
+  "html",
+  "text",
+  "name",
+  "officerName",
+  "firNumber",
+  "accused",
+  "note",
+  "notes",
+  "discussion",
+  "decisions",
+  "description",
+  "reason",
+  "comment",
+  "detail",
+  "values",
 ] as const;
 const redacted = new Set<string>(redactedFields);
 
@@ -24,7 +49,11 @@ export function logLine(level: LogLevel, msg: string, fields: LogFields = {}): s
   const line: Record<string, unknown> = { time: new Date().toISOString(), level, msg };
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    line[key] = redacted.has(key) ? "[redacted]" : key === "path" && typeof value === "string" ? pathOnly(value) : value;
+    line[key] = redacted.has(key)
+      ? "[redacted]"
+      : key === "path" && typeof value === "string"
+        ? pathOnly(value)
+        : value;
   }
   return JSON.stringify(line);
 }
@@ -37,7 +66,11 @@ export function log(level: LogLevel, msg: string, fields?: LogFields): void {
 export function errorFields(error: unknown): LogFields {
   if (!(error instanceof Error)) return { error: typeof error };
   const code = (error as Error & { code?: unknown }).code;
-  const stack = error.stack?.split("\n").slice(1, 6).map((l) => l.trim()).join(" | ");
+  const stack = error.stack
+    ?.split("\n")
+    .slice(1, 6)
+    .map((l) => l.trim())
+    .join(" | ");
   return { error: error.name, code: typeof code === "string" ? code : undefined, stack };
 }
 

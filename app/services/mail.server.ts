@@ -5,7 +5,16 @@ import nodemailer, { type SendMailOptions } from "nodemailer";
 import type { Db } from "#db/client";
 import { config, ConfigError } from "~/config.server";
 import { getDb } from "~/db.server";
-import { claimMessage, dueMessages, failureNote, markAttemptFailed, markSent, renewClaim, storedAttachments, type OutboxRow } from "~/models/outbox.server";
+import {
+  claimMessage,
+  dueMessages,
+  failureNote,
+  markAttemptFailed,
+  markSent,
+  renewClaim,
+  storedAttachments,
+  type OutboxRow,
+} from "~/models/outbox.server";
 import { log } from "./log.server";
 import { at } from "~/lib/at";
 
@@ -43,7 +52,13 @@ export function closeDefaultTransport() {
  * Settings in the URL's query string win over these.
  */
 export function smtpTransport(url: string): MailTransport {
-  return nodemailer.createTransport({ url, pool: true, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000 });
+  return nodemailer.createTransport({
+    url,
+    pool: true,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 120_000,
+  });
 }
 
 /** The embedded default: each message as an RFC 822 file named by its outbox id, nothing else. */
@@ -81,9 +96,15 @@ function messageFor(row: OutboxRow): SendMailOptions {
     text: row.text,
     messageId: messageIdFor(row.idempotencyKey),
     headers: { [outboxIdHeader]: String(row.id) },
-    attachments: storedAttachments(row).map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
+    attachments: storedAttachments(row).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+    })),
     // nodemailer attaches the invite itself; it must not be added to the attachments too.
-    ...(row.icalEvent ? { icalEvent: { method: row.icalMethod ?? "REQUEST", content: row.icalEvent, filename: "invite.ics" } } : {}),
+    ...(row.icalEvent
+      ? { icalEvent: { method: row.icalMethod ?? "REQUEST", content: row.icalEvent, filename: "invite.ics" } }
+      : {}),
   };
 }
 
@@ -111,9 +132,12 @@ export async function deliverDueMail({
       continue;
     }
     // Renew the claim while this message is in flight; the conditions make it a no-op once marked.
-    const renew = setInterval(() => {
-      renewClaim(db, { id: row.id, attempts }, new Date(Date.now() + leaseSeconds * 1000));
-    }, (leaseSeconds * 1000) / 3);
+    const renew = setInterval(
+      () => {
+        renewClaim(db, { id: row.id, attempts }, new Date(Date.now() + leaseSeconds * 1000));
+      },
+      (leaseSeconds * 1000) / 3,
+    );
     try {
       const info = await via.sendMail(messageFor(row));
       // Marked the moment the server has accepted it, with what it said: a crash can now resend
@@ -131,7 +155,13 @@ export async function deliverDueMail({
       if (failed) report.failed++;
       else report.retrying++;
       // Ids and counts only: subjects, bodies and addresses stay out of logs.
-      log("warn", "mail attempt failed", { job: "mail", outboxId: row.id, attempt: attempts, retryInSeconds: failed ? null : wait, gaveUp: failed });
+      log("warn", "mail attempt failed", {
+        job: "mail",
+        outboxId: row.id,
+        attempt: attempts,
+        retryInSeconds: failed ? null : wait,
+        gaveUp: failed,
+      });
     } finally {
       clearInterval(renew);
     }
@@ -144,14 +174,18 @@ export function acceptanceNote(info: unknown): string {
   const i = (info ?? {}) as { response?: unknown; accepted?: unknown[]; rejected?: unknown[] };
   const accepted = Array.isArray(i.accepted) ? i.accepted.length : 0;
   const total = accepted + (Array.isArray(i.rejected) ? i.rejected.length : 0);
-  const reply = typeof i.response === "string" ? i.response.replace(/\s+/g, " ").slice(0, 200) : "written to the mail folder";
+  const reply =
+    typeof i.response === "string" ? i.response.replace(/\s+/g, " ").slice(0, 200) : "written to the mail folder";
   return total ? `${reply}; ${accepted} of ${total} accepted` : reply;
 }
 
 /** A run's failure, described without its message: driver errors can quote a query's parameters. */
 export function safeReason(error: unknown): string {
   if (error instanceof ConfigError) return error.message;
-  const codeOf = (e: unknown) => (e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string" ? (e as { code: string }).code : null);
+  const codeOf = (e: unknown) =>
+    e && typeof e === "object" && typeof (e as { code?: unknown }).code === "string"
+      ? (e as { code: string }).code
+      : null;
   const cause = error instanceof Error ? error.cause : undefined;
   return codeOf(error) ?? codeOf(cause) ?? (error instanceof Error ? error.name : "unknown error");
 }
@@ -180,7 +214,8 @@ export function startMailSender({ intervalMs = 5000 }: { intervalMs?: number } =
         for (const k of Object.keys(total) as (keyof DeliveryReport)[]) total[k] += report[k];
       } while (again && !stopped);
       // One line per run that did something; the idle ticks every few seconds say nothing.
-      if (total.sent + total.retrying + total.failed + total.skipped) log("info", "job", { job: "mail", ...total, ms: Date.now() - started });
+      if (total.sent + total.retrying + total.failed + total.skipped)
+        log("info", "job", { job: "mail", ...total, ms: Date.now() - started });
     } catch (error) {
       log("error", "job failed", { job: "mail", cause: safeReason(error), ms: Date.now() - started });
     } finally {

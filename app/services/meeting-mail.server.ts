@@ -24,7 +24,11 @@ const meetingUrl = (meeting: Pick<Meeting, "id">) => `${config().APP_URL}/meetin
  * download is PUBLISH, which a calendar adds without the "accept" that Outlook refuses on a
  * downloaded REQUEST.
  */
-export function inviteFor(db: Conn, meeting: Meeting, method: InviteMethod = meeting.status === "cancelled" ? "CANCEL" : "REQUEST") {
+export function inviteFor(
+  db: Conn,
+  meeting: Meeting,
+  method: InviteMethod = meeting.status === "cancelled" ? "CANCEL" : "REQUEST",
+) {
   const collective = getCollective(db, meeting.collectiveId);
   const holders = currentSeatHolders(db, meeting.collectiveId);
   const from = config().MAIL_FROM;
@@ -58,7 +62,19 @@ function enqueueForHolders(
   tx: Conn,
   meeting: Meeting,
   doc: AgendaDocument,
-  { kind, batch, pdf, invite, reason = null }: { kind: SendKind; batch: string; pdf: Buffer | null; invite: { method: "REQUEST" | "CANCEL"; content: string }; reason?: string | null },
+  {
+    kind,
+    batch,
+    pdf,
+    invite,
+    reason = null,
+  }: {
+    kind: SendKind;
+    batch: string;
+    pdf: Buffer | null;
+    invite: { method: "REQUEST" | "CANCEL"; content: string };
+    reason?: string | null;
+  },
 ) {
   for (const holder of currentSeatHolders(tx, meeting.collectiveId)) {
     const email = agendaEmail({
@@ -95,11 +111,19 @@ function enqueueForHolders(
  */
 export function agendaHold(db: Conn, meeting: Meeting): { message: string; fixUrl: string | null } | null {
   try {
-    guardDocument(db, meeting.collectiveId, "the agenda", agendaFields(buildAgendaDocument(db, meeting), { db, collectiveId: meeting.collectiveId }));
+    guardDocument(
+      db,
+      meeting.collectiveId,
+      "the agenda",
+      agendaFields(buildAgendaDocument(db, meeting), { db, collectiveId: meeting.collectiveId }),
+    );
     return null;
   } catch (error) {
     if (!(error instanceof LeakBlocked)) throw error;
-    return { message: `There is a protected name or number in ${error.field}, so the agenda cannot be sent until it is corrected.`, fixUrl: error.fixUrl };
+    return {
+      message: `There is a protected name or number in ${error.field}, so the agenda cannot be sent until it is corrected.`,
+      fixUrl: error.fixUrl,
+    };
   }
 }
 
@@ -112,7 +136,11 @@ function freezeAgenda(tx: Conn, meetingId: number, doc: AgendaDocument, userId: 
  * Publishing freezes a version of the agenda and sends it, with the PDF and the invite, to every
  * current seat holder. All of it is one transaction; the PDF is rendered before it opens.
  */
-export async function publishAgenda(db: Db, meeting: Meeting, userId: number): Promise<{ batch: string; version: number }> {
+export async function publishAgenda(
+  db: Db,
+  meeting: Meeting,
+  userId: number,
+): Promise<{ batch: string; version: number }> {
   const doc = buildAgendaDocument(db, meeting);
   guardDocument(db, meeting.collectiveId, "the agenda", agendaFields(doc, { db, collectiveId: meeting.collectiveId }));
   const pdf = await renderAgendaPdf(doc, { draft: false });
@@ -125,7 +153,14 @@ export async function publishAgenda(db: Db, meeting: Meeting, userId: number): P
     // The invite as the meeting stood when the agenda was prepared (its version checked just above).
     const invite = { method: "REQUEST" as const, content: inviteFor(tx, meeting) };
     enqueueForHolders(tx, meeting, doc, { kind: version === 1 ? "agenda" : "agenda-update", batch, pdf, invite });
-    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "publish", entity: "meeting", entityId: meeting.id, detail: `agenda v${version}` });
+    audit(tx, {
+      collectiveId: meeting.collectiveId,
+      userId,
+      action: "publish",
+      entity: "meeting",
+      entityId: meeting.id,
+      detail: `agenda v${version}`,
+    });
     return { batch, version };
   });
   wakeMailSender();
@@ -144,39 +179,84 @@ export async function rescheduleMeeting(
   userId: number,
 ): Promise<{ batch: string | null }> {
   const notify = meeting.status === "agenda_published";
-  const updated: Meeting = { ...meeting, ...changes, icalSequence: meeting.icalSequence + (notify ? 1 : 0), version: meeting.version + 1 };
+  const updated: Meeting = {
+    ...meeting,
+    ...changes,
+    icalSequence: meeting.icalSequence + (notify ? 1 : 0),
+    version: meeting.version + 1,
+  };
   const doc = buildAgendaDocument(db, updated);
-  guardDocument(db, meeting.collectiveId, "the meeting update", agendaFields(doc, { db, collectiveId: meeting.collectiveId }));
+  guardDocument(
+    db,
+    meeting.collectiveId,
+    "the meeting update",
+    agendaFields(doc, { db, collectiveId: meeting.collectiveId }),
+  );
   const pdf = notify ? await renderAgendaPdf(doc, { draft: false }) : null;
   const batch = notify ? `meeting:${meeting.id}:reschedule:seq${updated.icalSequence}` : null;
   db.transaction((tx) => {
     if (!updateMeetingIfUnchanged(tx, meeting, { ...changes, icalSequence: updated.icalSequence })) {
       throw new MeetingConflict("Someone else changed this meeting while you were editing. Reload it and try again.");
     }
-    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "reschedule", entity: "meeting", entityId: meeting.id });
+    audit(tx, {
+      collectiveId: meeting.collectiveId,
+      userId,
+      action: "reschedule",
+      entity: "meeting",
+      entityId: meeting.id,
+    });
     // A new day moves what is overdue on it, and the next meeting's date, in a draft agenda's action review.
     refreshDraftAgendas(tx, meeting.collectiveId);
     if (!batch) return;
     freezeAgenda(tx, meeting.id, doc, userId);
-    enqueueForHolders(tx, updated, doc, { kind: "rescheduled", batch, pdf, invite: { method: "REQUEST", content: inviteFor(tx, updated) } });
+    enqueueForHolders(tx, updated, doc, {
+      kind: "rescheduled",
+      batch,
+      pdf,
+      invite: { method: "REQUEST", content: inviteFor(tx, updated) },
+    });
   });
   if (batch) wakeMailSender();
   return { batch };
 }
 
 /** Cancelling tells everyone who had the invite, with METHOD:CANCEL and the next SEQUENCE. */
-export function cancelMeeting(db: Db, meeting: Meeting, userId: number, reason: string | null = null): { batch: string | null } {
+export function cancelMeeting(
+  db: Db,
+  meeting: Meeting,
+  userId: number,
+  reason: string | null = null,
+): { batch: string | null } {
   const notify = meeting.status === "agenda_published";
-  const updated: Meeting = { ...meeting, status: "cancelled", icalSequence: meeting.icalSequence + 1, version: meeting.version + 1 };
+  const updated: Meeting = {
+    ...meeting,
+    status: "cancelled",
+    icalSequence: meeting.icalSequence + 1,
+    version: meeting.version + 1,
+  };
   const batch = notify ? `meeting:${meeting.id}:cancel` : null;
   db.transaction((tx) => {
     if (!updateMeetingIfUnchanged(tx, meeting, { status: "cancelled", icalSequence: updated.icalSequence })) {
-      throw new MeetingConflict("Someone else changed this meeting while you were looking at it. Reload it and try again.");
+      throw new MeetingConflict(
+        "Someone else changed this meeting while you were looking at it. Reload it and try again.",
+      );
     }
-    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "cancel", entity: "meeting", entityId: meeting.id });
+    audit(tx, {
+      collectiveId: meeting.collectiveId,
+      userId,
+      action: "cancel",
+      entity: "meeting",
+      entityId: meeting.id,
+    });
     if (batch) {
       const doc = buildAgendaDocument(tx, updated);
-      enqueueForHolders(tx, updated, doc, { kind: "cancelled", batch, pdf: null, invite: { method: "CANCEL", content: inviteFor(tx, updated, "CANCEL") }, reason });
+      enqueueForHolders(tx, updated, doc, {
+        kind: "cancelled",
+        batch,
+        pdf: null,
+        invite: { method: "CANCEL", content: inviteFor(tx, updated, "CANCEL") },
+        reason,
+      });
     }
   });
   if (batch) wakeMailSender();

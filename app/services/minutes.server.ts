@@ -10,7 +10,13 @@ import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf, caseCodesFor } from "~/models/agenda-item.server";
 import { getCollective } from "~/models/collective.server";
 import { meetingAfter, updateMeetingIfUnchanged, type Meeting } from "~/models/meeting.server";
-import { actionItemsOfMeeting, attendanceGrid, insertMinutesVersion, minutesHistory, nextMinutesVersion } from "~/models/minutes.server";
+import {
+  actionItemsOfMeeting,
+  attendanceGrid,
+  insertMinutesVersion,
+  minutesHistory,
+  nextMinutesVersion,
+} from "~/models/minutes.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { everyText, guardDocument, type GuardedText } from "./identity.server";
 import { wakeMailSender } from "./mail.server";
@@ -18,7 +24,10 @@ import { wakeMailSender } from "./mail.server";
 export class MinutesRefused extends Error {}
 
 /** The minutes as documents show them; cases by code only, nothing restricted is read. */
-export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocument & { departmentIdOf: Record<string, number> } {
+export function buildMinutesDocument(
+  db: Conn,
+  meeting: Meeting,
+): MinutesDocument & { departmentIdOf: Record<string, number> } {
   const collective = getCollective(db, meeting.collectiveId);
   const grid = attendanceGrid(db, meeting, collective.timeZone);
   const items = agendaItemsOf(db, meeting.id).filter((i) => !i.removed && !i.forWrittenUpdate);
@@ -42,7 +51,14 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
     minutesState: meeting.minutesState,
     version: latest?.version ?? null,
     attendance: {
-      present: grid.filter((r) => r.recorded && r.status === "present").map((r) => ({ department: r.departmentName, name: r.attendeeName, designation: r.attendeeDesignation, substitute: r.isSubstitute })),
+      present: grid
+        .filter((r) => r.recorded && r.status === "present")
+        .map((r) => ({
+          department: r.departmentName,
+          name: r.attendeeName,
+          designation: r.attendeeDesignation,
+          substitute: r.isSubstitute,
+        })),
       absent: grid.filter((r) => r.recorded && r.status === "absent").map((r) => r.departmentName),
       excused: grid.filter((r) => r.recorded && r.status === "excused").map((r) => r.departmentName),
     },
@@ -53,7 +69,12 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
       discussion: i.discussion ?? "",
       decisions: i.decisions ?? "",
     })),
-    actions: actions.map((a) => ({ department: a.departmentName, description: a.description, due: formatDate(a.dueOn), caseCode: a.caseCode })),
+    actions: actions.map((a) => ({
+      department: a.departmentName,
+      description: a.description,
+      due: formatDate(a.dueOn),
+      caseCode: a.caseCode,
+    })),
     nextMeeting: next ? formatDateTime(next.startsAt, collective.timeZone) : null,
     amendments,
     departmentIdOf: Object.fromEntries(actions.map((a) => [a.departmentName, a.departmentId])),
@@ -66,9 +87,19 @@ export function buildMinutesDocument(db: Conn, meeting: Meeting): MinutesDocumen
  * live draft, for those who may read drafts. Undefined when the asked-for version does not exist,
  * or when only a draft exists and the reader may not see it (members read circulated minutes only).
  */
-export function minutesDocumentOf(db: Conn, meeting: Meeting, version?: number, { drafts = true }: { drafts?: boolean } = {}): MinutesDocument | undefined {
+export function minutesDocumentOf(
+  db: Conn,
+  meeting: Meeting,
+  version?: number,
+  { drafts = true }: { drafts?: boolean } = {},
+): MinutesDocument | undefined {
   const history = minutesHistory(db, meeting.id);
-  const frozen = version !== undefined ? history.find((v) => v.version === version) : meeting.minutesState === "draft" ? undefined : history[0];
+  const frozen =
+    version !== undefined
+      ? history.find((v) => v.version === version)
+      : meeting.minutesState === "draft"
+        ? undefined
+        : history[0];
   if (frozen) {
     const body = JSON.parse(frozen.bodyJson) as Partial<MinutesDocument>;
     if (body.items && body.attendance) return body as MinutesDocument;
@@ -82,7 +113,12 @@ export function minutesDocumentOf(db: Conn, meeting: Meeting, version?: number, 
 export function minutesFields(doc: MinutesDocument): GuardedText[] {
   // An attendee is an officer: their own name and designation are not matched against accused names.
   return [
-    ...doc.attendance.present.map((p): GuardedText => [`the attendance of ${p.department}`, `${p.name} ${p.designation}`, null, "own-contact"]),
+    ...doc.attendance.present.map((p): GuardedText => [
+      `the attendance of ${p.department}`,
+      `${p.name} ${p.designation}`,
+      null,
+      "own-contact",
+    ]),
     ...doc.items.flatMap((i): [string, string][] => [
       [`the title of item ${i.number}`, i.title],
       [`the minutes of item ${i.number}`, `${i.discussion}\n${i.decisions}`],
@@ -94,10 +130,14 @@ export function minutesFields(doc: MinutesDocument): GuardedText[] {
 }
 
 const hasContent = (doc: MinutesDocument) =>
-  doc.attendance.present.length + doc.attendance.absent.length + doc.attendance.excused.length > 0 && doc.items.some((i) => i.discussion || i.decisions);
+  doc.attendance.present.length + doc.attendance.absent.length + doc.attendance.excused.length > 0 &&
+  doc.items.some((i) => i.discussion || i.decisions);
 
 function check(meeting: Meeting, doc: MinutesDocument, action: MinutesAction) {
-  const t = transition({ state: meeting.minutesState, meetingHeld: meeting.status === "held", hasContent: hasContent(doc) }, action);
+  const t = transition(
+    { state: meeting.minutesState, meetingHeld: meeting.status === "held", hasContent: hasContent(doc) },
+    action,
+  );
   if (!t.ok) throw new MinutesRefused(t.message);
   return t.state;
 }
@@ -108,7 +148,14 @@ export function assertMinutesEditable(meeting: Meeting) {
   if (!t.ok) throw new MinutesRefused(t.message);
 }
 
-function freeze(db: Conn, meeting: Meeting, state: Meeting["minutesState"], doc: MinutesDocument, userId: number, amendment?: { text: string; movedBy: string }) {
+function freeze(
+  db: Conn,
+  meeting: Meeting,
+  state: Meeting["minutesState"],
+  doc: MinutesDocument,
+  userId: number,
+  amendment?: { text: string; movedBy: string },
+) {
   const version = nextMinutesVersion(db, meeting.id);
   insertMinutesVersion(db, {
     meetingId: meeting.id,
@@ -120,7 +167,8 @@ function freeze(db: Conn, meeting: Meeting, state: Meeting["minutesState"], doc:
     amendmentText: amendment?.text ?? null,
     amendmentMovedBy: amendment?.movedBy ?? null,
   });
-  if (!updateMeetingIfUnchanged(db, meeting, { minutesState: state })) throw new MinutesRefused("The meeting changed while you were working on it. Reload the page and try again.");
+  if (!updateMeetingIfUnchanged(db, meeting, { minutesState: state }))
+    throw new MinutesRefused("The meeting changed while you were working on it. Reload the page and try again.");
   return version;
 }
 
@@ -130,7 +178,11 @@ function freeze(db: Conn, meeting: Meeting, state: Meeting["minutesState"], doc:
  * version and tenure, and the outbox retries a failed delivery until it goes, so nobody gets a
  * version twice; circulating a corrected version is a new version, sent to everyone again.
  */
-export async function circulateMinutes(db: Db, meeting: Meeting, userId: number): Promise<{ batch: string; version: number }> {
+export async function circulateMinutes(
+  db: Db,
+  meeting: Meeting,
+  userId: number,
+): Promise<{ batch: string; version: number }> {
   const draft = buildMinutesDocument(db, meeting);
   const state = check(meeting, draft, "circulate");
   guardDocument(db, meeting.collectiveId, "the minutes", minutesFields(draft));
@@ -141,7 +193,14 @@ export async function circulateMinutes(db: Db, meeting: Meeting, userId: number)
   const url = `${config().APP_URL}/meetings/${meeting.id}`;
   db.transaction((tx) => {
     freeze(tx, meeting, state, doc, userId);
-    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "circulate:minutes", entity: "meeting", entityId: meeting.id, detail: `v${version}` });
+    audit(tx, {
+      collectiveId: meeting.collectiveId,
+      userId,
+      action: "circulate:minutes",
+      entity: "meeting",
+      entityId: meeting.id,
+      detail: `v${version}`,
+    });
     const actions = actionItemsOfMeeting(tx, meeting.id).filter((a) => a.status !== "dropped");
     for (const holder of currentSeatHolders(tx, meeting.collectiveId)) {
       const mine = actions.filter((a) => a.departmentId === holder.departmentId);
@@ -151,7 +210,9 @@ export async function circulateMinutes(db: Db, meeting: Meeting, userId: number)
         when: doc.when,
         recipientName: holder.officerName,
         departmentName: holder.departmentName,
-        actions: mine.map((a) => `${a.description}${a.caseCode ? ` (case ${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}`),
+        actions: mine.map(
+          (a) => `${a.description}${a.caseCode ? ` (case ${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}`,
+        ),
         nextMeeting: doc.nextMeeting,
         meetingUrl: url,
         version,
@@ -163,7 +224,9 @@ export async function circulateMinutes(db: Db, meeting: Meeting, userId: number)
         to: holder.email,
         recipientName: holder.officerName,
         ...email,
-        attachments: [{ filename: `minutes-meeting-${meeting.number}.pdf`, contentType: "application/pdf", content: pdf }],
+        attachments: [
+          { filename: `minutes-meeting-${meeting.number}.pdf`, contentType: "application/pdf", content: pdf },
+        ],
       });
     }
   });
@@ -179,7 +242,13 @@ export function confirmMinutes(db: Db, meeting: Meeting, userId: number) {
   guardDocument(db, meeting.collectiveId, "the minutes", minutesFields(confirmed), undefined, "confirmed");
   db.transaction((tx) => {
     freeze(tx, meeting, state, confirmed, userId);
-    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "confirm:minutes", entity: "meeting", entityId: meeting.id });
+    audit(tx, {
+      collectiveId: meeting.collectiveId,
+      userId,
+      action: "confirm:minutes",
+      entity: "meeting",
+      entityId: meeting.id,
+    });
   });
 }
 
@@ -189,7 +258,13 @@ export function confirmMinutes(db: Db, meeting: Meeting, userId: number) {
  * built; when it reports that it could not apply (someone changed the record first), nothing is
  * written and this returns false. A refusal (state, leak guard) rolls the change back too.
  */
-export function amendMinutes(db: Db, meeting: Meeting, userId: number, amendment: { text: string; movedBy: string }, change?: (tx: Conn) => boolean): boolean {
+export function amendMinutes(
+  db: Db,
+  meeting: Meeting,
+  userId: number,
+  amendment: { text: string; movedBy: string },
+  change?: (tx: Conn) => boolean,
+): boolean {
   return db.transaction((tx) => {
     if (change && !change(tx)) return false;
     const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(tx, meeting);
@@ -197,7 +272,13 @@ export function amendMinutes(db: Db, meeting: Meeting, userId: number, amendment
     const amended = { ...doc, minutesState: state, amendments: [...doc.amendments, amendment] };
     guardDocument(tx, meeting.collectiveId, "the minutes", minutesFields(amended), undefined, "amended");
     freeze(tx, meeting, state, amended, userId, amendment);
-    audit(tx, { collectiveId: meeting.collectiveId, userId, action: "amend:minutes", entity: "meeting", entityId: meeting.id });
+    audit(tx, {
+      collectiveId: meeting.collectiveId,
+      userId,
+      action: "amend:minutes",
+      entity: "meeting",
+      entityId: meeting.id,
+    });
     return true;
   });
 }

@@ -23,7 +23,12 @@ export function answeredBefore(db: Conn, replay: ReplayKey | null): Record<strin
  * Makes a change and, for a replay that succeeded, remembers its answer in the same transaction:
  * the change and the memory of it are written together or not at all.
  */
-export function applyOnce<T>(db: Db, replay: ReplayKey | null, change: (tx: Conn) => T, answerFor: (result: T) => Record<string, unknown> | null): T {
+export function applyOnce<T>(
+  db: Db,
+  replay: ReplayKey | null,
+  change: (tx: Conn) => T,
+  answerFor: (result: T) => Record<string, unknown> | null,
+): T {
   return db.transaction((tx) => {
     const result = change(tx);
     const answer = replay ? answerFor(result) : null;

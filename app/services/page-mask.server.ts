@@ -5,7 +5,18 @@ import { maskSpans, outOfScope, type GuardScope } from "~/lib/protected-text";
 import { findProtected, protectedSet } from "./identity.server";
 
 /** Keys whose values are an officer's own details (a seat holder, an attendee, who wrote an update). */
-const ownContactKeys = new Set(["officerName", "officer", "attendeeName", "attendeeDesignation", "designation", "email", "phone", "who", "holder", "userName"]);
+const ownContactKeys = new Set([
+  "officerName",
+  "officer",
+  "attendeeName",
+  "attendeeDesignation",
+  "designation",
+  "email",
+  "phone",
+  "who",
+  "holder",
+  "userName",
+]);
 
 /**
  * The data a loader hands to a page shown to a representative or an observer, with every
@@ -22,7 +33,8 @@ export function maskForReader<T>(db: Conn, user: { role: Role; collectiveId: num
   const mask = (text: string, scope: GuardScope) => {
     const key = `${scope}:${text}`;
     let out = masked.get(key);
-    if (out === undefined) masked.set(key, (out = text.length < 2 ? text : maskSpans(text, outOfScope(findProtected(text, set), scope))));
+    if (out === undefined)
+      masked.set(key, (out = text.length < 2 ? text : maskSpans(text, outOfScope(findProtected(text, set), scope))));
     return out;
   };
   return mapTexts(payload, mask);
@@ -37,7 +49,9 @@ export function mapTexts<T>(payload: T, rewrite: (text: string, scope: GuardScop
     if (typeof value === "string") return rewrite(value, scope);
     if (Array.isArray(value)) return value.map((v) => walk(v, scope));
     if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, ownContactKeys.has(k) ? "own-contact" : scope)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, walk(v, ownContactKeys.has(k) ? "own-contact" : scope)]),
+      );
     }
     return value;
   };

@@ -15,7 +15,10 @@ const excerptOf = (text: string, set: ProtectedSet, matches: ReturnType<typeof f
   const first = at(matches, 0);
   const from = Math.max(0, first.start - 60);
   // The excerpt shows where the match is, never what it is: the secretariat opens the page to see it.
-  return `${from ? "…" : ""}${maskSpans(text.slice(from, first.end + 60), matches.map((m) => ({ ...m, start: m.start - from, end: m.end - from })).filter((m) => m.end <= first.end + 60))}${first.end + 60 < text.length ? "…" : ""}`
+  return `${from ? "…" : ""}${maskSpans(
+    text.slice(from, first.end + 60),
+    matches.map((m) => ({ ...m, start: m.start - from, end: m.end - from })).filter((m) => m.end <= first.end + 60),
+  )}${first.end + 60 < text.length ? "…" : ""}`
     .replace(/\s+/g, " ")
     .trim();
 };
@@ -39,20 +42,35 @@ export function rescan(db: Conn, collectiveId: number, userId: number | null, no
   const scan = { at: now.toISOString(), findings: scanStoredTexts(db, collectiveId) };
   db.transaction((tx) => {
     saveScan(tx, collectiveId, scan);
-    audit(tx, { collectiveId, userId, action: "scan:redaction", entity: "collective", entityId: collectiveId, detail: `${plural(scan.findings.length, "stored text needs", "stored texts need")} redaction` });
+    audit(tx, {
+      collectiveId,
+      userId,
+      action: "scan:redaction",
+      entity: "collective",
+      entityId: collectiveId,
+      detail: `${plural(scan.findings.length, "stored text needs", "stored texts need")} redaction`,
+    });
   });
   return scan;
 }
 
 /** The latest scan kept, scanning first when the collective has none yet. */
-export const latestScan = (db: Conn, collectiveId: number): Scan => latestScanOf(db, collectiveId) ?? rescan(db, collectiveId, null);
+export const latestScan = (db: Conn, collectiveId: number): Scan =>
+  latestScanOf(db, collectiveId) ?? rescan(db, collectiveId, null);
 
 /** How many findings the Outbox shows beside "Needs redaction" (0 before any scan). */
 export const findingCount = (db: Conn, collectiveId: number) => findingCountOf(db, collectiveId);
 
 /** Every string in a stored JSON document, redacted, the shape kept. */
 function redactJson(json: string, set: ProtectedSet): string {
-  const walk = (v: unknown): unknown => (typeof v === "string" ? redactSpans(v, findProtected(v, set)) : Array.isArray(v) ? v.map(walk) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v);
+  const walk = (v: unknown): unknown =>
+    typeof v === "string"
+      ? redactSpans(v, findProtected(v, set))
+      : Array.isArray(v)
+        ? v.map(walk)
+        : v && typeof v === "object"
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+          : v;
   return JSON.stringify(walk(JSON.parse(json)));
 }
 
@@ -61,15 +79,33 @@ function redactJson(json: string, set: ProtectedSet): string {
  * protected stretch becomes "[redacted]", in one transaction with the audit entry, which names
  * the version and never the text. The meeting's minutes page lists the redaction in its history.
  */
-export function redactFrozen(db: Db, user: { collectiveId: number; id: number }, kind: "minutes-version" | "agenda-version", id: number): { meetingId: number; version: number } | null {
+export function redactFrozen(
+  db: Db,
+  user: { collectiveId: number; id: number },
+  kind: "minutes-version" | "agenda-version",
+  id: number,
+): { meetingId: number; version: number } | null {
   return db.transaction((tx) => {
     const row = frozenVersion(tx, user.collectiveId, kind, id);
     if (!row) return null;
     const set = protectedSet(tx, user.collectiveId);
     const texts: Record<string, string | null> = {};
-    for (const [key, value] of Object.entries(row.texts)) texts[key] = value === null ? null : key.endsWith("Json") ? redactJson(value, set) : redactSpans(value, findProtected(value, set));
+    for (const [key, value] of Object.entries(row.texts))
+      texts[key] =
+        value === null
+          ? null
+          : key.endsWith("Json")
+            ? redactJson(value, set)
+            : redactSpans(value, findProtected(value, set));
     writeFrozenVersion(tx, kind, id, texts);
-    audit(tx, { collectiveId: user.collectiveId, userId: user.id, action: kind === "minutes-version" ? "redact:minutes" : "redact:agenda", entity: "meeting", entityId: row.meetingId, detail: `version ${row.version}` });
+    audit(tx, {
+      collectiveId: user.collectiveId,
+      userId: user.id,
+      action: kind === "minutes-version" ? "redact:minutes" : "redact:agenda",
+      entity: "meeting",
+      entityId: row.meetingId,
+      detail: `version ${row.version}`,
+    });
     return { meetingId: row.meetingId, version: row.version };
   });
 }

@@ -34,10 +34,14 @@ export function runReminders(
     if (skip?.(collective.id, today)) continue;
     handled.push(`${collective.id}:${today}`);
     const upcoming = nextMeeting(db, collective.id, now, { includeNow: true });
-    const nudge = upcoming && daysBetween(today, meetingDate(upcoming, collective.timeZone)) === nudgeDaysBeforeMeeting ? upcoming : null;
+    const nudge =
+      upcoming && daysBetween(today, meetingDate(upcoming, collective.timeZone)) === nudgeDaysBeforeMeeting
+        ? upcoming
+        : null;
     const unfinished = listActions(db, collective.id, { unfinished: true });
     const weekAhead = addDays(today, 7);
-    const line = (a: (typeof unfinished)[number]) => `${a.description}${a.caseCode ? ` (case ${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}`;
+    const line = (a: (typeof unfinished)[number]) =>
+      `${a.description}${a.caseCode ? ` (case ${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}`;
     db.transaction((tx) => {
       for (const holder of currentSeatHolders(tx, collective.id, today)) {
         const own = unfinished.filter((a) => a.departmentId === holder.departmentId);
@@ -56,7 +60,14 @@ export function runReminders(
         });
         const key = `reminder:${collective.id}:${holder.departmentId}:${today}`;
         try {
-          enqueueMail(tx, { collectiveId: collective.id, idempotencyKey: key, batch: `reminders:${collective.id}:${today}`, to: holder.email, recipientName: holder.officerName, ...email });
+          enqueueMail(tx, {
+            collectiveId: collective.id,
+            idempotencyKey: key,
+            batch: `reminders:${collective.id}:${today}`,
+            to: holder.email,
+            recipientName: holder.officerName,
+            ...email,
+          });
           queued++;
         } catch (error) {
           // A digest that would carry a protected name is not sent; the block names the action that
@@ -65,7 +76,13 @@ export function runReminders(
           const set = protectedSet(tx, collective.id);
           const culprit = own.find((a) => containsProtected(line(a), set));
           const document = `the daily digest for ${holder.departmentName} of ${formatDate(today)}`;
-          auditLeakBlock(tx, { collectiveId: collective.id, id: null }, culprit ? new LeakBlocked(document, `action ${culprit.id}'s description`, `/actions/${culprit.id}`) : new LeakBlocked(document, error.field));
+          auditLeakBlock(
+            tx,
+            { collectiveId: collective.id, id: null },
+            culprit
+              ? new LeakBlocked(document, `action ${culprit.id}'s description`, `/actions/${culprit.id}`)
+              : new LeakBlocked(document, error.field),
+          );
         }
       }
     });
@@ -84,9 +101,13 @@ export function startReminderJob({ intervalMs = 60_000 }: { intervalMs?: number 
   const tick = () => {
     const started = Date.now();
     try {
-      const { queued, handled } = runReminders(getDb(), new Date(), { notBefore: config().DIGEST_TIME, skip: (id, today) => done.has(`${id}:${today}`) });
+      const { queued, handled } = runReminders(getDb(), new Date(), {
+        notBefore: config().DIGEST_TIME,
+        skip: (id, today) => done.has(`${id}:${today}`),
+      });
       handled.forEach((key) => done.add(key));
-      if (handled.length) log("info", "job", { job: "reminders", collectives: handled.length, queued, ms: Date.now() - started });
+      if (handled.length)
+        log("info", "job", { job: "reminders", collectives: handled.length, queued, ms: Date.now() - started });
     } catch (error) {
       log("error", "job failed", { job: "reminders", ...errorFields(error), ms: Date.now() - started });
     }

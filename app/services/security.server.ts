@@ -43,7 +43,12 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
  * referrer policy, a sandboxed frame) passes only when the browser itself says the request came
  * from this site (`Sec-Fetch-Site` is set by the browser and cannot be forged by a page).
  */
-export function isCrossSiteWrite(method: string, origin: string | undefined, host: string | undefined, fetchSite?: string): boolean {
+export function isCrossSiteWrite(
+  method: string,
+  origin: string | undefined,
+  host: string | undefined,
+  fetchSite?: string,
+): boolean {
   if (safeMethods.has(method.toUpperCase())) return false;
   if (!origin) return false;
   if (origin === "null") return fetchSite !== "same-origin";

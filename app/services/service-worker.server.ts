@@ -31,13 +31,18 @@ export function serviceWorker(worker: WorkerScope, build: string) {
     const html = await response.clone().text();
     await cache.put(url, response);
     const files = new Set(html.match(/\/assets\/[\w.-]+\.(?:js|css)/g) ?? []);
-    await Promise.all([...files, "/favicon.svg"].map(async (file) => (await cache.match(file)) ?? cache.add(file).catch(() => undefined)));
+    await Promise.all(
+      [...files, "/favicon.svg"].map(
+        async (file) => (await cache.match(file)) ?? cache.add(file).catch(() => undefined),
+      ),
+    );
   }
 
   async function fromNetworkThenCache(request: Request, keep: boolean): Promise<Response> {
     try {
       const response = await fetch(request);
-      if (keep && response.ok && !response.redirected) await keepRunPage(new URL(request.url).pathname, response.clone());
+      if (keep && response.ok && !response.redirected)
+        await keepRunPage(new URL(request.url).pathname, response.clone());
       return response;
     } catch (error) {
       const kept = await (await caches.open(cacheName)).match(new URL(request.url).pathname, { ignoreVary: true });
@@ -68,14 +73,19 @@ export function serviceWorker(worker: WorkerScope, build: string) {
     const url = new URL(event.request.url);
     if (event.request.method !== "GET" || url.origin !== worker.location.origin) return;
     if (isAsset(url.pathname)) event.respondWith(fromCacheThenNetwork(event.request));
-    else if (event.request.mode === "navigate" && runPage.test(url.pathname)) event.respondWith(fromNetworkThenCache(event.request, true));
+    else if (event.request.mode === "navigate" && runPage.test(url.pathname))
+      event.respondWith(fromNetworkThenCache(event.request, true));
   });
   // The run page asks to be kept when it was reached by a link (no page load went through here).
   worker.addEventListener("message", (event) => {
     const message = event.data as { keep?: unknown };
     if (typeof message?.keep !== "string" || !runPage.test(message.keep)) return;
     const path = message.keep;
-    event.waitUntil(fetch(path, { credentials: "same-origin" }).then((response) => (response.ok && !response.redirected ? keepRunPage(path, response) : undefined)).catch(() => undefined));
+    event.waitUntil(
+      fetch(path, { credentials: "same-origin" })
+        .then((response) => (response.ok && !response.redirected ? keepRunPage(path, response) : undefined))
+        .catch(() => undefined),
+    );
   });
 }
 

@@ -28,7 +28,14 @@ export type TransferInput = {
 };
 
 export type TransferResult =
-  | { ok: true; successor: typeof tenures.$inferSelect; userId: number; token: string; expiresAt: string; endedTenureId: number | null }
+  | {
+      ok: true;
+      successor: typeof tenures.$inferSelect;
+      userId: number;
+      token: string;
+      expiresAt: string;
+      endedTenureId: number | null;
+    }
   | { ok: false; field: keyof TransferInput; message: string };
 
 /**
@@ -64,7 +71,11 @@ function writeTransfer(
       };
     }
     if (findUserByEmail(tx, input.email)) {
-      return { ok: false, field: "email", message: "This email already belongs to an account. Use the successor's own official email." };
+      return {
+        ok: false,
+        field: "email",
+        message: "This email already belongs to an account. Use the successor's own official email.",
+      };
     }
     const endsOn = addDays(input.effectiveOn, -1);
     let role: "representative" | "secretariat" = "representative";
@@ -79,7 +90,13 @@ function writeTransfer(
     }
     const user = tx
       .insert(users)
-      .values({ collectiveId, email: input.email.trim().toLowerCase(), name: input.officerName, role, passwordHash: null })
+      .values({
+        collectiveId,
+        email: input.email.trim().toLowerCase(),
+        name: input.officerName,
+        role,
+        passwordHash: null,
+      })
       .returning()
       .get();
     const successor = tx
@@ -104,7 +121,14 @@ function writeTransfer(
       entityId: departmentId,
       detail: `tenure ${current?.id ?? "none"} -> tenure ${successor.id}`,
     });
-    const result = { ok: true as const, successor, userId: user.id, token: raw, expiresAt, endedTenureId: current?.id ?? null };
+    const result = {
+      ok: true as const,
+      successor,
+      userId: user.id,
+      token: raw,
+      expiresAt,
+      endedTenureId: current?.id ?? null,
+    };
     onRecorded?.(tx, result);
     return result;
   }
@@ -122,11 +146,17 @@ class RolledBack<T> extends Error {
  * the predecessor's tenure closed): the transfer is written in a transaction that is then rolled
  * back, so the PDF can be rendered before the real one opens.
  */
-function briefAfterTransfer(db: Db, ctx: { collectiveId: number; departmentId: number; byUserId: number; today: string }, input: TransferInput): TransferResult | BriefDocument {
+function briefAfterTransfer(
+  db: Db,
+  ctx: { collectiveId: number; departmentId: number; byUserId: number; today: string },
+  input: TransferInput,
+): TransferResult | BriefDocument {
   try {
     db.transaction((tx) => {
       const result = writeTransfer(tx, ctx, input, new Date());
-      throw new RolledBack(result.ok ? buildBrief(tx, ctx.collectiveId, ctx.departmentId, { on: input.effectiveOn }) : result);
+      throw new RolledBack(
+        result.ok ? buildBrief(tx, ctx.collectiveId, ctx.departmentId, { on: input.effectiveOn }) : result,
+      );
     });
   } catch (error) {
     if (error instanceof RolledBack) return error.value as TransferResult | BriefDocument;
@@ -134,7 +164,6 @@ function briefAfterTransfer(db: Db, ctx: { collectiveId: number; departmentId: n
   }
   throw new Error("unreachable");
 }
-
 
 /**
  * Records a transfer and, in the same transaction, queues the successor's one welcome email:
@@ -154,7 +183,12 @@ export async function transferWithWelcome(
   return recordTransfer(db, ctx, input, new Date(), (tx, result) => {
     // The PDF was rendered from the brief as it would read; whatever changed since, the brief as it
     // does read must pass the guard too, or nothing is written.
-    guardDocument(tx, ctx.collectiveId, "the welcome email", briefFields(buildBrief(tx, ctx.collectiveId, ctx.departmentId, { on: input.effectiveOn })));
+    guardDocument(
+      tx,
+      ctx.collectiveId,
+      "the welcome email",
+      briefFields(buildBrief(tx, ctx.collectiveId, ctx.departmentId, { on: input.effectiveOn })),
+    );
     const email = welcomeEmail({
       collectiveName: collective.name,
       officerName: input.officerName,

@@ -2,14 +2,22 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 import { collectives, departments, users } from "./collective";
 import { createdAt, id, isoDate, version } from "./columns";
 import {
-  ageBands, bailStatuses, caseDepartmentRoles, caseEventKinds, caseOutcomes, caseStages, caseStatuses,
+  ageBands,
+  bailStatuses,
+  caseDepartmentRoles,
+  caseEventKinds,
+  caseOutcomes,
+  caseStages,
+  caseStatuses,
 } from "./enums";
 
 export const cases = sqliteTable(
   "cases",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
     /** `<DISTRICT CODE>-<YEAR>-<NNNN>`, issued by the collective. The only way a case is named. */
     code: text().notNull(),
     policeStation: text().notNull(),
@@ -41,8 +49,12 @@ export const cases = sqliteTable(
 export const caseDepartments = sqliteTable(
   "case_departments",
   {
-    caseId: integer().notNull().references(() => cases.id),
-    departmentId: integer().notNull().references(() => departments.id),
+    caseId: integer()
+      .notNull()
+      .references(() => cases.id),
+    departmentId: integer()
+      .notNull()
+      .references(() => departments.id),
     role: text({ enum: caseDepartmentRoles }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.departmentId] }), index("case_departments_dept").on(t.departmentId)],
@@ -52,7 +64,9 @@ export const caseEvents = sqliteTable(
   "case_events",
   {
     id: id(),
-    caseId: integer().notNull().references(() => cases.id),
+    caseId: integer()
+      .notNull()
+      .references(() => cases.id),
     kind: text({ enum: caseEventKinds }).notNull(),
     occurredOn: isoDate().notNull(),
     outcome: text(),
@@ -70,8 +84,12 @@ export const victims = sqliteTable(
   "victims",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
-    caseId: integer().notNull().references(() => cases.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
+    caseId: integer()
+      .notNull()
+      .references(() => cases.id),
     code: text().notNull(),
     minor: integer({ mode: "boolean" }).notNull(),
     ageBand: text({ enum: ageBands }).notNull(),
@@ -102,7 +120,9 @@ export const accused = sqliteTable(
   "accused",
   {
     id: id(),
-    caseId: integer().notNull().references(() => cases.id),
+    caseId: integer()
+      .notNull()
+      .references(() => cases.id),
     /** Restricted. */
     name: text().notNull(),
     arrestedOn: isoDate(),

@@ -28,7 +28,9 @@ export const departments = sqliteTable(
   "departments",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
     name: text().notNull(),
     kind: text({ enum: departmentKinds }).notNull(),
     active: integer({ mode: "boolean" }).notNull().default(true),
@@ -41,7 +43,9 @@ export const users = sqliteTable(
   "users",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
     /** Always stored lower-cased; the unique index makes it case-insensitive. */
     email: text().notNull(),
     name: text().notNull(),
@@ -60,7 +64,9 @@ export const tenures = sqliteTable(
   "tenures",
   {
     id: id(),
-    departmentId: integer().notNull().references(() => departments.id),
+    departmentId: integer()
+      .notNull()
+      .references(() => departments.id),
     userId: integer().references(() => users.id),
     officerName: text().notNull(),
     designation: text().notNull(),
@@ -72,7 +78,9 @@ export const tenures = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex("tenures_one_current_holder").on(t.departmentId).where(sql`ends_on is null`),
+    uniqueIndex("tenures_one_current_holder")
+      .on(t.departmentId)
+      .where(sql`ends_on is null`),
     index("tenures_user").on(t.userId),
   ],
 );
@@ -82,7 +90,9 @@ export const sessions = sqliteTable(
   {
     /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
     id: text().primaryKey(),
-    userId: integer().notNull().references(() => users.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
     /** The absolute end: a session never outlives it, however busy. */
     expiresAt: text().notNull(),
     /** The last request it carried (written at most once a minute); the idle timeout counts from here. */
@@ -105,7 +115,10 @@ export const loginAttempts = sqliteTable(
     succeeded: integer({ mode: "boolean" }).notNull(),
     at: text().notNull(),
   },
-  (t) => [index("login_attempts_account_at").on(t.accountKey, t.at), index("login_attempts_client_at").on(t.clientKey, t.at)],
+  (t) => [
+    index("login_attempts_account_at").on(t.accountKey, t.at),
+    index("login_attempts_client_at").on(t.clientKey, t.at),
+  ],
 );
 
 /** One row: facts about this deployment generated once and kept with its data (the calendar UID's domain). */
@@ -118,7 +131,9 @@ export const deployment = sqliteTable("deployment", {
 /** Single-use links to set a password (new accounts, successors after a transfer). */
 export const passwordTokens = sqliteTable("password_tokens", {
   id: id(),
-  userId: integer().notNull().references(() => users.id),
+  userId: integer()
+    .notNull()
+    .references(() => users.id),
   tokenHash: text().notNull().unique(),
   expiresAt: text().notNull(),
   usedAt: text(),
@@ -134,7 +149,9 @@ export const auditLog = sqliteTable(
   "audit_log",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
     userId: integer().references(() => users.id),
     action: text().notNull(),
     entity: text().notNull(),

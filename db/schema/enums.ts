@@ -1,6 +1,15 @@
 // The closed vocabularies of the domain. Kept in one file so forms, schemas and the database agree.
 export const departmentKinds = [
-  "police", "prosecution", "court", "dcpu", "dwcd", "dlsa", "plv", "shelter_home", "ngo", "other",
+  "police",
+  "prosecution",
+  "court",
+  "dcpu",
+  "dwcd",
+  "dlsa",
+  "plv",
+  "shelter_home",
+  "ngo",
+  "other",
 ] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
 
@@ -8,8 +17,16 @@ export const roles = ["admin", "secretariat", "representative", "observer"] as c
 export type Role = (typeof roles)[number];
 
 export const caseStages = [
-  "rescue", "fir", "investigation", "chargesheet", "charges_framed",
-  "prosecution_evidence", "defence_evidence", "judgment", "appeal", "closed",
+  "rescue",
+  "fir",
+  "investigation",
+  "chargesheet",
+  "charges_framed",
+  "prosecution_evidence",
+  "defence_evidence",
+  "judgment",
+  "appeal",
+  "closed",
 ] as const;
 export type CaseStage = (typeof caseStages)[number];
 
@@ -23,9 +40,21 @@ export const caseDepartmentRoles = ["lead", "support", "informed"] as const;
 export type CaseDepartmentRole = (typeof caseDepartmentRoles)[number];
 
 export const caseEventKinds = [
-  "rescue", "arrest", "fir", "statement", "chargesheet_filed", "charges_framed", "hearing",
-  "testimony", "bail_application", "bail_order", "judgment", "appeal_filed",
-  "compensation_application", "compensation_order", "other",
+  "rescue",
+  "arrest",
+  "fir",
+  "statement",
+  "chargesheet_filed",
+  "charges_framed",
+  "hearing",
+  "testimony",
+  "bail_application",
+  "bail_order",
+  "judgment",
+  "appeal_filed",
+  "compensation_application",
+  "compensation_order",
+  "other",
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 
@@ -39,7 +68,12 @@ export const meetingStatuses = ["planned", "agenda_published", "held", "cancelle
 export type MeetingStatus = (typeof meetingStatuses)[number];
 
 export const agendaItemKinds = [
-  "minutes_confirmation", "action_review", "escalations", "case_review", "custom", "any_other_business",
+  "minutes_confirmation",
+  "action_review",
+  "escalations",
+  "case_review",
+  "custom",
+  "any_other_business",
 ] as const;
 export type AgendaItemKind = (typeof agendaItemKinds)[number];
 
@@ -51,5 +85,16 @@ export type ActionItemStatus = (typeof actionItemStatuses)[number];
 export const mailStatuses = ["pending", "sent", "failed"] as const;
 
 /** What an identity record can hold: for a victim, what the law names as identifying; for an accused, aliases. */
-export const recordAttributes = ["name", "other_name", "father", "mother", "husband", "village", "school", "phone", "alias", "word"] as const;
+export const recordAttributes = [
+  "name",
+  "other_name",
+  "father",
+  "mother",
+  "husband",
+  "village",
+  "school",
+  "phone",
+  "alias",
+  "word",
+] as const;
 export type RecordAttribute = (typeof recordAttributes)[number];

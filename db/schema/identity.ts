@@ -12,8 +12,12 @@ export const identityFingerprints = sqliteTable(
   "identity_fingerprints",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
-    caseId: integer().notNull().references(() => cases.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
+    caseId: integer()
+      .notNull()
+      .references(() => cases.id),
     subjectKind: text({ enum: ["victim", "accused"] }).notNull(),
     subjectId: integer().notNull(),
     nameFp: text().notNull(),
@@ -22,7 +26,10 @@ export const identityFingerprints = sqliteTable(
     extraFp: text(),
     createdAt: createdAt(),
   },
-  (t) => [index("identity_fingerprints_name").on(t.collectiveId, t.nameFp), index("identity_fingerprints_subject").on(t.subjectKind, t.subjectId)],
+  (t) => [
+    index("identity_fingerprints_name").on(t.collectiveId, t.nameFp),
+    index("identity_fingerprints_subject").on(t.subjectKind, t.subjectId),
+  ],
 );
 
 /** A possible repeat offender or re-trafficked victim, until the secretariat decides. */
@@ -30,11 +37,19 @@ export const identityMatches = sqliteTable(
   "identity_matches",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
     subjectKind: text({ enum: ["victim", "accused"] }).notNull(),
-    caseId: integer().notNull().references(() => cases.id),
-    otherCaseId: integer().notNull().references(() => cases.id),
-    status: text({ enum: ["pending", "confirmed", "dismissed"] }).notNull().default("pending"),
+    caseId: integer()
+      .notNull()
+      .references(() => cases.id),
+    otherCaseId: integer()
+      .notNull()
+      .references(() => cases.id),
+    status: text({ enum: ["pending", "confirmed", "dismissed"] })
+      .notNull()
+      .default("pending"),
     decidedByUserId: integer().references(() => users.id),
     decidedAt: text(),
     createdAt: createdAt(),
@@ -52,8 +67,12 @@ export const identityRecordEntries = sqliteTable(
   "identity_record_entries",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
-    caseId: integer().notNull().references(() => cases.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
+    caseId: integer()
+      .notNull()
+      .references(() => cases.id),
     subjectKind: text({ enum: ["victim", "accused"] }).notNull(),
     subjectId: integer().notNull(),
     attribute: text({ enum: recordAttributes }).notNull(),
@@ -62,7 +81,10 @@ export const identityRecordEntries = sqliteTable(
     createdByUserId: integer().references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("identity_record_entries_collective").on(t.collectiveId), index("identity_record_entries_subject").on(t.subjectKind, t.subjectId)],
+  (t) => [
+    index("identity_record_entries_collective").on(t.collectiveId),
+    index("identity_record_entries_subject").on(t.subjectKind, t.subjectId),
+  ],
 );
 
 /** Bumped by triggers whenever what the leak guard protects changes, so a process can keep its protected set. */

@@ -11,7 +11,9 @@ export const mailOutbox = sqliteTable(
   "mail_outbox",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
     idempotencyKey: text().notNull().unique(),
     /** Groups the messages of one send-out (e.g. "meeting:12:agenda:v2") for progress and re-sends. */
     batch: text(),

@@ -3,14 +3,21 @@ import { cases } from "./cases";
 import { collectives, departments, tenures, users } from "./collective";
 import { createdAt, id, isoDate, version } from "./columns";
 import {
-  actionItemStatuses, agendaItemKinds, agendaItemStatuses, attendanceStatuses, meetingStatuses, minutesStates,
+  actionItemStatuses,
+  agendaItemKinds,
+  agendaItemStatuses,
+  attendanceStatuses,
+  meetingStatuses,
+  minutesStates,
 } from "./enums";
 
 export const meetings = sqliteTable(
   "meetings",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
     /** "Meeting 37": counts up within the collective. */
     number: integer().notNull(),
     startsAt: text().notNull(),
@@ -33,7 +40,9 @@ export const agendaItems = sqliteTable(
   "agenda_items",
   {
     id: id(),
-    meetingId: integer().notNull().references(() => meetings.id),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id),
     position: integer().notNull(),
     kind: text({ enum: agendaItemKinds }).notNull(),
     caseId: integer().references(() => cases.id),
@@ -65,7 +74,9 @@ export const agendaVersions = sqliteTable(
   "agenda_versions",
   {
     id: id(),
-    meetingId: integer().notNull().references(() => meetings.id),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id),
     version: integer().notNull(),
     itemsJson: text().notNull(),
     publishedByUserId: integer().references(() => users.id),
@@ -77,8 +88,12 @@ export const agendaVersions = sqliteTable(
 export const attendance = sqliteTable(
   "attendance",
   {
-    meetingId: integer().notNull().references(() => meetings.id),
-    departmentId: integer().notNull().references(() => departments.id),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id),
+    departmentId: integer()
+      .notNull()
+      .references(() => departments.id),
     status: text({ enum: attendanceStatuses }).notNull(),
     attendeeName: text(),
     attendeeDesignation: text(),
@@ -94,7 +109,9 @@ export const minutesVersions = sqliteTable(
   "minutes_versions",
   {
     id: id(),
-    meetingId: integer().notNull().references(() => meetings.id),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id),
     version: integer().notNull(),
     state: text({ enum: minutesStates }).notNull(),
     bodyJson: text().notNull(),
@@ -111,8 +128,12 @@ export const actionItems = sqliteTable(
   "action_items",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
-    departmentId: integer().notNull().references(() => departments.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
+    departmentId: integer()
+      .notNull()
+      .references(() => departments.id),
     description: text().notNull(),
     dueOn: isoDate().notNull(),
     status: text({ enum: actionItemStatuses }).notNull().default("open"),
@@ -135,7 +156,9 @@ export const actionItemUpdates = sqliteTable(
   "action_item_updates",
   {
     id: id(),
-    actionItemId: integer().notNull().references(() => actionItems.id),
+    actionItemId: integer()
+      .notNull()
+      .references(() => actionItems.id),
     userId: integer().references(() => users.id),
     field: text().notNull(),
     fromValue: text(),
@@ -154,10 +177,14 @@ export const actionItemUpdates = sqliteTable(
 export const offlineReplays = sqliteTable(
   "offline_replays",
   {
-    userId: integer().notNull().references(() => users.id),
+    userId: integer()
+      .notNull()
+      .references(() => users.id),
     /** The random id the device gave the save. */
     id: text().notNull(),
-    meetingId: integer().notNull().references(() => meetings.id),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id),
     /** The first answer, as JSON (no text the person typed: a version, a time). */
     answer: text().notNull(),
     createdAt: createdAt(),

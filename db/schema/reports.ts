@@ -10,7 +10,9 @@ export const participationIndicators = sqliteTable(
   "participation_indicators",
   {
     id: id(),
-    collectiveId: integer().notNull().references(() => collectives.id),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
     /** Which recorded service the indicator reads (see app/lib/participation.ts). */
     key: text().notNull(),
     label: text().notNull(),

@@ -31,8 +31,10 @@ const subjects: Record<AgendaEmailData["kind"], (d: AgendaEmailData) => string> 
 const openings: Record<AgendaEmailData["kind"], string> = {
   agenda: "The agenda for the next meeting of the collective is attached, with a calendar invitation.",
   "agenda-update": "The agenda for the next meeting has been updated. The new version is attached.",
-  rescheduled: "The next meeting of the collective has moved. The calendar invitation in this email updates your calendar.",
-  cancelled: "The meeting below has been cancelled. The calendar invitation in this email removes it from your calendar.",
+  rescheduled:
+    "The next meeting of the collective has moved. The calendar invitation in this email updates your calendar.",
+  cancelled:
+    "The meeting below has been cancelled. The calendar invitation in this email removes it from your calendar.",
 };
 
 /** "Case review: DEM-2026-0042: Not reviewed for 3 meetings; Chargesheet due in 9 days (Police)". */
@@ -47,7 +49,13 @@ export function agendaEmail(d: AgendaEmailData): Email {
     greeting: `Dear ${d.recipientName} (${d.departmentName}),`,
     blocks: [
       { lines: [openings[d.kind]] },
-      { heading: `Meeting ${d.meetingNumber}`, lines: [`When: ${d.when} (${plural(d.durationMinutes, "minute", "minutes")})`, ...where.map((w) => `Where: ${w}`)] },
+      {
+        heading: `Meeting ${d.meetingNumber}`,
+        lines: [
+          `When: ${d.when} (${plural(d.durationMinutes, "minute", "minutes")})`,
+          ...where.map((w) => `Where: ${w}`),
+        ],
+      },
       ...(d.kind === "cancelled"
         ? d.reason
           ? [{ heading: "Reason", lines: [d.reason] }]

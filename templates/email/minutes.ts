@@ -19,10 +19,16 @@ export function minutesEmail(d: MinutesEmailData): Email {
     subject: `Minutes${d.version > 1 ? ` (version ${d.version})` : ""}: ${d.collectiveName} collective, Meeting ${d.meetingNumber}, ${d.when}`,
     greeting: `Dear ${d.recipientName} (${d.departmentName}),`,
     blocks: [
-      { lines: ["The minutes of the meeting are attached. They will be confirmed at the next meeting; please send corrections before then."] },
+      {
+        lines: [
+          "The minutes of the meeting are attached. They will be confirmed at the next meeting; please send corrections before then.",
+        ],
+      },
       {
         heading: `Actions for ${d.departmentName}`,
-        ...(d.actions.length ? { list: d.actions } : { lines: ["No action item was assigned to your department at this meeting."] }),
+        ...(d.actions.length
+          ? { list: d.actions }
+          : { lines: ["No action item was assigned to your department at this meeting."] }),
       },
       ...(d.nextMeeting ? [{ lines: [`Next meeting: ${d.nextMeeting}`] }] : []),
       { link: { href: d.meetingUrl, label: "Open the meeting in TESTA Desk" } },

@@ -22,8 +22,14 @@ export function welcomeEmail(d: WelcomeData): Email {
           "Your onboarding brief is attached: it explains the collective, your department's part in it and what is pending, and takes about ten minutes to read.",
         ],
       },
-      { heading: "Set your password", lines: [`The link works once and expires on ${d.expiresOn}.`], link: { href: d.setPasswordUrl, label: "Set your password" } },
-      ...(d.nextMeeting ? [{ heading: "Next meeting", lines: [`${d.nextMeeting}. The calendar invitation is in this email.`] }] : []),
+      {
+        heading: "Set your password",
+        lines: [`The link works once and expires on ${d.expiresOn}.`],
+        link: { href: d.setPasswordUrl, label: "Set your password" },
+      },
+      ...(d.nextMeeting
+        ? [{ heading: "Next meeting", lines: [`${d.nextMeeting}. The calendar invitation is in this email.`] }]
+        : []),
     ],
     footer: confidentialityFooter,
   });

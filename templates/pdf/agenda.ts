@@ -14,7 +14,13 @@ export type AgendaDocument = {
   durationMinutes: number;
   venue: string | null;
   onlineLink: string | null;
-  items: { startTime: string; title: string; minutes: number; reasons: string[]; presentingDepartment: string | null }[];
+  items: {
+    startTime: string;
+    title: string;
+    minutes: number;
+    reasons: string[];
+    presentingDepartment: string | null;
+  }[];
   writtenUpdates: { title: string; reasons: string[]; presentingDepartment: string | null }[];
   endTime: string;
 };
@@ -33,7 +39,10 @@ export function renderAgendaPdf(doc: AgendaDocument, { draft }: { draft: boolean
     doc.items.forEach((item, index) => {
       pdf.ensureSpace(50);
       pdf.write(`${item.startTime}   ${index + 1}. ${item.title}`, { size: 12, weight: "bold", gap: 2 });
-      pdf.muted(`${plural(item.minutes, "minute", "minutes")}${item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}`, 9.5);
+      pdf.muted(
+        `${plural(item.minutes, "minute", "minutes")}${item.presentingDepartment ? ` · presented by ${item.presentingDepartment}` : ""}`,
+        9.5,
+      );
       if (item.reasons.length) pdf.bullets(item.reasons);
       pdf.doc.moveDown(0.3);
     });

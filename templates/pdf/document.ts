@@ -53,7 +53,14 @@ export function scriptRuns(text: string): { script: "latin" | "deva"; text: stri
   return runs;
 }
 
-export type WriteOptions = { size?: number; weight?: Weight; color?: string; indent?: number; width?: number; gap?: number };
+export type WriteOptions = {
+  size?: number;
+  weight?: Weight;
+  color?: string;
+  indent?: number;
+  width?: number;
+  gap?: number;
+};
 
 export class PdfWriter {
   constructor(readonly doc: Doc) {}
@@ -107,7 +114,12 @@ export class PdfWriter {
 
   rule() {
     const y = this.doc.y + 2;
-    this.doc.moveTo(margin, y).lineTo(this.doc.page.width - margin, y).lineWidth(0.5).strokeColor("#c9d1d9").stroke();
+    this.doc
+      .moveTo(margin, y)
+      .lineTo(this.doc.page.width - margin, y)
+      .lineWidth(0.5)
+      .strokeColor("#c9d1d9")
+      .stroke();
     this.doc.moveDown(0.5);
     return this;
   }
@@ -150,11 +162,17 @@ export class PdfWriter {
       this.doc.fillColor(ink).fontSize(size);
       let x = margin;
       cells.forEach((cell, i) => {
-        if (measure(cell, i, weight).oneLatinLine) this.doc.font(fontFor("latin", weight)).text(cell || " ", x + 4, y + 4, { lineBreak: false });
+        if (measure(cell, i, weight).oneLatinLine)
+          this.doc.font(fontFor("latin", weight)).text(cell || " ", x + 4, y + 4, { lineBreak: false });
         else this.runs(cell, weight, x + 4, y + 4, at(widths, i) - 8);
         x += at(widths, i);
       });
-      this.doc.moveTo(margin, y + h).lineTo(margin + this.contentWidth, y + h).lineWidth(0.5).strokeColor("#c9d1d9").stroke();
+      this.doc
+        .moveTo(margin, y + h)
+        .lineTo(margin + this.contentWidth, y + h)
+        .lineWidth(0.5)
+        .strokeColor("#c9d1d9")
+        .stroke();
       this.doc.x = margin;
       this.doc.y = y + h;
       return h;
@@ -194,7 +212,11 @@ export function renderPdf(title: string, draw: (pdf: PdfWriter) => void): Promis
     doc.page.margins.bottom = 0;
     doc.font(fontFor("latin", "regular")).fontSize(8).fillColor(muted);
     doc.text(footerText, margin, doc.page.height - 35, { width: doc.page.width - margin * 2 - 80, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - margin - 80, doc.page.height - 35, { width: 80, align: "right", lineBreak: false });
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - margin - 80, doc.page.height - 35, {
+      width: 80,
+      align: "right",
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottom;
   }
   doc.end();

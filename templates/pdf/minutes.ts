@@ -23,7 +23,6 @@ export type MinutesDocument = {
   amendments: { text: string; movedBy: string }[];
 };
 
-
 /** The minutes as circulated: attendance, each item's discussion and decisions, and who does what by when. */
 export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
   return renderPdf(`Minutes, Meeting ${doc.meetingNumber}`, (pdf) => {
@@ -41,7 +40,10 @@ export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
         { header: "Department", width: 3 },
         { header: "Present", width: 4 },
       ],
-      doc.attendance.present.map((p) => [p.department, `${p.name}, ${p.designation}${p.substitute ? " (substitute)" : ""}`]),
+      doc.attendance.present.map((p) => [
+        p.department,
+        `${p.name}, ${p.designation}${p.substitute ? " (substitute)" : ""}`,
+      ]),
     );
     pdf.write(`Absent: ${doc.attendance.absent.join("; ") || "none"}`, { size: 10 });
     pdf.write(`Excused: ${doc.attendance.excused.join("; ") || "none"}`, { size: 10 });

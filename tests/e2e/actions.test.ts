@@ -38,12 +38,18 @@ describe("between meetings", () => {
     expect(review).toContain(`${description}`);
     expect(review).toContain("(blocked: Waiting for the court's order copy)");
     // Overdue items are marked on the agenda as in the actions list: the row treatment and the word.
-    const overdueLines = sec.page.locator(".agenda-item").filter({ hasText: "Review of action items" }).locator("li.row--overdue");
+    const overdueLines = sec.page
+      .locator(".agenda-item")
+      .filter({ hasText: "Review of action items" })
+      .locator("li.row--overdue");
     expect(await overdueLines.count()).toBeGreaterThan(0);
-    for (const line of await overdueLines.all()) expect(await line.locator(".badge--danger").textContent()).toBe("Overdue");
+    for (const line of await overdueLines.all())
+      expect(await line.locator(".badge--danger").textContent()).toBe("Overdue");
     await sec.page.goto("/reports/accountability?split=tenure");
     expect(await seriousViolations(sec.page)).toEqual([]);
-    expect(await sec.page.locator("section[aria-labelledby=how]").textContent()).toContain("4 = raised at least one matter for the agenda in the period (initiated)");
+    expect(await sec.page.locator("section[aria-labelledby=how]").textContent()).toContain(
+      "4 = raised at least one matter for the agenda in the period (initiated)",
+    );
     await sec.context.close();
   });
 
@@ -58,14 +64,18 @@ describe("between meetings", () => {
     // Without a title it is refused next to the field, and the minutes typed are kept.
     await card.getByLabel("Minutes needed").fill("20");
     await card.getByRole("button", { name: "Raise the matter" }).click();
-    await expect.poll(() => rep.page.locator("section[aria-labelledby=raise-matter] .field-error").first().textContent()).toBe("Title is required.");
+    await expect
+      .poll(() => rep.page.locator("section[aria-labelledby=raise-matter] .field-error").first().textContent())
+      .toBe("Title is required.");
     expect(await card.getByLabel("Minutes needed").inputValue()).toBe("20");
     await card.getByLabel("Title").fill(title);
     const kase = card.getByLabel("Case (optional)");
     const code = (await kase.locator("option").nth(1).textContent())!;
     await kase.selectOption({ label: code });
     await card.getByRole("button", { name: "Raise the matter" }).click();
-    await expect.poll(() => rep.page.locator(".notice").textContent()).toContain(`Added to the agenda of Meeting ${number}`);
+    await expect
+      .poll(() => rep.page.locator(".notice").textContent())
+      .toContain(`Added to the agenda of Meeting ${number}`);
     // (axe needs JavaScript: the first journey checks this page, card included, with it on.)
     await rep.context.close();
 
@@ -100,10 +110,16 @@ describe("between meetings", () => {
 
     // The meeting whose items include an overdue one, chosen from the list by its label.
     await sec.page.goto("/actions");
-    const overdueRow = sec.page.locator("tbody tr.row--overdue").filter({ has: sec.page.locator("td:nth-child(4)", { hasText: /^Meeting \d+$/ }) }).first();
+    const overdueRow = sec.page
+      .locator("tbody tr.row--overdue")
+      .filter({ has: sec.page.locator("td:nth-child(4)", { hasText: /^Meeting \d+$/ }) })
+      .first();
     const agreedAt = (await overdueRow.locator("td:nth-child(4)").textContent())!;
     const meeting = sec.page.getByLabel("Meeting", { exact: true });
-    const label = (await meeting.locator("option").filter({ hasText: new RegExp(`^${agreedAt}, \\d{2}/\\d{2}/\\d{4}$`) }).textContent())!;
+    const label = (await meeting
+      .locator("option")
+      .filter({ hasText: new RegExp(`^${agreedAt}, \\d{2}/\\d{2}/\\d{4}$`) })
+      .textContent())!;
     await meeting.selectOption({ label });
     await sec.page.getByRole("button", { name: "Filter" }).click();
     await sec.page.waitForURL(/meetingId=\d+/);

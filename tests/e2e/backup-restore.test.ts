@@ -48,10 +48,22 @@ const tick = () => { for (let i = 0; i < 50; i++) write(); n += 50; if (n % 500 
 tick();
 `;
 
-const tables = (d: Db) => (d.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((t) => t.name);
-const counts = (d: Db) => Object.fromEntries(tables(d).map((t) => [t, (d.$client.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]));
+const tables = (d: Db) =>
+  (
+    d.$client
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+const counts = (d: Db) =>
+  Object.fromEntries(
+    tables(d).map((t) => [t, (d.$client.prepare(`select count(*) as n from "${t}"`).get() as { n: number }).n]),
+  );
 const underLoad = (d: Db) =>
-  d.$client.prepare("select (select count(*) from action_items where description = 'Written under load') as items, (select count(*) from action_item_updates u join action_items a on a.id = u.action_item_id where a.description = 'Written under load') as updates").get() as { items: number; updates: number };
+  d.$client
+    .prepare(
+      "select (select count(*) from action_items where description = 'Written under load') as items, (select count(*) from action_item_updates u join action_items a on a.id = u.action_item_id where a.description = 'Written under load') as updates",
+    )
+    .get() as { items: number; updates: number };
 
 describe("a backup under writes, restored into a fresh folder", () => {
   it("has the same rows, and the app starts on it and signs in", async () => {
@@ -63,7 +75,8 @@ describe("a backup under writes, restored into a fresh folder", () => {
     const writtenBefore = underLoad(db).items;
     writer.kill();
 
-    for (const name of ["testa.db", "session-secret", "identity-key"]) expect(fs.existsSync(path.join(backupDir, name)), name).toBe(true);
+    for (const name of ["testa.db", "session-secret", "identity-key"])
+      expect(fs.existsSync(path.join(backupDir, name)), name).toBe(true);
     const copy = openDatabase(path.join(backupDir, "testa.db"));
     const inBackup = counts(copy);
     const loaded = underLoad(copy);
@@ -78,16 +91,22 @@ describe("a backup under writes, restored into a fresh folder", () => {
     expect(restored.status, restored.stderr).toBe(0);
     expect(restored.stdout).toContain("Every session has ended");
     expect(fs.readFileSync(path.join(root, "fresh", "identity-key"), "utf8")).toContain("the-live-identity-key");
-    expect(fs.readFileSync(path.join(root, "fresh", "session-secret"), "utf8")).not.toContain("the-live-session-secret");
+    expect(fs.readFileSync(path.join(root, "fresh", "session-secret"), "utf8")).not.toContain(
+      "the-live-session-secret",
+    );
 
     const back = openDatabase(fresh);
     const after = counts(back);
     back.$client.close();
     // A restore itself ends sessions, stamps the mark and writes its audit entries.
-    for (const t of Object.keys(inBackup).filter((t) => !["sessions", "backup_marks", "audit_log"].includes(t))) expect(after[t], t).toBe(inBackup[t]);
+    for (const t of Object.keys(inBackup).filter((t) => !["sessions", "backup_marks", "audit_log"].includes(t)))
+      expect(after[t], t).toBe(inBackup[t]);
 
     const port = await freePort();
-    const server = spawn("npx", ["tsx", "scripts/start.ts"], { env: { ...env, PORT: String(port), APP_URL: `http://localhost:${port}` }, detached: true });
+    const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+      env: { ...env, PORT: String(port), APP_URL: `http://localhost:${port}` },
+      detached: true,
+    });
     children.push(server);
     try {
       await new Promise<void>((resolve, reject) => {

@@ -16,7 +16,11 @@ const register = [
   ";सीताबर्डी;9001;2024;दोषारोपपत्र दाखल;चालू;03/02/2024;15/01/2027;police;Ramesh Kale;2",
   ";Wadi;9002;2024;Investigation;Open;2024-05-20;;prosecution;;V-7001",
 ].join("\r\n");
-const file = (name: string, content: string | Buffer) => ({ name, mimeType: name.endsWith(".csv") ? "text/csv" : "application/octet-stream", buffer: Buffer.isBuffer(content) ? content : Buffer.from(`\uFEFF${content}`) });
+const file = (name: string, content: string | Buffer) => ({
+  name,
+  mimeType: name.endsWith(".csv") ? "text/csv" : "application/octet-stream",
+  buffer: Buffer.isBuffer(content) ? content : Buffer.from(`\uFEFF${content}`),
+});
 
 describe("the administrator imports a case register", () => {
   it("without JavaScript: uploads, sees what each row becomes, confirms, and importing again changes nothing", async () => {
@@ -25,15 +29,28 @@ describe("the administrator imports a case register", () => {
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Import a case register");
     expect(await page.getByText("Up to 10,000 cases and 10 MB a file.", { exact: false }).count()).toBe(1);
     const template = await page.request.get("/settings/import/template.csv");
-    expect((await template.text()).split("\r\n")[0]).toBe("\ufeffcase_code,police_station,fir_number,fir_year,sections,court,court_case_number,stage,status,outcome,opened_on,closed_on,next_hearing_on,lead_department,accused,victims,notes");
+    expect((await template.text()).split("\r\n")[0]).toBe(
+      "\ufeffcase_code,police_station,fir_number,fir_year,sections,court,court_case_number,stage,status,outcome,opened_on,closed_on,next_hearing_on,lead_department,accused,victims,notes",
+    );
 
     await page.setInputFiles("#register", file("register.csv", register));
     await page.getByRole("button", { name: "Check the file" }).click();
     // Without JavaScript the progress page refreshes itself until the check is done.
-    await page.getByRole("heading", { name: "Every row of “register.csv” is valid: check what each becomes, then import" }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole("heading", { name: "Every row of “register.csv” is valid: check what each becomes, then import" })
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByText("2 rows: 2 new, 0 to update, 0 unchanged.", { exact: false }).count()).toBe(1);
     const rows = page.locator("tbody tr");
-    expect(await rows.nth(0).locator("td").allTextContents()).toEqual(["2", "New", expect.stringMatching(/^DEM-2024-\d{4}$/), "सीताबर्डी", "Chargesheet filed", "Open", "Police – Anti-Human-Trafficking Unit", "1 accused, 2 victims"]);
+    expect(await rows.nth(0).locator("td").allTextContents()).toEqual([
+      "2",
+      "New",
+      expect.stringMatching(/^DEM-2024-\d{4}$/),
+      "सीताबर्डी",
+      "Chargesheet filed",
+      "Open",
+      "Police – Anti-Human-Trafficking Unit",
+      "1 accused, 2 victims",
+    ]);
     expect(await rows.nth(1).locator("td").nth(6).textContent()).toBe("Public Prosecutor's Office");
     expect(await page.getByText("“Lead Department” → lead_department", { exact: false }).count()).toBe(1);
 
@@ -46,7 +63,9 @@ describe("the administrator imports a case register", () => {
     await page.setInputFiles("#register", file("register.csv", register));
     await page.getByRole("button", { name: "Check the file" }).click();
     await page.getByText("2 rows: 0 new, 0 to update, 2 unchanged.", { exact: false }).waitFor({ timeout: 30_000 });
-    expect(await page.getByText("Nothing to import: every case in the file is already registered as it says.").count()).toBe(1);
+    expect(
+      await page.getByText("Nothing to import: every case in the file is already registered as it says.").count(),
+    ).toBe(1);
     expect(await page.getByRole("button", { name: /^Import/ }).count()).toBe(0);
     await context.close();
   });
@@ -54,17 +73,35 @@ describe("the administrator imports a case register", () => {
   it("without JavaScript: a bad file lists each bad row, and a column of victims' names is refused with the law", async () => {
     const { page, context } = await signIn(app, "admin@demo.testa", { javaScriptEnabled: false });
     await page.goto("/settings/import");
-    await page.setInputFiles("#register", file("bad.csv", "police_station,fir_number,fir_year,stage,status,opened_on,lead_department\nWadi,9101,2024,trial,open,31/02/2024,police\n"));
+    await page.setInputFiles(
+      "#register",
+      file(
+        "bad.csv",
+        "police_station,fir_number,fir_year,stage,status,opened_on,lead_department\nWadi,9101,2024,trial,open,31/02/2024,police\n",
+      ),
+    );
     await page.getByRole("button", { name: "Check the file" }).click();
-    await page.getByRole("heading", { name: "Nothing was imported: 2 problems in “bad.csv”" }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole("heading", { name: "Nothing was imported: 2 problems in “bad.csv”" })
+      .waitFor({ timeout: 30_000 });
     expect(await page.getByRole("alert").locator("li").allTextContents()).toEqual([
       "row 2: stage: Choose a valid stage. The cell holds “trial”.",
       "row 2: opened_on: Opened on must be a real date (day/month/year). The cell holds “31/02/2024”.",
     ]);
-    await page.setInputFiles("#register", file("names.csv", "police_station,stage,status,opened_on,lead_department,victims,Victim name\nWadi,fir,open,01/03/2024,police,1,x\n"));
+    await page.setInputFiles(
+      "#register",
+      file(
+        "names.csv",
+        "police_station,stage,status,opened_on,lead_department,victims,Victim name\nWadi,fir,open,01/03/2024,police,1,x\n",
+      ),
+    );
     await page.getByRole("button", { name: "Check the file" }).click();
-    await page.getByRole("heading", { name: "Nothing was imported: 1 problem in “names.csv”" }).waitFor({ timeout: 30_000 });
-    expect(await page.getByRole("alert").textContent()).toMatch(/The column “Victim name” looks like victims' names, so the file was refused\. The law forbids .*BNS s\.72/);
+    await page
+      .getByRole("heading", { name: "Nothing was imported: 1 problem in “names.csv”" })
+      .waitFor({ timeout: 30_000 });
+    expect(await page.getByRole("alert").textContent()).toMatch(
+      /The column “Victim name” looks like victims' names, so the file was refused\. The law forbids .*BNS s\.72/,
+    );
     await context.close();
   });
 

@@ -36,7 +36,9 @@ describe("registering a case", () => {
     // The URL changes before the new page has rendered; wait for the case's own heading.
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^DEM-2026-\d{4}$/);
     const code = await page.getByRole("heading", { level: 1 }).textContent();
-    expect(await page.getByRole("status").filter({ hasText: "Registered as" }).textContent()).toContain(`Registered as ${code}`);
+    expect(await page.getByRole("status").filter({ hasText: "Registered as" }).textContent()).toContain(
+      `Registered as ${code}`,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
@@ -59,7 +61,10 @@ describe("recording a judgment", () => {
   it("sets the case's outcome from the verdict and starts the appeal window", async () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await page.goto("/cases?stage=prosecution_evidence");
-    await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
+    await page
+      .getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ })
+      .first()
+      .click();
     await page.waitForURL(/\/cases\/\d+$/);
     await page.getByLabel("Event", { exact: true }).selectOption("judgment");
     await page.getByLabel("Date", { exact: true }).fill(yesterday);
@@ -67,9 +72,13 @@ describe("recording a judgment", () => {
     await expect.poll(() => page.getByText("Choose the verdict of the judgment.").count()).toBe(1);
     await page.getByLabel("Verdict").selectOption("acquitted");
     await page.getByRole("button", { name: "Add event" }).click();
-    await expect.poll(() => page.locator(".timeline").textContent()).toContain(`${formatDate(yesterday)} · Judgment: Acquitted`);
+    await expect
+      .poll(() => page.locator(".timeline").textContent())
+      .toContain(`${formatDate(yesterday)} · Judgment: Acquitted`);
     expect(await page.locator("dl.facts").textContent()).toContain("Acquitted");
-    expect(await page.locator(".clock-list").textContent()).toContain(`Acquitted on ${formatDate(yesterday)}, no appeal filed`);
+    expect(await page.locator(".clock-list").textContent()).toContain(
+      `Acquitted on ${formatDate(yesterday)}, no appeal filed`,
+    );
     await context.close();
   });
 });
@@ -79,7 +88,10 @@ describe("editing a case someone else just saved", () => {
     const first = await signIn(app, "secretariat@demo.testa");
     const second = await signIn(app, "admin@demo.testa");
     await first.page.goto("/cases");
-    const href = await first.page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().getAttribute("href");
+    const href = await first.page
+      .getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ })
+      .first()
+      .getAttribute("href");
     await first.page.goto(`${href}/edit`);
     await second.page.goto(`${href}/edit`);
     expect(await seriousViolations(first.page)).toEqual([]);
@@ -90,7 +102,9 @@ describe("editing a case someone else just saved", () => {
 
     await second.page.getByLabel("Police station").fill("My PS");
     await second.page.getByRole("button", { name: "Save changes" }).click();
-    await expect.poll(() => second.page.getByRole("alert").first().textContent()).toContain("Someone else changed this case while you were editing");
+    await expect
+      .poll(() => second.page.getByRole("alert").first().textContent())
+      .toContain("Someone else changed this case while you were editing");
     const conflict = second.page.getByRole("region", { name: "Their version and yours" });
     expect(await conflict.getByRole("row", { name: /Police station/ }).textContent()).toMatch(/Their PS.*My PS/);
     expect(await second.page.getByLabel("Police station").inputValue()).toBe("My PS");

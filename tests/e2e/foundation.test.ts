@@ -35,7 +35,10 @@ describe("the secretariat", () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await page.goto("/cases");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
+    await page
+      .getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ })
+      .first()
+      .click();
     await page.waitForURL(/\/cases\/\d+$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toMatch(/^DEM-/);
     expect(await seriousViolations(page)).toEqual([]);
@@ -46,7 +49,9 @@ describe("the secretariat", () => {
     await page.getByLabel("Next date").fill(addDays(today, 40));
     await page.getByLabel("Outcome").fill("Adjourned for prosecution evidence");
     await page.getByRole("button", { name: "Add event" }).click();
-    await expect.poll(() => page.locator(".timeline").textContent()).toContain(`${formatDate(yesterday)} · Hearing: Adjourned for prosecution evidence`);
+    await expect
+      .poll(() => page.locator(".timeline").textContent())
+      .toContain(`${formatDate(yesterday)} · Hearing: Adjourned for prosecution evidence`);
     expect(await page.locator(".timeline").textContent()).toContain(`next date ${formatDate(addDays(today, 40))}`);
     await context.close();
   });
@@ -54,7 +59,10 @@ describe("the secretariat", () => {
   it("sees a clear message, and keeps the input, for an event with an impossible next date", async () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await page.goto("/cases");
-    await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
+    await page
+      .getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ })
+      .first()
+      .click();
     await page.getByLabel("Date", { exact: true }).fill(yesterday);
     await page.getByLabel("Next date").fill(addDays(yesterday, -26));
     await page.getByLabel("Outcome").fill("Kept text");
@@ -83,12 +91,17 @@ describe("a representative", () => {
     // Find a police case and its restricted values as the secretariat sees them.
     const police = await signIn(app, "police@demo.testa");
     await police.page.goto("/cases");
-    const href = await police.page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().getAttribute("href");
+    const href = await police.page
+      .getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ })
+      .first()
+      .getAttribute("href");
     await secretariat.page.goto(href!);
     const facts = await secretariat.page.locator("dl.facts").textContent();
     const fir = /FIR\s*Restricted\s*(\d{4})/.exec(facts ?? "")?.[1];
     expect(fir).toBeTruthy();
-    const accusedNames = (await secretariat.page.locator("#accused + ul li").allTextContents()).map((t) => t.split(":")[0]);
+    const accusedNames = (await secretariat.page.locator("#accused + ul li").allTextContents()).map(
+      (t) => t.split(":")[0],
+    );
     expect(accusedNames.length).toBeGreaterThan(0);
 
     const response = await police.page.goto(href!);

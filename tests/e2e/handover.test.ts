@@ -38,8 +38,12 @@ describe("a seat changes hands", () => {
     await page.getByRole("link", { name: "District Child Protection Unit" }).click();
     await page.getByRole("link", { name: "Onboarding brief" }).click();
     await page.waitForURL(/\/brief$/);
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Onboarding brief: District Child Protection Unit");
-    expect(await page.getByText("For Priya Nair, District Child Protection Officer.", { exact: false }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Onboarding brief: District Child Protection Unit");
+    expect(await page.getByText("For Priya Nair, District Child Protection Officer.", { exact: false }).count()).toBe(
+      1,
+    );
     expect(await seriousViolations(page)).toEqual([]);
     // The link is spent.
     await page.goto(link);

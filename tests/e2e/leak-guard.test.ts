@@ -28,7 +28,9 @@ describe("the leak guard", () => {
     await item.getByLabel("Discussion").fill("The counsellor met rukhsana BANO at the shelter.");
     await item.getByRole("button", { name: /^Save item 3$/ }).click();
     // Refused next to the field, the words named, the text kept, and a rewrite offered.
-    await expect.poll(() => item.locator(".field-error").first().textContent()).toMatch(/^The discussion was not saved: it contains “rukhsana BANO”/);
+    await expect
+      .poll(() => item.locator(".field-error").first().textContent())
+      .toMatch(/^The discussion was not saved: it contains “rukhsana BANO”/);
     expect(await item.getByLabel("Discussion").inputValue()).toBe("The counsellor met rukhsana BANO at the shelter.");
     await page.screenshot({ path: `${screenshots}/refusal-run-page.png`, fullPage: false });
     await item.getByRole("button", { name: "Save with this rewrite" }).click();
@@ -58,8 +60,12 @@ describe("the leak guard", () => {
     await page.getByLabel("Reason (for blocked or dropped)").fill("Waiting for rukhsana bano's statement");
     await page.getByRole("button", { name: "Save update" }).click();
     await page.waitForLoadState("load");
-    await expect.poll(() => page.locator(".field-error").first().textContent()).toMatch(/^Action \d+'s blocked reason was not saved: it contains “rukhsana bano”/);
-    expect(await page.getByLabel("Reason (for blocked or dropped)").inputValue()).toBe("Waiting for rukhsana bano's statement");
+    await expect
+      .poll(() => page.locator(".field-error").first().textContent())
+      .toMatch(/^Action \d+'s blocked reason was not saved: it contains “rukhsana bano”/);
+    expect(await page.getByLabel("Reason (for blocked or dropped)").inputValue()).toBe(
+      "Waiting for rukhsana bano's statement",
+    );
     await page.screenshot({ path: `${screenshots}/refusal-no-js.png`, fullPage: false });
     await page.getByRole("button", { name: "Save with this rewrite" }).click();
     await page.waitForLoadState("load");

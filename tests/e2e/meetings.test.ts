@@ -11,7 +11,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const itemTitles = (page: import("playwright-core").Page) => page.locator(".agenda .agenda-item__title").allTextContents();
+const itemTitles = (page: import("playwright-core").Page) =>
+  page.locator(".agenda .agenda-item__title").allTextContents();
 
 describe("the monthly meeting, from agenda to inbox", () => {
   it("reorders the agenda without JavaScript", async () => {
@@ -47,7 +48,9 @@ describe("the monthly meeting, from agenda to inbox", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: /^Publish and email 9 seat holders$/ }).click();
     await page.waitForURL(/\/sending\?batch=/);
-    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 20_000 }).toContain("9 of 9 emails delivered");
+    await expect
+      .poll(() => page.getByRole("status").textContent(), { timeout: 20_000 })
+      .toContain("9 of 9 emails delivered");
     expect(await seriousViolations(page)).toEqual([]);
 
     // The secretariat follows the send-out into the Outbox and opens one department's email.
@@ -58,7 +61,10 @@ describe("the monthly meeting, from agenda to inbox", () => {
     const subjects = await page.locator("tbody tr td:nth-child(3) a").allTextContents();
     expect(subjects.filter((s) => s.startsWith("Agenda: Demo District collective, Meeting 7"))).toHaveLength(9);
     // Other mail (reminders, welcomes) may sit above the agenda messages; open an agenda one.
-    await page.locator("tbody tr td:nth-child(3) a", { hasText: "Agenda: Demo District collective, Meeting 7" }).first().click();
+    await page
+      .locator("tbody tr td:nth-child(3) a", { hasText: "Agenda: Demo District collective, Meeting 7" })
+      .first()
+      .click();
     await page.waitForURL(/\/outbox\/\d+$/);
     await page.getByRole("link", { name: "agenda-meeting-7.pdf" }).waitFor();
     expect(await page.getByText("Calendar invitation (request)").count()).toBe(1);

@@ -32,13 +32,24 @@ describe("capturing a meeting", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel("Status: Department of Women and Child Development").selectOption("absent");
     await page.getByRole("button", { name: "Save attendance" }).click();
-    await expect.poll(() => page.getByText(/^Saved at /).first().count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/^Saved at /)
+          .first()
+          .count(),
+      )
+      .toBe(1);
     const discussion = page.getByLabel("Discussion").nth(2);
     await discussion.fill("The prosecutor will seek testimony in the protection room.");
     await page.getByLabel("Decisions").nth(2).fill("Prosecution to move the application this week.");
-    await expect.poll(() => page.locator(".item-minutes").nth(2).getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved at /);
+    await expect
+      .poll(() => page.locator(".item-minutes").nth(2).getByRole("status").textContent(), { timeout: 10_000 })
+      .toMatch(/^Saved at /);
     await page.reload();
-    expect(await page.getByLabel("Discussion").nth(2).inputValue()).toBe("The prosecutor will seek testimony in the protection room.");
+    expect(await page.getByLabel("Discussion").nth(2).inputValue()).toBe(
+      "The prosecutor will seek testimony in the protection room.",
+    );
     await context.close();
   });
 
@@ -68,12 +79,16 @@ describe("capturing a meeting", () => {
     await theirs.getByLabel("Decisions").fill("Still choosing.");
     await second.page.waitForTimeout(2_500);
     await first.page.reload();
-    expect(await first.page.locator(".item-minutes").nth(4).getByLabel("Discussion").inputValue()).toBe("First person's note.");
+    expect(await first.page.locator(".item-minutes").nth(4).getByLabel("Discussion").inputValue()).toBe(
+      "First person's note.",
+    );
     // Choosing to keep theirs is an explicit save.
     await theirs.getByRole("button", { name: /^Save item 5$/ }).click();
     await expect.poll(() => theirs.getByRole("status").textContent()).toMatch(/^Saved at /);
     await first.page.reload();
-    expect(await first.page.locator(".item-minutes").nth(4).getByLabel("Discussion").inputValue()).toBe("Second person's note.");
+    expect(await first.page.locator(".item-minutes").nth(4).getByLabel("Discussion").inputValue()).toBe(
+      "Second person's note.",
+    );
     await first.context.close();
     await second.context.close();
   });
@@ -86,7 +101,9 @@ describe("capturing a meeting", () => {
     await section.getByLabel("Status").selectOption("discussed");
     await section.getByRole("button", { name: /^Save item 4$/ }).click();
     await page.waitForLoadState("load");
-    expect(await page.locator(".item-minutes").nth(3).getByLabel("Discussion").inputValue()).toBe("Discussed without JavaScript.");
+    expect(await page.locator(".item-minutes").nth(3).getByLabel("Discussion").inputValue()).toBe(
+      "Discussed without JavaScript.",
+    );
     await page.locator(".item-minutes").nth(3).getByText("Add an action item to item 4").click();
     const form = page.locator(".item-minutes").nth(3);
     await form.getByLabel("Action", { exact: true }).fill("Escort the victim to court");
@@ -94,7 +111,9 @@ describe("capturing a meeting", () => {
     await form.getByLabel("Due date").fill(addDays(todayIn("Asia/Kolkata"), 22));
     await form.getByRole("button", { name: "Add action item" }).click();
     await page.waitForLoadState("load");
-    expect(await page.locator(".item-minutes").nth(3).textContent()).toContain("District Child Protection Unit: Escort the victim to court");
+    expect(await page.locator(".item-minutes").nth(3).textContent()).toContain(
+      "District Child Protection Unit: Escort the victim to court",
+    );
     // Tab order follows the page, and the page follows the agenda.
     const first = page.getByLabel("Discussion").first();
     await first.focus();
@@ -115,7 +134,9 @@ describe("capturing a meeting", () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Circulate the minutes" }).click();
     await page.waitForURL(/\/sending\?batch=/);
-    await expect.poll(() => page.getByRole("status").textContent(), { timeout: 20_000 }).toContain("9 of 9 emails delivered");
+    await expect
+      .poll(() => page.getByRole("status").textContent(), { timeout: 20_000 })
+      .toContain("9 of 9 emails delivered");
     const pdf = await page.request.get(page.url().replace(/\/sending.*$/, "/minutes.pdf"));
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");

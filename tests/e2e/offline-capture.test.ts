@@ -22,7 +22,11 @@ const database = () => openDatabase(path.join(app.dataDir, "testa.db"));
 function itemNamed(title: string) {
   const db = database();
   const meeting = db.select().from(meetings).where(eq(meetings.number, 7)).get()!;
-  const item = db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.title, title))).get()!;
+  const item = db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.title, title)))
+    .get()!;
   db.$client.close();
   return { ...item, meetingDay: meeting.startsAt.slice(0, 10) };
 }
@@ -43,7 +47,11 @@ async function keptPages(page: Page) {
       const cache = await caches.open(name);
       const requests = await cache.keys();
       const pages = requests.filter((r) => !new URL(r.url).pathname.startsWith("/assets/"));
-      out.push({ name, urls: requests.map((r) => new URL(r.url).pathname), text: (await Promise.all(pages.map(async (r) => (await cache.match(r))!.text()))).join("\n") });
+      out.push({
+        name,
+        urls: requests.map((r) => new URL(r.url).pathname),
+        text: (await Promise.all(pages.map(async (r) => (await cache.match(r))!.text()))).join("\n"),
+      });
     }
     return out;
   });
@@ -56,8 +64,12 @@ describe("offline capture on the run page", () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await openRunPage(page);
     expect(await page.getByText(/^Offline capture needs JavaScript/).count()).toBe(0);
-    await expect.poll(async () => (await keptPages(page)).flatMap((c) => c.urls)).toContain(new URL(page.url()).pathname);
-    const title = (await page.locator(".item-minutes h3").nth(1).textContent())!.replace(/^\d+\. /, "").replace(/ \(\d+ min\)$/, "");
+    await expect
+      .poll(async () => (await keptPages(page)).flatMap((c) => c.urls))
+      .toContain(new URL(page.url()).pathname);
+    const title = (await page.locator(".item-minutes h3").nth(1).textContent())!
+      .replace(/^\d+\. /, "")
+      .replace(/ \(\d+ min\)$/, "");
 
     await context.setOffline(true);
     const item = page.locator(".item-minutes").nth(1);
@@ -69,7 +81,9 @@ describe("offline capture on the run page", () => {
 
     await page.reload();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Run Meeting 7");
-    await expect.poll(() => page.locator(".item-minutes").nth(1).getByLabel("Discussion").inputValue()).toBe("Typed while the hall's network was down.");
+    await expect
+      .poll(() => page.locator(".item-minutes").nth(1).getByLabel("Discussion").inputValue())
+      .toBe("Typed while the hall's network was down.");
     expect(await page.locator(".item-minutes").nth(1).getByLabel("Minutes used").inputValue()).toBe("12");
     await expect.poll(() => statusOf(page, 1).textContent()).toBe("Saved on this device, not yet sent");
     await page.screenshot({ path: "/tmp/i18/e2e-reloaded-offline.png" });
@@ -80,7 +94,12 @@ describe("offline capture on the run page", () => {
 
     // Nothing restricted is on the device: the kept page has no FIR number and no accused's name.
     const db = database();
-    const restricted = [...db.select({ v: cases.firNumber }).from(cases).all(), ...db.select({ v: accused.name }).from(accused).all()].map((r) => r.v).filter((v): v is string => !!v);
+    const restricted = [
+      ...db.select({ v: cases.firNumber }).from(cases).all(),
+      ...db.select({ v: accused.name }).from(accused).all(),
+    ]
+      .map((r) => r.v)
+      .filter((v): v is string => !!v);
     db.$client.close();
     const kept = (await keptPages(page)).map((c) => c.text).join("\n");
     expect(kept).toContain("Run Meeting 7");
@@ -114,7 +133,9 @@ describe("offline capture on the run page", () => {
     // Reloading keeps both: theirs in the conflict, mine in the box.
     await page.reload();
     await expect.poll(() => page.locator(".item-minutes").nth(2).locator(".conflict").count()).toBe(1);
-    expect(await page.locator(".item-minutes").nth(2).getByLabel("Decisions").inputValue()).toBe("Mine: the DLSA assigns a panel lawyer.");
+    expect(await page.locator(".item-minutes").nth(2).getByLabel("Decisions").inputValue()).toBe(
+      "Mine: the DLSA assigns a panel lawyer.",
+    );
 
     let warning = "";
     page.once("dialog", (dialog) => {
@@ -123,7 +144,9 @@ describe("offline capture on the run page", () => {
     });
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);
-    expect(warning).toBe("1 save made on this device while the network was down is not sent yet. Signing out deletes it. Sign out anyway?");
+    expect(warning).toBe(
+      "1 save made on this device while the network was down is not sent yet. Signing out deletes it. Sign out anyway?",
+    );
     expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
     const left = await page.evaluate(
       () =>
@@ -172,7 +195,16 @@ describe("offline capture on the run page", () => {
     await expect.poll(() => statusOf(page, index).textContent(), { timeout: 30_000 }).toBe("Sent");
 
     const db = database();
-    const added = db.select().from(actionItems).where(and(eq(actionItems.agendaItemId, before.id), eq(actionItems.description, "Prosecution to file the reply to the bail application."))).all();
+    const added = db
+      .select()
+      .from(actionItems)
+      .where(
+        and(
+          eq(actionItems.agendaItemId, before.id),
+          eq(actionItems.description, "Prosecution to file the reply to the bail application."),
+        ),
+      )
+      .all();
     db.$client.close();
     expect(added).toHaveLength(1);
     expect(itemNamed(title)).toMatchObject({ discussion: "Bail hearing on the 14th.", version: before.version + 1 });
@@ -186,12 +218,20 @@ describe("offline capture on the run page", () => {
     await page.getByRole("link", { name: "Meeting 7", exact: true }).click();
     await page.getByRole("link", { name: "Run the meeting" }).click();
     await page.waitForURL(/\/run$/);
-    expect(await page.getByText("Offline capture needs JavaScript: it starts once the page has loaded it. Without it this page saves only while the network is up.").isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(
+          "Offline capture needs JavaScript: it starts once the page has loaded it. Without it this page saves only while the network is up.",
+        )
+        .isVisible(),
+    ).toBe(true);
     const item = page.locator(".item-minutes").nth(4);
     await item.getByLabel("Discussion").fill("Saved without JavaScript.");
     await item.getByRole("button", { name: /^Save item 5$/ }).click();
     await page.waitForLoadState("load");
-    expect(await page.locator(".item-minutes").nth(4).getByLabel("Discussion").inputValue()).toBe("Saved without JavaScript.");
+    expect(await page.locator(".item-minutes").nth(4).getByLabel("Discussion").inputValue()).toBe(
+      "Saved without JavaScript.",
+    );
     await page.screenshot({ path: "/tmp/i18/e2e-no-js.png" });
     await context.close();
   });

@@ -24,9 +24,16 @@ async function check(page: Page, path: string) {
   expect(res!.status(), path).toBe(200);
   await page.getByRole("heading", { level: 1 }).waitFor();
   const levels = await headingLevels(page);
-  expect(levels.filter((l) => l === 1), path).toHaveLength(1);
+  expect(
+    levels.filter((l) => l === 1),
+    path,
+  ).toHaveLength(1);
   expect(levels[0], path).toBe(1);
-  levels.forEach((l, i) => i > 0 && expect(l - levels[i - 1], `${path}: heading ${i} jumps from h${levels[i - 1]} to h${l}`).toBeLessThanOrEqual(1));
+  levels.forEach(
+    (l, i) =>
+      i > 0 &&
+      expect(l - levels[i - 1], `${path}: heading ${i} jumps from h${levels[i - 1]} to h${l}`).toBeLessThanOrEqual(1),
+  );
   expect(await seriousViolations(page), path).toEqual([]);
 }
 
@@ -39,7 +46,18 @@ describe("every main page", () => {
   it("passes for the administrator's settings, seats and outbox", async () => {
     const { page, context } = await signIn(app, "admin@demo.testa");
     const department = await hrefOf(page, "/departments", "District Child Protection Unit");
-    for (const path of ["/settings/collective", "/settings/agenda", "/settings/participation", "/settings/audit", "/settings/audit?action=download&page=1", "/departments", department, `${department}/transfer`, `${department}/brief`, "/outbox"]) {
+    for (const path of [
+      "/settings/collective",
+      "/settings/agenda",
+      "/settings/participation",
+      "/settings/audit",
+      "/settings/audit?action=download&page=1",
+      "/departments",
+      department,
+      `${department}/transfer`,
+      `${department}/brief`,
+      "/outbox",
+    ]) {
       await check(page, path);
     }
     await context.close();
@@ -52,7 +70,23 @@ describe("every main page", () => {
     const kase = await hrefOf(page, "/cases", /^DEM-\d{4}-\d{4}$/);
     await page.goto("/actions");
     const action = (await page.locator("main tbody a").first().getAttribute("href"))!;
-    for (const path of ["/meetings", "/meetings/new", meeting, `${meeting}/publish`, `${meeting}/run`, `${meeting}/reschedule`, `${meeting}/cancel`, `${held}/minutes`, "/cases", kase, `${kase}/edit`, "/actions", action, "/reports/outcomes", "/reports/accountability"]) {
+    for (const path of [
+      "/meetings",
+      "/meetings/new",
+      meeting,
+      `${meeting}/publish`,
+      `${meeting}/run`,
+      `${meeting}/reschedule`,
+      `${meeting}/cancel`,
+      `${held}/minutes`,
+      "/cases",
+      kase,
+      `${kase}/edit`,
+      "/actions",
+      action,
+      "/reports/outcomes",
+      "/reports/accountability",
+    ]) {
       await check(page, path);
     }
     await context.close();

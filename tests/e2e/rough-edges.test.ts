@@ -14,7 +14,8 @@ afterAll(async () => {
 });
 
 const shots = process.env.SCREENSHOTS_DIR;
-const shot = async (page: Page, name: string) => (shots ? page.screenshot({ path: `${shots}/${name}.png`, fullPage: true }) : undefined);
+const shot = async (page: Page, name: string) =>
+  shots ? page.screenshot({ path: `${shots}/${name}.png`, fullPage: true }) : undefined;
 
 async function openMeeting(page: Page, name: string, suffix = "") {
   await page.goto("/meetings");
@@ -35,7 +36,9 @@ describe("the agenda editor", () => {
     const written = page.locator(".written-updates li").first();
     const code = (await written.locator("strong").textContent())!.replace("Case review: ", "").trim();
     await written.getByRole("button", { name: /^To the agenda: / }).click();
-    await expect.poll(() => page.locator(".agenda-item__title").allTextContents()).toContain(`Case review: ${code}Pinned`);
+    await expect
+      .poll(() => page.locator(".agenda-item__title").allTextContents())
+      .toContain(`Case review: ${code}Pinned`);
     const titles = await page.locator(".agenda-item__title").allTextContents();
     expect(titles.at(-1)).toBe("Any other business");
     expect(titles.at(-2)).toBe(`Case review: ${code}Pinned`);
@@ -69,7 +72,8 @@ describe("the minutes on screen", () => {
     const doc = page.locator("article.minutes-document");
     await doc.getByRole("heading", { name: "Minutes: Meeting 5" }).waitFor();
     expect(await doc.textContent()).toMatch(/Status\s*Confirmed, version 2/);
-    for (const heading of ["Attendance", "Proceedings", "Action items", "Next meeting"]) await doc.getByRole("heading", { name: heading }).waitFor();
+    for (const heading of ["Attendance", "Proceedings", "Action items", "Next meeting"])
+      await doc.getByRole("heading", { name: heading }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, "minutes-latest");
     await page.getByRole("link", { name: "Version 1" }).click();
@@ -89,12 +93,16 @@ describe("the case register and the case page", () => {
     await page.getByLabel("Search", { exact: true }).fill(station.slice(0, 5).toLowerCase());
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/\?q=/);
-    const stations = await page.locator("main tbody tr").evaluateAll((rows) => rows.map((r) => r.children[3].textContent));
+    const stations = await page
+      .locator("main tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.children[3].textContent));
     expect(stations.length).toBeGreaterThan(0);
     expect(stations.every((s) => s!.toLowerCase().includes(station.slice(0, 5).toLowerCase()))).toBe(true);
     await page.getByLabel("Search", { exact: true }).fill("chargesheet filed");
     await page.getByRole("button", { name: "Filter" }).click();
-    const stages = await page.locator("main tbody tr").evaluateAll((rows) => rows.map((r) => r.children[1].textContent));
+    const stages = await page
+      .locator("main tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.children[1].textContent));
     expect(new Set(stages)).toEqual(new Set(["Chargesheet filed"]));
     await page.getByLabel("Search", { exact: true }).fill("");
     await page.getByLabel("FIR number").fill("0");
@@ -110,17 +118,24 @@ describe("the case register and the case page", () => {
     expect(await rep.page.getByLabel("FIR number").count()).toBe(0);
     expect(await seriousViolations(rep.page)).toEqual([]);
     await rep.page.goto("/cases?fir=0123");
-    expect(await rep.page.getByRole("alert").textContent()).toBe("Only the secretariat and the administrator can search by FIR number.");
+    expect(await rep.page.getByRole("alert").textContent()).toBe(
+      "Only the secretariat and the administrator can search by FIR number.",
+    );
     await rep.context.close();
   });
 
   it("shows what the collective decided about a case", async () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await openMeeting(page, "Meeting 6", "/minutes");
-    const code = (await page.locator("article.minutes-document .minutes-items strong", { hasText: "Case review: " }).first().textContent())!.match(/[A-Z]{3}-\d{4}-\d{4}/)![0];
+    const code = (await page
+      .locator("article.minutes-document .minutes-items strong", { hasText: "Case review: " })
+      .first()
+      .textContent())!.match(/[A-Z]{3}-\d{4}-\d{4}/)![0];
     await page.goto(`/cases?q=${code}`);
     await page.locator("main tbody").getByRole("link", { name: code }).click();
-    const section = page.locator("section", { has: page.getByRole("heading", { name: "What the collective decided" }) });
+    const section = page.locator("section", {
+      has: page.getByRole("heading", { name: "What the collective decided" }),
+    });
     await section.waitFor();
     await section.getByRole("link", { name: "Meeting 6" }).waitFor();
     expect(await section.textContent()).toMatch(/Decisions: /);
@@ -137,7 +152,10 @@ describe("accounts", () => {
     await page.goto("/departments");
     await page.getByRole("link", { name: "disable or enable an account" }).click();
     await page.getByRole("heading", { name: "Accounts", level: 1 }).waitFor();
-    await page.getByRole("button", { name: /^Disable: .*/ }).first().waitFor();
+    await page
+      .getByRole("button", { name: /^Disable: .*/ })
+      .first()
+      .waitFor();
     const row = page.locator("tr", { hasText: "observer@demo.testa" });
     await row.getByRole("button", { name: /^Disable/ }).click();
     await page.getByRole("status").filter({ hasText: "disabled: they can no longer sign in" }).waitFor();
@@ -152,7 +170,10 @@ describe("accounts", () => {
     await op.getByText("This account is disabled. Ask the administrator.").waitFor();
     await observer.close();
 
-    await page.locator("tr", { hasText: "observer@demo.testa" }).getByRole("button", { name: /^Enable/ }).click();
+    await page
+      .locator("tr", { hasText: "observer@demo.testa" })
+      .getByRole("button", { name: /^Enable/ })
+      .click();
     await page.getByRole("status").filter({ hasText: "enabled" }).waitFor();
     await context.close();
 

@@ -29,7 +29,9 @@ describe("long minutes", () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await openRunPage(page);
     const item = page.locator(".item-minutes").nth(1);
-    expect(await item.getByText("of 20,000 characters").first().textContent()).toMatch(/^\d[\d,]* of 20,000 characters$/);
+    expect(await item.getByText("of 20,000 characters").first().textContent()).toMatch(
+      /^\d[\d,]* of 20,000 characters$/,
+    );
     await item.getByLabel("Discussion").fill(long(19_000));
     await expect.poll(() => item.getByRole("status").textContent(), { timeout: 10_000 }).toMatch(/^Saved at /);
     expect(await item.getByText("19,000 of 20,000 characters").count()).toBe(1);
@@ -37,7 +39,9 @@ describe("long minutes", () => {
     await item.getByLabel("Discussion").fill(tooLong);
     expect(await item.getByText("20,050 of 20,000 characters: 50 too many").count()).toBe(1);
     await item.getByRole("button", { name: /^Save item 2$/ }).click();
-    await expect.poll(() => item.locator(".field-error[role=alert]").textContent()).toBe("Discussion must be at most 20,000 characters (it has 20,050).");
+    await expect
+      .poll(() => item.locator(".field-error[role=alert]").textContent())
+      .toBe("Discussion must be at most 20,000 characters (it has 20,050).");
     expect(await item.getByLabel("Discussion").inputValue()).toBe(tooLong);
     expect(await item.getByRole("status").textContent()).toBe("Not saved");
     await page.reload();
@@ -56,7 +60,9 @@ describe("long minutes", () => {
     await item.getByRole("button", { name: /^Save item 3$/ }).click();
     await page.waitForLoadState("load");
     const back = page.locator(".item-minutes").nth(2);
-    expect(await back.locator(".field-error[role=alert]").textContent()).toBe("Discussion must be at most 20,000 characters (it has 20,100).");
+    expect(await back.locator(".field-error[role=alert]").textContent()).toBe(
+      "Discussion must be at most 20,000 characters (it has 20,100).",
+    );
     expect(await back.getByLabel("Discussion").inputValue()).toBe(tooLong);
     expect(await back.getByLabel("Decisions").inputValue()).toBe("Prosecution to file the reply.");
     await context.close();
@@ -79,7 +85,9 @@ describe("a network drop on the run page", () => {
     await context.setOffline(false);
     await expect.poll(() => item.getByRole("status").textContent(), { timeout: 10_000 }).toBe("Sent");
     await page.reload();
-    expect(await page.locator(".item-minutes").nth(3).getByLabel("Discussion").inputValue()).toBe("Typed while the connection was down.");
+    expect(await page.locator(".item-minutes").nth(3).getByLabel("Discussion").inputValue()).toBe(
+      "Typed while the connection was down.",
+    );
     await context.close();
   });
 });
@@ -103,7 +111,10 @@ describe("without JavaScript", () => {
     await page.goto(link);
     await page.getByLabel("New password").fill("a-long-password");
     await page.getByLabel("Repeat the password").fill("a-long-password");
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Set password and sign in" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Set password and sign in" }).click(),
+    ]);
     expect(response.status()).not.toBe(403);
     await page.waitForURL((u) => !u.pathname.startsWith("/welcome"));
     expect(await page.locator("body").textContent()).not.toContain("Cross-site request refused");
@@ -134,7 +145,9 @@ describe("dates nobody checked", () => {
     await page.getByLabel("Date").fill("2020-01-09");
     await page.getByRole("button", { name: "Schedule and generate the agenda" }).click();
     await page.waitForLoadState("load");
-    expect(await page.locator(".field-error").first().textContent()).toMatch(/^A meeting can be scheduled from today \(\d{2}\/\d{2}\/\d{4}\) up to a year ahead/);
+    expect(await page.locator(".field-error").first().textContent()).toMatch(
+      /^A meeting can be scheduled from today \(\d{2}\/\d{2}\/\d{4}\) up to a year ahead/,
+    );
     expect(await page.getByLabel("Date").inputValue()).toBe("2020-01-09");
     expect(page.url()).toMatch(/\/meetings\/new$/);
     await context.close();
@@ -178,10 +191,15 @@ describe("closing Meeting 7: action items as agreed, and the next draft agenda",
       ["Counsellor to visit Rukhsana Bano at the shelter", "District Child Protection Unit"],
       ["Shelter to send the attendance register", "Government Shelter Home"],
     ]) {
-      await item.locator("details", { has: page.locator("summary", { hasText: "Add an action item" }) }).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      await item
+        .locator("details", { has: page.locator("summary", { hasText: "Add an action item" }) })
+        .evaluate((d) => ((d as HTMLDetailsElement).open = true));
       await item.getByLabel("Action", { exact: true }).last().fill(text);
       await item.getByLabel("Owning department").last().selectOption({ label: dept });
-      await item.getByLabel("Due date").last().fill(addDays(todayIn("Asia/Kolkata"), 40));
+      await item
+        .getByLabel("Due date")
+        .last()
+        .fill(addDays(todayIn("Asia/Kolkata"), 40));
       await item.getByRole("button", { name: "Add action item" }).click();
       await page.locator(".item-minutes").nth(4).getByText(text).waitFor();
     }
@@ -203,21 +221,37 @@ describe("closing Meeting 7: action items as agreed, and the next draft agenda",
     await guarded.getByLabel("Action", { exact: true }).fill("Counsellor to visit rukhsana bano again");
     await guarded.getByRole("button", { name: "Save the correction" }).click();
     await page.waitForURL(/\/actions\/\d+\/correct$/);
-    await expect.poll(() => page.locator(".field-error").first().textContent()).toMatch(/^The action was not saved: it contains “rukhsana bano”/);
-    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Counsellor to visit rukhsana bano again");
+    await expect
+      .poll(() => page.locator(".field-error").first().textContent())
+      .toMatch(/^The action was not saved: it contains “rukhsana bano”/);
+    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe(
+      "Counsellor to visit rukhsana bano again",
+    );
     await page.getByLabel("Action", { exact: true }).fill("Counsellor to visit the victim at the shelter");
-    await page.getByLabel("Owning department").last().selectOption({ label: "Department of Women and Child Development" });
+    await page
+      .getByLabel("Owning department")
+      .last()
+      .selectOption({ label: "Department of Women and Child Development" });
     await page.getByRole("button", { name: "Save the correction" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Counsellor to visit the victim at the shelter");
-    expect(await page.locator(".timeline").textContent()).toContain("department from District Child Protection Unit to Department of Women and Child Development");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Counsellor to visit the victim at the shelter");
+    expect(await page.locator(".timeline").textContent()).toContain(
+      "department from District Child Protection Unit to Department of Women and Child Development",
+    );
 
     await openRunPage(page);
-    const other = page.locator(".item-minutes").nth(4).locator("li", { hasText: "Shelter to send the attendance register" });
+    const other = page
+      .locator(".item-minutes")
+      .nth(4)
+      .locator("li", { hasText: "Shelter to send the attendance register" });
     await other.locator("summary", { hasText: "Change or drop this action" }).click();
     await other.getByLabel("Reason for dropping").fill("Recorded twice: the register was already sent.");
     await other.getByRole("button", { name: "Drop this action" }).click();
     await page.waitForURL(/\/run#item-\d+$/);
-    await expect.poll(() => page.locator(".item-minutes").nth(4).locator("li", { hasText: "Shelter to send" }).textContent()).toContain("Dropped: Recorded twice");
+    await expect
+      .poll(() => page.locator(".item-minutes").nth(4).locator("li", { hasText: "Shelter to send" }).textContent())
+      .toContain("Dropped: Recorded twice");
     await page.goto("/actions?status=open");
     expect(await page.locator("main").textContent()).not.toContain("Shelter to send the attendance register");
 
@@ -242,16 +276,24 @@ describe("closing Meeting 7: action items as agreed, and the next draft agenda",
     await page.getByLabel("Action", { exact: true }).fill("Police to file the supplementary chargesheet");
     await page.getByRole("button", { name: "Record the amendment" }).click();
     await page.waitForLoadState("load");
-    expect(await page.locator(".field-error").first().textContent()).toBe("These minutes are confirmed: a correction is an amendment. Say who moved it.");
-    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe("Police to file the supplementary chargesheet");
+    expect(await page.locator(".field-error").first().textContent()).toBe(
+      "These minutes are confirmed: a correction is an amendment. Say who moved it.",
+    );
+    expect(await page.getByLabel("Action", { exact: true }).inputValue()).toBe(
+      "Police to file the supplementary chargesheet",
+    );
     await page.getByLabel("Amendment moved by").fill("Public Prosecutor");
     await page.getByRole("button", { name: "Record the amendment" }).click();
     await page.waitForLoadState("load");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Police to file the supplementary chargesheet");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
+      "Police to file the supplementary chargesheet",
+    );
     await page.getByRole("link", { name: /^Meeting 5$/ }).click();
     await page.getByRole("link", { name: "Minutes", exact: true }).click();
     expect(await page.locator("main table tbody tr").count()).toBe(versionsBefore + 1);
-    expect(await page.locator("main").textContent()).toContain("Action item corrected: Police to file the supplementary chargesheet");
+    expect(await page.locator("main").textContent()).toContain(
+      "Action item corrected: Police to file the supplementary chargesheet",
+    );
     await context.close();
   });
 
@@ -263,11 +305,17 @@ describe("closing Meeting 7: action items as agreed, and the next draft agenda",
     await page.getByRole("link", { name: "Meeting 8" }).click();
     const agenda = page.locator(".agenda");
     expect(await agenda.textContent()).toContain(`Minutes of Meeting 7, held on ${heldOn}`);
-    expect(await agenda.textContent()).toContain("Department of Women and Child Development: Counsellor to visit the victim at the shelter");
+    expect(await agenda.textContent()).toContain(
+      "Department of Women and Child Development: Counsellor to visit the victim at the shelter",
+    );
     expect(await agenda.textContent()).not.toContain("Shelter to send the attendance register");
-    expect(await page.getByRole("status").filter({ hasText: "standing items were brought up to date" }).count()).toBe(1);
+    expect(await page.getByRole("status").filter({ hasText: "standing items were brought up to date" }).count()).toBe(
+      1,
+    );
     await page.reload();
-    expect(await page.getByRole("status").filter({ hasText: "standing items were brought up to date" }).count()).toBe(0);
+    expect(await page.getByRole("status").filter({ hasText: "standing items were brought up to date" }).count()).toBe(
+      0,
+    );
     await context.close();
   });
 });

@@ -37,7 +37,13 @@ describe("the long agenda page", () => {
     expect(await escalated.isVisible()).toBe(false);
     const copy = (await escalated.textContent())!;
     // The first copy stays in view, under the review of action items.
-    expect(await page.locator(".agenda-item", { hasText: "Review of action items" }).locator("li", { hasText: copy }).first().isVisible()).toBe(true);
+    expect(
+      await page
+        .locator(".agenda-item", { hasText: "Review of action items" })
+        .locator("li", { hasText: copy })
+        .first()
+        .isVisible(),
+    ).toBe(true);
 
     await page.locator("summary", { hasText: /for written update$/ }).click();
     expect(await written.isVisible()).toBe(true);
@@ -47,7 +53,9 @@ describe("the long agenda page", () => {
     await page.reload();
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".written-updates li").first().isVisible()).toBe(true);
-    expect(await page.locator(".agenda-item", { hasText: "Escalations" }).locator("details.folded li").first().isVisible()).toBe(true);
+    expect(
+      await page.locator(".agenda-item", { hasText: "Escalations" }).locator("details.folded li").first().isVisible(),
+    ).toBe(true);
     expect(await page.locator("summary").first().isVisible()).toBe(false);
     await context.close();
   });

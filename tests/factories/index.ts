@@ -2,7 +2,17 @@
 // and returns it. Synchronous (better-sqlite3), so they compose inside one transaction.
 import { and, eq, like } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { accused, caseDepartments, caseEvents, cases, collectives, departments, tenures, users, victims } from "#db/schema";
+import {
+  accused,
+  caseDepartments,
+  caseEvents,
+  cases,
+  collectives,
+  departments,
+  tenures,
+  users,
+  victims,
+} from "#db/schema";
 import type { CaseDepartmentRole } from "#db/schema/enums";
 import { nextCaseCode } from "~/lib/case-code";
 
@@ -17,7 +27,11 @@ export function createCollective(db: Conn, over: Partial<Insert<typeof collectiv
 }
 
 export function createDepartment(db: Conn, over: Partial<Insert<typeof departments>> & { collectiveId: number }) {
-  return db.insert(departments).values({ name: `Department ${Math.random().toString(36).slice(2, 8)}`, kind: "other", ...over }).returning().get();
+  return db
+    .insert(departments)
+    .values({ name: `Department ${Math.random().toString(36).slice(2, 8)}`, kind: "other", ...over })
+    .returning()
+    .get();
 }
 
 export function createUser(db: Conn, over: Partial<Insert<typeof users>> & { collectiveId: number; email: string }) {
@@ -31,14 +45,23 @@ export function createUser(db: Conn, over: Partial<Insert<typeof users>> & { col
 export function createTenure(db: Conn, over: Partial<Insert<typeof tenures>> & { departmentId: number }) {
   return db
     .insert(tenures)
-    .values({ officerName: "Officer", designation: "Officer", email: "officer@example.org", startsOn: "2024-01-01", ...over })
+    .values({
+      officerName: "Officer",
+      designation: "Officer",
+      email: "officer@example.org",
+      startsOn: "2024-01-01",
+      ...over,
+    })
     .returning()
     .get();
 }
 
 export function createCase(
   db: Conn,
-  over: Partial<Insert<typeof cases>> & { collectiveId: number; departments?: { departmentId: number; role: CaseDepartmentRole }[] },
+  over: Partial<Insert<typeof cases>> & {
+    collectiveId: number;
+    departments?: { departmentId: number; role: CaseDepartmentRole }[];
+  },
 ) {
   const { departments: involved = [], ...fields } = over;
   const openedOn = fields.openedOn ?? "2026-01-15";
@@ -59,25 +82,47 @@ export function createCase(
     .values({ policeStation: "Kotwali PS", stage: "investigation", ...fields, openedOn, code })
     .returning()
     .get();
-  for (const d of involved) db.insert(caseDepartments).values({ caseId: row.id, ...d }).run();
+  for (const d of involved)
+    db.insert(caseDepartments)
+      .values({ caseId: row.id, ...d })
+      .run();
   return row;
 }
 
 export function createCaseEvent(db: Conn, over: Partial<Insert<typeof caseEvents>> & { caseId: number }) {
-  return db.insert(caseEvents).values({ kind: "hearing", occurredOn: "2026-02-01", ...over }).returning().get();
+  return db
+    .insert(caseEvents)
+    .values({ kind: "hearing", occurredOn: "2026-02-01", ...over })
+    .returning()
+    .get();
 }
 
-export function createVictim(db: Conn, over: Partial<Insert<typeof victims>> & { caseId: number; collectiveId: number }) {
+export function createVictim(
+  db: Conn,
+  over: Partial<Insert<typeof victims>> & { caseId: number; collectiveId: number },
+) {
   let code = over.code;
   if (!code) {
-    const n = db.select({ code: victims.code }).from(victims).where(eq(victims.collectiveId, over.collectiveId)).all().length;
+    const n = db
+      .select({ code: victims.code })
+      .from(victims)
+      .where(eq(victims.collectiveId, over.collectiveId))
+      .all().length;
     code = `V-${String(n + 1).padStart(4, "0")}`;
   }
-  return db.insert(victims).values({ minor: false, ageBand: "18_25", ...over, code }).returning().get();
+  return db
+    .insert(victims)
+    .values({ minor: false, ageBand: "18_25", ...over, code })
+    .returning()
+    .get();
 }
 
 export function createAccused(db: Conn, over: Partial<Insert<typeof accused>> & { caseId: number }) {
-  return db.insert(accused).values({ name: "Accused Person", ...over }).returning().get();
+  return db
+    .insert(accused)
+    .values({ name: "Accused Person", ...over })
+    .returning()
+    .get();
 }
 
 /** A small deterministic PRNG (mulberry32), so seeded data is the same on every machine. */

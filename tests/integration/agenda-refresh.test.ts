@@ -17,7 +17,11 @@ beforeAll(async () => {
 
 const draft = () => getDb().select().from(meetings).where(eq(meetings.status, "planned")).get()!;
 const review = (meetingId: number) =>
-  getDb().select().from(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.kind, "action_review"))).get()!;
+  getDb()
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.kind, "action_review")))
+    .get()!;
 const agendaState = (meetingId: number) => ({
   meeting: getDb().select().from(meetings).where(eq(meetings.id, meetingId)).get(),
   items: getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all(),
@@ -36,7 +40,19 @@ describe("a draft agenda's standing items", () => {
     expect(item).toBeDefined();
     const res = await run(() =>
       itemAction({
-        request: postRequest(`/actions/${item.id}`, { status: "done", reason: "", comment: "Filed on time", dueOn: item.dueOn, currentDueOn: item.dueOn, dueReason: "", version: String(item.version) }, secretariat),
+        request: postRequest(
+          `/actions/${item.id}`,
+          {
+            status: "done",
+            reason: "",
+            comment: "Filed on time",
+            dueOn: item.dueOn,
+            currentDueOn: item.dueOn,
+            dueReason: "",
+            version: String(item.version),
+          },
+          secretariat,
+        ),
         params: { actionId: String(item.id) },
         context: {},
       }),
@@ -47,11 +63,21 @@ describe("a draft agenda's standing items", () => {
     expect(after.version).toBeGreaterThan(meeting.version);
     expect(after.standingRefreshedAt).not.toBeNull();
 
-    const first = await run(() => meetingLoader({ request: getRequest(`/meetings/${meeting.id}`, secretariat), params: { meetingId: String(meeting.id) }, context: {} }));
+    const first = await run(() =>
+      meetingLoader({
+        request: getRequest(`/meetings/${meeting.id}`, secretariat),
+        params: { meetingId: String(meeting.id) },
+        context: {},
+      }),
+    );
     expect(first.data.refreshed).toBe(true);
     const seen = first.headers.get("Set-Cookie")!.split(";")[0];
     const again = await run(() =>
-      meetingLoader({ request: getRequest(`/meetings/${meeting.id}`, `${secretariat}; ${seen}`), params: { meetingId: String(meeting.id) }, context: {} }),
+      meetingLoader({
+        request: getRequest(`/meetings/${meeting.id}`, `${secretariat}; ${seen}`),
+        params: { meetingId: String(meeting.id) },
+        context: {},
+      }),
     );
     expect(again.data.refreshed).toBe(false);
   });
@@ -59,12 +85,34 @@ describe("a draft agenda's standing items", () => {
   it("are never written by showing the meeting page, the publish page or the draft PDF", async () => {
     const meeting = draft();
     // Stale on purpose: the action review as it stood before anything was agreed.
-    getDb().update(agendaItems).set({ reasons: JSON.stringify(["stale"]) }).where(eq(agendaItems.id, review(meeting.id).id)).run();
+    getDb()
+      .update(agendaItems)
+      .set({ reasons: JSON.stringify(["stale"]) })
+      .where(eq(agendaItems.id, review(meeting.id).id))
+      .run();
     const before = agendaState(meeting.id);
     const params = { meetingId: String(meeting.id) };
-    expect((await run(() => meetingLoader({ request: getRequest(`/meetings/${meeting.id}`, secretariat), params, context: {} }))).status).toBe(200);
-    expect((await run(() => publishLoader({ request: getRequest(`/meetings/${meeting.id}/publish`, secretariat), params, context: {} }))).status).toBe(200);
-    expect((await run(() => pdfLoader({ request: getRequest(`/meetings/${meeting.id}/agenda.pdf`, secretariat), params, context: {} }))).status).toBe(200);
+    expect(
+      (
+        await run(() =>
+          meetingLoader({ request: getRequest(`/meetings/${meeting.id}`, secretariat), params, context: {} }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await run(() =>
+          publishLoader({ request: getRequest(`/meetings/${meeting.id}/publish`, secretariat), params, context: {} }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await run(() =>
+          pdfLoader({ request: getRequest(`/meetings/${meeting.id}/agenda.pdf`, secretariat), params, context: {} }),
+        )
+      ).status,
+    ).toBe(200);
     expect(agendaState(meeting.id)).toEqual(before);
   });
 });

@@ -13,11 +13,19 @@ import { createCollective } from "../factories";
 // and each entry is chained inside its write transaction, so the chain must hold with every entry in it.
 
 function writer(collectiveId: number, count: number, tag: string, barrier: string) {
-  const child = spawn("npx", ["tsx", "tests/support/audit-writer.ts", String(collectiveId), String(count), tag, barrier], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    "npx",
+    ["tsx", "tests/support/audit-writer.ts", String(collectiveId), String(count), tag, barrier],
+    { env: process.env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let err = "";
   child.stderr.on("data", (d) => (err += d));
-  const ready = new Promise<void>((resolve) => child.stdout.on("data", (d) => String(d).includes("ready") && resolve()));
-  const done = new Promise<void>((resolve, reject) => child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer ${tag} exited ${code}: ${err}`)))));
+  const ready = new Promise<void>((resolve) =>
+    child.stdout.on("data", (d) => String(d).includes("ready") && resolve()),
+  );
+  const done = new Promise<void>((resolve, reject) =>
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`writer ${tag} exited ${code}: ${err}`)))),
+  );
   return { ready, done };
 }
 
@@ -29,7 +37,12 @@ describe("the audit chain under concurrent writers", () => {
     await Promise.all(writers.map((w) => w.ready));
     fs.writeFileSync(barrier, "");
     await Promise.all(writers.map((w) => w.done));
-    const details = getDb().select({ detail: auditLog.detail }).from(auditLog).where(eq(auditLog.collectiveId, collective.id)).all().map((r) => r.detail!);
+    const details = getDb()
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.collectiveId, collective.id))
+      .all()
+      .map((r) => r.detail!);
     expect(details).toHaveLength(600);
     // The two writers really did interleave, so the test tested something.
     const switches = details.filter((d, i) => i > 0 && d[0] !== details[i - 1][0]).length;

@@ -15,8 +15,16 @@ import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 let admin: string;
 let secretariat: string;
 let collectiveId: number;
-const page = (query = "", cookie = admin) => run(() => auditLoader({ request: getRequest(`/settings/audit${query}`, cookie), params: {}, context: {} }));
-const latest = () => getDb().select().from(auditLog).where(eq(auditLog.collectiveId, collectiveId)).orderBy(desc(auditLog.id)).limit(1).get()!;
+const page = (query = "", cookie = admin) =>
+  run(() => auditLoader({ request: getRequest(`/settings/audit${query}`, cookie), params: {}, context: {} }));
+const latest = () =>
+  getDb()
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.collectiveId, collectiveId))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get()!;
 
 beforeAll(async () => {
   admin = await cookieFor("admin@demo.testa");
@@ -30,17 +38,35 @@ describe("the audit page", () => {
     for (const email of ["secretariat@demo.testa", "police@demo.testa", "observer@demo.testa"]) {
       const cookie = await cookieFor(email);
       expect((await page("", cookie)).status).toBe(403);
-      expect((await run(() => auditCsvLoader({ request: getRequest("/settings/audit.csv", cookie), params: {}, context: {} }))).status).toBe(403);
+      expect(
+        (
+          await run(() =>
+            auditCsvLoader({ request: getRequest("/settings/audit.csv", cookie), params: {}, context: {} }),
+          )
+        ).status,
+      ).toBe(403);
     }
   });
 
   it("says in words who did what to which record, and when, as people in India write it", async () => {
     const kase = getDb().select().from(cases).where(eq(cases.collectiveId, collectiveId)).get()!;
-    await run(() => caseLoader({ request: getRequest(`/cases/${kase.id}`, secretariat), params: { caseId: String(kase.id) }, context: {} }));
+    await run(() =>
+      caseLoader({
+        request: getRequest(`/cases/${kase.id}`, secretariat),
+        params: { caseId: String(kase.id) },
+        context: {},
+      }),
+    );
     const { data } = await page();
     const row = data.rows[0];
     const secretariatName = getDb().select().from(users).where(eq(users.email, "secretariat@demo.testa")).get()!.name;
-    expect(row).toMatchObject({ who: secretariatName, role: "Secretariat", action: "Viewed restricted fields", record: `Case ${kase.code}`, detail: "FIR number, accused, event notes" });
+    expect(row).toMatchObject({
+      who: secretariatName,
+      role: "Secretariat",
+      action: "Viewed restricted fields",
+      record: `Case ${kase.code}`,
+      detail: "FIR number, accused, event notes",
+    });
     expect(row.when).toMatch(/^[A-Z][a-z]{2}, \d{2}\/\d{2}\/\d{4}, \d{1,2}:\d{2} [ap]m IST$/);
     expect(data.chain).toEqual({ ok: true, checked: expect.any(Number) });
   });
@@ -48,7 +74,15 @@ describe("the audit page", () => {
   it("filters by person, action, record and date, and pages the rest", async () => {
     const secretariatId = getDb().select().from(users).where(eq(users.email, "secretariat@demo.testa")).get()!.id;
     const meeting = getDb().select().from(meetings).where(eq(meetings.collectiveId, collectiveId)).get()!;
-    for (let i = 0; i < 60; i++) audit(getDb(), { collectiveId, userId: secretariatId, action: "download", entity: "meeting", entityId: meeting.id, detail: `meeting-${meeting.number}.ics` });
+    for (let i = 0; i < 60; i++)
+      audit(getDb(), {
+        collectiveId,
+        userId: secretariatId,
+        action: "download",
+        entity: "meeting",
+        entityId: meeting.id,
+        detail: `meeting-${meeting.number}.ics`,
+      });
     const byPerson = (await page(`?person=${secretariatId}&action=download`)).data;
     expect(byPerson.total).toBeGreaterThanOrEqual(60);
     expect(byPerson.rows).toHaveLength(50);
@@ -64,11 +98,17 @@ describe("the audit page", () => {
     expect(bad.status).toBe(400);
     expect(bad.data.errors).toEqual({ from: "From must be a real date.", person: "Choose a person from the list." });
     // The export link keeps only the filters that were accepted.
-    expect((await page("?from=2026-02-30&action=download&page=2")).data.exportHref).toBe("/settings/audit.csv?action=download");
+    expect((await page("?from=2026-02-30&action=download&page=2")).data.exportHref).toBe(
+      "/settings/audit.csv?action=download",
+    );
   });
 
   it("exports the filtered entries to CSV, and the export is itself audited", async () => {
-    const res = await auditCsvLoader({ request: getRequest("/settings/audit.csv?action=view:restricted", admin), params: {}, context: {} });
+    const res = await auditCsvLoader({
+      request: getRequest("/settings/audit.csv?action=view:restricted", admin),
+      params: {},
+      context: {},
+    });
     const bytes = Buffer.from(await res.arrayBuffer());
     const text = bytes.toString("utf8");
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -77,7 +117,11 @@ describe("the audit page", () => {
     expect(text.startsWith("\uFEFFEntry,When,Who,Role,Action,Record,Detail,Hash\r\n")).toBe(true);
     expect(text).toContain("Viewed restricted fields");
     expect(text).not.toContain("Downloaded,");
-    expect(latest()).toMatchObject({ action: "download", entity: "audit", detail: expect.stringMatching(/^audit-log\.csv, \d+ entries, action view:restricted$/) });
+    expect(latest()).toMatchObject({
+      action: "download",
+      entity: "audit",
+      detail: expect.stringMatching(/^audit-log\.csv, \d+ entries, action view:restricted$/),
+    });
   });
 });
 
@@ -95,14 +139,24 @@ describe("every audit entry", () => {
       ),
     ).toThrow();
     expect(latest().id).toBe(before);
-    expect(getDb().select().from(collectives).where(eq(collectives.id, collectiveId)).get()!.name).not.toBe("Never saved");
+    expect(getDb().select().from(collectives).where(eq(collectives.id, collectiveId)).get()!.name).not.toBe(
+      "Never saved",
+    );
   });
 
   it("is not written for a save refused as a conflict", async () => {
     const kase = getDb().select().from(cases).where(eq(cases.collectiveId, collectiveId)).get()!;
     const before = latest().id;
     const res = await run(() =>
-      caseEditAction({ request: postRequest(`/cases/${kase.id}/edit`, { version: String(kase.version + 5), policeStation: "X" }, secretariat), params: { caseId: String(kase.id) }, context: {} }),
+      caseEditAction({
+        request: postRequest(
+          `/cases/${kase.id}/edit`,
+          { version: String(kase.version + 5), policeStation: "X" },
+          secretariat,
+        ),
+        params: { caseId: String(kase.id) },
+        context: {},
+      }),
     );
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(latest().id).toBe(before);
@@ -110,15 +164,32 @@ describe("every audit entry", () => {
 
   it("is written for every download", async () => {
     const meeting = getDb().select().from(meetings).where(eq(meetings.collectiveId, collectiveId)).get()!;
-    await inviteLoader({ request: getRequest(`/meetings/${meeting.id}/invite.ics`, secretariat), params: { meetingId: String(meeting.id) }, context: {} });
-    expect(latest()).toMatchObject({ action: "download", entity: "meeting", entityId: meeting.id, detail: `meeting-${meeting.number}.ics` });
+    await inviteLoader({
+      request: getRequest(`/meetings/${meeting.id}/invite.ics`, secretariat),
+      params: { meetingId: String(meeting.id) },
+      context: {},
+    });
+    expect(latest()).toMatchObject({
+      action: "download",
+      entity: "meeting",
+      entityId: meeting.id,
+      detail: `meeting-${meeting.number}.ics`,
+    });
   });
 });
 
 describe("the chain", () => {
   it("shows on the page and in npm run audit:verify where an entry was changed outside the app", async () => {
     const other = createCollective(getDb(), { name: "Chain test", districtCode: "CHN" });
-    for (let i = 0; i < 4; i++) audit(getDb(), { collectiveId: other.id, userId: null, action: "update", entity: "collective", entityId: other.id, detail: `step ${i}` });
+    for (let i = 0; i < 4; i++)
+      audit(getDb(), {
+        collectiveId: other.id,
+        userId: null,
+        action: "update",
+        entity: "collective",
+        entityId: other.id,
+        detail: `step ${i}`,
+      });
     expect(verifyAuditLog(getDb(), other.id)).toEqual({ ok: true, checked: 4 });
     const target = getDb().select().from(auditLog).where(eq(auditLog.collectiveId, other.id)).all()[2];
     getDb().$client.prepare("update audit_log set detail = 'step 9' where id = ?").run(target.id);
@@ -142,13 +213,25 @@ describe("the chain", () => {
 
   it("is built once for entries written before it existed, and an unhashed entry later is a break", () => {
     const old = createCollective(getDb(), { name: "Before the chain", districtCode: "OLD" });
-    getDb().$client.prepare("insert into audit_log (collective_id, action, entity) values (?, 'update', 'collective'), (?, 'create', 'case')").run(old.id, old.id);
+    getDb()
+      .$client.prepare(
+        "insert into audit_log (collective_id, action, entity) values (?, 'update', 'collective'), (?, 'create', 'case')",
+      )
+      .run(old.id, old.id);
     expect(verifyAuditLog(getDb(), old.id).ok).toBe(false);
     expect(sealAuditLog(getDb())).toBe(2);
     expect(verifyAuditLog(getDb(), old.id)).toEqual({ ok: true, checked: 2 });
-    getDb().$client.prepare("insert into audit_log (collective_id, action, entity) values (?, 'update', 'case')").run(old.id);
+    getDb()
+      .$client.prepare("insert into audit_log (collective_id, action, entity) values (?, 'update', 'case')")
+      .run(old.id);
     expect(sealAuditLog(getDb())).toBe(0);
     expect(verifyAuditLog(getDb(), old.id)).toMatchObject({ ok: false, checked: 2 });
-    expect(getDb().select().from(auditLog).where(and(eq(auditLog.collectiveId, old.id), isNull(auditLog.hash))).all()).toHaveLength(1);
+    expect(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.collectiveId, old.id), isNull(auditLog.hash)))
+        .all(),
+    ).toHaveLength(1);
   });
 });

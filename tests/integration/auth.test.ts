@@ -57,24 +57,35 @@ describe("sign-in", () => {
     const res = await signIn({ email, password: demoPassword });
     expect(res.status).toBe(400);
     expect(res.data.errors.form).toMatch(/Too many failed attempts/);
-    expect(getDb().select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.accountKey, accountKeyOf(email))).get()!.n).toBe(5);
+    expect(
+      getDb()
+        .select({ n: count() })
+        .from(loginAttempts)
+        .where(eq(loginAttempts.accountKey, accountKeyOf(email)))
+        .get()!.n,
+    ).toBe(5);
   });
 
   it("does not let a stranger lock the holder out: the lock holds for the stranger's address only", async () => {
     const email = "admin@demo.testa";
     for (let i = 0; i < 6; i++) await signIn({ email, password: `guess-${i}` }, undefined, "198.51.100.66");
-    expect((await signIn({ email, password: demoPassword }, undefined, "198.51.100.66")).data.errors.form).toMatch(/Too many failed attempts/);
+    expect((await signIn({ email, password: demoPassword }, undefined, "198.51.100.66")).data.errors.form).toMatch(
+      /Too many failed attempts/,
+    );
     const holder = await signIn({ email, password: demoPassword }, undefined, "192.0.2.10");
     expect(holder.status).toBe(302);
   });
 
   it("throttles one address that tries address after address", async () => {
     const client = "198.51.100.99";
-    for (let i = 0; i < 20; i++) await signIn({ email: `nobody-${i}@example.org`, password: "guess" }, undefined, client);
+    for (let i = 0; i < 20; i++)
+      await signIn({ email: `nobody-${i}@example.org`, password: "guess" }, undefined, client);
     const res = await signIn({ email: "observer@demo.testa", password: demoPassword }, undefined, client);
     expect(res.status).toBe(400);
     expect(res.data.errors.form).toMatch(/from this address/);
-    expect((await signIn({ email: "observer@demo.testa", password: demoPassword }, undefined, "192.0.2.11")).status).toBe(302);
+    expect(
+      (await signIn({ email: "observer@demo.testa", password: demoPassword }, undefined, "192.0.2.11")).status,
+    ).toBe(302);
   });
 
   it("keeps neither the typed address nor the client's address, only keyed hashes", async () => {
@@ -83,7 +94,13 @@ describe("sign-in", () => {
     expect(stored).not.toContain("typed");
     expect(stored).not.toContain("example.org");
     expect(stored).not.toContain("198.51.100");
-    expect(getDb().select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.accountKey, accountKeyOf(" typed.someone@EXAMPLE.org"))).get()!.n).toBe(1);
+    expect(
+      getDb()
+        .select({ n: count() })
+        .from(loginAttempts)
+        .where(eq(loginAttempts.accountKey, accountKeyOf(" typed.someone@EXAMPLE.org")))
+        .get()!.n,
+    ).toBe(1);
   });
 
   it("never follows a redirect to another site after sign-in", async () => {
@@ -101,7 +118,11 @@ describe("sign-in", () => {
       expect(location).not.toMatch(/[\u0000-\u001f]/);
       expect(new URL(location, "http://localhost:3000").origin).toBe("http://localhost:3000");
     }
-    const kept = await signIn({ email: "observer@demo.testa", password: demoPassword, redirectTo: "/reports/accountability?by=tenure" });
+    const kept = await signIn({
+      email: "observer@demo.testa",
+      password: demoPassword,
+      redirectTo: "/reports/accountability?by=tenure",
+    });
     expect(kept.headers.get("Location")).toBe("/reports/accountability?by=tenure");
   });
 
@@ -123,16 +144,25 @@ describe("who sees what", () => {
   });
 
   it("shows observers only the sections they may use", async () => {
-    const res = await run(() => rootLoader({ request: getRequest("/", "") , params: {}, context: {} }));
+    const res = await run(() => rootLoader({ request: getRequest("/", ""), params: {}, context: {} }));
     expect(res.data.nav).toEqual([]);
     const observer = await run(async () =>
       rootLoader({ request: getRequest("/", await cookieFor("observer@demo.testa")), params: {}, context: {} }),
     );
-    expect(observer.data.nav.map((n: { to: string }) => n.to)).toEqual(["/reports/outcomes", "/reports/accountability"]);
+    expect(observer.data.nav.map((n: { to: string }) => n.to)).toEqual([
+      "/reports/outcomes",
+      "/reports/accountability",
+    ]);
   });
 
   it("sends /reports on to the outcomes", async () => {
-    const res = await run(async () => reportsLoader({ request: getRequest("/reports", await cookieFor("observer@demo.testa")), params: {}, context: {} }));
+    const res = await run(async () =>
+      reportsLoader({
+        request: getRequest("/reports", await cookieFor("observer@demo.testa")),
+        params: {},
+        context: {},
+      }),
+    );
     expect(res.headers.get("Location")).toBe("/reports/outcomes");
     void outcomesLoader;
   });

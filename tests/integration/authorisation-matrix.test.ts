@@ -14,10 +14,18 @@ import { intentsOf, paramsOf, pathOf, routeFiles, routeId, sourcesOf } from "../
 // without an entry in routeAccess fails, and so does an entry for a route that is gone.
 
 const origin = "http://localhost:3000";
-type Module = { loader?: (args: LoaderFunctionArgs) => Promise<unknown>; action?: (args: ActionFunctionArgs) => Promise<unknown> };
+type Module = {
+  loader?: (args: LoaderFunctionArgs) => Promise<unknown>;
+  action?: (args: ActionFunctionArgs) => Promise<unknown>;
+};
 const modules = import.meta.glob<Module>("/app/routes/*.{ts,tsx}");
 const roles: Role[] = ["admin", "secretariat", "representative", "observer"];
-const accountOf: Record<Role, string> = { admin: "admin@demo.testa", secretariat: "secretariat@demo.testa", representative: "police@demo.testa", observer: "observer@demo.testa" };
+const accountOf: Record<Role, string> = {
+  admin: "admin@demo.testa",
+  secretariat: "secretariat@demo.testa",
+  representative: "police@demo.testa",
+  observer: "observer@demo.testa",
+};
 type Who = Role | "anonymous";
 
 const params: Record<string, string> = {};
@@ -27,10 +35,25 @@ beforeAll(() => {
   const db = getDb();
   const demo = db.select().from(collectives).where(eq(collectives.districtCode, "DEM")).get()!;
   // Records the representative (police) may reach: their own department, a case and an item of it.
-  const police = db.select().from(departments).where(and(eq(departments.collectiveId, demo.id), eq(departments.kind, "police"))).get()!;
-  const kase = db.select({ id: cases.id }).from(cases).innerJoin(caseDepartments, eq(caseDepartments.caseId, cases.id)).where(eq(caseDepartments.departmentId, police.id)).get()!;
+  const police = db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.collectiveId, demo.id), eq(departments.kind, "police")))
+    .get()!;
+  const kase = db
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(caseDepartments, eq(caseDepartments.caseId, cases.id))
+    .where(eq(caseDepartments.departmentId, police.id))
+    .get()!;
   const item = db.select().from(actionItems).where(eq(actionItems.departmentId, police.id)).get()!;
-  const meeting = db.select().from(meetings).where(and(eq(meetings.collectiveId, demo.id), ne(meetings.status, "cancelled"))).orderBy(meetings.startsAt).all().at(-1)!;
+  const meeting = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, demo.id), ne(meetings.status, "cancelled")))
+    .orderBy(meetings.startsAt)
+    .all()
+    .at(-1)!;
   const message = db.select().from(mailOutbox).where(eq(mailOutbox.collectiveId, demo.id)).get();
   const anyone = db.select().from(users).where(eq(users.collectiveId, demo.id)).get()!;
   Object.assign(params, {
@@ -45,7 +68,12 @@ beforeAll(() => {
 });
 
 /** What the caller got: refused (403), sent to sign in, or let in (anything else below 500). */
-async function attempt(file: string, method: "GET" | "POST", cookie: string | null, intent?: string): Promise<"refused" | "sign-in" | "allowed" | `error ${number}`> {
+async function attempt(
+  file: string,
+  method: "GET" | "POST",
+  cookie: string | null,
+  intent?: string,
+): Promise<"refused" | "sign-in" | "allowed" | `error ${number}`> {
   const mod = await modules[`/app/routes/${file}`]();
   const routeParams = Object.fromEntries(paramsOf(file).map((p) => [p, params[p] ?? "x"]));
   const headers: Record<string, string> = { Origin: origin };
@@ -59,7 +87,8 @@ async function attempt(file: string, method: "GET" | "POST", cookie: string | nu
   const fn = method === "GET" ? mod.loader! : mod.action!;
   const outcome = await run(() => fn({ request, params: routeParams, context: {} }));
   if (outcome.status === 403) return "refused";
-  if (outcome.status >= 300 && outcome.status < 400 && (outcome.headers.get("Location") ?? "").startsWith("/login")) return "sign-in";
+  if (outcome.status >= 300 && outcome.status < 400 && (outcome.headers.get("Location") ?? "").startsWith("/login"))
+    return "sign-in";
   if (outcome.status >= 500) return `error ${outcome.status}`;
   return "allowed";
 }
@@ -75,8 +104,14 @@ describe("the authorisation matrix", () => {
   it("has an entry for every route file, and none for a route that is gone", async () => {
     const files = routeFiles();
     const ids = files.map(routeId);
-    expect(ids.filter((id) => !(id in routeAccess)), "routes missing from routeAccess in app/lib/permissions.ts").toEqual([]);
-    expect(Object.keys(routeAccess).filter((id) => !ids.includes(id)), "entries for routes that no longer exist").toEqual([]);
+    expect(
+      ids.filter((id) => !(id in routeAccess)),
+      "routes missing from routeAccess in app/lib/permissions.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(routeAccess).filter((id) => !ids.includes(id)),
+      "entries for routes that no longer exist",
+    ).toEqual([]);
     for (const file of files) {
       const mod = await modules[`/app/routes/${file}`]();
       const entry = routeAccess[routeId(file)];
@@ -94,11 +129,14 @@ describe("the authorisation matrix", () => {
       if (entry.get !== null) cells.push({ method: "GET", access: entry.get });
       if (entry.post !== null) {
         const intents = [...intentsOf(sourcesOf(file))];
-        for (const intent of intents.length ? intents : [undefined]) cells.push({ method: "POST", access: entry.post, intent });
+        for (const intent of intents.length ? intents : [undefined])
+          cells.push({ method: "POST", access: entry.post, intent });
       }
       for (const cell of cells) {
         // Refusals first: a refused request must change nothing, so it runs before anyone is let in.
-        const order = (["anonymous", ...roles] as Who[]).sort((a, b) => Number(expected(cell.access, a) === "allowed") - Number(expected(cell.access, b) === "allowed"));
+        const order = (["anonymous", ...roles] as Who[]).sort(
+          (a, b) => Number(expected(cell.access, a) === "allowed") - Number(expected(cell.access, b) === "allowed"),
+        );
         for (const who of order) {
           const want = expected(cell.access, who);
           // Each attempt signs in afresh, so signing out (or a session ended by a change) does not spill over.
@@ -110,7 +148,8 @@ describe("the authorisation matrix", () => {
           requests += 1;
           const label = `${cell.method} ${file}${cell.intent ? ` intent=${cell.intent}` : ""} as ${who}`;
           if (got !== want) wrong.push(`${label}: expected ${want}, got ${got}`);
-          else if (want !== "allowed" && changes() !== before) wrong.push(`${label}: refused, yet it wrote to the database`);
+          else if (want !== "allowed" && changes() !== before)
+            wrong.push(`${label}: refused, yet it wrote to the database`);
         }
       }
     }

@@ -6,7 +6,15 @@ import { addDays, formatDate } from "~/lib/dates";
 import { loader as briefPdf } from "~/routes/departments.$departmentId.brief[.]pdf";
 import { loader as briefLoader } from "~/routes/departments.$departmentId_.brief";
 import { buildBrief } from "~/services/brief.server";
-import { createAccused, createCase, createCaseEvent, createCollective, createDepartment, createTenure, createUser } from "../factories";
+import {
+  createAccused,
+  createCase,
+  createCaseEvent,
+  createCollective,
+  createDepartment,
+  createTenure,
+  createUser,
+} from "../factories";
 import { testToday } from "../support/constants";
 import { pdfText } from "../support/pdf";
 import { cookieFor, getRequest, run } from "../support/remix";
@@ -59,36 +67,166 @@ beforeAll(() => {
   F = f.id;
   G = g.id;
 
-  const suresh = createUser(db, { collectiveId, email: "suresh.kale@fixture.example", name: "Suresh Kale", role: "representative", active: false });
-  const kavita = createUser(db, { collectiveId, email: "kavita.deshmukh@fixture.example", name: "Kavita Deshmukh", role: "representative" });
-  const meera = createUser(db, { collectiveId, email: "meera.joshi@fixture.example", name: "Meera Joshi", role: "representative" });
+  const suresh = createUser(db, {
+    collectiveId,
+    email: "suresh.kale@fixture.example",
+    name: "Suresh Kale",
+    role: "representative",
+    active: false,
+  });
+  const kavita = createUser(db, {
+    collectiveId,
+    email: "kavita.deshmukh@fixture.example",
+    name: "Kavita Deshmukh",
+    role: "representative",
+  });
+  const meera = createUser(db, {
+    collectiveId,
+    email: "meera.joshi@fixture.example",
+    name: "Meera Joshi",
+    role: "representative",
+  });
   createUser(db, { collectiveId, email: "secretariat@fixture.example", role: "secretariat" });
   createUser(db, { collectiveId, email: "admin@fixture.example", role: "admin" });
 
-  const predecessor = createTenure(db, { departmentId: F, userId: suresh.id, officerName: "Suresh Kale", designation: "Police Inspector", email: "suresh.kale@fixture.example", startsOn: d(-400), endsOn: d(-45) });
-  const current = createTenure(db, { departmentId: F, userId: kavita.id, officerName: "Kavita Deshmukh", designation: "Assistant Commissioner of Police", email: "kavita.deshmukh@fixture.example", startsOn: d(-44) });
-  createTenure(db, { departmentId: G, userId: meera.id, officerName: "Meera Joshi", designation: "Special Public Prosecutor", email: "meera.joshi@fixture.example", phone: "+91 98200 11111", startsOn: d(-300) });
-  createTenure(db, { departmentId: h.id, officerName: "Anil Rao", designation: "DCPO", email: "anil.rao@fixture.example", startsOn: d(-200) });
-  createTenure(db, { departmentId: old.id, officerName: "Olga Retired", designation: "Officer", email: "olga@fixture.example", startsOn: d(-200) });
-  createTenure(db, { departmentId: ngo.id, officerName: "Nitin Gone", designation: "Director", email: "nitin@fixture.example", startsOn: d(-500), endsOn: d(-10) });
-  createTenure(db, { departmentId: ngo.id, officerName: "Neha Soon", designation: "Director", email: "neha@fixture.example", startsOn: d(5) });
+  const predecessor = createTenure(db, {
+    departmentId: F,
+    userId: suresh.id,
+    officerName: "Suresh Kale",
+    designation: "Police Inspector",
+    email: "suresh.kale@fixture.example",
+    startsOn: d(-400),
+    endsOn: d(-45),
+  });
+  const current = createTenure(db, {
+    departmentId: F,
+    userId: kavita.id,
+    officerName: "Kavita Deshmukh",
+    designation: "Assistant Commissioner of Police",
+    email: "kavita.deshmukh@fixture.example",
+    startsOn: d(-44),
+  });
+  createTenure(db, {
+    departmentId: G,
+    userId: meera.id,
+    officerName: "Meera Joshi",
+    designation: "Special Public Prosecutor",
+    email: "meera.joshi@fixture.example",
+    phone: "+91 98200 11111",
+    startsOn: d(-300),
+  });
+  createTenure(db, {
+    departmentId: h.id,
+    officerName: "Anil Rao",
+    designation: "DCPO",
+    email: "anil.rao@fixture.example",
+    startsOn: d(-200),
+  });
+  createTenure(db, {
+    departmentId: old.id,
+    officerName: "Olga Retired",
+    designation: "Officer",
+    email: "olga@fixture.example",
+    startsOn: d(-200),
+  });
+  createTenure(db, {
+    departmentId: ngo.id,
+    officerName: "Nitin Gone",
+    designation: "Director",
+    email: "nitin@fixture.example",
+    startsOn: d(-500),
+    endsOn: d(-10),
+  });
+  createTenure(db, {
+    departmentId: ngo.id,
+    officerName: "Neha Soon",
+    designation: "Director",
+    email: "neha@fixture.example",
+    startsOn: d(5),
+  });
 
   // Cases (codes out of order on purpose: the brief lists them by code).
-  const c3 = createCase(db, { collectiveId, code: "FXD-2025-0003", stage: "prosecution_evidence", firNumber: "0583/2025", departments: [{ departmentId: F, role: "lead" }, { departmentId: G, role: "support" }] });
+  const c3 = createCase(db, {
+    collectiveId,
+    code: "FXD-2025-0003",
+    stage: "prosecution_evidence",
+    firNumber: "0583/2025",
+    departments: [
+      { departmentId: F, role: "lead" },
+      { departmentId: G, role: "support" },
+    ],
+  });
   createCaseEvent(db, { caseId: c3.id, kind: "hearing", occurredOn: d(-40), nextDate: d(-10) });
-  createCaseEvent(db, { caseId: c3.id, kind: "testimony", occurredOn: d(-10), nextDate: d(25), note: restricted.notes[0] });
-  const c1 = createCase(db, { collectiveId, code: "FXD-2025-0001", stage: "charges_framed", firNumber: "4471/2025", departments: [{ departmentId: F, role: "lead" }, { departmentId: G, role: "support" }] });
+  createCaseEvent(db, {
+    caseId: c3.id,
+    kind: "testimony",
+    occurredOn: d(-10),
+    nextDate: d(25),
+    note: restricted.notes[0],
+  });
+  const c1 = createCase(db, {
+    collectiveId,
+    code: "FXD-2025-0001",
+    stage: "charges_framed",
+    firNumber: "4471/2025",
+    departments: [
+      { departmentId: F, role: "lead" },
+      { departmentId: G, role: "support" },
+    ],
+  });
   createCaseEvent(db, { caseId: c1.id, kind: "hearing", occurredOn: d(-20), nextDate: d(12) });
   createAccused(db, { caseId: c1.id, name: restricted.accused[0], arrestedOn: d(-120) });
-  const c2 = createCase(db, { collectiveId, code: "FXD-2025-0002", stage: "investigation", departments: [{ departmentId: F, role: "support" }, { departmentId: h.id, role: "lead" }] });
+  const c2 = createCase(db, {
+    collectiveId,
+    code: "FXD-2025-0002",
+    stage: "investigation",
+    departments: [
+      { departmentId: F, role: "support" },
+      { departmentId: h.id, role: "lead" },
+    ],
+  });
   createAccused(db, { caseId: c2.id, name: restricted.accused[1], arrestedOn: d(-30) });
-  const c4 = createCase(db, { collectiveId, code: "FXD-2025-0004", stage: "judgment", departments: [{ departmentId: F, role: "informed" }, { departmentId: G, role: "lead" }] });
+  const c4 = createCase(db, {
+    collectiveId,
+    code: "FXD-2025-0004",
+    stage: "judgment",
+    departments: [
+      { departmentId: F, role: "informed" },
+      { departmentId: G, role: "lead" },
+    ],
+  });
   createCaseEvent(db, { caseId: c4.id, kind: "hearing", occurredOn: d(-33), nextDate: d(-3) });
-  createCase(db, { collectiveId, code: "FXD-2024-0009", stage: "closed", status: "closed", outcome: "convicted", closedOn: d(-90), firNumber: "9912/2024", departments: [{ departmentId: F, role: "lead" }] });
-  const c6 = createCase(db, { collectiveId, code: "FXD-2025-0005", stage: "chargesheet", departments: [{ departmentId: G, role: "lead" }] });
+  createCase(db, {
+    collectiveId,
+    code: "FXD-2024-0009",
+    stage: "closed",
+    status: "closed",
+    outcome: "convicted",
+    closedOn: d(-90),
+    firNumber: "9912/2024",
+    departments: [{ departmentId: F, role: "lead" }],
+  });
+  const c6 = createCase(db, {
+    collectiveId,
+    code: "FXD-2025-0005",
+    stage: "chargesheet",
+    departments: [{ departmentId: G, role: "lead" }],
+  });
 
   const meeting = (number: number, day: number, status: "held" | "planned" | "agenda_published" | "cancelled") =>
-    db.insert(meetings).values({ collectiveId, number, startsAt: at(day), durationMinutes: 120, venue: "Collectorate Hall", onlineLink: "https://meet.example/fxd", status }).returning().get();
+    db
+      .insert(meetings)
+      .values({
+        collectiveId,
+        number,
+        startsAt: at(day),
+        durationMinutes: 120,
+        venue: "Collectorate Hall",
+        onlineLink: "https://meet.example/fxd",
+        status,
+      })
+      .returning()
+      .get();
   const m1 = meeting(1, -100, "held");
   const m2 = meeting(2, -60, "held");
   const m3 = meeting(3, -30, "held");
@@ -98,8 +236,18 @@ beforeAll(() => {
   meeting(7, 50, "planned");
 
   let position = 0;
-  const item = (meetingId: number, kind: "case_review" | "custom", caseId: number | null, title: string, decisions: string | null) =>
-    db.insert(agendaItems).values({ meetingId, position: ++position, kind, caseId, title, minutes: 10, status: "discussed", decisions }).returning().get();
+  const item = (
+    meetingId: number,
+    kind: "case_review" | "custom",
+    caseId: number | null,
+    title: string,
+    decisions: string | null,
+  ) =>
+    db
+      .insert(agendaItems)
+      .values({ meetingId, position: ++position, kind, caseId, title, minutes: 10, status: "discussed", decisions })
+      .returning()
+      .get();
   // Meeting 1 is not one of the last three: its decision stays out.
   const i1 = item(m1.id, "case_review", c1.id, "Case review", "Police to trace the absconding accused.");
   // Meeting 2: a review of F's case.
@@ -113,37 +261,123 @@ beforeAll(() => {
   item(m4.id, "case_review", c2.id, "Case review", null);
   item(m4.id, "custom", null, "Any other business", "The next meeting moves to the district court hall.");
 
-  const attend = (meetingId: number, tenureId: number, status: "present" | "absent") => db.insert(attendance).values({ meetingId, departmentId: F, tenureId, status }).run();
+  const attend = (meetingId: number, tenureId: number, status: "present" | "absent") =>
+    db.insert(attendance).values({ meetingId, departmentId: F, tenureId, status }).run();
   attend(m1.id, predecessor.id, "present");
   attend(m2.id, predecessor.id, "absent");
   attend(m3.id, current.id, "present");
   attend(m4.id, current.id, "present");
 
   const action = (v: Partial<typeof actionItems.$inferInsert> & { description: string; dueOn: string }) =>
-    db.insert(actionItems).values({ collectiveId, departmentId: F, ...v }).returning().get();
+    db
+      .insert(actionItems)
+      .values({ collectiveId, departmentId: F, ...v })
+      .returning()
+      .get();
   const update = (actionItemId: number, userId: number, day: number, comment: string) =>
-    db.insert(actionItemUpdates).values({ actionItemId, userId, field: "comment", comment, at: when(day) }).run();
-  const a2 = action({ description: "Record the second witness statement", dueOn: d(-50), status: "done", completedOn: d(-40), caseId: c3.id, meetingId: m2.id, agendaItemId: i2.id });
+    db
+      .insert(actionItemUpdates)
+      .values({ actionItemId, userId, field: "comment", comment, at: when(day) })
+      .run();
+  const a2 = action({
+    description: "Record the second witness statement",
+    dueOn: d(-50),
+    status: "done",
+    completedOn: d(-40),
+    caseId: c3.id,
+    meetingId: m2.id,
+    agendaItemId: i2.id,
+  });
   update(a2.id, suresh.id, -52, "Witness located.");
-  action({ description: "Trace the absconding accused", dueOn: d(-70), status: "done", completedOn: d(-75), caseId: c1.id, meetingId: m1.id, agendaItemId: i1.id });
-  const a3 = action({ description: "Send the forensic report to the court", dueOn: d(-20), status: "open", caseId: c1.id, meetingId: m1.id, agendaItemId: i1.id });
+  action({
+    description: "Trace the absconding accused",
+    dueOn: d(-70),
+    status: "done",
+    completedOn: d(-75),
+    caseId: c1.id,
+    meetingId: m1.id,
+    agendaItemId: i1.id,
+  });
+  const a3 = action({
+    description: "Send the forensic report to the court",
+    dueOn: d(-20),
+    status: "open",
+    caseId: c1.id,
+    meetingId: m1.id,
+    agendaItemId: i1.id,
+  });
   update(a3.id, kavita.id, -25, "Lab has been reminded.");
-  const a4 = action({ description: "Escort transfers to the new shelter", dueOn: d(10), status: "in_progress", meetingId: m3.id, agendaItemId: i3.id });
+  const a4 = action({
+    description: "Escort transfers to the new shelter",
+    dueOn: d(10),
+    status: "in_progress",
+    meetingId: m3.id,
+    agendaItemId: i3.id,
+  });
   update(a4.id, kavita.id, -8, "Two transfers done.");
   update(a4.id, kavita.id, -28, "Vehicle arranged.");
-  action({ description: "File the supplementary chargesheet", dueOn: d(20), status: "blocked", statusReason: "Waiting for the lab", caseId: c1.id, meetingId: m4.id, agendaItemId: i4.id });
+  action({
+    description: "File the supplementary chargesheet",
+    dueOn: d(20),
+    status: "blocked",
+    statusReason: "Waiting for the lab",
+    caseId: c1.id,
+    meetingId: m4.id,
+    agendaItemId: i4.id,
+  });
   action({ description: "Share the station contact list", dueOn: d(30), status: "open" });
-  action({ description: "Dropped item of the police", dueOn: d(-5), status: "dropped", statusReason: "No longer needed", meetingId: m4.id, agendaItemId: i4.id });
+  action({
+    description: "Dropped item of the police",
+    dueOn: d(-5),
+    status: "dropped",
+    statusReason: "No longer needed",
+    meetingId: m4.id,
+    agendaItemId: i4.id,
+  });
   // Another department's action on the item that does not concern F.
-  db.insert(actionItems).values({ collectiveId, departmentId: G, description: "Move for an early hearing", dueOn: d(15), caseId: c6.id, meetingId: m3.id, agendaItemId: i3other.id }).run();
+  db.insert(actionItems)
+    .values({
+      collectiveId,
+      departmentId: G,
+      description: "Move for an early hearing",
+      dueOn: d(15),
+      caseId: c6.id,
+      meetingId: m3.id,
+      agendaItemId: i3other.id,
+    })
+    .run();
 });
 
 // What the brief should say, worked out by hand from the fixture above.
 const expectedActions = [
-  { description: "Send the forensic report to the court", caseCode: "FXD-2025-0001", due: formatDate(d(-20)), overdue: true, history: `agreed at Meeting 1, carried 3 times, last update ${formatDate(d(-25))}` },
-  { description: "Escort transfers to the new shelter", caseCode: null, due: formatDate(d(10)), overdue: false, history: `agreed at Meeting 3, carried 1 time, last update ${formatDate(d(-8))}` },
-  { description: "File the supplementary chargesheet", caseCode: "FXD-2025-0001", due: formatDate(d(20)), overdue: false, history: "agreed at Meeting 4, carried 0 times, no update yet" },
-  { description: "Share the station contact list", caseCode: null, due: formatDate(d(30)), overdue: false, history: "added by the secretariat, carried 0 times, no update yet" },
+  {
+    description: "Send the forensic report to the court",
+    caseCode: "FXD-2025-0001",
+    due: formatDate(d(-20)),
+    overdue: true,
+    history: `agreed at Meeting 1, carried 3 times, last update ${formatDate(d(-25))}`,
+  },
+  {
+    description: "Escort transfers to the new shelter",
+    caseCode: null,
+    due: formatDate(d(10)),
+    overdue: false,
+    history: `agreed at Meeting 3, carried 1 time, last update ${formatDate(d(-8))}`,
+  },
+  {
+    description: "File the supplementary chargesheet",
+    caseCode: "FXD-2025-0001",
+    due: formatDate(d(20)),
+    overdue: false,
+    history: "agreed at Meeting 4, carried 0 times, no update yet",
+  },
+  {
+    description: "Share the station contact list",
+    caseCode: null,
+    due: formatDate(d(30)),
+    overdue: false,
+    history: "added by the secretariat, carried 0 times, no update yet",
+  },
 ];
 const expectedCases = [
   { code: "FXD-2025-0001", stage: "Charges framed", nextDate: formatDate(d(12)), role: "lead" },
@@ -154,15 +388,26 @@ const expectedCases = [
 const expectedDecisions = [
   { meeting: "Meeting 2", item: "Case review: FXD-2025-0003", decisions: "Police to trace the second witness." },
   { meeting: "Meeting 3", item: "Shelter home capacity", decisions: "Police to escort transfers to the new shelter." },
-  { meeting: "Meeting 4", item: "Case review: FXD-2025-0001", decisions: "Police to file the supplementary chargesheet." },
+  {
+    meeting: "Meeting 4",
+    item: "Case review: FXD-2025-0001",
+    decisions: "Police to file the supplementary chargesheet.",
+  },
 ];
-const roleSummary = "Fixture Police Unit is involved in 4 open cases: it leads 2, supports 1 and is kept informed on 1. It owns 4 unfinished action items.";
+const roleSummary =
+  "Fixture Police Unit is involved in 4 open cases: it leads 2, supports 1 and is kept informed on 1. It owns 4 unfinished action items.";
 const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(`${d(20)}T00:00:00Z`).getUTCDay()];
 const nextWhen = `${weekday}, ${formatDate(d(20))}, 11:00 am IST`;
 
 const doc = () => buildBrief(getDb(), collectiveId, F);
 const loaderFor = async (departmentId: number, email: string) =>
-  run(async () => briefLoader({ request: getRequest(`/departments/${departmentId}/brief`, await cookieFor(email)), params: { departmentId: String(departmentId) }, context: {} }));
+  run(async () =>
+    briefLoader({
+      request: getRequest(`/departments/${departmentId}/brief`, await cookieFor(email)),
+      params: { departmentId: String(departmentId) },
+      context: {},
+    }),
+  );
 
 describe("the onboarding brief of a fixture department", () => {
   it("names the department, its holder and its role", () => {
@@ -200,7 +445,16 @@ describe("the onboarding brief of a fixture department", () => {
         // Meetings 3 and 4, both attended. A3 to A7 fell (or fall) due in her tenure; none done,
         // A3 overdue, A7 dropped; she posted updates, so level 2. F raised no matter for an agenda
         // (the fixture has none), so level 4 ("initiated") cannot hold: still 2.
-        meetingsHeld: 2, attended: 2, assigned: 5, doneOnTime: 0, doneLate: 0, open: 3, overdue: 1, medianDaysLate: null, raised: 0, level: 2,
+        meetingsHeld: 2,
+        attended: 2,
+        assigned: 5,
+        doneOnTime: 0,
+        doneLate: 0,
+        open: 3,
+        overdue: 1,
+        medianDaysLate: null,
+        raised: 0,
+        level: 2,
       },
       {
         departmentId: F,
@@ -208,7 +462,16 @@ describe("the onboarding brief of a fixture department", () => {
         tenure: { id: 0, officerName: "Suresh Kale", from: d(-400), to: d(-45) },
         // Meetings 1 and 2, one attended. A1 done on time, A2 done 10 days late: level 3. No matter
         // raised, so not 4 under the new rule either (nor was it under the old one: A2 was late).
-        meetingsHeld: 2, attended: 1, assigned: 2, doneOnTime: 1, doneLate: 1, open: 0, overdue: 0, medianDaysLate: 10, raised: 0, level: 3,
+        meetingsHeld: 2,
+        attended: 1,
+        assigned: 2,
+        doneOnTime: 1,
+        doneLate: 1,
+        open: 0,
+        overdue: 0,
+        medianDaysLate: 10,
+        raised: 0,
+        level: 3,
       },
     ]);
   });
@@ -216,8 +479,20 @@ describe("the onboarding brief of a fixture department", () => {
   it("gives the other seats' current holders with designations and contacts, and the next meeting", () => {
     const b = doc();
     expect(b.seats).toEqual([
-      { department: "Fixture DCPU", officer: "Anil Rao", designation: "DCPO", email: "anil.rao@fixture.example", phone: null },
-      { department: "Fixture Prosecution", officer: "Meera Joshi", designation: "Special Public Prosecutor", email: "meera.joshi@fixture.example", phone: "+91 98200 11111" },
+      {
+        department: "Fixture DCPU",
+        officer: "Anil Rao",
+        designation: "DCPO",
+        email: "anil.rao@fixture.example",
+        phone: null,
+      },
+      {
+        department: "Fixture Prosecution",
+        officer: "Meera Joshi",
+        designation: "Special Public Prosecutor",
+        email: "meera.joshi@fixture.example",
+        phone: "+91 98200 11111",
+      },
     ]);
     expect(b.nextMeeting).toEqual({
       number: 6,
@@ -246,7 +521,8 @@ describe("the onboarding brief of a fixture department", () => {
 
   it("never carries a restricted value", () => {
     const all = JSON.stringify(doc());
-    for (const value of [...restricted.firs, ...restricted.accused, ...restricted.notes]) expect(all).not.toContain(value);
+    for (const value of [...restricted.firs, ...restricted.accused, ...restricted.notes])
+      expect(all).not.toContain(value);
     expect(all).not.toContain("FXD-2024-0009"); // closed
     expect(all).not.toContain("FXD-2025-0005"); // not F's
   });
@@ -308,7 +584,11 @@ describe("the onboarding brief of a fixture department as a PDF", () => {
   /** The PDF's text with all whitespace (table gaps, -layout padding, line breaks) squeezed to one space. */
   let flat: string;
   beforeAll(async () => {
-    const res = await briefPdf({ request: getRequest(`/departments/${F}/brief.pdf`, await cookieFor("kavita.deshmukh@fixture.example")), params: { departmentId: String(F) }, context: {} });
+    const res = await briefPdf({
+      request: getRequest(`/departments/${F}/brief.pdf`, await cookieFor("kavita.deshmukh@fixture.example")),
+      params: { departmentId: String(F) },
+      context: {},
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     text = pdfText(Buffer.from(await res.arrayBuffer()));
@@ -316,9 +596,22 @@ describe("the onboarding brief of a fixture department as a PDF", () => {
   });
 
   it("holds the nine sections in order", () => {
-    const sections = ["1. The collective and your seat", "2. Your department's role", "3. Open action items", "4. Cases your department is involved in", "5. Decisions of the last three meetings that concern you", "6. Accountability, by tenure", "7. The other seats", "8. The next meeting", "9. Glossary"];
+    const sections = [
+      "1. The collective and your seat",
+      "2. Your department's role",
+      "3. Open action items",
+      "4. Cases your department is involved in",
+      "5. Decisions of the last three meetings that concern you",
+      "6. Accountability, by tenure",
+      "7. The other seats",
+      "8. The next meeting",
+      "9. Glossary",
+    ];
     const at = sections.map((s) => text.indexOf(`\n${s}\n`));
-    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).toContain("\nOnboarding brief: Fixture Police Unit\n");
     expect(text).toContain("\nFor Kavita Deshmukh, Assistant Commissioner of Police\n");
@@ -327,24 +620,45 @@ describe("the onboarding brief of a fixture department as a PDF", () => {
   it("holds the role summary, the action items with their histories, the cases and the decisions", () => {
     expect(flat).toContain(` 2. Your department's role ${roleSummary} 3. Open action items `);
     expect(pdfTable(text, ["Action", "Case", "Due", "History"])).toEqual(
-      expectedActions.map((a) => [a.description, a.caseCode ?? "", `${a.due}${a.overdue ? " (overdue)" : ""}`, a.history]),
+      expectedActions.map((a) => [
+        a.description,
+        a.caseCode ?? "",
+        `${a.due}${a.overdue ? " (overdue)" : ""}`,
+        a.history,
+      ]),
     );
-    expect(pdfTable(text, ["Case", "Stage", "Next date", "Role"])).toEqual(expectedCases.map((c) => [c.code, c.stage, c.nextDate, c.role]));
-    const decisions = text.slice(text.indexOf("\n5. Decisions"), text.indexOf("\n6. Accountability")).trim().split("\n").slice(1).filter((l) => l.trim());
+    expect(pdfTable(text, ["Case", "Stage", "Next date", "Role"])).toEqual(
+      expectedCases.map((c) => [c.code, c.stage, c.nextDate, c.role]),
+    );
+    const decisions = text
+      .slice(text.indexOf("\n5. Decisions"), text.indexOf("\n6. Accountability"))
+      .trim()
+      .split("\n")
+      .slice(1)
+      .filter((l) => l.trim());
     expect(decisions).toEqual(expectedDecisions.map((x) => `${x.meeting}, ${x.item}: ${x.decisions}`));
-    for (const other of ["absconding accused", "early hearing", "district court hall"]) expect(flat).not.toContain(other);
+    for (const other of ["absconding accused", "early hearing", "district court hall"])
+      expect(flat).not.toContain(other);
   });
 
   it("holds the figures by tenure, the other seats, the next meeting and the glossary", () => {
     expect(pdfTable(text, ["Officer", "Attended", "On time", "Late", "Overdue", "Engagement"])).toEqual([
       [`Kavita Deshmukh (${formatDate(d(-44))} – now)`, "2 of 2", "0", "0", "1", "2: Provided information"],
-      [`Suresh Kale (${formatDate(d(-400))} – ${formatDate(d(-45))})`, "1 of 2", "1", "1", "0", "3: Completed assigned actions"],
+      [
+        `Suresh Kale (${formatDate(d(-400))} – ${formatDate(d(-45))})`,
+        "1 of 2",
+        "1",
+        "1",
+        "0",
+        "3: Completed assigned actions",
+      ],
     ]);
     expect(pdfTable(text, ["Department", "Holder", "Contact"])).toEqual([
       ["Fixture DCPU", "Anil Rao, DCPO", "anil.rao@fixture.example"],
       ["Fixture Prosecution", "Meera Joshi, Special Public Prosecutor", "meera.joshi@fixture.example, +91 98200 11111"],
     ]);
-    for (const absent of ["Olga Retired", "Nitin Gone", "Neha Soon", "Fixture Old Cell", "Fixture NGO"]) expect(flat).not.toContain(absent);
+    for (const absent of ["Olga Retired", "Nitin Gone", "Neha Soon", "Fixture Old Cell", "Fixture NGO"])
+      expect(flat).not.toContain(absent);
     expect(text).toContain(
       [
         "\n8. The next meeting",
@@ -354,14 +668,30 @@ describe("the onboarding brief of a fixture department as a PDF", () => {
       ].join("\n"),
     );
     const glossary = flat.slice(flat.indexOf(" 9. Glossary "));
-    for (const term of ["Collective", "Seat", "Secretariat", "Action item", "Carried forward", "Escalated", "Chargesheet limit", "Appeal window", "Participation index"]) {
+    for (const term of [
+      "Collective",
+      "Seat",
+      "Secretariat",
+      "Action item",
+      "Carried forward",
+      "Escalated",
+      "Chargesheet limit",
+      "Appeal window",
+      "Participation index",
+    ]) {
       expect(text).toMatch(new RegExp(`\\n${term}: `));
     }
     expect(glossary).toContain("Carried forward: An unfinished action item that returns on the next agenda.");
   });
 
   it("holds no restricted value of the fixture", () => {
-    for (const value of [...restricted.firs, ...restricted.firs.map((f) => f.split("/")[0]), ...restricted.accused, ...restricted.accused.flatMap((n) => n.split(" ")), ...restricted.notes]) {
+    for (const value of [
+      ...restricted.firs,
+      ...restricted.firs.map((f) => f.split("/")[0]),
+      ...restricted.accused,
+      ...restricted.accused.flatMap((n) => n.split(" ")),
+      ...restricted.notes,
+    ]) {
       expect(flat).not.toContain(value);
     }
     expect(flat).not.toContain("FXD-2024-0009");
@@ -372,12 +702,29 @@ describe("the onboarding brief of a fixture department as a PDF", () => {
   it("keeps a decision about a case closed since, and dates an update by India's clock", () => {
     const db = getDb();
     const c1 = db.select().from(cases).where(eq(cases.code, "FXD-2025-0001")).get()!;
-    db.update(cases).set({ status: "closed", stage: "closed", outcome: "convicted", closedOn: d(-1) }).where(eq(cases.id, c1.id)).run();
+    db.update(cases)
+      .set({ status: "closed", stage: "closed", outcome: "convicted", closedOn: d(-1) })
+      .where(eq(cases.id, c1.id))
+      .run();
     expect(doc().decisions.map((x) => x.decisions)).toContain("Police to file the supplementary chargesheet.");
-    const item = db.select().from(actionItems).where(eq(actionItems.description, "Share the station contact list")).get()!;
+    const item = db
+      .select()
+      .from(actionItems)
+      .where(eq(actionItems.description, "Share the station contact list"))
+      .get()!;
     const userId = db.select().from(actionItemUpdates).get()!.userId;
     // 20:00 UTC is 01:30 the next morning in India.
-    db.insert(actionItemUpdates).values({ actionItemId: item.id, userId, field: "comment", comment: "Sent after midnight.", at: `${d(-3)}T20:00:00.000Z` }).run();
-    expect(doc().actions.find((x) => x.description === "Share the station contact list")!.history).toContain(`last update ${formatDate(d(-2))}`);
+    db.insert(actionItemUpdates)
+      .values({
+        actionItemId: item.id,
+        userId,
+        field: "comment",
+        comment: "Sent after midnight.",
+        at: `${d(-3)}T20:00:00.000Z`,
+      })
+      .run();
+    expect(doc().actions.find((x) => x.description === "Share the station contact list")!.history).toContain(
+      `last update ${formatDate(d(-2))}`,
+    );
   });
 });

@@ -18,7 +18,13 @@ import { startSmtp, type TestSmtp } from "../support/smtp";
 let dept: Record<string, number>;
 let smtp: TestSmtp;
 beforeAll(async () => {
-  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d.id]));
+  dept = Object.fromEntries(
+    getDb()
+      .select()
+      .from(departments)
+      .all()
+      .map((d) => [d.kind, d.id]),
+  );
   smtp = await startSmtp();
 });
 afterAll(async () => {
@@ -26,7 +32,13 @@ afterAll(async () => {
 });
 
 const brief = async (departmentId: number, email: string) =>
-  run(async () => briefLoader({ request: getRequest(`/departments/${departmentId}/brief`, await cookieFor(email)), params: { departmentId: String(departmentId) }, context: {} }));
+  run(async () =>
+    briefLoader({
+      request: getRequest(`/departments/${departmentId}/brief`, await cookieFor(email)),
+      params: { departmentId: String(departmentId) },
+      context: {},
+    }),
+  );
 
 describe("the onboarding brief", () => {
   it("holds the department's role, open actions with their history, cases, decisions, figures by tenure, the seats and the next meeting", async () => {
@@ -34,13 +46,27 @@ describe("the onboarding brief", () => {
     const b = res.data.brief;
     expect(b.department.name).toBe("Police – Anti-Human-Trafficking Unit");
     expect(b.roleSummary).toMatch(/is involved in \d+ open cases: it leads \d+, supports \d+/);
-    const open = getDb().select().from(actionItems).where(eq(actionItems.departmentId, dept.police)).all().filter((a) => ["open", "in_progress", "blocked"].includes(a.status));
+    const open = getDb()
+      .select()
+      .from(actionItems)
+      .where(eq(actionItems.departmentId, dept.police))
+      .all()
+      .filter((a) => ["open", "in_progress", "blocked"].includes(a.status));
     expect(b.actions).toHaveLength(open.length);
-    for (const a of b.actions) expect(a.history).toMatch(/^(agreed at Meeting \d+|added by the secretariat), carried \d+ times?, (last update \d{2}\/\d{2}\/\d{4}|no update yet)$/);
+    for (const a of b.actions)
+      expect(a.history).toMatch(
+        /^(agreed at Meeting \d+|added by the secretariat), carried \d+ times?, (last update \d{2}\/\d{2}\/\d{4}|no update yet)$/,
+      );
     expect(b.cases.length).toBeGreaterThan(5);
-    expect(b.cases[0]).toMatchObject({ code: expect.stringMatching(/^DEM-/), role: expect.stringMatching(/lead|support|informed/) });
+    expect(b.cases[0]).toMatchObject({
+      code: expect.stringMatching(/^DEM-/),
+      role: expect.stringMatching(/lead|support|informed/),
+    });
     expect(b.decisions.length).toBeGreaterThan(0);
-    expect(b.accountability.map((r: { tenure: { officerName: string } }) => r.tenure.officerName)).toEqual(["Sanjay Patil", "Rajendra Sawant"]);
+    expect(b.accountability.map((r: { tenure: { officerName: string } }) => r.tenure.officerName)).toEqual([
+      "Sanjay Patil",
+      "Rajendra Sawant",
+    ]);
     expect(b.seats).toHaveLength(8);
     expect(b.nextMeeting.inviteUrl).toMatch(/\/meetings\/\d+\/invite\.ics$/);
   });
@@ -54,12 +80,37 @@ describe("the onboarding brief", () => {
   });
 
   it("prints as a PDF with its nine sections and no restricted value", async () => {
-    const res = await briefPdf({ request: getRequest(`/departments/${dept.police}/brief.pdf`, await cookieFor("police@demo.testa")), params: { departmentId: String(dept.police) }, context: {} });
+    const res = await briefPdf({
+      request: getRequest(`/departments/${dept.police}/brief.pdf`, await cookieFor("police@demo.testa")),
+      params: { departmentId: String(dept.police) },
+      context: {},
+    });
     const text = pdfText(Buffer.from(await res.arrayBuffer()));
-    for (const section of ["1. The collective and your seat", "2. Your department's role", "3. Open action items", "4. Cases your department", "5. Decisions of the last three", "6. Accountability, by tenure", "7. The other seats", "8. The next meeting", "9. Glossary"]) {
+    for (const section of [
+      "1. The collective and your seat",
+      "2. Your department's role",
+      "3. Open action items",
+      "4. Cases your department",
+      "5. Decisions of the last three",
+      "6. Accountability, by tenure",
+      "7. The other seats",
+      "8. The next meeting",
+      "9. Glossary",
+    ]) {
       expect(text).toContain(section);
     }
-    const restricted = [...getDb().select({ v: cases.firNumber }).from(cases).all().map((r) => r.v), ...getDb().select({ v: accused.name }).from(accused).all().map((r) => r.v)].filter((v): v is string => !!v && v.length > 4);
+    const restricted = [
+      ...getDb()
+        .select({ v: cases.firNumber })
+        .from(cases)
+        .all()
+        .map((r) => r.v),
+      ...getDb()
+        .select({ v: accused.name })
+        .from(accused)
+        .all()
+        .map((r) => r.v),
+    ].filter((v): v is string => !!v && v.length > 4);
     for (const value of restricted) expect(text).not.toContain(value);
   });
 });
@@ -70,7 +121,17 @@ describe("handover", () => {
     const today = todayIn("Asia/Kolkata");
     const res = await run(() =>
       transferAction({
-        request: postRequest(`/departments/${dept.dcpu}/transfer`, { effectiveOn: today, officerName: "Priya Nair", designation: "DCPO", email: "priya.nair@example.org", phone: "" }, admin),
+        request: postRequest(
+          `/departments/${dept.dcpu}/transfer`,
+          {
+            effectiveOn: today,
+            officerName: "Priya Nair",
+            designation: "DCPO",
+            email: "priya.nair@example.org",
+            phone: "",
+          },
+          admin,
+        ),
         params: { departmentId: String(dept.dcpu) },
         context: {},
       }),
@@ -82,10 +143,15 @@ describe("handover", () => {
     await deliverDueMail({ transport: smtpTransport(smtp.url), now: new Date(Date.now() + 60_000) });
     const [mail] = await smtp.waitFor(1);
     expect(mail.subject).toBe("Welcome to the Demo District collective: your seat for District Child Protection Unit");
-    expect(mail.attachments.filter((a) => a.contentType === "application/pdf").map((a) => a.filename)).toEqual(["onboarding-brief.pdf"]);
+    expect(mail.attachments.filter((a) => a.contentType === "application/pdf").map((a) => a.filename)).toEqual([
+      "onboarding-brief.pdf",
+    ]);
     const invites = mail.attachments.filter((a) => a.contentType.startsWith("text/calendar"));
     expect(invites).toHaveLength(1);
-    const attendees = new ICAL.Component(ICAL.parse(invites[0].content.toString("utf8"))).getFirstSubcomponent("vevent")!.getAllProperties("attendee").map((p) => String(p.getFirstValue()).toLowerCase());
+    const attendees = new ICAL.Component(ICAL.parse(invites[0].content.toString("utf8")))
+      .getFirstSubcomponent("vevent")!
+      .getAllProperties("attendee")
+      .map((p) => String(p.getFirstValue()).toLowerCase());
     expect(attendees).toContain("mailto:priya.nair@example.org");
     const link = /\/welcome\/([A-Za-z0-9_-]+)/.exec(mail.text ?? "")![1];
     expect(link).toBe(res.data.done.link.split("/").pop());
@@ -94,10 +160,26 @@ describe("handover", () => {
     const emailed = pdfText(mail.attachments.find((a) => a.contentType === "application/pdf")!.content);
     expect(emailed).toContain("For Priya Nair, DCPO");
     expect(emailed).not.toMatch(/\d{2}\/\d{2}\/\d{4} – now[\s\S]*\d{2}\/\d{2}\/\d{4} – now/);
-    const downloaded = pdfText(new Uint8Array(await ((await briefPdf({ request: getRequest(`/departments/${dept.dcpu}/brief.pdf`, admin), params: { departmentId: String(dept.dcpu) }, context: {} })) as Response).arrayBuffer()));
+    const downloaded = pdfText(
+      new Uint8Array(
+        await (
+          (await briefPdf({
+            request: getRequest(`/departments/${dept.dcpu}/brief.pdf`, admin),
+            params: { departmentId: String(dept.dcpu) },
+            context: {},
+          })) as Response
+        ).arrayBuffer(),
+      ),
+    );
     expect(emailed).toBe(downloaded);
 
-    const set = await run(() => welcomeAction({ request: postRequest(`/welcome/${link}`, { password: "a-long-password", confirm: "a-long-password" }), params: { token: link }, context: {} }));
+    const set = await run(() =>
+      welcomeAction({
+        request: postRequest(`/welcome/${link}`, { password: "a-long-password", confirm: "a-long-password" }),
+        params: { token: link },
+        context: {},
+      }),
+    );
     const cookie = set.headers.get("Set-Cookie")!.split(";")[0];
     const successor = await getSessionUser(getRequest("/", cookie));
     expect(successor?.departmentId).toBe(dept.dcpu);

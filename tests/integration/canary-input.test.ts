@@ -30,15 +30,51 @@ let dept: Record<string, number>;
 const today = todayIn("Asia/Kolkata");
 
 beforeAll(async () => {
-  cookies = { secretariat: await cookieFor("secretariat@demo.testa"), police: await cookieFor("police@demo.testa"), admin: await cookieFor("admin@demo.testa") };
-  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d.id]));
-  const kase = getDb().select().from(cases).all().find((c) => c.firNumber && getDb().select().from(accused).where(eq(accused.caseId, c.id)).get())!;
+  cookies = {
+    secretariat: await cookieFor("secretariat@demo.testa"),
+    police: await cookieFor("police@demo.testa"),
+    admin: await cookieFor("admin@demo.testa"),
+  };
+  dept = Object.fromEntries(
+    getDb()
+      .select()
+      .from(departments)
+      .all()
+      .map((d) => [d.kind, d.id]),
+  );
+  const kase = getDb()
+    .select()
+    .from(cases)
+    .all()
+    .find((c) => c.firNumber && getDb().select().from(accused).where(eq(accused.caseId, c.id)).get())!;
   caseId = kase.id;
   fir = kase.firNumber!;
   accusedName = getDb().select().from(accused).where(eq(accused.caseId, caseId)).get()!.name;
-  const view = (await run(() => caseLoader({ request: getRequest(`/cases/${caseId}`, cookies.secretariat), params: { caseId: String(caseId) }, context: {} }))).data;
+  const view = (
+    await run(() =>
+      caseLoader({
+        request: getRequest(`/cases/${caseId}`, cookies.secretariat),
+        params: { caseId: String(caseId) },
+        context: {},
+      }),
+    )
+  ).data;
   const posted = await run(() =>
-    caseAction({ request: postRequest(`/cases/${caseId}`, { intent: "victim-identity", victimId: String(view.view.victims[0].id), name: victim, birthYear: "", nativeDistrict: "" }, cookies.secretariat), params: { caseId: String(caseId) }, context: {} }),
+    caseAction({
+      request: postRequest(
+        `/cases/${caseId}`,
+        {
+          intent: "victim-identity",
+          victimId: String(view.view.victims[0].id),
+          name: victim,
+          birthYear: "",
+          nativeDistrict: "",
+        },
+        cookies.secretariat,
+      ),
+      params: { caseId: String(caseId) },
+      context: {},
+    }),
   );
   expect(posted.status).toBe(302);
 });
@@ -54,10 +90,32 @@ function expectRefused(res: Outcome, field: string, label: RegExp, words: string
 }
 
 /** A fresh open item of the police, for a representative of the police to update. */
-const openItem = () => getDb().insert(actionItems).values({ collectiveId: 1, departmentId: dept.police, description: "Trace the escort records", dueOn: addDays(today, 5), status: "open" }).returning().get();
+const openItem = () =>
+  getDb()
+    .insert(actionItems)
+    .values({
+      collectiveId: 1,
+      departmentId: dept.police,
+      description: "Trace the escort records",
+      dueOn: addDays(today, 5),
+      status: "open",
+    })
+    .returning()
+    .get();
 const updateItem = (id: number, body: Record<string, string>, cookie = cookies.police) =>
-  run(() => itemAction({ request: postRequest(`/actions/${id}`, body, cookie), params: { actionId: String(id) }, context: {} }));
-const itemForm = (i: typeof actionItems.$inferSelect, over: Record<string, string>) => ({ status: i.status, reason: "", comment: "", dueOn: i.dueOn, currentDueOn: i.dueOn, dueReason: "", version: String(i.version), ...over });
+  run(() =>
+    itemAction({ request: postRequest(`/actions/${id}`, body, cookie), params: { actionId: String(id) }, context: {} }),
+  );
+const itemForm = (i: typeof actionItems.$inferSelect, over: Record<string, string>) => ({
+  status: i.status,
+  reason: "",
+  comment: "",
+  dueOn: i.dueOn,
+  currentDueOn: i.dueOn,
+  dueReason: "",
+  version: String(i.version),
+  ...over,
+});
 
 describe("a refused save", () => {
   it("names the field and the words, keeps the input, offers a rewrite that saves in one click, and audits without the text", async () => {
@@ -67,7 +125,11 @@ describe("a refused save", () => {
     expectRefused(res, "reason", new RegExp(`^Action ${item.id}'s blocked reason was not saved`), victim);
     const rewrite = res.data.errors[rewriteKey("reason")];
     // The rewrite button: its value stands in for the field's, as long as the field still holds what was refused.
-    const saved = await updateItem(item.id, { ...itemForm(item, { status: "blocked", reason: typed }), [rewriteKey("reason")]: rewrite, [rewriteFromKey("reason")]: typed });
+    const saved = await updateItem(item.id, {
+      ...itemForm(item, { status: "blocked", reason: typed }),
+      [rewriteKey("reason")]: rewrite,
+      [rewriteFromKey("reason")]: typed,
+    });
     expect(saved.status).toBe(302);
     expect(getDb().select().from(actionItems).where(eq(actionItems.id, item.id)).get()!.statusReason).toBe(rewrite);
     const audits = JSON.stringify(getDb().select().from(auditLog).where(eq(auditLog.action, "input:refused")).all());
@@ -81,50 +143,133 @@ describe("a refused save", () => {
     const before = refusals();
     // The person goes on editing another box: each save sends the refused reason again, unchanged.
     for (const comment of ["Called", "Called the shelter", "Called the shelter twice"]) {
-      expectRefused(await updateItem(item.id, itemForm(item, { status: "blocked", reason: `Waiting for ${victim}`, comment })), "reason", /blocked reason was not saved/, victim);
+      expectRefused(
+        await updateItem(item.id, itemForm(item, { status: "blocked", reason: `Waiting for ${victim}`, comment })),
+        "reason",
+        /blocked reason was not saved/,
+        victim,
+      );
     }
     expect(refusals()).toBe(before + 1);
-    expectRefused(await updateItem(item.id, itemForm(item, { status: "blocked", reason: `Still waiting for ${victim}` })), "reason", /blocked reason was not saved/, victim);
+    expectRefused(
+      await updateItem(item.id, itemForm(item, { status: "blocked", reason: `Still waiting for ${victim}` })),
+      "reason",
+      /blocked reason was not saved/,
+      victim,
+    );
     expect(refusals()).toBe(before + 2);
   });
 
   it("keeps a person's own edit over a stale rewrite", async () => {
     const item = openItem();
     const own = "Waiting for the statement of V-0001";
-    const saved = await updateItem(item.id, { ...itemForm(item, { status: "blocked", reason: own }), [rewriteKey("reason")]: "something else", [rewriteFromKey("reason")]: `Waiting for ${victim}` });
+    const saved = await updateItem(item.id, {
+      ...itemForm(item, { status: "blocked", reason: own }),
+      [rewriteKey("reason")]: "something else",
+      [rewriteFromKey("reason")]: `Waiting for ${victim}`,
+    });
     expect(saved.status).toBe(302);
     expect(getDb().select().from(actionItems).where(eq(actionItems.id, item.id)).get()!.statusReason).toBe(own);
   });
 });
 
 describe("every free-text field others read", () => {
-  const meeting = () => getDb().select().from(meetings).where(eq(meetings.status, "planned")).get() ?? getDb().select().from(meetings).get()!;
+  const meeting = () =>
+    getDb().select().from(meetings).where(eq(meetings.status, "planned")).get() ??
+    getDb().select().from(meetings).get()!;
   const held = () => getDb().select().from(meetings).where(eq(meetings.status, "held")).get()!;
 
   it("an action's evidence and due-date reason, by a representative", async () => {
     const item = openItem();
-    expectRefused(await updateItem(item.id, itemForm(item, { status: "done", comment: `Met ${victim} at the shelter` })), "comment", /evidence was not saved/, victim);
-    expectRefused(await updateItem(item.id, itemForm(item, { dueOn: addDays(item.dueOn, 7), dueReason: `${victim} is unwell` })), "dueReason", /reason for the new due date/, victim);
+    expectRefused(
+      await updateItem(item.id, itemForm(item, { status: "done", comment: `Met ${victim} at the shelter` })),
+      "comment",
+      /evidence was not saved/,
+      victim,
+    );
+    expectRefused(
+      await updateItem(item.id, itemForm(item, { dueOn: addDays(item.dueOn, 7), dueReason: `${victim} is unwell` })),
+      "dueReason",
+      /reason for the new due date/,
+      victim,
+    );
   });
 
   it("a matter raised by a representative", async () => {
-    const res = await run(() => raiseAction({ request: postRequest("/actions?index", { title: `Support for ${victim}`, minutes: "10", caseId: "" }, cookies.police), params: {}, context: {} }));
+    const res = await run(() =>
+      raiseAction({
+        request: postRequest(
+          "/actions?index",
+          { title: `Support for ${victim}`, minutes: "10", caseId: "" },
+          cookies.police,
+        ),
+        params: {},
+        context: {},
+      }),
+    );
     if (res.status === 409) return; // no meeting open for matters in this seed's calendar
     expectRefused(res, "title", /^The title of the matter was not saved/, victim);
   });
 
   it("an agenda item's title, and the run page's minutes, action and attendance, by the secretariat", async () => {
     const m = meeting();
-    const add = await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "add", title: `Case of ${accusedName}`, minutes: "10", presentingDepartmentId: "" }, cookies.secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    const add = await run(() =>
+      meetingAction({
+        request: postRequest(
+          `/meetings/${m.id}`,
+          { intent: "add", title: `Case of ${accusedName}`, minutes: "10", presentingDepartmentId: "" },
+          cookies.secretariat,
+        ),
+        params: { meetingId: String(m.id) },
+        context: {},
+      }),
+    );
     if (add.status !== 409) expectRefused(add, "title", /^The title of the new agenda item/, accusedName);
     const h = held();
     const item = getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, h.id)).get()!;
-    const post = (body: Record<string, string>) => run(() => runAction({ request: postRequest(`/meetings/${h.id}/run`, body, cookies.secretariat), params: { meetingId: String(h.id) }, context: {} }));
+    const post = (body: Record<string, string>) =>
+      run(() =>
+        runAction({
+          request: postRequest(`/meetings/${h.id}/run`, body, cookies.secretariat),
+          params: { meetingId: String(h.id) },
+          context: {},
+        }),
+      );
     if (h.minutesState === "confirmed" || h.minutesState === "amended") return;
-    expectRefused(await post({ intent: "item", itemId: String(item.id), discussion: `FIR ${fir} was discussed`, decisions: "", status: "", minutesUsed: "", version: String(item.version) }), "discussion", /^The discussion was not saved/, `FIR ${fir}`);
-    expectRefused(await post({ intent: "add-action", agendaItemId: String(item.id), description: `Trace ${victim}`, departmentId: String(dept.police), dueOn: addDays(today, 10), caseId: "" }), "description", /^The action was not saved/, victim);
+    expectRefused(
+      await post({
+        intent: "item",
+        itemId: String(item.id),
+        discussion: `FIR ${fir} was discussed`,
+        decisions: "",
+        status: "",
+        minutesUsed: "",
+        version: String(item.version),
+      }),
+      "discussion",
+      /^The discussion was not saved/,
+      `FIR ${fir}`,
+    );
+    expectRefused(
+      await post({
+        intent: "add-action",
+        agendaItemId: String(item.id),
+        description: `Trace ${victim}`,
+        departmentId: String(dept.police),
+        dueOn: addDays(today, 10),
+        caseId: "",
+      }),
+      "description",
+      /^The action was not saved/,
+      victim,
+    );
     // An attendee is an officer: a name equal to an accused's passes, a victim's does not.
-    const grid = { intent: "attendance", [`status.${dept.police}`]: "present", [`designation.${dept.police}`]: "PI", [`version.${dept.police}`]: "0" };
+    const grid = {
+      intent: "attendance",
+      [`status.${dept.police}`]: "present",
+      [`designation.${dept.police}`]: "PI",
+      [`version.${dept.police}`]: "0",
+    };
     const victimAttendee = await post({ ...grid, [`name.${dept.police}`]: victim });
     expectRefused(victimAttendee, `name.${dept.police}`, /attendee was not saved/, victim);
     const namesake = await post({ ...grid, [`name.${dept.police}`]: accusedName });
@@ -132,55 +277,196 @@ describe("every free-text field others read", () => {
   });
 
   it("a new meeting's venue", async () => {
-    const res = await run(() => newMeetingAction({ request: postRequest("/meetings/new", { date: addDays(today, 60), startTime: "11:00", durationMinutes: "120", venue: `Near ${victim}'s house`, onlineLink: "" }, cookies.secretariat), params: {}, context: {} }));
+    const res = await run(() =>
+      newMeetingAction({
+        request: postRequest(
+          "/meetings/new",
+          {
+            date: addDays(today, 60),
+            startTime: "11:00",
+            durationMinutes: "120",
+            venue: `Near ${victim}'s house`,
+            onlineLink: "",
+          },
+          cookies.secretariat,
+        ),
+        params: {},
+        context: {},
+      }),
+    );
     expectRefused(res, "venue", /^The venue was not saved/, victim);
   });
 
   it("a case event's outcome; its restricted note may name the accused but never the victim; an accused's name never the victim's", async () => {
-    const post = (body: Record<string, string>) => run(() => caseAction({ request: postRequest(`/cases/${caseId}`, body, cookies.secretariat), params: { caseId: String(caseId) }, context: {} }));
-    const event = { intent: "add-event", kind: "hearing", occurredOn: addDays(today, -1), nextDate: "", outcome: "", verdict: "", note: "" };
-    expectRefused(await post({ ...event, outcome: `${accusedName} absent` }), "outcome", /^The event's outcome was not saved/, accusedName);
-    expectRefused(await post({ ...event, note: `${victim} present` }), "note", /^The event's note was not saved/, victim);
-    expect((await post({ ...event, outcome: "Adjourned", note: `${accusedName} absent; FIR ${fir}` })).status).toBe(302);
-    expectRefused(await post({ intent: "add-accused", name: victim, arrestedOn: "", bailStatus: "not_applied" }), "name", /^The accused's name was not saved/, victim);
+    const post = (body: Record<string, string>) =>
+      run(() =>
+        caseAction({
+          request: postRequest(`/cases/${caseId}`, body, cookies.secretariat),
+          params: { caseId: String(caseId) },
+          context: {},
+        }),
+      );
+    const event = {
+      intent: "add-event",
+      kind: "hearing",
+      occurredOn: addDays(today, -1),
+      nextDate: "",
+      outcome: "",
+      verdict: "",
+      note: "",
+    };
+    expectRefused(
+      await post({ ...event, outcome: `${accusedName} absent` }),
+      "outcome",
+      /^The event's outcome was not saved/,
+      accusedName,
+    );
+    expectRefused(
+      await post({ ...event, note: `${victim} present` }),
+      "note",
+      /^The event's note was not saved/,
+      victim,
+    );
+    expect((await post({ ...event, outcome: "Adjourned", note: `${accusedName} absent; FIR ${fir}` })).status).toBe(
+      302,
+    );
+    expectRefused(
+      await post({ intent: "add-accused", name: victim, arrestedOn: "", bailStatus: "not_applied" }),
+      "name",
+      /^The accused's name was not saved/,
+      victim,
+    );
   });
 
   it("a transfer's fields, by the admin: the designation never names the accused, the officer's own name may equal one", async () => {
-    const body = { effectiveOn: addDays(today, 30), officerName: accusedName, designation: `PI, who arrested ${accusedName}`, email: "canary.pi@police.example", phone: "+91 98220 12345" };
-    const post = (b: Record<string, string>) => run(() => transferAction({ request: postRequest(`/departments/${dept.dcpu}/transfer`, b, cookies.admin), params: { departmentId: String(dept.dcpu) }, context: {} }));
+    const body = {
+      effectiveOn: addDays(today, 30),
+      officerName: accusedName,
+      designation: `PI, who arrested ${accusedName}`,
+      email: "canary.pi@police.example",
+      phone: "+91 98220 12345",
+    };
+    const post = (b: Record<string, string>) =>
+      run(() =>
+        transferAction({
+          request: postRequest(`/departments/${dept.dcpu}/transfer`, b, cookies.admin),
+          params: { departmentId: String(dept.dcpu) },
+          context: {},
+        }),
+      );
     const res = await post(body);
     expectRefused(res, "designation", /^The designation of the new holder was not saved/, accusedName);
     expect(res.data.errors.officerName).toBeUndefined();
     expect(res.data.errors.phone).toBeUndefined();
-    expectRefused(await post({ ...body, designation: "PI", officerName: victim }), "officerName", /^The name of the new holder/, victim);
+    expectRefused(
+      await post({ ...body, designation: "PI", officerName: victim }),
+      "officerName",
+      /^The name of the new holder/,
+      victim,
+    );
   });
 
   it("a case's court case number and sections, on registering and on editing the case", async () => {
-    const register = { policeStation: "Sitabuldi PS", firNumber: "", firYear: "", courtName: "", courtCaseNumber: "", sections: "BNS 143", stage: "fir", status: "open", outcome: "", openedOn: today, closedOn: "", chargesheetLimitDays: "60", [`dept-${dept.police}`]: "lead" };
-    const post = (b: Record<string, string>) => run(() => newCaseAction({ request: postRequest("/cases/new", b, cookies.secretariat), params: {}, context: {} }));
-    expectRefused(await post({ ...register, courtCaseNumber: `SC 45/2026 (${victim})` }), "courtCaseNumber", /^The court case number was not saved/, victim);
-    expectRefused(await post({ ...register, sections: `BNS 143 against ${accusedName}` }), "sections", /^The list of sections was not saved/, accusedName);
+    const register = {
+      policeStation: "Sitabuldi PS",
+      firNumber: "",
+      firYear: "",
+      courtName: "",
+      courtCaseNumber: "",
+      sections: "BNS 143",
+      stage: "fir",
+      status: "open",
+      outcome: "",
+      openedOn: today,
+      closedOn: "",
+      chargesheetLimitDays: "60",
+      [`dept-${dept.police}`]: "lead",
+    };
+    const post = (b: Record<string, string>) =>
+      run(() => newCaseAction({ request: postRequest("/cases/new", b, cookies.secretariat), params: {}, context: {} }));
+    expectRefused(
+      await post({ ...register, courtCaseNumber: `SC 45/2026 (${victim})` }),
+      "courtCaseNumber",
+      /^The court case number was not saved/,
+      victim,
+    );
+    expectRefused(
+      await post({ ...register, sections: `BNS 143 against ${accusedName}` }),
+      "sections",
+      /^The list of sections was not saved/,
+      accusedName,
+    );
     const kase = getDb().select().from(cases).where(eq(cases.id, caseId)).get()!;
-    const edit = { ...register, policeStation: kase.policeStation, firNumber: kase.firNumber ?? "", openedOn: kase.openedOn, version: String(kase.version), sections: `ITPA 5; victim ${victim}` };
-    const edited = await run(() => editCaseAction({ request: postRequest(`/cases/${caseId}/edit`, edit, cookies.secretariat), params: { caseId: String(caseId) }, context: {} }));
+    const edit = {
+      ...register,
+      policeStation: kase.policeStation,
+      firNumber: kase.firNumber ?? "",
+      openedOn: kase.openedOn,
+      version: String(kase.version),
+      sections: `ITPA 5; victim ${victim}`,
+    };
+    const edited = await run(() =>
+      editCaseAction({
+        request: postRequest(`/cases/${caseId}/edit`, edit, cookies.secretariat),
+        params: { caseId: String(caseId) },
+        context: {},
+      }),
+    );
     expectRefused(edited, "sections", /^The list of sections was not saved/, victim);
     expect(getDb().select().from(cases).where(eq(cases.id, caseId)).get()!.sections).toBe(kase.sections);
   });
 
   it("a meeting's cancellation reason, which goes into every seat holder's email", async () => {
     const m = getDb().select().from(meetings).where(eq(meetings.status, "agenda_published")).get() ?? meeting();
-    const res = await run(() => cancelAction({ request: postRequest(`/meetings/${m.id}/cancel`, { confirm: "on", reason: `${victim} cannot attend`, version: String(m.version) }, cookies.secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    const res = await run(() =>
+      cancelAction({
+        request: postRequest(
+          `/meetings/${m.id}/cancel`,
+          { confirm: "on", reason: `${victim} cannot attend`, version: String(m.version) },
+          cookies.secretariat,
+        ),
+        params: { meetingId: String(m.id) },
+        context: {},
+      }),
+    );
     expectRefused(res, "reason", /^The reason for cancelling was not saved/, victim);
     expect(getDb().select().from(meetings).where(eq(meetings.id, m.id)).get()!.status).toBe(m.status);
   });
 
   it("department names and participation labels", async () => {
-    const named = await run(() => newDepartmentAction({ request: postRequest("/departments?index", { name: `${victim} shelter`, kind: "other" }, cookies.admin), params: {}, context: {} }));
+    const named = await run(() =>
+      newDepartmentAction({
+        request: postRequest("/departments?index", { name: `${victim} shelter`, kind: "other" }, cookies.admin),
+        params: {},
+        context: {},
+      }),
+    );
     expectRefused(named, "name", /^The department's name was not saved/, victim);
-    const renamed = await run(() => departmentAction({ request: postRequest(`/departments/${dept.dcpu}`, { intent: "department", name: `DCPU for ${victim}`, kind: "dcpu", active: "on" }, cookies.admin), params: { departmentId: String(dept.dcpu) }, context: {} }));
+    const renamed = await run(() =>
+      departmentAction({
+        request: postRequest(
+          `/departments/${dept.dcpu}`,
+          { intent: "department", name: `DCPU for ${victim}`, kind: "dcpu", active: "on" },
+          cookies.admin,
+        ),
+        params: { departmentId: String(dept.dcpu) },
+        context: {},
+      }),
+    );
     expectRefused(renamed, "name", /^The department's name/, victim);
-    const res = await run(() => participationAction({ request: postRequest("/settings/participation", { "informed.label": `Informed ${victim}`, "informed.weight": "1", "informed.active": "on" }, cookies.admin), params: {}, context: {} }));
-    if (res.status === 400 && res.data.errors["informed.label"]) expectRefused(res, "informed.label", /^The label of indicator 1 was not saved/, victim);
+    const res = await run(() =>
+      participationAction({
+        request: postRequest(
+          "/settings/participation",
+          { "informed.label": `Informed ${victim}`, "informed.weight": "1", "informed.active": "on" },
+          cookies.admin,
+        ),
+        params: {},
+        context: {},
+      }),
+    );
+    if (res.status === 400 && res.data.errors["informed.label"])
+      expectRefused(res, "informed.label", /^The label of indicator 1 was not saved/, victim);
   });
 });
 

@@ -13,9 +13,23 @@ describe("the next agenda's review of action items", () => {
     const db = getDb();
     const held = db.select().from(meetings).where(eq(meetings.status, "held")).orderBy(desc(meetings.startsAt)).all();
     const [last, beforeLast] = held;
-    const police = db.select().from(departments).where(and(eq(departments.kind, "police"))).get()!;
+    const police = db
+      .select()
+      .from(departments)
+      .where(and(eq(departments.kind, "police")))
+      .get()!;
     const agreed = (meetingId: number, description: string) =>
-      db.insert(actionItems).values({ collectiveId: police.collectiveId, departmentId: police.id, meetingId, description, dueOn: addDays(testToday, 60), status: "open" }).run();
+      db
+        .insert(actionItems)
+        .values({
+          collectiveId: police.collectiveId,
+          departmentId: police.id,
+          meetingId,
+          description,
+          dueOn: addDays(testToday, 60),
+          status: "open",
+        })
+        .run();
     agreed(last.id, "Canary task agreed last month");
     agreed(beforeLast.id, "Canary task agreed two months ago");
     const upcoming = db.select().from(meetings).where(eq(meetings.status, "planned")).get()!;

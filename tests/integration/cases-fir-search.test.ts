@@ -23,7 +23,9 @@ beforeAll(async () => {
 });
 
 const search = async (fir: string) =>
-  run(async () => casesLoader({ request: getRequest(`/cases?fir=${encodeURIComponent(fir)}`, secretariat), params: {}, context: {} }));
+  run(async () =>
+    casesLoader({ request: getRequest(`/cases?fir=${encodeURIComponent(fir)}`, secretariat), params: {}, context: {} }),
+  );
 const found = async (fir: string) => ((await search(fir)).data.rows as { code: string }[]).map((r) => r.code).sort();
 
 describe("searching the case register by FIR number", () => {

@@ -10,7 +10,16 @@ import { cookieFor, getRequest, run } from "../support/remix";
 
 // The case register at /cases: who sees what, the filters from the URL, pages and clock flags.
 
-type Row = { id: number; code: string; stage: string; status: string; policeStation: string; leadDepartment: string | null; nextDate: string; flag: { short: string; severity: string } | null };
+type Row = {
+  id: number;
+  code: string;
+  stage: string;
+  status: string;
+  policeStation: string;
+  leadDepartment: string | null;
+  nextDate: string;
+  flag: { short: string; severity: string } | null;
+};
 
 let secretariat: string;
 let police: string;
@@ -23,18 +32,27 @@ beforeAll(async () => {
   police = await cookieFor("police@demo.testa");
   observer = await cookieFor("observer@demo.testa");
   demoId = getDb().select().from(collectives).where(eq(collectives.districtCode, "DEM")).get()!.id;
-  dept = Object.fromEntries(getDb().select().from(departments).where(eq(departments.collectiveId, demoId)).all().map((d) => [d.kind, d.id]));
+  dept = Object.fromEntries(
+    getDb()
+      .select()
+      .from(departments)
+      .where(eq(departments.collectiveId, demoId))
+      .all()
+      .map((d) => [d.kind, d.id]),
+  );
 });
 
 const db = () => getDb();
 const today = () => todayIn("Asia/Kolkata");
 const demoCases = () => db().select().from(cases).where(eq(cases.collectiveId, demoId)).all();
-const list = (query: string, cookie = secretariat) => run(() => listLoader({ request: getRequest(`/cases${query}`, cookie), params: {}, context: {} }));
+const list = (query: string, cookie = secretariat) =>
+  run(() => listLoader({ request: getRequest(`/cases${query}`, cookie), params: {}, context: {} }));
 /** Every row across the pages, for totals above one page. */
 async function allRows(query: string, cookie = secretariat): Promise<Row[]> {
   const first = await list(query, cookie);
   const rows: Row[] = [...first.data.rows];
-  for (let page = 2; page <= first.data.pages; page++) rows.push(...(await list(`${query}${query ? "&" : "?"}page=${page}`, cookie)).data.rows);
+  for (let page = 2; page <= first.data.pages; page++)
+    rows.push(...(await list(`${query}${query ? "&" : "?"}page=${page}`, cookie)).data.rows);
   return rows;
 }
 
@@ -59,7 +77,14 @@ describe("who sees which cases", () => {
 
   it("lists only the cases the police department is involved in for its representative", async () => {
     const res = await list("", police);
-    const involved = new Set(db().select().from(caseDepartments).where(eq(caseDepartments.departmentId, dept.police)).all().map((r) => r.caseId));
+    const involved = new Set(
+      db()
+        .select()
+        .from(caseDepartments)
+        .where(eq(caseDepartments.departmentId, dept.police))
+        .all()
+        .map((r) => r.caseId),
+    );
     expect(res.data.total).toBe(involved.size);
     expect((await allRows("", police)).every((r) => involved.has(r.id))).toBe(true);
     expect(res.data).toMatchObject({ scoped: true, canCreate: false });
@@ -69,7 +94,10 @@ describe("who sees which cases", () => {
   it("never lists another collective's cases, and is closed to observers", async () => {
     const other = createCollective(db(), { name: "List District", district: "List", districtCode: "LST" });
     const otherDept = createDepartment(db(), { collectiveId: other.id, name: "List police", kind: "police" });
-    const foreign = createCase(db(), { collectiveId: other.id, departments: [{ departmentId: otherDept.id, role: "lead" }] });
+    const foreign = createCase(db(), {
+      collectiveId: other.id,
+      departments: [{ departmentId: otherDept.id, role: "lead" }],
+    });
     expect((await allRows("")).some((r) => r.id === foreign.id)).toBe(false);
     expect((await list(`?q=LST`)).data.total).toBe(0);
     expect((await list("", observer)).status).toBe(403);
@@ -87,15 +115,30 @@ describe("the columns", () => {
     const withLead = rows.find((r) => r.leadDepartment);
     expect(withLead).toBeDefined();
     // The demo has an investigation whose chargesheet is overdue (arrest 70 days ago, 60-day limit).
-    expect(rows.some((r) => r.flag?.severity === "danger" && /^Chargesheet overdue by \d+ days?$/.test(r.flag.short))).toBe(true);
+    expect(
+      rows.some((r) => r.flag?.severity === "danger" && /^Chargesheet overdue by \d+ days?$/.test(r.flag.short)),
+    ).toBe(true);
     expect(rows.every((r) => r.flag === null || r.flag.severity !== "ok")).toBe(true);
   });
 
   it("flags a hearing date that passed with nothing recorded, and shows no next date for it", async () => {
-    const kase = createCase(db(), { collectiveId: demoId, code: "DEM-2026-9001", departments: [{ departmentId: dept.police, role: "lead" }] });
-    createCaseEvent(db(), { caseId: kase.id, kind: "hearing", occurredOn: addDays(today(), -30), nextDate: addDays(today(), -3) });
+    const kase = createCase(db(), {
+      collectiveId: demoId,
+      code: "DEM-2026-9001",
+      departments: [{ departmentId: dept.police, role: "lead" }],
+    });
+    createCaseEvent(db(), {
+      caseId: kase.id,
+      kind: "hearing",
+      occurredOn: addDays(today(), -30),
+      nextDate: addDays(today(), -3),
+    });
     const [row] = (await list("?q=DEM-2026-9001")).data.rows as Row[];
-    expect(row).toMatchObject({ nextDate: "", leadDepartment: expect.stringMatching(/^Police/), flag: { short: "Hearing date passed", severity: "warn" } });
+    expect(row).toMatchObject({
+      nextDate: "",
+      leadDepartment: expect.stringMatching(/^Police/),
+      flag: { short: "Hearing date passed", severity: "warn" },
+    });
   });
 });
 
@@ -109,7 +152,9 @@ describe("filters", () => {
 
   it("filters by department", async () => {
     const res = await list(`?department=${dept.dcpu}`);
-    expect(res.data.total).toBe(db().select({ n: count() }).from(caseDepartments).where(eq(caseDepartments.departmentId, dept.dcpu)).get()!.n);
+    expect(res.data.total).toBe(
+      db().select({ n: count() }).from(caseDepartments).where(eq(caseDepartments.departmentId, dept.dcpu)).get()!.n,
+    );
   });
 
   it("searches by code, partial and in any case", async () => {
@@ -140,15 +185,31 @@ describe("filters", () => {
 
   it("combines filters with the representative's scope", async () => {
     const res = await allRows(`?department=${dept.dcpu}`, police);
-    const police_ = new Set(db().select().from(caseDepartments).where(eq(caseDepartments.departmentId, dept.police)).all().map((r) => r.caseId));
-    const dcpu = new Set(db().select().from(caseDepartments).where(eq(caseDepartments.departmentId, dept.dcpu)).all().map((r) => r.caseId));
+    const police_ = new Set(
+      db()
+        .select()
+        .from(caseDepartments)
+        .where(eq(caseDepartments.departmentId, dept.police))
+        .all()
+        .map((r) => r.caseId),
+    );
+    const dcpu = new Set(
+      db()
+        .select()
+        .from(caseDepartments)
+        .where(eq(caseDepartments.departmentId, dept.dcpu))
+        .all()
+        .map((r) => r.caseId),
+    );
     expect(res.length).toBe([...dcpu].filter((id) => police_.has(id)).length);
   });
 });
 
 describe("bad values in the URL", () => {
   it("reports each bad filter next to it with a 400, ignores it and still lists, never a 500", async () => {
-    const res = await list("?stage=nonsense&status=pending&from=2026-02-30&to=tomorrow&department=abc&q=%3Cscript%3E&page=0");
+    const res = await list(
+      "?stage=nonsense&status=pending&from=2026-02-30&to=tomorrow&department=abc&q=%3Cscript%3E&page=0",
+    );
     expect(res.status).toBe(400);
     expect(res.data.errors).toEqual({
       stage: "That stage does not exist.",

@@ -22,14 +22,25 @@ beforeAll(async () => {
   police = await cookieFor("police@demo.testa");
   dcpu = await cookieFor("dcpu@demo.testa");
   observer = await cookieFor("observer@demo.testa");
-  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d.id]));
+  dept = Object.fromEntries(
+    getDb()
+      .select()
+      .from(departments)
+      .all()
+      .map((d) => [d.kind, d.id]),
+  );
 });
 
 const db = () => getDb();
-const rows = (table: typeof cases | typeof caseDepartments | typeof auditLog) => db().select({ n: count() }).from(table).get()!.n;
+const rows = (table: typeof cases | typeof caseDepartments | typeof auditLog) =>
+  db().select({ n: count() }).from(table).get()!.n;
 const caseRow = (id: number) => db().select().from(cases).where(eq(cases.id, id)).get()!;
 const involvement = (id: number) =>
-  db().select({ departmentId: caseDepartments.departmentId, role: caseDepartments.role }).from(caseDepartments).where(eq(caseDepartments.caseId, id)).all();
+  db()
+    .select({ departmentId: caseDepartments.departmentId, role: caseDepartments.role })
+    .from(caseDepartments)
+    .where(eq(caseDepartments.caseId, id))
+    .all();
 const auditSince = (id: number) => db().select().from(auditLog).where(gt(auditLog.id, id)).all();
 const lastAuditId = () => db().select({ id: auditLog.id }).from(auditLog).all().at(-1)?.id ?? 0;
 
@@ -53,9 +64,17 @@ const validCase = () => ({
 const create = (body: Record<string, string>, cookie = secretariat) =>
   run(() => newAction({ request: postRequest("/cases/new", body, cookie), params: {}, context: {} }));
 const edit = (caseId: number | string, body: Record<string, string>, cookie = secretariat) =>
-  run(() => editAction({ request: postRequest(`/cases/${caseId}/edit`, body, cookie), params: { caseId: String(caseId) }, context: {} }));
+  run(() =>
+    editAction({
+      request: postRequest(`/cases/${caseId}/edit`, body, cookie),
+      params: { caseId: String(caseId) },
+      context: {},
+    }),
+  );
 const openCase = (caseId: number | string, cookie = secretariat) =>
-  run(() => caseLoader({ request: getRequest(`/cases/${caseId}`, cookie), params: { caseId: String(caseId) }, context: {} }));
+  run(() =>
+    caseLoader({ request: getRequest(`/cases/${caseId}`, cookie), params: { caseId: String(caseId) }, context: {} }),
+  );
 const createdId = (location: string | null) => Number(/\/cases\/(\d+)/.exec(location ?? "")?.[1]);
 
 /** A demo case the police are involved in, with at least one accused and one event note. */
@@ -70,14 +89,31 @@ const policeCaseWithSecrets = () =>
       (c) =>
         c.firNumber &&
         db().select().from(accused).where(eq(accused.caseId, c.id)).all().length > 0 &&
-        db().select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).all().some((e) => e.note),
+        db()
+          .select()
+          .from(caseEvents)
+          .where(eq(caseEvents.caseId, c.id))
+          .all()
+          .some((e) => e.note),
     )!;
 
 /** A case of the demo collective that does not involve a department (made if the demo has none). */
 const caseWithout = (departmentId: number) => {
-  const involved = new Set(db().select().from(caseDepartments).where(eq(caseDepartments.departmentId, departmentId)).all().map((r) => r.caseId));
+  const involved = new Set(
+    db()
+      .select()
+      .from(caseDepartments)
+      .where(eq(caseDepartments.departmentId, departmentId))
+      .all()
+      .map((r) => r.caseId),
+  );
   const demo = db().select().from(collectives).where(eq(collectives.districtCode, "DEM")).get()!;
-  const found = db().select().from(cases).where(eq(cases.collectiveId, demo.id)).all().find((c) => !involved.has(c.id));
+  const found = db()
+    .select()
+    .from(cases)
+    .where(eq(cases.collectiveId, demo.id))
+    .all()
+    .find((c) => !involved.has(c.id));
   if (found) return found;
   const other = Object.values(dept).find((id) => id !== departmentId)!;
   return createCase(db(), { collectiveId: demo.id, departments: [{ departmentId: other, role: "lead" }] });
@@ -88,25 +124,47 @@ describe("registering a case", () => {
     const res = await run(() => newLoader({ request: getRequest("/cases/new", secretariat), params: {}, context: {} }));
     expect(res.status).toBe(200);
     expect(res.data.departments.map((d: { id: number }) => d.id).sort()).toEqual(Object.values(dept).sort());
-    expect((await run(() => newLoader({ request: getRequest("/cases/new", police), params: {}, context: {} }))).status).toBe(403);
+    expect(
+      (await run(() => newLoader({ request: getRequest("/cases/new", police), params: {}, context: {} }))).status,
+    ).toBe(403);
   });
 
   it("issues the next code for the opening year inside the insert, records the departments and shows the code", async () => {
-    const before = db().select({ code: cases.code }).from(cases).all().map((c) => c.code).filter((c) => c.startsWith("DEM-2026-")).sort();
+    const before = db()
+      .select({ code: cases.code })
+      .from(cases)
+      .all()
+      .map((c) => c.code)
+      .filter((c) => c.startsWith("DEM-2026-"))
+      .sort();
     const res = await create(validCase());
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/^\/cases\/\d+\?registered$/);
     const created = caseRow(createdId(res.headers.get("Location")));
     const serial = Number(before.at(-1)!.slice(-4)) + 1;
     expect(created.code).toBe(`DEM-2026-${String(serial).padStart(4, "0")}`);
-    expect(created).toMatchObject({ policeStation: "Sitabuldi PS", firNumber: "0999", firYear: 2026, stage: "fir", status: "open", version: 1, chargesheetLimitDays: 60 });
+    expect(created).toMatchObject({
+      policeStation: "Sitabuldi PS",
+      firNumber: "0999",
+      firYear: 2026,
+      stage: "fir",
+      status: "open",
+      version: 1,
+      chargesheetLimitDays: 60,
+    });
     expect(involvement(created.id)).toEqual(
       expect.arrayContaining([
         { departmentId: dept.police, role: "lead" },
         { departmentId: dept.ngo, role: "support" },
       ]),
     );
-    const page = await run(() => caseLoader({ request: getRequest(`/cases/${created.id}?registered`, secretariat), params: { caseId: String(created.id) }, context: {} }));
+    const page = await run(() =>
+      caseLoader({
+        request: getRequest(`/cases/${created.id}?registered`, secretariat),
+        params: { caseId: String(created.id) },
+        context: {},
+      }),
+    );
     expect(page.data).toMatchObject({ registered: true, view: { case: { code: created.code } } });
   });
 
@@ -118,22 +176,44 @@ describe("registering a case", () => {
   });
 
   const bad: [string, Record<string, string>, string, string][] = [
-    ["a date that does not exist", { openedOn: "2026-02-30" }, "openedOn", "Opened on must be a real date (day/month/year)."],
+    [
+      "a date that does not exist",
+      { openedOn: "2026-02-30" },
+      "openedOn",
+      "Opened on must be a real date (day/month/year).",
+    ],
     ["a missing opening date", { openedOn: "" }, "openedOn", "Opened on is required."],
     ["a missing police station", { policeStation: "  " }, "policeStation", "Police station is required."],
     ["an unknown stage", { stage: "trial" }, "stage", "Choose a valid stage."],
     ["an unknown outcome", { outcome: "hanged" }, "outcome", "Choose a valid outcome."],
     ["a closed case without a closing date", { status: "closed" }, "closedOn", "Give the date the case was closed."],
-    ["a closing date before the opening", { status: "closed", closedOn: "2026-11-01" }, "closedOn", "Closed on cannot be before opened on."],
+    [
+      "a closing date before the opening",
+      { status: "closed", closedOn: "2026-11-01" },
+      "closedOn",
+      "Closed on cannot be before opened on.",
+    ],
     ["a bad FIR year", { firYear: "20x6" }, "firYear", "FIR year must be a year such as 2026."],
-    ["a chargesheet limit other than 60 or 90", { chargesheetLimitDays: "30" }, "chargesheetLimitDays", "Choose 60 or 90 days."],
-    ["a department role that does not exist", { "dept-POLICE": "boss" }, "dept-POLICE", "Choose lead, support or informed."],
+    [
+      "a chargesheet limit other than 60 or 90",
+      { chargesheetLimitDays: "30" },
+      "chargesheetLimitDays",
+      "Choose 60 or 90 days.",
+    ],
+    [
+      "a department role that does not exist",
+      { "dept-POLICE": "boss" },
+      "dept-POLICE",
+      "Choose lead, support or informed.",
+    ],
   ];
   for (const [what, change, field, message] of bad) {
     it(`refuses ${what} with a message next to the field, keeps the input and writes nothing`, async () => {
       const before = [rows(cases), rows(caseDepartments), rows(auditLog)];
       // The demo's department ids are known only once the database is open.
-      const withIds = Object.fromEntries(Object.entries(change).map(([k, v]) => [k.replace("POLICE", String(dept.police)), v]));
+      const withIds = Object.fromEntries(
+        Object.entries(change).map(([k, v]) => [k.replace("POLICE", String(dept.police)), v]),
+      );
       const res = await create({ ...validCase(), ...withIds });
       expect(res.status).toBe(400);
       expect(res.data.errors[field.replace("POLICE", String(dept.police))]).toBe(message);
@@ -147,7 +227,12 @@ describe("registering a case", () => {
     const other = createCollective(db(), { name: "Other District", district: "Other", districtCode: "OTH" });
     const foreign = createDepartment(db(), { collectiveId: other.id, name: "Other police", kind: "police" });
     const demo = db().select().from(collectives).where(eq(collectives.districtCode, "DEM")).get()!;
-    const inactive = createDepartment(db(), { collectiveId: demo.id, name: "Disbanded cell", kind: "other", active: false });
+    const inactive = createDepartment(db(), {
+      collectiveId: demo.id,
+      name: "Disbanded cell",
+      kind: "other",
+      active: false,
+    });
     for (const id of [99999, foreign.id, inactive.id]) {
       const before = [rows(cases), rows(caseDepartments)];
       const res = await create({ ...validCase(), [`dept-${id}`]: "informed" });
@@ -176,21 +261,41 @@ describe("registering a case", () => {
 
 describe("editing a case", () => {
   const registered = async () => createdId((await create(validCase())).headers.get("Location"));
-  const editBody = (id: number, change: Record<string, string> = {}) => ({ ...validCase(), version: String(caseRow(id).version), ...change });
+  const editBody = (id: number, change: Record<string, string> = {}) => ({
+    ...validCase(),
+    version: String(caseRow(id).version),
+    ...change,
+  });
 
   it("loads the form with the case, its departments and its version, and audits the FIR being shown", async () => {
     const id = await registered();
     const since = lastAuditId();
-    const res = await run(() => editLoader({ request: getRequest(`/cases/${id}/edit`, secretariat), params: { caseId: String(id) }, context: {} }));
+    const res = await run(() =>
+      editLoader({
+        request: getRequest(`/cases/${id}/edit`, secretariat),
+        params: { caseId: String(id) },
+        context: {},
+      }),
+    );
     expect(res.status).toBe(200);
-    expect(res.data.kase).toMatchObject({ id, firNumber: "0999", version: 1, departments: { [dept.police]: "lead", [dept.ngo]: "support" } });
-    expect(auditSince(since)).toEqual([expect.objectContaining({ action: "view:restricted", entity: "case", entityId: id, detail: "fir" })]);
+    expect(res.data.kase).toMatchObject({
+      id,
+      firNumber: "0999",
+      version: 1,
+      departments: { [dept.police]: "lead", [dept.ngo]: "support" },
+    });
+    expect(auditSince(since)).toEqual([
+      expect.objectContaining({ action: "view:restricted", entity: "case", entityId: id, detail: "fir" }),
+    ]);
     expect(JSON.stringify(auditSince(since))).not.toContain("0999");
   });
 
   it("saves with the current version, bumps it, replaces the departments and flags a stage change", async () => {
     const id = await registered();
-    const res = await edit(id, editBody(id, { stage: "investigation", [`dept-${dept.ngo}`]: "", [`dept-${dept.dcpu}`]: "informed" }));
+    const res = await edit(
+      id,
+      editBody(id, { stage: "investigation", [`dept-${dept.ngo}`]: "", [`dept-${dept.dcpu}`]: "informed" }),
+    );
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/cases/${id}`);
     const after = caseRow(id);
@@ -209,15 +314,27 @@ describe("editing a case", () => {
     const id = await registered();
     const loaded = editBody(id);
     // Someone else saves first...
-    expect((await edit(id, { ...loaded, policeStation: "Their PS", [`dept-${dept.court}`]: "support" })).status).toBe(302);
+    expect((await edit(id, { ...loaded, policeStation: "Their PS", [`dept-${dept.court}`]: "support" })).status).toBe(
+      302,
+    );
     const theirs = caseRow(id);
     const theirDepartments = involvement(id);
     // ...then this person saves the version they loaded.
     const res = await edit(id, { ...loaded, policeStation: "My PS", sections: "ITPA 7" });
     expect(res.status).toBe(409);
-    expect(res.data.errors.form).toMatch(/^Someone else changed this case while you were editing\. Their version is shown; your changes are kept below/);
-    expect(res.data.theirs).toMatchObject({ policeStation: "Their PS", version: theirs.version, departments: { [dept.court]: "support" } });
-    expect(res.data.values).toMatchObject({ policeStation: "My PS", sections: "ITPA 7", version: String(theirs.version) });
+    expect(res.data.errors.form).toMatch(
+      /^Someone else changed this case while you were editing\. Their version is shown; your changes are kept below/,
+    );
+    expect(res.data.theirs).toMatchObject({
+      policeStation: "Their PS",
+      version: theirs.version,
+      departments: { [dept.court]: "support" },
+    });
+    expect(res.data.values).toMatchObject({
+      policeStation: "My PS",
+      sections: "ITPA 7",
+      version: String(theirs.version),
+    });
     expect(caseRow(id)).toEqual(theirs);
     expect(involvement(id)).toEqual(theirDepartments);
     // Saving again with their version (after checking) goes through.
@@ -244,11 +361,27 @@ describe("editing a case", () => {
   it("keeps a department the case already involves after it became inactive", async () => {
     const demo = db().select().from(collectives).where(eq(collectives.districtCode, "DEM")).get()!;
     const retired = createDepartment(db(), { collectiveId: demo.id, name: "Retired unit", kind: "other" });
-    const kase = createCase(db(), { collectiveId: demo.id, departments: [{ departmentId: retired.id, role: "support" }, { departmentId: dept.police, role: "lead" }] });
+    const kase = createCase(db(), {
+      collectiveId: demo.id,
+      departments: [
+        { departmentId: retired.id, role: "support" },
+        { departmentId: dept.police, role: "lead" },
+      ],
+    });
     db().update(departments).set({ active: false }).where(eq(departments.id, retired.id)).run();
-    const form = await run(() => editLoader({ request: getRequest(`/cases/${kase.id}/edit`, secretariat), params: { caseId: String(kase.id) }, context: {} }));
+    const form = await run(() =>
+      editLoader({
+        request: getRequest(`/cases/${kase.id}/edit`, secretariat),
+        params: { caseId: String(kase.id) },
+        context: {},
+      }),
+    );
     expect(form.data.departments).toContainEqual({ id: retired.id, name: "Retired unit (inactive)" });
-    const res = await edit(kase.id, { ...validCase(), version: String(kase.version), [`dept-${retired.id}`]: "support" });
+    const res = await edit(kase.id, {
+      ...validCase(),
+      version: String(kase.version),
+      [`dept-${retired.id}`]: "support",
+    });
     expect(res.status).toBe(302);
     expect(involvement(kase.id)).toContainEqual({ departmentId: retired.id, role: "support" });
   });
@@ -256,10 +389,22 @@ describe("editing a case", () => {
   it("is refused to representatives (403) and answers 404 for forged ids", async () => {
     const id = await registered();
     const before = caseRow(id);
-    expect((await run(() => editLoader({ request: getRequest(`/cases/${id}/edit`, police), params: { caseId: String(id) }, context: {} }))).status).toBe(403);
+    expect(
+      (
+        await run(() =>
+          editLoader({ request: getRequest(`/cases/${id}/edit`, police), params: { caseId: String(id) }, context: {} }),
+        )
+      ).status,
+    ).toBe(403);
     expect((await edit(id, editBody(id, { policeStation: "Police PS" }), police)).status).toBe(403);
     for (const caseId of ["999999", "abc", "0"]) {
-      expect((await run(() => editLoader({ request: getRequest(`/cases/${caseId}/edit`, secretariat), params: { caseId }, context: {} }))).status).toBe(404);
+      expect(
+        (
+          await run(() =>
+            editLoader({ request: getRequest(`/cases/${caseId}/edit`, secretariat), params: { caseId }, context: {} }),
+          )
+        ).status,
+      ).toBe(404);
       expect((await edit(caseId, editBody(id))).status).toBe(404);
     }
     expect(caseRow(id)).toEqual(before);
@@ -274,15 +419,33 @@ describe("the case page", () => {
     expect(res.status).toBe(200);
     const { view } = res.data;
     expect(view.restricted.firNumber).toBe(kase.firNumber);
-    const names = db().select().from(accused).where(eq(accused.caseId, kase.id)).all().map((a) => a.name);
+    const names = db()
+      .select()
+      .from(accused)
+      .where(eq(accused.caseId, kase.id))
+      .all()
+      .map((a) => a.name);
     expect(Object.values(view.restricted.accusedNames)).toEqual(names);
     expect(Object.keys(view.restricted.notes).length).toBeGreaterThan(0);
     expect(view.departments.some((d: { departmentId: number }) => d.departmentId === dept.police)).toBe(true);
     expect(view.events.length).toBeGreaterThan(0);
     expect(Array.isArray(view.clocks)).toBe(true);
     const entries = auditSince(since);
-    expect(entries).toEqual([expect.objectContaining({ action: "view:restricted", entity: "case", entityId: kase.id, detail: "fir,accused,notes" })]);
-    const notes = db().select().from(caseEvents).where(eq(caseEvents.caseId, kase.id)).all().map((e) => e.note).filter((n): n is string => !!n);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: "view:restricted",
+        entity: "case",
+        entityId: kase.id,
+        detail: "fir,accused,notes",
+      }),
+    ]);
+    const notes = db()
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, kase.id))
+      .all()
+      .map((e) => e.note)
+      .filter((n): n is string => !!n);
     for (const value of [kase.firNumber!, ...names, ...notes]) expect(JSON.stringify(entries)).not.toContain(value);
   });
 
@@ -293,8 +456,19 @@ describe("the case page", () => {
     const res = await openCase(kase.id, police);
     expect(res.status).toBe(200);
     const json = JSON.stringify(res.data);
-    const names = db().select().from(accused).where(eq(accused.caseId, kase.id)).all().map((a) => a.name);
-    const notes = db().select().from(caseEvents).where(eq(caseEvents.caseId, kase.id)).all().map((e) => e.note).filter((n): n is string => !!n);
+    const names = db()
+      .select()
+      .from(accused)
+      .where(eq(accused.caseId, kase.id))
+      .all()
+      .map((a) => a.name);
+    const notes = db()
+      .select()
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, kase.id))
+      .all()
+      .map((e) => e.note)
+      .filter((n): n is string => !!n);
     expect(names.length).toBeGreaterThan(0);
     expect(notes.length).toBeGreaterThan(0);
     for (const secret of [`"${full.firNumber}"`, ...names, ...notes]) expect(json).not.toContain(secret);
@@ -318,18 +492,33 @@ describe("the case page", () => {
       expect(res.status).toBe(404);
       expect(res.data).toBe("Case not found");
     }
-    const other = db().select().from(collectives).where(eq(collectives.districtCode, "OTH")).get() ?? createCollective(db(), { name: "Far District", district: "Far", districtCode: "FAR" });
-    const foreignDept = createDepartment(db(), { collectiveId: other.id, name: `Police of ${other.districtCode}`, kind: "police" });
-    const foreign = createCase(db(), { collectiveId: other.id, departments: [{ departmentId: foreignDept.id, role: "lead" }] });
+    const other =
+      db().select().from(collectives).where(eq(collectives.districtCode, "OTH")).get() ??
+      createCollective(db(), { name: "Far District", district: "Far", districtCode: "FAR" });
+    const foreignDept = createDepartment(db(), {
+      collectiveId: other.id,
+      name: `Police of ${other.districtCode}`,
+      kind: "police",
+    });
+    const foreign = createCase(db(), {
+      collectiveId: other.id,
+      departments: [{ departmentId: foreignDept.id, role: "lead" }],
+    });
     expect((await openCase(foreign.id)).status).toBe(404);
     expect((await openCase(foreign.id, police)).status).toBe(404);
     expect((await openCase(1, observer)).status).toBe(403);
   });
 
   it("counts no audit row for a view that was refused", async () => {
-    const before = db().select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, "view:restricted"))).get()!.n;
+    const before = db()
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "view:restricted")))
+      .get()!.n;
     await openCase("999999");
     await openCase(caseWithout(dept.police).id, police);
-    expect(db().select({ n: count() }).from(auditLog).where(eq(auditLog.action, "view:restricted")).get()!.n).toBe(before);
+    expect(db().select({ n: count() }).from(auditLog).where(eq(auditLog.action, "view:restricted")).get()!.n).toBe(
+      before,
+    );
   });
 });

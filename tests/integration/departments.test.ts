@@ -17,7 +17,13 @@ const today = todayIn("Asia/Kolkata");
 
 beforeAll(async () => {
   admin = await cookieFor("admin@demo.testa");
-  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d.id]));
+  dept = Object.fromEntries(
+    getDb()
+      .select()
+      .from(departments)
+      .all()
+      .map((d) => [d.kind, d.id]),
+  );
 });
 
 const counts = () => ({
@@ -27,7 +33,13 @@ const counts = () => ({
 });
 
 const transfer = (departmentId: number, body: Record<string, string>, cookie = admin) =>
-  run(() => transferAction({ request: postRequest(`/departments/${departmentId}/transfer`, body, cookie), params: { departmentId: String(departmentId) }, context: {} }));
+  run(() =>
+    transferAction({
+      request: postRequest(`/departments/${departmentId}/transfer`, body, cookie),
+      params: { departmentId: String(departmentId) },
+      context: {},
+    }),
+  );
 
 const successor = (email: string, effectiveOn = today) => ({
   effectiveOn,
@@ -39,13 +51,25 @@ const successor = (email: string, effectiveOn = today) => ({
 
 describe("the departments pages", () => {
   it("lists every department with its current holder", async () => {
-    const res = await run(async () => listLoader({ request: getRequest("/departments", await cookieFor("police@demo.testa")), params: {}, context: {} }));
+    const res = await run(async () =>
+      listLoader({
+        request: getRequest("/departments", await cookieFor("police@demo.testa")),
+        params: {},
+        context: {},
+      }),
+    );
     expect(res.data.departments).toHaveLength(9);
     expect(res.data.departments.every((d: { holder: unknown }) => d.holder)).toBe(true);
   });
 
   it("shows a department's tenure history, newest first", async () => {
-    const res = await run(() => deptLoader({ request: getRequest(`/departments/${dept.police}`, admin), params: { departmentId: String(dept.police) }, context: {} }));
+    const res = await run(() =>
+      deptLoader({
+        request: getRequest(`/departments/${dept.police}`, admin),
+        params: { departmentId: String(dept.police) },
+        context: {},
+      }),
+    );
     expect(res.data.tenures).toHaveLength(2);
     expect(res.data.tenures[0].to).toBeNull();
     expect(res.data.tenures[1].officerName).toBe("Rajendra Sawant");
@@ -54,10 +78,18 @@ describe("the departments pages", () => {
 
   it("answers 404 for forged ids and 403 to observers", async () => {
     for (const id of ["99999", "abc"]) {
-      const res = await run(() => deptLoader({ request: getRequest(`/departments/${id}`, admin), params: { departmentId: id }, context: {} }));
+      const res = await run(() =>
+        deptLoader({ request: getRequest(`/departments/${id}`, admin), params: { departmentId: id }, context: {} }),
+      );
       expect(res.status).toBe(404);
     }
-    const res = await run(async () => listLoader({ request: getRequest("/departments", await cookieFor("observer@demo.testa")), params: {}, context: {} }));
+    const res = await run(async () =>
+      listLoader({
+        request: getRequest("/departments", await cookieFor("observer@demo.testa")),
+        params: {},
+        context: {},
+      }),
+    );
     expect(res.status).toBe(403);
   });
 });
@@ -65,15 +97,29 @@ describe("the departments pages", () => {
 describe("recording a transfer", () => {
   it("ends the tenure, seats the successor with an account and a single-use link, and audits it", async () => {
     const before = counts();
-    const old = getDb().select().from(tenures).where(eq(tenures.departmentId, dept.dcpu)).all().find((t) => !t.endsOn)!;
+    const old = getDb()
+      .select()
+      .from(tenures)
+      .where(eq(tenures.departmentId, dept.dcpu))
+      .all()
+      .find((t) => !t.endsOn)!;
     const res = await transfer(dept.dcpu, successor("Priya.Nair@Example.org", addDays(today, 1)));
     expect(res.data.errors?.form).toBeUndefined();
     expect(res.status).toBe(200);
     expect(res.data.done.link).toMatch(/\/welcome\/[A-Za-z0-9_-]{43}$/);
     expect(counts()).toEqual({ tenures: before.tenures + 1, users: before.users + 1, tokens: before.tokens + 1 });
     expect(getDb().select().from(tenures).where(eq(tenures.id, old.id)).get()!.endsOn).toBe(today);
-    const seat = getDb().select().from(tenures).where(eq(tenures.departmentId, dept.dcpu)).all().find((t) => !t.endsOn)!;
-    expect(seat).toMatchObject({ officerName: "Priya Nair", email: "priya.nair@example.org", startsOn: addDays(today, 1) });
+    const seat = getDb()
+      .select()
+      .from(tenures)
+      .where(eq(tenures.departmentId, dept.dcpu))
+      .all()
+      .find((t) => !t.endsOn)!;
+    expect(seat).toMatchObject({
+      officerName: "Priya Nair",
+      email: "priya.nair@example.org",
+      startsOn: addDays(today, 1),
+    });
     const raw = res.data.done.link.split("/").pop();
     expect(JSON.stringify(getDb().select().from(passwordTokens).all())).not.toContain(raw);
     const entry = getDb().select().from(auditLog).all().at(-1)!;
@@ -82,7 +128,10 @@ describe("recording a transfer", () => {
   });
 
   it("closes the old holder's sign-in after the end date, and opens the successor's", async () => {
-    const res = await transfer(dept.police, { ...successor("new.ahtu@example.org", today), officerName: "Arvind Kale" });
+    const res = await transfer(dept.police, {
+      ...successor("new.ahtu@example.org", today),
+      officerName: "Arvind Kale",
+    });
     expect(res.status).toBe(200);
     const refused = await signIn("police@demo.testa", "testa-demo");
     expect(refused).toEqual({ ok: false, message: expect.stringMatching(/tenure in this seat has ended/) });
@@ -96,7 +145,12 @@ describe("recording a transfer", () => {
     ["an invalid email", { email: "not-an-email" }, "email", /valid email/],
     ["a date that does not exist", { effectiveOn: "2026-02-30" }, "effectiveOn", /real date/],
     ["a date before the current tenure began", { effectiveOn: "2000-01-01" }, "effectiveOn", /must take effect after/],
-    ["an email that already has an account", { email: "Secretariat@demo.testa" }, "email", /already belongs to an account/],
+    [
+      "an email that already has an account",
+      { email: "Secretariat@demo.testa" },
+      "email",
+      /already belongs to an account/,
+    ],
   ];
   for (const [what, change, field, message] of bad) {
     it(`refuses ${what}, keeps the input, writes nothing`, async () => {
@@ -118,7 +172,11 @@ describe("recording a transfer", () => {
 
   it("keeps a secretariat member's sign-in open when their NGO seat is transferred: they stay on the project team", async () => {
     expect((await signIn("secretariat@demo.testa", "testa-demo")).ok).toBe(true);
-    const res = await transfer(dept.ngo, { ...successor("new.ngo@example.org", today), officerName: "Meera Joshi", designation: "Programme Manager" });
+    const res = await transfer(dept.ngo, {
+      ...successor("new.ngo@example.org", today),
+      officerName: "Meera Joshi",
+      designation: "Programme Manager",
+    });
     expect(res.status).toBe(200);
     const after = await signIn("secretariat@demo.testa", "testa-demo");
     expect(after.ok && after.user.role).toBe("secretariat");

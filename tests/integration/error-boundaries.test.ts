@@ -21,10 +21,19 @@ describe("error boundaries", () => {
         resources.push(file);
         continue;
       }
-      if (typeof mod.ErrorBoundary !== "function" || mod.ErrorBoundary().type !== GeneralErrorBoundary) missing.push(file);
+      if (typeof mod.ErrorBoundary !== "function" || mod.ErrorBoundary().type !== GeneralErrorBoundary)
+        missing.push(file);
     }
-    expect(missing, "route modules with a page but without export function ErrorBoundary() { return <GeneralErrorBoundary /> }").toEqual([]);
+    expect(
+      missing,
+      "route modules with a page but without export function ErrorBoundary() { return <GeneralErrorBoundary /> }",
+    ).toEqual([]);
     // The exceptions are pages-less by their nature: a download, a redirect, the health check.
-    expect(resources.every((f) => /\[\.\](pdf|csv|ics|zip)\.ts$|attachments|healthz|^_index|^logout|^reports\._index/.test(f)), resources.join(", ")).toBe(true);
+    expect(
+      resources.every((f) =>
+        /\[\.\](pdf|csv|ics|zip)\.ts$|attachments|healthz|^_index|^logout|^reports\._index/.test(f),
+      ),
+      resources.join(", "),
+    ).toBe(true);
   });
 });

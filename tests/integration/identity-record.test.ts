@@ -8,7 +8,13 @@ import { findProtected, protectedSet } from "~/services/identity.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 
 // Canaries: typed once into the identity form, they must never be stored or shown again.
-const canaries = { name: "Kaveri Shantaram Canarykar", other: "Kavu Canarybai", village: "Canarywadi Khurd", phone: "+91 98220 55501", landline: "0233 2255501" };
+const canaries = {
+  name: "Kaveri Shantaram Canarykar",
+  other: "Kavu Canarybai",
+  village: "Canarywadi Khurd",
+  phone: "+91 98220 55501",
+  landline: "0233 2255501",
+};
 
 let secretariat: string;
 let caseId: number;
@@ -19,13 +25,32 @@ beforeAll(async () => {
   victimId = (await view()).view.victims[0].id;
 });
 
-const post = (body: Record<string, string>) => run(() => caseAction({ request: postRequest(`/cases/${caseId}`, body, secretariat), params: { caseId: String(caseId) }, context: {} }));
+const post = (body: Record<string, string>) =>
+  run(() =>
+    caseAction({
+      request: postRequest(`/cases/${caseId}`, body, secretariat),
+      params: { caseId: String(caseId) },
+      context: {},
+    }),
+  );
 async function view() {
-  return (await run(() => caseLoader({ request: getRequest(`/cases/${caseId}`, secretariat), params: { caseId: String(caseId) }, context: {} }))).data;
+  return (
+    await run(() =>
+      caseLoader({
+        request: getRequest(`/cases/${caseId}`, secretariat),
+        params: { caseId: String(caseId) },
+        context: {},
+      }),
+    )
+  ).data;
 }
-const identity = (fields: Record<string, string>) => post({ intent: "victim-identity", victimId: String(victimId), ...fields });
+const identity = (fields: Record<string, string>) =>
+  post({ intent: "victim-identity", victimId: String(victimId), ...fields });
 const blocked = (text: string) => findProtected(text, protectedSet(getDb(), 1)).length > 0;
-const record = async () => (await view()).records.filter((r: { subjectId: number }) => r.subjectId === victimId).map((r: { attribute: string }) => r.attribute);
+const record = async () =>
+  (await view()).records
+    .filter((r: { subjectId: number }) => r.subjectId === victimId)
+    .map((r: { attribute: string }) => r.attribute);
 
 describe("a victim's identity record, through the form on the case page", () => {
   it("is built up over several saves, each value fingerprinted and discarded", async () => {
@@ -37,19 +62,48 @@ describe("a victim's identity record, through the form on the case page", () => 
     // Later: another name she is known by, her village, two phone numbers and a word protected alone.
     // The guard's set is updated in place, not rebuilt.
     const kept = protectedSet(getDb(), 1);
-    const later = await identity({ otherNames: canaries.other, village: canaries.village, phones: `${canaries.phone}\n${canaries.landline}`, words: "Canarykar" });
+    const later = await identity({
+      otherNames: canaries.other,
+      village: canaries.village,
+      phones: `${canaries.phone}\n${canaries.landline}`,
+      words: "Canarykar",
+    });
     expect(later.status).toBe(302);
     expect(await record()).toEqual(["name", "other_name", "village", "phone", "phone", "word"]);
-    for (const text of ["Kavu Canarybai came", "Canarybai Kavu", "She is from Canarywadi Khurd.", "Call 0233-2255501", "Canarykar alone"]) expect(blocked(text), text).toBe(true);
+    for (const text of [
+      "Kavu Canarybai came",
+      "Canarybai Kavu",
+      "She is from Canarywadi Khurd.",
+      "Call 0233-2255501",
+      "Canarykar alone",
+    ])
+      expect(blocked(text), text).toBe(true);
     expect(blocked("Canarywadi alone")).toBe(false);
     expect(protectedSet(getDb(), 1)).toBe(kept);
     // A save elsewhere refuses it at once: the guard's set follows the record.
     const m = getDb().select().from(meetings).where(eq(meetings.status, "planned")).get()!;
-    const typed = await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "add", title: "Visit to Canarywadi Khurd", minutes: "5", presentingDepartmentId: "" }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    const typed = await run(() =>
+      meetingAction({
+        request: postRequest(
+          `/meetings/${m.id}`,
+          { intent: "add", title: "Visit to Canarywadi Khurd", minutes: "5", presentingDepartmentId: "" },
+          secretariat,
+        ),
+        params: { meetingId: String(m.id) },
+        context: {},
+      }),
+    );
     expect(typed.status).toBe(400);
 
-    const audited = getDb().select().from(auditLog).where(eq(auditLog.action, "fingerprint:victim")).all().map((a) => a.detail);
-    expect(audited.at(-1)).toBe(`victim ${victimId}: other name, village or locality, 2 × phone number, word protected alone; 0 new match(es)`);
+    const audited = getDb()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "fingerprint:victim"))
+      .all()
+      .map((a) => a.detail);
+    expect(audited.at(-1)).toBe(
+      `victim ${victimId}: other name, village or locality, 2 × phone number, word protected alone; 0 new match(es)`,
+    );
   });
 
   it("refuses a mistake next to the field, without echoing what was typed, and adds nothing", async () => {
@@ -58,7 +112,9 @@ describe("a victim's identity record, through the form on the case page", () => 
     expect(bad.status).toBe(400);
     expect(bad.data.errors.phones).toBe("Each phone number must have 8 to 13 digits, such as +91 98220 12345.");
     expect(JSON.stringify(bad.data)).not.toMatch(/canary|98220"/i);
-    expect((await identity({ birthYear: "2009" })).data.errors.name).toBe("Give her name with the birth year or native district: they are fingerprinted together.");
+    expect((await identity({ birthYear: "2009" })).data.errors.name).toBe(
+      "Give her name with the birth year or native district: they are fingerprinted together.",
+    );
     expect((await identity({})).data.errors.form).toBe("Fill in at least one field to add to the record.");
     expect(await record()).toEqual(before);
   });
@@ -74,12 +130,21 @@ describe("a victim's identity record, through the form on the case page", () => 
     expect(blocked("She is from Canarywadi Khurd.")).toBe(false);
     expect(blocked("Kavu Canarybai came")).toBe(true);
     const removal = getDb().select().from(auditLog).where(eq(auditLog.action, "fingerprint:remove")).all().at(-1)!;
-    expect(removal).toMatchObject({ entityId: caseId, detail: `victim ${victimId}: village or locality (entry ${village.id})` });
+    expect(removal).toMatchObject({
+      entityId: caseId,
+      detail: `victim ${victimId}: village or locality (entry ${village.id})`,
+    });
 
     // Removing her name removes the fingerprint that matches her across cases, made from it.
     const name = entries.find((r: { attribute: string }) => r.attribute === "name")!;
     await post({ intent: "remove-identity-entry", entryId: String(name.id) });
-    expect(getDb().select().from(identityFingerprints).where(and(eq(identityFingerprints.subjectKind, "victim"), eq(identityFingerprints.subjectId, victimId))).all()).toEqual([]);
+    expect(
+      getDb()
+        .select()
+        .from(identityFingerprints)
+        .where(and(eq(identityFingerprints.subjectKind, "victim"), eq(identityFingerprints.subjectId, victimId)))
+        .all(),
+    ).toEqual([]);
     expect(blocked("Met Kaveri Canarykar")).toBe(true); // "Canarykar" is still protected alone
     expect(blocked("Met Kaveri Shantaram")).toBe(false);
 
@@ -91,16 +156,40 @@ describe("a victim's identity record, through the form on the case page", () => 
 
   it("records an accused person's aliases", async () => {
     const person = (await view()).view.accused[0];
-    expect((await post({ intent: "accused-identity", accusedId: String(person.id), aliases: "Canary Dada\nTotya Canarywala" })).status).toBe(302);
-    expect(findProtected("Seen with Canary Dada near the bus stand.", protectedSet(getDb(), 1))).toEqual([expect.objectContaining({ kind: "name", subject: "accused", replacement: `the accused (A-1 of ${(await view()).view.case.code})` })]);
+    expect(
+      (
+        await post({
+          intent: "accused-identity",
+          accusedId: String(person.id),
+          aliases: "Canary Dada\nTotya Canarywala",
+        })
+      ).status,
+    ).toBe(302);
+    expect(findProtected("Seen with Canary Dada near the bus stand.", protectedSet(getDb(), 1))).toEqual([
+      expect.objectContaining({
+        kind: "name",
+        subject: "accused",
+        replacement: `the accused (A-1 of ${(await view()).view.case.code})`,
+      }),
+    ]);
     expect(blocked("Totya Canarywala was arrested")).toBe(true);
   });
 
   it("never stores the clear text", () => {
     const sqlite = getDb().$client;
     const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
-    const dump = tables.map(({ name }) => JSON.stringify(sqlite.prepare(`select * from "${name}"`).all())).join("\n").toLowerCase();
-    for (const canary of ["canary", "kaveri", "shantaram", "9822055501", "98220 55501", "2255501"]) expect(dump, canary).not.toContain(canary);
-    expect(getDb().select().from(identityRecordEntries).all().every((e) => (JSON.parse(e.guardFps) as string[]).every((f) => /^[a-z0-9]+:[0-9a-f]{64}$/.test(f)))).toBe(true);
+    const dump = tables
+      .map(({ name }) => JSON.stringify(sqlite.prepare(`select * from "${name}"`).all()))
+      .join("\n")
+      .toLowerCase();
+    for (const canary of ["canary", "kaveri", "shantaram", "9822055501", "98220 55501", "2255501"])
+      expect(dump, canary).not.toContain(canary);
+    expect(
+      getDb()
+        .select()
+        .from(identityRecordEntries)
+        .all()
+        .every((e) => (JSON.parse(e.guardFps) as string[]).every((f) => /^[a-z0-9]+:[0-9a-f]{64}$/.test(f))),
+    ).toBe(true);
   });
 });

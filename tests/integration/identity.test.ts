@@ -26,53 +26,162 @@ let caseA: number;
 let caseB: number;
 beforeAll(async () => {
   secretariat = await cookieFor("secretariat@demo.testa");
-  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d.id]));
-  const withVictims = getDb().select({ id: cases.id }).from(cases).all().map((c) => c.id);
+  dept = Object.fromEntries(
+    getDb()
+      .select()
+      .from(departments)
+      .all()
+      .map((d) => [d.kind, d.id]),
+  );
+  const withVictims = getDb()
+    .select({ id: cases.id })
+    .from(cases)
+    .all()
+    .map((c) => c.id);
   [caseA, caseB] = withVictims.slice(0, 2);
 });
 
 const post = (caseId: number, body: Record<string, string>) =>
-  run(() => caseAction({ request: postRequest(`/cases/${caseId}`, body, secretariat), params: { caseId: String(caseId) }, context: {} }));
-const view = async (caseId: number) => (await run(() => caseLoader({ request: getRequest(`/cases/${caseId}`, secretariat), params: { caseId: String(caseId) }, context: {} }))).data;
+  run(() =>
+    caseAction({
+      request: postRequest(`/cases/${caseId}`, body, secretariat),
+      params: { caseId: String(caseId) },
+      context: {},
+    }),
+  );
+const view = async (caseId: number) =>
+  (
+    await run(() =>
+      caseLoader({
+        request: getRequest(`/cases/${caseId}`, secretariat),
+        params: { caseId: String(caseId) },
+        context: {},
+      }),
+    )
+  ).data;
 
 describe("fingerprints", () => {
   it("flag a possible re-trafficked victim on both cases, naming the other to the secretariat, and the secretariat decides", async () => {
     const [va] = (await view(caseA)).view.victims;
     const [vb] = (await view(caseB)).view.victims;
-    expect((await post(caseA, { intent: "victim-identity", victimId: String(va.id), name: victimName, birthYear: "2008", nativeDistrict: victimDistrict })).status).toBe(302);
-    expect((await post(caseB, { intent: "victim-identity", victimId: String(vb.id), name: "  zarina   QUAZIWALA ", birthYear: "2009", nativeDistrict: "" })).status).toBe(302);
+    expect(
+      (
+        await post(caseA, {
+          intent: "victim-identity",
+          victimId: String(va.id),
+          name: victimName,
+          birthYear: "2008",
+          nativeDistrict: victimDistrict,
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await post(caseB, {
+          intent: "victim-identity",
+          victimId: String(vb.id),
+          name: "  zarina   QUAZIWALA ",
+          birthYear: "2009",
+          nativeDistrict: "",
+        })
+      ).status,
+    ).toBe(302);
     const a = await view(caseA);
     const b = await view(caseB);
     expect(a.matches).toEqual([expect.objectContaining({ kind: "victim", status: "pending", otherCaseId: caseB })]);
     expect(b.matches[0].otherCode).toBe(a.view.case.code);
     const police = await cookieFor("police@demo.testa");
-    const rep = await run(() => caseLoader({ request: getRequest(`/cases/${caseA}`, police), params: { caseId: String(caseA) }, context: {} }));
+    const rep = await run(() =>
+      caseLoader({ request: getRequest(`/cases/${caseA}`, police), params: { caseId: String(caseA) }, context: {} }),
+    );
     if (rep.status === 200) expect(rep.data.matches).toEqual([]);
-    expect((await post(caseA, { intent: "decide-match", matchId: String(a.matches[0].id), decision: "confirmed" })).status).toBe(302);
+    expect(
+      (await post(caseA, { intent: "decide-match", matchId: String(a.matches[0].id), decision: "confirmed" })).status,
+    ).toBe(302);
     expect(getDb().select().from(identityMatches).get()).toMatchObject({ status: "confirmed" });
   });
 
   it("do not match a different name, or the same name born more than 2 years apart", async () => {
     const before = getDb().select({ n: count() }).from(identityMatches).get()!.n;
     const [vc] = (await view(caseB)).view.victims;
-    await post(caseB, { intent: "victim-identity", victimId: String(vc.id), name: victimName, birthYear: "2012", nativeDistrict: "" });
+    await post(caseB, {
+      intent: "victim-identity",
+      victimId: String(vc.id),
+      name: victimName,
+      birthYear: "2012",
+      nativeDistrict: "",
+    });
     const third = getDb().select({ id: cases.id }).from(cases).all()[2].id;
     const [vd] = (await view(third)).view.victims;
-    await post(third, { intent: "victim-identity", victimId: String(vd.id), name: "Zarina Kazi", birthYear: "2008", nativeDistrict: "" });
+    await post(third, {
+      intent: "victim-identity",
+      victimId: String(vd.id),
+      name: "Zarina Kazi",
+      birthYear: "2008",
+      nativeDistrict: "",
+    });
     expect(getDb().select({ n: count() }).from(identityMatches).get()!.n).toBe(before);
   });
 
   it("flag the same victim recorded in Devanagari on one case and in Latin letters on another, both ways", async () => {
-    const [c4, c5, c6] = getDb().select({ id: cases.id }).from(cases).all().slice(4, 7).map((c) => c.id);
+    const [c4, c5, c6] = getDb()
+      .select({ id: cases.id })
+      .from(cases)
+      .all()
+      .slice(4, 7)
+      .map((c) => c.id);
     const victimOf = async (caseId: number) => (await view(caseId)).view.victims[0].id;
-    const matched = async (caseId: number, other: number) => (await view(caseId)).matches.some((m: { kind: string; otherCaseId: number }) => m.kind === "victim" && m.otherCaseId === other);
-    expect((await post(c4, { intent: "victim-identity", victimId: String(await victimOf(c4)), name: "सुनीता रमेश कॅनरीकर", birthYear: "2007", nativeDistrict: "सांगली" })).status).toBe(302);
-    expect((await post(c5, { intent: "victim-identity", victimId: String(await victimOf(c5)), name: "Suneeta Ramesh Kanarikar", birthYear: "2008", nativeDistrict: "Sangli" })).status).toBe(302);
+    const matched = async (caseId: number, other: number) =>
+      (await view(caseId)).matches.some(
+        (m: { kind: string; otherCaseId: number }) => m.kind === "victim" && m.otherCaseId === other,
+      );
+    expect(
+      (
+        await post(c4, {
+          intent: "victim-identity",
+          victimId: String(await victimOf(c4)),
+          name: "सुनीता रमेश कॅनरीकर",
+          birthYear: "2007",
+          nativeDistrict: "सांगली",
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await post(c5, {
+          intent: "victim-identity",
+          victimId: String(await victimOf(c5)),
+          name: "Suneeta Ramesh Kanarikar",
+          birthYear: "2008",
+          nativeDistrict: "Sangli",
+        })
+      ).status,
+    ).toBe(302);
     expect(await matched(c5, c4)).toBe(true);
     expect(await matched(c4, c5)).toBe(true);
     // And the other way: Latin first, Devanagari after, with the romanisation folded (Bhaosaheb/भाऊसाहेब).
-    expect((await post(c6, { intent: "victim-identity", victimId: String(await victimOf(c6)), name: "श्रीमती सुनीता भाऊसाहेब कॅनरीकर", birthYear: "2007", nativeDistrict: "" })).status).toBe(302);
-    expect((await post(c4, { intent: "victim-identity", victimId: String(await victimOf(c4)), name: "Sunita Bhaosaheb Kanarikar", birthYear: "2007", nativeDistrict: "" })).status).toBe(302);
+    expect(
+      (
+        await post(c6, {
+          intent: "victim-identity",
+          victimId: String(await victimOf(c6)),
+          name: "श्रीमती सुनीता भाऊसाहेब कॅनरीकर",
+          birthYear: "2007",
+          nativeDistrict: "",
+        })
+      ).status,
+    ).toBe(302);
+    expect(
+      (
+        await post(c4, {
+          intent: "victim-identity",
+          victimId: String(await victimOf(c4)),
+          name: "Sunita Bhaosaheb Kanarikar",
+          birthYear: "2007",
+          nativeDistrict: "",
+        })
+      ).status,
+    ).toBe(302);
     expect(await matched(c4, c6)).toBe(true);
   });
 
@@ -80,7 +189,11 @@ describe("fingerprints", () => {
     const acc = getDb().select().from(accused).where(eq(accused.caseId, caseA)).get()!;
     await post(caseA, { intent: "accused-identity", accusedId: String(acc.id), fatherName, birthYear: "1980" });
     await post(caseB, { intent: "add-accused", name: acc.name, arrestedOn: "2026-11-01", bailStatus: "not_applied" });
-    expect((await view(caseB)).matches.some((m: { kind: string; otherCaseId: number }) => m.kind === "accused" && m.otherCaseId === caseA)).toBe(true);
+    expect(
+      (await view(caseB)).matches.some(
+        (m: { kind: string; otherCaseId: number }) => m.kind === "accused" && m.otherCaseId === caseA,
+      ),
+    ).toBe(true);
   });
 
   it("never store the clear text: no table and no file in the data folder holds a canary", () => {
@@ -89,12 +202,17 @@ describe("fingerprints", () => {
     const tables = sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[];
     for (const { name } of tables) {
       const dump = JSON.stringify(sqlite.prepare(`select * from "${name}"`).all());
-      for (const canary of [victimName, "Quaziwala", victimDistrict, fatherName, "Canaryvala"]) expect(dump.toLowerCase(), `${name} holds ${canary}`).not.toContain(canary.toLowerCase());
+      for (const canary of [victimName, "Quaziwala", victimDistrict, fatherName, "Canaryvala"])
+        expect(dump.toLowerCase(), `${name} holds ${canary}`).not.toContain(canary.toLowerCase());
     }
-    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const walk = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     for (const file of walk(config().dataDir)) {
       const bytes = fs.readFileSync(file).toString("latin1").toLowerCase();
-      for (const canary of ["quaziwala", "canaryganj", "canaryvala"]) expect(bytes, `${file} holds ${canary}`).not.toContain(canary);
+      for (const canary of ["quaziwala", "canaryganj", "canaryvala"])
+        expect(bytes, `${file} holds ${canary}`).not.toContain(canary);
     }
   });
 });
@@ -110,7 +228,16 @@ describe("the leak guard", () => {
     expect(containsProtected(`The chargesheet in ${fir}/2025 is due`, set)).toBe(true);
     expect(containsProtected(`FIR No. ${Number(fir)} was registered`, set)).toBe(true);
     const n = Number(fir);
-    for (const cited of [`C.R. No. ${fir}`, `Cr. No. ${n} of 2025`, `crime no. ${n}`, `F.I.R. ${fir}`, `FIR-${fir}`, `FIR number is ${fir}`, `FIRs 111 and ${n}`, `FIR 111, ${n}`]) {
+    for (const cited of [
+      `C.R. No. ${fir}`,
+      `Cr. No. ${n} of 2025`,
+      `crime no. ${n}`,
+      `F.I.R. ${fir}`,
+      `FIR-${fir}`,
+      `FIR number is ${fir}`,
+      `FIRs 111 and ${n}`,
+      `FIR 111, ${n}`,
+    ]) {
       expect(containsProtected(cited, set), cited).toBe(true);
     }
     // However the FIR was typed into the register, the number is what is compared.
@@ -121,7 +248,9 @@ describe("the leak guard", () => {
     // Nor is a day and month that happens to start with the same number.
     expect(containsProtected(`File it by ${Number(fir)}/12.`, set)).toBe(false);
     expect(containsProtected(`FIR ${Number(fir)}/25 was registered`, set)).toBe(true);
-    expect(containsProtected("Zarina from the ASHA programme attended; case DEM-2026-0011 and V-0042 discussed.", set)).toBe(false);
+    expect(
+      containsProtected("Zarina from the ASHA programme attended; case DEM-2026-0011 and V-0042 discussed.", set),
+    ).toBe(false);
   });
 
   it("says where each match is and what stands in for it", () => {
@@ -129,7 +258,10 @@ describe("the leak guard", () => {
     const kase = getDb().select().from(cases).where(eq(cases.id, caseA)).get()!;
     const text = `Smt. Zareena Quaziwala met the IO; FIR No. ${kase.firNumber} is pending.`;
     const matches = findProtected(text, set);
-    expect(matches.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([["Zareena Quaziwala", "name"], [`FIR No. ${kase.firNumber}`, "fir"]]);
+    expect(matches.map((m) => [text.slice(m.start, m.end), m.kind])).toEqual([
+      ["Zareena Quaziwala", "name"],
+      [`FIR No. ${kase.firNumber}`, "fir"],
+    ]);
     expect(matches[0].replacement).toMatch(/^V-\d{4}$/);
     expect(matches[1].replacement).toBe(`the FIR of ${kase.code}`);
     const acc = getDb().select().from(accused).where(eq(accused.caseId, caseA)).get()!;
@@ -145,57 +277,169 @@ describe("the leak guard", () => {
   it("refuses to publish an agenda with the name in an item's title, naming the field, sending nothing", async () => {
     const m = meeting();
     // Typed into the agenda, the name is refused at once, next to the field, and audited.
-    const typed = await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "add", title: `Guest: ${victimName}`, minutes: "5", presentingDepartmentId: "" }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    const typed = await run(() =>
+      meetingAction({
+        request: postRequest(
+          `/meetings/${m.id}`,
+          { intent: "add", title: `Guest: ${victimName}`, minutes: "5", presentingDepartmentId: "" },
+          secretariat,
+        ),
+        params: { meetingId: String(m.id) },
+        context: {},
+      }),
+    );
     expect(typed.status).toBe(400);
-    expect(typed.data.errors.title).toMatch(/^The title of the new agenda item was not saved: it contains “Zarina Quaziwala” \(a protected name\)/);
+    expect(typed.data.errors.title).toMatch(
+      /^The title of the new agenda item was not saved: it contains “Zarina Quaziwala” \(a protected name\)/,
+    );
     expect(getDb().select().from(agendaItems).where(like(agendaItems.title, "Guest:%")).all()).toEqual([]);
-    expect(getDb().select().from(auditLog).where(eq(auditLog.action, "input:refused")).all().at(-1)!.detail).toBe(`Meeting ${m.number}'s agenda: the title of the new agenda item`);
+    expect(getDb().select().from(auditLog).where(eq(auditLog.action, "input:refused")).all().at(-1)!.detail).toBe(
+      `Meeting ${m.number}'s agenda: the title of the new agenda item`,
+    );
     // One that got in another way (written before the key was set, say) still stops the agenda leaving.
     const last = getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).all().length;
-    getDb().insert(agendaItems).values({ meetingId: m.id, position: last + 100, kind: "custom", title: `Guest: ${victimName}`, minutes: 5, pinned: true }).run();
+    getDb()
+      .insert(agendaItems)
+      .values({
+        meetingId: m.id,
+        position: last + 100,
+        kind: "custom",
+        title: `Guest: ${victimName}`,
+        minutes: 5,
+        pinned: true,
+      })
+      .run();
     const before = outbox();
-    const res = await run(() => publishAction({ request: postRequest(`/meetings/${m.id}/publish`, { version: String(meeting().version) }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    const res = await run(() =>
+      publishAction({
+        request: postRequest(`/meetings/${m.id}/publish`, { version: String(meeting().version) }, secretariat),
+        params: { meetingId: String(m.id) },
+        context: {},
+      }),
+    );
     expect(res.status).toBe(409);
-    expect(res.data.error).toMatch(/^There is a protected name or number in the title of agenda item \d+, so the agenda was not sent\./);
+    expect(res.data.error).toMatch(
+      /^There is a protected name or number in the title of agenda item \d+, so the agenda was not sent\./,
+    );
     expect(outbox()).toBe(before);
     expect(blocks().at(-1)!.detail).toMatch(/^the agenda: the title of agenda item \d+$/);
     expect(JSON.stringify(blocks())).not.toMatch(/quaziwala/i);
     const custom = getDb().select().from(agendaItems).where(like(agendaItems.title, "Guest:%")).get()!;
-    await run(() => meetingAction({ request: postRequest(`/meetings/${m.id}`, { intent: "remove", itemId: String(custom.id) }, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    await run(() =>
+      meetingAction({
+        request: postRequest(`/meetings/${m.id}`, { intent: "remove", itemId: String(custom.id) }, secretariat),
+        params: { meetingId: String(m.id) },
+        context: {},
+      }),
+    );
   });
 
   let meetingId = 0;
-  const runPost = (body: Record<string, string>) => run(() => runAction({ request: postRequest(`/meetings/${meetingId}/run`, body, secretariat), params: { meetingId: String(meetingId) }, context: {} }));
-  const circulate = () => run(() => minutesAction({ request: postRequest(`/meetings/${meetingId}/minutes`, { intent: "circulate" }, secretariat), params: { meetingId: String(meetingId) }, context: {} }));
-  const caseItem = () => getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all().find((i) => i.kind === "case_review" && !i.removed && !i.forWrittenUpdate)!;
+  const runPost = (body: Record<string, string>) =>
+    run(() =>
+      runAction({
+        request: postRequest(`/meetings/${meetingId}/run`, body, secretariat),
+        params: { meetingId: String(meetingId) },
+        context: {},
+      }),
+    );
+  const circulate = () =>
+    run(() =>
+      minutesAction({
+        request: postRequest(`/meetings/${meetingId}/minutes`, { intent: "circulate" }, secretariat),
+        params: { meetingId: String(meetingId) },
+        context: {},
+      }),
+    );
+  const caseItem = () =>
+    getDb()
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .all()
+      .find((i) => i.kind === "case_review" && !i.removed && !i.forWrittenUpdate)!;
 
   it("refuses the name on the run page at once, and stops minutes that hold it some other way from being circulated", async () => {
     meetingId = meeting().id;
-    await runPost({ intent: "attendance", [`status.${dept.police}`]: "present", [`name.${dept.police}`]: "Sanjay Patil", [`designation.${dept.police}`]: "PI", [`version.${dept.police}`]: "0" });
+    await runPost({
+      intent: "attendance",
+      [`status.${dept.police}`]: "present",
+      [`name.${dept.police}`]: "Sanjay Patil",
+      [`designation.${dept.police}`]: "PI",
+      [`version.${dept.police}`]: "0",
+    });
     await runPost({ intent: "held", early: "yes" }); // the meeting is after today: held early, confirmed
     const item = caseItem();
-    const typed = await runPost({ intent: "item", itemId: String(item.id), status: "discussed", minutesUsed: "", version: String(item.version), discussion: `Spoke with ${victimName}.`, decisions: "" });
+    const typed = await runPost({
+      intent: "item",
+      itemId: String(item.id),
+      status: "discussed",
+      minutesUsed: "",
+      version: String(item.version),
+      discussion: `Spoke with ${victimName}.`,
+      decisions: "",
+    });
     expect(typed.status).toBe(400);
     expect(typed.data.errors.discussion).toMatch(/^The discussion was not saved: it contains “Zarina Quaziwala”/);
-    const action = await runPost({ intent: "add-action", agendaItemId: String(item.id), description: `Visit ${victimName} at home`, departmentId: String(dept.dcpu), dueOn: "2026-12-20", caseId: "" });
+    const action = await runPost({
+      intent: "add-action",
+      agendaItemId: String(item.id),
+      description: `Visit ${victimName} at home`,
+      departmentId: String(dept.dcpu),
+      dueOn: "2026-12-20",
+      caseId: "",
+    });
     expect(action.data.errors.description).toMatch(/^The action was not saved/);
-    const attendee = await runPost({ intent: "attendance", [`status.${dept.police}`]: "present", [`name.${dept.police}`]: victimName, [`designation.${dept.police}`]: "PI", [`version.${dept.police}`]: "1" });
-    expect(attendee.data.errors[`name.${dept.police}`]).toMatch(/^The name of Police – Anti-Human-Trafficking Unit's attendee was not saved/);
+    const attendee = await runPost({
+      intent: "attendance",
+      [`status.${dept.police}`]: "present",
+      [`name.${dept.police}`]: victimName,
+      [`designation.${dept.police}`]: "PI",
+      [`version.${dept.police}`]: "1",
+    });
+    expect(attendee.data.errors[`name.${dept.police}`]).toMatch(
+      /^The name of Police – Anti-Human-Trafficking Unit's attendee was not saved/,
+    );
     // Text stored before the name was protected still stops the minutes on the way out.
     const stored: [Partial<typeof agendaItems.$inferInsert>, RegExp][] = [
-      [{ discussion: `Spoke with ${victimName}.` }, /^There is a protected name or number in the minutes of item \d+, so the minutes were not sent/],
-      [{ decisions: "Escort Zarina Quaziwala to court." }, /^There is a protected name or number in the minutes of item \d+/],
+      [
+        { discussion: `Spoke with ${victimName}.` },
+        /^There is a protected name or number in the minutes of item \d+, so the minutes were not sent/,
+      ],
+      [
+        { decisions: "Escort Zarina Quaziwala to court." },
+        /^There is a protected name or number in the minutes of item \d+/,
+      ],
     ];
     for (const [bad, message] of stored) {
-      getDb().update(agendaItems).set({ discussion: "Spoke with the victim.", decisions: "Escort the victim to court.", status: "discussed", ...bad }).where(eq(agendaItems.id, item.id)).run();
+      getDb()
+        .update(agendaItems)
+        .set({
+          discussion: "Spoke with the victim.",
+          decisions: "Escort the victim to court.",
+          status: "discussed",
+          ...bad,
+        })
+        .where(eq(agendaItems.id, item.id))
+        .run();
       const before = outbox();
       const res = await circulate();
       expect(res.status).toBe(409);
       expect(res.data.errors.form).toMatch(message);
       expect(outbox()).toBe(before);
     }
-    getDb().update(agendaItems).set({ discussion: "Spoke with the victim.", decisions: "Escort the victim to court." }).where(eq(agendaItems.id, item.id)).run();
-    expect(getDb().select().from(mailOutbox).where(like(mailOutbox.batch, `meeting:${meetingId}:minutes%`)).all()).toEqual([]);
+    getDb()
+      .update(agendaItems)
+      .set({ discussion: "Spoke with the victim.", decisions: "Escort the victim to court." })
+      .where(eq(agendaItems.id, item.id))
+      .run();
+    expect(
+      getDb()
+        .select()
+        .from(mailOutbox)
+        .where(like(mailOutbox.batch, `meeting:${meetingId}:minutes%`))
+        .all(),
+    ).toEqual([]);
   });
 
   it("lets nothing carrying the name reach a real SMTP server", async () => {

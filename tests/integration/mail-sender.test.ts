@@ -8,7 +8,13 @@ import { mailOutbox } from "#db/schema";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { enqueueMail, type OutgoingMail } from "~/models/outbox.server";
-import { closeDefaultTransport, deliverDueMail, emlFileName, startMailSender, wakeMailSender } from "~/services/mail.server";
+import {
+  closeDefaultTransport,
+  deliverDueMail,
+  emlFileName,
+  startMailSender,
+  wakeMailSender,
+} from "~/services/mail.server";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 
 // This file runs the sender the way production does: configured by SMTP_URL, started as the
@@ -63,7 +69,9 @@ describe("the mail sender", () => {
     enqueueMail(getDb(), mail("after-stop"));
     wakeMailSender();
     await new Promise((r) => setTimeout(r, 300));
-    expect(getDb().select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, "after-stop")).get()!.status).toBe("pending");
+    expect(getDb().select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, "after-stop")).get()!.status).toBe(
+      "pending",
+    );
   });
 
   it("`npm run mail:send` twice at once delivers each message exactly once", async () => {
@@ -79,7 +87,14 @@ describe("the mail sender", () => {
     await smtp.waitFor(before + due);
     await new Promise((r) => setTimeout(r, 200));
     for (let i = 0; i < 20; i++) expect(received(`Subject cli-${i}`), `cli-${i}`).toHaveLength(1);
-    expect(db.select().from(mailOutbox).where(like(mailOutbox.idempotencyKey, "cli-%")).all().every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+    expect(
+      db
+        .select()
+        .from(mailOutbox)
+        .where(like(mailOutbox.idempotencyKey, "cli-%"))
+        .all()
+        .every((r) => r.status === "sent" && r.attempts === 1),
+    ).toBe(true);
   });
 
   it("`npm run mail:send` without SMTP_URL writes .eml files and reports the counts", async () => {

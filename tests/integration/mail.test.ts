@@ -35,7 +35,8 @@ const mail = (key: string, over: Partial<OutgoingMail> = {}): OutgoingMail => ({
 const rowFor = (key: string) => getDb().select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, key)).get()!;
 const received = (subject: string) => smtp.messages.filter((m) => m.subject === subject);
 const settle = () => new Promise((r) => setTimeout(r, 200));
-const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x@test\r\nDTSTAMP:20261128T100000Z\r\nDTSTART:20261210T053000Z\r\nSUMMARY:Meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+const ics =
+  "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:x@test\r\nDTSTAMP:20261128T100000Z\r\nDTSTART:20261210T053000Z\r\nSUMMARY:Meeting\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 const pdf = Buffer.from("%PDF-1.4\n% test agenda\n%%EOF\n");
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 const asAdmin = () => cookieFor("admin@demo.testa");
@@ -44,14 +45,22 @@ const asRepresentative = () => cookieFor("police@demo.testa");
 
 describe("the outbox", () => {
   it("shows an empty outbox before any mail", async () => {
-    const page = await run(async () => outboxLoader({ request: getRequest("/outbox", await asAdmin()), params: {}, context: {} }));
+    const page = await run(async () =>
+      outboxLoader({ request: getRequest("/outbox", await asAdmin()), params: {}, context: {} }),
+    );
     expect(page.status).toBe(200);
     expect(page.data).toMatchObject({ total: 0, rows: [], page: 1, pages: 1 });
   });
 
   it("delivers a message with its PDF and its invite, each exactly once, under a stable Message-ID", async () => {
     const transport = smtpTransport(smtp.url);
-    enqueueMail(getDb(), mail("one", { attachments: [{ filename: "agenda-meeting-7.pdf", contentType: "application/pdf", content: pdf }], icalEvent: { method: "REQUEST", content: ics } }));
+    enqueueMail(
+      getDb(),
+      mail("one", {
+        attachments: [{ filename: "agenda-meeting-7.pdf", contentType: "application/pdf", content: pdf }],
+        icalEvent: { method: "REQUEST", content: ics },
+      }),
+    );
     const report = await deliverDueMail({ transport, now: later(1) });
     expect(report).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
     const [message] = await smtp.waitFor(1);
@@ -78,7 +87,10 @@ describe("the outbox", () => {
     const b = enqueueMail(getDb(), mail("twice", { subject: "changed" }));
     expect(b).toBe(a);
     expect(getDb().select().from(mailOutbox).where(eq(mailOutbox.idempotencyKey, "twice")).all()).toHaveLength(1);
-    const reports = await Promise.all([deliverDueMail({ transport, now: later(1) }), deliverDueMail({ transport, now: later(1) })]);
+    const reports = await Promise.all([
+      deliverDueMail({ transport, now: later(1) }),
+      deliverDueMail({ transport, now: later(1) }),
+    ]);
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(1);
     await deliverDueMail({ transport, now: later(2) });
     await smtp.waitFor(before + 1);
@@ -143,21 +155,39 @@ describe("the outbox", () => {
     const id = enqueueMail(getDb(), mail("hopeless"));
     const broken = { sendMail: async () => Promise.reject(new Error("550 mailbox\nunavailable")) };
     for (let i = 0; i < maxAttempts; i++) await deliverDueMail({ transport: broken, now: later(60 * 24 * (i + 1)) });
-    expect(rowFor("hopeless")).toMatchObject({ status: "failed", attempts: maxAttempts, lastError: `Attempt ${maxAttempts}: 550 mailbox unavailable` });
+    expect(rowFor("hopeless")).toMatchObject({
+      status: "failed",
+      attempts: maxAttempts,
+      lastError: `Attempt ${maxAttempts}: 550 mailbox unavailable`,
+    });
     // Nothing more happens to a failed message on its own.
     expect((await deliverDueMail({ transport: broken, now: later(60 * 24 * 60) })).failed).toBe(0);
 
-    const refused = await run(async () => messageAction({ request: postRequest(`/outbox/${id}`, {}, await asRepresentative()), params: { messageId: String(id) }, context: {} }));
+    const refused = await run(async () =>
+      messageAction({
+        request: postRequest(`/outbox/${id}`, {}, await asRepresentative()),
+        params: { messageId: String(id) },
+        context: {},
+      }),
+    );
     expect(refused.status).toBe(403);
     expect(rowFor("hopeless").status).toBe("failed");
 
-    const retried = await run(async () => messageAction({ request: postRequest(`/outbox/${id}`, {}, await asAdmin()), params: { messageId: String(id) }, context: {} }));
+    const retried = await run(async () =>
+      messageAction({
+        request: postRequest(`/outbox/${id}`, {}, await asAdmin()),
+        params: { messageId: String(id) },
+        context: {},
+      }),
+    );
     expect(retried.status).toBe(302);
     expect(retried.headers.get("Location")).toBe(`/outbox/${id}`);
     const reset = rowFor("hopeless");
     expect(reset).toMatchObject({ status: "pending", attempts: 0 });
     expect(reset.nextAttemptAt <= new Date().toISOString()).toBe(true);
-    expect(reset.lastError).toBe(`Retried by an administrator after ${maxAttempts} failed attempts (last: Attempt ${maxAttempts}: 550 mailbox unavailable)`);
+    expect(reset.lastError).toBe(
+      `Retried by an administrator after ${maxAttempts} failed attempts (last: Attempt ${maxAttempts}: 550 mailbox unavailable)`,
+    );
 
     // A failure after the retry keeps the history below the new error.
     await deliverDueMail({ transport: broken, now: later(1) });
@@ -174,7 +204,13 @@ describe("the outbox", () => {
 
   it("writes an .eml file named by id when there is no SMTP server", async () => {
     expect(config().SMTP_URL).toBeUndefined();
-    const id = enqueueMail(getDb(), mail("eml", { subject: "Agenda for meeting 9", attachments: [{ filename: "agenda.pdf", contentType: "application/pdf", content: pdf }] }));
+    const id = enqueueMail(
+      getDb(),
+      mail("eml", {
+        subject: "Agenda for meeting 9",
+        attachments: [{ filename: "agenda.pdf", contentType: "application/pdf", content: pdf }],
+      }),
+    );
     await deliverDueMail({ now: later(60 * 24 * 90) });
     const folder = path.join(config().dataDir, "mail");
     expect(fs.readdirSync(folder)).toEqual([emlFileName(id)]);
@@ -187,24 +223,42 @@ describe("the outbox", () => {
   });
 
   it("lists every message for the admin and the secretariat, newest first, and refuses a representative", async () => {
-    const admin = await run(async () => outboxLoader({ request: getRequest("/outbox", await asAdmin()), params: {}, context: {} }));
+    const admin = await run(async () =>
+      outboxLoader({ request: getRequest("/outbox", await asAdmin()), params: {}, context: {} }),
+    );
     expect(admin.status).toBe(200);
     const subjects = admin.data.rows.map((r: { subject: string }) => r.subject);
     expect(subjects[0]).toBe("Agenda for meeting 9");
     expect(subjects).toContain("Subject one");
     const first = admin.data.rows.find((r: { subject: string }) => r.subject === "Subject one");
     expect(first.sentAt).toMatch(/\d{2}\/\d{2}\/\d{4}, \d{1,2}:\d{2} [ap]m IST/);
-    const secretariat = await run(async () => outboxLoader({ request: getRequest("/outbox", await asSecretariat()), params: {}, context: {} }));
+    const secretariat = await run(async () =>
+      outboxLoader({ request: getRequest("/outbox", await asSecretariat()), params: {}, context: {} }),
+    );
     expect(secretariat.status).toBe(200);
     expect(secretariat.data.rows.map((r: { subject: string }) => r.subject)).toEqual(subjects);
-    const representative = await run(async () => outboxLoader({ request: getRequest("/outbox", await asRepresentative()), params: {}, context: {} }));
+    const representative = await run(async () =>
+      outboxLoader({ request: getRequest("/outbox", await asRepresentative()), params: {}, context: {} }),
+    );
     expect(representative.status).toBe(403);
   });
 
   it("shows a welcome email's set-password link to the admin only", async () => {
     const link = "https://desk.example/welcome/AbC-123_xyz";
-    const id = enqueueMail(getDb(), mail("welcome-link", { text: `Set your password: ${link}`, html: `<a href="${link}">Set your password</a>` }));
-    const view = async (cookie: string) => (await run(async () => messageLoader({ request: getRequest(`/outbox/${id}`, cookie), params: { messageId: String(id) }, context: {} }))).data.message;
+    const id = enqueueMail(
+      getDb(),
+      mail("welcome-link", { text: `Set your password: ${link}`, html: `<a href="${link}">Set your password</a>` }),
+    );
+    const view = async (cookie: string) =>
+      (
+        await run(async () =>
+          messageLoader({
+            request: getRequest(`/outbox/${id}`, cookie),
+            params: { messageId: String(id) },
+            context: {},
+          }),
+        )
+      ).data.message;
     const admin = await view(await asAdmin());
     expect(admin.text).toContain(link);
     const secretariat = await view(await asSecretariat());
@@ -216,7 +270,13 @@ describe("the outbox", () => {
 
   it("previews a message with its bodies and attachments, and serves the attachment as a download", async () => {
     const id = rowFor("one").id;
-    const preview = await run(async () => messageLoader({ request: getRequest(`/outbox/${id}`, await asAdmin()), params: { messageId: String(id) }, context: {} }));
+    const preview = await run(async () =>
+      messageLoader({
+        request: getRequest(`/outbox/${id}`, await asAdmin()),
+        params: { messageId: String(id) },
+        context: {},
+      }),
+    );
     expect(preview.status).toBe(200);
     expect(preview.data.message).toMatchObject({
       subject: "Subject one",
@@ -225,34 +285,76 @@ describe("the outbox", () => {
       invite: "REQUEST",
       attachments: [{ index: 0, filename: "agenda-meeting-7.pdf", size: pdf.length }],
     });
-    const file = await attachmentLoader({ request: getRequest(`/outbox/${id}/attachments/0`, await asAdmin()), params: { messageId: String(id), index: "0" }, context: {} });
+    const file = await attachmentLoader({
+      request: getRequest(`/outbox/${id}/attachments/0`, await asAdmin()),
+      params: { messageId: String(id), index: "0" },
+      context: {},
+    });
     expect(file.status).toBe(200);
     expect(file.headers.get("Content-Type")).toBe("application/pdf");
     expect(file.headers.get("Content-Disposition")).toMatch(/^attachment; filename="agenda-meeting-7.pdf"/);
     expect(Buffer.compare(Buffer.from(await file.arrayBuffer()), pdf)).toBe(0);
 
-    const forbidden = await run(async () => attachmentLoader({ request: getRequest(`/outbox/${id}/attachments/0`, await asRepresentative()), params: { messageId: String(id), index: "0" }, context: {} }));
+    const forbidden = await run(async () =>
+      attachmentLoader({
+        request: getRequest(`/outbox/${id}/attachments/0`, await asRepresentative()),
+        params: { messageId: String(id), index: "0" },
+        context: {},
+      }),
+    );
     expect(forbidden.status).toBe(403);
   });
 
   it("answers 404 for forged ids and for another collective's mail", async () => {
-    const other = getDb().insert(collectives).values({ name: "Elsewhere", district: "Elsewhere", districtCode: "ELS", state: "Maharashtra" }).returning().get();
-    const foreign = enqueueMail(getDb(), mail("foreign", { collectiveId: other.id, attachments: [{ filename: "x.pdf", contentType: "application/pdf", content: pdf }] }));
+    const other = getDb()
+      .insert(collectives)
+      .values({ name: "Elsewhere", district: "Elsewhere", districtCode: "ELS", state: "Maharashtra" })
+      .returning()
+      .get();
+    const foreign = enqueueMail(
+      getDb(),
+      mail("foreign", {
+        collectiveId: other.id,
+        attachments: [{ filename: "x.pdf", contentType: "application/pdf", content: pdf }],
+      }),
+    );
     const own = rowFor("one").id;
     const cookie = await asAdmin();
     for (const messageId of [String(foreign), "999999", "abc", "1e3", "-1"]) {
-      const page = await run(async () => messageLoader({ request: getRequest(`/outbox/${messageId}`, cookie), params: { messageId }, context: {} }));
+      const page = await run(async () =>
+        messageLoader({ request: getRequest(`/outbox/${messageId}`, cookie), params: { messageId }, context: {} }),
+      );
       expect(page.status, messageId).toBe(404);
-      const file = await run(async () => attachmentLoader({ request: getRequest(`/outbox/${messageId}/attachments/0`, cookie), params: { messageId, index: "0" }, context: {} }));
+      const file = await run(async () =>
+        attachmentLoader({
+          request: getRequest(`/outbox/${messageId}/attachments/0`, cookie),
+          params: { messageId, index: "0" },
+          context: {},
+        }),
+      );
       expect(file.status, messageId).toBe(404);
     }
     for (const index of ["1", "-1", "x", "0.5"]) {
-      const file = await run(async () => attachmentLoader({ request: getRequest(`/outbox/${own}/attachments/${index}`, cookie), params: { messageId: String(own), index }, context: {} }));
+      const file = await run(async () =>
+        attachmentLoader({
+          request: getRequest(`/outbox/${own}/attachments/${index}`, cookie),
+          params: { messageId: String(own), index },
+          context: {},
+        }),
+      );
       expect(file.status, index).toBe(404);
     }
-    const retry = await run(async () => messageAction({ request: postRequest(`/outbox/${foreign}`, {}, cookie), params: { messageId: String(foreign) }, context: {} }));
+    const retry = await run(async () =>
+      messageAction({
+        request: postRequest(`/outbox/${foreign}`, {}, cookie),
+        params: { messageId: String(foreign) },
+        context: {},
+      }),
+    );
     expect(retry.status).toBe(404);
-    const list = await run(async () => outboxLoader({ request: getRequest("/outbox", cookie), params: {}, context: {} }));
+    const list = await run(async () =>
+      outboxLoader({ request: getRequest("/outbox", cookie), params: {}, context: {} }),
+    );
     expect(list.data.rows.map((r: { subject: string }) => r.subject)).not.toContain("Subject foreign");
   });
 
@@ -263,13 +365,19 @@ describe("the outbox", () => {
       for (let i = 0; i < outboxPageSize + 5 - already; i++) enqueueMail(tx, mail(`page-${i}`), later(60 * 24 * 365));
     });
     const cookie = await asAdmin();
-    const first = await run(async () => outboxLoader({ request: getRequest("/outbox", cookie), params: {}, context: {} }));
+    const first = await run(async () =>
+      outboxLoader({ request: getRequest("/outbox", cookie), params: {}, context: {} }),
+    );
     expect(first.data).toMatchObject({ total: outboxPageSize + 5, page: 1, pages: 2 });
     expect(first.data.rows).toHaveLength(outboxPageSize);
-    const second = await run(async () => outboxLoader({ request: getRequest("/outbox?page=2", cookie), params: {}, context: {} }));
+    const second = await run(async () =>
+      outboxLoader({ request: getRequest("/outbox?page=2", cookie), params: {}, context: {} }),
+    );
     expect(second.data.rows).toHaveLength(5);
     expect(second.data.rows.at(-1).subject).toBe("Subject one");
-    const beyond = await run(async () => outboxLoader({ request: getRequest("/outbox?page=99", cookie), params: {}, context: {} }));
+    const beyond = await run(async () =>
+      outboxLoader({ request: getRequest("/outbox?page=99", cookie), params: {}, context: {} }),
+    );
     expect(beyond.data.page).toBe(2);
   });
 });

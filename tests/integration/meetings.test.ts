@@ -28,16 +28,25 @@ afterAll(async () => {
 });
 
 const upcoming = () => getDb().select().from(meetings).where(eq(meetings.status, "planned")).get()!;
-const items = (meetingId: number) => getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(agendaItems.position).all();
+const items = (meetingId: number) =>
+  getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(agendaItems.position).all();
 const params = (id: number) => ({ meetingId: String(id) });
 const edit = (id: number, body: Record<string, string>) =>
-  run(() => meetingAction({ request: postRequest(`/meetings/${id}`, body, secretariat), params: params(id), context: {} }));
+  run(() =>
+    meetingAction({ request: postRequest(`/meetings/${id}`, body, secretariat), params: params(id), context: {} }),
+  );
 const holders = () => getDb().select().from(tenures).where(isNull(tenures.endsOn)).all();
 const deliver = () => deliverDueMail({ transport: smtpTransport(smtp.url), now: new Date(Date.now() + 60_000) });
 
 describe("the generated agenda", () => {
   it("opens with the standing items, explains every case, and closes with any other business", async () => {
-    const res = await run(() => meetingLoader({ request: getRequest(`/meetings/${upcoming().id}`, secretariat), params: params(upcoming().id), context: {} }));
+    const res = await run(() =>
+      meetingLoader({
+        request: getRequest(`/meetings/${upcoming().id}`, secretariat),
+        params: params(upcoming().id),
+        context: {},
+      }),
+    );
     const timed = res.data.agenda.timed;
     expect(timed[0].title).toBe("Confirmation of the previous meeting's minutes");
     expect(timed[1].title).toBe("Review of action items");
@@ -47,7 +56,9 @@ describe("the generated agenda", () => {
     for (const r of reviews) expect(r.reasonList.length).toBeGreaterThan(0);
     expect(timed[0].startTime).toBe("11:00 am");
     expect(res.data.agenda.totalMinutes).toBeLessThanOrEqual(120);
-    const all = [...timed, ...res.data.agenda.writtenUpdates].flatMap((i: { reasonList: string[] }) => i.reasonList).join("\n");
+    const all = [...timed, ...res.data.agenda.writtenUpdates]
+      .flatMap((i: { reasonList: string[] }) => i.reasonList)
+      .join("\n");
     expect(all).toMatch(/Victim testimony on \d{2}\/\d{2}\/\d{4}/);
     expect(all).toMatch(/Chargesheet (due in \d+ days|overdue)/);
     expect(all).toMatch(/Bail application pending/);
@@ -72,14 +83,22 @@ describe("editing the agenda", () => {
     const reviews = items(id).filter((i) => i.kind === "case_review" && !i.forWrittenUpdate);
     await edit(id, { intent: "pin", itemId: String(reviews[0].id) });
     await edit(id, { intent: "remove", itemId: String(reviews[1].id) });
-    await edit(id, { intent: "add", title: "Training: victim-friendly courts", minutes: "15", presentingDepartmentId: "" });
+    await edit(id, {
+      intent: "add",
+      title: "Training: victim-friendly courts",
+      minutes: "15",
+      presentingDepartmentId: "",
+    });
     const res = await edit(id, { intent: "regenerate" });
     expect(res.data.changes).toMatchObject({ first: false });
     const after = items(id);
     expect(after.find((i) => i.id === reviews[0].id)?.pinned).toBe(true);
     expect(after.find((i) => i.id === reviews[1].id)?.removed).toBe(true);
     expect(after.filter((i) => i.caseId === reviews[1].caseId)).toHaveLength(1);
-    expect(after.find((i) => i.title === "Training: victim-friendly courts")).toMatchObject({ kind: "custom", minutes: 15 });
+    expect(after.find((i) => i.title === "Training: victim-friendly courts")).toMatchObject({
+      kind: "custom",
+      minutes: 15,
+    });
     const visible = after.filter((i) => !i.removed && !i.forWrittenUpdate);
     expect(visible.at(-1)!.kind).toBe("any_other_business");
   });
@@ -89,10 +108,18 @@ describe("editing the agenda", () => {
     const before = items(id);
     const res = await edit(id, { intent: "add", title: "", minutes: "500" });
     expect(res.status).toBe(400);
-    expect(res.data.errors).toMatchObject({ title: "Title is required.", minutes: "Time must be at most 120 minutes." });
+    expect(res.data.errors).toMatchObject({
+      title: "Title is required.",
+      minutes: "Time must be at most 120 minutes.",
+    });
     expect((await edit(id, { intent: "explode" })).status).toBe(400);
     expect((await edit(id, { intent: "remove", itemId: "999999" })).status).toBe(404);
-    const forged = await edit(id, { intent: "add", title: "Guest talk", minutes: "10", presentingDepartmentId: "999999" });
+    const forged = await edit(id, {
+      intent: "add",
+      title: "Guest talk",
+      minutes: "10",
+      presentingDepartmentId: "999999",
+    });
     expect(forged.status).toBe(400);
     expect(forged.data.errors.presentingDepartmentId).toBe("Choose a department of this collective, or none.");
     expect(items(id)).toEqual(before);
@@ -101,8 +128,16 @@ describe("editing the agenda", () => {
   it("detects a concurrent change to an item's time", async () => {
     const id = upcoming().id;
     const item = items(id).find((i) => i.kind === "action_review")!;
-    expect((await edit(id, { intent: "minutes", itemId: String(item.id), minutes: "20", version: String(item.version) })).status).toBe(200);
-    const stale = await edit(id, { intent: "minutes", itemId: String(item.id), minutes: "25", version: String(item.version) });
+    expect(
+      (await edit(id, { intent: "minutes", itemId: String(item.id), minutes: "20", version: String(item.version) }))
+        .status,
+    ).toBe(200);
+    const stale = await edit(id, {
+      intent: "minutes",
+      itemId: String(item.id),
+      minutes: "25",
+      version: String(item.version),
+    });
     expect(stale.status).toBe(409);
     expect(stale.data.errors.form).toMatch(/Someone else changed/);
     expect(items(id).find((i) => i.id === item.id)!.minutes).toBe(20);
@@ -112,15 +147,39 @@ describe("editing the agenda", () => {
 describe("the agenda PDF", () => {
   it("lists the items and reasons, by case code only, with no restricted value", async () => {
     const id = upcoming().id;
-    const res = await run(() => pdfLoader({ request: getRequest(`/meetings/${id}/agenda.pdf`, secretariat), params: params(id), context: {} }));
+    const res = await run(() =>
+      pdfLoader({ request: getRequest(`/meetings/${id}/agenda.pdf`, secretariat), params: params(id), context: {} }),
+    );
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
-    const text = pdfText(Buffer.from(await (await pdfLoader({ request: getRequest(`/meetings/${id}/agenda.pdf`, secretariat), params: params(id), context: {} })).arrayBuffer()));
+    const text = pdfText(
+      Buffer.from(
+        await (
+          await pdfLoader({
+            request: getRequest(`/meetings/${id}/agenda.pdf`, secretariat),
+            params: params(id),
+            context: {},
+          })
+        ).arrayBuffer(),
+      ),
+    );
     expect(text).toContain("DRAFT");
     expect(text).toMatch(/Case review: DEM-\d{4}-\d{4}/);
     const restricted = [
-      ...getDb().select({ v: cases.firNumber }).from(cases).all().map((r) => r.v),
-      ...getDb().select({ v: accused.name }).from(accused).all().map((r) => r.v),
-      ...getDb().select({ v: caseEvents.note }).from(caseEvents).all().map((r) => r.v),
+      ...getDb()
+        .select({ v: cases.firNumber })
+        .from(cases)
+        .all()
+        .map((r) => r.v),
+      ...getDb()
+        .select({ v: accused.name })
+        .from(accused)
+        .all()
+        .map((r) => r.v),
+      ...getDb()
+        .select({ v: caseEvents.note })
+        .from(caseEvents)
+        .all()
+        .map((r) => r.v),
     ].filter((v): v is string => !!v && v.length > 4);
     for (const value of restricted) expect(text).not.toContain(value);
   });
@@ -129,12 +188,26 @@ describe("the agenda PDF", () => {
 describe("publishing", () => {
   it("freezes the agenda and emails every seat holder the PDF and the invite, once each", async () => {
     const meeting = upcoming();
-    const res = await run(() => publishAction({ request: postRequest(`/meetings/${meeting.id}/publish`, { version: String(meeting.version) }, secretariat), params: params(meeting.id), context: {} }));
+    const res = await run(() =>
+      publishAction({
+        request: postRequest(`/meetings/${meeting.id}/publish`, { version: String(meeting.version) }, secretariat),
+        params: params(meeting.id),
+        context: {},
+      }),
+    );
     expect(res.status).toBe(302);
     const location = res.headers.get("Location")!;
     expect(location).toMatch(/\/sending\?batch=meeting%3A\d+%3Aagenda%3Av1$/);
-    const queued = getDb().select().from(mailOutbox).where(like(mailOutbox.batch, `meeting:${meeting.id}:agenda:%`)).all();
-    expect(queued.map((m) => m.toAddress).sort()).toEqual(holders().map((h) => h.email).sort());
+    const queued = getDb()
+      .select()
+      .from(mailOutbox)
+      .where(like(mailOutbox.batch, `meeting:${meeting.id}:agenda:%`))
+      .all();
+    expect(queued.map((m) => m.toAddress).sort()).toEqual(
+      holders()
+        .map((h) => h.email)
+        .sort(),
+    );
     expect(getDb().select().from(meetings).where(eq(meetings.id, meeting.id)).get()!.status).toBe("agenda_published");
 
     await deliver();
@@ -142,7 +215,9 @@ describe("publishing", () => {
     expect(received).toHaveLength(holders().length);
     for (const mail of received) {
       expect(mail.subject).toMatch(/^Agenda: Demo District collective, Meeting 7, /);
-      expect(mail.attachments.filter((a) => a.contentType === "application/pdf").map((a) => a.filename)).toEqual(["agenda-meeting-7.pdf"]);
+      expect(mail.attachments.filter((a) => a.contentType === "application/pdf").map((a) => a.filename)).toEqual([
+        "agenda-meeting-7.pdf",
+      ]);
       const invites = mail.attachments.filter((a) => a.contentType.startsWith("text/calendar"));
       expect(invites).toHaveLength(1);
       const calendar = new ICAL.Component(ICAL.parse(invites[0].content.toString("utf8")));
@@ -150,13 +225,19 @@ describe("publishing", () => {
       expect(mail.text).toContain("Case review: DEM-");
       expect(mail.html).toContain("Open the meeting in TESTA Desk");
     }
-    const progress = await run(() => sendingLoader({ request: getRequest(location, secretariat), params: params(meeting.id), context: {} }));
+    const progress = await run(() =>
+      sendingLoader({ request: getRequest(location, secretariat), params: params(meeting.id), context: {} }),
+    );
     expect(progress.data.progress).toMatchObject({ total: holders().length, sent: holders().length, pending: 0 });
   });
 
   it("serves the published version's invite with one stable UID", async () => {
     const id = getDb().select().from(meetings).where(eq(meetings.status, "agenda_published")).get()!.id;
-    const res = await icsLoader({ request: getRequest(`/meetings/${id}/invite.ics`, secretariat), params: params(id), context: {} });
+    const res = await icsLoader({
+      request: getRequest(`/meetings/${id}/invite.ics`, secretariat),
+      params: params(id),
+      context: {},
+    });
     const calendar = new ICAL.Component(ICAL.parse(await res.text()));
     // A download is published, not a request: Outlook refuses "accept" on a downloaded REQUEST.
     expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
@@ -174,7 +255,18 @@ describe("publishing", () => {
     const before = smtp.messages.length;
     const res = await run(() =>
       rescheduleAction({
-        request: postRequest(`/meetings/${meeting.id}/reschedule`, { date: "2026-12-17", startTime: "15:00", durationMinutes: "120", venue: "Collector's Office, Conference Hall 2", onlineLink: "", version: String(meeting.version) }, secretariat),
+        request: postRequest(
+          `/meetings/${meeting.id}/reschedule`,
+          {
+            date: "2026-12-17",
+            startTime: "15:00",
+            durationMinutes: "120",
+            venue: "Collector's Office, Conference Hall 2",
+            onlineLink: "",
+            version: String(meeting.version),
+          },
+          secretariat,
+        ),
         params: params(meeting.id),
         context: {},
       }),
@@ -186,11 +278,17 @@ describe("publishing", () => {
     const invite = updates[0].attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
     const vevent = new ICAL.Component(ICAL.parse(invite.content.toString("utf8"))).getFirstSubcomponent("vevent")!;
     expect(vevent.getFirstPropertyValue("sequence")).toBe(1);
-    expect(vevent.getFirstPropertyValue("uid")).toBe(`testa-meeting-${meeting.id}@${deploymentId(getDb(), "http://anything")}`);
+    expect(vevent.getFirstPropertyValue("uid")).toBe(
+      `testa-meeting-${meeting.id}@${deploymentId(getDb(), "http://anything")}`,
+    );
     expect(new ICAL.Event(vevent).startDate.toJSDate().toISOString()).toBe("2026-12-17T09:30:00.000Z");
     expect(updates[0].subject).toMatch(/^Rescheduled: .*Thu, 17\/12\/2026, 3:00 pm IST/);
     // The agenda PDF served from the meeting page is the one just sent: new time, new place.
-    const pdf = await pdfLoader({ request: getRequest(`/meetings/${meeting.id}/agenda.pdf`, secretariat), params: params(meeting.id), context: {} });
+    const pdf = await pdfLoader({
+      request: getRequest(`/meetings/${meeting.id}/agenda.pdf`, secretariat),
+      params: params(meeting.id),
+      context: {},
+    });
     const text = pdfText(Buffer.from(await pdf.arrayBuffer()));
     expect(text).toContain("17/12/2026");
     expect(text).toContain("Conference Hall 2");
@@ -199,10 +297,29 @@ describe("publishing", () => {
   it("refuses a reschedule from a stale form, and bad input, writing nothing", async () => {
     const meeting = getDb().select().from(meetings).where(eq(meetings.status, "agenda_published")).get()!;
     const post = (body: Record<string, string>) =>
-      run(() => rescheduleAction({ request: postRequest(`/meetings/${meeting.id}/reschedule`, body, secretariat), params: params(meeting.id), context: {} }));
-    const stale = await post({ date: "2026-12-18", startTime: "11:00", durationMinutes: "120", venue: "Hall", version: String(meeting.version - 1) });
+      run(() =>
+        rescheduleAction({
+          request: postRequest(`/meetings/${meeting.id}/reschedule`, body, secretariat),
+          params: params(meeting.id),
+          context: {},
+        }),
+      );
+    const stale = await post({
+      date: "2026-12-18",
+      startTime: "11:00",
+      durationMinutes: "120",
+      venue: "Hall",
+      version: String(meeting.version - 1),
+    });
     expect(stale.status).toBe(409);
-    const bad = await post({ date: "2026-02-30", startTime: "25:00", durationMinutes: "10", venue: "", onlineLink: "http://insecure", version: String(meeting.version) });
+    const bad = await post({
+      date: "2026-02-30",
+      startTime: "25:00",
+      durationMinutes: "10",
+      venue: "",
+      onlineLink: "http://insecure",
+      version: String(meeting.version),
+    });
     expect(bad.status).toBe(400);
     expect(bad.data.errors).toMatchObject({
       date: "Date must be a real date (day/month/year).",
@@ -216,9 +333,29 @@ describe("publishing", () => {
   it("cancels with METHOD:CANCEL to everyone", async () => {
     const meeting = getDb().select().from(meetings).where(eq(meetings.status, "agenda_published")).get()!;
     const before = smtp.messages.length;
-    const unconfirmed = await run(() => cancelAction({ request: postRequest(`/meetings/${meeting.id}/cancel`, { version: String(meeting.version) }, secretariat), params: params(meeting.id), context: {} }));
+    const unconfirmed = await run(() =>
+      cancelAction({
+        request: postRequest(`/meetings/${meeting.id}/cancel`, { version: String(meeting.version) }, secretariat),
+        params: params(meeting.id),
+        context: {},
+      }),
+    );
     expect(unconfirmed.data.errors.confirm).toBe("Tick the box to confirm the cancellation.");
-    const res = await run(() => cancelAction({ request: postRequest(`/meetings/${meeting.id}/cancel`, { confirm: "on", reason: "The district court hall is unavailable that day.", version: String(meeting.version) }, secretariat), params: params(meeting.id), context: {} }));
+    const res = await run(() =>
+      cancelAction({
+        request: postRequest(
+          `/meetings/${meeting.id}/cancel`,
+          {
+            confirm: "on",
+            reason: "The district court hall is unavailable that day.",
+            version: String(meeting.version),
+          },
+          secretariat,
+        ),
+        params: params(meeting.id),
+        context: {},
+      }),
+    );
     expect(res.status).toBe(302);
     await deliver();
     const sent = (await smtp.waitFor(before + holders().length)).slice(before);
@@ -233,7 +370,9 @@ describe("publishing", () => {
 
 describe("scheduling the next meeting", () => {
   it("proposes the next second Thursday and generates its agenda", async () => {
-    const proposal = await run(() => newLoader({ request: getRequest("/meetings/new", secretariat), params: {}, context: {} }));
+    const proposal = await run(() =>
+      newLoader({ request: getRequest("/meetings/new", secretariat), params: {}, context: {} }),
+    );
     const { date, startTime, durationMinutes } = proposal.data.proposal;
     expect(startTime).toBe("11:00");
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -241,7 +380,15 @@ describe("scheduling the next meeting", () => {
     expect(Number(date.slice(8, 10))).toBeGreaterThanOrEqual(8);
     expect(Number(date.slice(8, 10))).toBeLessThanOrEqual(14);
     const res = await run(() =>
-      newAction({ request: postRequest("/meetings/new", { date, startTime, durationMinutes: String(durationMinutes), venue: "Hall 2", onlineLink: "" }, secretariat), params: {}, context: {} }),
+      newAction({
+        request: postRequest(
+          "/meetings/new",
+          { date, startTime, durationMinutes: String(durationMinutes), venue: "Hall 2", onlineLink: "" },
+          secretariat,
+        ),
+        params: {},
+        context: {},
+      }),
     );
     expect(res.status).toBe(302);
     const id = Number(res.headers.get("Location")!.split("/").pop());
@@ -250,7 +397,17 @@ describe("scheduling the next meeting", () => {
 
   it("refuses a meeting with neither a venue nor a link", async () => {
     const before = getDb().select().from(meetings).all().length;
-    const res = await run(() => newAction({ request: postRequest("/meetings/new", { date: "2027-01-14", startTime: "11:00", durationMinutes: "120", venue: "", onlineLink: "" }, secretariat), params: {}, context: {} }));
+    const res = await run(() =>
+      newAction({
+        request: postRequest(
+          "/meetings/new",
+          { date: "2027-01-14", startTime: "11:00", durationMinutes: "120", venue: "", onlineLink: "" },
+          secretariat,
+        ),
+        params: {},
+        context: {},
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.data.errors.venue).toBe("Give a venue, an online-meeting link, or both.");
     expect(getDb().select().from(meetings).all().length).toBe(before);
@@ -258,12 +415,23 @@ describe("scheduling the next meeting", () => {
 
   it("is not open to representatives, and forged ids are 404", async () => {
     const police = await cookieFor("police@demo.testa");
-    expect((await run(() => newAction({ request: postRequest("/meetings/new", {}, police), params: {}, context: {} }))).status).toBe(403);
+    expect(
+      (await run(() => newAction({ request: postRequest("/meetings/new", {}, police), params: {}, context: {} })))
+        .status,
+    ).toBe(403);
     for (const id of ["abc", "99999"]) {
-      const res = await run(() => meetingLoader({ request: getRequest(`/meetings/${id}`, secretariat), params: { meetingId: id }, context: {} }));
+      const res = await run(() =>
+        meetingLoader({ request: getRequest(`/meetings/${id}`, secretariat), params: { meetingId: id }, context: {} }),
+      );
       expect(res.status).toBe(404);
     }
-    const other = await run(() => sendingLoader({ request: getRequest(`/meetings/1/sending?batch=meeting:2:agenda:v1`, secretariat), params: { meetingId: "1" }, context: {} }));
+    const other = await run(() =>
+      sendingLoader({
+        request: getRequest(`/meetings/1/sending?batch=meeting:2:agenda:v1`, secretariat),
+        params: { meetingId: "1" },
+        context: {},
+      }),
+    );
     expect(other.status).toBe(404);
   });
 });

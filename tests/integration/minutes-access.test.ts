@@ -13,15 +13,40 @@ import { cookieFor, getRequest, run } from "../support/remix";
 let police: string;
 let secretariat: string;
 let meetingId: number;
-const page = (cookie: string, query = "") => run(() => minutesLoader({ request: getRequest(`/meetings/${meetingId}/minutes${query}`, cookie), params: { meetingId: String(meetingId) }, context: {} }));
-const pdf = (cookie: string, query = "") => run(() => minutesPdfLoader({ request: getRequest(`/meetings/${meetingId}/minutes.pdf${query}`, cookie), params: { meetingId: String(meetingId) }, context: {} }));
+const page = (cookie: string, query = "") =>
+  run(() =>
+    minutesLoader({
+      request: getRequest(`/meetings/${meetingId}/minutes${query}`, cookie),
+      params: { meetingId: String(meetingId) },
+      context: {},
+    }),
+  );
+const pdf = (cookie: string, query = "") =>
+  run(() =>
+    minutesPdfLoader({
+      request: getRequest(`/meetings/${meetingId}/minutes.pdf${query}`, cookie),
+      params: { meetingId: String(meetingId) },
+      context: {},
+    }),
+  );
 
 beforeAll(async () => {
   police = await cookieFor("police@demo.testa");
   secretariat = await cookieFor("secretariat@demo.testa");
   const demo = getDb().select().from(collectives).where(eq(collectives.districtCode, "DEM")).get()!;
-  const held = getDb().select().from(meetings).where(and(eq(meetings.collectiveId, demo.id), eq(meetings.status, "held"), eq(meetings.minutesState, "draft"))).get()
-    ?? getDb().select().from(meetings).where(and(eq(meetings.collectiveId, demo.id), ne(meetings.status, "cancelled"), eq(meetings.minutesState, "draft"))).get()!;
+  const held =
+    getDb()
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.collectiveId, demo.id), eq(meetings.status, "held"), eq(meetings.minutesState, "draft")))
+      .get() ??
+    getDb()
+      .select()
+      .from(meetings)
+      .where(
+        and(eq(meetings.collectiveId, demo.id), ne(meetings.status, "cancelled"), eq(meetings.minutesState, "draft")),
+      )
+      .get()!;
   meetingId = held.id;
 });
 
@@ -43,7 +68,15 @@ describe("minutes for a representative", () => {
     // Circulation as the service freezes it (the emailing is minutes.test.ts's business).
     const meeting = getDb().select().from(meetings).where(eq(meetings.id, meetingId)).get()!;
     const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(getDb(), meeting);
-    getDb().insert(minutesVersions).values({ meetingId, version: 1, state: "circulated", bodyJson: JSON.stringify({ ...doc, minutesState: "circulated", version: 1 }) }).run();
+    getDb()
+      .insert(minutesVersions)
+      .values({
+        meetingId,
+        version: 1,
+        state: "circulated",
+        bodyJson: JSON.stringify({ ...doc, minutesState: "circulated", version: 1 }),
+      })
+      .run();
     getDb().update(meetings).set({ minutesState: "circulated" }).where(eq(meetings.id, meetingId)).run();
     const mine = await page(police);
     expect(mine.data.notCirculated).toBe(false);
@@ -51,5 +84,4 @@ describe("minutes for a representative", () => {
     expect((await pdf(police)).status).toBe(200);
     expect((await pdf(police, "?version=1")).status).toBe(200);
   });
-
 });

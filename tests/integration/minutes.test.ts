@@ -1,6 +1,16 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accused, actionItems, agendaItems, attendance, auditLog, cases, departments, meetings, tenures } from "#db/schema";
+import {
+  accused,
+  actionItems,
+  agendaItems,
+  attendance,
+  auditLog,
+  cases,
+  departments,
+  meetings,
+  tenures,
+} from "#db/schema";
 import { isNull } from "drizzle-orm";
 import { getDb } from "~/db.server";
 import { saveAttendance } from "~/models/minutes.server";
@@ -20,17 +30,44 @@ beforeAll(async () => {
   secretariat = await cookieFor("secretariat@demo.testa");
   smtp = await startSmtp();
   meeting = getDb().select().from(meetings).where(eq(meetings.status, "planned")).get()!;
-  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d.id]));
+  dept = Object.fromEntries(
+    getDb()
+      .select()
+      .from(departments)
+      .all()
+      .map((d) => [d.kind, d.id]),
+  );
 });
 afterAll(async () => {
   await smtp.stop();
 });
 
 const params = () => ({ meetingId: String(meeting.id) });
-const post = (body: Record<string, string>) => run(() => runAction({ request: postRequest(`/meetings/${meeting.id}/run`, body, secretariat), params: params(), context: {} }));
-const lifecycle = (body: Record<string, string>) => run(() => minutesAction({ request: postRequest(`/meetings/${meeting.id}/minutes`, body, secretariat), params: params(), context: {} }));
-const grid = async () => (await run(() => runLoader({ request: getRequest(`/meetings/${meeting.id}/run`, secretariat), params: params(), context: {} }))).data;
-const attendanceForm = (rows: { dept: number; status: string; name?: string; designation?: string; substitute?: boolean; version?: number }[]) => {
+const post = (body: Record<string, string>) =>
+  run(() =>
+    runAction({
+      request: postRequest(`/meetings/${meeting.id}/run`, body, secretariat),
+      params: params(),
+      context: {},
+    }),
+  );
+const lifecycle = (body: Record<string, string>) =>
+  run(() =>
+    minutesAction({
+      request: postRequest(`/meetings/${meeting.id}/minutes`, body, secretariat),
+      params: params(),
+      context: {},
+    }),
+  );
+const grid = async () =>
+  (
+    await run(() =>
+      runLoader({ request: getRequest(`/meetings/${meeting.id}/run`, secretariat), params: params(), context: {} }),
+    )
+  ).data;
+const attendanceForm = (
+  rows: { dept: number; status: string; name?: string; designation?: string; substitute?: boolean; version?: number }[],
+) => {
   const body: Record<string, string> = { intent: "attendance" };
   for (const r of rows) {
     body[`status.${r.dept}`] = r.status;
@@ -54,7 +91,11 @@ describe("attendance", () => {
   it("defaults each department to its seat holder", async () => {
     const data = await grid();
     const police = data.attendance.find((r: { departmentId: number }) => r.departmentId === dept.police);
-    const holder = getDb().select().from(tenures).where(and(eq(tenures.departmentId, dept.police), isNull(tenures.endsOn))).get()!;
+    const holder = getDb()
+      .select()
+      .from(tenures)
+      .where(and(eq(tenures.departmentId, dept.police), isNull(tenures.endsOn)))
+      .get()!;
     expect(police).toMatchObject({ attendeeName: holder.officerName, status: "present", recorded: false });
   });
 
@@ -71,7 +112,11 @@ describe("attendance", () => {
     expect(res.data.savedAt).toMatch(/am|pm/);
     const saved = getDb().select().from(attendance).where(eq(attendance.meetingId, meeting.id)).all();
     expect(saved).toHaveLength(4);
-    expect(saved.find((a) => a.departmentId === dept.police)).toMatchObject({ isSubstitute: true, attendeeName: "Anita More", version: 1 });
+    expect(saved.find((a) => a.departmentId === dept.police)).toMatchObject({
+      isSubstitute: true,
+      attendeeName: "Anita More",
+      version: 1,
+    });
     expect(saved.find((a) => a.departmentId === dept.dwcd)).toMatchObject({ status: "absent", attendeeName: null });
   });
 
@@ -92,8 +137,22 @@ describe("attendance", () => {
         getDb(),
         meeting,
         [
-          { departmentId: dept.plv, status: "present", attendeeName: "A", attendeeDesignation: "B", isSubstitute: false, version: 0 },
-          { departmentId: 999_999, status: "present", attendeeName: "C", attendeeDesignation: "D", isSubstitute: false, version: 0 },
+          {
+            departmentId: dept.plv,
+            status: "present",
+            attendeeName: "A",
+            attendeeDesignation: "B",
+            isSubstitute: false,
+            version: 0,
+          },
+          {
+            departmentId: 999_999,
+            status: "present",
+            attendeeName: "C",
+            attendeeDesignation: "D",
+            isSubstitute: false,
+            version: 0,
+          },
         ],
         new Map(),
       ),
@@ -103,11 +162,24 @@ describe("attendance", () => {
 });
 
 describe("an item's minutes", () => {
-  const item = () => getDb().select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, "case_review"))).get()!;
+  const item = () =>
+    getDb()
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, "case_review")))
+      .get()!;
 
   it("saves the discussion, decisions, status and time used", async () => {
     const it0 = item();
-    const res = await post({ intent: "item", itemId: String(it0.id), discussion: "The IO reported progress.", decisions: "Police to file the chargesheet by 15/12.", status: "discussed", minutesUsed: "9", version: String(it0.version) });
+    const res = await post({
+      intent: "item",
+      itemId: String(it0.id),
+      discussion: "The IO reported progress.",
+      decisions: "Police to file the chargesheet by 15/12.",
+      status: "discussed",
+      minutesUsed: "9",
+      version: String(it0.version),
+    });
     expect(res.status).toBe(200);
     expect(res.data.version).toBe(it0.version + 1);
     expect(item()).toMatchObject({ discussion: "The IO reported progress.", status: "discussed", minutesUsed: 9 });
@@ -115,45 +187,115 @@ describe("an item's minutes", () => {
 
   it("never lets two concurrent saves overwrite each other: the second sees both versions", async () => {
     const it0 = item();
-    const base = { intent: "item", itemId: String(it0.id), status: "discussed", minutesUsed: "", version: String(it0.version) };
-    const [first, second] = await Promise.all([post({ ...base, discussion: "First writer", decisions: "" }), post({ ...base, discussion: "Second writer", decisions: "" })]);
+    const base = {
+      intent: "item",
+      itemId: String(it0.id),
+      status: "discussed",
+      minutesUsed: "",
+      version: String(it0.version),
+    };
+    const [first, second] = await Promise.all([
+      post({ ...base, discussion: "First writer", decisions: "" }),
+      post({ ...base, discussion: "Second writer", decisions: "" }),
+    ]);
     const statuses = [first.status, second.status].sort();
     expect(statuses).toEqual([200, 409]);
     const loser = first.status === 409 ? first : second;
     expect(loser.data.conflict.discussion).toBe(first.status === 409 ? "Second writer" : "First writer");
     expect(loser.data.values.discussion).toBe(first.status === 409 ? "First writer" : "Second writer");
     // Choosing to keep one's own: save again on top of their version.
-    const kept = await post({ ...base, discussion: loser.data.values.discussion, decisions: "Police to file the chargesheet by 15/12.", version: String(loser.data.conflict.version) });
+    const kept = await post({
+      ...base,
+      discussion: loser.data.values.discussion,
+      decisions: "Police to file the chargesheet by 15/12.",
+      version: String(loser.data.conflict.version),
+    });
     expect(kept.status).toBe(200);
   });
 
   it("refuses bad input with messages", async () => {
-    const res = await post({ intent: "item", itemId: String(item().id), status: "finished", minutesUsed: "-3", version: "1" });
+    const res = await post({
+      intent: "item",
+      itemId: String(item().id),
+      status: "finished",
+      minutesUsed: "-3",
+      version: "1",
+    });
     expect(res.status).toBe(400);
-    expect(res.data.errors).toMatchObject({ status: "Choose discussed, deferred or not reached.", minutesUsed: "Minutes used cannot be negative." });
+    expect(res.data.errors).toMatchObject({
+      status: "Choose discussed, deferred or not reached.",
+      minutesUsed: "Minutes used cannot be negative.",
+    });
   });
 });
 
 describe("action items", () => {
-  const item = () => getDb().select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, "case_review"))).get()!;
+  const item = () =>
+    getDb()
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, "case_review")))
+      .get()!;
 
   it("are created inline, owned by a department, with the meeting and item they came from", async () => {
     const it0 = item();
-    const res = await post({ intent: "add-action", agendaItemId: String(it0.id), description: "File the chargesheet", departmentId: String(dept.police), dueOn: "2026-12-15", caseId: String(it0.caseId) });
+    const res = await post({
+      intent: "add-action",
+      agendaItemId: String(it0.id),
+      description: "File the chargesheet",
+      departmentId: String(dept.police),
+      dueOn: "2026-12-15",
+      caseId: String(it0.caseId),
+    });
     expect(res.status).toBe(200);
     const created = getDb().select().from(actionItems).where(eq(actionItems.agendaItemId, it0.id)).all().at(-1)!;
-    expect(created).toMatchObject({ departmentId: dept.police, meetingId: meeting.id, caseId: it0.caseId, status: "open", dueOn: "2026-12-15" });
-    await post({ intent: "add-action", agendaItemId: String(it0.id), description: "Arrange an escort for the victim", departmentId: String(dept.dcpu), dueOn: "2026-12-10", caseId: "" });
+    expect(created).toMatchObject({
+      departmentId: dept.police,
+      meetingId: meeting.id,
+      caseId: it0.caseId,
+      status: "open",
+      dueOn: "2026-12-15",
+    });
+    await post({
+      intent: "add-action",
+      agendaItemId: String(it0.id),
+      description: "Arrange an escort for the victim",
+      departmentId: String(dept.dcpu),
+      dueOn: "2026-12-10",
+      caseId: "",
+    });
   });
 
   it("refuse a missing description, an unknown department and a date that does not exist", async () => {
     const before = getDb().select({ n: count() }).from(actionItems).get()!.n;
-    const res = await post({ intent: "add-action", agendaItemId: String(item().id), description: "", departmentId: "999999", dueOn: "2026-11-31" });
+    const res = await post({
+      intent: "add-action",
+      agendaItemId: String(item().id),
+      description: "",
+      departmentId: "999999",
+      dueOn: "2026-11-31",
+    });
     expect(res.status).toBe(400);
-    expect(res.data.errors).toMatchObject({ description: "Action is required.", dueOn: "Due date must be a real date (day/month/year)." });
-    const unknown = await post({ intent: "add-action", agendaItemId: String(item().id), description: "X", departmentId: "999999", dueOn: "2026-12-01" });
+    expect(res.data.errors).toMatchObject({
+      description: "Action is required.",
+      dueOn: "Due date must be a real date (day/month/year).",
+    });
+    const unknown = await post({
+      intent: "add-action",
+      agendaItemId: String(item().id),
+      description: "X",
+      departmentId: "999999",
+      dueOn: "2026-12-01",
+    });
     expect(unknown.data.errors.departmentId).toBe("Choose a department of this collective.");
-    const forgedCase = await post({ intent: "add-action", agendaItemId: String(item().id), description: "X", departmentId: String(dept.police), dueOn: "2026-12-01", caseId: "999999" });
+    const forgedCase = await post({
+      intent: "add-action",
+      agendaItemId: String(item().id),
+      description: "X",
+      departmentId: String(dept.police),
+      dueOn: "2026-12-01",
+      caseId: "999999",
+    });
     expect(forgedCase.status).toBe(400);
     expect(forgedCase.data.errors.caseId).toBe("Choose a case from the list, or none.");
     expect(getDb().select({ n: count() }).from(actionItems).get()!.n).toBe(before);
@@ -189,45 +331,119 @@ describe("the life of the minutes", () => {
     expect(dcpu.text).toContain("Arrange an escort for the victim");
     expect(dcpu.text).not.toContain("File the chargesheet");
     expect(court.text).toContain("No action item was assigned to your department");
-    for (const mail of received) expect(mail.attachments.filter((a) => a.contentType === "application/pdf").map((a) => a.filename)).toEqual([`minutes-meeting-${meeting.number}.pdf`]);
+    for (const mail of received)
+      expect(mail.attachments.filter((a) => a.contentType === "application/pdf").map((a) => a.filename)).toEqual([
+        `minutes-meeting-${meeting.number}.pdf`,
+      ]);
     meeting = getDb().select().from(meetings).where(eq(meetings.id, meeting.id)).get()!;
     expect(meeting.minutesState).toBe("circulated");
   });
 
   it("writes a PDF with attendance, decisions and the action table, and nothing restricted", async () => {
-    const res = await minutesPdf({ request: getRequest(`/meetings/${meeting.id}/minutes.pdf`, secretariat), params: params(), context: {} });
+    const res = await minutesPdf({
+      request: getRequest(`/meetings/${meeting.id}/minutes.pdf`, secretariat),
+      params: params(),
+      context: {},
+    });
     const text = pdfText(Buffer.from(await res.arrayBuffer()));
-    for (const expected of ["Attendance", "Anita More, Sub-Inspector (substitute)", "Absent: Department of Women and Child Development", "Excused: Exclusive Trafficking Court", "Decisions:", "Action items", "File the chargesheet", "15/12/2026", "Next meeting", "Page 1 of"]) {
+    for (const expected of [
+      "Attendance",
+      "Anita More, Sub-Inspector (substitute)",
+      "Absent: Department of Women and Child Development",
+      "Excused: Exclusive Trafficking Court",
+      "Decisions:",
+      "Action items",
+      "File the chargesheet",
+      "15/12/2026",
+      "Next meeting",
+      "Page 1 of",
+    ]) {
       expect(text).toContain(expected);
     }
     const restricted = [
-      ...getDb().select({ v: cases.firNumber }).from(cases).all().map((r) => r.v),
-      ...getDb().select({ v: accused.name }).from(accused).all().map((r) => r.v),
+      ...getDb()
+        .select({ v: cases.firNumber })
+        .from(cases)
+        .all()
+        .map((r) => r.v),
+      ...getDb()
+        .select({ v: accused.name })
+        .from(accused)
+        .all()
+        .map((r) => r.v),
     ].filter((v): v is string => !!v && v.length > 4);
     for (const value of restricted) expect(text).not.toContain(value);
   });
 
   it("changes circulated minutes only by an amendment: a direct edit is refused, the amendment is a new circulated version, any version on request", async () => {
-    const reviewed = getDb().select().from(agendaItems).where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, "case_review"))).get()!;
-    const edit = await post({ intent: "item", itemId: String(reviewed.id), discussion: "A correction typed straight in.", decisions: reviewed.decisions ?? "", status: "discussed", minutesUsed: "", version: String(reviewed.version) });
+    const reviewed = getDb()
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.kind, "case_review")))
+      .get()!;
+    const edit = await post({
+      intent: "item",
+      itemId: String(reviewed.id),
+      discussion: "A correction typed straight in.",
+      decisions: reviewed.decisions ?? "",
+      status: "discussed",
+      minutesUsed: "",
+      version: String(reviewed.version),
+    });
     expect(edit.status).toBe(409);
-    expect(edit.data.errors.form).toBe("These minutes are circulated. Record an amendment, with who moved it, to change them.");
-    expect(getDb().select().from(agendaItems).where(eq(agendaItems.id, reviewed.id)).get()!.discussion).toBe(reviewed.discussion);
-    const runPage = (await run(() => runLoader({ request: getRequest(`/meetings/${meeting.id}/run`, secretariat), params: params(), context: {} }))).data;
+    expect(edit.data.errors.form).toBe(
+      "These minutes are circulated. Record an amendment, with who moved it, to change them.",
+    );
+    expect(getDb().select().from(agendaItems).where(eq(agendaItems.id, reviewed.id)).get()!.discussion).toBe(
+      reviewed.discussion,
+    );
+    const runPage = (
+      await run(() =>
+        runLoader({ request: getRequest(`/meetings/${meeting.id}/run`, secretariat), params: params(), context: {} }),
+      )
+    ).data;
     expect(runPage.editable).toBe(false);
-    const page = await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes`, secretariat), params: params(), context: {} }));
+    const page = await run(() =>
+      minutesLoader({
+        request: getRequest(`/meetings/${meeting.id}/minutes`, secretariat),
+        params: params(),
+        context: {},
+      }),
+    );
     expect(page.data.meeting.minutesState).toBe("circulated");
-    expect((await lifecycle({ intent: "amend", amendmentText: "Item 2: the hearing is on 18/12/2026.", movedBy: "DLSA panel lawyer" })).status).toBe(302);
+    expect(
+      (
+        await lifecycle({
+          intent: "amend",
+          amendmentText: "Item 2: the hearing is on 18/12/2026.",
+          movedBy: "DLSA panel lawyer",
+        })
+      ).status,
+    ).toBe(302);
     meeting = getDb().select().from(meetings).where(eq(meetings.id, meeting.id)).get()!;
     expect(meeting.minutesState).toBe("circulated");
-    const pdf = async (query = "") => minutesPdf({ request: getRequest(`/meetings/${meeting.id}/minutes.pdf${query}`, secretariat), params: params(), context: {} });
+    const pdf = async (query = "") =>
+      minutesPdf({
+        request: getRequest(`/meetings/${meeting.id}/minutes.pdf${query}`, secretariat),
+        params: params(),
+        context: {},
+      });
     const latest = pdfText(Buffer.from(await (await pdf()).arrayBuffer()));
     expect(latest).toContain("Circulated, version 2");
     expect(latest).toContain("Item 2: the hearing is on 18/12/2026.");
-    expect(pdfText(Buffer.from(await (await pdf("?version=1")).arrayBuffer()))).not.toContain("Item 2: the hearing is on 18/12/2026.");
+    expect(pdfText(Buffer.from(await (await pdf("?version=1")).arrayBuffer()))).not.toContain(
+      "Item 2: the hearing is on 18/12/2026.",
+    );
     expect(pdfText(Buffer.from(await (await pdf("?version=1")).arrayBuffer()))).toContain("File the chargesheet");
-    for (const bad of ["?version=9", "?version=abc", "?version=-1"]) expect((await run(() => pdf(bad))).status).toBe(404);
-    const audited = getDb().select().from(auditLog).where(and(eq(auditLog.entity, "meeting"), eq(auditLog.entityId, meeting.id), eq(auditLog.action, "amend:minutes"))).all();
+    for (const bad of ["?version=9", "?version=abc", "?version=-1"])
+      expect((await run(() => pdf(bad))).status).toBe(404);
+    const audited = getDb()
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.entity, "meeting"), eq(auditLog.entityId, meeting.id), eq(auditLog.action, "amend:minutes")),
+      )
+      .all();
     expect(audited).toHaveLength(1);
   });
 
@@ -239,16 +455,62 @@ describe("the life of the minutes", () => {
     expect(edit.status).toBe(409);
     expect(edit.data.errors.form).toMatch(/Record an amendment/);
     const bad = await lifecycle({ intent: "amend", amendmentText: "", movedBy: "" });
-    expect(bad.data.errors).toMatchObject({ amendmentText: "Amendment is required.", movedBy: "Moved by is required." });
-    expect((await lifecycle({ intent: "amend", amendmentText: "Item 3: the due date is 20/12/2026.", movedBy: "Public Prosecutor's Office" })).status).toBe(302);
-    const history = (await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes`, secretariat), params: params(), context: {} }))).data.history;
-    expect(history.map((v: { state: string }) => v.state)).toEqual(["amended", "confirmed", "circulated", "circulated"]);
+    expect(bad.data.errors).toMatchObject({
+      amendmentText: "Amendment is required.",
+      movedBy: "Moved by is required.",
+    });
+    expect(
+      (
+        await lifecycle({
+          intent: "amend",
+          amendmentText: "Item 3: the due date is 20/12/2026.",
+          movedBy: "Public Prosecutor's Office",
+        })
+      ).status,
+    ).toBe(302);
+    const history = (
+      await run(() =>
+        minutesLoader({
+          request: getRequest(`/meetings/${meeting.id}/minutes`, secretariat),
+          params: params(),
+          context: {},
+        }),
+      )
+    ).data.history;
+    expect(history.map((v: { state: string }) => v.state)).toEqual([
+      "amended",
+      "confirmed",
+      "circulated",
+      "circulated",
+    ]);
     // Each frozen PDF names its own state and version.
-    const pdfOf = async (query: string) => pdfText(Buffer.from(await (await minutesPdf({ request: getRequest(`/meetings/${meeting.id}/minutes.pdf${query}`, secretariat), params: params(), context: {} })).arrayBuffer()));
+    const pdfOf = async (query: string) =>
+      pdfText(
+        Buffer.from(
+          await (
+            await minutesPdf({
+              request: getRequest(`/meetings/${meeting.id}/minutes.pdf${query}`, secretariat),
+              params: params(),
+              context: {},
+            })
+          ).arrayBuffer(),
+        ),
+      );
     expect(await pdfOf("?version=3")).toContain("Confirmed, version 3");
     expect(await pdfOf("")).toContain("Amended, version 4");
-    expect(history[0]).toMatchObject({ amendment: "Item 3: the due date is 20/12/2026.", movedBy: "Public Prosecutor's Office" });
-    const first = (await run(() => minutesLoader({ request: getRequest(`/meetings/${meeting.id}/minutes?version=1`, secretariat), params: params(), context: {} }))).data.shown;
+    expect(history[0]).toMatchObject({
+      amendment: "Item 3: the due date is 20/12/2026.",
+      movedBy: "Public Prosecutor's Office",
+    });
+    const first = (
+      await run(() =>
+        minutesLoader({
+          request: getRequest(`/meetings/${meeting.id}/minutes?version=1`, secretariat),
+          params: params(),
+          context: {},
+        }),
+      )
+    ).data.shown;
     expect(first).toMatchObject({ version: 1, state: "circulated" });
     expect(first.body.actions.map((a: { description: string }) => a.description)).toContain("File the chargesheet");
   });

@@ -27,24 +27,56 @@ beforeAll(async () => {
   police = await cookieFor("police@demo.testa");
   dcpu = await cookieFor("dcpu@demo.testa");
   secretariat = await cookieFor("secretariat@demo.testa");
-  dept = Object.fromEntries(getDb().select().from(departments).all().map((d) => [d.kind, d]));
+  dept = Object.fromEntries(
+    getDb()
+      .select()
+      .from(departments)
+      .all()
+      .map((d) => [d.kind, d]),
+  );
 });
 
-const next = () => getDb().select().from(meetings).where(inArray(meetings.status, ["planned", "agenda_published"])).orderBy(asc(meetings.startsAt)).get()!;
-const itemsOf = (meetingId: number) => getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all();
+const next = () =>
+  getDb()
+    .select()
+    .from(meetings)
+    .where(inArray(meetings.status, ["planned", "agenda_published"]))
+    .orderBy(asc(meetings.startsAt))
+    .get()!;
+const itemsOf = (meetingId: number) =>
+  getDb()
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position))
+    .all();
 const raise = (fields: Record<string, string>, cookie = police) =>
   run(() => raiseAction({ request: postRequest("/actions?index", fields, cookie), params: {}, context: {} }));
-const page = (cookie = police) => run(() => actionsLoader({ request: getRequest("/actions", cookie), params: {}, context: {} }));
+const page = (cookie = police) =>
+  run(() => actionsLoader({ request: getRequest("/actions", cookie), params: {}, context: {} }));
 /** A police case the rules also flag for review at the next meeting: its raised matter must keep its own reason. */
 const policeCase = () => {
-  const reviewed = new Set(itemsOf(next().id).filter((i) => i.kind === "case_review").map((i) => i.caseId));
+  const reviewed = new Set(
+    itemsOf(next().id)
+      .filter((i) => i.kind === "case_review")
+      .map((i) => i.caseId),
+  );
   const own = openCasesOfDepartment(getDb(), 1, dept.police.id);
   return own.find((c) => reviewed.has(c.id)) ?? own[0];
 };
 /** An open case of the collective the DCPU has no part in (the demo's police are on every case). */
 const notDcpuCase = () => {
-  const ofDcpu = getDb().select({ id: caseDepartments.caseId }).from(caseDepartments).where(eq(caseDepartments.departmentId, dept.dcpu.id)).all().map((c) => c.id);
-  return getDb().select().from(cases).where(and(eq(cases.status, "open"), notInArray(cases.id, ofDcpu))).get()!;
+  const ofDcpu = getDb()
+    .select({ id: caseDepartments.caseId })
+    .from(caseDepartments)
+    .where(eq(caseDepartments.departmentId, dept.dcpu.id))
+    .all()
+    .map((c) => c.id);
+  return getDb()
+    .select()
+    .from(cases)
+    .where(and(eq(cases.status, "open"), notInArray(cases.id, ofDcpu)))
+    .get()!;
 };
 
 describe("the card on a representative's actions page", () => {
@@ -95,11 +127,28 @@ describe("raising a matter", () => {
     expect(visible[at].raisedByUserId).not.toBeNull();
 
     // The secretariat's agenda page and the agenda's documents show the reason like any other.
-    const agenda = await run(() => meetingLoader({ request: getRequest(`/meetings/${m.id}`, secretariat), params: { meetingId: String(m.id) }, context: {} }));
+    const agenda = await run(() =>
+      meetingLoader({
+        request: getRequest(`/meetings/${m.id}`, secretariat),
+        params: { meetingId: String(m.id) },
+        context: {},
+      }),
+    );
     const shown = agenda.data.agenda.timed.find((i: { title: string }) => i.title === title);
-    expect(shown).toMatchObject({ reasonList: [reason], presentingDepartment: dept.police.name, caseCode: kase.code, pinned: true });
+    expect(shown).toMatchObject({
+      reasonList: [reason],
+      presentingDepartment: dept.police.name,
+      caseCode: kase.code,
+      pinned: true,
+    });
     const doc = buildAgendaDocument(getDb(), m);
-    expect(doc.items).toContainEqual(expect.objectContaining({ title: `${title} (${kase.code})`, reasons: [reason], presentingDepartment: dept.police.name }));
+    expect(doc.items).toContainEqual(
+      expect.objectContaining({
+        title: `${title} (${kase.code})`,
+        reasons: [reason],
+        presentingDepartment: dept.police.name,
+      }),
+    );
   });
 
   it("survives regeneration of the agenda, reason and place kept", () => {
@@ -113,16 +162,34 @@ describe("raising a matter", () => {
   });
 
   it("counts in the accountability matrix as the department's initiative: level 4", async () => {
-    const res = await run(() => matrixLoader({ request: getRequest("/reports/accountability", secretariat), params: {}, context: {} }));
-    expect(res.data.rows.find((r: { departmentId: number }) => r.departmentId === dept.police.id)).toMatchObject({ raised: 1, level: 4 });
+    const res = await run(() =>
+      matrixLoader({ request: getRequest("/reports/accountability", secretariat), params: {}, context: {} }),
+    );
+    expect(res.data.rows.find((r: { departmentId: number }) => r.departmentId === dept.police.id)).toMatchObject({
+      raised: 1,
+      level: 4,
+    });
   });
 
   it("is always raised for the representative's own department, whatever the form says", async () => {
     const m = next();
-    const res = await raise({ title: "Escort vehicles for children's court visits", minutes: "10", departmentId: String(dept.dlsa.id), raisedByDepartmentId: String(dept.dlsa.id), presentingDepartmentId: String(dept.dlsa.id) }, dcpu);
+    const res = await raise(
+      {
+        title: "Escort vehicles for children's court visits",
+        minutes: "10",
+        departmentId: String(dept.dlsa.id),
+        raisedByDepartmentId: String(dept.dlsa.id),
+        presentingDepartmentId: String(dept.dlsa.id),
+      },
+      dcpu,
+    );
     expect(res.status).toBe(200);
     const item = itemsOf(m.id).find((i) => i.title === "Escort vehicles for children's court visits")!;
-    expect(item).toMatchObject({ raisedByDepartmentId: dept.dcpu.id, presentingDepartmentId: dept.dcpu.id, reasons: JSON.stringify([`Raised by ${dept.dcpu.name} on ${formatDate(today)}`]) });
+    expect(item).toMatchObject({
+      raisedByDepartmentId: dept.dcpu.id,
+      presentingDepartmentId: dept.dcpu.id,
+      reasons: JSON.stringify([`Raised by ${dept.dcpu.name} on ${formatDate(today)}`]),
+    });
   });
 });
 
@@ -132,7 +199,9 @@ describe("refusals, each with its input kept and nothing written", () => {
     const name = getDb().select({ name: accused.name }).from(accused).get()!.name;
     const res = await raise({ title: `Bail opposed for ${name}`, minutes: "10", caseId: "" });
     expect(res.status).toBe(400);
-    expect(res.data.errors.title).toBe(`The title of the matter was not saved: it contains “${name}” (a protected name). Use the rewrite below, or describe it by case or victim code.`);
+    expect(res.data.errors.title).toBe(
+      `The title of the matter was not saved: it contains “${name}” (a protected name). Use the rewrite below, or describe it by case or victim code.`,
+    );
     expect(res.data.errors["rewrite:title"]).not.toContain(name);
     expect(res.data.values).toMatchObject({ title: `Bail opposed for ${name}` });
     expect(itemsOf(next().id)).toHaveLength(before);
@@ -145,14 +214,22 @@ describe("refusals, each with its input kept and nothing written", () => {
     expect(empty.data.errors).toEqual({ title: "Title is required." });
     expect(empty.data.values).toMatchObject({ title: "  ", minutes: "10" });
     const long = await raise({ title: "x".repeat(151), minutes: "3" });
-    expect(long.data.errors).toEqual({ title: "Title must be at most 150 characters (it has 151).", minutes: "Time must be at least 5 minutes." });
-    expect((await raise({ title: "Fine", minutes: "31" })).data.errors).toEqual({ minutes: "Time must be at most 30 minutes." });
+    expect(long.data.errors).toEqual({
+      title: "Title must be at most 150 characters (it has 151).",
+      minutes: "Time must be at least 5 minutes.",
+    });
+    expect((await raise({ title: "Fine", minutes: "31" })).data.errors).toEqual({
+      minutes: "Time must be at most 30 minutes.",
+    });
     expect(itemsOf(next().id)).toHaveLength(before);
   });
 
   it("a forged case id, another department's or collective's case, or a closed one, is a field error, never a 500", async () => {
     const before = itemsOf(next().id).length;
-    const elsewhere = createCase(getDb(), { collectiveId: createCollective(getDb(), { districtCode: "ELS" }).id, departments: [] });
+    const elsewhere = createCase(getDb(), {
+      collectiveId: createCollective(getDb(), { districtCode: "ELS" }).id,
+      departments: [],
+    });
     const closed = getDb()
       .select({ id: cases.id })
       .from(cases)
@@ -160,13 +237,17 @@ describe("refusals, each with its input kept and nothing written", () => {
       .where(and(eq(cases.status, "closed"), eq(caseDepartments.departmentId, dept.police.id)))
       .get()!;
     const attempts: [string, string][] = [
-      ...["abc", "0x1", "-4", "1e3", "2.5", "999999", String(elsewhere.id), String(closed.id)].map((id): [string, string] => [id, police]),
+      ...["abc", "0x1", "-4", "1e3", "2.5", "999999", String(elsewhere.id), String(closed.id)].map(
+        (id): [string, string] => [id, police],
+      ),
       [String(notDcpuCase().id), dcpu],
     ];
     for (const [caseId, cookie] of attempts) {
       const res = await raise({ title: "About a case", minutes: "10", caseId }, cookie);
       expect(res.status, caseId).toBe(400);
-      expect(res.data.errors, caseId).toEqual({ caseId: "Choose one of your department's open cases from the list, or none." });
+      expect(res.data.errors, caseId).toEqual({
+        caseId: "Choose one of your department's open cases from the list, or none.",
+      });
       expect(res.data.values.title).toBe("About a case");
     }
     expect(itemsOf(next().id)).toHaveLength(before);
@@ -210,7 +291,15 @@ describe("a matter raised while the agenda is being published", () => {
     const m = next();
     const secretariatUser = getDb().select().from(users).where(eq(users.email, "secretariat@demo.testa")).get()!;
     const policeUser = getDb().select().from(users).where(eq(users.email, "police@demo.testa")).get()!;
-    const rep = { id: policeUser.id, collectiveId: 1, email: policeUser.email, name: policeUser.name, role: "representative" as const, departmentId: dept.police.id, tenureId: null };
+    const rep = {
+      id: policeUser.id,
+      collectiveId: 1,
+      email: policeUser.email,
+      name: policeUser.name,
+      role: "representative" as const,
+      departmentId: dept.police.id,
+      tenureId: null,
+    };
     // Publishing renders the PDF before its transaction; the matter is raised in that moment.
     const publishing = publishAgenda(getDb(), m, secretariatUser.id);
     expect(raiseMatter(getDb(), rep, { title: "Raised during publication", minutes: 5, caseId: null }).ok).toBe(true);

@@ -13,8 +13,13 @@ import { cookieFor } from "../support/remix";
 // folder with `npm run restore`, and check: the same rows, and no session from before the restore.
 
 const tablesOf = (db: ReturnType<typeof openDatabase>) =>
-  (db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[]).map((t) => t.name);
-const rowsOf = (db: ReturnType<typeof openDatabase>, table: string) => db.$client.prepare(`select * from "${table}" order by rowid`).all();
+  (
+    db.$client
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+const rowsOf = (db: ReturnType<typeof openDatabase>, table: string) =>
+  db.$client.prepare(`select * from "${table}" order by rowid`).all();
 // What a backup and a restore themselves change: sessions end, a mark is kept, each is audited.
 const changedByRestore = new Set(["sessions", "backup_marks", "audit_log"]);
 
@@ -30,22 +35,37 @@ describe("backup and restore", () => {
 
     const fresh = path.join(config().dataDir, "restored", "testa.db");
     fs.mkdirSync(path.dirname(fresh), { recursive: true });
-    fs.writeFileSync(path.join(path.dirname(fresh), "session-secret"), "an-old-secret-that-signed-the-old-cookies-0123\n");
-    const out = execFileSync("npx", ["tsx", "scripts/restore.ts", backupDir], { env: { ...process.env, DATABASE_PATH: fresh, SESSION_SECRET: "" }, encoding: "utf8" });
+    fs.writeFileSync(
+      path.join(path.dirname(fresh), "session-secret"),
+      "an-old-secret-that-signed-the-old-cookies-0123\n",
+    );
+    const out = execFileSync("npx", ["tsx", "scripts/restore.ts", backupDir], {
+      env: { ...process.env, DATABASE_PATH: fresh, SESSION_SECRET: "" },
+      encoding: "utf8",
+    });
     expect(out).toContain("Every session has ended");
 
     const restored = openDatabase(fresh);
     try {
       expect(tablesOf(restored)).toEqual(tablesOf(live));
-      for (const table of tablesOf(live).filter((t) => !changedByRestore.has(t))) expect(rowsOf(restored, table), table).toEqual(rowsOf(live, table));
+      for (const table of tablesOf(live).filter((t) => !changedByRestore.has(t)))
+        expect(rowsOf(restored, table), table).toEqual(rowsOf(live, table));
       expect(rowsOf(restored, "sessions")).toEqual([]);
       expect(rowsOf(live, "sessions").length).toBeGreaterThan(0);
       // The cookie-signing secret is new, so an old cookie does not even parse.
       expect(fs.readFileSync(path.join(path.dirname(fresh), "session-secret"), "utf8")).not.toContain("an-old-secret");
-      expect(restored.$client.prepare("select restored_at from backup_marks").all()).toEqual([{ restored_at: expect.any(String) }]);
-      const collectiveId = (restored.$client.prepare("select id from collectives order by id limit 1").get() as { id: number }).id;
+      expect(restored.$client.prepare("select restored_at from backup_marks").all()).toEqual([
+        { restored_at: expect.any(String) },
+      ]);
+      const collectiveId = (
+        restored.$client.prepare("select id from collectives order by id limit 1").get() as { id: number }
+      ).id;
       expect(verifyAuditLog(restored, collectiveId).ok).toBe(true);
-      expect(restored.$client.prepare("select action from audit_log where collective_id = ? order by id desc limit 2").all(collectiveId)).toEqual([{ action: "restore" }, { action: "backup" }]);
+      expect(
+        restored.$client
+          .prepare("select action from audit_log where collective_id = ? order by id desc limit 2")
+          .all(collectiveId),
+      ).toEqual([{ action: "restore" }, { action: "backup" }]);
       // Opening it again is not another restore.
       expect(completeRestore(restored)).toBe(false);
     } finally {
@@ -61,7 +81,11 @@ describe("backup and restore", () => {
     fs.copyFileSync(path.join(backupDir, "testa.db"), copied);
     const db = openDatabase(copied);
     try {
-      db.$client.prepare("insert into sessions (id, user_id, expires_at) values ('stale', (select id from users limit 1), '2999-01-01T00:00:00.000Z')").run();
+      db.$client
+        .prepare(
+          "insert into sessions (id, user_id, expires_at) values ('stale', (select id from users limit 1), '2999-01-01T00:00:00.000Z')",
+        )
+        .run();
       expect(completeRestore(db)).toBe(true);
       expect(rowsOf(db, "sessions")).toEqual([]);
     } finally {
@@ -77,7 +101,10 @@ describe("backup and restore", () => {
     await getDb().$client.backup(target);
     const before = fs.readFileSync(target);
     const restore = (...args: string[]) =>
-      spawnSync("npx", ["tsx", "scripts/restore.ts", ...args], { env: { ...process.env, DATABASE_PATH: target, SESSION_SECRET: "" }, encoding: "utf8" });
+      spawnSync("npx", ["tsx", "scripts/restore.ts", ...args], {
+        env: { ...process.env, DATABASE_PATH: target, SESSION_SECRET: "" },
+        encoding: "utf8",
+      });
 
     const refused = restore(backupDir);
     expect(refused.status).toBe(1);
@@ -89,7 +116,9 @@ describe("backup and restore", () => {
     expect(forced.status, forced.stderr).toBe(0);
     const restored = openDatabase(target);
     try {
-      expect(restored.$client.prepare("select restored_at from backup_marks").all()).toEqual([{ restored_at: expect.any(String) }]);
+      expect(restored.$client.prepare("select restored_at from backup_marks").all()).toEqual([
+        { restored_at: expect.any(String) },
+      ]);
     } finally {
       restored.$client.close();
     }

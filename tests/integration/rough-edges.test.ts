@@ -1,6 +1,16 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actionItems, agendaItems, auditLog, caseDepartments, cases, departments, mailOutbox, meetings, users } from "#db/schema";
+import {
+  actionItems,
+  agendaItems,
+  auditLog,
+  caseDepartments,
+  cases,
+  departments,
+  mailOutbox,
+  meetings,
+  users,
+} from "#db/schema";
 import { getDb } from "~/db.server";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
 import { action as publishAction } from "~/routes/meetings.$meetingId_.publish";
@@ -21,7 +31,12 @@ beforeAll(async () => {
 
 const meetingNumbered = (number: number) => getDb().select().from(meetings).where(eq(meetings.number, number)).get()!;
 const params = (id: number) => ({ meetingId: String(id) });
-const agendaOf = async (id: number) => (await run(() => meetingLoader({ request: getRequest(`/meetings/${id}`, secretariat), params: params(id), context: {} }))).data.agenda;
+const agendaOf = async (id: number) =>
+  (
+    await run(() =>
+      meetingLoader({ request: getRequest(`/meetings/${id}`, secretariat), params: params(id), context: {} }),
+    )
+  ).data.agenda;
 
 describe("the agenda editor", () => {
   it("brings a written-update case back before “Any other business”, which stays last", async () => {
@@ -29,7 +44,13 @@ describe("the agenda editor", () => {
     const before = await agendaOf(id);
     const written = before.writtenUpdates[0];
     expect(written).toBeDefined();
-    const res = await run(() => meetingAction({ request: postRequest(`/meetings/${id}`, { intent: "to-agenda", itemId: String(written.id) }, secretariat), params: params(id), context: {} }));
+    const res = await run(() =>
+      meetingAction({
+        request: postRequest(`/meetings/${id}`, { intent: "to-agenda", itemId: String(written.id) }, secretariat),
+        params: params(id),
+        context: {},
+      }),
+    );
     expect(res.status).toBe(200);
     const after = await agendaOf(id);
     const titles = after.timed.map((i: { title: string }) => i.title);
@@ -42,8 +63,28 @@ describe("the agenda editor", () => {
     const id = meetingNumbered(7).id;
     const { timed } = await agendaOf(id);
     const item = timed.find((i: { kind: string }) => i.kind === "case_review");
-    await run(() => meetingAction({ request: postRequest(`/meetings/${id}`, { intent: "minutes", itemId: String(item.id), minutes: "1", version: String(item.version) }, secretariat), params: params(id), context: {} }));
-    const stale = await run(() => meetingAction({ request: postRequest(`/meetings/${id}`, { intent: "minutes", itemId: String(item.id), minutes: "5", version: String(item.version) }, secretariat), params: params(id), context: {} }));
+    await run(() =>
+      meetingAction({
+        request: postRequest(
+          `/meetings/${id}`,
+          { intent: "minutes", itemId: String(item.id), minutes: "1", version: String(item.version) },
+          secretariat,
+        ),
+        params: params(id),
+        context: {},
+      }),
+    );
+    const stale = await run(() =>
+      meetingAction({
+        request: postRequest(
+          `/meetings/${id}`,
+          { intent: "minutes", itemId: String(item.id), minutes: "5", version: String(item.version) },
+          secretariat,
+        ),
+        params: params(id),
+        context: {},
+      }),
+    );
     expect(stale.status).toBe(409);
     expect(stale.data.errors.form).toContain("it now has 1 minute.");
   });
@@ -54,15 +95,33 @@ describe("the run page", () => {
     const running = meetingNumbered(7);
     const previous = meetingNumbered(6);
     expect(previous.minutesState).toBe("circulated");
-    const page = await run(() => runLoader({ request: getRequest(`/meetings/${running.id}/run`, secretariat), params: params(running.id), context: {} }));
+    const page = await run(() =>
+      runLoader({
+        request: getRequest(`/meetings/${running.id}/run`, secretariat),
+        params: params(running.id),
+        context: {},
+      }),
+    );
     expect(page.data.previous).toMatchObject({ number: 6, minutesState: "circulated" });
 
-    const res = await run(() => runAction({ request: postRequest(`/meetings/${running.id}/run`, { intent: "confirm-previous" }, secretariat), params: params(running.id), context: {} }));
+    const res = await run(() =>
+      runAction({
+        request: postRequest(`/meetings/${running.id}/run`, { intent: "confirm-previous" }, secretariat),
+        params: params(running.id),
+        context: {},
+      }),
+    );
     expect(res.status).toBe(200); // no redirect: the secretariat stays on the meeting being run
     expect(res.data).toMatchObject({ intent: "confirm-previous", confirmed: 6 });
     expect(meetingNumbered(6).minutesState).toBe("confirmed");
 
-    const again = await run(() => runAction({ request: postRequest(`/meetings/${running.id}/run`, { intent: "confirm-previous" }, secretariat), params: params(running.id), context: {} }));
+    const again = await run(() =>
+      runAction({
+        request: postRequest(`/meetings/${running.id}/run`, { intent: "confirm-previous" }, secretariat),
+        params: params(running.id),
+        context: {},
+      }),
+    );
     expect(again.status).toBe(409);
     expect(again.data.errors.form).toMatch(/no circulated minutes/);
   });
@@ -73,11 +132,27 @@ describe("the agenda email", () => {
     const meeting = meetingNumbered(7);
     const { writtenUpdates } = await agendaOf(meeting.id);
     expect(writtenUpdates.length).toBeGreaterThan(1);
-    const res = await run(() => publishAction({ request: postRequest(`/meetings/${meeting.id}/publish`, { version: String(meetingNumbered(7).version) }, secretariat), params: params(meeting.id), context: {} }));
+    const res = await run(() =>
+      publishAction({
+        request: postRequest(
+          `/meetings/${meeting.id}/publish`,
+          { version: String(meetingNumbered(7).version) },
+          secretariat,
+        ),
+        params: params(meeting.id),
+        context: {},
+      }),
+    );
     expect(res.status).toBe(302);
-    const mail = getDb().select().from(mailOutbox).where(and(like(mailOutbox.batch, `meeting:${meeting.id}:agenda:%`))).get()!;
+    const mail = getDb()
+      .select()
+      .from(mailOutbox)
+      .where(and(like(mailOutbox.batch, `meeting:${meeting.id}:agenda:%`)))
+      .get()!;
     expect(mail.text).not.toContain("(s)");
-    expect(mail.text).toContain(`FOR WRITTEN UPDATE\n\n${writtenUpdates.length} further cases are flagged but not in the meeting's time.`);
+    expect(mail.text).toContain(
+      `FOR WRITTEN UPDATE\n\n${writtenUpdates.length} further cases are flagged but not in the meeting's time.`,
+    );
     for (const w of writtenUpdates) {
       expect(mail.text).toContain(`- Case review: ${w.caseCode}: ${w.reasonList.join("; ")}`);
       expect(mail.html).toContain(w.reasonList[0].replace(/'/g, "&#39;"));
@@ -96,14 +171,26 @@ describe("the admin's accounts page", () => {
     const admin = await cookieFor("admin@demo.testa");
     const secretariatSession = await cookieFor("secretariat@demo.testa");
     const list = await accounts(admin);
-    expect(list.data.accounts.find((a: { email: string }) => a.email === "secretariat@demo.testa")).toMatchObject({ role: "secretariat", active: true });
+    expect(list.data.accounts.find((a: { email: string }) => a.email === "secretariat@demo.testa")).toMatchObject({
+      role: "secretariat",
+      active: true,
+    });
     const id = userId("secretariat@demo.testa");
 
     const off = await accounts(admin, { userId: String(id), intent: "disable" });
     expect(off.data.done).toMatch(/disabled: they can no longer sign in/);
     expect(await getSessionUser(getRequest("/meetings", secretariatSession))).toBeNull();
-    expect(await signIn("secretariat@demo.testa", "testa-demo")).toEqual({ ok: false, message: "This account is disabled. Ask the administrator." });
-    expect(getDb().select().from(auditLog).where(and(eq(auditLog.action, "disable"), eq(auditLog.entityId, id))).all()).toHaveLength(1);
+    expect(await signIn("secretariat@demo.testa", "testa-demo")).toEqual({
+      ok: false,
+      message: "This account is disabled. Ask the administrator.",
+    });
+    expect(
+      getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "disable"), eq(auditLog.entityId, id)))
+        .all(),
+    ).toHaveLength(1);
 
     const on = await accounts(admin, { userId: String(id), intent: "enable" });
     expect(on.data.done).toMatch(/enabled/);
@@ -123,24 +210,45 @@ describe("the admin's accounts page", () => {
 
 describe("searching the case register", () => {
   const search = async (query: string, email = "secretariat@demo.testa") =>
-    run(async () => casesLoader({ request: getRequest(`/cases${query}`, await cookieFor(email)), params: {}, context: {} }));
+    run(async () =>
+      casesLoader({ request: getRequest(`/cases${query}`, await cookieFor(email)), params: {}, context: {} }),
+    );
   const codes = (res: { data: { rows: { code: string }[] } }) => res.data.rows.map((r) => r.code);
-  const withCourtCase = () => getDb().select().from(cases).all().find((c) => c.courtCaseNumber && c.firNumber)!;
+  const withCourtCase = () =>
+    getDb()
+      .select()
+      .from(cases)
+      .all()
+      .find((c) => c.courtCaseNumber && c.firNumber)!;
 
   it("finds a case by police station, court case number, section and stage, in part and in any case", async () => {
     const kase = withCourtCase();
     expect(codes(await search(`?q=${encodeURIComponent(kase.courtCaseNumber!.toLowerCase())}`))).toEqual([kase.code]);
     const station = await search(`?q=${encodeURIComponent(kase.policeStation.slice(0, 6))}`);
     expect(codes(station)).toContain(kase.code);
-    expect(station.data.rows.every((r: { policeStation: string }) => r.policeStation.toLowerCase().includes(kase.policeStation.slice(0, 6).toLowerCase()))).toBe(true);
+    expect(
+      station.data.rows.every((r: { policeStation: string }) =>
+        r.policeStation.toLowerCase().includes(kase.policeStation.slice(0, 6).toLowerCase()),
+      ),
+    ).toBe(true);
     const section = kase.sections.split(/[ ,]+/).find((w) => /\d{3}/.test(w))!;
     expect(codes(await search(`?q=${encodeURIComponent(section)}`))).toContain(kase.code);
     const stage = await search("?q=chargesheet+filed");
-    expect(stage.data.total).toBe(getDb().select().from(cases).all().filter((c) => c.stage === "chargesheet").length);
+    expect(stage.data.total).toBe(
+      getDb()
+        .select()
+        .from(cases)
+        .all()
+        .filter((c) => c.stage === "chargesheet").length,
+    );
   });
 
   it("finds a stage by its Marathi or Hindi label too, through the labels tables", async () => {
-    const charged = getDb().select().from(cases).all().filter((c) => c.stage === "chargesheet").length;
+    const charged = getDb()
+      .select()
+      .from(cases)
+      .all()
+      .filter((c) => c.stage === "chargesheet").length;
     expect(charged).toBeGreaterThan(0);
     expect((await search(`?q=${encodeURIComponent("दोषारोपपत्र")}`)).data.total).toBe(charged);
     expect((await search(`?q=${encodeURIComponent("आरोप पत्र")}`)).data.total).toBe(charged);
@@ -167,15 +275,32 @@ describe("searching the case register", () => {
 
 describe("the case page", () => {
   const casePage = async (id: number, email: string) =>
-    run(async () => caseLoader({ request: getRequest(`/cases/${id}`, await cookieFor(email)), params: { caseId: String(id) }, context: {} }));
+    run(async () =>
+      caseLoader({
+        request: getRequest(`/cases/${id}`, await cookieFor(email)),
+        params: { caseId: String(id) },
+        context: {},
+      }),
+    );
   const policeId = () => getDb().select().from(departments).where(eq(departments.kind, "police")).get()!.id;
 
   it("shows the case's action items and each meeting's decisions on it, newest first; a representative sees only their department's", async () => {
     const db = getDb();
     // A case the police are on, with action items of several departments, discussed at a held meeting.
-    const discussed = db.select().from(agendaItems).all().filter((i) => i.caseId && i.decisions);
+    const discussed = db
+      .select()
+      .from(agendaItems)
+      .all()
+      .filter((i) => i.caseId && i.decisions);
     const withActions = discussed.find((i) => {
-      const owners = new Set(db.select().from(actionItems).where(eq(actionItems.caseId, i.caseId!)).all().map((a) => a.departmentId));
+      const owners = new Set(
+        db
+          .select()
+          .from(actionItems)
+          .where(eq(actionItems.caseId, i.caseId!))
+          .all()
+          .map((a) => a.departmentId),
+      );
       return owners.size > 1 && owners.has(policeId());
     })!;
     expect(withActions).toBeDefined();
@@ -205,12 +330,26 @@ describe("the case page", () => {
   it("shows draft minutes to the secretariat only", async () => {
     const db = getDb();
     const held = db.select().from(meetings).where(eq(meetings.number, 6)).get()!;
-    const policeCases = new Set(db.select().from(caseDepartments).where(eq(caseDepartments.departmentId, policeId())).all().map((r) => r.caseId));
-    const item = db.select().from(agendaItems).where(eq(agendaItems.meetingId, held.id)).all().find((i) => i.caseId && i.decisions && policeCases.has(i.caseId))!;
+    const policeCases = new Set(
+      db
+        .select()
+        .from(caseDepartments)
+        .where(eq(caseDepartments.departmentId, policeId()))
+        .all()
+        .map((r) => r.caseId),
+    );
+    const item = db
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, held.id))
+      .all()
+      .find((i) => i.caseId && i.decisions && policeCases.has(i.caseId))!;
     db.update(meetings).set({ minutesState: "draft" }).where(eq(meetings.id, held.id)).run();
     try {
       const secretariatView = (await casePage(item.caseId!, "secretariat@demo.testa")).data.decisions;
-      expect(secretariatView.meetings.find((m: { meetingNumber: number }) => m.meetingNumber === 6)?.minutes).toBe("draft minutes");
+      expect(secretariatView.meetings.find((m: { meetingNumber: number }) => m.meetingNumber === 6)?.minutes).toBe(
+        "draft minutes",
+      );
       const adminView = (await casePage(item.caseId!, "admin@demo.testa")).data.decisions;
       expect(adminView.meetings.some((m: { meetingNumber: number }) => m.meetingNumber === 6)).toBe(true);
       const policeView = (await casePage(item.caseId!, "police@demo.testa")).data.decisions;
@@ -223,7 +362,13 @@ describe("the case page", () => {
 
 describe("the minutes on screen", () => {
   const minutesPage = async (id: number, query: string, email: string) =>
-    run(async () => minutesLoader({ request: getRequest(`/meetings/${id}/minutes${query}`, await cookieFor(email)), params: params(id), context: {} }));
+    run(async () =>
+      minutesLoader({
+        request: getRequest(`/meetings/${id}/minutes${query}`, await cookieFor(email)),
+        params: params(id),
+        context: {},
+      }),
+    );
 
   it("shows what the PDF shows by default, any version on request, to whoever may read the minutes", async () => {
     const held = meetingNumbered(6);

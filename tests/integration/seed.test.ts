@@ -8,7 +8,20 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "#db/client";
 import { migrateDatabase } from "#db/migrate";
-import { accused, actionItems, agendaItems, attendance, caseDepartments, caseEvents, cases, departments, meetings, tenures, users, victims } from "#db/schema";
+import {
+  accused,
+  actionItems,
+  agendaItems,
+  attendance,
+  caseDepartments,
+  caseEvents,
+  cases,
+  departments,
+  meetings,
+  tenures,
+  users,
+  victims,
+} from "#db/schema";
 import { caseStages } from "#db/schema/enums";
 import { demoAccounts, demoPassword, newCodesFrom, seedDemo } from "#db/seed";
 import { getDb } from "~/db.server";
@@ -20,36 +33,65 @@ import { testToday as today } from "../support/constants";
 const db = () => getDb();
 /** Oldest first, as the timeline shows them. */
 const eventsOf = (caseId: number) =>
-  db().select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id)).all();
+  db()
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.occurredOn), asc(caseEvents.id))
+    .all();
 const allCases = () => db().select().from(cases).all();
 const openCases = () => db().select().from(cases).where(eq(cases.status, "open")).all();
 
 describe("the demo seats and accounts", () => {
   it("gives each of the nine departments exactly one current holder", () => {
     const seats = db().select().from(departments).all();
-    expect(seats.map((d) => d.kind).sort()).toEqual(
-      ["court", "dcpu", "dlsa", "dwcd", "ngo", "plv", "police", "prosecution", "shelter_home"],
-    );
+    expect(seats.map((d) => d.kind).sort()).toEqual([
+      "court",
+      "dcpu",
+      "dlsa",
+      "dwcd",
+      "ngo",
+      "plv",
+      "police",
+      "prosecution",
+      "shelter_home",
+    ]);
     for (const seat of seats) {
-      const current = db().select().from(tenures).where(and(eq(tenures.departmentId, seat.id), isNull(tenures.endsOn))).all();
+      const current = db()
+        .select()
+        .from(tenures)
+        .where(and(eq(tenures.departmentId, seat.id), isNull(tenures.endsOn)))
+        .all();
       expect(current, seat.name).toHaveLength(1);
     }
   });
 
   it("keeps the police seat's previous holder, whose account is disabled", () => {
     const police = db().select().from(departments).where(eq(departments.kind, "police")).get()!;
-    const past = db().select().from(tenures).where(eq(tenures.departmentId, police.id)).all().filter((t) => t.endsOn);
+    const past = db()
+      .select()
+      .from(tenures)
+      .where(eq(tenures.departmentId, police.id))
+      .all()
+      .filter((t) => t.endsOn);
     expect(past).toHaveLength(1);
     expect(past[0].endsOn! < today).toBe(true);
     expect(db().select().from(users).where(eq(users.id, past[0].userId!)).get()!.active).toBe(false);
   });
 
   it("links each representative account to its department's current tenure", () => {
-    for (const [email, kind] of [["police@demo.testa", "police"], ["dcpu@demo.testa", "dcpu"], ["secretariat@demo.testa", "ngo"]] as const) {
+    for (const [email, kind] of [
+      ["police@demo.testa", "police"],
+      ["dcpu@demo.testa", "dcpu"],
+      ["secretariat@demo.testa", "ngo"],
+    ] as const) {
       const user = db().select().from(users).where(eq(users.email, email)).get()!;
-      const seat = db().select({ kind: departments.kind }).from(tenures)
+      const seat = db()
+        .select({ kind: departments.kind })
+        .from(tenures)
         .innerJoin(departments, eq(departments.id, tenures.departmentId))
-        .where(and(eq(tenures.userId, user.id), isNull(tenures.endsOn))).get();
+        .where(and(eq(tenures.userId, user.id), isNull(tenures.endsOn)))
+        .get();
       expect(seat?.kind, email).toBe(kind);
     }
   });
@@ -69,10 +111,16 @@ describe("the demo cases", () => {
       expect(c.code).toMatch(caseCodePattern);
       expect(c.code.startsWith(`DEM-${c.openedOn.slice(0, 4)}-`)).toBe(true);
     }
-    const codes = db().select({ code: victims.code }).from(victims).all().map((v) => v.code);
+    const codes = db()
+      .select({ code: victims.code })
+      .from(victims)
+      .all()
+      .map((v) => v.code);
     expect(codes.every((code) => /^V-\d{4}$/.test(code))).toBe(true);
     expect(new Set(codes).size).toBe(codes.length);
-    const victimColumns = db().$client.prepare("select name from pragma_table_info('victims')").all() as { name: string }[];
+    const victimColumns = db().$client.prepare("select name from pragma_table_info('victims')").all() as {
+      name: string;
+    }[];
     expect(victimColumns.map((c) => c.name).filter((name) => /name/i.test(name))).toEqual([]);
   });
 
@@ -86,7 +134,10 @@ describe("the demo cases", () => {
       const events = eventsOf(c.id);
       expect(events[0].occurredOn, c.code).toBe(c.openedOn);
       expect(events[0].kind, c.code).toBe("rescue");
-      expect(events.every((e) => e.occurredOn <= today), c.code).toBe(true);
+      expect(
+        events.every((e) => e.occurredOn <= today),
+        c.code,
+      ).toBe(true);
       expect(c.stageChangedOn! >= c.openedOn && c.stageChangedOn! <= today, c.code).toBe(true);
       const accusedCount = db().select().from(accused).where(eq(accused.caseId, c.id)).all().length;
       expect(accusedCount, c.code).toBeGreaterThanOrEqual(1);
@@ -96,20 +147,39 @@ describe("the demo cases", () => {
 
   it("include a victim testimony fixed in the weeks after the coming meeting, on any day it is seeded", () => {
     const meetingDay = db().select().from(meetings).where(eq(meetings.status, "planned")).get()!.startsAt.slice(0, 10);
-    const fixed = openCases().flatMap((c) => eventsOf(c.id)).filter(
-      (e) => /testimony/i.test(e.outcome ?? "") && e.nextDate && e.nextDate > meetingDay && e.nextDate <= addDays(meetingDay, 28),
-    );
+    const fixed = openCases()
+      .flatMap((c) => eventsOf(c.id))
+      .filter(
+        (e) =>
+          /testimony/i.test(e.outcome ?? "") &&
+          e.nextDate &&
+          e.nextDate > meetingDay &&
+          e.nextDate <= addDays(meetingDay, 28),
+      );
     expect(fixed.length).toBeGreaterThanOrEqual(1);
   });
 
   it("include a bail application pending from the last month, and bail granted in the last three weeks", () => {
-    const pending = openCases().filter((c) =>
-      db().select().from(accused).where(and(eq(accused.caseId, c.id), eq(accused.bailStatus, "pending"))).get() &&
-      eventsOf(c.id).some((e) => e.kind === "bail_application" && e.occurredOn >= addDays(today, -31)));
+    const pending = openCases().filter(
+      (c) =>
+        db()
+          .select()
+          .from(accused)
+          .where(and(eq(accused.caseId, c.id), eq(accused.bailStatus, "pending")))
+          .get() && eventsOf(c.id).some((e) => e.kind === "bail_application" && e.occurredOn >= addDays(today, -31)),
+    );
     expect(pending.length).toBeGreaterThanOrEqual(1);
-    const granted = openCases().filter((c) =>
-      db().select().from(accused).where(and(eq(accused.caseId, c.id), eq(accused.bailStatus, "granted"))).get() &&
-      eventsOf(c.id).some((e) => e.kind === "bail_order" && /granted/i.test(e.outcome ?? "") && e.occurredOn >= addDays(today, -21)));
+    const granted = openCases().filter(
+      (c) =>
+        db()
+          .select()
+          .from(accused)
+          .where(and(eq(accused.caseId, c.id), eq(accused.bailStatus, "granted")))
+          .get() &&
+        eventsOf(c.id).some(
+          (e) => e.kind === "bail_order" && /granted/i.test(e.outcome ?? "") && e.occurredOn >= addDays(today, -21),
+        ),
+    );
     expect(granted.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -117,8 +187,14 @@ describe("the demo cases", () => {
     const daysLeft = openCases()
       .filter((c) => c.stage === "investigation" && !eventsOf(c.id).some((e) => e.kind === "chargesheet_filed"))
       .map((c) => {
-        const arrests = db().select().from(accused).where(eq(accused.caseId, c.id)).all()
-          .map((a) => a.arrestedOn).filter((on): on is string => on !== null).sort();
+        const arrests = db()
+          .select()
+          .from(accused)
+          .where(eq(accused.caseId, c.id))
+          .all()
+          .map((a) => a.arrestedOn)
+          .filter((on): on is string => on !== null)
+          .sort();
         return arrests.length ? daysBetween(today, addDays(arrests[0], c.chargesheetLimitDays)) : null;
       })
       .filter((d): d is number => d !== null);
@@ -127,14 +203,22 @@ describe("the demo cases", () => {
   });
 
   it("include closed convictions and an acquittal still inside its 90-day appeal window", () => {
-    const convictions = db().select().from(cases).where(and(eq(cases.outcome, "convicted"), eq(cases.status, "closed"))).all();
+    const convictions = db()
+      .select()
+      .from(cases)
+      .where(and(eq(cases.outcome, "convicted"), eq(cases.status, "closed")))
+      .all();
     expect(convictions.length).toBeGreaterThanOrEqual(3);
     expect(convictions.every((c) => c.closedOn !== null)).toBe(true);
     const inWindow = openCases().filter((c) => {
       const events = eventsOf(c.id);
       const judgment = events.find((e) => e.kind === "judgment");
-      return c.outcome === "acquitted" && judgment && daysBetween(judgment.occurredOn, today) <= 90 &&
-        !events.some((e) => e.kind === "appeal_filed");
+      return (
+        c.outcome === "acquitted" &&
+        judgment &&
+        daysBetween(judgment.occurredOn, today) <= 90 &&
+        !events.some((e) => e.kind === "appeal_filed")
+      );
     });
     expect(inWindow.length).toBeGreaterThanOrEqual(1);
   });
@@ -158,11 +242,17 @@ describe("the demo cases, as a real district's would be", () => {
       }
       const appeals = events.filter((e) => e.kind === "appeal_filed");
       if (appeals.length) expect(["acquitted", "convicted"], c.code).toContain(c.outcome);
-      expect(appeals.every((e) => e.occurredOn > on), c.code).toBe(true);
+      expect(
+        appeals.every((e) => e.occurredOn > on),
+        c.code,
+      ).toBe(true);
     }
     // A case not yet judged has no judgment or appeal on its timeline.
     for (const c of allCases().filter((c) => !c.outcome)) {
-      expect(eventsOf(c.id).some((e) => e.kind === "judgment" || e.kind === "appeal_filed"), c.code).toBe(false);
+      expect(
+        eventsOf(c.id).some((e) => e.kind === "judgment" || e.kind === "appeal_filed"),
+        c.code,
+      ).toBe(false);
     }
   });
 
@@ -175,11 +265,16 @@ describe("the demo cases, as a real district's would be", () => {
       expect(involved.length, c.code).toBeLessThanOrEqual(4);
       const leads = involved.filter((d) => d.role === "lead");
       expect(leads, c.code).toHaveLength(1);
-      expect(involved.some((d) => d.departmentId === police.id), c.code).toBe(true);
+      expect(
+        involved.some((d) => d.departmentId === police.id),
+        c.code,
+      ).toBe(true);
       if (leads[0].departmentId === police.id) policeLeads++;
     }
     expect(policeLeads).toBeGreaterThan(allCases().length / 2);
-    const sizes = new Set(allCases().map((c) => db().select().from(caseDepartments).where(eq(caseDepartments.caseId, c.id)).all().length));
+    const sizes = new Set(
+      allCases().map((c) => db().select().from(caseDepartments).where(eq(caseDepartments.caseId, c.id)).all().length),
+    );
     expect(sizes).toEqual(new Set([2, 3, 4]));
   });
 
@@ -196,8 +291,14 @@ describe("the demo cases, as a real district's would be", () => {
     const oldAcquittals = allCases().filter((c) => {
       const events = eventsOf(c.id);
       const judgment = events.find((e) => e.kind === "judgment");
-      return c.outcome === "acquitted" && c.status === "closed" && judgment && daysBetween(judgment.occurredOn, today) > 180 &&
-        !events.some((e) => e.kind === "appeal_filed") && c.closedOn! > addDays(judgment.occurredOn, 90);
+      return (
+        c.outcome === "acquitted" &&
+        c.status === "closed" &&
+        judgment &&
+        daysBetween(judgment.occurredOn, today) > 180 &&
+        !events.some((e) => e.kind === "appeal_filed") &&
+        c.closedOn! > addDays(judgment.occurredOn, 90)
+      );
     });
     expect(oldAcquittals.length).toBeGreaterThanOrEqual(2);
     // Every appeal was filed inside the window.
@@ -212,7 +313,9 @@ describe("the demo cases, as a real district's would be", () => {
   it("cite BNS sections from 1 July 2024 and IPC ones before, each with the ITPA, and the matching procedure code", () => {
     for (const c of allCases()) {
       expect(c.sections, c.code).toMatch(/\bITPA \d/);
-      const outcomes = eventsOf(c.id).map((e) => e.outcome ?? "").join(" | ");
+      const outcomes = eventsOf(c.id)
+        .map((e) => e.outcome ?? "")
+        .join(" | ");
       if (c.openedOn >= newCodesFrom) {
         expect(c.sections, c.code).toMatch(/\bBNS 14[34]\b/);
         expect(c.sections, c.code).not.toMatch(/\bIPC\b/);
@@ -222,7 +325,12 @@ describe("the demo cases, as a real district's would be", () => {
         expect(c.sections, c.code).not.toMatch(/\bBNS\b/);
         expect(outcomes, c.code).not.toMatch(/\bBNSS\b/);
       }
-      const minor = db().select().from(victims).where(eq(victims.caseId, c.id)).all().some((v) => v.minor);
+      const minor = db()
+        .select()
+        .from(victims)
+        .where(eq(victims.caseId, c.id))
+        .all()
+        .some((v) => v.minor);
       expect(/\bPOCSO\b/.test(c.sections), c.code).toBe(minor);
     }
   });
@@ -241,7 +349,11 @@ describe("the demo cases, as a real district's would be", () => {
     for (const c of allCases()) {
       const fir = eventsOf(c.id).find((e) => e.kind === "fir");
       if (c.stage === "rescue") {
-        expect({ firNumber: c.firNumber, firYear: c.firYear, fir }, c.code).toEqual({ firNumber: null, firYear: null, fir: undefined });
+        expect({ firNumber: c.firNumber, firYear: c.firYear, fir }, c.code).toEqual({
+          firNumber: null,
+          firYear: null,
+          fir: undefined,
+        });
       } else {
         expect(c.firNumber, c.code).toMatch(/^\d{4}$/);
         expect(c.firYear, c.code).toBe(Number(fir!.occurredOn.slice(0, 4)));
@@ -259,11 +371,20 @@ describe("the demo cases, as a real district's would be", () => {
           waiting--;
         }
       }
-      const statuses = db().select().from(accused).where(eq(accused.caseId, c.id)).all().map((a) => a.bailStatus);
+      const statuses = db()
+        .select()
+        .from(accused)
+        .where(eq(accused.caseId, c.id))
+        .all()
+        .map((a) => a.bailStatus);
       expect(waiting, c.code).toBe(statuses.filter((s) => s === "pending").length);
       const orders = eventsOf(c.id).filter((e) => e.kind === "bail_order");
-      expect(orders.filter((e) => /granted/i.test(e.outcome ?? "")).length, c.code).toBe(statuses.filter((s) => s === "granted").length);
-      expect(orders.filter((e) => /refused/i.test(e.outcome ?? "")).length, c.code).toBe(statuses.filter((s) => s === "refused").length);
+      expect(orders.filter((e) => /granted/i.test(e.outcome ?? "")).length, c.code).toBe(
+        statuses.filter((s) => s === "granted").length,
+      );
+      expect(orders.filter((e) => /refused/i.test(e.outcome ?? "")).length, c.code).toBe(
+        statuses.filter((s) => s === "refused").length,
+      );
     }
   });
 
@@ -287,8 +408,13 @@ describe("the demo cases, as a real district's would be", () => {
       for (const on of [v.legalAidAssignedOn, v.compensationAppliedOn, v.compensationReceivedOn]) {
         if (on) expect(on >= c.openedOn && on <= today, `${v.code} ${on}`).toBe(true);
       }
-      if (v.compensationReceivedOn) expect(v.compensationAppliedOn && v.compensationAppliedOn < v.compensationReceivedOn, v.code).toBe(true);
-      if (v.testifiedInProtectionRoom) expect(eventsOf(c.id).some((e) => e.kind === "testimony"), v.code).toBe(true);
+      if (v.compensationReceivedOn)
+        expect(v.compensationAppliedOn && v.compensationAppliedOn < v.compensationReceivedOn, v.code).toBe(true);
+      if (v.testifiedInProtectionRoom)
+        expect(
+          eventsOf(c.id).some((e) => e.kind === "testimony"),
+          v.code,
+        ).toBe(true);
     }
   });
 
@@ -308,15 +434,23 @@ describe("the demo cases, as a real district's would be", () => {
       expect(all.some(has), name).toBe(true);
       expect(all.every(has), name).toBe(false);
     }
-    expect(all.some((v) => !!v.lastInformedOn && daysBetween(v.lastInformedOn, today) > 60), "informed long ago").toBe(true);
+    expect(
+      all.some((v) => !!v.lastInformedOn && daysBetween(v.lastInformedOn, today) > 60),
+      "informed long ago",
+    ).toBe(true);
     for (const v of all) {
       const c = db().select().from(cases).where(eq(cases.id, v.caseId)).get()!;
       const kinds = eventsOf(c.id).map((e) => e.kind);
-      if (v.lastInformedOn) expect(v.lastInformedOn >= c.openedOn && v.lastInformedOn <= today, `${v.code} ${v.lastInformedOn}`).toBe(true);
+      if (v.lastInformedOn)
+        expect(v.lastInformedOn >= c.openedOn && v.lastInformedOn <= today, `${v.code} ${v.lastInformedOn}`).toBe(true);
       if (c.stage === "rescue") expect(v.lastInformedOn, v.code).toBeNull();
       // A bail hearing, a summons or a testimony is on the timeline before anything is recorded about it.
       if (v.heardAtBail !== null) expect(kinds, v.code).toContain("bail_application");
-      if (v.escortedWhenSummoned !== null) expect(kinds.some((k) => k === "statement" || k === "testimony"), v.code).toBe(true);
+      if (v.escortedWhenSummoned !== null)
+        expect(
+          kinds.some((k) => k === "statement" || k === "testimony"),
+          v.code,
+        ).toBe(true);
       if (v.supportPersonAtTestimony) expect(kinds, v.code).toContain("testimony");
       if (v.threatActedOn) expect(v.threatReported, v.code).toBe(true);
     }
@@ -324,7 +458,9 @@ describe("the demo cases, as a real district's would be", () => {
 
   it("include several hearings in the next six weeks", () => {
     const ahead = openCases().filter((c) => {
-      const next = eventsOf(c.id).filter((e) => e.nextDate).at(-1)?.nextDate;
+      const next = eventsOf(c.id)
+        .filter((e) => e.nextDate)
+        .at(-1)?.nextDate;
       return next && next > today && next <= addDays(today, 42);
     });
     expect(ahead.length).toBeGreaterThanOrEqual(5);
@@ -350,7 +486,14 @@ describe("the demo meetings", () => {
   it("are six held monthly meetings, minutes confirmed but the last (circulated), and one coming up", () => {
     const all = byNumber();
     expect(all.map((m) => m.status)).toEqual(["held", "held", "held", "held", "held", "held", "planned"]);
-    expect(all.slice(0, 6).map((m) => m.minutesState)).toEqual(["confirmed", "confirmed", "confirmed", "confirmed", "confirmed", "circulated"]);
+    expect(all.slice(0, 6).map((m) => m.minutesState)).toEqual([
+      "confirmed",
+      "confirmed",
+      "confirmed",
+      "confirmed",
+      "confirmed",
+      "circulated",
+    ]);
     expect(all[6].number).toBe(7);
     expect(dateInZone(new Date(all[5].startsAt), "Asia/Kolkata") < today).toBe(true);
     expect(dateInZone(new Date(all[6].startsAt), "Asia/Kolkata") >= today).toBe(true);
@@ -374,7 +517,12 @@ describe("the demo meetings", () => {
   it("reviewed only cases open on the day, or closed in the two months before it", () => {
     for (const m of byNumber().filter((m) => m.status === "held")) {
       const day = dateInZone(new Date(m.startsAt), "Asia/Kolkata");
-      for (const item of db().select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).all().filter((i) => i.caseId)) {
+      for (const item of db()
+        .select()
+        .from(agendaItems)
+        .where(eq(agendaItems.meetingId, m.id))
+        .all()
+        .filter((i) => i.caseId)) {
         const c = db().select().from(cases).where(eq(cases.id, item.caseId!)).get()!;
         expect(c.openedOn <= day, `${c.code} at meeting ${m.number}`).toBe(true);
         expect(!c.closedOn || c.closedOn >= addDays(day, -60), `${c.code} at meeting ${m.number}`).toBe(true);

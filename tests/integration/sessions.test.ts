@@ -11,15 +11,24 @@ import { cookieFor, getRequest } from "../support/remix";
 
 const minutes = (n: number) => n * 60_000;
 const userOf = (email: string) => findUserByEmail(getDb(), email)!;
-const sessionsOf = (email: string) => getDb().select().from(sessions).where(eq(sessions.userId, userOf(email).id)).all();
+const sessionsOf = (email: string) =>
+  getDb()
+    .select()
+    .from(sessions)
+    .where(eq(sessions.userId, userOf(email).id))
+    .all();
 
 describe("sessions", () => {
   it("end after 60 minutes without a request, though the 12-hour end is still ahead", async () => {
     const cookie = await cookieFor("secretariat@demo.testa");
     const start = new Date();
-    expect(await getSessionUser(getRequest("/meetings", cookie), new Date(start.getTime() + minutes(50)))).toMatchObject({ email: "secretariat@demo.testa" });
+    expect(
+      await getSessionUser(getRequest("/meetings", cookie), new Date(start.getTime() + minutes(50))),
+    ).toMatchObject({ email: "secretariat@demo.testa" });
     // Each request moves the idle clock: 50 minutes after the last one, still open.
-    expect(await getSessionUser(getRequest("/meetings", cookie), new Date(start.getTime() + minutes(100)))).not.toBeNull();
+    expect(
+      await getSessionUser(getRequest("/meetings", cookie), new Date(start.getTime() + minutes(100))),
+    ).not.toBeNull();
     // 61 minutes after the last request: ended, and the row is gone.
     const count = sessionsOf("secretariat@demo.testa").length;
     expect(await getSessionUser(getRequest("/meetings", cookie), new Date(start.getTime() + minutes(161)))).toBeNull();
@@ -30,7 +39,8 @@ describe("sessions", () => {
     const cookie = await cookieFor("police@demo.testa");
     const start = Date.now();
     let open = true;
-    for (let m = 55; m <= 12 * 60 + 55 && open; m += 55) open = !!(await getSessionUser(getRequest("/actions", cookie), new Date(start + minutes(m))));
+    for (let m = 55; m <= 12 * 60 + 55 && open; m += 55)
+      open = !!(await getSessionUser(getRequest("/actions", cookie), new Date(start + minutes(m))));
     expect(open).toBe(false);
     expect(await getSessionUser(getRequest("/actions", cookie), new Date(start + minutes(11 * 60 + 50)))).toBeNull();
   });
@@ -39,7 +49,13 @@ describe("sessions", () => {
     const db = getDb();
     const userId = userOf("dcpu@demo.testa").id;
     const now = new Date();
-    const row = (lastSeenAt: string | null, expiresAt: string, createdAt = now.toISOString()) => ({ id: crypto.randomUUID(), userId, lastSeenAt, expiresAt, createdAt });
+    const row = (lastSeenAt: string | null, expiresAt: string, createdAt = now.toISOString()) => ({
+      id: crypto.randomUUID(),
+      userId,
+      lastSeenAt,
+      expiresAt,
+      createdAt,
+    });
     const later = new Date(now.getTime() + minutes(600)).toISOString();
     const live = row(now.toISOString(), later);
     const idle = row(new Date(now.getTime() - minutes(61)).toISOString(), later);
@@ -47,7 +63,13 @@ describe("sessions", () => {
     const expired = row(now.toISOString(), new Date(now.getTime() - 1000).toISOString());
     db.insert(sessions).values([live, idle, idleNeverSeen, expired]).run();
     expect(purgeExpiredSessions(db, now, 60)).toBeGreaterThanOrEqual(3);
-    const left = new Set(db.select({ id: sessions.id }).from(sessions).all().map((s) => s.id));
+    const left = new Set(
+      db
+        .select({ id: sessions.id })
+        .from(sessions)
+        .all()
+        .map((s) => s.id),
+    );
     expect(left.has(live.id)).toBe(true);
     expect([idle, idleNeverSeen, expired].some((s) => left.has(s.id))).toBe(false);
   });

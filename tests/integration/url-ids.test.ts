@@ -9,7 +9,10 @@ import { paramsOf, pathOf, routeFiles } from "../support/routes";
 // safe range) names no record, so the page is a 404, for GET and POST alike, and nothing is written.
 
 const origin = "http://localhost:3000";
-type Module = { loader?: (args: LoaderFunctionArgs) => Promise<unknown>; action?: (args: ActionFunctionArgs) => Promise<unknown> };
+type Module = {
+  loader?: (args: LoaderFunctionArgs) => Promise<unknown>;
+  action?: (args: ActionFunctionArgs) => Promise<unknown>;
+};
 const modules = import.meta.glob<Module>("/app/routes/*.{ts,tsx}");
 const idParams = ["actionId", "caseId", "departmentId", "meetingId", "messageId"];
 const malformed = ["0x1", "1e3", "+1", "01", "0", "-1", "1.0", " 1", "9007199254740993"];
@@ -36,11 +39,16 @@ describe("ids in URLs", () => {
           const params = Object.fromEntries(paramsOf(file).map((p) => [p, idParams.includes(p) ? id : "0"]));
           const headers: Record<string, string> = { Origin: origin, Cookie: cookie };
           if (method === "POST") headers["Content-Type"] = "application/x-www-form-urlencoded";
-          const request = new Request(origin + pathOf(file, params), { method, headers, body: method === "POST" ? new URLSearchParams() : undefined });
+          const request = new Request(origin + pathOf(file, params), {
+            method,
+            headers,
+            body: method === "POST" ? new URLSearchParams() : undefined,
+          });
           const before = changes();
           const outcome = await run(() => fn({ request, params, context: {} }));
           if (outcome.status !== 404) wrong.push(`${method} ${file} with ${JSON.stringify(id)}: ${outcome.status}`);
-          else if (changes() !== before) wrong.push(`${method} ${file} with ${JSON.stringify(id)}: 404, yet it wrote to the database`);
+          else if (changes() !== before)
+            wrong.push(`${method} ${file} with ${JSON.stringify(id)}: 404, yet it wrote to the database`);
         }
       }
     }

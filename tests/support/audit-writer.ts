@@ -4,10 +4,23 @@ import fs from "node:fs";
 import { openDatabase } from "#db/client";
 import { audit } from "~/models/audit.server";
 
-const [collectiveId, count, tag, barrier] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4], process.argv[5]];
+const [collectiveId, count, tag, barrier] = [
+  Number(process.argv[2]),
+  Number(process.argv[3]),
+  process.argv[4],
+  process.argv[5],
+];
 const db = openDatabase(process.env.DATABASE_PATH!);
 // Both writers start together: each says it is ready, then waits for the test to drop the barrier file.
 process.stdout.write("ready\n");
 while (!fs.existsSync(barrier)) await new Promise((r) => setTimeout(r, 2));
-for (let i = 0; i < count; i++) audit(db, { collectiveId, userId: null, action: "update", entity: "collective", entityId: collectiveId, detail: `${tag} ${i}` });
+for (let i = 0; i < count; i++)
+  audit(db, {
+    collectiveId,
+    userId: null,
+    action: "update",
+    entity: "collective",
+    entityId: collectiveId,
+    detail: `${tag} ${i}`,
+  });
 db.$client.close();

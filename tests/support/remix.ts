@@ -22,7 +22,11 @@ export function postRequest(pathname: string, fields: Record<string, string | st
   return new Request(origin + pathname, {
     method: "POST",
     body,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, ...(cookie ? { Cookie: cookie } : {}) },
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: origin,
+      ...(cookie ? { Cookie: cookie } : {}),
+    },
   });
 }
 

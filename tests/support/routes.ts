@@ -7,7 +7,11 @@ import path from "node:path";
 export const routesDir = path.resolve("app/routes");
 
 /** Every route module, by file name (e.g. "cases.$caseId.tsx"), sorted. */
-export const routeFiles = () => fs.readdirSync(routesDir).filter((f) => /\.tsx?$/.test(f)).sort();
+export const routeFiles = () =>
+  fs
+    .readdirSync(routesDir)
+    .filter((f) => /\.tsx?$/.test(f))
+    .sort();
 
 /** "cases.$caseId_.edit.tsx" → "cases.$caseId_.edit": the key the permission table uses. */
 export const routeId = (file: string) => file.replace(/\.tsx?$/, "");
@@ -32,7 +36,9 @@ export const intentsOf = (source: string) =>
     ...[...source.matchAll(/intent(?:\s*===\s*|: z\.literal\()"([a-z-]+)"/g)].map((m) => m[1]),
     ...[...source.matchAll(/name="intent" value="([a-z-]+)"/g)].map((m) => m[1]),
     ...[...source.matchAll(/^\s+"([a-z]+(?:-[a-z]+)+)": \w+Schema/gm)].map((m) => m[1]),
-    ...[...source.matchAll(/intent: (?:z\.enum\(|choice\("[^"]*",\s*)\[([^\]]+)\]/g)].flatMap((m) => [...m[1].matchAll(/"([a-z-]+)"/g)].map((x) => x[1])),
+    ...[...source.matchAll(/intent: (?:z\.enum\(|choice\("[^"]*",\s*)\[([^\]]+)\]/g)].flatMap((m) =>
+      [...m[1].matchAll(/"([a-z-]+)"/g)].map((x) => x[1]),
+    ),
   ]);
 
 /** The URL of a route file with its parameters filled in. */

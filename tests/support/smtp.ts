@@ -90,7 +90,8 @@ export async function startSmtp({ holdReply }: { holdReply?: (mail: ParsedMail) 
     waitFor: async (n, timeoutMs = 10_000) => {
       const until = Date.now() + timeoutMs;
       while (messages.length < n) {
-        if (Date.now() > until) throw new Error(`Expected ${n} messages at the test SMTP server, got ${messages.length}`);
+        if (Date.now() > until)
+          throw new Error(`Expected ${n} messages at the test SMTP server, got ${messages.length}`);
         await new Promise((r) => setTimeout(r, 25));
       }
       return messages;

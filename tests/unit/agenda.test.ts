@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { fitToBudget, generateAgenda, rankCases } from "~/lib/agenda/generate";
 import {
-  appealWindow, bail, chargesheet, hearingSoon, judgment, newCase, notReviewed, overdueActions, stageChange,
+  appealWindow,
+  bail,
+  chargesheet,
+  hearingSoon,
+  judgment,
+  newCase,
+  notReviewed,
+  overdueActions,
+  stageChange,
 } from "~/lib/agenda/rules";
 import { defaultSettings, defaultWeights, weightsFrom } from "~/lib/agenda/settings";
 import type { AgendaCase, AgendaContext } from "~/lib/agenda/types";
@@ -38,11 +46,16 @@ const aCase = (over: Partial<AgendaCase> = {}): AgendaCase => ({
 
 describe("rule: hearing or testimony soon", () => {
   it("names a testimony and how long after the meeting it is", () => {
-    const c = aCase({ events: [{ kind: "hearing", occurredOn: "2026-11-20", outcome: "Victim testimony fixed", nextDate: "2026-12-12" }] });
+    const c = aCase({
+      events: [
+        { kind: "hearing", occurredOn: "2026-11-20", outcome: "Victim testimony fixed", nextDate: "2026-12-12" },
+      ],
+    });
     expect(hearingSoon(c, ctx())).toBe("Victim testimony on 12/12/2026, 9 days after this meeting");
   });
   it("counts a hearing up to a week after the next expected meeting, and not after", () => {
-    const at = (nextDate: string) => aCase({ events: [{ kind: "hearing", occurredOn: "2026-11-01", outcome: null, nextDate }] });
+    const at = (nextDate: string) =>
+      aCase({ events: [{ kind: "hearing", occurredOn: "2026-11-01", outcome: null, nextDate }] });
     expect(hearingSoon(at("2027-01-21"), ctx())).toBe("Hearing on 21/01/2027, 49 days after this meeting");
     expect(hearingSoon(at("2027-01-22"), ctx())).toBeNull();
     expect(hearingSoon(at("2026-12-02"), ctx())).toBeNull();
@@ -65,17 +78,27 @@ describe("rule: bail", () => {
 });
 
 describe("rule: chargesheet", () => {
-  const arrested = (on: string, limit = 60) => aCase({ chargesheetLimitDays: limit, accused: [{ arrestedOn: on, bailStatus: "not_applied" }] });
+  const arrested = (on: string, limit = 60) =>
+    aCase({ chargesheetLimitDays: limit, accused: [{ arrestedOn: on, bailStatus: "not_applied" }] });
   it("warns within 21 days of the deadline", () => {
-    expect(chargesheet(arrested("2026-10-10"), ctx())).toBe("Chargesheet due in 6 days (arrest 10/10/2026, 60-day limit)");
+    expect(chargesheet(arrested("2026-10-10"), ctx())).toBe(
+      "Chargesheet due in 6 days (arrest 10/10/2026, 60-day limit)",
+    );
   });
   it("says when the deadline has passed", () => {
-    expect(chargesheet(arrested("2026-09-20"), ctx())).toMatch(/^Chargesheet overdue by 14 days \(arrest 20\/09\/2026, 60-day limit\)/);
+    expect(chargesheet(arrested("2026-09-20"), ctx())).toMatch(
+      /^Chargesheet overdue by 14 days \(arrest 20\/09\/2026, 60-day limit\)/,
+    );
   });
   it("is quiet far from the deadline, with a 90-day limit, or once filed", () => {
     expect(chargesheet(arrested("2026-11-01"), ctx())).toBeNull();
-    expect(chargesheet(arrested("2026-09-20", 90), ctx())).toBe("Chargesheet due in 16 days (arrest 20/09/2026, 90-day limit)");
-    const filed = { ...arrested("2026-09-20"), events: [{ kind: "chargesheet_filed" as const, occurredOn: "2026-11-01", outcome: null, nextDate: null }] };
+    expect(chargesheet(arrested("2026-09-20", 90), ctx())).toBe(
+      "Chargesheet due in 16 days (arrest 20/09/2026, 90-day limit)",
+    );
+    const filed = {
+      ...arrested("2026-09-20"),
+      events: [{ kind: "chargesheet_filed" as const, occurredOn: "2026-11-01", outcome: null, nextDate: null }],
+    };
     expect(chargesheet(filed, ctx())).toBeNull();
   });
 });
@@ -91,7 +114,9 @@ describe("rule: appeal window", () => {
       ],
     });
   it("counts the days left to appeal", () => {
-    expect(appealWindow(acquitted("2026-10-01"), ctx())).toBe("Acquitted on 01/10/2026, no appeal filed: 27 days left to appeal");
+    expect(appealWindow(acquitted("2026-10-01"), ctx())).toBe(
+      "Acquitted on 01/10/2026, no appeal filed: 27 days left to appeal",
+    );
   });
   it("is quiet once the window has closed or an appeal is filed", () => {
     expect(appealWindow(acquitted("2026-08-01"), ctx())).toBeNull();
@@ -101,7 +126,11 @@ describe("rule: appeal window", () => {
 
 describe("rule: judgment since the last meeting", () => {
   it("brings a closed case back once", () => {
-    const c = aCase({ status: "closed", outcome: "convicted", events: [{ kind: "judgment", occurredOn: "2026-11-20", outcome: null, nextDate: null }] });
+    const c = aCase({
+      status: "closed",
+      outcome: "convicted",
+      events: [{ kind: "judgment", occurredOn: "2026-11-20", outcome: null, nextDate: null }],
+    });
     expect(judgment(c, ctx())).toBe("Judgment on 20/11/2026 (Convicted): review the outcome");
     expect(judgment(c, ctx({ lastMeetingDate: "2026-11-25" }))).toBeNull();
     expect(rankCases([c], ctx())).toHaveLength(1);
@@ -153,8 +182,13 @@ describe("ranking", () => {
 
 describe("urgency", () => {
   const hearingIn = (nextDate: string, over: Partial<AgendaCase> = {}) =>
-    aCase({ code: "DEM-2026-0001", events: [{ kind: "hearing", occurredOn: "2026-11-01", outcome: null, nextDate }], ...over });
-  const overdueChargesheet = () => aCase({ code: "DEM-2026-0099", accused: [{ arrestedOn: "2026-09-01", bailStatus: "not_applied" }] });
+    aCase({
+      code: "DEM-2026-0001",
+      events: [{ kind: "hearing", occurredOn: "2026-11-01", outcome: null, nextDate }],
+      ...over,
+    });
+  const overdueChargesheet = () =>
+    aCase({ code: "DEM-2026-0099", accused: [{ arrestedOn: "2026-09-01", bailStatus: "not_applied" }] });
 
   it("an overdue chargesheet takes the last slot from a hearing five weeks out, even one with more reasons", () => {
     // 38 minutes: 5 (minutes) + 15 (action review) + 10 (any other business) leave 8, one case review.
@@ -164,14 +198,25 @@ describe("urgency", () => {
     expect(reviews.map((i) => i.title)).toEqual(["Case review: DEM-2026-0099"]);
     expect(reviews[0].reasons[0]).toMatch(/^Chargesheet overdue by \d+ days .*: the accused may claim default bail$/);
     expect(agenda.writtenUpdates.map((i) => i.title)).toEqual(["Case review: DEM-2026-0001"]);
-    expect(agenda.writtenUpdates[0].reasons).toEqual(["Hearing on 07/01/2027, 35 days after this meeting", "Bail application pending for 1 accused"]);
+    expect(agenda.writtenUpdates[0].reasons).toEqual([
+      "Hearing on 07/01/2027, 35 days after this meeting",
+      "Bail application pending for 1 accused",
+    ]);
   });
 
   it("a statutory clock that runs out by the meeting outranks any score of merely upcoming dates", () => {
-    const busy = hearingIn("2026-12-05", { overdueActionItems: 2, meetingsSinceReviewed: 5, accused: [{ arrestedOn: null, bailStatus: "pending" }], extraReasons: [{ rule: "escalated_actions", reason: "2 action items escalated" }] });
+    const busy = hearingIn("2026-12-05", {
+      overdueActionItems: 2,
+      meetingsSinceReviewed: 5,
+      accused: [{ arrestedOn: null, bailStatus: "pending" }],
+      extraReasons: [{ rule: "escalated_actions", reason: "2 action items escalated" }],
+    });
     const ranked = rankCases([busy, overdueChargesheet()], ctx());
     expect(ranked[1].score).toBeGreaterThan(ranked[0].score);
-    expect(ranked.map((r) => [r.case.code, r.clockRunOut])).toEqual([["DEM-2026-0099", true], ["DEM-2026-0001", false]]);
+    expect(ranked.map((r) => [r.case.code, r.clockRunOut])).toEqual([
+      ["DEM-2026-0099", true],
+      ["DEM-2026-0001", false],
+    ]);
   });
 
   it("weighs a hearing more as its date nears", () => {
@@ -212,7 +257,10 @@ describe("time budget", () => {
   });
 
   it("gives the same agenda for the same inputs", () => {
-    const cases = [aCase({ code: "DEM-2026-0003", overdueActionItems: 1 }), aCase({ code: "DEM-2026-0001", overdueActionItems: 1 })];
+    const cases = [
+      aCase({ code: "DEM-2026-0003", overdueActionItems: 1 }),
+      aCase({ code: "DEM-2026-0001", overdueActionItems: 1 }),
+    ];
     expect(generateAgenda(cases, ctx())).toEqual(generateAgenda([...cases].reverse(), ctx()));
   });
 });

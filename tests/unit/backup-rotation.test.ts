@@ -16,7 +16,11 @@ function runFor(days: number, from = "2026-09-01") {
 describe("backup rotation", () => {
   it("keeps the last 7 daily copies and one copy from each of the 4 weeks before them", () => {
     const folders = runFor(90);
-    const days = folders.map(dayOfFolder).filter((d): d is string => d !== null).sort().reverse();
+    const days = folders
+      .map(dayOfFolder)
+      .filter((d): d is string => d !== null)
+      .sort()
+      .reverse();
     const last = addDays("2026-09-01", 89);
     expect(days.slice(0, 7)).toEqual([0, 1, 2, 3, 4, 5, 6].map((n) => addDays(last, -n)));
     const weekly = days.slice(7);

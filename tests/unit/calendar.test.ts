@@ -51,7 +51,10 @@ describe("meeting invite", () => {
       expect(event.location).toBe("Collector's Office, Conference Hall 2");
       expect(String(vevent.getFirstPropertyValue("url"))).toBe("https://desk.example.org/meetings/7");
       expect(String(vevent.getFirstPropertyValue("organizer"))).toBe("mailto:desk@example.org");
-      expect(vevent.getAllProperties("attendee").map((p) => String(p.getFirstValue()).toLowerCase())).toEqual(["mailto:police@demo.testa", "mailto:dcpu@demo.testa"]);
+      expect(vevent.getAllProperties("attendee").map((p) => String(p.getFirstValue()).toLowerCase())).toEqual([
+        "mailto:police@demo.testa",
+        "mailto:dcpu@demo.testa",
+      ]);
       expect(calendar.getFirstSubcomponent("vtimezone")?.getFirstPropertyValue("tzid")).toBe("Asia/Kolkata");
     });
   }

@@ -9,7 +9,8 @@ describe("formatCaseCode", () => {
   });
   it("matches the code pattern, which refuses other shapes", () => {
     expect(caseCodePattern.test("NGP-2025-0017")).toBe(true);
-    for (const bad of ["ngp-2025-17", "NGP-2025-17", "NGP2025-0017", "N-2025-0017", "NGP-25-0017"]) expect(caseCodePattern.test(bad)).toBe(false);
+    for (const bad of ["ngp-2025-17", "NGP-2025-17", "NGP2025-0017", "N-2025-0017", "NGP-25-0017"])
+      expect(caseCodePattern.test(bad)).toBe(false);
   });
 });
 
@@ -19,7 +20,9 @@ describe("nextCaseCode", () => {
     expect(nextCaseCode(["DEM-2025-0042"], "DEM", 2026)).toBe("DEM-2026-0001");
   });
   it("issues one past the highest serial of the year, whatever the order, ignoring other years and districts", () => {
-    expect(nextCaseCode(["DEM-2026-0009", "DEM-2026-0001", "DEM-2025-0042", "NGP-2026-0050"], "DEM", 2026)).toBe("DEM-2026-0010");
+    expect(nextCaseCode(["DEM-2026-0009", "DEM-2026-0001", "DEM-2025-0042", "NGP-2026-0050"], "DEM", 2026)).toBe(
+      "DEM-2026-0010",
+    );
   });
   it("does not fill gaps, so a code is never issued twice", () => {
     expect(nextCaseCode(["DEM-2026-0001", "DEM-2026-0005"], "DEM", 2026)).toBe("DEM-2026-0006");

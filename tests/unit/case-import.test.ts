@@ -6,8 +6,16 @@ import { parseCsv } from "~/lib/csv";
 
 describe("reading a CSV register", () => {
   it("reads commas or semicolons, quotes, a byte-order mark, CRLF, and keeps row numbers", () => {
-    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n\r\nlast,"two\nlines"\r\n')).toEqual([["a", "b"], ["x, y", 'say "hi"'], [""], ["last", "two\nlines"]]);
-    expect(parseCsv('a;b;c\n1;"2;3";पीडित\n')).toEqual([["a", "b", "c"], ["1", "2;3", "पीडित"]]);
+    expect(parseCsv('\uFEFFa,b\r\n"x, y","say ""hi"""\r\n\r\nlast,"two\nlines"\r\n')).toEqual([
+      ["a", "b"],
+      ["x, y", 'say "hi"'],
+      [""],
+      ["last", "two\nlines"],
+    ]);
+    expect(parseCsv('a;b;c\n1;"2;3";पीडित\n')).toEqual([
+      ["a", "b", "c"],
+      ["1", "2;3", "पीडित"],
+    ]);
   });
 });
 
@@ -24,9 +32,17 @@ describe("cells of a register", () => {
   });
 
   it("knows the stages and statuses by value and by their English, Marathi and Hindi names", () => {
-    expect(["Chargesheet filed", "chargesheet", "दोषारोपपत्र दाखल", "आरोप पत्र दाखिल"].map(importStage)).toEqual(Array(4).fill("chargesheet"));
+    expect(["Chargesheet filed", "chargesheet", "दोषारोपपत्र दाखल", "आरोप पत्र दाखिल"].map(importStage)).toEqual(
+      Array(4).fill("chargesheet"),
+    );
     expect(["charges framed", "Charges_Framed", "आरोप तय"].map(importStage)).toEqual(Array(3).fill("charges_framed"));
-    expect(["Open", "चालू", "खुला", "closed", "बंद"].map(importStatus)).toEqual(["open", "open", "open", "closed", "closed"]);
+    expect(["Open", "चालू", "खुला", "closed", "बंद"].map(importStatus)).toEqual([
+      "open",
+      "open",
+      "open",
+      "closed",
+      "closed",
+    ]);
     expect(importStage("trial")).toBe("trial");
   });
 
@@ -40,7 +56,12 @@ describe("cells of a register", () => {
 
 describe("headers and identities", () => {
   it("matches headers in any case, ignoring spaces and underscores", () => {
-    expect(["Case Code", "case_code", "CASECODE", " FIR-Number "].map(columnOf)).toEqual(["case_code", "case_code", "case_code", "fir_number"]);
+    expect(["Case Code", "case_code", "CASECODE", " FIR-Number "].map(columnOf)).toEqual([
+      "case_code",
+      "case_code",
+      "case_code",
+      "fir_number",
+    ]);
     expect(columnOf("Victim name")).toBeUndefined();
   });
 
@@ -48,7 +69,9 @@ describe("headers and identities", () => {
     const none = () => [] as string[];
     expect(victimNameColumns(["victims", "Name of victim"], none).map((c) => c.header)).toEqual(["Name of victim"]);
     expect(victimNameColumns(["पीड़ित", "stage"], none).map((c) => c.header)).toEqual(["पीड़ित"]);
-    expect(victimNameColumns(["victims", "who"], () => ["Sunita Jagtap", "Rekha More"]).map((c) => c.header)).toEqual(["who"]);
+    expect(victimNameColumns(["victims", "who"], () => ["Sunita Jagtap", "Rekha More"]).map((c) => c.header)).toEqual([
+      "who",
+    ]);
     expect(victimNameColumns(["victims", "remarks"], () => ["2 adjournments"])).toEqual([]);
   });
 
@@ -58,6 +81,10 @@ describe("headers and identities", () => {
     expect(firIdentity("234", null)).toBeNull();
     const issuer = codeIssuer("DEM", ["DEM-2024-0007", "DEM-2024-0003"]);
     issuer.reserve("DEM-2024-0008");
-    expect([issuer.issue(2024), issuer.issue(2024), issuer.issue(2023)]).toEqual(["DEM-2024-0009", "DEM-2024-0010", "DEM-2023-0001"]);
+    expect([issuer.issue(2024), issuer.issue(2024), issuer.issue(2023)]).toEqual([
+      "DEM-2024-0009",
+      "DEM-2024-0010",
+      "DEM-2023-0001",
+    ]);
   });
 });

@@ -28,9 +28,15 @@ describe("loadConfig", () => {
   it("stops with one clear line naming the bad variable", () => {
     const d = path.join(dir(), "testa.db");
     expect(() => loadConfig({ DATABASE_PATH: d, PORT: "abc" })).toThrow(ConfigError);
-    expect(() => loadConfig({ DATABASE_PATH: d, PORT: "abc" })).toThrow(/^Configuration error: PORT must be a whole number \(got "abc"\)\.$/);
-    expect(() => loadConfig({ DATABASE_PATH: d, ADMIN_PASSWORD: "hunter2" })).toThrow(/^Configuration error: ADMIN_PASSWORD must be at least 10 characters \(value not shown\)\.$/);
-    expect(() => loadConfig({ DATABASE_PATH: d, SMTP_URL: "http://user:s3cret@mail" })).toThrow(/^(?!.*s3cret).*SMTP_URL.*\(value not shown\)\.$/);
+    expect(() => loadConfig({ DATABASE_PATH: d, PORT: "abc" })).toThrow(
+      /^Configuration error: PORT must be a whole number \(got "abc"\)\.$/,
+    );
+    expect(() => loadConfig({ DATABASE_PATH: d, ADMIN_PASSWORD: "hunter2" })).toThrow(
+      /^Configuration error: ADMIN_PASSWORD must be at least 10 characters \(value not shown\)\.$/,
+    );
+    expect(() => loadConfig({ DATABASE_PATH: d, SMTP_URL: "http://user:s3cret@mail" })).toThrow(
+      /^(?!.*s3cret).*SMTP_URL.*\(value not shown\)\.$/,
+    );
     expect(() => loadConfig({ DATABASE_PATH: d, TESTA_DEMO: "maybe" })).toThrow(/TESTA_DEMO must be one of/);
     expect(() => loadConfig({ DATABASE_PATH: d, SMTP_URL: "mail.example.org" })).toThrow(/SMTP_URL must look like/);
     expect(() => loadConfig({ DATABASE_PATH: d, APP_URL: "localhost" })).toThrow(/APP_URL must be a full URL/);

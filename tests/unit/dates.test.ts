@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayNumber, daysBetween, isoFromDayNumber, formatDate, formatDateTime, isRealIsoDate, todayIn } from "~/lib/dates";
+import {
+  addDays,
+  dayNumber,
+  daysBetween,
+  isoFromDayNumber,
+  formatDate,
+  formatDateTime,
+  isRealIsoDate,
+  todayIn,
+} from "~/lib/dates";
 
 describe("dates", () => {
   it("knows which dates exist", () => {

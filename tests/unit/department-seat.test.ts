@@ -30,15 +30,27 @@ describe("who holds a seat on a day", () => {
 });
 
 describe("the transfer form", () => {
-  const good = { effectiveOn: "2026-04-01", officerName: " Priya Nair ", designation: "DCPO", email: " priya@example.org ", phone: "" };
+  const good = {
+    effectiveOn: "2026-04-01",
+    officerName: " Priya Nair ",
+    designation: "DCPO",
+    email: " priya@example.org ",
+    phone: "",
+  };
 
   it("trims the input and treats an empty phone as none", () => {
     const parsed = parseForm(transferSchema, form(good));
-    expect(parsed).toMatchObject({ ok: true, data: { officerName: "Priya Nair", email: "priya@example.org", phone: null } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      data: { officerName: "Priya Nair", email: "priya@example.org", phone: null },
+    });
   });
 
   it("puts each problem next to its field", () => {
-    const parsed = parseForm(transferSchema, form({ ...good, effectiveOn: "2026-02-30", officerName: "", email: "priya", phone: "call me" }));
+    const parsed = parseForm(
+      transferSchema,
+      form({ ...good, effectiveOn: "2026-02-30", officerName: "", email: "priya", phone: "call me" }),
+    );
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.errors).toEqual({
       effectiveOn: "Takes effect on must be a real date (day/month/year).",
@@ -51,18 +63,27 @@ describe("the transfer form", () => {
 
 describe("the administrator's small forms", () => {
   it("reads an unticked 'active' box as inactive", () => {
-    expect(parseForm(departmentEditSchema, form({ intent: "department", name: "DLSA", kind: "dlsa" }))).toMatchObject({ ok: true, data: { active: false } });
+    expect(parseForm(departmentEditSchema, form({ intent: "department", name: "DLSA", kind: "dlsa" }))).toMatchObject({
+      ok: true,
+      data: { active: false },
+    });
   });
 
   it("asks for the holder's name, not a successor's", () => {
-    const parsed = parseForm(holderContactSchema, form({ intent: "contact", tenureId: "4", officerName: "", designation: "X", email: "x@example.org" }));
+    const parsed = parseForm(
+      holderContactSchema,
+      form({ intent: "contact", tenureId: "4", officerName: "", designation: "X", email: "x@example.org" }),
+    );
     expect(!parsed.ok && parsed.errors.officerName).toBe("Name is required.");
   });
 });
 
 describe("setting a password", () => {
   it("needs 10 characters and the same password twice", () => {
-    expect(parseForm(setPasswordSchema, form({ password: "short", confirm: "short" }))).toMatchObject({ ok: false, errors: { password: "Use at least 10 characters." } });
+    expect(parseForm(setPasswordSchema, form({ password: "short", confirm: "short" }))).toMatchObject({
+      ok: false,
+      errors: { password: "Use at least 10 characters." },
+    });
     expect(parseForm(setPasswordSchema, form({ password: "long-enough-1", confirm: "long-enough-2" }))).toMatchObject({
       ok: false,
       errors: { confirm: "The two passwords do not match." },

@@ -6,7 +6,8 @@ import { actionReview } from "~/lib/agenda/action-review";
 // Each case is one department over four held meetings, worked by hand against the words of levelRule.
 const today = "2026-11-28";
 const meetings = [1, 2, 3, 4].map((id) => ({ id, date: `2026-0${id + 4}-14` }));
-const present = (n: number) => meetings.slice(0, n).map((m) => ({ meetingId: m.id, departmentId: 1, status: "present" }));
+const present = (n: number) =>
+  meetings.slice(0, n).map((m) => ({ meetingId: m.id, departmentId: 1, status: "present" }));
 const onTime = { departmentId: 1, dueOn: "2026-09-30", status: "done", completedOn: "2026-09-29" };
 const late = { departmentId: 1, dueOn: "2026-09-30", status: "done", completedOn: "2026-10-03" };
 const overdue = { departmentId: 1, dueOn: "2026-11-01", status: "open", completedOn: null };
@@ -75,16 +76,28 @@ describe("the level of engagement, as the page explains it", () => {
     const [all] = accountabilityMatrix(input, periodFor("all", today), today);
     expect(all).toMatchObject({ raised: 1, level: 4 });
     // This quarter (from 01/10/2026) holds neither a meeting nor a matter raised.
-    expect(accountabilityMatrix(input, periodFor("quarter", today), today)[0]).toMatchObject({ meetingsHeld: 0, raised: 0, level: 0 });
+    expect(accountabilityMatrix(input, periodFor("quarter", today), today)[0]).toMatchObject({
+      meetingsHeld: 0,
+      raised: 0,
+      level: 0,
+    });
     const [successor, predecessor] = accountabilityMatrix(input, periodFor("all", today), today, { byTenure: true });
     expect(predecessor).toMatchObject({ tenure: { officerName: "Old Inspector" }, raised: 1, level: 4 });
     expect(successor).toMatchObject({ tenure: { officerName: "New Inspector" }, raised: 0, level: 1 });
   });
 
   it("prints the collective's scale, with “initiated” as its top rule", () => {
-    expect(levelRule).toContain("is the highest of these that holds: 4 = raised at least one matter for the agenda in the period (initiated) and attended at least one meeting; 3 = completed at least one action item; ");
+    expect(levelRule).toContain(
+      "is the highest of these that holds: 4 = raised at least one matter for the agenda in the period (initiated) and attended at least one meeting; 3 = completed at least one action item; ",
+    );
     expect(levelRule).toContain("0 = none of these.");
-    expect(levelWords).toEqual(["Absent or no response", "Attended or informed", "Provided information", "Completed assigned actions", "Initiated: raised a matter"]);
+    expect(levelWords).toEqual([
+      "Absent or no response",
+      "Attended or informed",
+      "Provided information",
+      "Completed assigned actions",
+      "Initiated: raised a matter",
+    ]);
   });
 });
 

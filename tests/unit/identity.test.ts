@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { crossCaseFingerprints, fingerprintsOf, nearbyYearFps, normaliseName } from "~/lib/identity";
 
 const key = "test-key";
-const fp = (name: string, birthYear: number | null = null, extra: string | null = null) => fingerprintsOf(key, { name, birthYear, extra })!;
+const fp = (name: string, birthYear: number | null = null, extra: string | null = null) =>
+  fingerprintsOf(key, { name, birthYear, extra })!;
 
 describe("name normalisation", () => {
   it("ignores case, spacing, punctuation and honorifics", () => {
@@ -38,9 +39,12 @@ describe("matching", () => {
 });
 
 describe("matching across cases by the phonetic key", () => {
-  const cross = (name: string, birthYear: number | null = null, extra: string | null = null) => crossCaseFingerprints(key, { name, birthYear, extra })!;
-  const row = (name: string, birthYear: number | null = null, extra: string | null = null) => cross(name, birthYear, extra).stored;
-  const matches = (a: ReturnType<typeof cross>, b: ReturnType<typeof row>) => a.nameFps.includes(b.nameFp) && a.sameAs(b);
+  const cross = (name: string, birthYear: number | null = null, extra: string | null = null) =>
+    crossCaseFingerprints(key, { name, birthYear, extra })!;
+  const row = (name: string, birthYear: number | null = null, extra: string | null = null) =>
+    cross(name, birthYear, extra).stored;
+  const matches = (a: ReturnType<typeof cross>, b: ReturnType<typeof row>) =>
+    a.nameFps.includes(b.nameFp) && a.sameAs(b);
 
   it("matches a Devanagari name with its Latin spelling, and back", () => {
     expect(matches(cross("सुनीता रमेश जगताप"), row("Sunita Ramesh Jagtap"))).toBe(true);

@@ -16,7 +16,11 @@ export const layers = [
   { floor: 1, name: "templates", paths: ["templates/"] },
   { floor: 2, name: "models", paths: ["app/models/"] },
   { floor: 3, name: "services", paths: ["app/services/"] },
-  { floor: 4, name: "routes", paths: ["app/routes/", "app/root.tsx", "app/entry.client.tsx", "app/entry.server.tsx", "app/types.d.ts"] },
+  {
+    floor: 4,
+    name: "routes",
+    paths: ["app/routes/", "app/root.tsx", "app/entry.client.tsx", "app/entry.server.tsx", "app/types.d.ts"],
+  },
   { floor: 4, name: "components", paths: ["app/components/"] },
   { floor: 4, name: "scripts", paths: ["scripts/", "server.ts"] },
 ] as const;
@@ -25,7 +29,14 @@ export const layers = [
  * Where a query may be written: the models; the seed and migrations, which build a database; and the
  * bench, which bulk-loads 100,000 rows with prepared statements to time the app's queries against them.
  */
-const queryHomes = ["app/models/", "db/seed", "db/migrate.ts", "scripts/seed", "scripts/migrate.ts", "scripts/bench.ts"];
+const queryHomes = [
+  "app/models/",
+  "db/seed",
+  "db/migrate.ts",
+  "scripts/seed",
+  "scripts/migrate.ts",
+  "scripts/bench.ts",
+];
 
 /**
  * Today's offences, each to be removed in the commit that fixes it (see /work/wt/PROTOCOL.md).
@@ -51,7 +62,19 @@ const allowed: Record<string, number> = {
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const scanned = ["app", "db", "templates", "scripts", "server.ts"];
 const aliases: Record<string, string> = { "~/": "app/", "#db/": "db/", "#templates/": "templates/" };
-const queryMethods = new Set(["select", "selectDistinct", "insert", "update", "delete", "all", "get", "run", "values", "query", "$count"]);
+const queryMethods = new Set([
+  "select",
+  "selectDistinct",
+  "insert",
+  "update",
+  "delete",
+  "all",
+  "get",
+  "run",
+  "values",
+  "query",
+  "$count",
+]);
 const connections = new Set(["db", "tx"]);
 
 function sourceFiles(rel: string): string[] {
@@ -105,17 +128,32 @@ function isQueryCall(call: ts.CallExpression): boolean {
 
 function scan(file: string) {
   const text = fs.readFileSync(path.join(root, file), "utf8");
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    false,
+    file.endsWith("x") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const imports: string[] = [];
   let queries = 0;
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       imports.push(node.moduleSpecifier.text);
     } else if (ts.isCallExpression(node)) {
       const [first] = node.arguments;
-      if (node.expression.kind === ts.SyntaxKind.ImportKeyword && first && ts.isStringLiteral(first)) imports.push(first.text);
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword && first && ts.isStringLiteral(first))
+        imports.push(first.text);
       if (isQueryCall(node)) queries++;
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       imports.push(node.argument.literal.text);
     }
     ts.forEachChild(node, visit);
@@ -159,7 +197,8 @@ describe("layering", () => {
       .filter(([key, n]) => n > (allowed[key] ?? 0))
       .map(([key, n]) => `${key}${key.endsWith(" queries") ? ` (${n})` : ""}`);
     const remaining = Object.keys(allowed).filter((key) => key in found);
-    if (remaining.length > 0) console.info(`layering: ${remaining.length} allowed offences remain:\n  ${remaining.join("\n  ")}`);
+    if (remaining.length > 0)
+      console.info(`layering: ${remaining.length} allowed offences remain:\n  ${remaining.join("\n  ")}`);
     expect(worse, "new offences: move the query into app/models, or import downwards").toEqual([]);
   });
 
@@ -172,7 +211,10 @@ describe("layering", () => {
 
   it("is the list of floors the README's layout section shows", () => {
     const floors = [...new Set(layers.map((l) => l.floor))].map((floor) =>
-      layers.filter((l) => l.floor === floor).map((l) => l.name).join(", "),
+      layers
+        .filter((l) => l.floor === floor)
+        .map((l) => l.name)
+        .join(", "),
     );
     const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
     const line = `Floors, bottom first: ${floors.join(" < ")}.`;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { accusedStandIn, buildProtectedSet, findProtected, firStandIn, rewriteProtected, standInFor, victimStandIn } from "~/lib/leak-guard";
+import {
+  accusedStandIn,
+  buildProtectedSet,
+  findProtected,
+  firStandIn,
+  rewriteProtected,
+  standInFor,
+  victimStandIn,
+} from "~/lib/leak-guard";
 import { addToSet, removeFromSet } from "~/lib/protected-set";
 import { keyedHasher, protectedForms } from "~/lib/protected-forms";
 import type { RecordAttribute } from "#db/schema/enums";
@@ -9,7 +17,10 @@ const hash = keyedHasher(key);
 const sunita = victimStandIn("V-0042");
 const rukhsana = victimStandIn("V-0043");
 const kale = accusedStandIn(2, "DEM-2026-0042");
-const entry = (attribute: RecordAttribute, value: string, who: typeof sunita) => ({ forms: protectedForms(hash, attribute, value), who: standInFor(attribute, who) });
+const entry = (attribute: RecordAttribute, value: string, who: typeof sunita) => ({
+  forms: protectedForms(hash, attribute, value),
+  who: standInFor(attribute, who),
+});
 const set = buildProtectedSet(
   key,
   [
@@ -24,7 +35,10 @@ const set = buildProtectedSet(
     entry("name", "Vitthal Bhausaheb Kale", kale),
     entry("alias", "Tiger", kale),
   ],
-  [["312", firStandIn("DEM-2026-0042")], ["45", firStandIn("DEM-2025-0007")]],
+  [
+    ["312", firStandIn("DEM-2026-0042")],
+    ["45", firStandIn("DEM-2025-0007")],
+  ],
 );
 
 /** What a rewrite would put in, and the text it replaces. */
@@ -33,30 +47,72 @@ const blocked = (text: string) => findProtected(text, set).length > 0;
 
 describe("a protected name", () => {
   it("matches whole, or any two of its words in any order, with commas, dots, hyphens or nothing between", () => {
-    for (const text of ["Sunita Ramesh Jagtap", "Sunita Jagtap", "Jagtap Sunita", "Jagtap, Sunita", "Jagtap. Sunita", "Sunita-Jagtap", "SunitaJagtap", "SUNITAJAGTAP", "Sunita Ramesh", "Ramesh Sunita", "Smt. Sunita Jagtap"]) {
+    for (const text of [
+      "Sunita Ramesh Jagtap",
+      "Sunita Jagtap",
+      "Jagtap Sunita",
+      "Jagtap, Sunita",
+      "Jagtap. Sunita",
+      "Sunita-Jagtap",
+      "SunitaJagtap",
+      "SUNITAJAGTAP",
+      "Sunita Ramesh",
+      "Ramesh Sunita",
+      "Smt. Sunita Jagtap",
+    ]) {
       expect(found(`Met ${text} at the shelter.`), text).toHaveLength(1);
     }
     expect(found("The counsellor met Sunita Ramesh Jagtap today.")).toEqual([["Sunita Ramesh Jagtap", "V-0042"]]);
   });
   it("matches the surname with the initials of the other words, before or after it", () => {
-    for (const text of ["S. Jagtap", "S Jagtap", "S R Jagtap", "S. R. Jagtap", "S.R. Jagtap", "SR Jagtap", "Jagtap S.", "Jagtap S. R.", "Sunita R. Jagtap"]) expect(blocked(`Escort ${text} to court`), text).toBe(true);
+    for (const text of [
+      "S. Jagtap",
+      "S Jagtap",
+      "S R Jagtap",
+      "S. R. Jagtap",
+      "S.R. Jagtap",
+      "SR Jagtap",
+      "Jagtap S.",
+      "Jagtap S. R.",
+      "Sunita R. Jagtap",
+    ])
+      expect(blocked(`Escort ${text} to court`), text).toBe(true);
     // "R. Jagtap" is her father's initial (Ramesh Dattatray Jagtap); "D. Jagtap" is no one's.
     expect(found("Escort R. Jagtap to court")).toEqual([["R. Jagtap", "the father of V-0042"]]);
     expect(blocked("Escort D. Jagtap to court")).toBe(false);
   });
   it("matches romanisation variants", () => {
-    for (const text of ["Suneeta Jagtaap", "Sunitaa Jagtap", "Vithal Kale", "Withal Kale", "Vitthal Bhausaheb Kaale", "Bhausaheb Kale"]) expect(blocked(text), text).toBe(true);
+    for (const text of [
+      "Suneeta Jagtaap",
+      "Sunitaa Jagtap",
+      "Vithal Kale",
+      "Withal Kale",
+      "Vitthal Bhausaheb Kaale",
+      "Bhausaheb Kale",
+    ])
+      expect(blocked(text), text).toBe(true);
   });
   it("matches in Devanagari, and Devanagari against Latin", () => {
     expect(found("काल सुनीता जगताप आली होती")).toEqual([["सुनीता जगताप", "V-0042"]]);
-    for (const text of ["जगताप सुनीता", "सुनिता जगताप", "स. र. जगताप", "विठ्ठल काळे", "विठ्ठल भाऊसाहेब काळे", "सुनंदा", "रुखसाना", "वडगाव बुद्रुक"]) expect(blocked(text), text).toBe(true);
+    for (const text of [
+      "जगताप सुनीता",
+      "सुनिता जगताप",
+      "स. र. जगताप",
+      "विठ्ठल काळे",
+      "विठ्ठल भाऊसाहेब काळे",
+      "सुनंदा",
+      "रुखसाना",
+      "वडगाव बुद्रुक",
+    ])
+      expect(blocked(text), text).toBe(true);
   });
   it("blocks a single word only when the name is one word or the word is marked", () => {
     expect(found("Rukhsana attended")).toEqual([["Rukhsana", "V-0043"]]);
     expect(found("Sunanda attended")).toEqual([["Sunanda", "V-0042"]]);
     expect(found("Jaggu attended")).toEqual([["Jaggu", "V-0042"]]);
     expect(found("Tiger was seen")).toEqual([["Tiger", "the accused (A-2 of DEM-2026-0042)"]]);
-    for (const text of ["Sunita attended", "Jagtap attended", "Ramesh attended", "Kale attended", "Vitthal attended"]) expect(blocked(text), text).toBe(false);
+    for (const text of ["Sunita attended", "Jagtap attended", "Ramesh attended", "Kale attended", "Vitthal attended"])
+      expect(blocked(text), text).toBe(false);
   });
   it("names a relative's name by whose it is", () => {
     expect(found("Ramesh Dattatray Jagtap came")).toEqual([["Ramesh Dattatray Jagtap", "the father of V-0042"]]);
@@ -67,21 +123,38 @@ describe("a protected name", () => {
 describe("a protected place", () => {
   it("matches as the whole phrase, with the same folding, and not by one of its words", () => {
     expect(found("She lives in Wadgaon Budruk.")).toEqual([["Wadgaon Budruk", "the village of V-0042"]]);
-    expect(found("Studies at Zilla Parishad School, Wadgaon")).toEqual([["Zilla Parishad School, Wadgaon", "the school of V-0042"]]);
+    expect(found("Studies at Zilla Parishad School, Wadgaon")).toEqual([
+      ["Zilla Parishad School, Wadgaon", "the school of V-0042"],
+    ]);
     expect(blocked("Vadgav Budruk")).toBe(true);
-    for (const text of ["Wadgaon Police Station", "Budruk", "Zilla Parishad School", "Zilla Parishad, Nagpur"]) expect(blocked(text), text).toBe(false);
+    for (const text of ["Wadgaon Police Station", "Budruk", "Zilla Parishad School", "Zilla Parishad, Nagpur"])
+      expect(blocked(text), text).toBe(false);
   });
 });
 
 describe("numbers", () => {
   it("blocks any Indian mobile number, spaced or hyphenated, with or without +91 or 0", () => {
-    for (const text of ["9822012345", "98220 12345", "98220-12345", "+91 98220 12345", "+91-9822012345", "09822012345", "0 98220 12345", "982 201 2345", "7020012345"]) {
-      expect(findProtected(`Call ${text} today`, set), text).toEqual([expect.objectContaining({ kind: "phone", replacement: "[phone number removed]" })]);
+    for (const text of [
+      "9822012345",
+      "98220 12345",
+      "98220-12345",
+      "+91 98220 12345",
+      "+91-9822012345",
+      "09822012345",
+      "0 98220 12345",
+      "982 201 2345",
+      "7020012345",
+    ]) {
+      expect(findProtected(`Call ${text} today`, set), text).toEqual([
+        expect.objectContaining({ kind: "phone", replacement: "[phone number removed]" }),
+      ]);
     }
     expect(findProtected("Call 98220 12345", buildProtectedSet(key, [], [])), "with nothing recorded").toHaveLength(1);
   });
   it("blocks a twelve-digit Aadhaar-like number", () => {
-    expect(findProtected("Aadhaar 2345 6789 0123 was seen", set)).toEqual([expect.objectContaining({ kind: "id-number", replacement: "[ID number removed]" })]);
+    expect(findProtected("Aadhaar 2345 6789 0123 was seen", set)).toEqual([
+      expect.objectContaining({ kind: "id-number", replacement: "[ID number removed]" }),
+    ]);
     expect(blocked("Aadhaar 234567890123")).toBe(true);
   });
   it("blocks a recorded landline however it is spaced", () => {
@@ -89,7 +162,18 @@ describe("numbers", () => {
     expect(blocked("Her home phone is 02332 345 678.")).toBe(true);
   });
   it("passes numbers that are not phone numbers", () => {
-    for (const text of ["items 6 7 8 9 10 11 12 13 14", "the control room, 0712 256 0106", "0712-2560106", "020 2612 3456", "Rs. 7,50,000 sanctioned", "on 15/12/2026 at 11.30", "DEM-2026-0042 and V-0042", "5000 cases", "12 hearings"]) expect(blocked(text), text).toBe(false);
+    for (const text of [
+      "items 6 7 8 9 10 11 12 13 14",
+      "the control room, 0712 256 0106",
+      "0712-2560106",
+      "020 2612 3456",
+      "Rs. 7,50,000 sanctioned",
+      "on 15/12/2026 at 11.30",
+      "DEM-2026-0042 and V-0042",
+      "5000 cases",
+      "12 hearings",
+    ])
+      expect(blocked(text), text).toBe(false);
   });
 });
 
@@ -103,7 +187,9 @@ describe("an FIR citation", () => {
     expect(found("crime no. 45 is at the chargesheet stage")).toEqual([["crime no. 45", "the FIR of DEM-2025-0007"]]);
   });
   it("matches a number anywhere in the sentence of FIR, C.R. or crime no.", () => {
-    expect(found("In the FIR registered last month at Wadi police station, which is 312, the accused are two.")).toEqual([["312", "the FIR of DEM-2026-0042"]]);
+    expect(
+      found("In the FIR registered last month at Wadi police station, which is 312, the accused are two."),
+    ).toEqual([["312", "the FIR of DEM-2026-0042"]]);
     expect(blocked("FIRs 111 and 312 are joined.")).toBe(true);
     expect(blocked("The FIR was filed. 312 pages of evidence were filed later.")).toBe(false);
   });
@@ -163,17 +249,34 @@ describe("ordinary district text", () => {
 
 describe("the protected set, kept up to date in place", () => {
   const forms = (attribute: RecordAttribute, value: string) => protectedForms(hash, attribute, value);
-  const found = (s: ReturnType<typeof buildProtectedSet>, text: string) => findProtected(text, s).map((m) => m.replacement);
+  const found = (s: ReturnType<typeof buildProtectedSet>, text: string) =>
+    findProtected(text, s).map((m) => m.replacement);
 
   it("adds and removes one entry without touching the others, as a rebuild would", () => {
     const sunitaName = standInFor("name", sunita);
-    const live = buildProtectedSet(key, [{ id: "e:1", forms: forms("name", "Sunita Ramesh Jagtap"), who: sunitaName }], []);
+    const live = buildProtectedSet(
+      key,
+      [{ id: "e:1", forms: forms("name", "Sunita Ramesh Jagtap"), who: sunitaName }],
+      [],
+    );
     addToSet(live, "a:7", forms("name", "Ramesh Kale"), kale);
     addToSet(live, "e:2", forms("village", "Wadgaon Sheri"), standInFor("village", sunita));
-    expect(found(live, "Sunita Jagtap from Wadgaon Sheri; bail for Ramesh Kale")).toEqual(["V-0042", "the village of V-0042", "the accused (A-2 of DEM-2026-0042)"]);
+    expect(found(live, "Sunita Jagtap from Wadgaon Sheri; bail for Ramesh Kale")).toEqual([
+      "V-0042",
+      "the village of V-0042",
+      "the accused (A-2 of DEM-2026-0042)",
+    ]);
     removeFromSet(live, "e:2");
-    const rebuilt = buildProtectedSet(key, [{ id: "e:1", forms: forms("name", "Sunita Ramesh Jagtap"), who: sunitaName }, { id: "a:7", forms: forms("name", "Ramesh Kale"), who: kale }], []);
-    for (const text of ["Sunita Jagtap from Wadgaon Sheri", "bail for Ramesh Kale", "S. R. Jagtap", "Ramesh came"]) expect(found(live, text), text).toEqual(found(rebuilt, text));
+    const rebuilt = buildProtectedSet(
+      key,
+      [
+        { id: "e:1", forms: forms("name", "Sunita Ramesh Jagtap"), who: sunitaName },
+        { id: "a:7", forms: forms("name", "Ramesh Kale"), who: kale },
+      ],
+      [],
+    );
+    for (const text of ["Sunita Jagtap from Wadgaon Sheri", "bail for Ramesh Kale", "S. R. Jagtap", "Ramesh came"])
+      expect(found(live, text), text).toEqual(found(rebuilt, text));
     expect(live.size).toBe(rebuilt.size);
   });
 

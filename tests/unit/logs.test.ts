@@ -4,10 +4,26 @@ import { errorFields, logLine } from "~/services/log.server";
 
 describe("a log line", () => {
   it("is one JSON object on one line, with protected fields redacted and the query cut from a path", () => {
-    const line = logLine("info", "request", { method: "GET", path: "/cases?q=Sunita%20Jagtap", email: "a@b.c", subject: "Sunita", body: "x", status: 200 });
+    const line = logLine("info", "request", {
+      method: "GET",
+      path: "/cases?q=Sunita%20Jagtap",
+      email: "a@b.c",
+      subject: "Sunita",
+      body: "x",
+      status: 200,
+    });
     expect(line).not.toContain("\n");
     const parsed = JSON.parse(line);
-    expect(parsed).toMatchObject({ level: "info", msg: "request", method: "GET", path: "/cases", email: "[redacted]", subject: "[redacted]", body: "[redacted]", status: 200 });
+    expect(parsed).toMatchObject({
+      level: "info",
+      msg: "request",
+      method: "GET",
+      path: "/cases",
+      email: "[redacted]",
+      subject: "[redacted]",
+      body: "[redacted]",
+      status: 200,
+    });
     expect(line).not.toMatch(/Sunita|a@b\.c/);
   });
 
@@ -23,9 +39,17 @@ describe("the route pattern of a request", () => {
     root: { id: "root", path: "" },
     "routes/_index": { id: "routes/_index", parentId: "root", index: true },
     "routes/meetings.$meetingId": { id: "routes/meetings.$meetingId", parentId: "root", path: "meetings/:meetingId" },
-    "routes/meetings.$meetingId_.run": { id: "routes/meetings.$meetingId_.run", parentId: "root", path: "meetings/:meetingId/run" },
+    "routes/meetings.$meetingId_.run": {
+      id: "routes/meetings.$meetingId_.run",
+      parentId: "root",
+      path: "meetings/:meetingId/run",
+    },
     "routes/meetings.new": { id: "routes/meetings.new", parentId: "root", path: "meetings/new" },
-    "routes/meetings.$meetingId.agenda[.]pdf": { id: "routes/meetings.$meetingId.agenda[.]pdf", parentId: "root", path: "meetings/:meetingId/agenda.pdf" },
+    "routes/meetings.$meetingId.agenda[.]pdf": {
+      id: "routes/meetings.$meetingId.agenda[.]pdf",
+      parentId: "root",
+      path: "meetings/:meetingId/agenda.pdf",
+    },
     "routes/$": { id: "routes/$", parentId: "root", path: "*" },
   };
   const routeOf = routeMatcher(routes);

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { instantToZonedParts, meetingDayOfMonth, proposeMeetingDate, proposeNextMeeting, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
+import {
+  instantToZonedParts,
+  meetingDayOfMonth,
+  proposeMeetingDate,
+  proposeNextMeeting,
+  zonedWallTimeToInstant,
+} from "~/lib/meeting-schedule";
 
 const secondThursday = { weekday: 4, weekOfMonth: 2 };
 const originalTz = process.env.TZ;
@@ -20,10 +26,18 @@ describe("meeting days", () => {
   });
   it("proposes the next meeting from the collective's defaults", () => {
     const collective = {
-      meetingWeekday: 4, meetingWeekOfMonth: 2, meetingStartTime: "11:00", meetingDurationMinutes: 120,
-      meetingVenue: "Hall 2", meetingLink: null, timeZone: "Asia/Kolkata",
+      meetingWeekday: 4,
+      meetingWeekOfMonth: 2,
+      meetingStartTime: "11:00",
+      meetingDurationMinutes: 120,
+      meetingVenue: "Hall 2",
+      meetingLink: null,
+      timeZone: "Asia/Kolkata",
     };
-    expect(proposeNextMeeting(collective, null, "2026-12-10")).toMatchObject({ date: "2026-12-10", startsAt: "2026-12-10T05:30:00.000Z" });
+    expect(proposeNextMeeting(collective, null, "2026-12-10")).toMatchObject({
+      date: "2026-12-10",
+      startsAt: "2026-12-10T05:30:00.000Z",
+    });
     expect(proposeNextMeeting(collective, "2026-12-10", "2026-12-01").date).toBe("2027-01-14");
   });
 });
@@ -32,9 +46,16 @@ describe("wall-clock time in the collective's zone", () => {
   for (const tz of ["UTC", "Asia/Kolkata", "America/New_York"]) {
     it(`is the same instant whatever the machine's zone (TZ=${tz})`, () => {
       process.env.TZ = tz;
-      expect(zonedWallTimeToInstant("2026-12-10", "11:00", "Asia/Kolkata").toISOString()).toBe("2026-12-10T05:30:00.000Z");
-      expect(zonedWallTimeToInstant("2026-12-10", "03:00", "Asia/Kolkata").toISOString()).toBe("2026-12-09T21:30:00.000Z");
-      expect(instantToZonedParts(new Date("2026-12-10T05:30:00Z"), "Asia/Kolkata")).toEqual({ date: "2026-12-10", time: "11:00" });
+      expect(zonedWallTimeToInstant("2026-12-10", "11:00", "Asia/Kolkata").toISOString()).toBe(
+        "2026-12-10T05:30:00.000Z",
+      );
+      expect(zonedWallTimeToInstant("2026-12-10", "03:00", "Asia/Kolkata").toISOString()).toBe(
+        "2026-12-09T21:30:00.000Z",
+      );
+      expect(instantToZonedParts(new Date("2026-12-10T05:30:00Z"), "Asia/Kolkata")).toEqual({
+        date: "2026-12-10",
+        time: "11:00",
+      });
     });
   }
 });

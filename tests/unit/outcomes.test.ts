@@ -1,12 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { displayFigures, figuresCsv, outcomeFigures, outcomeReport, type Figure, type OutcomeInput } from "~/lib/outcomes";
+import {
+  displayFigures,
+  figuresCsv,
+  outcomeFigures,
+  outcomeReport,
+  type Figure,
+  type OutcomeInput,
+} from "~/lib/outcomes";
 import { hiddenCounts, type Split } from "~/lib/outcomes-suppression";
 import { defaultIndicators, participationIndex, type Indicator, type VictimServices } from "~/lib/participation";
 
 const none: VictimServices = {
-  legalAidAssignedOn: null, educationEnrolled: false, livelihoodSupport: false, compensationAppliedOn: null,
-  compensationReceivedOn: null, inShelter: false, testifiedInProtectionRoom: false, lastInformedOn: null, heardAtBail: null,
-  escortedWhenSummoned: null, supportPersonAtTestimony: false, threatReported: false, threatActedOn: false,
+  legalAidAssignedOn: null,
+  educationEnrolled: false,
+  livelihoodSupport: false,
+  compensationAppliedOn: null,
+  compensationReceivedOn: null,
+  inShelter: false,
+  testifiedInProtectionRoom: false,
+  lastInformedOn: null,
+  heardAtBail: null,
+  escortedWhenSummoned: null,
+  supportPersonAtTestimony: false,
+  threatReported: false,
+  threatActedOn: false,
 };
 
 // A small collective worked out by hand.
@@ -37,7 +54,15 @@ const input: OutcomeInput = {
     { caseId: 3, kind: "bail_order", occurredOn: "2024-06-01", outcome: "Application rejected" },
   ],
   victims: [
-    { ...none, caseId: 1, legalAidAssignedOn: "2024-01-20", testifiedInProtectionRoom: true, compensationAppliedOn: "2024-04-01", compensationReceivedOn: "2024-09-01", educationEnrolled: true },
+    {
+      ...none,
+      caseId: 1,
+      legalAidAssignedOn: "2024-01-20",
+      testifiedInProtectionRoom: true,
+      compensationAppliedOn: "2024-04-01",
+      compensationReceivedOn: "2024-09-01",
+      educationEnrolled: true,
+    },
     { ...none, caseId: 3, legalAidAssignedOn: "2024-03-05" },
     { ...none, caseId: 6, inShelter: true, livelihoodSupport: true },
     { ...none, caseId: 6 },
@@ -46,7 +71,8 @@ const input: OutcomeInput = {
   today: "2026-12-01",
 };
 
-const find = (figures: Figure[], measure: string, period = "All years") => figures.find((f) => f.measure === measure && f.period === period)!;
+const find = (figures: Figure[], measure: string, period = "All years") =>
+  figures.find((f) => f.measure === measure && f.period === period)!;
 
 describe("outcome figures", () => {
   const figures = outcomeFigures(input);
@@ -113,14 +139,25 @@ describe("the participation index", () => {
 describe("what observers see", () => {
   const shown = displayFigures(outcomeReport(input), { exact: false });
   const exact = displayFigures(outcomeReport(input), { exact: true });
-  const row = (rows: typeof shown, measure: string, period = "All years") => rows.find((f) => f.measure === measure && f.period === period)!;
+  const row = (rows: typeof shown, measure: string, period = "All years") =>
+    rows.find((f) => f.measure === measure && f.period === period)!;
   it("hides counts under 5, and every rate computed from a hidden count", () => {
     // 2025: 2 convictions of 3 decided; both counts are small, so is the rate.
-    expect(row(shown, "Conviction rate", "2025")).toMatchObject({ value: "–", count: "<5", of: "<5", note: "Hidden: fewer than 5." });
+    expect(row(shown, "Conviction rate", "2025")).toMatchObject({
+      value: "–",
+      count: "<5",
+      of: "<5",
+      note: "Hidden: fewer than 5.",
+    });
     // All years: 3 of 5. 60% of 5 would give the 3 away, and so would the 5 itself: convictions
     // are 2025's (two quarters of 1 to 4, and a shown 0) plus 2026's (1 to 4), so at least 3; with
     // at least one acquittal and one discharge in the 5, they are exactly 3. So the 5 is hidden too.
-    expect(row(shown, "Conviction rate")).toMatchObject({ value: "–", count: "<5", of: "–", note: "Hidden: fewer than 5." });
+    expect(row(shown, "Conviction rate")).toMatchObject({
+      value: "–",
+      count: "<5",
+      of: "–",
+      note: "Hidden: fewer than 5.",
+    });
     // A median of 3 durations would show one case's duration.
     expect(row(shown, "FIR to chargesheet")).toMatchObject({ value: "–", count: "<5" });
     expect(row(exact, "Conviction rate", "2025")).toMatchObject({ value: "66.7%", count: "2", of: "3", note: "" });
@@ -129,8 +166,12 @@ describe("what observers see", () => {
   it("writes the same figures to CSV, with the note and the definition", () => {
     const csv = figuresCsv(shown).split("\r\n");
     expect(csv[0]).toBe("\uFEFFsection,measure,period,value,unit,count,out_of,note,definition");
-    expect(csv).toContain('Convictions,Conviction rate,2025,–,%,<5,<5,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
-    expect(csv).toContain('Convictions,Conviction rate,All years,–,%,<5,–,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."');
+    expect(csv).toContain(
+      'Convictions,Conviction rate,2025,–,%,<5,<5,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."',
+    );
+    expect(csv).toContain(
+      'Convictions,Conviction rate,All years,–,%,<5,–,Hidden: fewer than 5.,"Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment."',
+    );
   });
 });
 
@@ -140,24 +181,53 @@ describe("secondary suppression", () => {
     // 14 decided = 7 convicted + 5 acquitted + 2 discharged: 14 − 7 − 5 would give the 2 away,
     // so the smallest shown part, the 5 acquittals, is hidden too. 14 − 7 = 7 then leaves
     // acquitted anywhere from 5 to 6 and discharged from 1 to 2.
-    const hidden = hiddenCounts(counts({ decided: 14, convicted: 7, acquitted: 5, discharged: 2 }), [{ total: "decided", parts: ["convicted", "acquitted", "discharged"] }]);
+    const hidden = hiddenCounts(counts({ decided: 14, convicted: 7, acquitted: 5, discharged: 2 }), [
+      { total: "decided", parts: ["convicted", "acquitted", "discharged"] },
+    ]);
     expect(Object.fromEntries(hidden)).toEqual({ discharged: "small", acquitted: "guard" });
   });
   it("reasons across splits: a year's hidden count cannot be pinned by its quarters and the other year", () => {
     // Convictions 8 and 5 in 2024's two quarters, 1 in 2025; decided 14, 10 and 6. Checked one split
     // at a time, hiding 2024's 13 and its Q2's 5 looked enough; but 2024 = 8 + (5 or more) and
     // 14 = 2024 + 2025 pin 2025's conviction to 1. Hiding Q1's 8 too leaves 2025 anywhere in 1–4.
-    const c = counts({ "c|All": 14, "d|All": 30, "c|2024": 13, "d|2024": 24, "c|2025": 1, "d|2025": 6, "c|2024Q1": 8, "d|2024Q1": 14, "c|2024Q2": 5, "d|2024Q2": 10, "c|2025Q1": 1, "d|2025Q1": 6 });
+    const c = counts({
+      "c|All": 14,
+      "d|All": 30,
+      "c|2024": 13,
+      "d|2024": 24,
+      "c|2025": 1,
+      "d|2025": 6,
+      "c|2024Q1": 8,
+      "d|2024Q1": 14,
+      "c|2024Q2": 5,
+      "d|2024Q2": 10,
+      "c|2025Q1": 1,
+      "d|2025Q1": 6,
+    });
     const splits: Split[] = [];
     for (const w of ["c", "d"]) {
-      splits.push({ total: `${w}|All`, parts: [`${w}|2024`, `${w}|2025`] }, { total: `${w}|2024`, parts: [`${w}|2024Q1`, `${w}|2024Q2`] }, { total: `${w}|2025`, parts: [`${w}|2025Q1`] });
+      splits.push(
+        { total: `${w}|All`, parts: [`${w}|2024`, `${w}|2025`] },
+        { total: `${w}|2024`, parts: [`${w}|2024Q1`, `${w}|2024Q2`] },
+        { total: `${w}|2025`, parts: [`${w}|2025Q1`] },
+      );
     }
-    for (const p of ["All", "2024", "2025", "2024Q1", "2024Q2", "2025Q1"]) splits.push({ total: `d|${p}`, parts: [`c|${p}`] });
-    expect(Object.fromEntries(hiddenCounts(c, splits))).toEqual({ "c|2025": "small", "c|2025Q1": "small", "c|2024": "guard", "c|2024Q1": "guard", "c|2024Q2": "guard" });
+    for (const p of ["All", "2024", "2025", "2024Q1", "2024Q2", "2025Q1"])
+      splits.push({ total: `d|${p}`, parts: [`c|${p}`] });
+    expect(Object.fromEntries(hiddenCounts(c, splits))).toEqual({
+      "c|2025": "small",
+      "c|2025Q1": "small",
+      "c|2024": "guard",
+      "c|2024Q1": "guard",
+      "c|2024Q2": "guard",
+    });
   });
   it("hides a count whose remainder out of its total is under 5", () => {
     // 17 of 20 victims with legal aid would say that 3 have none.
-    const hidden = hiddenCounts(counts({ victims: 20, legalAid: 17, education: 10 }), [{ total: "victims", parts: ["legalAid"] }, { total: "victims", parts: ["education"] }]);
+    const hidden = hiddenCounts(counts({ victims: 20, legalAid: 17, education: 10 }), [
+      { total: "victims", parts: ["legalAid"] },
+      { total: "victims", parts: ["education"] },
+    ]);
     expect(Object.fromEntries(hidden)).toEqual({ legalAid: "guard" });
   });
   it("does not let two hidden 4s be read from their sum", () => {

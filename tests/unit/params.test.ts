@@ -10,7 +10,26 @@ describe("parseId", () => {
   });
 
   it("refuses what Number() would read but the app never writes", () => {
-    for (const written of ["0x1", "1e3", "+1", "-1", "1.0", "1.", ".5", " 1", "1 ", "01", "0", "0b1", "0o7", "Infinity", "NaN", "", "1_000", "١"]) {
+    for (const written of [
+      "0x1",
+      "1e3",
+      "+1",
+      "-1",
+      "1.0",
+      "1.",
+      ".5",
+      " 1",
+      "1 ",
+      "01",
+      "0",
+      "0b1",
+      "0o7",
+      "Infinity",
+      "NaN",
+      "",
+      "1_000",
+      "١",
+    ]) {
       expect(parseId(written), JSON.stringify(written)).toBeNull();
     }
   });
@@ -33,8 +52,14 @@ describe("idParam", () => {
   });
 
   it("answers 404 with the record's name for a malformed or missing id", async () => {
-    expect(await thrownResponse(() => idParam({ caseId: "0x1" }, "caseId"))).toEqual({ status: 404, text: "Case not found" });
-    expect(await thrownResponse(() => idParam({ actionId: "1e3" }, "actionId"))).toEqual({ status: 404, text: "Action item not found" });
+    expect(await thrownResponse(() => idParam({ caseId: "0x1" }, "caseId"))).toEqual({
+      status: 404,
+      text: "Case not found",
+    });
+    expect(await thrownResponse(() => idParam({ actionId: "1e3" }, "actionId"))).toEqual({
+      status: 404,
+      text: "Action item not found",
+    });
     expect(await thrownResponse(() => idParam({}, "meetingId"))).toEqual({ status: 404, text: "Meeting not found" });
   });
 });
@@ -45,7 +70,12 @@ describe("invariantResponse", () => {
   });
 
   it("throws the status and message given", async () => {
-    expect(await thrownResponse(() => invariantResponse(undefined, "Holder not found", { status: 404 }))).toEqual({ status: 404, text: "Holder not found" });
-    expect(await thrownResponse(() => invariantResponse(false, "Export refused: choose a date.", { status: 400 }))).toEqual({ status: 400, text: "Export refused: choose a date." });
+    expect(await thrownResponse(() => invariantResponse(undefined, "Holder not found", { status: 404 }))).toEqual({
+      status: 404,
+      text: "Holder not found",
+    });
+    expect(
+      await thrownResponse(() => invariantResponse(false, "Export refused: choose a date.", { status: 400 })),
+    ).toEqual({ status: 400, text: "Export refused: choose a date." });
   });
 });

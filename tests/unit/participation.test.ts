@@ -1,17 +1,38 @@
 import { describe, expect, it } from "vitest";
 import {
-  completeIndicators, defaultIndicators, indicatorKeys, participationIndex, type Indicator, type IndicatorKey, type VictimServices,
+  completeIndicators,
+  defaultIndicators,
+  indicatorKeys,
+  participationIndex,
+  type Indicator,
+  type IndicatorKey,
+  type VictimServices,
 } from "~/lib/participation";
 
 const none: VictimServices = {
-  legalAidAssignedOn: null, educationEnrolled: false, livelihoodSupport: false, compensationAppliedOn: null,
-  compensationReceivedOn: null, inShelter: false, testifiedInProtectionRoom: false, lastInformedOn: null, heardAtBail: null,
-  escortedWhenSummoned: null, supportPersonAtTestimony: false, threatReported: false, threatActedOn: false,
+  legalAidAssignedOn: null,
+  educationEnrolled: false,
+  livelihoodSupport: false,
+  compensationAppliedOn: null,
+  compensationReceivedOn: null,
+  inShelter: false,
+  testifiedInProtectionRoom: false,
+  lastInformedOn: null,
+  heardAtBail: null,
+  escortedWhenSummoned: null,
+  supportPersonAtTestimony: false,
+  threatReported: false,
+  threatActedOn: false,
 };
 const today = "2026-12-01";
 
 /** Only the one indicator, as configured by default: its row in the index, or undefined when it does not apply. */
-const alone = (key: IndicatorKey, victim: Partial<VictimServices>, stage: Indicator["stages"][number], on: string = today) => {
+const alone = (
+  key: IndicatorKey,
+  victim: Partial<VictimServices>,
+  stage: Indicator["stages"][number],
+  on: string = today,
+) => {
   const only = defaultIndicators.filter((i) => i.key === key);
   return participationIndex({ ...none, ...victim }, stage, only, on).indicators[0];
 };
@@ -19,7 +40,10 @@ const stagesOf = (key: IndicatorKey) => defaultIndicators.find((i) => i.key === 
 
 describe("informed of case progress", () => {
   it("is met when she was last informed 60 days ago or less, and not after that or never", () => {
-    expect(alone("informed", { lastInformedOn: "2026-12-01" }, "investigation")).toMatchObject({ met: true, weight: 2 });
+    expect(alone("informed", { lastInformedOn: "2026-12-01" }, "investigation")).toMatchObject({
+      met: true,
+      weight: 2,
+    });
     expect(alone("informed", { lastInformedOn: "2026-10-02" }, "investigation")?.met).toBe(true); // 60 days
     expect(alone("informed", { lastInformedOn: "2026-10-01" }, "investigation")?.met).toBe(false); // 61 days
     expect(alone("informed", { lastInformedOn: null }, "investigation")?.met).toBe(false);
@@ -30,7 +54,16 @@ describe("informed of case progress", () => {
     expect(alone("informed", { lastInformedOn: "2026-11-01" }, "fir", "2027-01-15")?.met).toBe(false);
   });
   it("applies from the FIR to the appeal", () => {
-    expect(stagesOf("informed")).toEqual(["fir", "investigation", "chargesheet", "charges_framed", "prosecution_evidence", "defence_evidence", "judgment", "appeal"]);
+    expect(stagesOf("informed")).toEqual([
+      "fir",
+      "investigation",
+      "chargesheet",
+      "charges_framed",
+      "prosecution_evidence",
+      "defence_evidence",
+      "judgment",
+      "appeal",
+    ]);
     expect(alone("informed", { lastInformedOn: today }, "rescue")).toBeUndefined();
     expect(alone("informed", { lastInformedOn: today }, "closed")).toBeUndefined();
   });
@@ -49,7 +82,10 @@ describe("heard at bail hearings", () => {
 describe("escort or travel when summoned", () => {
   it("applies only once she is summoned, from the investigation on", () => {
     expect(alone("attended_when_summoned", { escortedWhenSummoned: null }, "prosecution_evidence")).toBeUndefined();
-    expect(alone("attended_when_summoned", { escortedWhenSummoned: true }, "prosecution_evidence")).toMatchObject({ met: true, weight: 2 });
+    expect(alone("attended_when_summoned", { escortedWhenSummoned: true }, "prosecution_evidence")).toMatchObject({
+      met: true,
+      weight: 2,
+    });
     expect(alone("attended_when_summoned", { escortedWhenSummoned: false }, "prosecution_evidence")?.met).toBe(false);
     expect(alone("attended_when_summoned", { escortedWhenSummoned: true }, "fir")).toBeUndefined();
   });
@@ -57,14 +93,22 @@ describe("escort or travel when summoned", () => {
 
 describe("testimony taken in a protection room or with a support person", () => {
   it("is met by either, from the defence evidence on", () => {
-    expect(alone("testimony_supported", { testifiedInProtectionRoom: true }, "defence_evidence")).toMatchObject({ met: true, weight: 3 });
+    expect(alone("testimony_supported", { testifiedInProtectionRoom: true }, "defence_evidence")).toMatchObject({
+      met: true,
+      weight: 3,
+    });
     expect(alone("testimony_supported", { supportPersonAtTestimony: true }, "judgment")?.met).toBe(true);
     expect(alone("testimony_supported", {}, "closed")?.met).toBe(false);
     expect(alone("testimony_supported", { supportPersonAtTestimony: true }, "prosecution_evidence")).toBeUndefined();
   });
   it("replaces the room-only indicator by default, so a protection room counts once", () => {
     expect(defaultIndicators.find((i) => i.key === "protection_room")!.active).toBe(false);
-    const roomOnly = participationIndex({ ...none, testifiedInProtectionRoom: true }, "closed", defaultIndicators, today);
+    const roomOnly = participationIndex(
+      { ...none, testifiedInProtectionRoom: true },
+      "closed",
+      defaultIndicators,
+      today,
+    );
     expect(roomOnly.indicators.filter((r) => r.met).map((r) => r.key)).toEqual(["testimony_supported"]);
   });
 });
@@ -73,7 +117,10 @@ describe("threats reported and acted on", () => {
   it("applies only to a victim who reported a threat, at any stage", () => {
     expect(alone("threat_acted_on", { threatReported: false }, "investigation")).toBeUndefined();
     expect(alone("threat_acted_on", { threatReported: false, threatActedOn: true }, "investigation")).toBeUndefined();
-    expect(alone("threat_acted_on", { threatReported: true, threatActedOn: true }, "rescue")).toMatchObject({ met: true, weight: 3 });
+    expect(alone("threat_acted_on", { threatReported: true, threatActedOn: true }, "rescue")).toMatchObject({
+      met: true,
+      weight: 3,
+    });
     expect(alone("threat_acted_on", { threatReported: true }, "appeal")?.met).toBe(false);
   });
 });
@@ -90,7 +137,9 @@ describe("the index with every default indicator", () => {
 });
 
 describe("a configuration saved before the new indicators", () => {
-  const old: Indicator[] = defaultIndicators.slice(0, 6).map((i) => ({ ...i, active: true, weight: i.key === "legal_aid" ? 5 : i.weight }));
+  const old: Indicator[] = defaultIndicators
+    .slice(0, 6)
+    .map((i) => ({ ...i, active: true, weight: i.key === "legal_aid" ? 5 : i.weight }));
   it("keeps what was saved and adds every missing indicator with its default", () => {
     const complete = completeIndicators(old);
     expect(complete.map((i) => i.key).sort()).toEqual([...indicatorKeys].sort());
@@ -103,11 +152,17 @@ describe("a configuration saved before the new indicators", () => {
     const room = { ...old[5], weight: 4, stages: ["judgment" as const] };
     const complete = completeIndicators([...old.slice(0, 5), room]);
     expect(complete.find((i) => i.key === "protection_room")).toMatchObject({ active: false, weight: 4 });
-    expect(complete.find((i) => i.key === "testimony_supported")).toMatchObject({ active: true, weight: 4, stages: ["judgment"] });
+    expect(complete.find((i) => i.key === "testimony_supported")).toMatchObject({
+      active: true,
+      weight: 4,
+      stages: ["judgment"],
+    });
   });
   it("leaves an uncounted protection room alone, and a complete configuration as it is", () => {
     const off = completeIndicators([...old.slice(0, 5), { ...old[5], active: false }]);
-    expect(off.find((i) => i.key === "testimony_supported")).toEqual(defaultIndicators.find((i) => i.key === "testimony_supported"));
+    expect(off.find((i) => i.key === "testimony_supported")).toEqual(
+      defaultIndicators.find((i) => i.key === "testimony_supported"),
+    );
     expect(completeIndicators(defaultIndicators)).toEqual(defaultIndicators);
   });
 });

@@ -20,7 +20,14 @@ describe("PDF layout", () => {
     const pdf = await renderPdf("Layout test", (p) => {
       p.title("Layout test बैठक");
       p.heading("A table");
-      p.table([{ header: "Item", width: 2 }, { header: "Owner", width: 3 }, { header: "Due", width: 2 }], rows);
+      p.table(
+        [
+          { header: "Item", width: 2 },
+          { header: "Owner", width: 3 },
+          { header: "Due", width: 2 },
+        ],
+        rows,
+      );
     });
     const text = pdfText(pdf);
     const pages = text.split("\f").filter((p) => p.trim());
@@ -47,16 +54,40 @@ describe("agenda PDF", () => {
     venue: "Collector's Office, Conference Hall 2",
     onlineLink: "https://meet.example.org/demo",
     items: [
-      { startTime: "11:00", title: "Confirmation of the previous meeting's minutes", minutes: 5, reasons: [], presentingDepartment: null },
-      { startTime: "11:05", title: "Case review: DEM-2026-0011", minutes: 8, reasons: ["Victim testimony on 14/12/2026, 4 days after this meeting"], presentingDepartment: "Public Prosecutor's Office" },
+      {
+        startTime: "11:00",
+        title: "Confirmation of the previous meeting's minutes",
+        minutes: 5,
+        reasons: [],
+        presentingDepartment: null,
+      },
+      {
+        startTime: "11:05",
+        title: "Case review: DEM-2026-0011",
+        minutes: 8,
+        reasons: ["Victim testimony on 14/12/2026, 4 days after this meeting"],
+        presentingDepartment: "Public Prosecutor's Office",
+      },
     ],
-    writtenUpdates: [{ title: "Case review: DEM-2025-0003", reasons: ["Not reviewed for 3 meetings"], presentingDepartment: "Police" }],
+    writtenUpdates: [
+      { title: "Case review: DEM-2025-0003", reasons: ["Not reviewed for 3 meetings"], presentingDepartment: "Police" },
+    ],
     endTime: "11:13",
   };
 
   it("shows the meeting, the items with times and reasons, and the written updates", async () => {
     const text = pdfText(await renderAgendaPdf(doc, { draft: false }));
-    for (const expected of ["Agenda: Meeting 7", "10/12/2026, 11:00 am IST", "Conference Hall 2", "11:05", "DEM-2026-0011", "Victim testimony on 14/12/2026", "presented by Public Prosecutor's Office", "For written update", "DEM-2025-0003"]) {
+    for (const expected of [
+      "Agenda: Meeting 7",
+      "10/12/2026, 11:00 am IST",
+      "Conference Hall 2",
+      "11:05",
+      "DEM-2026-0011",
+      "Victim testimony on 14/12/2026",
+      "presented by Public Prosecutor's Office",
+      "For written update",
+      "DEM-2025-0003",
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain("DRAFT");

@@ -2,7 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Role } from "#db/schema/enums";
-import { actsForSeat, allows, can, grants, homePathFor, permissions, requirePermission, scopeOf, seesRestricted, successorRole } from "~/lib/permissions";
+import {
+  actsForSeat,
+  allows,
+  can,
+  grants,
+  homePathFor,
+  permissions,
+  requirePermission,
+  scopeOf,
+  seesRestricted,
+  successorRole,
+} from "~/lib/permissions";
 import { thrownResponse } from "../support/thrown";
 
 const roles: Role[] = ["admin", "secretariat", "representative", "observer"];
@@ -46,7 +57,10 @@ describe("permissions", () => {
 describe("scoped permissions (:own and :any)", () => {
   it("gives representatives their own department's records and the secretariat and admin every department's", () => {
     for (const record of ["read:case", "read:action-item", "update:action-item", "read:brief"] as const) {
-      expect(roles.map((r) => scopeOf(r, record)), record).toEqual(["any", "any", "own", null]);
+      expect(
+        roles.map((r) => scopeOf(r, record)),
+        record,
+      ).toEqual(["any", "any", "own", null]);
     }
   });
 
@@ -84,15 +98,31 @@ describe("scoped permissions (:own and :any)", () => {
   });
 
   it("refuses with a 403 that says why: another department's record, or a role without the permission", async () => {
-    expect(await thrownResponse(() => requirePermission(police, "read:action-item:own", { departmentId: 3 }))).toBeNull();
-    expect(await thrownResponse(() => requirePermission(police, "read:case:own", { departmentId: [4] }))).toEqual({ status: 403, text: "Your department is not involved in this case." });
-    expect(await thrownResponse(() => requirePermission(police, "read:brief:own", { departmentId: 4 }))).toEqual({ status: 403, text: "This brief is for the department's own representative." });
-    expect(await thrownResponse(() => requirePermission(police, "read:action-item:own", { departmentId: 4 }))).toEqual({ status: 403, text: "This action item belongs to another department." });
-    expect(await thrownResponse(() => requirePermission(police, "update:action-item:own", { departmentId: 4 }))).toEqual({
+    expect(
+      await thrownResponse(() => requirePermission(police, "read:action-item:own", { departmentId: 3 })),
+    ).toBeNull();
+    expect(await thrownResponse(() => requirePermission(police, "read:case:own", { departmentId: [4] }))).toEqual({
+      status: 403,
+      text: "Your department is not involved in this case.",
+    });
+    expect(await thrownResponse(() => requirePermission(police, "read:brief:own", { departmentId: 4 }))).toEqual({
+      status: 403,
+      text: "This brief is for the department's own representative.",
+    });
+    expect(await thrownResponse(() => requirePermission(police, "read:action-item:own", { departmentId: 4 }))).toEqual({
+      status: 403,
+      text: "This action item belongs to another department.",
+    });
+    expect(
+      await thrownResponse(() => requirePermission(police, "update:action-item:own", { departmentId: 4 })),
+    ).toEqual({
       status: 403,
       text: "Only the owning department or the secretariat can update this action item.",
     });
-    expect(await thrownResponse(() => requirePermission(observer, "read:case:own"))).toEqual({ status: 403, text: "Your role does not allow this." });
+    expect(await thrownResponse(() => requirePermission(observer, "read:case:own"))).toEqual({
+      status: 403,
+      text: "Your role does not allow this.",
+    });
   });
 
   it("binds to a seat only the roles whose permissions are their own department's", () => {
@@ -121,7 +151,11 @@ describe("role checks", () => {
           .readFileSync(file, "utf8")
           .split("\n")
           .map((line, n) => ({ line, at: `${path.relative(process.cwd(), file)}:${n + 1}` }))
-          .filter(({ line }) => new RegExp(`[!=]==\\s*"(${roleWords})"|"(${roleWords})"\\s*[!=]==|(Set\\(|includes\\(|case )\\[?\\s*"(${roleWords})"`).test(line))
+          .filter(({ line }) =>
+            new RegExp(
+              `[!=]==\\s*"(${roleWords})"|"(${roleWords})"\\s*[!=]==|(Set\\(|includes\\(|case )\\[?\\s*"(${roleWords})"`,
+            ).test(line),
+          )
           .map(({ at, line }) => `${at}: ${line.trim()}`),
       );
     expect(offences).toEqual([]);

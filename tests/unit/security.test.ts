@@ -55,13 +55,22 @@ describe("safeRedirect", () => {
 
   it("refuses a path that a browser would read as another origin, and control characters", () => {
     // The probe's finding: `/\t/evil.example` became `//evil.example` in Chromium.
-    for (const to of ["/\t/evil.example", "/\n/evil.example", "/\r\nSet-Cookie: x=1", "/%09/evil.example/../..", "/\u0000x", "\\evil.example"]) {
+    for (const to of [
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\nSet-Cookie: x=1",
+      "/%09/evil.example/../..",
+      "/\u0000x",
+      "\\evil.example",
+    ]) {
       const target = safeRedirect(to, "/home", "https://testa.example.org");
       expect(new URL(target, "https://testa.example.org").origin).toBe("https://testa.example.org");
       // eslint-disable-next-line no-control-regex -- no control character may reach the redirect
       expect(target).not.toMatch(/[\u0000-\u001f]/);
     }
     expect(safeRedirect("/\t/evil.example", "/home")).toBe("/home");
-    expect(safeRedirect("/cases/7?tab=timeline#events", "/home", "https://testa.example.org")).toBe("/cases/7?tab=timeline#events");
+    expect(safeRedirect("/cases/7?tab=timeline#events", "/home", "https://testa.example.org")).toBe(
+      "/cases/7?tab=timeline#events",
+    );
   });
 });

@@ -35,7 +35,14 @@ export function actionReview(actions: readonly ReviewAction[], meetingDate: stri
   const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   const unfinished = [...byDepartment.keys()]
     .sort(cmp)
-    .flatMap((name) => byDepartment.get(name)!.sort((x, y) => Number(y.overdue) - Number(x.overdue) || cmp(x.a.dueOn, y.a.dueOn) || cmp(x.a.description, y.a.description)));
+    .flatMap((name) =>
+      byDepartment
+        .get(name)!
+        .sort(
+          (x, y) =>
+            Number(y.overdue) - Number(x.overdue) || cmp(x.a.dueOn, y.a.dueOn) || cmp(x.a.description, y.a.description),
+        ),
+    );
   const cutoff = escalationCutoff(meetingDate);
   const lines: string[] = [];
   const escalationLines: string[] = [];
@@ -47,10 +54,19 @@ export function actionReview(actions: readonly ReviewAction[], meetingDate: stri
     escalationLines.push(text);
     if (a.caseId) escalatedByCase.set(a.caseId, (escalatedByCase.get(a.caseId) ?? 0) + 1);
   }
-  return { counts: { overdue, dueBeforeNextMeeting, departments: byDepartment.size, lines }, escalationLines, escalatedByCase };
+  return {
+    counts: { overdue, dueBeforeNextMeeting, departments: byDepartment.size, lines },
+    escalationLines,
+    escalatedByCase,
+  };
 }
 
 function line(a: ReviewAction, overdue: boolean): string {
-  const state = a.status === "in_progress" ? " (in progress)" : a.status === "blocked" ? ` (blocked${a.statusReason ? `: ${a.statusReason}` : ""})` : "";
+  const state =
+    a.status === "in_progress"
+      ? " (in progress)"
+      : a.status === "blocked"
+        ? ` (blocked${a.statusReason ? `: ${a.statusReason}` : ""})`
+        : "";
   return `${a.departmentName}: ${a.description}${a.caseCode ? ` (${a.caseCode})` : ""}, due ${formatDate(a.dueOn)}${overdue ? ", overdue" : ""}${a.carried ? `, carried ${plural(a.carried, "meeting", "meetings")}` : ""}${state}`;
 }

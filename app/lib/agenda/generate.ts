@@ -47,7 +47,11 @@ function standingItems(ctx: AgendaContext): GeneratedItem[] {
       caseId: null,
       title: "Confirmation of the previous meeting's minutes",
       reasons: ctx.lastMeetingDate
-        ? [ctx.lastMeetingNumber ? `Minutes of Meeting ${ctx.lastMeetingNumber}, held on ${formatDate(ctx.lastMeetingDate)}` : `Minutes of the meeting on ${formatDate(ctx.lastMeetingDate)}`]
+        ? [
+            ctx.lastMeetingNumber
+              ? `Minutes of Meeting ${ctx.lastMeetingNumber}, held on ${formatDate(ctx.lastMeetingDate)}`
+              : `Minutes of the meeting on ${formatDate(ctx.lastMeetingDate)}`,
+          ]
         : [],
       minutes: m.minutes_confirmation,
       score: 0,
@@ -74,7 +78,10 @@ function standingItems(ctx: AgendaContext): GeneratedItem[] {
       kind: "escalations",
       caseId: null,
       title: "Escalations",
-      reasons: [`${plural(ctx.escalatedActionItems, "action item", "action items")} escalated`, ...(ctx.escalationLines ?? [])],
+      reasons: [
+        `${plural(ctx.escalatedActionItems, "action item", "action items")} escalated`,
+        ...(ctx.escalationLines ?? []),
+      ],
       minutes: m.escalations,
       score: 0,
       presentingDepartmentId: null,
@@ -96,7 +103,15 @@ export function caseReviewItem(r: RankedCase, minutes: number): GeneratedItem {
 }
 
 export function anyOtherBusiness(minutes: number): GeneratedItem {
-  return { kind: "any_other_business", caseId: null, title: "Any other business", reasons: [], minutes, score: 0, presentingDepartmentId: null };
+  return {
+    kind: "any_other_business",
+    caseId: null,
+    title: "Any other business",
+    reasons: [],
+    minutes,
+    score: 0,
+    presentingDepartmentId: null,
+  };
 }
 
 /**

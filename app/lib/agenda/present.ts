@@ -22,7 +22,9 @@ export function agendaItemTitle(item: { kind: string; title: string }, caseCode:
 
 /** "11:05 am", as the meeting's own time is written everywhere else. */
 function clock(instant: Date, timeZone: string): string {
-  return formatterFor("en-IN", { timeZone, hour: "numeric", minute: "2-digit", hour12: true }).format(instant).toLowerCase();
+  return formatterFor("en-IN", { timeZone, hour: "numeric", minute: "2-digit", hour12: true })
+    .format(instant)
+    .toLowerCase();
 }
 
 export function parseReasons(json: string): string[] {
@@ -38,7 +40,12 @@ export function parseReasons(json: string): string[] {
  * Splits items into the timed agenda (with start times from the meeting's start), the written
  * updates and the removed ones. `overrun` is how far the timed agenda runs past the meeting's end.
  */
-export function presentAgenda<T extends PresentableItem>(items: readonly T[], startsAt: string, durationMinutes: number, timeZone: string) {
+export function presentAgenda<T extends PresentableItem>(
+  items: readonly T[],
+  startsAt: string,
+  durationMinutes: number,
+  timeZone: string,
+) {
   let offset = 0;
   const start = new Date(startsAt).getTime();
   const timed = items
@@ -50,7 +57,9 @@ export function presentAgenda<T extends PresentableItem>(items: readonly T[], st
     });
   return {
     timed,
-    writtenUpdates: items.filter((i) => !i.removed && i.forWrittenUpdate).map((i) => ({ ...i, reasonList: parseReasons(i.reasons) })),
+    writtenUpdates: items
+      .filter((i) => !i.removed && i.forWrittenUpdate)
+      .map((i) => ({ ...i, reasonList: parseReasons(i.reasons) })),
     removed: items.filter((i) => i.removed).map((i) => ({ ...i, reasonList: parseReasons(i.reasons) })),
     totalMinutes: offset,
     overrun: Math.max(0, offset - durationMinutes),

@@ -35,7 +35,10 @@ export const hearingSoon: Rule = (c, ctx) => {
 export const bail: Rule = (c, ctx) => {
   const pending = c.accused.filter((a) => a.bailStatus === "pending").length;
   if (pending > 0) return `Bail application pending for ${plural(pending, "accused", "accused")}`;
-  const granted = latestEvent(c.events, (e) => e.kind === "bail_order" && /grant/i.test(e.outcome ?? "") && sinceLastMeeting(e.occurredOn, ctx));
+  const granted = latestEvent(
+    c.events,
+    (e) => e.kind === "bail_order" && /grant/i.test(e.outcome ?? "") && sinceLastMeeting(e.occurredOn, ctx),
+  );
   return granted ? `Bail granted to an accused on ${formatDate(granted.occurredOn)}` : null;
 };
 
@@ -90,9 +93,21 @@ const hearingDaysLeft: DaysLeft = (c, ctx) => {
  */
 export const rules: { id: AgendaRuleId; rule: Rule; openOnly: boolean; daysLeft?: DaysLeft; statutory?: boolean }[] = [
   { id: "hearing_soon", rule: hearingSoon, openOnly: true, daysLeft: hearingDaysLeft },
-  { id: "chargesheet", rule: chargesheet, openOnly: true, daysLeft: (c, ctx) => chargesheetClock(c, ctx.meetingDate)?.daysLeft ?? null, statutory: true },
+  {
+    id: "chargesheet",
+    rule: chargesheet,
+    openOnly: true,
+    daysLeft: (c, ctx) => chargesheetClock(c, ctx.meetingDate)?.daysLeft ?? null,
+    statutory: true,
+  },
   { id: "bail", rule: bail, openOnly: true },
-  { id: "appeal_window", rule: appealWindow, openOnly: false, daysLeft: (c, ctx) => appealClock(c, ctx.meetingDate)?.daysLeft ?? null, statutory: true },
+  {
+    id: "appeal_window",
+    rule: appealWindow,
+    openOnly: false,
+    daysLeft: (c, ctx) => appealClock(c, ctx.meetingDate)?.daysLeft ?? null,
+    statutory: true,
+  },
   { id: "judgment", rule: judgment, openOnly: false },
   { id: "overdue_actions", rule: overdueActions, openOnly: false },
   { id: "new_case", rule: newCase, openOnly: true },

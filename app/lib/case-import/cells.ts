@@ -42,7 +42,12 @@ export function importText(cell: SheetCell): string {
   return String(cell).trim();
 }
 
-const choiceKey = (text: string) => text.normalize("NFC").trim().toLowerCase().replace(/[\s_-]+/g, " ");
+const choiceKey = (text: string) =>
+  text
+    .normalize("NFC")
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
 
 function choiceTable(values: readonly string[], ...labelTables: Record<string, string>[]): Map<string, string> {
   const table = new Map<string, string>();
@@ -79,12 +84,17 @@ export function importVictims(text: string): VictimsCell {
   if (text === "") return { count: 0, codes: [] };
   if (/^\d+$/.test(text)) {
     const count = Number(text);
-    return count <= maxVictimsPerCase ? { count, codes: [] } : { problem: `a case has at most ${maxVictimsPerCase} victims here (it says ${count}).` };
+    return count <= maxVictimsPerCase
+      ? { count, codes: [] }
+      : { problem: `a case has at most ${maxVictimsPerCase} victims here (it says ${count}).` };
   }
   const codes = importList(text).map((c) => c.toUpperCase());
   const bad = codes.find((c) => !victimCode.test(c));
   if (bad !== undefined) {
-    return { problem: "give a count (2) or pseudonym codes separated by ; (V-0041; V-0042), never a victim's name: the law forbids recording it." };
+    return {
+      problem:
+        "give a count (2) or pseudonym codes separated by ; (V-0041; V-0042), never a victim's name: the law forbids recording it.",
+    };
   }
   if (new Set(codes).size !== codes.length) return { problem: "the same pseudonym code is given twice." };
   return { count: codes.length, codes };

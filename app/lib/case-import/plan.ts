@@ -29,7 +29,10 @@ export type RegisteredCase = {
 };
 
 /** An FIR as matched: its number without leading zeros and its year, or null without either. */
-export function firIdentity(firNumber: string | null | undefined, firYear: number | string | null | undefined): string | null {
+export function firIdentity(
+  firNumber: string | null | undefined,
+  firYear: number | string | null | undefined,
+): string | null {
   if (!firNumber?.trim()) return null;
   const parts = firParts(firNumber);
   const year = firYear ? Number(firYear) : parts.year;
@@ -41,7 +44,9 @@ export const sameName = (name: string) => name.normalize("NFC").toLowerCase().re
 
 /** The departments of an updated case: the register's lead leads; a former lead stays involved, in support. */
 export function departmentsWithLead(current: CaseInput["departments"], leadId: number): CaseInput["departments"] {
-  const others = current.filter((d) => d.departmentId !== leadId).map((d) => ({ ...d, role: d.role === "lead" ? ("support" as const) : d.role }));
+  const others = current
+    .filter((d) => d.departmentId !== leadId)
+    .map((d) => ({ ...d, role: d.role === "lead" ? ("support" as const) : d.role }));
   return [...others, { departmentId: leadId, role: "lead" as const }];
 }
 
@@ -67,7 +72,9 @@ const departmentKey = (ds: CaseInput["departments"]) =>
 
 /** The register's columns whose value differs from the case as recorded. */
 export function changedColumns(current: RegisteredCase, input: CaseInput): ImportColumn[] {
-  const changed = caseColumns.filter(([field]) => (current[field] ?? null) !== (input[field] ?? null)).map(([, column]) => column);
+  const changed = caseColumns
+    .filter(([field]) => (current[field] ?? null) !== (input[field] ?? null))
+    .map(([, column]) => column);
   if (departmentKey(current.departments) !== departmentKey(input.departments)) changed.push("lead_department");
   return changed;
 }
@@ -80,7 +87,12 @@ export function codeIssuer(districtCode: string, taken: Iterable<string>) {
     reserve: (code: string) => used.add(code),
     issue(year: number): string {
       const prefix = formatCaseCode(districtCode, year, 0).slice(0, -4);
-      let serial = highest.get(year) ?? [...used].filter((c) => c.startsWith(prefix)).map((c) => Number(c.slice(prefix.length)) || 0).reduce((a, b) => Math.max(a, b), 0);
+      let serial =
+        highest.get(year) ??
+        [...used]
+          .filter((c) => c.startsWith(prefix))
+          .map((c) => Number(c.slice(prefix.length)) || 0)
+          .reduce((a, b) => Math.max(a, b), 0);
       let code: string;
       do code = formatCaseCode(districtCode, year, ++serial);
       while (used.has(code));

@@ -1,11 +1,34 @@
 import type { z } from "zod";
 import type { Conn } from "#db/client";
 import { caseCodePattern, normaliseCaseCode } from "~/lib/case-code";
-import { importDate, importList, importOutcome, importStage, importStatus, importText, importVictims, type SheetCell } from "~/lib/case-import/cells";
-import { columnOf, importColumns, requiredColumns, victimNameColumns, victimNameRefusal, type ImportColumn } from "~/lib/case-import/columns";
+import {
+  importDate,
+  importList,
+  importOutcome,
+  importStage,
+  importStatus,
+  importText,
+  importVictims,
+  type SheetCell,
+} from "~/lib/case-import/cells";
+import {
+  columnOf,
+  importColumns,
+  requiredColumns,
+  victimNameColumns,
+  victimNameRefusal,
+  type ImportColumn,
+} from "~/lib/case-import/columns";
 import { departmentsWithLead, firIdentity, sameName, type RegisteredCase } from "~/lib/case-import/plan";
 import { rewriteKey, type FormValues } from "~/lib/forms";
-import { departmentsForImport, importedEventOutcome, registerForImport, registerRevision, victimCodesOf, type RegisteredCaseRow } from "~/models/case-import.server";
+import {
+  departmentsForImport,
+  importedEventOutcome,
+  registerForImport,
+  registerRevision,
+  victimCodesOf,
+  type RegisteredCaseRow,
+} from "~/models/case-import.server";
 import { accusedSchema, caseEventSchema, caseSchema, type CaseInput } from "~/schemas/case";
 import { refuseProtectedInput, type GuardedFields } from "~/services/input-guard.server";
 import type { Sheet } from "./sheet.server";
@@ -68,15 +91,21 @@ const caseFieldColumn: Record<string, ImportColumn> = {
 export function mapColumns(sheet: Sheet): { columns: ImportCheck["columns"]; problems: string[] } {
   const columns = sheet.headers.map((header) => ({ header, column: columnOf(header) ?? null }));
   const problems: string[] = [];
-  for (const { header } of victimNameColumns(sheet.headers, (i) => sheet.rows.map((r) => importText(r.cells[i] ?? null)))) {
+  for (const { header } of victimNameColumns(sheet.headers, (i) =>
+    sheet.rows.map((r) => importText(r.cells[i] ?? null)),
+  )) {
     problems.push(`The column “${header}” looks like victims' names, so the file was refused. ${victimNameRefusal}`);
   }
   for (const column of importColumns) {
     const at = columns.filter((c) => c.column === column);
-    if (at.length > 1) problems.push(`Two columns are ${column} (${at.map((c) => `“${c.header}”`).join(" and ")}): keep one.`);
+    if (at.length > 1)
+      problems.push(`Two columns are ${column} (${at.map((c) => `“${c.header}”`).join(" and ")}): keep one.`);
   }
   const missing = requiredColumns.filter((c) => !columns.some((m) => m.column === c));
-  if (missing.length) problems.push(`The file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}. The first row must name the template's columns (download the template below).`);
+  if (missing.length)
+    problems.push(
+      `The file has no ${missing.join(", ")} column${missing.length > 1 ? "s" : ""}. The first row must name the template's columns (download the template below).`,
+    );
   return { columns, problems };
 }
 
@@ -89,8 +118,13 @@ function resolveDepartment(departments: Departments, text: string): { id: number
   if (byName) return { id: byName.id };
   const ofKind = departments.filter((d) => d.kind === key.replace(/[\s-]+/g, "_"));
   if (ofKind.length === 1) return { id: ofKind[0]!.id };
-  if (ofKind.length > 1) return { problem: `${ofKind.length} departments are of the kind “${text}” (${ofKind.map((d) => d.name).join(", ")}): give the department's name.` };
-  return { problem: `no active department is called “${text}”. Give a kind (police, prosecution, court, dcpu, dwcd, dlsa, plv, shelter_home, ngo) or a name as on the Departments page.` };
+  if (ofKind.length > 1)
+    return {
+      problem: `${ofKind.length} departments are of the kind “${text}” (${ofKind.map((d) => d.name).join(", ")}): give the department's name.`,
+    };
+  return {
+    problem: `no active department is called “${text}”. Give a kind (police, prosecution, court, dcpu, dwcd, dlsa, plv, shelter_home, ngo) or a name as on the Departments page.`,
+  };
 }
 
 type Context = {
@@ -107,36 +141,63 @@ function checkRow(ctx: Context, line: Sheet["rows"][number], problems: RowProble
   const cells = new Map<ImportColumn, SheetCell>();
   ctx.columns.forEach((c, i) => c.column && cells.set(c.column, line.cells[i] ?? null));
   const has = (column: ImportColumn) => cells.has(column);
-  const text = (column: ImportColumn) => (dateColumns.has(column) ? importDate(cells.get(column) ?? null) : importText(cells.get(column) ?? null));
+  const text = (column: ImportColumn) =>
+    dateColumns.has(column) ? importDate(cells.get(column) ?? null) : importText(cells.get(column) ?? null);
   const before = problems.length;
   const problem = (column: string, message: string, rewrite?: string) => {
     const raw = quotedColumns.has(column as ImportColumn) ? importText(cells.get(column as ImportColumn) ?? null) : "";
-    problems.push({ row, column, message: raw ? `${message} The cell holds “${raw}”.` : message, ...(rewrite ? { rewrite } : {}) });
+    problems.push({
+      row,
+      column,
+      message: raw ? `${message} The cell holds “${raw}”.` : message,
+      ...(rewrite ? { rewrite } : {}),
+    });
   };
 
   const givenCode = text("case_code") ? normaliseCaseCode(text("case_code")) : null;
   if (givenCode && (!caseCodePattern.test(givenCode) || !givenCode.startsWith(`${ctx.who.districtCode}-`))) {
-    problem("case_code", `“${givenCode}” is not a case code of this collective: its codes are written ${ctx.who.districtCode}-2026-0042, or leave it empty to have one issued.`);
+    problem(
+      "case_code",
+      `“${givenCode}” is not a case code of this collective: its codes are written ${ctx.who.districtCode}-2026-0042, or leave it empty to have one issued.`,
+    );
   }
   const fir = firIdentity(text("fir_number"), text("fir_year"));
   let match = givenCode ? (ctx.byCode.get(givenCode) ?? null) : null;
   const firMatches = fir ? (ctx.byFir.get(fir) ?? []) : [];
   if (givenCode && fir && firMatches.some((c) => c.code !== givenCode)) {
-    problem("fir_number", `this FIR number and year are those of ${firMatches.map((c) => c.code).join(", ")}, not of ${givenCode}.`);
+    problem(
+      "fir_number",
+      `this FIR number and year are those of ${firMatches.map((c) => c.code).join(", ")}, not of ${givenCode}.`,
+    );
   } else if (!givenCode && firMatches.length > 1) {
-    problem("fir_number", `this FIR number and year match ${firMatches.length} cases (${firMatches.map((c) => c.code).join(", ")}): give the case_code.`);
+    problem(
+      "fir_number",
+      `this FIR number and year match ${firMatches.length} cases (${firMatches.map((c) => c.code).join(", ")}): give the case_code.`,
+    );
   } else if (!givenCode) {
     match = firMatches[0] ?? null;
   }
   if (!givenCode && !fir) {
-    problem("case_code", "give the case code, or the FIR number and year: without either, importing the file again would register this case a second time.");
+    problem(
+      "case_code",
+      "give the case code, or the FIR number and year: without either, importing the file again would register this case a second time.",
+    );
   }
 
-  const keep = <T,>(column: ImportColumn, fromCase: (c: RegisteredCase) => T, fallback: T, read: (t: string) => string | T = (t) => t) =>
-    has(column) ? read(text(column)) : match ? fromCase(match) : fallback;
+  const keep = <T>(
+    column: ImportColumn,
+    fromCase: (c: RegisteredCase) => T,
+    fallback: T,
+    read: (t: string) => string | T = (t) => t,
+  ) => (has(column) ? read(text(column)) : match ? fromCase(match) : fallback);
   const lead = resolveDepartment(ctx.departments, text("lead_department"));
   if (lead && "problem" in lead) problem("lead_department", lead.problem);
-  const involved = lead && "id" in lead ? (match ? departmentsWithLead(match.departments, lead.id) : [{ departmentId: lead.id, role: "lead" as const }]) : [];
+  const involved =
+    lead && "id" in lead
+      ? match
+        ? departmentsWithLead(match.departments, lead.id)
+        : [{ departmentId: lead.id, role: "lead" as const }]
+      : [];
   const values: Record<string, unknown> = {
     policeStation: keep("police_station", (c) => c.policeStation, ""),
     firNumber: keep("fir_number", (c) => c.firNumber ?? "", ""),
@@ -177,12 +238,26 @@ function checkRow(ctx: Context, line: Sheet["rows"][number], problems: RowProble
   const note = keep("notes", (c) => c.importEvent?.note ?? "", "");
   if (parsed.success && (nextDate || note || match?.importEvent)) {
     const occurredOn = parsed.data.openedOn < ctx.who.today ? parsed.data.openedOn : ctx.who.today;
-    const checked = caseEventSchema.safeParse({ intent: "add-event", kind: "other", occurredOn, outcome: importedEventOutcome, nextDate, note, verdict: "" });
+    const checked = caseEventSchema.safeParse({
+      intent: "add-event",
+      kind: "other",
+      occurredOn,
+      outcome: importedEventOutcome,
+      nextDate,
+      note,
+      verdict: "",
+    });
     if (checked.success) event = { occurredOn, nextDate: checked.data.nextDate, note: checked.data.note };
     else {
       for (const issue of checked.error.issues) {
         const column = issue.path[0] === "note" ? "notes" : "next_hearing_on";
-        problem(column, issue.message.replace("The next date cannot be before the event's date.", "The next hearing cannot be before the case was opened."));
+        problem(
+          column,
+          issue.message.replace(
+            "The next date cannot be before the event's date.",
+            "The next hearing cannot be before the case was opened.",
+          ),
+        );
       }
     }
   }
@@ -213,10 +288,22 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
  * Checks every row (yielding between batches, so the server keeps answering while a large file is
  * read; `progress` hears how far it got) and plans what each valid row becomes.
  */
-export async function checkRegister(db: Conn, who: Who, sheet: Sheet, progress: (done: number, total: number) => void = () => {}): Promise<ImportCheck> {
+export async function checkRegister(
+  db: Conn,
+  who: Who,
+  sheet: Sheet,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<ImportCheck> {
   const revision = registerRevision(db, who.collectiveId);
   const { columns, problems: fileProblems } = mapColumns(sheet);
-  const result: ImportCheck = { collectiveId: who.collectiveId, columns, fileProblems, problems: [], rows: [], revision };
+  const result: ImportCheck = {
+    collectiveId: who.collectiveId,
+    columns,
+    fileProblems,
+    problems: [],
+    rows: [],
+    revision,
+  };
   if (fileProblems.length) return result;
   const register = registerForImport(db, who.collectiveId);
   const byFir = new Map<string, RegisteredCaseRow[]>();
@@ -224,7 +311,14 @@ export async function checkRegister(db: Conn, who: Who, sheet: Sheet, progress: 
     const key = firIdentity(c.firNumber, c.firYear);
     if (key) byFir.set(key, [...(byFir.get(key) ?? []), c]);
   }
-  const ctx: Context = { db, who, columns, departments: departmentsForImport(db, who.collectiveId), byCode: new Map(register.map((c) => [c.code, c])), byFir };
+  const ctx: Context = {
+    db,
+    who,
+    columns,
+    departments: departmentsForImport(db, who.collectiveId),
+    byCode: new Map(register.map((c) => [c.code, c])),
+    byFir,
+  };
   const checked: CheckedRow[] = [];
   for (let i = 0; i < sheet.rows.length; i++) {
     const row = checkRow(ctx, sheet.rows[i]!, result.problems);
@@ -235,7 +329,11 @@ export async function checkRegister(db: Conn, who: Who, sheet: Sheet, progress: 
     }
   }
   progress(sheet.rows.length, sheet.rows.length);
-  const planned = planRows(checked, { districtCode: who.districtCode, caseCodes: register.map((c) => c.code), victimCodes: victimCodesOf(db, who.collectiveId) });
+  const planned = planRows(checked, {
+    districtCode: who.districtCode,
+    caseCodes: register.map((c) => c.code),
+    victimCodes: victimCodesOf(db, who.collectiveId),
+  });
   result.problems.push(...planned.problems);
   result.problems.sort((a, b) => a.row - b.row);
   result.rows = result.problems.length ? [] : planned.rows;

@@ -15,14 +15,21 @@ export type ImportResult = Record<ImportAction, number>;
 /** The register changed between the check and the commit: nothing was written; check the file again. */
 export class RegisterChangedError extends Error {
   constructor() {
-    super("The case register changed since this file was checked (someone saved a case). Nothing was imported: check the file again.");
+    super(
+      "The case register changed since this file was checked (someone saved a case). Nothing was imported: check the file again.",
+    );
   }
 }
 
 // A register says nothing of a victim's age: she is recorded as an adult of 18 to 25, to be
 // corrected on the case page (the schema insists a minor's band is under 18).
 const importedVictim = (() => {
-  const { intent: _i, victimId: _v, version: _version, ...fields } = victimSchema.parse({ intent: "add-victim", ageBand: "18_25" });
+  const {
+    intent: _i,
+    victimId: _v,
+    version: _version,
+    ...fields
+  } = victimSchema.parse({ intent: "add-victim", ageBand: "18_25" });
   return fields;
 })();
 
@@ -35,7 +42,11 @@ export function tally(check: Pick<ImportCheck, "rows">): ImportResult {
 export const tallySentence = (t: ImportResult) =>
   `${t.new} new, ${t.update} updated, ${t.unchanged} unchanged${t.duplicate ? `, ${t.duplicate} repeated row${t.duplicate > 1 ? "s" : ""} skipped` : ""}`;
 
-export function commitImport(db: Conn, who: { collectiveId: number; id: number | null; today: string }, check: ImportCheck): ImportResult {
+export function commitImport(
+  db: Conn,
+  who: { collectiveId: number; id: number | null; today: string },
+  check: ImportCheck,
+): ImportResult {
   if (check.fileProblems.length || check.problems.length) throw new Error("A register with problems is never written.");
   return db.transaction((tx) => {
     if (registerRevision(tx, who.collectiveId) !== check.revision) throw new RegisterChangedError();
@@ -45,13 +56,18 @@ export function commitImport(db: Conn, who: { collectiveId: number; id: number |
       if (row.current) {
         caseId = row.current.id;
         const caseChanges = row.changes.some((c) => !["accused", "victims", "next_hearing_on", "notes"].includes(c));
-        if (caseChanges && !updateCase(tx, row.current, { ...row.input, version: row.current.version }, who.today)) throw new RegisterChangedError();
+        if (caseChanges && !updateCase(tx, row.current, { ...row.input, version: row.current.version }, who.today))
+          throw new RegisterChangedError();
       } else {
         caseId = createCase(tx, who.collectiveId, row.input, who.today, row.code).id;
       }
       for (const input of row.accused) {
         const person = addAccused(tx, caseId, input);
-        recordIdentity(tx, { collectiveId: who.collectiveId, caseId, subjectKind: "accused", subjectId: person.id }, { name: person.name, birthYear: null, extra: null });
+        recordIdentity(
+          tx,
+          { collectiveId: who.collectiveId, caseId, subjectKind: "accused", subjectId: person.id },
+          { name: person.name, birthYear: null, extra: null },
+        );
       }
       insertVictims(tx, who.collectiveId, caseId, row.victimCodes, importedVictim);
       if (row.event) saveImportEvent(tx, caseId, row.event.eventId, row.event, who.id);
@@ -59,7 +75,13 @@ export function commitImport(db: Conn, who: { collectiveId: number; id: number |
     // One entry for the whole register, in the same transaction (an entry per case would double
     // the time of a large import): its counts, never a value.
     const counts = tally(check);
-    audit(tx, { collectiveId: who.collectiveId, userId: who.id, action: "import:cases", entity: "data", detail: tallySentence(counts) });
+    audit(tx, {
+      collectiveId: who.collectiveId,
+      userId: who.id,
+      action: "import:cases",
+      entity: "data",
+      detail: tallySentence(counts),
+    });
     return counts;
   });
 }

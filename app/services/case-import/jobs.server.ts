@@ -31,7 +31,11 @@ function prune(now = Date.now()) {
 }
 
 /** Starts checking an uploaded file and returns at once; the page follows the job's progress. */
-export function startImportCheck(db: Conn, user: { id: number; collectiveId: number }, file: { name: string; bytes: Uint8Array }): ImportJob {
+export function startImportCheck(
+  db: Conn,
+  user: { id: number; collectiveId: number },
+  file: { name: string; bytes: Uint8Array },
+): ImportJob {
   prune();
   // One import at a time per person: a new upload replaces the last.
   for (const [id, job] of jobs) if (job.userId === user.id) jobs.delete(id);
@@ -54,7 +58,14 @@ export function startImportCheck(db: Conn, user: { id: number; collectiveId: num
       log("error", "import check failed", errorFields(error));
       Object.assign(job, {
         state: "checked",
-        check: { collectiveId: user.collectiveId, columns: [], fileProblems: ["The file could not be checked. Save it again from the spreadsheet and upload it once more."], problems: [], rows: [], revision: "" },
+        check: {
+          collectiveId: user.collectiveId,
+          columns: [],
+          fileProblems: ["The file could not be checked. Save it again from the spreadsheet and upload it once more."],
+          problems: [],
+          rows: [],
+          revision: "",
+        },
       });
     });
   return job;

@@ -19,6 +19,14 @@ export async function checkFile(
   progress?: (done: number, total: number) => void,
 ): Promise<ImportCheck> {
   const read = await readRegister(file.name, file.bytes);
-  if (!read.ok) return { collectiveId: who.collectiveId, columns: [], fileProblems: [read.problem], problems: [], rows: [], revision: "" };
+  if (!read.ok)
+    return {
+      collectiveId: who.collectiveId,
+      columns: [],
+      fileProblems: [read.problem],
+      problems: [],
+      rows: [],
+      revision: "",
+    };
   return checkRegister(db, who, read.sheet, progress);
 }

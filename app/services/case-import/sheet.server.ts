@@ -12,7 +12,6 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toLocaleString("en-IN", { 
 export type Sheet = { headers: string[]; rows: { number: number; cells: SheetCell[] }[] };
 export type SheetResult = { ok: true; sheet: Sheet } | { ok: false; problem: string };
 
-
 const tooManyRows = (n: number): SheetResult => ({
   ok: false,
   problem: `The file has ${plural(n, "case row", "case rows")}; one import takes at most ${importLimits.rows.toLocaleString("en-IN")}. Split it into smaller files and import each.`,
@@ -20,7 +19,8 @@ const tooManyRows = (n: number): SheetResult => ({
 
 function fromMatrix(matrix: SheetCell[][]): SheetResult {
   const headerAt = matrix.findIndex((r) => r.some((c) => c !== null && String(c).trim() !== ""));
-  if (headerAt < 0) return { ok: false, problem: "The file is empty: the first row must hold the column names of the template." };
+  if (headerAt < 0)
+    return { ok: false, problem: "The file is empty: the first row must hold the column names of the template." };
   const headers = matrix[headerAt]!.map((c) => (c === null ? "" : String(c).trim()));
   const rows = matrix
     .map((cells, i) => ({ number: i + 1, cells }))
@@ -47,7 +47,10 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetResult> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
   } catch {
-    return { ok: false, problem: "The file could not be read as an Excel workbook (.xlsx). Save it again from Excel, or as CSV (UTF-8)." };
+    return {
+      ok: false,
+      problem: "The file could not be read as an Excel workbook (.xlsx). Save it again from Excel, or as CSV (UTF-8).",
+    };
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, problem: "The workbook has no sheet." };
@@ -65,7 +68,10 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetResult> {
 /** Reads an uploaded register. The name decides the format (.csv or .xlsx); anything else is refused. */
 export async function readRegister(fileName: string, bytes: Uint8Array): Promise<SheetResult> {
   if (bytes.byteLength > importLimits.bytes) {
-    return { ok: false, problem: `The file is ${megabytes(bytes.byteLength)}; an import takes at most ${megabytes(importLimits.bytes)}. Split it into smaller files.` };
+    return {
+      ok: false,
+      problem: `The file is ${megabytes(bytes.byteLength)}; an import takes at most ${megabytes(importLimits.bytes)}. Split it into smaller files.`,
+    };
   }
   const name = fileName.toLowerCase();
   if (name.endsWith(".xlsx")) return readXlsx(bytes);
@@ -74,10 +80,18 @@ export async function readRegister(fileName: string, bytes: Uint8Array): Promise
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      return { ok: false, problem: "The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”, or upload the .xlsx itself." };
+      return {
+        ok: false,
+        problem:
+          "The file is not UTF-8 text. In Excel, save it as “CSV UTF-8 (Comma delimited)”, or upload the .xlsx itself.",
+      };
     }
     return fromMatrix(parseCsv(text));
   }
-  if (name.endsWith(".xls")) return { ok: false, problem: "Old Excel files (.xls) are not read: save the sheet as .xlsx or as CSV (UTF-8) and upload that." };
+  if (name.endsWith(".xls"))
+    return {
+      ok: false,
+      problem: "Old Excel files (.xls) are not read: save the sheet as .xlsx or as CSV (UTF-8) and upload that.",
+    };
   return { ok: false, problem: "Upload the register as a .csv or .xlsx file." };
 }

@@ -13,7 +13,12 @@ export const shown = 500;
 export function importView(db: Conn, job: ImportJob) {
   const check = job.check;
   const leadName = new Map(departmentsForImport(db, job.collectiveId).map((d) => [d.id, d.name]));
-  const problems = check ? [...check.fileProblems.map((line) => ({ line, rewrite: null })), ...check.problems.map((p) => ({ line: problemLine(p), rewrite: p.rewrite ?? null }))] : [];
+  const problems = check
+    ? [
+        ...check.fileProblems.map((line) => ({ line, rewrite: null })),
+        ...check.problems.map((p) => ({ line: problemLine(p), rewrite: p.rewrite ?? null })),
+      ]
+    : [];
   const rows = check?.rows ?? [];
   return {
     id: job.id,

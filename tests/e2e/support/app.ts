@@ -105,10 +105,16 @@ export async function signIn(app: RunningApp, email: string, options: Parameters
  */
 export async function recordVictimName(page: Page, name: string) {
   await page.goto("/cases");
-  await page.getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ }).first().click();
+  await page
+    .getByRole("link", { name: /^DEM-\d{4}-\d{4}$/ })
+    .first()
+    .click();
   await page.waitForURL(/\/cases\/\d+$/);
   // A raid case lists several victims: take the first victim's form.
-  const details = page.locator("details").filter({ has: page.locator("summary", { hasText: /^Identity record of V-\d{4}$/ }) }).first();
+  const details = page
+    .locator("details")
+    .filter({ has: page.locator("summary", { hasText: /^Identity record of V-\d{4}$/ }) })
+    .first();
   await details.locator("summary").click();
   await details.getByLabel(/^Name of V-\d{4}$/).fill(name);
   await details.getByRole("button", { name: "Fingerprint and discard" }).click();
