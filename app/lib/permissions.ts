@@ -171,6 +171,8 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   $: { get: "public", post: "public" },
   _index: { get: "signed-in", post: null },
   healthz: { get: "public", post: null },
+  // The offline worker script: the same file for everyone, holding no data.
+  "sw[.]js": { get: "public", post: null },
   login: { get: "public", post: "public" },
   logout: { get: "public", post: "public" },
   "welcome.$token": { get: "public", post: "public" },

@@ -34,13 +34,16 @@ describe("between meetings", () => {
     await sec.page.getByRole("link", { name: "Meeting 7" }).click();
     await sec.page.getByRole("button", { name: "Regenerate from cases" }).click();
     await expect.poll(() => sec.page.getByRole("status").first().textContent()).toContain("Agenda regenerated.");
-    const review = await sec.page.locator(".agenda-item").filter({ hasText: "Review of action items" }).textContent();
+    const review = await sec.page
+      .locator(".agenda-item")
+      .filter({ has: sec.page.locator(".agenda-item__title", { hasText: "Review of action items" }) })
+      .textContent();
     expect(review).toContain(`${description}`);
     expect(review).toContain("(blocked: Waiting for the court's order copy)");
     // Overdue items are marked on the agenda as in the actions list: the row treatment and the word.
     const overdueLines = sec.page
       .locator(".agenda-item")
-      .filter({ hasText: "Review of action items" })
+      .filter({ has: sec.page.locator(".agenda-item__title", { hasText: "Review of action items" }) })
       .locator("li.row--overdue");
     expect(await overdueLines.count()).toBeGreaterThan(0);
     for (const line of await overdueLines.all())
