@@ -63,7 +63,8 @@ describe("offline capture on the run page", () => {
   it("keeps a save made offline, shows it again after a reload offline, and sends it when the network is back", async () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");
     await openRunPage(page);
-    expect(await page.getByText(/^Offline capture needs JavaScript/).count()).toBe(0);
+    // The notice shows until the page has loaded its scripts; then it goes.
+    await expect.poll(() => page.getByText(/^Offline capture needs JavaScript/).count()).toBe(0);
     await expect
       .poll(async () => (await keptPages(page)).flatMap((c) => c.urls))
       .toContain(new URL(page.url()).pathname);
