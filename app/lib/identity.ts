@@ -3,52 +3,20 @@
 // Across cases a name is compared by the leak guard's phonetic key, word by word, so the Latin and
 // the Devanagari spelling of one name, and its usual romanisations, give one fingerprint.
 import crypto from "node:crypto";
-import { wordsOf } from "./name-words";
+import { honorificWords, nameSpellings, wordsOf } from "./name-words";
 
-const honorifics = new Set([
-  "mr",
-  "mrs",
-  "ms",
-  "miss",
-  "dr",
-  "shri",
-  "sri",
-  "shree",
-  "smt",
-  "shrimati",
-  "kumari",
-  "km",
-  "sh",
-  "sm",
-  "mst",
-  "janab",
-  "sahab",
-  "saheb",
-  "ji",
-  "late",
-]);
+const honorifics = new Set<string>(honorificWords.latin);
 
-/** Spellings of one name that are the same name. */
-const aliases: Record<string, string> = {
-  mohd: "mohammed",
-  md: "mohammed",
-  mohamad: "mohammed",
-  mohammad: "mohammed",
-  muhammad: "mohammed",
-  muhammed: "mohammed",
-  mohamed: "mohammed",
-  mahomed: "mohammed",
-  kr: "kumar",
-  kumaar: "kumar",
-  debi: "devi",
-  sk: "shaikh",
-  sheikh: "shaikh",
-  shaik: "shaikh",
-  shekh: "shaikh",
-  syed: "sayyed",
-  saiyed: "sayyed",
-  sayed: "sayyed",
-};
+/**
+ * Each other spelling of a name to the name (lib/name-words). These fingerprints spell Mohammad
+ * "mohammed", as they always have: another spelling would stop older rows from matching.
+ */
+const aliases: Record<string, string> = Object.fromEntries(
+  Object.entries(nameSpellings).flatMap(([name, forms]) => {
+    const to = name === "mohammad" ? "mohammed" : name;
+    return [name, ...forms].filter((f) => f !== to).map((f) => [f, to]);
+  }),
+);
 
 /** Folds common romanisations of Indian names together: doubled letters, long vowels, v/w, ph/f, q/k, z/j. */
 function fold(token: string): string {

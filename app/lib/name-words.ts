@@ -14,48 +14,49 @@ export type Word = {
   honorific: boolean;
 };
 
-const keyOf = (words: string[]) => new Set(words.map(phoneticKey));
-const honorifics = keyOf([
-  "mr",
-  "mrs",
-  "ms",
-  "miss",
-  "dr",
-  "shri",
-  "sri",
-  "shree",
-  "smt",
-  "shrimati",
-  "kumari",
-  "km",
-  "sh",
-  "sm",
-  "mst",
-  "janab",
-  "sahab",
-  "saheb",
-  "ji",
-  "late",
-  "श्री",
-  "श्रीमती",
-  "सौ",
-  "कु",
-  "कुमारी",
-  "डॉ",
-  "श्रीमान",
-  "स्व",
-  "श्रीयुत",
-]);
+/** Honorifics, which name no one: the Latin ones (also those of the older fingerprints, lib/identity), then the Devanagari. */
+export const honorificWords = {
+  latin: [
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "shri",
+    "sri",
+    "shree",
+    "smt",
+    "shrimati",
+    "kumari",
+    "km",
+    "sh",
+    "sm",
+    "mst",
+    "janab",
+    "sahab",
+    "saheb",
+    "ji",
+    "late",
+  ],
+  devanagari: ["श्री", "श्रीमती", "सौ", "कु", "कुमारी", "डॉ", "श्रीमान", "स्व", "श्रीयुत"],
+} as const;
 
-/** Spellings of one name that are the same name, by key. */
+/** Spellings of one name that are the same name: the name, and its other spellings. */
+export const nameSpellings: Readonly<Record<string, readonly string[]>> = {
+  mohammad: ["mohd", "md", "mohamad", "mohammed", "muhammad", "muhammed", "mohamed", "mahomed"],
+  kumar: ["kr", "kumaar"],
+  devi: ["debi"],
+  shaikh: ["sk", "sheikh", "shaik", "shekh"],
+  sayyed: ["syed", "saiyed", "sayed"],
+};
+
+const honorifics = new Set([...honorificWords.latin, ...honorificWords.devanagari].map(phoneticKey));
+
+/** The same spellings, by key. */
 const aliases = new Map<string, string>(
-  Object.entries({
-    mohammad: ["mohd", "md", "mohamad", "mohammed", "muhammad", "muhammed", "mohamed", "mahomed"],
-    kumar: ["kr", "kumaar"],
-    devi: ["debi"],
-    shaikh: ["sk", "sheikh", "shaik", "shekh"],
-    sayyed: ["syed", "saiyed", "sayed"],
-  }).flatMap(([name, forms]) => forms.map((f) => [phoneticKey(f), phoneticKey(name)] as const)),
+  Object.entries(nameSpellings).flatMap(([name, forms]) =>
+    forms.map((f) => [phoneticKey(f), phoneticKey(name)] as const),
+  ),
 );
 
 /** Two- and three-letter capitals that are an office, never initials ("PI Jagtap" is the inspector). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { crossCaseFingerprints, fingerprintsOf, nearbyYearFps, normaliseName } from "~/lib/identity";
+import { honorificWords, nameSpellings } from "~/lib/name-words";
 
 const key = "test-key";
 const fp = (name: string, birthYear: number | null = null, extra: string | null = null) =>
@@ -14,6 +15,12 @@ describe("name normalisation", () => {
     expect(normaliseName("Mohd. Salim")).toEqual(normaliseName("Mohammed Salim"));
     expect(normaliseName("Muhammad Saleem")).toEqual(normaliseName("Mohammad Salim"));
     expect(normaliseName("Sunita Devi")).toEqual(normaliseName("Suneeta Debi"));
+  });
+  it("takes the leak guard's spellings and Latin honorifics, and spells each name as older fingerprints did", () => {
+    for (const [name, forms] of Object.entries(nameSpellings))
+      for (const form of forms) expect(normaliseName(`${form} Salim`)).toEqual(normaliseName(`${name} Salim`));
+    for (const honorific of honorificWords.latin) expect(normaliseName(`${honorific} Asha`)).toEqual(["asha"]);
+    expect(normaliseName("Mohammad")).toEqual(["mohamed"]);
   });
 });
 
