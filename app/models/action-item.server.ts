@@ -19,18 +19,41 @@ export type ActionFilters = Partial<{
 }>;
 
 export function listActions(db: Conn, collectiveId: number, filters: ActionFilters) {
-  const where: (SQL | undefined)[] = [
-    eq(actionItems.collectiveId, collectiveId),
-    filters.id ? eq(actionItems.id, filters.id) : undefined,
-    filters.unfinished ? inArray(actionItems.status, ["open", "in_progress", "blocked"]) : undefined,
-    filters.department ? eq(actionItems.departmentId, filters.department) : undefined,
-    filters.status ? eq(actionItems.status, filters.status) : undefined,
-    filters.dueFrom ? gte(actionItems.dueOn, filters.dueFrom) : undefined,
-    filters.dueTo ? lte(actionItems.dueOn, filters.dueTo) : undefined,
-    filters.caseId ? eq(actionItems.caseId, filters.caseId) : undefined,
-    filters.meetingId ? eq(actionItems.meetingId, filters.meetingId) : undefined,
-  ];
-  const rows = db
+  const rows = actionItemRows(
+    db,
+    and(
+      eq(actionItems.collectiveId, collectiveId),
+      filters.id ? eq(actionItems.id, filters.id) : undefined,
+      filters.unfinished ? inArray(actionItems.status, ["open", "in_progress", "blocked"]) : undefined,
+      filters.department ? eq(actionItems.departmentId, filters.department) : undefined,
+      filters.status ? eq(actionItems.status, filters.status) : undefined,
+      filters.dueFrom ? gte(actionItems.dueOn, filters.dueFrom) : undefined,
+      filters.dueTo ? lte(actionItems.dueOn, filters.dueTo) : undefined,
+      filters.caseId ? eq(actionItems.caseId, filters.caseId) : undefined,
+      filters.meetingId ? eq(actionItems.meetingId, filters.meetingId) : undefined,
+    ),
+    [asc(actionItems.dueOn), asc(actionItems.id)],
+  );
+  const held = db
+    .select({ startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "held")))
+    .orderBy(asc(meetings.startsAt))
+    .all()
+    .map((m) => m.startsAt);
+  return rows.map(({ createdAt, meetingStartsAt, ...row }) => ({
+    ...row,
+    carried: carriedCount(held, meetingStartsAt ?? createdAt, row.completedOn),
+  }));
+}
+
+/**
+ * The one join every list of action items reads: the item, its department's name, its case's code
+ * and the meeting that agreed it. `listActions` filters it for pages and documents; the minutes
+ * read one meeting's (`actionItemsOfMeeting`).
+ */
+export function actionItemRows(db: Conn, where: SQL | undefined, orderBy: SQL[]) {
+  return db
     .select({
       id: actionItems.id,
       description: actionItems.description,
@@ -53,20 +76,9 @@ export function listActions(db: Conn, collectiveId: number, filters: ActionFilte
     .innerJoin(departments, eq(departments.id, actionItems.departmentId))
     .leftJoin(cases, eq(cases.id, actionItems.caseId))
     .leftJoin(meetings, eq(meetings.id, actionItems.meetingId))
-    .where(and(...where))
-    .orderBy(asc(actionItems.dueOn), asc(actionItems.id))
+    .where(where)
+    .orderBy(...orderBy)
     .all();
-  const held = db
-    .select({ startsAt: meetings.startsAt })
-    .from(meetings)
-    .where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "held")))
-    .orderBy(asc(meetings.startsAt))
-    .all()
-    .map((m) => m.startsAt);
-  return rows.map(({ createdAt, meetingStartsAt, ...row }) => ({
-    ...row,
-    carried: carriedCount(held, meetingStartsAt ?? createdAt, row.completedOn),
-  }));
 }
 
 /**

@@ -1,16 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, max, or } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import {
-  actionItems,
-  agendaItems,
-  attendance,
-  cases,
-  departments,
-  meetings,
-  minutesVersions,
-  tenures,
-} from "#db/schema";
+import { actionItems, agendaItems, attendance, departments, meetings, minutesVersions, tenures } from "#db/schema";
 import type { attendanceStatuses, agendaItemStatuses } from "#db/schema/enums";
+import { actionItemRows } from "./action-item.server";
 import { meetingDate, type Meeting } from "./meeting.server";
 
 type AttendanceStatus = (typeof attendanceStatuses)[number];
@@ -168,27 +160,13 @@ export function saveItemMinutes(db: Conn, meetingId: number, itemId: number, inp
   });
 }
 
+/** One meeting's action items, by department, for its minutes and its run page. */
 export function actionItemsOfMeeting(db: Conn, meetingId: number) {
-  return db
-    .select({
-      id: actionItems.id,
-      agendaItemId: actionItems.agendaItemId,
-      description: actionItems.description,
-      dueOn: actionItems.dueOn,
-      status: actionItems.status,
-      statusReason: actionItems.statusReason,
-      version: actionItems.version,
-      departmentId: actionItems.departmentId,
-      departmentName: departments.name,
-      caseId: actionItems.caseId,
-      caseCode: cases.code,
-    })
-    .from(actionItems)
-    .innerJoin(departments, eq(departments.id, actionItems.departmentId))
-    .leftJoin(cases, eq(cases.id, actionItems.caseId))
-    .where(eq(actionItems.meetingId, meetingId))
-    .orderBy(asc(departments.name), asc(actionItems.dueOn), asc(actionItems.id))
-    .all();
+  return actionItemRows(db, eq(actionItems.meetingId, meetingId), [
+    asc(departments.name),
+    asc(actionItems.dueOn),
+    asc(actionItems.id),
+  ]);
 }
 
 export function addActionItem(
