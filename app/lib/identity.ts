@@ -3,7 +3,7 @@
 // Across cases a name is compared by the leak guard's phonetic key, word by word, so the Latin and
 // the Devanagari spelling of one name, and its usual romanisations, give one fingerprint.
 import crypto from "node:crypto";
-import { honorificWords, nameSpellings, wordsOf } from "./name-words";
+import { honorificWords, nameSpellings, spellingsOf, wordsOf } from "./name-words";
 
 const honorifics = new Set<string>(honorificWords.latin);
 
@@ -80,12 +80,16 @@ export function nearbyYearFps(key: string, name: string, birthYear: number): str
   return years;
 }
 
-/** The phonetic keys of a name's words, honorifics left out: "Smt. सुनीता जगताप" and "Suneeta Jagtap" are both "sunit jgtp". */
-export function nameKey(name: string): string {
-  return wordsOf(name)
-    .filter((w) => !w.honorific)
-    .map((w) => w.key)
-    .join(" ");
+/**
+ * The phonetic keys of a name's words, honorifics left out ("Smt. सुनीता जगताप" and "Suneeta Jagtap"
+ * are both "sunit jgtp"), under every spelling of its words (Gaurav, Gorav: see phoneticKeys), its
+ * own first; at most 16.
+ */
+function nameKeys(name: string): string[] {
+  let keys = [""];
+  for (const w of wordsOf(name).filter((x) => !x.honorific))
+    keys = keys.flatMap((k) => spellingsOf(w.raw).map((s) => (k ? `${k} ${s}` : s))).slice(0, 16);
+  return keys[0] ? keys : [];
 }
 
 /**
@@ -98,9 +102,11 @@ export function crossCaseFingerprints(
   key: string,
   person: { name: string; birthYear: number | null; extra: string | null },
 ) {
-  const name = nameKey(person.name);
+  const names = nameKeys(person.name);
+  const name = names[0];
   if (!name) return null;
-  const extra = person.extra ? nameKey(person.extra) : "";
+  const extras = person.extra ? nameKeys(person.extra) : [];
+  const extra = extras[0] ?? "";
   const stored: Fingerprints = {
     nameFp: hmac(key, `kname:${name}`),
     nameYearFp: person.birthYear ? hmac(key, `kname-year:${name}|${person.birthYear}`) : null,
@@ -109,16 +115,17 @@ export function crossCaseFingerprints(
   const legacy = fingerprintsOf(key, person);
   const years = new Set<string>();
   if (person.birthYear) {
-    for (let d = -birthYearTolerance; d <= birthYearTolerance; d++)
-      years.add(hmac(key, `kname-year:${name}|${person.birthYear + d}`));
+    for (const n of names)
+      for (let d = -birthYearTolerance; d <= birthYearTolerance; d++)
+        years.add(hmac(key, `kname-year:${n}|${person.birthYear + d}`));
     for (const fp of nearbyYearFps(key, person.name, person.birthYear)) years.add(fp);
   }
-  const extras = new Set([stored.extraFp, legacy?.extraFp].filter((fp): fp is string => !!fp));
+  const extraFps = new Set([...extras.map((e) => hmac(key, `kextra:${e}`)), legacy?.extraFp].filter((fp) => !!fp));
   return {
     stored,
-    nameFps: [stored.nameFp, ...(legacy ? [legacy.nameFp] : [])],
+    nameFps: [...names.map((n) => hmac(key, `kname:${n}`)), ...(legacy ? [legacy.nameFp] : [])],
     sameAs: (row: { nameYearFp: string | null; extraFp: string | null }) =>
       (!years.size || !row.nameYearFp || years.has(row.nameYearFp)) &&
-      (!extras.size || !row.extraFp || extras.has(row.extraFp)),
+      (!extraFps.size || !row.extraFp || extraFps.has(row.extraFp)),
   };
 }

@@ -1,7 +1,7 @@
 // The words of a text as names are written in it: split at spaces and punctuation, at a capital
 // inside a word ("SunitaJagtap") and where the script changes, each with its offsets, its phonetic
 // key, and whether it is an initial ("S.", "S R", "स.") or an honorific ("Smt.", "श्रीमती").
-import { initialOf, phoneticKey } from "./phonetic";
+import { initialOf, phoneticKey, phoneticKeys } from "./phonetic";
 
 export type Word = {
   start: number;
@@ -58,6 +58,9 @@ const aliases = new Map<string, string>(
     forms.map((f) => [phoneticKey(f), phoneticKey(name)] as const),
   ),
 );
+
+/** Every key a word of a protected name may be written with (phoneticKeys), its own first, short forms taken to their full name. */
+export const spellingsOf = (raw: string): string[] => [...new Set(phoneticKeys(raw).map((k) => aliases.get(k) ?? k))];
 
 /** Two- and three-letter capitals that are an office, never initials ("PI Jagtap" is the inspector). */
 const offices = new Set([

@@ -85,8 +85,8 @@ const signs: Record<string, string> = {
 const virama = "\u094d";
 const nasal = /[\u0901\u0902]/; // chandrabindu, anusvara
 
-/** Devanagari to plain Latin letters, the inherent vowel written out ("जगताप" → "jagatapa"). */
-function latinOf(word: string): string {
+/** Devanagari to plain Latin letters, the inherent vowel written out as `schwa` ("जगताप" → "jagatapa"). */
+function latinOf(word: string, schwa: string): string {
   let out = "";
   for (let i = 0; i < word.length; i++) {
     const ch = at(word, i);
@@ -95,14 +95,14 @@ function latinOf(word: string): string {
       out += "dny";
       i += 2;
       const after = word[i + 1] ?? "";
-      if (after !== virama && !(after in signs)) out += "a";
+      if (after !== virama && !(after in signs)) out += schwa;
       continue;
     }
     const c = consonants[ch];
     if (c) {
       out += c;
       const next = word[i + 1] ?? "";
-      if (next !== virama && !(next in signs)) out += "a";
+      if (next !== virama && !(next in signs)) out += schwa;
     } else if (ch in vowels) out += vowels[ch];
     else if (ch in signs) out += signs[ch];
     else if (nasal.test(ch)) out += "n";
@@ -113,12 +113,12 @@ function latinOf(word: string): string {
 }
 
 /** Lower-case Latin letters of a word in either script: accents, the nukta and anything else dropped. */
-export function plainLetters(word: string): string {
+export function plainLetters(word: string, schwa = "a"): string {
   const split = word
     .normalize("NFD")
     .toLowerCase()
     .replace(/[\u0300-\u036f\u093c]/g, "");
-  return /[\u0900-\u097f]/.test(split) ? latinOf(split) : split.replace(/[^a-z]/g, "");
+  return /[\u0900-\u097f]/.test(split) ? latinOf(split, schwa) : split.replace(/[^a-z]/g, "");
 }
 
 // Each step folds one romanisation choice; order matters (ch before c, sh before the aspirates).
@@ -154,9 +154,46 @@ const folds: [RegExp, string][] = [
  * that the key keeps none of them; the other vowels and the consonants carry the name.
  */
 export function phoneticKey(word: string): string {
-  let s = plainLetters(word);
+  return dropA(folded(plainLetters(word)));
+}
+
+function folded(letters: string): string {
+  let s = letters;
   for (const [from, to] of folds) s = s.replace(from, to);
-  return s.length > 1 ? s[0] + s.slice(1).replace(/a/g, "") : s;
+  return s;
+}
+
+const dropA = (s: string) => (s.length > 1 ? s[0] + s.slice(1).replace(/[a\u0259]/g, "") : s.replace("\u0259", "a"));
+
+// The Devanagari inherent vowel, marked while the spellings are found, so that "av" before it and a
+// consonant ("राव|साहेब") reads as the "av" before a consonant it is spoken as.
+const schwa = "\u0259";
+/** Where "o" and the Marathi "au" (ao, au, ou, av before a consonant, folded to "av" above) may stand for each other. */
+const auOrO = /av(?=\u0259?[^aeiou\u0259])|o(?=[^aeiou\u0259])/g;
+
+/**
+ * Every key the word may be written with, its own first: the key above, and the keys with "o" in
+ * place of the "au" sound and back, since both are written for औ and for one another: Gaurav,
+ * Gourav, Gorav, गौरव and गोरव; Chauhan, Chouhan and Chohan. They are kept apart in the key (so
+ * "for" is not "Pawar" and "Kawale" stays "Kawle") and joined only here, where the protected forms
+ * are made: a protected name is fingerprinted under each of its spellings, and a text is read
+ * under its one key. At most three places in a word are varied (eight keys).
+ */
+export function phoneticKeys(word: string): string[] {
+  const keys = new Set([phoneticKey(word)]);
+  const s = folded(plainLetters(word, schwa));
+  const sites = [...s.matchAll(auOrO)].slice(0, 3);
+  for (let pick = 1; pick < 1 << sites.length; pick++) {
+    let out = "";
+    let from = 0;
+    sites.forEach((m, i) => {
+      out += s.slice(from, m.index);
+      out += pick & (1 << i) ? (m[0] === "o" ? "av" : "o") : m[0];
+      from = m.index + m[0].length;
+    });
+    keys.add(dropA((out + s.slice(from)).replace(/(.)\1+/g, "$1")));
+  }
+  return [...keys];
 }
 
 /** The letter an initial stands for: "S." for Sunita or सुनीता, "C." for Chandrakant or चंद्रकांत. */

@@ -10,8 +10,8 @@
 // Only keyed hashes leave this file: never a word, a phonetic key or a number.
 import crypto from "node:crypto";
 import type { RecordAttribute } from "#db/schema/enums";
-import { initialOf, phoneticKey } from "./phonetic";
-import { wordsOf } from "./name-words";
+import { initialOf, phoneticKeys } from "./phonetic";
+import { spellingsOf, wordsOf, type Word } from "./name-words";
 import { at } from "./at";
 
 export type Hasher = (value: string) => string;
@@ -27,21 +27,31 @@ export const initialsForm = (hash: Hasher, surname: string, letters: string) => 
 export const placeForm = (hash: Hasher, keys: string[]) => hash(`f:${keys.join(" ")}`);
 export const phoneForm = (hash: Hasher, digits: string) => hash(`t:${digits.slice(-10)}`);
 
-/** The forms of a person's name: any two of its words, run together or not, and the surname with initials. */
+/** Each way of taking one key from each list: the spellings of a run of words. */
+function combinations(lists: string[][]): string[][] {
+  return lists.reduce<string[][]>((runs, keys) => runs.flatMap((run) => keys.map((k) => [...run, k])), [[]]);
+}
+
+/** The forms of a person's name, under each spelling of its words: any two of its words, run together or not, and the surname with initials. */
 function nameForms(hash: Hasher, value: string): string[] {
   const words = wordsOf(value).filter((w) => !w.honorific);
   const full = words.filter((w) => !w.initials);
+  const keys = new Map(full.map((w) => [w, spellingsOf(w.raw)]));
+  const keysOf = (w: Word) => keys.get(w) ?? [w.key];
   const forms = new Set<string>();
-  if (full.length === 1 && full.length === words.length) forms.add(`s:${wordForm(hash, at(full, 0).key)}`);
-  else for (const w of full) forms.add(`m:${wordForm(hash, w.key)}`);
+  const joined = (raw: string) => {
+    for (const k of phoneticKeys(raw)) forms.add(`s:${wordForm(hash, k)}`);
+  };
+  const role = full.length === 1 && full.length === words.length ? "s" : "m";
+  for (const w of full) for (const k of keysOf(w)) forms.add(`${role}:${wordForm(hash, k)}`);
   for (const [i, a] of full.entries()) {
     for (const b of full.slice(i + 1)) {
-      forms.add(`p:${pairForm(hash, a.key, b.key)}`);
-      forms.add(`s:${wordForm(hash, phoneticKey(a.raw + b.raw))}`);
-      forms.add(`s:${wordForm(hash, phoneticKey(b.raw + a.raw))}`);
+      for (const [ka, kb] of combinations([keysOf(a), keysOf(b)])) forms.add(`p:${pairForm(hash, ka!, kb!)}`);
+      joined(a.raw + b.raw);
+      joined(b.raw + a.raw);
     }
   }
-  if (full.length > 2) forms.add(`s:${wordForm(hash, phoneticKey(full.map((w) => w.raw).join("")))}`);
+  if (full.length > 2) joined(full.map((w) => w.raw).join(""));
   // Names are written given name first, surname last: "S. Jagtap", "S. R. Jagtap".
   const surname = words.at(-1);
   if (words.length > 1 && surname && !surname.initials) {
@@ -49,16 +59,21 @@ function nameForms(hash: Hasher, value: string): string[] {
       .slice(0, -1)
       .map((w) => w.initials ?? initialOf(w.raw))
       .join("");
-    forms.add(`i:${initialsForm(hash, surname.key, letters.charAt(0))}`);
-    forms.add(`i:${initialsForm(hash, surname.key, letters)}`);
+    for (const k of keysOf(surname)) {
+      forms.add(`i:${initialsForm(hash, k, letters.charAt(0))}`);
+      forms.add(`i:${initialsForm(hash, k, letters)}`);
+    }
   }
   return [...forms];
 }
 
 function placeForms(hash: Hasher, value: string): string[] {
-  const keys = wordsOf(value).map((w) => w.key);
-  if (keys.length <= 1) return keys.map((k) => `s:${wordForm(hash, k)}`);
-  return [`q${keys.length}:${wordForm(hash, at(keys, 0))}`, `f:${placeForm(hash, keys)}`];
+  const spellings = wordsOf(value).map((w) => spellingsOf(w.raw));
+  if (spellings.length <= 1) return spellings.flat().map((k) => `s:${wordForm(hash, k)}`);
+  return [
+    ...at(spellings, 0).map((k) => `q${spellings.length}:${wordForm(hash, k)}`),
+    ...combinations(spellings).map((keys) => `f:${placeForm(hash, keys)}`),
+  ];
 }
 
 /** Digits of a phone number as compared: the last ten, so "+91 98220 12345" and "098220-12345" are one number. */
@@ -77,7 +92,7 @@ export function protectedForms(hash: Hasher, attribute: RecordAttribute, value: 
         ...new Set(
           wordsOf(value)
             .filter((w) => !w.honorific && !w.initials)
-            .map((w) => `s:${wordForm(hash, w.key)}`),
+            .flatMap((w) => spellingsOf(w.raw).map((k) => `s:${wordForm(hash, k)}`)),
         ),
       ];
     default:

@@ -59,6 +59,12 @@ describe("matching across cases by the phonetic key", () => {
     expect(matches(cross("Smt. Bhaosaheb Jadhao"), row("श्री भाऊसाहेब जाधव"))).toBe(true);
     expect(matches(cross("Dnyaneshwar Pawar"), row("Gyaneshwar Pawar"))).toBe(true);
   });
+  it("matches o for au and back, in either script, with the birth year and district too", () => {
+    expect(matches(cross("Gorav Bhosale"), row("Gaurav Bhosale"))).toBe(true);
+    expect(matches(cross("गौरव भोसले", 1990), row("Gorav Bhosale", 1991))).toBe(true);
+    expect(matches(cross("Pooja Chauhan", null, "Gondia"), row("पूजा चोहान", null, "Gaundia"))).toBe(true);
+    expect(matches(cross("Gorav Bhosale"), row("Gaurav Bhonsle"))).toBe(false);
+  });
   it("compares the birth year and the district in either script too", () => {
     expect(matches(cross("सुनीता जगताप", 2008, "सांगली"), row("Sunita Jagtap", 2009, "Sangli"))).toBe(true);
     expect(matches(cross("सुनीता जगताप", 2008), row("Sunita Jagtap", 2012))).toBe(false);

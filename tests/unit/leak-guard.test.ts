@@ -247,6 +247,49 @@ describe("ordinary district text", () => {
   });
 });
 
+describe("o and au, in names written either way", () => {
+  const gaurav = accusedStandIn(1, "DEM-2026-0050");
+  const chohan = victimStandIn("V-0050");
+  const oSet = buildProtectedSet(
+    key,
+    [
+      entry("name", "Gaurav Bhosale", gaurav),
+      entry("name", "Pooja Chohan", chohan),
+      entry("village", "Gorewada Khurd", chohan),
+      entry("word", "Goutya", chohan),
+    ],
+    [],
+  );
+  const oFound = (text: string) => findProtected(text, oSet).map((m) => text.slice(m.start, m.end));
+
+  it("finds the name under each spelling, in both scripts", () => {
+    for (const text of ["Gaurav Bhosale", "Gourav Bhosale", "Gorav Bhosale", "गौरव भोसले", "गोरव भोसले", "G. Bhosale"])
+      expect(oFound(`Bail for ${text} opposed`), text).toEqual([text]);
+    for (const text of [
+      "Pooja Chohan",
+      "Pooja Chauhan",
+      "Puja Chouhan",
+      "पूजा चौहान",
+      "पूजा चोहान",
+      "Gaurewada Khurd",
+      "Gautya",
+    ])
+      expect(oFound(`Met ${text} today`), text).toEqual([text]);
+  });
+  it("passes ordinary text full of o and au", () => {
+    const corpus = [
+      "The court ordered the police to report on the bail order for the accused.",
+      "Sub-Inspector Gore and Constable Pawar of Kotwali police station, Room 4, for the escort.",
+      "Godhani, Gorewada and Koradi roads; the Collector's office, Nagpur.",
+      "Gauri Deshmukh and Saurabh Kolhe of DLSA; Adv. Mohan Chaudhari for the victim.",
+      "PSI Chavan to follow up; Bhosale Hospital and Pooja Hall are near the court.",
+      "गौरी देशमुख आणि सौरभ कोल्हे उपस्थित होते; पोलीस ठाणे कोतवाली.",
+      "for Gaurav's sake: nothing; Gaurav alone; Bhosale alone; Gorewada alone.",
+    ];
+    for (const text of corpus) expect(oFound(text), text).toEqual([]);
+  });
+});
+
 describe("the protected set, kept up to date in place", () => {
   const forms = (attribute: RecordAttribute, value: string) => protectedForms(hash, attribute, value);
   const found = (s: ReturnType<typeof buildProtectedSet>, text: string) =>

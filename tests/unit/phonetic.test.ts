@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialOf, phoneticKey } from "~/lib/phonetic";
+import { initialOf, phoneticKey, phoneticKeys } from "~/lib/phonetic";
 
 const same = (...words: string[]) => expect(new Set(words.map(phoneticKey)).size, words.join(" / ")).toBe(1);
 const differ = (a: string, b: string) => expect(phoneticKey(a), `${a} / ${b}`).not.toBe(phoneticKey(b));
@@ -32,6 +32,25 @@ describe("the phonetic key", () => {
     same("Raosaheb", "Ravsaheb", "रावसाहेब");
     same("Gaurav", "Gourav", "गौरव");
     same("Gyaneshwar", "Dnyaneshwar", "Gnyaneshwar", "Jnaneshwar", "ज्ञानेश्वर");
+  });
+  it("gives a name its spellings with o for the au sound and back (au, ou, ao, av before a consonant; औ, ओ), its own key first", () => {
+    // Each spelling's keys include every other spelling's key: a protected Gaurav is found as Gorav, and back.
+    const spelt = (...words: string[]) => {
+      for (const a of words) for (const b of words) expect(phoneticKeys(a), `${a} / ${b}`).toContain(phoneticKey(b));
+    };
+    spelt("Gaurav", "Gourav", "Gorav", "गौरव", "गोरव");
+    spelt("Chauhan", "Chouhan", "Chohan", "चौहान");
+    spelt("Gautam", "Goutam", "Gotam", "गौतम");
+    spelt("Raosaheb", "Ravsaheb", "रावसाहेब", "Rosaheb");
+    spelt("Bhausaheb", "Bhaosaheb", "भाऊसाहेब", "Bhosaheb");
+    expect(phoneticKeys("Gaurav")[0]).toBe(phoneticKey("Gaurav"));
+  });
+  it("keeps o and au apart in the key itself, so ordinary words keep their key", () => {
+    differ("for", "Pawar");
+    differ("Gorav", "Gaurav");
+    same("Kawale", "Kawle", "कावळे");
+    expect(phoneticKeys("Pawar")).toEqual([phoneticKey("Pawar")]);
+    expect(phoneticKeys("Jagtap")).toEqual([phoneticKey("Jagtap")]);
   });
   it("gives a Devanagari name the key of its Latin spelling, whatever the schwa does", () => {
     same("Jagtap", "जगताप");
