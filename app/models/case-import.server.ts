@@ -3,6 +3,7 @@ import type { Conn } from "#db/client";
 import { accused, caseDepartments, caseEvents, cases, collectives, departments, victims } from "#db/schema";
 import type { DepartmentKind } from "#db/schema/enums";
 import type { RegisteredCase } from "~/lib/case-import/plan";
+import type { CaseInput } from "~/schemas/case";
 
 // The queries of a case-register import: what the register holds now, to match rows against, and
 // the few writes the case form's own queries (createCase, updateCase, addAccused) do not cover.
@@ -129,36 +130,99 @@ type VictimFields = Omit<
   typeof victims.$inferInsert,
   "id" | "collectiveId" | "caseId" | "code" | "version" | "createdAt"
 >;
+type NewCase = Omit<CaseInput, "departments" | "version"> & { code: string; stageChangedOn: string };
+type ImportEvent = { occurredOn: string; nextDate: string | null; note: string | null };
 
-/** Victims by the codes the import issued or the register gave: no name, as everywhere. */
-export function insertVictims(
-  db: Conn,
-  collectiveId: number,
-  caseId: number,
-  codes: readonly string[],
-  fields: VictimFields,
-) {
-  for (const code of codes)
-    db.insert(victims)
-      .values({ ...fields, collectiveId, caseId, code })
-      .run();
-}
+const ph = (name: string) => sql.placeholder(name);
 
-/** Writes the import's event on a case: its next hearing and restricted note. */
-export function saveImportEvent(
-  db: Conn,
-  caseId: number,
-  eventId: number | null,
-  event: { occurredOn: string; nextDate: string | null; note: string | null },
-  userId: number | null,
-) {
-  if (eventId)
-    db.update(caseEvents)
-      .set({ nextDate: event.nextDate, note: event.note })
-      .where(and(eq(caseEvents.id, eventId), eq(caseEvents.caseId, caseId)))
-      .run();
-  else
-    db.insert(caseEvents)
-      .values({ ...event, caseId, kind: "other", outcome: importedEventOutcome, createdByUserId: userId })
-      .run();
+/**
+ * The import's own writes, each statement prepared once for the whole transaction: a register is
+ * thousands of rows, and building and preparing each insert anew cost more than writing it. They
+ * write what createCase, addAccused and the case page's victim and event forms write.
+ */
+export function importWriter(db: Conn, collectiveId: number, victimFields: VictimFields) {
+  const newCase = db
+    .insert(cases)
+    .values({
+      collectiveId,
+      code: ph("code"),
+      policeStation: ph("policeStation"),
+      firNumber: ph("firNumber"),
+      firYear: ph("firYear"),
+      courtName: ph("courtName"),
+      courtCaseNumber: ph("courtCaseNumber"),
+      sections: ph("sections"),
+      stage: ph("stage"),
+      status: ph("status"),
+      outcome: ph("outcome"),
+      openedOn: ph("openedOn"),
+      closedOn: ph("closedOn"),
+      chargesheetLimitDays: ph("chargesheetLimitDays"),
+      stageChangedOn: ph("stageChangedOn"),
+    })
+    .returning({ id: cases.id })
+    .prepare();
+  const involve = db
+    .insert(caseDepartments)
+    .values({ caseId: ph("caseId"), departmentId: ph("departmentId"), role: ph("role") })
+    .prepare();
+  const person = db
+    .insert(accused)
+    .values({ caseId: ph("caseId"), name: ph("name"), arrestedOn: ph("arrestedOn"), bailStatus: ph("bailStatus") })
+    .returning({ id: accused.id, name: accused.name })
+    .prepare();
+  const victim = db
+    .insert(victims)
+    .values({ ...victimFields, collectiveId, caseId: ph("caseId"), code: ph("code") })
+    .prepare();
+  const addEvent = db
+    .insert(caseEvents)
+    .values({
+      caseId: ph("caseId"),
+      kind: "other",
+      occurredOn: ph("occurredOn"),
+      outcome: importedEventOutcome,
+      nextDate: ph("nextDate"),
+      note: ph("note"),
+      createdByUserId: ph("userId"),
+    })
+    .prepare();
+  const changeEvent = db
+    .update(caseEvents)
+    .set({ nextDate: sql`${ph("nextDate")}`, note: sql`${ph("note")}` })
+    .where(and(eq(caseEvents.id, ph("eventId")), eq(caseEvents.caseId, ph("caseId"))))
+    .prepare();
+  return {
+    /** A new case and the departments involved in it; its id. */
+    createCase({ departments: involved, ...fields }: NewCase & { departments: CaseInput["departments"] }): number {
+      const { id } = newCase.get({
+        ...fields,
+        firNumber: fields.firNumber ?? null,
+        firYear: fields.firYear ?? null,
+        courtName: fields.courtName ?? null,
+        courtCaseNumber: fields.courtCaseNumber ?? null,
+        outcome: fields.outcome ?? null,
+        closedOn: fields.closedOn ?? null,
+      })!;
+      for (const d of involved) involve.run({ caseId: id, ...d });
+      return id;
+    },
+    addAccused(caseId: number, input: { name: string; arrestedOn?: string | null; bailStatus: string }) {
+      return person.get({
+        caseId,
+        name: input.name,
+        arrestedOn: input.arrestedOn ?? null,
+        bailStatus: input.bailStatus,
+      })!;
+    },
+    /** Victims by the codes the import issued or the register gave: no name, as everywhere. */
+    addVictims(caseId: number, codes: readonly string[]) {
+      for (const code of codes) victim.run({ caseId, code });
+    },
+    /** The import's event on a case: its next hearing and restricted note. */
+    saveEvent(caseId: number, eventId: number | null, event: ImportEvent, userId: number | null) {
+      if (eventId) changeEvent.run({ eventId, caseId, nextDate: event.nextDate, note: event.note });
+      else addEvent.run({ caseId, ...event, userId });
+    },
+  };
 }

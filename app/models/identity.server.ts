@@ -62,7 +62,9 @@ export function fingerprintsNamed(db: Conn, subject: RecordSubject, nameFps: str
     .where(
       and(
         eq(identityFingerprints.collectiveId, subject.collectiveId),
-        eq(identityFingerprints.subjectKind, subject.subjectKind),
+        // `+` keeps SQLite off the (subject_kind, subject_id) index: with two names in the list it
+        // chose that one and read every fingerprint of the kind, for each accused a case adds.
+        eq(sql`+${identityFingerprints.subjectKind}`, subject.subjectKind),
         inArray(identityFingerprints.nameFp, nameFps),
         ne(identityFingerprints.caseId, subject.caseId),
       ),

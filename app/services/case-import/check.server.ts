@@ -20,7 +20,7 @@ import {
   type ImportColumn,
 } from "~/lib/case-import/columns";
 import { departmentsWithLead, firIdentity, sameName, type RegisteredCase } from "~/lib/case-import/plan";
-import { rewriteKey, type FormValues } from "~/lib/forms";
+import { rewriteKey } from "~/lib/forms";
 import {
   departmentsForImport,
   importedEventOutcome,
@@ -134,7 +134,31 @@ type Context = {
   departments: Departments;
   byCode: Map<string, RegisteredCaseRow>;
   byFir: Map<string, RegisteredCaseRow[]>;
+  guarded: Map<string, { message: string; rewrite?: string } | null>;
 };
+
+/**
+ * The input guard's refusal of one cell, if any. A register repeats its police stations, courts
+ * and sections row after row: each distinct text is checked once per file.
+ */
+function guarded(ctx: Context, row: number, column: ImportColumn, text: string) {
+  if (!(column in guardedColumns) || !text) return null;
+  const key = `${column}\u0000${text}`;
+  let refusal = ctx.guarded.get(key);
+  if (refusal === undefined) {
+    const fields = { [column]: guardedColumns[column]! };
+    const refused = refuseProtectedInput(
+      ctx.db,
+      ctx.who,
+      `the register import, row ${row}`,
+      { [column]: text },
+      fields,
+    );
+    refusal = refused?.[column] ? { message: refused[column]!, rewrite: refused[rewriteKey(column)] } : null;
+    ctx.guarded.set(key, refusal);
+  }
+  return refusal;
+}
 
 function checkRow(ctx: Context, line: Sheet["rows"][number], problems: RowProblem[]): CheckedRow | null {
   const row = line.number;
@@ -262,10 +286,9 @@ function checkRow(ctx: Context, line: Sheet["rows"][number], problems: RowProble
     }
   }
 
-  const guardValues: FormValues = Object.fromEntries([...cells.keys()].map((c) => [c, text(c)]));
-  const refused = refuseProtectedInput(ctx.db, ctx.who, `the register import, row ${row}`, guardValues, guardedColumns);
-  for (const [column, message] of Object.entries(refused ?? {})) {
-    if (!column.startsWith(rewriteKey(""))) problem(column, message, refused?.[rewriteKey(column)]);
+  for (const column of cells.keys()) {
+    const refused = guarded(ctx, row, column, text(column));
+    if (refused) problem(column, refused.message, refused.rewrite);
   }
 
   if (problems.length > before || !parsed.success || "problem" in victims) return null;
@@ -318,6 +341,7 @@ export async function checkRegister(
     departments: departmentsForImport(db, who.collectiveId),
     byCode: new Map(register.map((c) => [c.code, c])),
     byFir,
+    guarded: new Map(),
   };
   const checked: CheckedRow[] = [];
   for (let i = 0; i < sheet.rows.length; i++) {

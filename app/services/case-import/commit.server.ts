@@ -1,8 +1,7 @@
 import type { Conn } from "#db/client";
 import { audit } from "~/models/audit.server";
-import { addAccused } from "~/models/case-record.server";
-import { createCase, updateCase } from "~/models/case.server";
-import { insertVictims, registerRevision, saveImportEvent } from "~/models/case-import.server";
+import { updateCase } from "~/models/case.server";
+import { importWriter, registerRevision } from "~/models/case-import.server";
 import { victimSchema } from "~/schemas/case";
 import { recordIdentity } from "~/services/identity.server";
 import type { ImportCheck } from "./check.server";
@@ -46,12 +45,15 @@ export function commitImport(
   db: Conn,
   who: { collectiveId: number; id: number | null; today: string },
   check: ImportCheck,
+  progress: (done: number, total: number) => void = () => {},
 ): ImportResult {
   if (check.fileProblems.length || check.problems.length) throw new Error("A register with problems is never written.");
   return db.transaction((tx) => {
     if (registerRevision(tx, who.collectiveId) !== check.revision) throw new RegisterChangedError();
-    for (const row of check.rows) {
-      if (row.action === "unchanged" || row.action === "duplicate") continue;
+    const writer = importWriter(tx, who.collectiveId, importedVictim);
+    check.rows.forEach((row, i) => {
+      if (i % 250 === 249) progress(i + 1, check.rows.length);
+      if (row.action === "unchanged" || row.action === "duplicate") return;
       let caseId: number;
       if (row.current) {
         caseId = row.current.id;
@@ -59,19 +61,20 @@ export function commitImport(
         if (caseChanges && !updateCase(tx, row.current, { ...row.input, version: row.current.version }, who.today))
           throw new RegisterChangedError();
       } else {
-        caseId = createCase(tx, who.collectiveId, row.input, who.today, row.code).id;
+        caseId = writer.createCase({ ...row.input, code: row.code, stageChangedOn: who.today });
       }
       for (const input of row.accused) {
-        const person = addAccused(tx, caseId, input);
+        const person = writer.addAccused(caseId, input);
         recordIdentity(
           tx,
           { collectiveId: who.collectiveId, caseId, subjectKind: "accused", subjectId: person.id },
           { name: person.name, birthYear: null, extra: null },
         );
       }
-      insertVictims(tx, who.collectiveId, caseId, row.victimCodes, importedVictim);
-      if (row.event) saveImportEvent(tx, caseId, row.event.eventId, row.event, who.id);
-    }
+      writer.addVictims(caseId, row.victimCodes);
+      if (row.event) writer.saveEvent(caseId, row.event.eventId, row.event, who.id);
+    });
+    progress(check.rows.length, check.rows.length);
     // One entry for the whole register, in the same transaction (an entry per case would double
     // the time of a large import): its counts, never a value.
     const counts = tally(check);
