@@ -7,15 +7,14 @@ import { getDb } from "~/db.server";
 import { presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
+import { isMeetingOver, MeetingConflict } from "~/lib/meeting-state";
 import { can } from "~/lib/permissions";
-import { unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { agendaItemsOf, caseCodesFor } from "~/models/agenda-item.server";
 import { getCollective } from "~/models/collective.server";
 import { getMeeting, publishedAgendaVersions } from "~/models/meeting.server";
 import { agendaEditSchema } from "~/schemas/meeting";
-import { editAgenda } from "~/services/agenda-edit.server";
-import { regenerateAgenda } from "~/services/agenda.server";
+import { changeAgenda } from "~/services/agenda-edit.server";
 import { standingSeen } from "~/services/agenda-notice.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { maskForReader } from "~/services/page-mask.server";
@@ -80,7 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     publishedVersion: versions[0]
       ? { version: versions[0].version, at: formatDateTime(versions[0].publishedAt, collective.timeZone) }
       : null,
-    canEdit: can(user.role, "write:meeting") && meeting.status !== "held" && meeting.status !== "cancelled",
+    canEdit: can(user.role, "write:meeting") && !isMeetingOver(meeting),
     canOpenCases: can(user.role, "read:restricted-fields"),
     canRun: can(user.role, "write:meeting") && meeting.status !== "cancelled",
     held:
@@ -98,12 +97,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
   const meeting = getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId });
-  if (meeting.status === "held" || meeting.status === "cancelled") {
-    return data(
-      { errors: { form: "This meeting is over or cancelled; its agenda can no longer change." } },
-      { status: 409 },
-    );
-  }
   const form = parseGuardedForm(
     db,
     user,
@@ -113,22 +106,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     { title: "the title of the new agenda item" },
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (form.data.intent === "regenerate") {
-    return { changes: regenerateAgenda(db, meeting) };
+  try {
+    const result = changeAgenda(db, meeting, form.data);
+    if (!result.ok) return data({ errors: result.errors, values: form.values }, { status: result.status });
+    return { changes: result.changes };
+  } catch (error) {
+    if (!(error instanceof MeetingConflict)) throw error;
+    return data({ errors: { form: error.message } }, { status: 409 });
   }
-  if (
-    form.data.intent === "add" &&
-    form.data.presentingDepartmentId &&
-    unknownDepartments(db, user.collectiveId, [form.data.presentingDepartmentId]).length
-  ) {
-    return data(
-      { errors: { presentingDepartmentId: "Choose a department of this collective, or none." }, values: form.values },
-      { status: 400 },
-    );
-  }
-  const result = editAgenda(db, meeting, form.data);
-  if (!result.ok) return data({ errors: { form: result.message } }, { status: result.status });
-  return { changes: null };
 }
 
 export default function MeetingPage() {

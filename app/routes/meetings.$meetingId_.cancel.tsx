@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
+import { isMeetingOver } from "~/lib/meeting-state";
 import { idParam } from "~/lib/params";
 import { getCollective } from "~/models/collective.server";
 import { getMeeting } from "~/models/meeting.server";
@@ -45,23 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     cancelGuardFields,
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (meeting.status === "held" || meeting.status === "cancelled") {
-    return data(
-      { errors: { form: "This meeting is already over or cancelled." }, values: form.values },
-      { status: 409 },
-    );
-  }
-  if (form.data.version !== meeting.version) {
-    return data(
-      {
-        errors: { form: "The meeting changed since you opened this page. Look at it again before cancelling." },
-        values: form.values,
-      },
-      { status: 409 },
-    );
-  }
   try {
-    const { batch } = cancelMeeting(db, meeting, user.id, form.data.reason ?? null);
+    const { batch } = cancelMeeting(db, meeting, user.id, form.data.version, form.data.reason ?? null);
     return redirect(
       batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`,
     );
@@ -75,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CancelMeeting() {
   const { meeting } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
-  const over = meeting.status === "held" || meeting.status === "cancelled";
+  const over = isMeetingOver(meeting);
   return (
     <div className="page page--narrow">
       <h1>Cancel Meeting {meeting.number}?</h1>

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
+import { MeetingConflict } from "~/lib/meeting-state";
 import { currentSeatHolders } from "~/models/department.server";
 import { agendaItemsOf } from "~/models/agenda-item.server";
 import { getCollective } from "~/models/collective.server";
@@ -40,31 +41,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
   const db = getDb();
-  // What is published has its standing items current; if they had to change, the version check below asks for a second look.
+  // What is published has its standing items current; if they had to change, the version check asks for a second look.
   const { meeting } = refreshStandingItems(
     db,
     getMeeting(db, { id: idParam(params, "meetingId"), collectiveId: user.collectiveId }),
   );
   const form = await readForm(request);
-  if (meeting.status === "held" || meeting.status === "cancelled") {
-    return data({ error: "This meeting is over or cancelled; its agenda cannot be published." }, { status: 409 });
-  }
-  if (Number(form.get("version")) !== meeting.version) {
-    return data(
-      { error: "The meeting changed since you opened this page. Look at the agenda again before publishing." },
-      { status: 409 },
-    );
-  }
-  if (agendaItemsOf(db, meeting.id).filter((i) => !i.removed).length === 0) {
-    return data({ error: "The agenda is empty. Regenerate it or add an item first." }, { status: 400 });
-  }
   try {
-    const { batch } = await publishAgenda(db, meeting, user.id);
+    const { batch } = await publishAgenda(db, meeting, user.id, Number(form.get("version")));
     return redirect(`/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}`);
   } catch (error) {
     const message = refusalMessage(db, user, error);
     if (!message) throw error;
-    return data({ error: message }, { status: 409 });
+    return data({ error: message }, { status: error instanceof MeetingConflict ? error.status : 409 });
   }
 }
 

@@ -9,6 +9,7 @@ import { MeetingScheduleFields } from "~/components/meeting-schedule-fields";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
 import { instantToZonedParts, zonedWallTimeToInstant } from "~/lib/meeting-schedule";
+import { isMeetingOver } from "~/lib/meeting-state";
 import { idParam } from "~/lib/params";
 import { getCollective } from "~/models/collective.server";
 import { getMeeting } from "~/models/meeting.server";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: meeting.number,
       version: meeting.version,
       published: meeting.status === "agenda_published",
-      closed: meeting.status === "held" || meeting.status === "cancelled",
+      closed: isMeetingOver(meeting),
     },
     defaults: {
       date,
@@ -59,23 +60,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     meetingPlaceFields,
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  if (meeting.status === "held" || meeting.status === "cancelled") {
-    return data(
-      { errors: { form: "This meeting is over or cancelled and cannot be rescheduled." }, values: form.values },
-      { status: 409 },
-    );
-  }
-  if (form.data.version !== meeting.version) {
-    return data(
-      {
-        errors: {
-          form: "Someone else changed this meeting while you were editing. Reload the page to see their change.",
-        },
-        values: form.values,
-      },
-      { status: 409 },
-    );
-  }
   try {
     const { batch } = await rescheduleMeeting(
       db,
@@ -87,6 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         onlineLink: form.data.onlineLink,
       },
       user.id,
+      form.data.version,
     );
     return redirect(
       batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`,

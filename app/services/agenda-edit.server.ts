@@ -1,5 +1,6 @@
 import type { Conn } from "#db/client";
 import { formatDate, todayIn } from "~/lib/dates";
+import { assertMeetingOpen } from "~/lib/meeting-state";
 import { can } from "~/lib/permissions";
 import { plural } from "~/lib/plural";
 import {
@@ -9,11 +10,12 @@ import {
   type AgendaItemChanges,
   type AgendaItemRow,
 } from "~/models/agenda-item.server";
-import { openCasesOfDepartment } from "~/models/case.server";
+import { openCasesOfDepartment, unknownDepartments } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
 import { agendaChanged, meetingDate, nextMeeting, type Meeting } from "~/models/meeting.server";
 import type { SessionUser } from "~/models/user.server";
+import { regenerateAgenda, type AgendaChanges } from "./agenda.server";
 
 export type AgendaEdit =
   | { intent: "move"; itemId: number; direction: "up" | "down" }
@@ -39,6 +41,35 @@ export function editAgenda(db: Conn, meeting: Meeting, edit: AgendaEdit): EditRe
     if (result.ok) agendaChanged(tx, meeting.id);
     return result;
   });
+}
+
+export type AgendaPageChange = Exclude<AgendaEdit, { intent: "add" }> | { intent: "regenerate" } | AddedItem;
+type AddedItem = { intent: "add"; title: string; minutes: number; presentingDepartmentId: number | null };
+export type AgendaPageResult =
+  { ok: true; changes: AgendaChanges | null } | { ok: false; status: 400 | 404 | 409; errors: Record<string, string> };
+
+/**
+ * The secretariat's change on the meeting's page: a regeneration (which answers what changed) or
+ * one edit. Refused, as a MeetingConflict, once the meeting is over or cancelled.
+ */
+export function changeAgenda(db: Conn, meeting: Meeting, change: AgendaPageChange): AgendaPageResult {
+  assertMeetingOpen(meeting, "edit-agenda");
+  if (change.intent === "regenerate") return { ok: true, changes: regenerateAgenda(db, meeting) };
+  if (
+    change.intent === "add" &&
+    change.presentingDepartmentId &&
+    unknownDepartments(db, meeting.collectiveId, [change.presentingDepartmentId]).length
+  ) {
+    return {
+      ok: false,
+      status: 400,
+      errors: { presentingDepartmentId: "Choose a department of this collective, or none." },
+    };
+  }
+  const result = editAgenda(db, meeting, change);
+  return result.ok
+    ? { ok: true, changes: null }
+    : { ok: false, status: result.status, errors: { form: result.message } };
 }
 
 /**

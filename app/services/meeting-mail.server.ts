@@ -2,6 +2,8 @@ import type { Conn, Db } from "#db/client";
 import { agendaEmail, type AgendaEmailData } from "#templates/email/agenda";
 import { renderAgendaPdf, type AgendaDocument } from "#templates/pdf/agenda";
 import { config } from "~/config.server";
+import { assertAgendaNotEmpty, assertMeetingOpen, assertMeetingUnchanged, MeetingConflict } from "~/lib/meeting-state";
+import { agendaItemsOf } from "~/models/agenda-item.server";
 import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { deploymentId } from "~/models/deployment.server";
@@ -13,8 +15,6 @@ import { agendaFields, buildAgendaDocument } from "./agenda-document.server";
 import { guardDocument, LeakBlocked } from "./identity.server";
 import { meetingInvite, type InviteMethod } from "./calendar.server";
 import { wakeMailSender } from "./mail.server";
-
-export class MeetingConflict extends Error {}
 
 const meetingUrl = (meeting: Pick<Meeting, "id">) => `${config().APP_URL}/meetings/${meeting.id}`;
 
@@ -135,12 +135,17 @@ function freezeAgenda(tx: Conn, meetingId: number, doc: AgendaDocument, userId: 
 /**
  * Publishing freezes a version of the agenda and sends it, with the PDF and the invite, to every
  * current seat holder. All of it is one transaction; the PDF is rendered before it opens.
+ * `formVersion` is the meeting's version the page was loaded at.
  */
 export async function publishAgenda(
   db: Db,
   meeting: Meeting,
   userId: number,
+  formVersion: number,
 ): Promise<{ batch: string; version: number }> {
+  assertMeetingOpen(meeting, "publish");
+  assertMeetingUnchanged(meeting, formVersion, "publish");
+  assertAgendaNotEmpty(agendaItemsOf(db, meeting.id).filter((i) => !i.removed).length);
   const doc = buildAgendaDocument(db, meeting);
   guardDocument(db, meeting.collectiveId, "the agenda", agendaFields(doc, { db, collectiveId: meeting.collectiveId }));
   const pdf = await renderAgendaPdf(doc, { draft: false });
@@ -177,7 +182,10 @@ export async function rescheduleMeeting(
   meeting: Meeting,
   changes: { startsAt: string; durationMinutes: number; venue: string | null; onlineLink: string | null },
   userId: number,
+  formVersion: number,
 ): Promise<{ batch: string | null }> {
+  assertMeetingOpen(meeting, "reschedule");
+  assertMeetingUnchanged(meeting, formVersion, "reschedule");
   const notify = meeting.status === "agenda_published";
   const updated: Meeting = {
     ...meeting,
@@ -225,8 +233,11 @@ export function cancelMeeting(
   db: Db,
   meeting: Meeting,
   userId: number,
+  formVersion: number,
   reason: string | null = null,
 ): { batch: string | null } {
+  assertMeetingOpen(meeting, "cancel");
+  assertMeetingUnchanged(meeting, formVersion, "cancel");
   const notify = meeting.status === "agenda_published";
   const updated: Meeting = {
     ...meeting,

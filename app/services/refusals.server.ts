@@ -1,6 +1,6 @@
 import type { Conn } from "#db/client";
+import { MeetingConflict } from "~/lib/meeting-state";
 import { auditLeakBlock, LeakBlocked } from "./identity.server";
-import { MeetingConflict } from "./meeting-mail.server";
 import { MinutesRefused } from "./minutes.server";
 
 /**

@@ -10,7 +10,8 @@ import { openCasesOfDepartment } from "~/models/case.server";
 import { buildAgendaDocument } from "~/services/agenda-document.server";
 import { raiseMatter } from "~/services/agenda-edit.server";
 import { regenerateAgenda } from "~/services/agenda.server";
-import { MeetingConflict, publishAgenda } from "~/services/meeting-mail.server";
+import { MeetingConflict } from "~/lib/meeting-state";
+import { publishAgenda } from "~/services/meeting-mail.server";
 import { createCase, createCollective } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 
@@ -301,7 +302,7 @@ describe("a matter raised while the agenda is being published", () => {
       tenureId: null,
     };
     // Publishing renders the PDF before its transaction; the matter is raised in that moment.
-    const publishing = publishAgenda(getDb(), m, secretariatUser.id);
+    const publishing = publishAgenda(getDb(), m, secretariatUser.id, m.version);
     expect(raiseMatter(getDb(), rep, { title: "Raised during publication", minutes: 5, caseId: null }).ok).toBe(true);
     await expect(publishing).rejects.toBeInstanceOf(MeetingConflict);
     expect(getDb().select().from(meetings).where(eq(meetings.id, m.id)).get()!.status).toBe("planned");
