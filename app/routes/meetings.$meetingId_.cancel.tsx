@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CheckboxField, Field, ValidatedForm } from "~/components/form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -12,7 +12,7 @@ import { getMeeting } from "~/models/meeting.server";
 import { cancelGuardFields, cancelMeetingSchema } from "~/schemas/meeting";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
-import { refusalMessage } from "~/services/refusals.server";
+import { answerSendOut } from "~/services/refusals.server";
 import { cancelMeeting } from "~/services/meeting-mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Cancel meeting · TESTA Desk" }];
@@ -46,16 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     cancelGuardFields,
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    const { batch } = cancelMeeting(db, meeting, user.id, form.data.version, form.data.reason ?? null);
-    return redirect(
-      batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`,
-    );
-  } catch (error) {
-    const message = refusalMessage(db, user, error);
-    if (!message) throw error;
-    return data({ errors: { form: message }, values: form.values }, { status: 409 });
-  }
+  return answerSendOut(db, user, { meetingId: meeting.id, values: form.values }, () =>
+    cancelMeeting(db, meeting, user.id, form.data.version, form.data.reason ?? null),
+  );
 }
 
 export default function CancelMeeting() {

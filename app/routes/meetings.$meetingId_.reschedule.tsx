@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { meetingDateBounds } from "~/lib/date-rules";
@@ -16,7 +16,7 @@ import { getMeeting } from "~/models/meeting.server";
 import { meetingPlaceFields, rescheduleSchema } from "~/schemas/meeting";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
-import { refusalMessage } from "~/services/refusals.server";
+import { answerSendOut } from "~/services/refusals.server";
 import { rescheduleMeeting } from "~/services/meeting-mail.server";
 
 export const meta: MetaFunction = () => [{ title: "Reschedule meeting · TESTA Desk" }];
@@ -60,8 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     meetingPlaceFields,
   );
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    const { batch } = await rescheduleMeeting(
+  return answerSendOut(db, user, { meetingId: meeting.id, values: form.values }, () =>
+    rescheduleMeeting(
       db,
       meeting,
       {
@@ -72,15 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       user.id,
       form.data.version,
-    );
-    return redirect(
-      batch ? `/meetings/${meeting.id}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meeting.id}`,
-    );
-  } catch (error) {
-    const message = refusalMessage(db, user, error);
-    if (!message) throw error;
-    return data({ errors: { form: message }, values: form.values }, { status: 409 });
-  }
+    ),
+  );
 }
 
 export default function Reschedule() {

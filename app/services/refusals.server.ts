@@ -1,4 +1,6 @@
+import { data, redirect } from "@remix-run/node";
 import type { Conn } from "#db/client";
+import type { FormValues } from "~/lib/forms";
 import { MeetingConflict } from "~/lib/meeting-state";
 import { auditLeakBlock, LeakBlocked } from "./identity.server";
 import { MinutesRefused } from "./minutes.server";
@@ -15,4 +17,27 @@ export function refusalMessage(db: Conn, user: { collectiveId: number; id: numbe
   }
   if (error instanceof MeetingConflict || error instanceof MinutesRefused) return error.message;
   return null;
+}
+
+/**
+ * How a page answers a send-out it asked for (a cancellation, a new date): the send-out's progress
+ * page, or the meeting when nobody was to be told; a refusal is said on the form (409), the input
+ * kept. Anything else is rethrown.
+ */
+export async function answerSendOut(
+  db: Conn,
+  user: { collectiveId: number; id: number },
+  { meetingId, values }: { meetingId: number; values: FormValues },
+  send: () => { batch: string | null } | Promise<{ batch: string | null }>,
+) {
+  try {
+    const { batch } = await send();
+    return redirect(
+      batch ? `/meetings/${meetingId}/sending?batch=${encodeURIComponent(batch)}` : `/meetings/${meetingId}`,
+    );
+  } catch (error) {
+    const message = refusalMessage(db, user, error);
+    if (!message) throw error;
+    return data({ errors: { form: message }, values }, { status: 409 });
+  }
 }
