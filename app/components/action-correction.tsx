@@ -1,3 +1,5 @@
+import { useMemo } from "react";
+import { dueDateBounds, type DueDateRule } from "~/lib/date-rules";
 import { actionCorrectionSchema, actionDropSchema } from "~/schemas/action-item";
 import type { FormFeedback } from "./form";
 import { Field, SelectField, ValidatedForm } from "./form";
@@ -19,6 +21,7 @@ export type CorrectableAction = {
  */
 export function ActionCorrection({
   action,
+  dueRule,
   departments,
   cases,
   needsAmendment,
@@ -27,6 +30,8 @@ export function ActionCorrection({
   returnTo,
 }: {
   action: CorrectableAction;
+  /** The day the action was agreed and today: the due dates a correction may set. */
+  dueRule: DueDateRule;
   departments: { id: number; name: string }[];
   cases: { id: number; code: string }[];
   needsAmendment: boolean;
@@ -38,11 +43,12 @@ export function ActionCorrection({
   const caseOptions = [...cases];
   if (action.caseId && action.caseCode && !cases.some((c) => c.id === action.caseId))
     caseOptions.push({ id: action.caseId, code: action.caseCode });
+  const correctionSchema = useMemo(() => actionCorrectionSchema(dueRule, action.dueOn), [dueRule, action.dueOn]);
   const back = returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null;
   return (
     <div className="action-correction">
       <ValidatedForm
-        schema={actionCorrectionSchema}
+        schema={correctionSchema}
         method="post"
         action={`/actions/${action.id}/correct`}
         feedback={feedback?.intent === "correct" ? feedback : undefined}
@@ -63,7 +69,7 @@ export function ActionCorrection({
             options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
             defaultValue={action.departmentId}
           />
-          <Field name="dueOn" label="Due date" type="date" defaultValue={action.dueOn} />
+          <Field name="dueOn" label="Due date" type="date" defaultValue={action.dueOn} {...dueDateBounds(dueRule)} />
           <SelectField
             name="caseId"
             label="Linked case"

@@ -1,7 +1,9 @@
 import { ageBands, bailStatuses, caseEventKinds, caseOutcomes } from "#db/schema/enums";
 import { eventKindLabels, label, outcomeLabels } from "~/lib/labels";
 import type { VictimServices } from "~/lib/participation";
-import { accusedSchema, caseEventSchema, victimSchema } from "~/schemas/case";
+import { useMemo } from "react";
+import { eventDateBounds, type EventDateRule } from "~/lib/date-rules";
+import { accusedSchema, caseEventFormSchema, victimSchema } from "~/schemas/case";
 import { CheckboxField, Field, SelectField, ValidatedForm, type FormFeedback } from "./form";
 import { IdentityRecordForms, type RecordEntry } from "./identity-record-forms";
 
@@ -128,18 +130,23 @@ export function CaseRecordForms({
   victims,
   accused,
   records,
+  eventRule,
   feedback,
 }: {
   victims: Victim[];
   accused: { id: number; name: string }[];
   records: RecordEntry[];
+  /** Today and the case's FIR year: the dates an event may have (lib/date-rules). */
+  eventRule: EventDateRule;
   feedback: Feedback;
 }) {
+  const eventSchema = useMemo(() => caseEventFormSchema(eventRule), [eventRule]);
+  const eventDates = eventDateBounds(eventRule);
   return (
     <div className="no-print">
       <section className="card" aria-labelledby="add-event">
         <h2 id="add-event">Add an event</h2>
-        <ValidatedForm schema={caseEventSchema} method="post" feedback={mine(feedback, "add-event")}>
+        <ValidatedForm schema={eventSchema} method="post" feedback={mine(feedback, "add-event")}>
           <input type="hidden" name="intent" value="add-event" />
           <div className="form-row">
             <SelectField
@@ -148,11 +155,27 @@ export function CaseRecordForms({
               options={caseEventKinds.map((k) => ({ value: k, label: label(eventKindLabels, k) }))}
               defaultValue="hearing"
             />
-            <Field name="occurredOn" label="Date" type="date" />
-            <Field name="nextDate" label="Next date" type="date" hint="The next hearing or step, if one is fixed." />
+            <Field
+              name="occurredOn"
+              label="Date"
+              type="date"
+              hint="Past, or planned ahead for a hearing or testimony."
+              {...eventDates}
+            />
+            <Field
+              name="nextDate"
+              label="Next date"
+              type="date"
+              hint="The next hearing or step, if one is fixed."
+              {...eventDates}
+            />
           </div>
           <div className="form-row">
-            <Field name="outcome" label="Outcome" hint="What happened, in a few words. No names." />
+            <Field
+              name="outcome"
+              label="Outcome"
+              hint="What happened, in a few words. No names. Empty for a planned event."
+            />
             <SelectField
               name="verdict"
               label="Verdict"

@@ -1,5 +1,6 @@
 import { Link, useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { dueDateBounds, type DueDateRule } from "~/lib/date-rules";
 import { isOverdue } from "~/lib/escalation";
 import { parseForm, type FieldErrors } from "~/lib/forms";
 import { itemStatusLabels } from "~/lib/labels";
@@ -138,6 +139,7 @@ export function ItemMinutes({
   editable,
   feedback,
   today,
+  dueRule,
   returnTo,
 }: {
   number: number;
@@ -148,10 +150,13 @@ export function ItemMinutes({
   feedback?: Feedback;
   /** The collective's today (ISO), from the loader, for the overdue marker. */
   today: string;
+  /** The due dates an action of this meeting may have (lib/date-rules), from the loader. */
+  dueRule: DueDateRule;
   /** Where a correction or a drop comes back to: the run page. */
   returnTo: string;
 }) {
   const fetcher = useFetcher<Feedback>();
+  const newActionSchema = useMemo(() => actionItemSchema(dueRule), [dueRule]);
   const formRef = useRef<HTMLFormElement>(null);
   const usedRef = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -388,6 +393,7 @@ export function ItemMinutes({
                     <summary>Change or drop this action</summary>
                     <ActionCorrection
                       action={a}
+                      dueRule={dueRule}
                       departments={departments}
                       cases={cases}
                       needsAmendment={false}
@@ -411,7 +417,7 @@ export function ItemMinutes({
         <details open={feedback?.intent === "add-action"}>
           <summary>Add an action item to item {number}</summary>
           <ValidatedForm
-            schema={actionItemSchema}
+            schema={newActionSchema}
             method="post"
             feedback={feedback?.intent === "add-action" ? feedback : undefined}
           >
@@ -425,7 +431,7 @@ export function ItemMinutes({
                 placeholder="Choose a department"
                 options={departments.map((d) => ({ value: String(d.id), label: d.name }))}
               />
-              <Field name="dueOn" label="Due date" type="date" />
+              <Field name="dueOn" label="Due date" type="date" {...dueDateBounds(dueRule)} />
               <SelectField
                 name="caseId"
                 label="Linked case"

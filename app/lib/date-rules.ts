@@ -22,30 +22,68 @@ export function meetingDateProblem(date: string, today: string): string | null {
     : null;
 }
 
+/** What an action's due date is judged by: the day its meeting agreed it, and the collective's today. */
+export type DueDateRule = { agreedOn: string; today: string };
+
 /** An action falls due on or after the day it was agreed (or today, if earlier), and within two years. */
-export function dueDateProblem(dueOn: string, agreedOn: string, today: string): string | null {
-  const first = agreedOn < today ? agreedOn : today;
-  const last = addDays(agreedOn > today ? agreedOn : today, dueHorizonDays);
-  return dueOn < first || dueOn > last
-    ? `The due date must be between ${formatDate(first)} (the day it was agreed) and ${formatDate(last)}.`
+export function dueDateBounds({ agreedOn, today }: DueDateRule): DateBounds {
+  return {
+    min: agreedOn < today ? agreedOn : today,
+    max: addDays(agreedOn > today ? agreedOn : today, dueHorizonDays),
+  };
+}
+
+export function dueDateProblem(dueOn: string, rule: DueDateRule): string | null {
+  const { min, max } = dueDateBounds(rule);
+  return dueOn < min || dueOn > max
+    ? `The due date can be from ${formatDate(min)} (${min === rule.agreedOn ? "the day it was agreed" : "today"}) up to two years ahead (${formatDate(max)}).`
     : null;
+}
+
+/** What a case event's dates are judged by: the collective's today, and the case's FIR year when known. */
+export type EventDateRule = { today: string; firYear: number | null };
+
+/** No case of the collective's work has events before 2000; an older FIR brings its own floor. */
+const earliestEvent = "2000-01-01";
+
+/**
+ * An event is dated from the year before the FIR (a rescue or complaint may come just before the
+ * FIR, across New Year), or from 2000 when the FIR year is not known, up to two years ahead.
+ */
+export function eventDateBounds({ today, firYear }: EventDateRule): DateBounds {
+  return {
+    min: firYear ? `${String(firYear - 1).padStart(4, "0")}-01-01` : earliestEvent,
+    max: addDays(today, dueHorizonDays),
+  };
 }
 
 /** Events that can be planned ahead; every other kind is recorded once it has happened. */
 const plannable: readonly CaseEventKind[] = ["hearing", "testimony", "other"];
-const earliestEvent = "1990-01-01";
+
+type EventDates = {
+  kind: CaseEventKind;
+  occurredOn: string;
+  nextDate: string | null;
+  outcome: string | null;
+  verdict: string | null;
+};
 
 /** An event may be past or planned, but an outcome (or a verdict) is recorded only once it has happened. */
 export function eventDateProblem(
-  event: { kind: CaseEventKind; occurredOn: string; outcome: string | null; verdict: string | null },
-  today: string,
-): { field: "occurredOn" | "outcome"; message: string } | null {
-  const last = addDays(today, dueHorizonDays);
-  if (event.occurredOn < earliestEvent || event.occurredOn > last) {
+  event: EventDates,
+  rule: EventDateRule,
+): { field: "occurredOn" | "nextDate" | "outcome"; message: string } | null {
+  const { min, max } = eventDateBounds(rule);
+  const { today } = rule;
+  const from = `${formatDate(min)}${rule.firYear ? " (the year before the FIR)" : ""}`;
+  if (event.occurredOn < min || event.occurredOn > max) {
     return {
       field: "occurredOn",
-      message: `The date must be between ${formatDate(earliestEvent)} and ${formatDate(last)}.`,
+      message: `An event can be dated from ${from} up to two years ahead (${formatDate(max)}).`,
     };
+  }
+  if (event.nextDate && event.nextDate > max) {
+    return { field: "nextDate", message: `The next date can be up to two years ahead (${formatDate(max)}).` };
   }
   if (event.occurredOn <= today) return null;
   if (!plannable.includes(event.kind)) {
@@ -57,7 +95,7 @@ export function eventDateProblem(
   if (event.outcome || event.verdict) {
     return {
       field: "outcome",
-      message: `A planned event has no outcome yet: leave the outcome empty, and record it on or after ${formatDate(event.occurredOn)}.`,
+      message: `An outcome cannot be in the future: leave it empty for a planned event, and record it on or after ${formatDate(event.occurredOn)}.`,
     };
   }
   return null;

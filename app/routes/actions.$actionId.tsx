@@ -1,8 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
-import { dueDateProblem } from "~/lib/date-rules";
+import { dueDateBounds } from "~/lib/date-rules";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ActionCorrection } from "~/components/action-correction";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
@@ -55,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         h.field === "due date" ? formatDate(h.toValue) : h.toValue ? (actionStatusWords[h.toValue] ?? h.toValue) : null,
     })),
     canUpdate: allows(user, "update:action-item:own", { departmentId: item.departmentId }),
+    dueRule: { agreedOn: agreedOn(db, item), today },
     correction: can(user.role, "write:meeting") && item.status !== "dropped" ? correctionChoices(db, user, item) : null,
   });
 }
@@ -64,15 +66,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const item = requireActionItem(db, user, idParam(params, "actionId"), { forUpdate: true });
   const formData = await readForm(request);
-  const form = parseGuardedForm(db, user, actionUpdateSchema, formData, `action ${item.id}'s update`, (d) => ({
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const schema = actionUpdateSchema({ agreedOn: agreedOn(db, item), today }, item.dueOn);
+  const form = parseGuardedForm(db, user, schema, formData, `action ${item.id}'s update`, (d) => ({
     reason: `action ${item.id}'s ${d.status === "dropped" ? "dropped" : "blocked"} reason`,
     comment: `action ${item.id}'s evidence`,
     dueReason: `action ${item.id}'s reason for the new due date`,
   }));
   if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 });
-  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const dueProblem = form.data.dueOn !== item.dueOn ? dueDateProblem(form.data.dueOn, agreedOn(db, item), today) : null;
-  if (dueProblem) return data({ errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
   const { currentDueOn: _c, ...update } = form.data;
   const saved = audited(
     db,
@@ -108,8 +109,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ActionItem() {
-  const { item, history, canUpdate, correction } = useLoaderData<typeof loader>();
+  const { item, history, canUpdate, correction, dueRule } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
+  const updateSchema = useMemo(() => actionUpdateSchema(dueRule, item.dueOn), [dueRule, item.dueOn]);
 
   return (
     <div>
@@ -152,7 +154,7 @@ export default function ActionItem() {
       {canUpdate ? (
         <section className="card" aria-labelledby="update">
           <h2 id="update">Update</h2>
-          <ValidatedForm schema={actionUpdateSchema} method="post" feedback={feedback}>
+          <ValidatedForm schema={updateSchema} method="post" feedback={feedback}>
             <input type="hidden" name="version" value={item.version} />
             <input type="hidden" name="currentDueOn" value={item.dueOn} />
             <div className="form-row">
@@ -162,7 +164,7 @@ export default function ActionItem() {
                 options={actionItemStatuses.map((s) => ({ value: s, label: actionStatusWords[s] ?? s }))}
                 defaultValue={item.status}
               />
-              <Field name="dueOn" label="Due date" type="date" defaultValue={item.dueOn} />
+              <Field name="dueOn" label="Due date" type="date" defaultValue={item.dueOn} {...dueDateBounds(dueRule)} />
             </div>
             <Field name="reason" label="Reason (for blocked or dropped)" defaultValue={item.statusReason} />
             <Field name="dueReason" label="Reason for a new due date" />
@@ -198,6 +200,7 @@ export default function ActionItem() {
               dueOn: item.dueOn,
               version: item.version,
             }}
+            dueRule={dueRule}
             departments={correction.departments}
             cases={correction.cases}
             needsAmendment={correction.needsAmendment}

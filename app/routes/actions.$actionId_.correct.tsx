@@ -4,7 +4,6 @@ import { ActionCorrection } from "~/components/action-correction";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { FormFeedback } from "~/components/form";
 import { getDb } from "~/db.server";
-import { dueDateProblem } from "~/lib/date-rules";
 import { todayIn } from "~/lib/dates";
 import { readForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/safe-redirect";
@@ -28,8 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const item = requireActionItem(db, user, idParam(params, "actionId"));
   const [row] = listActions(db, user.collectiveId, { id: item.id });
   invariantResponse(row, "Action item not found", { status: 404 });
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
   return {
     item: row,
+    dueRule: { agreedOn: agreedOn(db, item), today },
     choices: correctionChoices(db, user, item),
     returnTo: new URL(request.url).searchParams.get("returnTo") ?? "",
   };
@@ -41,9 +42,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const item = requireActionItem(db, user, idParam(params, "actionId"), { forUpdate: true });
   const formData = await readForm(request);
   const intent = formData.get("intent") === "drop" ? "drop" : "correct";
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const correction = actionCorrectionSchema({ agreedOn: agreedOn(db, item), today }, item.dueOn);
   const form =
     intent === "correct"
-      ? parseGuardedForm(db, user, actionCorrectionSchema, formData, `action ${item.id}'s correction`, {
+      ? parseGuardedForm(db, user, correction, formData, `action ${item.id}'s correction`, {
           description: "the action",
           movedBy: "who moved the amendment",
         })
@@ -52,12 +55,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
           movedBy: "who moved the amendment",
         });
   if (!form.ok) return data({ intent, errors: form.errors, values: form.values }, { status: 400 });
-  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-  const dueProblem =
-    form.data.intent === "correct" && form.data.dueOn !== item.dueOn
-      ? dueDateProblem(form.data.dueOn, agreedOn(db, item), today)
-      : null;
-  if (dueProblem) return data({ intent, errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
   const result =
     form.data.intent === "correct"
       ? correctAction(db, user, item, form.data)
@@ -67,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CorrectAction() {
-  const { item, choices, returnTo } = useLoaderData<typeof loader>();
+  const { item, choices, returnTo, dueRule } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as (FormFeedback & { intent?: string }) | undefined;
   return (
     <div className="page page--narrow">
@@ -93,6 +90,7 @@ export default function CorrectAction() {
             dueOn: item.dueOn,
             version: item.version,
           }}
+          dueRule={dueRule}
           departments={choices.departments}
           cases={choices.cases}
           needsAmendment={choices.needsAmendment}

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CaseRecordForms } from "~/components/case-record-forms";
-import { eventDateProblem } from "~/lib/date-rules";
+import type { EventDateRule } from "~/lib/date-rules";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { caseView } from "~/lib/case-view";
@@ -16,7 +16,7 @@ import { participationIndex, type IndexResult } from "~/lib/participation";
 import { addAccused, addCaseEvent, addVictim, updateVictim } from "~/models/case-record.server";
 import { getCollective } from "~/models/collective.server";
 import { IdentityMatches } from "~/components/identity-matches";
-import { accusedSchema, caseEventSchema, matchDecisionSchema, victimSchema } from "~/schemas/case";
+import { accusedSchema, caseEventFormSchema, matchDecisionSchema, victimSchema } from "~/schemas/case";
 import { accusedIdentitySchema, removeEntrySchema, victimIdentitySchema } from "~/schemas/identity";
 import { entriesOfCase } from "~/models/identity.server";
 import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity.server";
@@ -68,11 +68,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit,
     registered,
     decisions,
+    // The FIR year is restricted: only those who add events (and see it) get the rule built on it.
+    eventRule: canEdit && restricted ? { today, firYear: kase.firYear } : null,
   });
 }
 
-const schemas = {
-  "add-event": caseEventSchema,
+/** The forms of the case page; an event's dates are judged by the case's rule (lib/date-rules). */
+const schemasFor = (eventRule: EventDateRule) => ({
+  "add-event": caseEventFormSchema(eventRule),
   "add-victim": victimSchema,
   "update-victim": victimSchema,
   "add-accused": accusedSchema,
@@ -80,7 +83,7 @@ const schemas = {
   "accused-identity": accusedIdentitySchema,
   "decide-match": matchDecisionSchema,
   "remove-identity-entry": removeEntrySchema,
-} as const;
+});
 
 /** Identity attributes are never sent back, even on a mistake: the form starts empty again. */
 const identityIntents = new Set(["victim-identity", "accused-identity"]);
@@ -91,6 +94,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const kase = requireCase(db, user, idParam(params, "caseId"));
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
+  const today = todayIn(getCollective(db, user.collectiveId).timeZone);
+  const schemas = schemasFor({ today, firYear: kase.firYear });
   const schema = byIntent<(typeof schemas)[keyof typeof schemas]>(schemas, intent);
   if (!schema)
     return data({ intent, errors: { form: "Choose what to add to the case." }, values: {} }, { status: 400 });
@@ -109,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "case", entityId: kase.id };
   if ((form.data.intent === "add-victim" || form.data.intent === "update-victim") && form.data.lastInformedOn) {
-    if (form.data.lastInformedOn > todayIn(getCollective(db, user.collectiveId).timeZone)) {
+    if (form.data.lastInformedOn > today) {
       return data(
         {
           intent,
@@ -123,13 +128,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (form.data.intent) {
     case "add-event": {
       const event = form.data;
-      const today = todayIn(getCollective(db, user.collectiveId).timeZone);
-      const dateProblem = eventDateProblem(event, today);
-      if (dateProblem)
-        return data(
-          { intent, errors: { [dateProblem.field]: dateProblem.message }, values: form.values },
-          { status: 400 },
-        );
       audited(
         db,
         (tx) => addCaseEvent(tx, kase, user.id, event, today),
@@ -269,7 +267,8 @@ const ageBandLabel = (b: string) =>
   })[b] ?? b;
 
 export default function CasePage() {
-  const { view, participation, matches, records, canEdit, registered, decisions } = useLoaderData<typeof loader>();
+  const { view, participation, matches, records, canEdit, registered, decisions, eventRule } =
+    useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const c = view.case;
   return (
@@ -504,7 +503,7 @@ export default function CasePage() {
       </section>
 
       {matches.length ? <IdentityMatches matches={matches} canDecide={canEdit} /> : null}
-      {canEdit ? (
+      {eventRule ? (
         <CaseRecordForms
           victims={view.victims}
           accused={view.accused.map((a) => ({
@@ -512,6 +511,7 @@ export default function CasePage() {
             name: view.restricted?.accusedNames[a.id] ?? `Accused ${a.position}`,
           }))}
           records={records}
+          eventRule={eventRule}
           feedback={feedback}
         />
       ) : null}

@@ -14,7 +14,6 @@ import { ItemMinutes } from "~/components/item-minutes";
 import { OfflineCapture, sendOrKeep } from "~/components/offline-capture";
 import { getDb } from "~/db.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
-import { dueDateProblem } from "~/lib/date-rules";
 import { daysBetween, formatDate, formatDateTime, todayIn } from "~/lib/dates";
 import { isOffline, parseForm, readForm } from "~/lib/forms";
 import { idParam, parseId } from "~/lib/params";
@@ -77,6 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     departments: listDepartmentNames(db, user.collectiveId),
     cases: [...codes.entries()].map(([id, code]) => ({ id, code })),
     today: todayIn(timeZone),
+    dueRule: dueRuleOf(meeting, timeZone),
     // Only the draft is edited here: from circulation on, the minutes change by an amendment.
     editable: !needsAmendment(meeting.minutesState),
     previous: (() => {
@@ -85,6 +85,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })(),
   };
 }
+
+/** An action agreed here falls due from the meeting's day (lib/date-rules). */
+const dueRuleOf = (meeting: Meeting, timeZone: string) => ({
+  agreedOn: meetingDate(meeting, timeZone),
+  today: todayIn(timeZone),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
@@ -222,9 +228,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     case "add-action": {
-      const form = parseGuardedForm(db, user, actionItemSchema, formData, `Meeting ${meeting.number}'s action items`, {
-        description: "the action",
-      });
+      const rule = dueRuleOf(meeting, getCollective(db, user.collectiveId).timeZone);
+      const form = parseGuardedForm(
+        db,
+        user,
+        actionItemSchema(rule),
+        formData,
+        `Meeting ${meeting.number}'s action items`,
+        {
+          description: "the action",
+        },
+      );
       if (!form.ok) return data({ intent: "add-action", errors: form.errors, values: form.values }, { status: 400 });
       const { intent: _i, ...input } = form.data;
       if (unknownDepartments(db, user.collectiveId, [input.departmentId]).length) {
@@ -253,10 +267,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      const { timeZone } = getCollective(db, user.collectiveId);
-      const dueProblem = dueDateProblem(input.dueOn, meetingDate(meeting, timeZone), todayIn(timeZone));
-      if (dueProblem)
-        return data({ intent: "add-action", errors: { dueOn: dueProblem }, values: form.values }, { status: 400 });
       const answer = { intent: "add-action", savedAt };
       applyOnce(
         db,
@@ -355,7 +365,8 @@ type RunFeedback = {
 };
 
 export default function RunMeeting() {
-  const { meeting, attendance, items, departments, cases, editable, previous, today } = useLoaderData<typeof loader>();
+  const { meeting, attendance, items, departments, cases, editable, previous, today, dueRule } =
+    useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as RunFeedback | undefined;
   const topError =
     feedback?.errors && !["add-action", "attendance", "item"].includes(feedback.intent ?? "")
@@ -417,6 +428,7 @@ export default function RunMeeting() {
           cases={cases}
           editable={editable}
           today={today}
+          dueRule={dueRule}
           returnTo={`/meetings/${meeting.id}/run#item-${item.id}`}
           feedback={
             feedback &&

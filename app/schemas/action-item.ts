@@ -1,27 +1,38 @@
 import { z } from "zod";
 import { actionItemStatuses } from "#db/schema/enums";
 import { isRealIsoDate } from "~/lib/dates";
-import { optionalText, requiredDate, requiredText, version } from "./fields";
+import { dueDateProblem, type DueDateRule } from "~/lib/date-rules";
+import { optionalText, requiredText, ruledDate, version } from "./fields";
 
-export const actionUpdateSchema = z
-  .object({
-    status: z.enum(actionItemStatuses, { error: "Choose a status from the list." }),
-    reason: optionalText("Reason", 500),
-    comment: optionalText("Comment", 2000),
-    dueOn: requiredDate("Due date"),
-    currentDueOn: z.string(),
-    dueReason: optionalText("Reason for the new due date", 500),
-    version: version(),
-  })
-  .superRefine((v, ctx) => {
-    if ((v.status === "blocked" || v.status === "dropped") && !v.reason) {
-      ctx.addIssue({ code: "custom", path: ["reason"], message: `Say why the item is ${v.status}.` });
-    }
-    if (v.status === "done" && !v.comment)
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "Say what was done, and when." });
-    if (v.dueOn !== v.currentDueOn && !v.dueReason)
-      ctx.addIssue({ code: "custom", path: ["dueReason"], message: "Give a reason for moving the due date." });
-  });
+/**
+ * An action's due date, as set or moved: within the rule's bounds (lib/date-rules). The date it
+ * already has (`current`) is not judged again, so an older item can be saved as it stands. The
+ * loader gives the rule, so the browser (JavaScript on) and the action refuse with the same words.
+ */
+export const dueDate = (rule: DueDateRule, current: string | null = null) =>
+  ruledDate("Due date", (dueOn) => (dueOn === current ? null : dueDateProblem(dueOn, rule)));
+
+/** A department's update of its action: status, evidence, and a due date moved with a reason. */
+export const actionUpdateSchema = (rule: DueDateRule, currentDueOn: string) =>
+  z
+    .object({
+      status: z.enum(actionItemStatuses, { error: "Choose a status from the list." }),
+      reason: optionalText("Reason", 500),
+      comment: optionalText("Comment", 2000),
+      dueOn: dueDate(rule, currentDueOn),
+      currentDueOn: z.string(),
+      dueReason: optionalText("Reason for the new due date", 500),
+      version: version(),
+    })
+    .superRefine((v, ctx) => {
+      if ((v.status === "blocked" || v.status === "dropped") && !v.reason) {
+        ctx.addIssue({ code: "custom", path: ["reason"], message: `Say why the item is ${v.status}.` });
+      }
+      if (v.status === "done" && !v.comment)
+        ctx.addIssue({ code: "custom", path: ["comment"], message: "Say what was done, and when." });
+      if (v.dueOn !== v.currentDueOn && !v.dueReason)
+        ctx.addIssue({ code: "custom", path: ["dueReason"], message: "Give a reason for moving the due date." });
+    });
 
 /** The "All actions" filters come from the URL; a bad one is reported and ignored. */
 export const actionFilterFields = {
@@ -50,19 +61,20 @@ const optionalId = z
  * The secretariat corrects what a meeting agreed: the action's text, department, case and due
  * date. Once the minutes are circulated the correction is an amendment, so it names who moved it.
  */
-export const actionCorrectionSchema = z.object({
-  intent: z.literal("correct"),
-  description: requiredText("Action", 500),
-  departmentId: z.coerce
-    .number({ error: "Choose the owning department." })
-    .int("Choose the owning department.")
-    .positive("Choose the owning department."),
-  dueOn: requiredDate("Due date"),
-  caseId: optionalId,
-  movedBy: optionalText("Moved by", 160),
-  version: version(),
-});
-export type ActionCorrection = z.infer<typeof actionCorrectionSchema>;
+export const actionCorrectionSchema = (rule: DueDateRule, currentDueOn: string) =>
+  z.object({
+    intent: z.literal("correct"),
+    description: requiredText("Action", 500),
+    departmentId: z.coerce
+      .number({ error: "Choose the owning department." })
+      .int("Choose the owning department.")
+      .positive("Choose the owning department."),
+    dueOn: dueDate(rule, currentDueOn),
+    caseId: optionalId,
+    movedBy: optionalText("Moved by", 160),
+    version: version(),
+  });
+export type ActionCorrection = z.infer<ReturnType<typeof actionCorrectionSchema>>;
 
 /** Dropping an action: it leaves every agenda, review and count of open work, and keeps its history (an amendment once the minutes are circulated). */
 export const actionDropSchema = z.object({

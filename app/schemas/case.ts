@@ -8,6 +8,7 @@ import {
   caseStages,
   caseStatuses,
 } from "#db/schema/enums";
+import { eventDateProblem, type EventDateRule } from "~/lib/date-rules";
 import { isRealIsoDate } from "~/lib/dates";
 import { parseFilters } from "./filters";
 import {
@@ -124,6 +125,17 @@ export const caseEventSchema = z
       });
   });
 export type CaseEventInput = z.infer<typeof caseEventSchema>;
+
+/**
+ * The "Add an event" form: the event, with its dates judged (lib/date-rules). An event may be past
+ * or planned, but an outcome cannot be in the future. The register import adds its own dated event
+ * through caseEventSchema.
+ */
+export const caseEventFormSchema = (rule: EventDateRule) =>
+  caseEventSchema.superRefine((event, ctx) => {
+    const problem = eventDateProblem(event, rule);
+    if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+  });
 
 /** "yes", "no", or empty for "not yet": stored as true, false or null. */
 const yesNoNotYet = (label: string) =>

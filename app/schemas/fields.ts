@@ -35,6 +35,13 @@ export const requiredDate = (label: string) =>
     .min(1, `${label} is required.`)
     .refine(isRealIsoDate, dateMessage(label));
 
+/** A required date that a rule of lib/date-rules also judges: its message, saying what is allowed, goes beside the field. */
+export const ruledDate = (label: string, problem: (date: string) => string | null) =>
+  requiredDate(label).superRefine((date, ctx) => {
+    const message = problem(date);
+    if (message) ctx.addIssue({ code: "custom", message });
+  });
+
 export const optionalDate = (label: string) =>
   z
     .string()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalId, optionalText, requiredDate, requiredText, version } from "./fields";
+import { id, optionalId, optionalText, requiredDate, requiredText, ruledDate, version } from "./fields";
 import { meetingDateProblem } from "~/lib/date-rules";
 import { plural } from "~/lib/plural";
 
@@ -44,11 +44,7 @@ const venueOrLink = (v: { venue: string | null; onlineLink: string | null }, ctx
  * given by the loader, so the browser (JavaScript on) and the action refuse the same days with the
  * same words.
  */
-const meetingDay = (today: string) =>
-  requiredDate("Date").superRefine((date, ctx) => {
-    const problem = meetingDateProblem(date, today);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+const meetingDay = (today: string) => ruledDate("Date", (date) => meetingDateProblem(date, today));
 
 /** Schedule a meeting: when, how long, and where (a venue, a link, or both). */
 export const meetingScheduleSchema = (today: string) =>

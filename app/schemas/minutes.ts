@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { agendaItemStatuses, attendanceStatuses } from "#db/schema/enums";
-import { id, idDigits, optionalId, optionalText, requiredDate, requiredText, version } from "./fields";
+import { id, idDigits, optionalId, optionalText, requiredText, version } from "./fields";
+import { dueDate } from "./action-item";
+import type { DueDateRule } from "~/lib/date-rules";
 import { staleFormMessage } from "~/lib/forms";
 
 const statusField = new RegExp(`^status\\.(${idDigits})$`);
@@ -72,14 +74,16 @@ export const itemMinutesSchema = z.object({
   version: version(),
 });
 
-export const actionItemSchema = z.object({
-  intent: z.literal("add-action"),
-  agendaItemId: id("Agenda item"),
-  description: requiredText("Action", 500),
-  departmentId: id("Owning department"),
-  dueOn: requiredDate("Due date"),
-  caseId: optionalId("Choose a case from the list, or none."),
-});
+/** A new action on the run page: its due date from the meeting's day (lib/date-rules). */
+export const actionItemSchema = (rule: DueDateRule) =>
+  z.object({
+    intent: z.literal("add-action"),
+    agendaItemId: id("Agenda item"),
+    description: requiredText("Action", 500),
+    departmentId: id("Owning department"),
+    dueOn: dueDate(rule),
+    caseId: optionalId("Choose a case from the list, or none."),
+  });
 
 export const runIntentSchema = z.object({
   intent: z.enum(["attendance", "item", "add-action", "held", "confirm-previous"], { error: "Choose what to save." }),
