@@ -21,7 +21,6 @@ import {
 import { getCollective } from "~/models/collective.server";
 import { reissuePasswordLink } from "~/models/password-token.server";
 import { userEmail } from "~/models/user.server";
-import { audit } from "~/models/audit.server";
 import {
   departmentEditSchema,
   holderContactSchema,
@@ -130,14 +129,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (!tenure.userId) return refuse({ form: `${tenure.officerName} has no account to send a link for.` }, form.values);
   if (form.data.intent === "unlock") {
-    const forgotten = unlockSignIn(userEmail(db, tenure.userId) ?? "");
-    audit(db, {
+    unlockSignIn(userEmail(db, tenure.userId) ?? "", {
       collectiveId: user.collectiveId,
-      userId: user.id,
-      action: "unlock:sign-in",
-      entity: "user",
-      entityId: tenure.userId,
-      detail: `${forgotten} failed attempt(s) forgotten`,
+      userId: tenure.userId,
+      byUserId: user.id,
     });
     return { intent, saved: `${tenure.officerName} can sign in again.` };
   }

@@ -4,6 +4,7 @@ import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { requirePermission, type Ownership, type Permission } from "~/lib/permissions";
+import { audited } from "~/models/audit.server";
 import { getCollective } from "~/models/collective.server";
 import {
   failedAttemptsByClient,
@@ -155,9 +156,26 @@ export function isSignInLocked(email: string, now = new Date()): boolean {
   return failedAttemptsByClient(getDb(), accountKeyOf(email), since).some((n) => n >= lockout.attempts);
 }
 
-/** The administrator's unlock: the account's failed attempts are forgotten, from every address. */
-export function unlockSignIn(email: string): number {
-  return forgetFailedAttempts(getDb(), accountKeyOf(email));
+/**
+ * The administrator's unlock: the account's failed attempts are forgotten, from every address, and
+ * the audit entry says how many, in the same transaction. Returns how many.
+ */
+export function unlockSignIn(
+  email: string,
+  { collectiveId, userId, byUserId }: { collectiveId: number; userId: number; byUserId: number },
+): number {
+  return audited(
+    getDb(),
+    (tx) => forgetFailedAttempts(tx, accountKeyOf(email)),
+    (forgotten) => ({
+      collectiveId,
+      userId: byUserId,
+      action: "unlock:sign-in",
+      entity: "user",
+      entityId: userId,
+      detail: `${forgotten} failed attempt(s) forgotten`,
+    }),
+  );
 }
 
 /** Starts a fresh session (a new id at every sign-in) and ends the one the request carried. */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase, type Db } from "#db/client";
+import { openDatabase, type Conn, type Db } from "#db/client";
 import { migrateDatabase, pendingMigrations } from "#db/migrate";
 import { config, persistedSecret } from "~/config.server";
 import { getDb } from "~/db.server";
@@ -25,7 +25,7 @@ export const backupsDir = (dataDir: string) => path.join(dataDir, "backups");
 
 export class RestoreRefused extends Error {}
 
-function auditEveryCollective(db: Db, action: string, detail: string) {
+function auditEveryCollective(db: Conn, action: string, detail: string) {
   for (const id of listCollectiveIds(db)) audit(db, { collectiveId: id, userId: null, action, entity: "data", detail });
 }
 
@@ -120,8 +120,8 @@ export function completeRestore(db: Db, now = new Date()): boolean {
   db.transaction((tx) => {
     endAllSessions(tx);
     stampRestored(tx, now.toISOString());
+    auditEveryCollective(tx, "restore", `backup taken ${open.map((m) => m.takenAt).join(", ")}`);
   });
-  auditEveryCollective(db, "restore", `backup taken ${open.map((m) => m.takenAt).join(", ")}`);
   return true;
 }
 

@@ -7,6 +7,7 @@ import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { verifyAuditLog } from "~/models/audit.server";
 import { backupTo, completeRestore } from "~/services/backup.server";
+import { handRestoredCopy } from "../support/hand-restore";
 import { cookieFor } from "../support/remix";
 
 // Back up with SQLite's online backup API while the app's connection is open, restore into a fresh
@@ -74,18 +75,8 @@ describe("backup and restore", () => {
   }, 60_000);
 
   it("is detected at start-up when a backup file is copied into place by hand", async () => {
-    const backupDir = path.join(config().dataDir, "backup-2");
-    await backupTo(getDb(), config().dataDir, backupDir);
-    const copied = path.join(config().dataDir, "by-hand", "testa.db");
-    fs.mkdirSync(path.dirname(copied), { recursive: true });
-    fs.copyFileSync(path.join(backupDir, "testa.db"), copied);
-    const db = openDatabase(copied);
+    const db = await handRestoredCopy("by-hand");
     try {
-      db.$client
-        .prepare(
-          "insert into sessions (id, user_id, expires_at) values ('stale', (select id from users limit 1), '2999-01-01T00:00:00.000Z')",
-        )
-        .run();
       expect(completeRestore(db)).toBe(true);
       expect(rowsOf(db, "sessions")).toEqual([]);
     } finally {
