@@ -1,8 +1,11 @@
 import { useMemo } from "react";
 import { dueDateBounds, type DueDateRule } from "~/lib/date-rules";
-import { actionCorrectionSchema, actionDropSchema } from "~/schemas/action-item";
 import type { FormFeedback } from "./form";
 import { Field, SelectField, ValidatedForm } from "./form";
+import { lazySchema } from "./lazy-schema";
+
+// Fetched when a form is first used: the run page shows one of these under every action item.
+const actionDropSchema = lazySchema(() => import("~/schemas/action-item").then((m) => m.actionDropSchema));
 
 export type CorrectableAction = {
   id: number;
@@ -43,7 +46,11 @@ export function ActionCorrection({
   const caseOptions = [...cases];
   if (action.caseId && action.caseCode && !cases.some((c) => c.id === action.caseId))
     caseOptions.push({ id: action.caseId, code: action.caseCode });
-  const correctionSchema = useMemo(() => actionCorrectionSchema(dueRule, action.dueOn), [dueRule, action.dueOn]);
+  const correctionSchema = useMemo(
+    () =>
+      lazySchema(() => import("~/schemas/action-item").then((m) => m.actionCorrectionSchema(dueRule, action.dueOn))),
+    [dueRule, action.dueOn],
+  );
   const back = returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null;
   return (
     <div className="action-correction">

@@ -1,7 +1,7 @@
 import { Form, type FormProps } from "@remix-run/react";
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import type { z } from "zod";
 import { firstValue, parseForm, rewriteFromKey, rewriteKey, type FieldErrors, type FormValues } from "~/lib/forms";
+import { schemaNow, warmSchema, type SchemaSource } from "./lazy-schema";
 
 type FormState = { errors: FieldErrors; values?: FormValues };
 const FormStateContext = createContext<FormState>({ errors: {} });
@@ -13,14 +13,15 @@ export type FormFeedback = { errors?: FieldErrors; values?: FormValues } | undef
 
 /**
  * A Remix <Form> that checks its zod schema in the browser before posting (the action checks the
- * same schema again). Without JavaScript it simply posts and the server's messages come back.
+ * same schema again). Without JavaScript it simply posts and the server's messages come back. A
+ * lazy schema (see lazy-schema.ts) is fetched when the form is first focused.
  */
 export function ValidatedForm({
   schema,
   feedback,
   children,
   ...props
-}: { schema: z.ZodType; feedback?: FormFeedback; children: ReactNode } & FormProps) {
+}: { schema: SchemaSource; feedback?: FormFeedback; children: ReactNode } & FormProps) {
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   // New feedback from the server replaces the browser's messages. Compared by content: a page may
@@ -44,11 +45,16 @@ export function ValidatedForm({
         ref={formRef}
         noValidate
         {...props}
+        onFocus={(event) => {
+          warmSchema(schema);
+          props.onFocus?.(event);
+        }}
         onSubmit={(event) => {
           const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
           const formData = new FormData(event.currentTarget, submitter);
-          const result = parseForm(schema, formData);
-          if (!result.ok) {
+          const checkWith = schemaNow(schema);
+          const result = checkWith ? parseForm(checkWith, formData) : null;
+          if (result && !result.ok) {
             event.preventDefault();
             setClientErrors(result.errors);
           } else {

@@ -4,6 +4,7 @@ import { id, idDigits, optionalId, optionalText, requiredText, version } from ".
 import { dueDate } from "./action-item";
 import type { DueDateRule } from "~/lib/date-rules";
 import { staleFormMessage } from "~/lib/forms";
+import { itemMinutesLimits } from "./minutes-limits";
 
 const statusField = new RegExp(`^status\\.(${idDigits})$`);
 const emptyToUndefined = (v: unknown) => (v === "" ? undefined : v);
@@ -45,9 +46,6 @@ export const attendanceSchema = z
     }
     return { intent: "attendance" as const, rows };
   });
-
-/** How long an item's minutes may be: a contested case's discussion runs to several pages. */
-export const itemMinutesLimits = { discussion: 20_000, decisions: 10_000 } as const;
 
 export const itemMinutesSchema = z.object({
   intent: z.literal("item"),

@@ -18,17 +18,33 @@ export const routeId = (file: string) => file.replace(/\.tsx?$/, "");
 
 export const paramsOf = (file: string) => [...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => m[1]);
 
-/** The source of a route and of the components and schemas it imports: where its field names and intents are written. */
+/**
+ * The source of a route and of the components and schemas it imports, and theirs in turn (a
+ * component's own pieces, a schema fetched when its form is first used): where its field names and
+ * intents are written.
+ */
 export function sourcesOf(file: string): string {
-  const own = fs.readFileSync(path.join(routesDir, file), "utf8");
-  const imported = [...own.matchAll(/from "~\/(components|schemas)\/([\w-]+)"/g)].map(([, dir, name]) => {
-    for (const ext of [".tsx", ".ts"]) {
-      const p = path.resolve("app", dir, name + ext);
-      if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
+  const read = new Map<string, string>();
+  const visit = (p: string) => {
+    if (read.has(p)) return;
+    const text = fs.readFileSync(p, "utf8");
+    read.set(p, text);
+    const imports = [
+      ...[...text.matchAll(/(?:from |import\()"~\/(components|schemas)\/([\w-]+)"/g)].map(([, dir, name]) =>
+        path.resolve("app", dir!, name!),
+      ),
+      // A component's or a schema's pieces beside it.
+      ...(p.startsWith(routesDir)
+        ? []
+        : [...text.matchAll(/from "\.\/([\w-]+)"/g)].map(([, name]) => path.resolve(path.dirname(p), name!))),
+    ];
+    for (const base of imports) {
+      const found = [".tsx", ".ts"].map((ext) => base + ext).find((c) => fs.existsSync(c));
+      if (found) visit(found);
     }
-    return "";
-  });
-  return [own, ...imported].join("\n");
+  };
+  visit(path.join(routesDir, file));
+  return [...read.values()].join("\n");
 }
 
 export const intentsOf = (source: string) =>
