@@ -9,18 +9,17 @@ import { formatDate, todayIn } from "~/lib/dates";
 import { byIntent, readForm } from "~/lib/forms";
 import { eventKindLabels, label, outcomeLabels, stageLabels } from "~/lib/labels";
 import { can, seesRestricted } from "~/lib/permissions";
-import { audit, audited } from "~/models/audit.server";
+import { audit } from "~/models/audit.server";
 import { caseDetail, requireCase } from "~/models/case.server";
 import { participationIndicatorsFor } from "~/models/outcome.server";
 import { participationIndex, type IndexResult } from "~/lib/participation";
-import { addAccused, addCaseEvent, addVictim, updateVictim } from "~/models/case-record.server";
 import { getCollective } from "~/models/collective.server";
 import { IdentityMatches } from "~/components/identity-matches";
 import { accusedSchema, caseEventFormSchema, matchDecisionSchema, victimSchema } from "~/schemas/case";
 import { accusedIdentitySchema, removeEntrySchema, victimIdentitySchema } from "~/schemas/identity";
 import { entriesOfCase } from "~/models/identity.server";
-import { decideMatch, matchesForCase, recordIdentity } from "~/services/identity.server";
-import { addToIdentityRecord, removeFromIdentityRecord } from "~/services/identity-record.server";
+import { matchesForCase } from "~/services/identity.server";
+import { changeCaseRecord } from "~/services/case-page.server";
 import { maskForReader } from "~/services/page-mask.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { parseGuardedForm, type GuardedFields } from "~/services/input-guard.server";
@@ -112,146 +111,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : form.values;
     return data({ intent, errors: form.errors, values }, { status: 400 });
   }
-  const entry = { collectiveId: user.collectiveId, userId: user.id, entity: "case", entityId: kase.id };
-  if ((form.data.intent === "add-victim" || form.data.intent === "update-victim") && form.data.lastInformedOn) {
-    if (form.data.lastInformedOn > today) {
-      return data(
-        {
-          intent,
-          errors: { lastInformedOn: "Last informed of case progress on cannot be after today." },
-          values: form.values,
-        },
-        { status: 400 },
-      );
-    }
-  }
-  switch (form.data.intent) {
-    case "add-event": {
-      const event = form.data;
-      audited(
-        db,
-        (tx) => addCaseEvent(tx, kase, user.id, event, today),
-        () => ({
-          ...entry,
-          action: "add:event",
-          detail: event.verdict ? `${event.kind}, outcome ${event.verdict}` : event.kind,
-        }),
-      );
-      break;
-    }
-    case "add-victim": {
-      const victim = form.data;
-      audited(
-        db,
-        (tx) => addVictim(tx, user.collectiveId, kase.id, victim),
-        () => ({ ...entry, action: "add:victim" }),
-      );
-      break;
-    }
-    case "update-victim": {
-      const { victimId } = form.data;
-      const input = form.data;
-      const saved = victimId
-        ? audited(
-            db,
-            (tx) => updateVictim(tx, kase.id, victimId, input),
-            (r) => (r === "saved" ? { ...entry, action: "update:victim", detail: `victim ${victimId}` } : null),
-          )
-        : "missing";
-      if (saved === "missing") {
-        return data(
-          { intent, errors: { form: "That victim is not recorded on this case." }, values: form.values },
-          { status: 404 },
-        );
-      }
-      if (saved === "conflict") {
-        return data(
-          {
-            intent,
-            errors: {
-              form: "Someone else changed this victim's services while you were editing. Your entries are kept below; reload the page to see theirs, then save again.",
-            },
-            values: form.values,
-          },
-          { status: 409 },
-        );
-      }
-      break;
-    }
-    case "add-accused": {
-      const input = form.data;
-      audited(
-        db,
-        (tx) => {
-          const person = addAccused(tx, kase.id, input);
-          recordIdentity(
-            tx,
-            { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id },
-            { name: person.name, birthYear: null, extra: null },
-          );
-        },
-        () => ({ ...entry, action: "add:accused" }),
-      );
-      break;
-    }
-    case "victim-identity": {
-      const { victimId } = form.data;
-      const victim = caseDetail(db, kase.id).victims.find((v) => v.id === victimId);
-      if (!victim)
-        return data(
-          { intent, errors: { form: "That victim is not recorded on this case." }, values: {} },
-          { status: 404 },
-        );
-      // The attributes are fingerprinted and dropped there; they are not stored, logged or echoed back.
-      addToIdentityRecord(
-        db,
-        { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "victim", subjectId: victim.id },
-        user.id,
-        form.data.entries,
-        form.data.crossCase,
-      );
-      break;
-    }
-    case "accused-identity": {
-      const { accusedId, fatherName, birthYear } = form.data;
-      const person = caseDetail(db, kase.id).accused.find((a) => a.id === accusedId);
-      if (!person)
-        return data(
-          { intent, errors: { form: "That accused is not recorded on this case." }, values: {} },
-          { status: 404 },
-        );
-      const crossCase = fatherName || birthYear ? { name: person.name, birthYear, extra: fatherName } : null;
-      addToIdentityRecord(
-        db,
-        { collectiveId: user.collectiveId, caseId: kase.id, subjectKind: "accused", subjectId: person.id },
-        user.id,
-        form.data.entries,
-        crossCase,
-      );
-      break;
-    }
-    case "remove-identity-entry":
-      if (
-        !removeFromIdentityRecord(db, { collectiveId: user.collectiveId, caseId: kase.id }, user.id, form.data.entryId)
-      ) {
-        return data(
-          { intent, errors: { form: "That fingerprint is not on this case's records." }, values: {} },
-          { status: 404 },
-        );
-      }
-      break;
-    case "decide-match": {
-      const { matchId, decision } = form.data;
-      const decided = audited(
-        db,
-        (tx) => decideMatch(tx, user.collectiveId, matchId, kase.id, decision, user.id),
-        (ok) => (ok ? { ...entry, action: `match:${decision}`, detail: `match ${matchId}` } : null),
-      );
-      if (!decided)
-        return data({ intent, errors: { form: "That match is not on this case." }, values: {} }, { status: 404 });
-      break;
-    }
-  }
+  const refused = changeCaseRecord(db, user, kase, form.data, today);
+  if (refused)
+    return data(
+      { intent, errors: refused.errors, values: refused.keepInput ? form.values : {} },
+      { status: refused.status },
+    );
   return redirect(`/cases/${kase.id}`);
 }
 
