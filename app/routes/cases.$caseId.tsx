@@ -12,7 +12,7 @@ import { can, seesRestricted } from "~/lib/permissions";
 import { audit } from "~/models/audit.server";
 import { caseDetail, requireCase } from "~/models/case.server";
 import { participationIndicatorsFor } from "~/models/outcome.server";
-import { participationIndex, type IndexResult } from "~/lib/participation";
+import { participationIndex } from "~/lib/participation";
 import { getCollective } from "~/models/collective.server";
 import { IdentityMatches } from "~/components/identity-matches";
 import { accusedSchema, caseEventFormSchema, matchDecisionSchema, victimSchema } from "~/schemas/case";
@@ -26,6 +26,7 @@ import { parseGuardedForm, type GuardedFields } from "~/services/input-guard.ser
 import { plural } from "~/lib/plural";
 import { idParam } from "~/lib/params";
 import { CaseDecisions } from "~/components/case-decisions";
+import { CaseVictims } from "~/components/case-victims";
 import { caseDecisions } from "~/services/case-decisions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -121,16 +122,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const roleLabel = (role: string) => ({ lead: "Lead", support: "Support", informed: "Informed" })[role] ?? role;
-const ageBandLabel = (b: string) =>
-  ({
-    under_12: "Under 12",
-    "12_15": "12–15",
-    "16_17": "16–17",
-    "18_25": "18–25",
-    "26_35": "26–35",
-    "36_plus": "36 and over",
-  })[b] ?? b;
-
 export default function CasePage() {
   const { view, participation, matches, records, canEdit, registered, decisions, eventRule } =
     useLoaderData<typeof loader>();
@@ -246,100 +237,7 @@ export default function CasePage() {
       </section>
 
       <CaseDecisions decisions={decisions} />
-      <section className="card" aria-labelledby="victims">
-        <h2 id="victims">Victims</h2>
-        <p className="muted">
-          By pseudonym code only. Nothing that could identify a victim is recorded here. The participation index (0–100)
-          measures what the system delivered to the victim, not the victim.
-        </p>
-        {view.victims.length ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Age band</th>
-                  <th scope="col">What the system has delivered</th>
-                  <th scope="col">Participation index</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.victims.map((v) => (
-                  <tr key={v.id}>
-                    <th scope="row" className="nowrap">
-                      {v.code}
-                    </th>
-                    <td>
-                      {ageBandLabel(v.ageBand)}
-                      {v.minor ? " (minor)" : ""}
-                    </td>
-                    <td>
-                      <ul className="compact">
-                        <li>
-                          Legal aid:{" "}
-                          {v.legalAidAssignedOn ? `lawyer since ${formatDate(v.legalAidAssignedOn)}` : "not assigned"}
-                        </li>
-                        <li>
-                          Education or livelihood:{" "}
-                          {[v.educationEnrolled ? "education" : null, v.livelihoodSupport ? "livelihood" : null]
-                            .filter(Boolean)
-                            .join(", ") || "none"}
-                        </li>
-                        <li>
-                          Compensation:{" "}
-                          {v.compensationReceivedOn
-                            ? `received ${formatDate(v.compensationReceivedOn)}`
-                            : v.compensationAppliedOn
-                              ? `applied ${formatDate(v.compensationAppliedOn)}`
-                              : "not applied"}
-                        </li>
-                        <li>Shelter: {v.inShelter ? "yes" : "no"}</li>
-                        <li>
-                          Testimony:{" "}
-                          {[
-                            v.testifiedInProtectionRoom ? "protection room" : null,
-                            v.supportPersonAtTestimony ? "support person" : null,
-                          ]
-                            .filter(Boolean)
-                            .join(", ") || "neither recorded"}
-                        </li>
-                        <li>
-                          Last informed of progress: {v.lastInformedOn ? formatDate(v.lastInformedOn) : "not recorded"}
-                        </li>
-                        <li>
-                          Bail hearings:{" "}
-                          {v.heardAtBail === null ? "no hearing yet" : v.heardAtBail ? "heard" : "not heard"}
-                        </li>
-                        <li>
-                          When summoned:{" "}
-                          {v.escortedWhenSummoned === null
-                            ? "not summoned yet"
-                            : v.escortedWhenSummoned
-                              ? "escort or travel provided"
-                              : "not provided"}
-                        </li>
-                        <li>
-                          Threats:{" "}
-                          {v.threatReported
-                            ? v.threatActedOn
-                              ? "reported, acted on"
-                              : "reported, not acted on"
-                            : "none reported"}
-                        </li>
-                      </ul>
-                    </td>
-                    <td>
-                      <ParticipationCell result={participation[v.id]} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="empty">No victim is recorded on this case yet.</p>
-        )}
-      </section>
+      <CaseVictims victims={view.victims} participation={participation} />
 
       <section className={view.restricted ? "card restricted" : "card"} aria-labelledby="accused">
         <h2 id="accused">
@@ -381,17 +279,6 @@ export default function CasePage() {
         />
       ) : null}
     </div>
-  );
-}
-
-function ParticipationCell({ result }: { result: IndexResult | undefined }) {
-  if (!result || result.score === null) return <span className="muted">No indicator applies yet</span>;
-  const missing = result.indicators.filter((i) => !i.met).map((i) => i.label);
-  return (
-    <>
-      <strong>{result.score}</strong>
-      {missing.length ? <div className="muted">Not yet: {missing.join("; ")}</div> : null}
-    </>
   );
 }
 
