@@ -12,23 +12,18 @@ import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { nudgeDaysBeforeMeeting, runReminders } from "~/services/reminders.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp, type TestSmtp } from "../support/smtp";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 let police: string;
 let secretariat: string;
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 let smtp: TestSmtp;
 const today = todayIn("Asia/Kolkata");
 
 beforeAll(async () => {
   police = await cookieFor("police@demo.testa");
   secretariat = await cookieFor("secretariat@demo.testa");
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind();
   smtp = await startSmtp();
   // Fresh items for the police with a known state.
   getDb()

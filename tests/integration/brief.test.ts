@@ -1,7 +1,7 @@
 import { eq, like } from "drizzle-orm";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accused, actionItems, cases, departments, mailOutbox } from "#db/schema";
+import { accused, actionItems, cases, mailOutbox } from "#db/schema";
 import { getDb } from "~/db.server";
 import { todayIn } from "~/lib/dates";
 import { loader as briefPdf } from "~/routes/departments.$departmentId.brief[.]pdf";
@@ -14,17 +14,12 @@ import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { pdfText } from "../support/pdf";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp, type TestSmtp } from "../support/smtp";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 let smtp: TestSmtp;
 beforeAll(async () => {
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind();
   smtp = await startSmtp();
 });
 afterAll(async () => {

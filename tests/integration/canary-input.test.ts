@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accused, actionItems, agendaItems, auditLog, cases, departments, meetings } from "#db/schema";
+import { accused, actionItems, agendaItems, auditLog, cases, meetings } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays, todayIn } from "~/lib/dates";
 import { rewriteFromKey, rewriteKey } from "~/lib/forms";
@@ -18,6 +18,7 @@ import { action as runAction } from "~/routes/meetings.$meetingId_.run";
 import { action as newMeetingAction } from "~/routes/meetings.new";
 import { action as participationAction } from "~/routes/settings.participation";
 import { cookieFor, getRequest, postRequest, run, type Outcome } from "../support/remix";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 // The guard at input: a victim's name (and an accused's, and an FIR) typed into a field others
 // read is refused when saved, with the field named, the input kept and a rewrite offered.
@@ -26,7 +27,7 @@ let cookies: Record<"secretariat" | "police" | "admin", string>;
 let caseId: number;
 let accusedName: string;
 let fir: string;
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 const today = todayIn("Asia/Kolkata");
 
 beforeAll(async () => {
@@ -35,13 +36,7 @@ beforeAll(async () => {
     police: await cookieFor("police@demo.testa"),
     admin: await cookieFor("admin@demo.testa"),
   };
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind();
   const kase = getDb()
     .select()
     .from(cases)

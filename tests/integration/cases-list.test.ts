@@ -1,12 +1,13 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { caseDepartments, caseEvents, cases, collectives, departments } from "#db/schema";
+import { caseDepartments, caseEvents, cases, collectives } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays, formatDate, todayIn } from "~/lib/dates";
 import { casesPerPage } from "~/models/case.server";
 import { loader as listLoader } from "~/routes/cases._index";
 import { createCase, createCaseEvent, createCollective, createDepartment } from "../factories";
 import { cookieFor, getRequest, run } from "../support/remix";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 // The case register at /cases: who sees what, the filters from the URL, pages and clock flags.
 
@@ -24,7 +25,7 @@ type Row = {
 let secretariat: string;
 let police: string;
 let observer: string;
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 let demoId: number;
 
 beforeAll(async () => {
@@ -32,14 +33,7 @@ beforeAll(async () => {
   police = await cookieFor("police@demo.testa");
   observer = await cookieFor("observer@demo.testa");
   demoId = getDb().select().from(collectives).where(eq(collectives.districtCode, "DEM")).get()!.id;
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .where(eq(departments.collectiveId, demoId))
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind(demoId);
 });
 
 const db = () => getDb();

@@ -7,6 +7,7 @@ import { action as editAction, loader as editLoader } from "~/routes/cases.$case
 import { action as newAction, loader as newLoader } from "~/routes/cases.new";
 import { createCase, createCollective, createDepartment } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 // Registering and editing a case, and who may open its page. Events, victims and accused are in
 // cases-record.test.ts; the list and its filters in cases-list.test.ts.
@@ -15,20 +16,14 @@ let secretariat: string;
 let police: string;
 let dcpu: string;
 let observer: string;
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 
 beforeAll(async () => {
   secretariat = await cookieFor("secretariat@demo.testa");
   police = await cookieFor("police@demo.testa");
   dcpu = await cookieFor("dcpu@demo.testa");
   observer = await cookieFor("observer@demo.testa");
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind();
 });
 
 const db = () => getDb();

@@ -12,23 +12,17 @@ import { getSessionUser, signIn } from "~/services/auth.server";
 import { createCollective, createDepartment, createTenure } from "../factories";
 import { demoPassword } from "../support/constants";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 let admin: string;
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 let collectiveId: number;
 const today = todayIn("Asia/Kolkata");
 
 beforeAll(async () => {
   admin = await cookieFor("admin@demo.testa");
   collectiveId = getDb().select().from(collectives).get()!.id;
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .where(eq(departments.collectiveId, collectiveId))
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind(collectiveId);
 });
 
 const params = (departmentId: number | string) => ({ departmentId: String(departmentId) });

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, departments, passwordTokens, tenures, users } from "#db/schema";
+import { auditLog, passwordTokens, tenures, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays, todayIn } from "~/lib/dates";
 import { resolveSessionUser } from "~/models/user.server";
@@ -10,20 +10,15 @@ import { loader as listLoader } from "~/routes/departments._index";
 import { action as welcomeAction, loader as welcomeLoader } from "~/routes/welcome.$token";
 import { getSessionUser, signIn } from "~/services/auth.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 let admin: string;
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 const today = todayIn("Asia/Kolkata");
 
 beforeAll(async () => {
   admin = await cookieFor("admin@demo.testa");
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind();
 });
 
 const counts = () => ({

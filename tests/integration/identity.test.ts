@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { count, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accused, agendaItems, auditLog, cases, departments, identityMatches, mailOutbox, meetings } from "#db/schema";
+import { accused, agendaItems, auditLog, cases, identityMatches, mailOutbox, meetings } from "#db/schema";
 import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
@@ -14,6 +14,7 @@ import { containsProtected, findProtected, firKey, protectedSet, rewriteProtecte
 import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp } from "../support/smtp";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 // Canary names: written once through the app, they must never be found anywhere afterwards.
 const victimName = "Zarina Quaziwala";
@@ -21,18 +22,12 @@ const victimDistrict = "Canaryganj";
 const fatherName = "Ibrahim Canaryvala";
 
 let secretariat: string;
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 let caseA: number;
 let caseB: number;
 beforeAll(async () => {
   secretariat = await cookieFor("secretariat@demo.testa");
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind();
   const withVictims = getDb()
     .select({ id: cases.id })
     .from(cases)

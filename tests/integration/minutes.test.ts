@@ -1,16 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  accused,
-  actionItems,
-  agendaItems,
-  attendance,
-  auditLog,
-  cases,
-  departments,
-  meetings,
-  tenures,
-} from "#db/schema";
+import { accused, actionItems, agendaItems, attendance, auditLog, cases, meetings, tenures } from "#db/schema";
 import { isNull } from "drizzle-orm";
 import { getDb } from "~/db.server";
 import { saveAttendance } from "~/models/minutes.server";
@@ -21,22 +11,17 @@ import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { pdfText } from "../support/pdf";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp, type TestSmtp } from "../support/smtp";
+import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 let secretariat: string;
 let smtp: TestSmtp;
 let meeting: typeof meetings.$inferSelect;
-let dept: Record<string, number>;
+let dept: Record<SeededKind, number>;
 beforeAll(async () => {
   secretariat = await cookieFor("secretariat@demo.testa");
   smtp = await startSmtp();
   meeting = getDb().select().from(meetings).where(eq(meetings.status, "planned")).get()!;
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.kind, d.id]),
-  );
+  dept = departmentIdsByKind();
 });
 afterAll(async () => {
   await smtp.stop();

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, notInArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accused, agendaItems, agendaVersions, caseDepartments, cases, departments, meetings, users } from "#db/schema";
+import { accused, agendaItems, agendaVersions, caseDepartments, cases, meetings, users } from "#db/schema";
 import { getDb } from "~/db.server";
 import { dateInZone, formatDate, todayIn } from "~/lib/dates";
 import { action as raiseAction, loader as actionsLoader } from "~/routes/actions._index";
@@ -14,13 +14,14 @@ import { MeetingConflict } from "~/lib/meeting-state";
 import { publishAgenda } from "~/services/meeting-mail.server";
 import { createCase, createCollective } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { departmentsByKind, type SeededKind } from "../support/departments";
 
 // A representative raises a matter for the next meeting on "Our department's actions"; it lands
 // on that meeting's draft agenda with who raised it, and counts as the department's initiative.
 let police: string;
 let dcpu: string;
 let secretariat: string;
-let dept: Record<string, { id: number; name: string }>;
+let dept: Record<SeededKind, { id: number; name: string }>;
 const today = todayIn("Asia/Kolkata");
 const meetingDayIn = (startsAt: string) => dateInZone(new Date(startsAt), "Asia/Kolkata");
 
@@ -28,13 +29,7 @@ beforeAll(async () => {
   police = await cookieFor("police@demo.testa");
   dcpu = await cookieFor("dcpu@demo.testa");
   secretariat = await cookieFor("secretariat@demo.testa");
-  dept = Object.fromEntries(
-    getDb()
-      .select()
-      .from(departments)
-      .all()
-      .map((d) => [d.kind, d]),
-  );
+  dept = departmentsByKind();
 });
 
 const next = () =>
