@@ -14,6 +14,7 @@ import {
   victims,
 } from "#db/schema";
 import type { CaseDepartmentRole } from "#db/schema/enums";
+import { at } from "~/lib/at";
 import { nextCaseCode } from "~/lib/case-code";
 
 type Insert<T extends { $inferInsert: unknown }> = T["$inferInsert"];
@@ -37,7 +38,7 @@ export function createDepartment(db: Conn, over: Partial<Insert<typeof departmen
 export function createUser(db: Conn, over: Partial<Insert<typeof users>> & { collectiveId: number; email: string }) {
   return db
     .insert(users)
-    .values({ name: over.email.split("@")[0], role: "secretariat", ...over, email: over.email.toLowerCase() })
+    .values({ name: at(over.email.split("@"), 0), role: "secretariat", ...over, email: over.email.toLowerCase() })
     .returning()
     .get();
 }
@@ -138,7 +139,7 @@ export function seededRandom(seed: number) {
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)],
+    pick: <T>(list: readonly T[]): T => at(list, Math.floor(next() * list.length)),
     chance: (p: number) => next() < p,
   };
 }

@@ -4,12 +4,10 @@ import fs from "node:fs";
 import { openDatabase } from "#db/client";
 import { audit } from "~/models/audit.server";
 
-const [collectiveId, count, tag, barrier] = [
-  Number(process.argv[2]),
-  Number(process.argv[3]),
-  process.argv[4],
-  process.argv[5],
-];
+const [collectiveArg, countArg, tag, barrier] = process.argv.slice(2);
+if (tag === undefined || barrier === undefined)
+  throw new Error("Usage: audit-writer.ts <collective id> <count> <tag> <barrier file>");
+const [collectiveId, count] = [Number(collectiveArg), Number(countArg)];
 const db = openDatabase(process.env.DATABASE_PATH!);
 // Both writers start together: each says it is ready, then waits for the test to drop the barrier file.
 process.stdout.write("ready\n");

@@ -1,4 +1,5 @@
 import { getDb } from "~/db.server";
+import { at } from "~/lib/at";
 import { createSessionCookie } from "~/services/auth.server";
 import { findUserByEmail } from "~/models/user.server";
 
@@ -9,7 +10,7 @@ export async function cookieFor(email: string): Promise<string> {
   const user = findUserByEmail(getDb(), email);
   if (!user) throw new Error(`No user ${email} in the test database`);
   const setCookie = await createSessionCookie(new Request(origin), user.id);
-  return setCookie.split(";")[0];
+  return at(setCookie.split(";"), 0);
 }
 
 export function getRequest(pathname: string, cookie?: string): Request {

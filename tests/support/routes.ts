@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { at } from "~/lib/at";
 
 // What the attack tests read from app/routes itself, so a new route or form is covered without
 // touching the tests: the files, their URL parameters, the source where fields and intents are written.
@@ -16,7 +17,7 @@ export const routeFiles = () =>
 /** "cases.$caseId_.edit.tsx" → "cases.$caseId_.edit": the key the permission table uses. */
 export const routeId = (file: string) => file.replace(/\.tsx?$/, "");
 
-export const paramsOf = (file: string) => [...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => m[1]);
+export const paramsOf = (file: string) => [...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => at(m, 1));
 
 /**
  * The source of a route and of the components and schemas it imports, and theirs in turn (a
@@ -49,11 +50,11 @@ export function sourcesOf(file: string): string {
 
 export const intentsOf = (source: string) =>
   new Set([
-    ...[...source.matchAll(/intent(?:\s*===\s*|: z\.literal\()"([a-z-]+)"/g)].map((m) => m[1]),
-    ...[...source.matchAll(/name="intent" value="([a-z-]+)"/g)].map((m) => m[1]),
-    ...[...source.matchAll(/^\s+"([a-z]+(?:-[a-z]+)+)": \w+Schema/gm)].map((m) => m[1]),
+    ...[...source.matchAll(/intent(?:\s*===\s*|: z\.literal\()"([a-z-]+)"/g)].map((m) => at(m, 1)),
+    ...[...source.matchAll(/name="intent" value="([a-z-]+)"/g)].map((m) => at(m, 1)),
+    ...[...source.matchAll(/^\s+"([a-z]+(?:-[a-z]+)+)": \w+Schema/gm)].map((m) => at(m, 1)),
     ...[...source.matchAll(/intent: (?:z\.enum\(|choice\("[^"]*",\s*)\[([^\]]+)\]/g)].flatMap((m) =>
-      [...m[1].matchAll(/"([a-z-]+)"/g)].map((x) => x[1]),
+      [...at(m, 1).matchAll(/"([a-z-]+)"/g)].map((x) => at(x, 1)),
     ),
   ]);
 

@@ -13,6 +13,7 @@ import {
 } from "~/lib/agenda/rules";
 import { defaultSettings, defaultWeights, weightsFrom } from "~/lib/agenda/settings";
 import type { AgendaCase, AgendaContext } from "~/lib/agenda/types";
+import { must, only } from "../support/present";
 
 const ctx = (over: Partial<AgendaContext> = {}): AgendaContext => ({
   meetingDate: "2026-12-03",
@@ -167,13 +168,15 @@ describe("ranking", () => {
     const c = aCase({ code: "DEM-2026-0005", overdueActionItems: 1, meetingsSinceReviewed: 4 });
     const ranked = rankCases([a, b, c], ctx());
     expect(ranked.map((r) => r.case.code)).toEqual(["DEM-2026-0005", "DEM-2026-0002", "DEM-2026-0009"]);
-    expect(ranked[0].score).toBe(defaultWeights.overdue_actions + defaultWeights.not_reviewed);
+    expect(must(ranked[0]).score).toBe(defaultWeights.overdue_actions + defaultWeights.not_reviewed);
   });
   it("follows changed weights", () => {
     const a = aCase({ code: "DEM-2026-0001", overdueActionItems: 1 });
     const b = aCase({ code: "DEM-2026-0002", meetingsSinceReviewed: 5 });
     const weights = { ...defaultWeights, not_reviewed: 90 };
-    expect(rankCases([a, b], ctx({ settings: { ...defaultSettings, weights } }))[0].case.code).toBe("DEM-2026-0002");
+    expect(must(rankCases([a, b], ctx({ settings: { ...defaultSettings, weights } }))[0]).case.code).toBe(
+      "DEM-2026-0002",
+    );
   });
   it("leaves out cases no rule flags", () => {
     expect(rankCases([aCase()], ctx())).toEqual([]);
@@ -196,9 +199,11 @@ describe("urgency", () => {
     const agenda = generateAgenda([hearing, overdueChargesheet()], ctx({ durationMinutes: 38 }));
     const reviews = agenda.items.filter((i) => i.kind === "case_review");
     expect(reviews.map((i) => i.title)).toEqual(["Case review: DEM-2026-0099"]);
-    expect(reviews[0].reasons[0]).toMatch(/^Chargesheet overdue by \d+ days .*: the accused may claim default bail$/);
+    expect(must(reviews[0]).reasons[0]).toMatch(
+      /^Chargesheet overdue by \d+ days .*: the accused may claim default bail$/,
+    );
     expect(agenda.writtenUpdates.map((i) => i.title)).toEqual(["Case review: DEM-2026-0001"]);
-    expect(agenda.writtenUpdates[0].reasons).toEqual([
+    expect(must(agenda.writtenUpdates[0]).reasons).toEqual([
       "Hearing on 07/01/2027, 35 days after this meeting",
       "Bail application pending for 1 accused",
     ]);
@@ -212,7 +217,7 @@ describe("urgency", () => {
       extraReasons: [{ rule: "escalated_actions", reason: "2 action items escalated" }],
     });
     const ranked = rankCases([busy, overdueChargesheet()], ctx());
-    expect(ranked[1].score).toBeGreaterThan(ranked[0].score);
+    expect(must(ranked[1]).score).toBeGreaterThan(must(ranked[0]).score);
     expect(ranked.map((r) => [r.case.code, r.clockRunOut])).toEqual([
       ["DEM-2026-0099", true],
       ["DEM-2026-0001", false],
@@ -220,7 +225,7 @@ describe("urgency", () => {
   });
 
   it("weighs a hearing more as its date nears", () => {
-    const scoreOf = (date: string) => rankCases([hearingIn(date)], ctx())[0].score;
+    const scoreOf = (date: string) => only(rankCases([hearingIn(date)], ctx())).score;
     expect(scoreOf("2026-12-03")).toBe(defaultWeights.hearing_soon * 2);
     expect(scoreOf("2026-12-08")).toBe(defaultWeights.hearing_soon * 1.5);
     expect(scoreOf("2026-12-20")).toBe(defaultWeights.hearing_soon);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { entryHash, genesisHash, verifyChain, type StoredEntry } from "~/lib/audit-chain";
+import { must } from "../support/present";
 
 function chain(n: number): StoredEntry[] {
   const out: StoredEntry[] = [];
@@ -29,7 +30,7 @@ describe("the audit chain", () => {
 
   it("names the first entry changed", () => {
     const entries = chain(5);
-    entries[2] = { ...entries[2], detail: "fir" };
+    entries[2] = { ...must(entries[2]), detail: "fir" };
     expect(verifyChain(entries)).toMatchObject({
       ok: false,
       checked: 2,
@@ -54,13 +55,14 @@ describe("the audit chain", () => {
       detail: null,
       at: "2026-12-01T08:05:00.000Z",
     };
-    entries.splice(2, 0, { ...forged, prevHash: entries[1].hash, hash: entryHash(entries[1].hash!, forged) });
+    const second = must(entries[1]);
+    entries.splice(2, 0, { ...forged, prevHash: second.hash, hash: entryHash(second.hash!, forged) });
     expect(verifyChain(entries)).toMatchObject({ ok: false, broken: { id: 6 } });
   });
 
   it("refuses an entry without a hash, and a field shifted into its neighbour", () => {
     const entries = chain(2);
-    expect(verifyChain([...entries, { ...entries[1], id: 9, prevHash: null, hash: null }])).toMatchObject({
+    expect(verifyChain([...entries, { ...must(entries[1]), id: 9, prevHash: null, hash: null }])).toMatchObject({
       ok: false,
       broken: { id: 9 },
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { caseView, type CaseViewInput } from "~/lib/case-view";
+import { must } from "../support/present";
 
 const input: CaseViewInput = {
   kase: {
@@ -60,7 +61,7 @@ describe("caseView (redaction)", () => {
     expect(view.restricted).toBeNull();
     for (const secret of ["0457", "Zzcanary", "Yycanary", "aunt", "firNumber", "note"])
       expect(json).not.toContain(secret);
-    expect(view.clocks[0].label).toBe("Chargesheet due in 30 days (arrest 02/10/2026, 60-day limit)");
+    expect(must(view.clocks[0]).label).toBe("Chargesheet due in 30 days (arrest 02/10/2026, 60-day limit)");
   });
 
   it("shows every role the accused by position, with arrest and bail but no name", () => {

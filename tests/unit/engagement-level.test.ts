@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isOverdueReviewLine } from "~/components/overdue";
 import { accountabilityMatrix, levelRule, levelWords, periodFor, type MatrixInput } from "~/lib/accountability";
 import { actionReview } from "~/lib/agenda/action-review";
+import { only } from "../support/present";
 
 // Each case is one department over four held meetings, worked by hand against the words of levelRule.
 const today = "2026-11-28";
@@ -26,7 +27,7 @@ function level(over: Partial<MatrixInput>) {
     raised: [],
     ...over,
   };
-  return accountabilityMatrix(input, periodFor("all", today), today)[0].level;
+  return only(accountabilityMatrix(input, periodFor("all", today), today)).level;
 }
 
 describe("the level of engagement, as the page explains it", () => {

@@ -8,6 +8,7 @@ import {
   type IndicatorKey,
   type VictimServices,
 } from "~/lib/participation";
+import { must } from "../support/present";
 
 const none: VictimServices = {
   legalAidAssignedOn: null,
@@ -149,7 +150,7 @@ describe("a configuration saved before the new indicators", () => {
     }
   });
   it("hands a counted protection room over to the room-or-support-person indicator, with its weight and stages", () => {
-    const room = { ...old[5], weight: 4, stages: ["judgment" as const] };
+    const room = { ...must(old[5]), weight: 4, stages: ["judgment" as const] };
     const complete = completeIndicators([...old.slice(0, 5), room]);
     expect(complete.find((i) => i.key === "protection_room")).toMatchObject({ active: false, weight: 4 });
     expect(complete.find((i) => i.key === "testimony_supported")).toMatchObject({
@@ -159,7 +160,7 @@ describe("a configuration saved before the new indicators", () => {
     });
   });
   it("leaves an uncounted protection room alone, and a complete configuration as it is", () => {
-    const off = completeIndicators([...old.slice(0, 5), { ...old[5], active: false }]);
+    const off = completeIndicators([...old.slice(0, 5), { ...must(old[5]), active: false }]);
     expect(off.find((i) => i.key === "testimony_supported")).toEqual(
       defaultIndicators.find((i) => i.key === "testimony_supported"),
     );
