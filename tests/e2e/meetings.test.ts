@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { signIn, startApp, type RunningApp } from "./support/app";
 import { seriousViolations } from "./support/axe";
+import { must } from "../support/present";
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ describe("the monthly meeting, from agenda to inbox", () => {
     await page.goto("/meetings");
     await page.getByRole("link", { name: "Meeting 7" }).click();
     const before = await itemTitles(page);
-    await page.getByRole("button", { name: `Move up: ${before[3].replace("Pinned", "").trim()}` }).click();
+    await page.getByRole("button", { name: `Move up: ${must(before[3]).replace("Pinned", "").trim()}` }).click();
     await page.waitForLoadState("load");
     const after = await itemTitles(page);
     expect(after[2]).toBe(before[3]);

@@ -190,7 +190,7 @@ describe("closing Meeting 7: action items as agreed, and the next draft agenda",
     for (const [text, dept] of [
       ["Counsellor to visit Rukhsana Bano at the shelter", "District Child Protection Unit"],
       ["Shelter to send the attendance register", "Government Shelter Home"],
-    ]) {
+    ] as const) {
       await item
         .locator("details", { has: page.locator("summary", { hasText: "Add an action item" }) })
         .evaluate((d) => ((d as HTMLDetailsElement).open = true));

@@ -13,6 +13,7 @@ import { nudgeDaysBeforeMeeting, runReminders } from "~/services/reminders.serve
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 import { departmentIdsByKind, type SeededKind } from "../support/departments";
+import { must } from "../support/present";
 
 let police: string;
 let secretariat: string;
@@ -342,7 +343,7 @@ describe("the nudge before a meeting", () => {
     runReminders(db, nudgeNoon);
     runReminders(db, nudgeNoon);
     expect(courtMail()).toHaveLength(1);
-    expect(courtMail()[0].text).toContain(`Meeting ${upcoming.number} is on`);
+    expect(must(courtMail()[0]).text).toContain(`Meeting ${upcoming.number} is on`);
     // The day after, the court has nothing overdue or due within a week: nothing more.
     runReminders(db, new Date(nudgeNoon.getTime() + 86_400_000));
     expect(courtMail()).toHaveLength(1);

@@ -11,6 +11,7 @@ import { action as caseEditAction } from "~/routes/cases.$caseId_.edit";
 import { loader as caseLoader } from "~/routes/cases.$caseId";
 import { createCollective } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { must } from "../support/present";
 
 let admin: string;
 let secretariat: string;
@@ -191,7 +192,7 @@ describe("the chain", () => {
         detail: `step ${i}`,
       });
     expect(verifyAuditLog(getDb(), other.id)).toEqual({ ok: true, checked: 4 });
-    const target = getDb().select().from(auditLog).where(eq(auditLog.collectiveId, other.id)).all()[2];
+    const target = must(getDb().select().from(auditLog).where(eq(auditLog.collectiveId, other.id)).all()[2]);
     getDb().$client.prepare("update audit_log set detail = 'step 9' where id = ?").run(target.id);
     expect(verifyAuditLog(getDb(), other.id)).toMatchObject({ ok: false, checked: 2, broken: { id: target.id } });
     // The demo collective's chain is its own, and still holds.

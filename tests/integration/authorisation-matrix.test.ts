@@ -7,7 +7,8 @@ import { getDb } from "~/db.server";
 import { can, routeAccess, type RouteAccess } from "~/lib/permissions";
 import { createPasswordToken } from "~/models/password-token.server";
 import { cookieFor, run } from "../support/remix";
-import { intentsOf, paramsOf, pathOf, routeFiles, routeId, sourcesOf } from "../support/routes";
+import { intentsOf, loadRoute, paramsOf, pathOf, routeFiles, routeId, sourcesOf } from "../support/routes";
+import { must } from "../support/present";
 
 // The authorisation matrix, built from app/routes: every route × every role × GET and POST (each
 // intent the route's forms send), expecting exactly what app/lib/permissions.ts grants. A route
@@ -74,7 +75,7 @@ async function attempt(
   cookie: string | null,
   intent?: string,
 ): Promise<"refused" | "sign-in" | "allowed" | `error ${number}`> {
-  const mod = await modules[`/app/routes/${file}`]();
+  const mod = await loadRoute(modules, file);
   const routeParams = Object.fromEntries(paramsOf(file).map((p) => [p, params[p] ?? "x"]));
   const headers: Record<string, string> = { Origin: origin };
   if (cookie) headers.Cookie = cookie;
@@ -113,8 +114,8 @@ describe("the authorisation matrix", () => {
       "entries for routes that no longer exist",
     ).toEqual([]);
     for (const file of files) {
-      const mod = await modules[`/app/routes/${file}`]();
-      const entry = routeAccess[routeId(file)];
+      const mod = await loadRoute(modules, file);
+      const entry = must(routeAccess[routeId(file)], `routeAccess["${routeId(file)}"]`);
       expect(!!mod.loader, `${file}: GET entry matches whether it has a loader`).toBe(entry.get !== null);
       expect(!!mod.action, `${file}: POST entry matches whether it has an action`).toBe(entry.post !== null);
     }
@@ -124,7 +125,7 @@ describe("the authorisation matrix", () => {
     const wrong: string[] = [];
     let requests = 0;
     for (const file of routeFiles()) {
-      const entry = routeAccess[routeId(file)];
+      const entry = must(routeAccess[routeId(file)], `routeAccess["${routeId(file)}"]`);
       const cells: { method: "GET" | "POST"; access: RouteAccess; intent?: string }[] = [];
       if (entry.get !== null) cells.push({ method: "GET", access: entry.get });
       if (entry.post !== null) {

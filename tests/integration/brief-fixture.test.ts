@@ -18,6 +18,7 @@ import {
 import { testToday } from "../support/constants";
 import { pdfText } from "../support/pdf";
 import { cookieFor, getRequest, run } from "../support/remix";
+import { at as elementAt } from "~/lib/at";
 
 // A small collective of its own, beside the demo one, whose brief for "Fixture Police Unit" (F) is
 // worked out by hand below. Every date is relative to today (day 0), so the test holds on any day.
@@ -544,7 +545,7 @@ function pdfTable(text: string, header: string[]): string[][] {
     let from = 0;
     return header.map((h) => (from = l.indexOf(h, from)));
   };
-  let starts = startsOf(lines[first]);
+  let starts = startsOf(elementAt(lines, first));
   const rows: string[][] = [];
   let row: string[][] | null = null;
   const flush = () => {
@@ -572,7 +573,7 @@ function pdfTable(text: string, header: string[]): string[][] {
       starts.forEach((s, k) => {
         if (s <= m.index + 2) col = k;
       });
-      row[col].push(m[0]);
+      elementAt(row, col).push(m[0]);
     }
   }
   flush();

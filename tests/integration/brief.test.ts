@@ -15,6 +15,7 @@ import { pdfText } from "../support/pdf";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp, type TestSmtp } from "../support/smtp";
 import { departmentIdsByKind, type SeededKind } from "../support/departments";
+import { must } from "../support/present";
 
 let dept: Record<SeededKind, number>;
 let smtp: TestSmtp;
@@ -136,19 +137,19 @@ describe("handover", () => {
     const queued = getDb().select().from(mailOutbox).where(like(mailOutbox.idempotencyKey, "welcome:%")).all();
     expect(queued).toHaveLength(1);
     await deliverDueMail({ transport: smtpTransport(smtp.url), now: new Date(Date.now() + 60_000) });
-    const [mail] = await smtp.waitFor(1);
+    const mail = must((await smtp.waitFor(1))[0], "the welcome mail");
     expect(mail.subject).toBe("Welcome to the Demo District collective: your seat for District Child Protection Unit");
     expect(mail.attachments.filter((a) => a.contentType === "application/pdf").map((a) => a.filename)).toEqual([
       "onboarding-brief.pdf",
     ]);
     const invites = mail.attachments.filter((a) => a.contentType.startsWith("text/calendar"));
     expect(invites).toHaveLength(1);
-    const attendees = new ICAL.Component(ICAL.parse(invites[0].content.toString("utf8")))
+    const attendees = new ICAL.Component(ICAL.parse(must(invites[0]).content.toString("utf8")))
       .getFirstSubcomponent("vevent")!
       .getAllProperties("attendee")
       .map((p) => String(p.getFirstValue()).toLowerCase());
     expect(attendees).toContain("mailto:priya.nair@example.org");
-    const link = /\/welcome\/([A-Za-z0-9_-]+)/.exec(mail.text ?? "")![1];
+    const link = must(/\/welcome\/([A-Za-z0-9_-]+)/.exec(mail.text ?? ""), "the welcome link")[1];
     expect(link).toBe(res.data.done.link.split("/").pop());
     // The brief in the email is built after the transfer is written: the new holder and the closed
     // tenure, as the downloaded brief shows them.

@@ -7,12 +7,13 @@ import { getDb } from "~/db.server";
 import { addDays } from "~/lib/dates";
 import { agendaContextFor } from "~/services/agenda.server";
 import { testToday } from "../support/constants";
+import { must } from "../support/present";
 
 describe("the next agenda's review of action items", () => {
   it("counts the coming meeting as a carry, and escalates an item carried twice", () => {
     const db = getDb();
     const held = db.select().from(meetings).where(eq(meetings.status, "held")).orderBy(desc(meetings.startsAt)).all();
-    const [last, beforeLast] = held;
+    const [last, beforeLast] = [must(held[0], "the last meeting held"), must(held[1], "the one before")];
     const police = db
       .select()
       .from(departments)

@@ -8,6 +8,7 @@ import { loader as listLoader } from "~/routes/cases._index";
 import { createCase, createCaseEvent, createCollective, createDepartment } from "../factories";
 import { cookieFor, getRequest, run } from "../support/remix";
 import { departmentIdsByKind, type SeededKind } from "../support/departments";
+import { must } from "../support/present";
 
 // The case register at /cases: who sees what, the filters from the URL, pages and clock flags.
 
@@ -152,7 +153,7 @@ describe("filters", () => {
   });
 
   it("searches by code, partial and in any case", async () => {
-    const code = demoCases()[0].code;
+    const code = must(demoCases()[0]).code;
     expect((await list(`?q=${code.toLowerCase()}`)).data.rows.map((r: Row) => r.code)).toEqual([code]);
     const year = (await allRows("?q=-2025-")).map((r) => r.code);
     expect(year.length).toBe(demoCases().filter((c) => c.code.includes("-2025-")).length);

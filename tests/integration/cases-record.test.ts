@@ -15,6 +15,7 @@ import { addDays, formatDate, todayIn } from "~/lib/dates";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
 import { createCase, createCollective, createDepartment, createVictim } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { must } from "../support/present";
 
 // Adding to a case's record from its page: events, victims (by code only) and accused.
 
@@ -72,7 +73,7 @@ describe("adding an event", () => {
     });
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/cases/${kase.id}`);
-    const [event] = db().select().from(caseEvents).where(eq(caseEvents.caseId, kase.id)).all();
+    const event = must(db().select().from(caseEvents).where(eq(caseEvents.caseId, kase.id)).all()[0]);
     expect(event).toMatchObject({
       kind: "hearing",
       occurredOn: "2026-11-25",

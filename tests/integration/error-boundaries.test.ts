@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { routeFiles } from "../support/routes";
+import { loadRoute, routeFiles } from "../support/routes";
 
 // Every page shows a failure the same way: each route module with a page (a default export)
 // exports an ErrorBoundary that renders the shared GeneralErrorBoundary, so a 403, 404 or 500
@@ -16,7 +16,7 @@ describe("error boundaries", () => {
     const missing: string[] = [];
     const resources: string[] = [];
     for (const file of routeFiles()) {
-      const mod = await modules[`/app/routes/${file}`]();
+      const mod = await loadRoute(modules, file);
       if (mod.default === undefined) {
         resources.push(file);
         continue;

@@ -9,7 +9,8 @@ import * as enums from "#db/schema/enums";
 import { createPasswordToken } from "~/models/password-token.server";
 import { createCase, createCollective, createDepartment } from "../factories";
 import { cookieFor, run } from "../support/remix";
-import { intentsOf, pathOf, routesDir, sourcesOf } from "../support/routes";
+import { intentsOf, loadRoute, paramsOf, pathOf, routesDir, sourcesOf } from "../support/routes";
+import { at } from "~/lib/at";
 
 // The project's own fuzz test: every route that has an action (found from the files in
 // app/routes, so a new form is covered without touching this file), posted bad input of every
@@ -29,12 +30,12 @@ type Route = {
 
 const fieldNames = (source: string) =>
   new Set([
-    ...[...source.matchAll(/name="([\w.-]+)"/g)].map((m) => m[1]),
+    ...[...source.matchAll(/name="([\w.-]+)"/g)].map((m) => at(m, 1)),
     ...[
       ...source.matchAll(
         /^\s{2,4}(\w+): (?:z\.|required|optional|id\(|checkbox|choice|version|minutes|time|link|birthYear|yesNo)/gm,
       ),
-    ].map((m) => m[1]),
+    ].map((m) => at(m, 1)),
   ]);
 
 /** A value each choice field accepts, read from its schema (`choice("Stage", caseStages)`, `z.enum(["60", "90"])`). */
@@ -46,7 +47,7 @@ function choiceValues(source: string): Map<string, string> {
     const [, field, list1, list2, literal] = m;
     const list = (enums as Record<string, readonly string[] | undefined>)[list1 ?? list2 ?? ""];
     const value = literal ?? list?.[0];
-    if (value && !found.has(field)) found.set(field, value);
+    if (field !== undefined && value && !found.has(field)) found.set(field, value);
   }
   return found;
 }
@@ -67,9 +68,9 @@ let demoDepartments: number[] = [];
 beforeAll(async () => {
   const db = getDb();
   for (const file of fs.readdirSync(routesDir).sort()) {
-    const mod = await modules[`/app/routes/${file}`]();
+    const mod = await loadRoute(modules, file);
     if (!mod.action) continue;
-    const params = [...file.matchAll(/\$([A-Za-z0-9]+)/g)].map((m) => m[1]);
+    const params = paramsOf(file);
     const source = sourcesOf(file);
     routes.push({ file, params, source, choices: choiceValues(source), action: mod.action });
   }
@@ -177,7 +178,7 @@ function variants(
     ["with no other field", withIntent([])],
     ["with every field empty", every(() => "")],
     ["with words where numbers go", every(() => "abc")],
-    ["with odd spellings of numbers", every((_, i) => oddNumbers[i % oddNumbers.length])],
+    ["with odd spellings of numbers", every((_, i) => at(oddNumbers, i % oddNumbers.length))],
     ["with huge strings", every(() => huge)],
     ["with control characters", every(() => controls)],
     ["with control characters in otherwise good text", every((name) => plausible(name, controls))],

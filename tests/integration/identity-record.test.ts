@@ -6,6 +6,7 @@ import { action as caseAction, loader as caseLoader } from "~/routes/cases.$case
 import { action as meetingAction } from "~/routes/meetings.$meetingId";
 import { findProtected, protectedSet } from "~/services/identity.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
+import { must } from "../support/present";
 
 // Canaries: typed once into the identity form, they must never be stored or shown again.
 const canaries = {
@@ -21,7 +22,7 @@ let caseId: number;
 let victimId: number;
 beforeAll(async () => {
   secretariat = await cookieFor("secretariat@demo.testa");
-  caseId = getDb().select({ id: cases.id }).from(cases).all()[3].id;
+  caseId = must(getDb().select({ id: cases.id }).from(cases).all()[3]).id;
   victimId = (await view()).view.victims[0].id;
 });
 

@@ -15,6 +15,7 @@ import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp } from "../support/smtp";
 import { departmentIdsByKind, type SeededKind } from "../support/departments";
+import { must } from "../support/present";
 
 // Canary names: written once through the app, they must never be found anywhere afterwards.
 const victimName = "Zarina Quaziwala";
@@ -33,7 +34,7 @@ beforeAll(async () => {
     .from(cases)
     .all()
     .map((c) => c.id);
-  [caseA, caseB] = withVictims.slice(0, 2);
+  [caseA, caseB] = [must(withVictims[0]), must(withVictims[1])];
 });
 
 const post = (caseId: number, body: Record<string, string>) =>
@@ -106,8 +107,8 @@ describe("fingerprints", () => {
       birthYear: "2012",
       nativeDistrict: "",
     });
-    const third = getDb().select({ id: cases.id }).from(cases).all()[2].id;
-    const [vd] = (await view(third)).view.victims;
+    const third = must(getDb().select({ id: cases.id }).from(cases).all()[2]).id;
+    const vd = must((await view(third)).view.victims[0]);
     await post(third, {
       intent: "victim-identity",
       victimId: String(vd.id),
@@ -119,13 +120,13 @@ describe("fingerprints", () => {
   });
 
   it("flag the same victim recorded in Devanagari on one case and in Latin letters on another, both ways", async () => {
-    const [c4, c5, c6] = getDb()
+    const ids = getDb()
       .select({ id: cases.id })
       .from(cases)
       .all()
-      .slice(4, 7)
       .map((c) => c.id);
-    const victimOf = async (caseId: number) => (await view(caseId)).view.victims[0].id;
+    const [c4, c5, c6] = [must(ids[4]), must(ids[5]), must(ids[6])];
+    const victimOf = async (caseId: number) => must((await view(caseId)).view.victims[0]).id;
     const matched = async (caseId: number, other: number) =>
       (await view(caseId)).matches.some(
         (m: { kind: string; otherCaseId: number }) => m.kind === "victim" && m.otherCaseId === other,
@@ -257,8 +258,8 @@ describe("the leak guard", () => {
       ["Zareena Quaziwala", "name"],
       [`FIR No. ${kase.firNumber}`, "fir"],
     ]);
-    expect(matches[0].replacement).toMatch(/^V-\d{4}$/);
-    expect(matches[1].replacement).toBe(`the FIR of ${kase.code}`);
+    expect(must(matches[0]).replacement).toMatch(/^V-\d{4}$/);
+    expect(must(matches[1]).replacement).toBe(`the FIR of ${kase.code}`);
     const acc = getDb().select().from(accused).where(eq(accused.caseId, caseA)).get()!;
     const [named] = findProtected(`Bail opposed for ${acc.name}.`, set);
     expect(named).toMatchObject({ kind: "name", subject: "accused", replacement: `the accused (A-1 of ${kase.code})` });

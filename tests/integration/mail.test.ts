@@ -12,6 +12,7 @@ import { loader as outboxLoader } from "~/routes/outbox._index";
 import { deliverDueMail, emlFileName, maxAttempts, messageIdFor, smtpTransport } from "~/services/mail.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp, type TestSmtp } from "../support/smtp";
+import { must } from "../support/present";
 
 let smtp: TestSmtp;
 beforeAll(async () => {
@@ -63,15 +64,15 @@ describe("the outbox", () => {
     );
     const report = await deliverDueMail({ transport, now: later(1) });
     expect(report).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
-    const [message] = await smtp.waitFor(1);
+    const message = must((await smtp.waitFor(1))[0], "the message");
     expect(message.subject).toBe("Subject one");
     expect(message.messageId).toBe(messageIdFor("one"));
     expect(smtp.recipients[0]).toEqual(["police@demo.testa"]);
     const pdfs = message.attachments.filter((a) => a.contentType === "application/pdf");
     expect(pdfs.map((a) => a.filename)).toEqual(["agenda-meeting-7.pdf"]);
-    expect(Buffer.compare(pdfs[0].content, pdf)).toBe(0);
+    expect(Buffer.compare(must(pdfs[0]).content, pdf)).toBe(0);
     // nodemailer sends the invite as the text/calendar alternative plus its own invite.ics: never a second copy.
-    const calendarParts = smtp.raw[0].match(/^Content-Type: text\/calendar/gim) ?? [];
+    const calendarParts = must(smtp.raw[0]).match(/^Content-Type: text\/calendar/gim) ?? [];
     expect(calendarParts).toHaveLength(1);
     expect(message.attachments.filter((a) => a.contentType.startsWith("text/calendar"))).toHaveLength(1);
     expect(message.attachments.filter((a) => a.filename?.endsWith(".ics"))).toHaveLength(1);

@@ -16,6 +16,7 @@ import { deliverDueMail, smtpTransport } from "~/services/mail.server";
 import { pdfText } from "../support/pdf";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { startSmtp, type TestSmtp } from "../support/smtp";
+import { must } from "../support/present";
 
 let secretariat: string;
 let smtp: TestSmtp;
@@ -70,19 +71,20 @@ describe("editing the agenda", () => {
   it("moves an item up without JavaScript (a plain POST)", async () => {
     const id = upcoming().id;
     const before = items(id).filter((i) => !i.removed && !i.forWrittenUpdate);
-    const third = before[3];
+    const third = must(before[3]);
     const res = await edit(id, { intent: "move", itemId: String(third.id), direction: "up" });
     expect(res.status).toBe(200);
     const after = items(id).filter((i) => !i.removed && !i.forWrittenUpdate);
-    expect(after[2].id).toBe(third.id);
-    expect(after[3].id).toBe(before[2].id);
+    expect(must(after[2]).id).toBe(third.id);
+    expect(must(after[3]).id).toBe(must(before[2]).id);
   });
 
   it("keeps pins, removals and custom items when regenerating, and says what changed", async () => {
     const id = upcoming().id;
     const reviews = items(id).filter((i) => i.kind === "case_review" && !i.forWrittenUpdate);
-    await edit(id, { intent: "pin", itemId: String(reviews[0].id) });
-    await edit(id, { intent: "remove", itemId: String(reviews[1].id) });
+    const [pinned, removed] = [must(reviews[0]), must(reviews[1])];
+    await edit(id, { intent: "pin", itemId: String(pinned.id) });
+    await edit(id, { intent: "remove", itemId: String(removed.id) });
     await edit(id, {
       intent: "add",
       title: "Training: victim-friendly courts",
@@ -92,9 +94,9 @@ describe("editing the agenda", () => {
     const res = await edit(id, { intent: "regenerate" });
     expect(res.data.changes).toMatchObject({ first: false });
     const after = items(id);
-    expect(after.find((i) => i.id === reviews[0].id)?.pinned).toBe(true);
-    expect(after.find((i) => i.id === reviews[1].id)?.removed).toBe(true);
-    expect(after.filter((i) => i.caseId === reviews[1].caseId)).toHaveLength(1);
+    expect(after.find((i) => i.id === pinned.id)?.pinned).toBe(true);
+    expect(after.find((i) => i.id === removed.id)?.removed).toBe(true);
+    expect(after.filter((i) => i.caseId === removed.caseId)).toHaveLength(1);
     expect(after.find((i) => i.title === "Training: victim-friendly courts")).toMatchObject({
       kind: "custom",
       minutes: 15,
@@ -220,7 +222,7 @@ describe("publishing", () => {
       ]);
       const invites = mail.attachments.filter((a) => a.contentType.startsWith("text/calendar"));
       expect(invites).toHaveLength(1);
-      const calendar = new ICAL.Component(ICAL.parse(invites[0].content.toString("utf8")));
+      const calendar = new ICAL.Component(ICAL.parse(must(invites[0]).content.toString("utf8")));
       expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
       expect(mail.text).toContain("Case review: DEM-");
       expect(mail.html).toContain("Open the meeting in TESTA Desk");
@@ -275,14 +277,15 @@ describe("publishing", () => {
     await deliver();
     const updates = (await smtp.waitFor(before + holders().length)).slice(before);
     expect(updates).toHaveLength(holders().length);
-    const invite = updates[0].attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
+    const update = must(updates[0]);
+    const invite = update.attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
     const vevent = new ICAL.Component(ICAL.parse(invite.content.toString("utf8"))).getFirstSubcomponent("vevent")!;
     expect(vevent.getFirstPropertyValue("sequence")).toBe(1);
     expect(vevent.getFirstPropertyValue("uid")).toBe(
       `testa-meeting-${meeting.id}@${deploymentId(getDb(), "http://anything")}`,
     );
     expect(new ICAL.Event(vevent).startDate.toJSDate().toISOString()).toBe("2026-12-17T09:30:00.000Z");
-    expect(updates[0].subject).toMatch(/^Rescheduled: .*Thu, 17\/12\/2026, 3:00 pm IST/);
+    expect(update.subject).toMatch(/^Rescheduled: .*Thu, 17\/12\/2026, 3:00 pm IST/);
     // The agenda PDF served from the meeting page is the one just sent: new time, new place.
     const pdf = await pdfLoader({
       request: getRequest(`/meetings/${meeting.id}/agenda.pdf`, secretariat),
@@ -359,8 +362,9 @@ describe("publishing", () => {
     expect(res.status).toBe(302);
     await deliver();
     const sent = (await smtp.waitFor(before + holders().length)).slice(before);
-    expect(sent[0].text).toContain("The district court hall is unavailable that day.");
-    const invite = sent[0].attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
+    const cancellation = must(sent[0]);
+    expect(cancellation.text).toContain("The district court hall is unavailable that day.");
+    const invite = cancellation.attachments.find((a) => a.contentType.startsWith("text/calendar"))!;
     const calendar = new ICAL.Component(ICAL.parse(invite.content.toString("utf8")));
     expect(calendar.getFirstPropertyValue("method")).toBe("CANCEL");
     expect(calendar.getFirstSubcomponent("vevent")!.getFirstPropertyValue("status")).toBe("CANCELLED");

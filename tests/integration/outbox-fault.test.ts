@@ -7,6 +7,7 @@ import { getDb } from "~/db.server";
 import { enqueueMail, type OutgoingMail } from "~/models/outbox.server";
 import { deliverDueMail, leaseSeconds, messageIdFor, smtpTransport } from "~/services/mail.server";
 import { startSmtp, type TestSmtp } from "../support/smtp";
+import { must } from "../support/present";
 
 // The outbox under faults: an SMTP server that is down and then back, and a sender process
 // killed with SIGKILL in the middle of a batch. Nothing may be lost; at most one message may go
@@ -111,7 +112,7 @@ describe("the outbox under faults", () => {
         "pending",
       ]);
       expect(atKill.map((r) => r.attempts)).toEqual([1, 1, 1, 1, 0, 0, 0, 0]);
-      const claimedUntil = new Date(atKill[inFlight - 1].nextAttemptAt).getTime();
+      const claimedUntil = new Date(must(atKill[inFlight - 1]).nextAttemptAt).getTime();
       // A claim of a minute at most: the probe saw 10 minutes.
       expect(claimedUntil - Date.now()).toBeLessThanOrEqual(60_000);
 

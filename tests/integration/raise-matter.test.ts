@@ -15,6 +15,7 @@ import { publishAgenda } from "~/services/meeting-mail.server";
 import { createCase, createCollective } from "../factories";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { departmentsByKind, type SeededKind } from "../support/departments";
+import { must } from "../support/present";
 
 // A representative raises a matter for the next meeting on "Our department's actions"; it lands
 // on that meeting's draft agenda with who raised it, and counts as the department's initiative.
@@ -58,7 +59,7 @@ const policeCase = () => {
       .map((i) => i.caseId),
   );
   const own = openCasesOfDepartment(getDb(), 1, dept.police.id);
-  return own.find((c) => reviewed.has(c.id)) ?? own[0];
+  return must(own.find((c) => reviewed.has(c.id)) ?? own[0], "an open case of the police");
 };
 /** An open case of the collective the DCPU has no part in (the demo's police are on every case). */
 const notDcpuCase = () => {
@@ -108,7 +109,7 @@ describe("raising a matter", () => {
 
     const visible = itemsOf(m.id).filter((i) => !i.removed && !i.forWrittenUpdate);
     const at = visible.findIndex((i) => i.title === title);
-    expect(visible[at + 1].kind).toBe("any_other_business");
+    expect(must(visible[at + 1]).kind).toBe("any_other_business");
     const reason = `Raised by ${dept.police.name} on ${formatDate(today)}`;
     expect(visible[at]).toMatchObject({
       kind: "custom",
@@ -120,7 +121,7 @@ describe("raising a matter", () => {
       raisedOn: today,
       reasons: JSON.stringify([reason]),
     });
-    expect(visible[at].raisedByUserId).not.toBeNull();
+    expect(must(visible[at]).raisedByUserId).not.toBeNull();
 
     // The secretariat's agenda page and the agenda's documents show the reason like any other.
     const agenda = await run(() =>

@@ -29,6 +29,7 @@ import { caseCodePattern } from "~/lib/case-code";
 import { addDays, dateInZone, daysBetween } from "~/lib/dates";
 import { verifyPassword } from "~/services/password.server";
 import { testToday as today } from "../support/constants";
+import { must, only } from "../support/present";
 
 const db = () => getDb();
 /** Oldest first, as the timeline shows them. */
@@ -74,9 +75,9 @@ describe("the demo seats and accounts", () => {
       .where(eq(tenures.departmentId, police.id))
       .all()
       .filter((t) => t.endsOn);
-    expect(past).toHaveLength(1);
-    expect(past[0].endsOn! < today).toBe(true);
-    expect(db().select().from(users).where(eq(users.id, past[0].userId!)).get()!.active).toBe(false);
+    const ended = only(past, "the police's past tenures");
+    expect(ended.endsOn! < today).toBe(true);
+    expect(db().select().from(users).where(eq(users.id, ended.userId!)).get()!.active).toBe(false);
   });
 
   it("links each representative account to its department's current tenure", () => {
@@ -132,8 +133,9 @@ describe("the demo cases", () => {
   it("start with the rescue, have 1–3 accused, and record nothing after today", () => {
     for (const c of allCases()) {
       const events = eventsOf(c.id);
-      expect(events[0].occurredOn, c.code).toBe(c.openedOn);
-      expect(events[0].kind, c.code).toBe("rescue");
+      const first = must(events[0], `${c.code}'s first event`);
+      expect(first.occurredOn, c.code).toBe(c.openedOn);
+      expect(first.kind, c.code).toBe("rescue");
       expect(
         events.every((e) => e.occurredOn <= today),
         c.code,
@@ -195,7 +197,8 @@ describe("the demo cases", () => {
           .map((a) => a.arrestedOn)
           .filter((on): on is string => on !== null)
           .sort();
-        return arrests.length ? daysBetween(today, addDays(arrests[0], c.chargesheetLimitDays)) : null;
+        const [firstArrest] = arrests;
+        return firstArrest ? daysBetween(today, addDays(firstArrest, c.chargesheetLimitDays)) : null;
       })
       .filter((d): d is number => d !== null);
     expect(daysLeft.some((d) => d >= 0 && d <= 14)).toBe(true);
@@ -233,8 +236,7 @@ describe("the demo cases, as a real district's would be", () => {
     for (const c of judged) {
       const events = eventsOf(c.id);
       const judgments = events.filter((e) => e.kind === "judgment");
-      expect(judgments, c.code).toHaveLength(1);
-      const on = judgments[0].occurredOn;
+      const on = only(judgments, `${c.code}'s judgments`).occurredOn;
       for (const e of events) {
         if (afterJudgment.has(e.kind)) continue;
         expect(e.occurredOn <= on, `${c.code}: ${e.kind} on ${e.occurredOn}, judgment ${on}`).toBe(true);
@@ -264,12 +266,12 @@ describe("the demo cases, as a real district's would be", () => {
       expect(involved.length, c.code).toBeGreaterThanOrEqual(2);
       expect(involved.length, c.code).toBeLessThanOrEqual(4);
       const leads = involved.filter((d) => d.role === "lead");
-      expect(leads, c.code).toHaveLength(1);
+      const lead = only(leads, `${c.code}'s leads`);
       expect(
         involved.some((d) => d.departmentId === police.id),
         c.code,
       ).toBe(true);
-      if (leads[0].departmentId === police.id) policeLeads++;
+      if (lead.departmentId === police.id) policeLeads++;
     }
     expect(policeLeads).toBeGreaterThan(allCases().length / 2);
     const sizes = new Set(
@@ -494,9 +496,10 @@ describe("the demo meetings", () => {
       "confirmed",
       "circulated",
     ]);
-    expect(all[6].number).toBe(7);
-    expect(dateInZone(new Date(all[5].startsAt), "Asia/Kolkata") < today).toBe(true);
-    expect(dateInZone(new Date(all[6].startsAt), "Asia/Kolkata") >= today).toBe(true);
+    const [lastHeld, coming] = [must(all[5]), must(all[6])];
+    expect(coming.number).toBe(7);
+    expect(dateInZone(new Date(lastHeld.startsAt), "Asia/Kolkata") < today).toBe(true);
+    expect(dateInZone(new Date(coming.startsAt), "Asia/Kolkata") >= today).toBe(true);
   });
 
   it("record a substitute and an absence, action items in every state, overdue and carried over", () => {
@@ -507,7 +510,7 @@ describe("the demo meetings", () => {
     expect(new Set(items.map((a) => a.status))).toEqual(new Set(["open", "in_progress", "done", "blocked", "dropped"]));
     const unfinished = items.filter((a) => ["open", "in_progress", "blocked"].includes(a.status));
     expect(unfinished.some((a) => a.dueOn < today)).toBe(true);
-    const lastHeld = byNumber()[5].id;
+    const lastHeld = must(byNumber()[5]).id;
     expect(unfinished.some((a) => a.meetingId !== null && a.meetingId !== lastHeld)).toBe(true);
     expect(items.filter((a) => a.completedOn).every((a) => a.completedOn! <= today)).toBe(true);
     const police = db().select().from(departments).where(eq(departments.kind, "police")).get()!;

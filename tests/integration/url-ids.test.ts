@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/db.server";
 import { cookieFor, run } from "../support/remix";
-import { paramsOf, pathOf, routeFiles } from "../support/routes";
+import { loadRoute, paramsOf, pathOf, routeFiles } from "../support/routes";
 
 // Every route that reads a record's id from its URL reads it by one rule (idParam in
 // app/lib/params.ts): what Number() would also accept ("0x1", "1e3", "+1", "01", a number past the
@@ -30,7 +30,7 @@ describe("ids in URLs", () => {
     const cookie = await cookieFor("admin@demo.testa");
     const wrong: string[] = [];
     for (const file of files) {
-      const mod = await modules[`/app/routes/${file}`]();
+      const mod = await loadRoute(modules, file);
       for (const id of malformed) {
         for (const method of ["GET", "POST"] as const) {
           const fn = method === "GET" ? mod.loader : mod.action;

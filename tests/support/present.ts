@@ -1,11 +1,12 @@
 import { expect } from "vitest";
 
 /**
- * The value a test goes on to use, failing the test (naming `what`) when it is missing. With
+ * The value a test goes on to use, failing the test (naming `what`) when it is missing (undefined or null). With
  * noUncheckedIndexedAccess `list[0]` may be undefined; this asserts it is there and types it so.
  */
-export function must<T>(value: T | undefined, what = "the value"): T {
+export function must<T>(value: T | null | undefined, what = "the value"): T {
   expect(value, `${what} should be there`).toBeDefined();
+  expect(value, `${what} should be there`).not.toBeNull();
   return value as T;
 }
 

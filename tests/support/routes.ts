@@ -58,6 +58,13 @@ export const intentsOf = (source: string) =>
     ),
   ]);
 
+/** Imports a route module from an import.meta.glob of app/routes, failing when the file is not there. */
+export function loadRoute<M>(modules: Record<string, () => Promise<M>>, file: string): Promise<M> {
+  const load = modules[`/app/routes/${file}`];
+  if (!load) throw new Error(`No route module app/routes/${file}`);
+  return load();
+}
+
 /** The URL of a route file with its parameters filled in. */
 export const pathOf = (file: string, params: Record<string, string>) =>
   "/" +
