@@ -70,7 +70,6 @@ const allowedLong = [
   "app/lib/outcomes.ts",
   "app/models/case.server.ts",
   "app/models/identity.server.ts",
-  "app/routes/departments.$departmentId.tsx",
   "app/services/archive-files.server.ts",
   "app/services/case-import/check.server.ts",
   "db/seed-cases.ts",
