@@ -1,28 +1,58 @@
 import { Link } from "@remix-run/react";
 import { columnHelp, importColumns, requiredColumns } from "~/lib/case-import/columns";
 import { plural } from "~/lib/plural";
+import { rowFilters } from "~/lib/case-import/preview";
 import type { ImportView } from "~/services/case-import/view.server";
+import { Pager } from "./pager";
 
-// The import page's parts: progress while a file is checked, its problems, or what each row becomes.
+// The import page's parts: progress while a file is checked or written, its problems, or what each
+// row becomes, a page at a time.
 
 const n = (count: number) => count.toLocaleString("en-IN");
 
 export function ImportProgress({ job }: { job: ImportView }) {
   const { done, total } = job.progress;
+  const writing = job.state === "writing";
   return (
     <div className="card" role="status" aria-live="polite">
       {/* Without JavaScript the page asks again by itself every two seconds. */}
       <noscript>
         <meta httpEquiv="refresh" content="2" />
       </noscript>
-      <h2>Checking “{job.fileName}”</h2>
-      <progress max={Math.max(total, 1)} value={done} aria-label="Rows checked">
+      <h2>
+        {writing ? "Importing" : "Checking"} “{job.fileName}”
+      </h2>
+      <progress max={Math.max(total, 1)} value={done} aria-label={writing ? "Rows written" : "Rows checked"}>
         {done} of {total}
       </progress>
-      <p>{total ? `${n(done)} of ${n(total)} rows checked.` : "Reading the file…"}</p>
-      <p className="muted">
-        Nothing is written while the rows are checked. <Link to={`?job=${encodeURIComponent(job.id)}`}>Refresh</Link>
+      <p>
+        {writing
+          ? `${n(done)} of ${n(total)} rows written.`
+          : total
+            ? `${n(done)} of ${n(total)} rows checked.`
+            : "Reading the file…"}
       </p>
+      <p className="muted">
+        {writing
+          ? "Every row is written in one go, or none: the cases appear when the last row is in."
+          : "Nothing is written while the rows are checked."}{" "}
+        This page follows the import by itself; you may also leave it and come back.{" "}
+        <Link to={`?job=${encodeURIComponent(job.id)}`}>Refresh</Link>
+      </p>
+    </div>
+  );
+}
+
+/** Which rows of how many this page shows, and the links to the others. */
+function Paging({ job, noun }: { job: ImportView; noun: string }) {
+  const { page, pages, first, last } = job.paging;
+  if (pages <= 1) return null;
+  return (
+    <div className="actions">
+      <span>
+        {noun} {n(first)}–{n(last)} of {n(job.problemCount || job.shownCount)} (page {page} of {pages})
+      </span>
+      <Pager page={page} pages={pages} />
     </div>
   );
 }
@@ -48,16 +78,41 @@ export function ImportProblems({ job }: { job: ImportView }) {
           </li>
         ))}
       </ul>
-      {job.problemCount > job.problems.length ? (
-        <p className="muted">
-          The first {n(job.problems.length)} are shown; correct them and check the file again for the rest.
-        </p>
-      ) : null}
+      <Paging job={job} noun="Problems" />
     </section>
   );
 }
 
 const actionLabel = { new: "New", update: "Update", unchanged: "Unchanged", duplicate: "Repeated row" } as const;
+const filterLabel = {
+  all: "Every row",
+  new: "New",
+  update: "To update",
+  unchanged: "Unchanged",
+  duplicate: "Repeated",
+};
+
+/** Links (no JavaScript needed) to every row, or only the rows of one kind. */
+function RowFilterLinks({ job }: { job: ImportView }) {
+  const count = { all: job.rowCount, ...job.totals };
+  return (
+    <nav aria-label="Which rows" className="actions">
+      {rowFilters
+        .filter((f) => f === "all" || count[f])
+        .map((f) =>
+          f === job.show ? (
+            <strong key={f} aria-current="page">
+              {filterLabel[f]} ({n(count[f])})
+            </strong>
+          ) : (
+            <Link key={f} to={`?job=${encodeURIComponent(job.id)}${f === "all" ? "" : `&show=${f}`}`}>
+              {filterLabel[f]} ({n(count[f])})
+            </Link>
+          ),
+        )}
+    </nav>
+  );
+}
 
 export function ImportPreview({ job }: { job: ImportView }) {
   const { totals } = job;
@@ -86,6 +141,8 @@ export function ImportPreview({ job }: { job: ImportView }) {
             : ""}
         </p>
       </section>
+      <RowFilterLinks job={job} />
+      <Paging job={job} noun="Rows" />
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">What each row becomes</caption>
@@ -134,9 +191,7 @@ export function ImportPreview({ job }: { job: ImportView }) {
           </tbody>
         </table>
       </div>
-      {job.rowCount > job.rows.length ? (
-        <p className="muted">The first {n(job.rows.length)} rows are shown; every row was checked.</p>
-      ) : null}
+      <Paging job={job} noun="Rows" />
     </>
   );
 }

@@ -19,6 +19,7 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { importView } from "~/services/case-import/view.server";
 import { commitImportJob, forgetImportJob, importJob, startImportCheck } from "~/services/case-import/jobs.server";
 import { acceptedTypes, importLimits } from "~/lib/case-import/columns";
+import { previewQuery } from "~/lib/case-import/preview";
 
 export const meta: MetaFunction = () => [{ title: "Import a case register · Settings · TESTA Desk" }];
 
@@ -27,9 +28,10 @@ const limitsSentence = `Up to ${importLimits.rows.toLocaleString("en-IN")} cases
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
-  const id = new URL(request.url).searchParams.get("job");
+  const params = new URL(request.url).searchParams;
+  const id = params.get("job");
   const job = importJob(user, id);
-  return { job: job ? importView(getDb(), job) : null, expired: !!id && !job };
+  return { job: job ? importView(getDb(), job, previewQuery(params)) : null, expired: !!id && !job };
 }
 
 async function uploadedFile(request: Request): Promise<{ name: string; bytes: Uint8Array } | string> {
@@ -68,6 +70,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent !== "confirm")
     return data({ error: "Choose the register file (.csv or .xlsx) to upload." }, { status: 400 });
   if (!job) return data({ error: expiredMessage }, { status: 410 });
+  // Confirmed twice (a second click, or the form sent again): the write under way is the one.
+  if (job.state === "writing" || job.state === "done") return redirect(`/settings/import?job=${job.id}`);
   if (job.state !== "checked" || !job.check || job.check.fileProblems.length || job.check.problems.length) {
     return data(
       { error: "Only a file whose every row is valid can be imported. Correct the rows listed and upload it again." },
@@ -82,7 +86,8 @@ export default function ImportRegister() {
   const { job, expired } = useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
-  usePoll(job?.state === "checking");
+  const following = job?.state === "checking" || job?.state === "writing";
+  usePoll(following);
   const busy = navigation.state === "submitting";
   const error = feedback?.error ?? (expired ? expiredMessage : null);
   const changing = job ? job.totals.new + job.totals.update : 0;
@@ -100,7 +105,7 @@ export default function ImportRegister() {
         </div>
       ) : null}
 
-      {job?.state === "checking" ? <ImportProgress job={job} /> : null}
+      {following ? <ImportProgress job={job} /> : null}
       {job?.state === "checked" ? (
         job.problemCount ? (
           <ImportProblems job={job} />
@@ -135,7 +140,7 @@ export default function ImportRegister() {
         </div>
       ) : null}
 
-      {job?.state !== "checking" ? (
+      {!following ? (
         <section className="card" aria-labelledby="upload">
           <h2 id="upload">{job ? "Upload another file" : "Upload the register"}</h2>
           <Form method="post" encType="multipart/form-data">
@@ -165,7 +170,7 @@ export default function ImportRegister() {
           </p>
         </section>
       ) : null}
-      {job?.state !== "checking" ? <TemplateColumns /> : null}
+      {!following ? <TemplateColumns /> : null}
     </div>
   );
 }

@@ -55,7 +55,7 @@ describe("the administrator imports a case register", () => {
     expect(await page.getByText("“Lead Department” → lead_department", { exact: false }).count()).toBe(1);
 
     await page.getByRole("button", { name: "Import 2 cases" }).click();
-    await page.getByText("Imported “register.csv”: 2 new, 0 updated, 0 unchanged.").waitFor();
+    await page.getByText("Imported “register.csv”: 2 new, 0 updated, 0 unchanged.").waitFor({ timeout: 30_000 });
     await page.goto("/cases?q=सीताबर्डी");
     expect(await page.getByRole("link", { name: /^DEM-2024-\d{4}$/ }).count()).toBe(1);
 
@@ -118,9 +118,65 @@ describe("the administrator imports a case register", () => {
     await page.getByText("1 row: 1 new, 0 to update", { exact: false }).waitFor({ timeout: 30_000 });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Import 1 case" }).click();
-    await page.getByText("Imported “register.xlsx”: 1 new, 0 updated, 0 unchanged.").waitFor();
+    await page.getByText("Imported “register.xlsx”: 1 new, 0 updated, 0 unchanged.").waitFor({ timeout: 30_000 });
     await context.close();
   });
+
+  it("a large register: progress while it is checked and while it is written, and every row paged through, without JavaScript and with it", async () => {
+    const big = (from: number, to: number) =>
+      [
+        "police_station,fir_number,fir_year,stage,status,opened_on,lead_department,accused",
+        ...Array.from({ length: to - from }, (_, k) => {
+          const i = from + k;
+          const name = `${["Ramesh", "Salim", "Anil", "Vijay", "Imran"][i % 5]} ${["Kale", "Borkar", "Thool", "Pathan", "Meshram", "Ansari", "Dhurve", "Uike"][Math.floor(i / 5) % 8]} ${["Bhau", "Anna", "Dada", "Nana", "Bapu", "Appa", "Tatya", "Mama", "Kaka", "Baba", "Raja", "Pintu", "Guddu", "Sonu", "Monu", "Chotu"][Math.floor(i / 40) % 16]}`;
+          return `Station ${i % 9},${40_000 + i},2025,investigation,open,01/06/2025,police,${name}`;
+        }),
+      ].join("\r\n");
+
+    const off = await signIn(app, "admin@demo.testa", { javaScriptEnabled: false });
+    await off.page.goto("/settings/import");
+    await off.page.setInputFiles("#register", file("big.csv", big(0, 450)));
+    await off.page.getByRole("button", { name: "Check the file" }).click();
+    await off.page.getByRole("heading", { name: "Checking “big.csv”" }).waitFor();
+    await off.page
+      .getByText("450 rows: 450 new, 0 to update, 0 unchanged.", { exact: false })
+      .waitFor({ timeout: 60_000 });
+    await off.page.getByText("Rows 1–200 of 450 (page 1 of 3)").first().waitFor();
+    await off.page.getByRole("link", { name: "Next page →" }).first().click();
+    await off.page.getByText("Rows 201–400 of 450 (page 2 of 3)").first().waitFor();
+    expect(await off.page.locator("tbody tr").first().locator("td").first().textContent()).toBe("202");
+    await off.page.getByRole("link", { name: "Next page →" }).first().click();
+    expect(await off.page.locator("tbody tr").count()).toBe(50);
+    expect(await off.page.locator("tbody tr").last().locator("td").first().textContent()).toBe("451");
+    await off.page.getByRole("button", { name: "Import 450 cases" }).click();
+    await off.page.getByRole("heading", { name: "Importing “big.csv”" }).waitFor();
+    expect(await off.page.getByText("rows written.", { exact: false }).count()).toBe(1);
+    await off.page.getByText("Imported “big.csv”: 450 new, 0 updated, 0 unchanged.").waitFor({ timeout: 60_000 });
+    await off.context.close();
+
+    // With JavaScript the page follows the job without reloading; the filter shows one kind of row.
+    const on = await signIn(app, "admin@demo.testa");
+    await on.page.goto("/settings/import");
+    await on.page.setInputFiles("#register", file("more.csv", big(300, 700)));
+    await on.page.getByRole("button", { name: "Check the file" }).click();
+    await on.page.getByRole("heading", { name: "Checking “more.csv”" }).waitFor();
+    await on.page
+      .getByText("400 rows: 250 new, 0 to update, 150 unchanged.", { exact: false })
+      .waitFor({ timeout: 60_000 });
+    await on.page.getByRole("link", { name: "Unchanged (150)" }).click();
+    await on.page.locator(`strong[aria-current="page"]`, { hasText: "Unchanged (150)" }).waitFor();
+    expect(new Set(await on.page.locator("tbody tr td:nth-child(2)").allTextContents())).toEqual(
+      new Set(["Unchanged"]),
+    );
+    expect(await on.page.locator("tbody tr").count()).toBe(150);
+    await on.page.getByRole("link", { name: "New (250)" }).click();
+    await on.page.getByText("Rows 1–200 of 250 (page 1 of 2)").first().waitFor();
+    expect(new Set(await on.page.locator("tbody tr td:nth-child(2)").allTextContents())).toEqual(new Set(["New"]));
+    await on.page.getByRole("button", { name: "Import 250 cases" }).click();
+    await on.page.getByRole("heading", { name: "Importing “more.csv”" }).waitFor();
+    await on.page.getByText("Imported “more.csv”: 250 new, 0 updated, 150 unchanged.").waitFor({ timeout: 60_000 });
+    await on.context.close();
+  }, 240_000);
 
   it("is the administrator's alone", async () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa");

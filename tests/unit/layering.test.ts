@@ -71,7 +71,6 @@ const allowedLong = [
   "app/models/case.server.ts",
   "app/models/identity.server.ts",
   "app/services/archive-files.server.ts",
-  "app/services/case-import/check.server.ts",
   "db/seed-cases.ts",
   "db/seed-meetings.ts",
   "scripts/bench.ts",

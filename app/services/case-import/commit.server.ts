@@ -1,4 +1,5 @@
-import type { Conn } from "#db/client";
+import type { Db } from "#db/client";
+import { withStatementCache } from "#db/statement-cache";
 import { audit } from "~/models/audit.server";
 import { updateCase } from "~/models/case.server";
 import { importWriter, registerRevision } from "~/models/case-import.server";
@@ -42,49 +43,52 @@ export const tallySentence = (t: ImportResult) =>
   `${t.new} new, ${t.update} updated, ${t.unchanged} unchanged${t.duplicate ? `, ${t.duplicate} repeated row${t.duplicate > 1 ? "s" : ""} skipped` : ""}`;
 
 export function commitImport(
-  db: Conn,
+  db: Db,
   who: { collectiveId: number; id: number | null; today: string },
   check: ImportCheck,
   progress: (done: number, total: number) => void = () => {},
 ): ImportResult {
   if (check.fileProblems.length || check.problems.length) throw new Error("A register with problems is never written.");
-  return db.transaction((tx) => {
-    if (registerRevision(tx, who.collectiveId) !== check.revision) throw new RegisterChangedError();
-    const writer = importWriter(tx, who.collectiveId, importedVictim);
-    check.rows.forEach((row, i) => {
-      if (i % 250 === 249) progress(i + 1, check.rows.length);
-      if (row.action === "unchanged" || row.action === "duplicate") return;
-      let caseId: number;
-      if (row.current) {
-        caseId = row.current.id;
-        const caseChanges = row.changes.some((c) => !["accused", "victims", "next_hearing_on", "notes"].includes(c));
-        if (caseChanges && !updateCase(tx, row.current, { ...row.input, version: row.current.version }, who.today))
-          throw new RegisterChangedError();
-      } else {
-        caseId = writer.createCase({ ...row.input, code: row.code, stageChangedOn: who.today });
-      }
-      for (const input of row.accused) {
-        const person = writer.addAccused(caseId, input);
-        recordIdentity(
-          tx,
-          { collectiveId: who.collectiveId, caseId, subjectKind: "accused", subjectId: person.id },
-          { name: person.name, birthYear: null, extra: null },
-        );
-      }
-      writer.addVictims(caseId, row.victimCodes);
-      if (row.event) writer.saveEvent(caseId, row.event.eventId, row.event, who.id);
-    });
-    progress(check.rows.length, check.rows.length);
-    // One entry for the whole register, in the same transaction (an entry per case would double
-    // the time of a large import): its counts, never a value.
-    const counts = tally(check);
-    audit(tx, {
-      collectiveId: who.collectiveId,
-      userId: who.id,
-      action: "import:cases",
-      entity: "data",
-      detail: tallySentence(counts),
-    });
-    return counts;
-  });
+  // Every row runs the same few queries (recordIdentity's, updateCase's): each is prepared once.
+  return withStatementCache(db, () =>
+    db.transaction((tx) => {
+      if (registerRevision(tx, who.collectiveId) !== check.revision) throw new RegisterChangedError();
+      const writer = importWriter(tx, who.collectiveId, importedVictim);
+      check.rows.forEach((row, i) => {
+        if (i % 250 === 249) progress(i + 1, check.rows.length);
+        if (row.action === "unchanged" || row.action === "duplicate") return;
+        let caseId: number;
+        if (row.current) {
+          caseId = row.current.id;
+          const caseChanges = row.changes.some((c) => !["accused", "victims", "next_hearing_on", "notes"].includes(c));
+          if (caseChanges && !updateCase(tx, row.current, { ...row.input, version: row.current.version }, who.today))
+            throw new RegisterChangedError();
+        } else {
+          caseId = writer.createCase({ ...row.input, code: row.code, stageChangedOn: who.today });
+        }
+        for (const input of row.accused) {
+          const person = writer.addAccused(caseId, input);
+          recordIdentity(
+            tx,
+            { collectiveId: who.collectiveId, caseId, subjectKind: "accused", subjectId: person.id },
+            { name: person.name, birthYear: null, extra: null },
+          );
+        }
+        writer.addVictims(caseId, row.victimCodes);
+        if (row.event) writer.saveEvent(caseId, row.event.eventId, row.event, who.id);
+      });
+      progress(check.rows.length, check.rows.length);
+      // One entry for the whole register, in the same transaction (an entry per case would double
+      // the time of a large import): its counts, never a value.
+      const counts = tally(check);
+      audit(tx, {
+        collectiveId: who.collectiveId,
+        userId: who.id,
+        action: "import:cases",
+        entity: "data",
+        detail: tallySentence(counts),
+      });
+      return counts;
+    }),
+  );
 }

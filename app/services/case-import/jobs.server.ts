@@ -2,11 +2,12 @@ import crypto from "node:crypto";
 import type { Conn } from "#db/client";
 import { errorFields, log } from "~/services/log.server";
 import type { ImportCheck } from "./check.server";
-import { commitImport, RegisterChangedError, type ImportResult } from "./commit.server";
-import { checkFile, importer } from "./run.server";
+import type { ImportResult } from "./commit.server";
+import { runImportTask } from "./thread.server";
 
 // The page's imports, kept in the server's memory only (the file holds FIR numbers and accused
-// names, so it never touches the disk), for the person who uploaded it, for an hour at most.
+// names, so it never touches the disk), for the person who uploaded it, for an hour at most. The
+// check and the write each run on a worker thread (thread.server.ts); the page follows `progress`.
 
 export type ImportJob = {
   id: string;
@@ -15,7 +16,7 @@ export type ImportJob = {
   /** Shown back to the person who uploaded it only; never logged or audited. */
   fileName: string;
   startedAt: number;
-  state: "checking" | "checked" | "done";
+  state: "checking" | "checked" | "writing" | "done";
   progress: { done: number; total: number };
   check: ImportCheck | null;
   result: ImportResult | null;
@@ -27,8 +28,20 @@ const jobs = new Map<string, ImportJob>();
 const lifetimeMs = 60 * 60 * 1000;
 
 function prune(now = Date.now()) {
-  for (const [id, job] of jobs) if (now - job.startedAt > lifetimeMs) jobs.delete(id);
+  for (const [id, job] of jobs)
+    if (now - job.startedAt > lifetimeMs && job.state !== "checking" && job.state !== "writing") jobs.delete(id);
 }
+
+const unreadable = (collectiveId: number): ImportCheck => ({
+  collectiveId,
+  columns: [],
+  fileProblems: ["The file could not be checked. Save it again from the spreadsheet and upload it once more."],
+  problems: [],
+  rows: [],
+  revision: "",
+});
+
+const databasePathOf = (db: Conn) => (db as unknown as { $client: { name: string } }).$client.name;
 
 /** Starts checking an uploaded file and returns at once; the page follows the job's progress. */
 export function startImportCheck(
@@ -37,8 +50,8 @@ export function startImportCheck(
   file: { name: string; bytes: Uint8Array },
 ): ImportJob {
   prune();
-  // One import at a time per person: a new upload replaces the last.
-  for (const [id, job] of jobs) if (job.userId === user.id) jobs.delete(id);
+  // One import at a time per person: a new upload replaces the last (a write under way finishes).
+  for (const [id, job] of jobs) if (job.userId === user.id && job.state !== "writing") jobs.delete(id);
   const job: ImportJob = {
     id: crypto.randomBytes(18).toString("base64url"),
     userId: user.id,
@@ -52,22 +65,16 @@ export function startImportCheck(
     refusal: null,
   };
   jobs.set(job.id, job);
-  void checkFile(db, importer(db, user.collectiveId, user.id), file, (done, total) => (job.progress = { done, total }))
-    .then((check) => Object.assign(job, { check, state: "checked" }))
+  const task = { databasePath: databasePathOf(db), collectiveId: user.collectiveId, userId: user.id };
+  void runImportTask({ ...task, kind: "check", file }, ({ done, total }) => (job.progress = { done, total }))
+    .then((outcome) =>
+      Object.assign(job, { check: outcome.kind === "checked" ? outcome.check : unreadable(user.collectiveId) }),
+    )
     .catch((error: unknown) => {
       log("error", "import check failed", errorFields(error));
-      Object.assign(job, {
-        state: "checked",
-        check: {
-          collectiveId: user.collectiveId,
-          columns: [],
-          fileProblems: ["The file could not be checked. Save it again from the spreadsheet and upload it once more."],
-          problems: [],
-          rows: [],
-          revision: "",
-        },
-      });
-    });
+      job.check = unreadable(user.collectiveId);
+    })
+    .finally(() => (job.state = "checked"));
   return job;
 }
 
@@ -78,20 +85,32 @@ export function importJob(user: { id: number; collectiveId: number }, id: string
   return job && job.userId === user.id && job.collectiveId === user.collectiveId ? job : null;
 }
 
-/** Writes a checked job in one transaction; a register changed since the check writes nothing. */
+/**
+ * Starts writing a checked job, in one transaction on the import's thread, and returns at once; a
+ * register changed since the check writes nothing and says so (`refusal`), as does a failure.
+ */
 export function commitImportJob(db: Conn, job: ImportJob): ImportJob {
   if (job.state !== "checked" || !job.check) return job;
-  try {
-    job.result = commitImport(db, importer(db, job.collectiveId, job.userId), job.check);
-    job.state = "done";
-    job.refusal = null;
-  } catch (error) {
-    if (!(error instanceof RegisterChangedError)) throw error;
-    job.refusal = error.message;
-  }
+  const check = job.check;
+  Object.assign(job, { state: "writing", refusal: null, progress: { done: 0, total: check.rows.length } });
+  const task = { databasePath: databasePathOf(db), collectiveId: job.collectiveId, userId: job.userId };
+  void runImportTask({ ...task, kind: "commit", check }, ({ done, total }) => (job.progress = { done, total }))
+    .then((outcome) => {
+      if (outcome.kind === "written") Object.assign(job, { state: "done", result: outcome.result });
+      else Object.assign(job, { state: "checked", refusal: outcome.kind === "refused" ? outcome.message : null });
+    })
+    .catch((error: unknown) => {
+      log("error", "import write failed", errorFields(error));
+      Object.assign(job, {
+        state: "checked",
+        refusal:
+          "The import failed on the server and nothing was written. Try again; if it fails again, tell the administrator of the server.",
+      });
+    });
   return job;
 }
 
+/** The thread that checks a job is not stopped: its result is dropped when it comes. */
 export function forgetImportJob(id: string) {
-  jobs.delete(id);
+  if (jobs.get(id)?.state !== "writing") jobs.delete(id);
 }
