@@ -1,11 +1,10 @@
 // The figures the collective reports, computed from the same records the meetings run on.
-// One list of figures feeds both the page and the CSV, so the two always agree.
-import { toCsv } from "~/lib/csv";
+// One list of figures feeds both the page and the CSV, so the two always agree; what each reader
+// sees of it (small counts hidden from observers) is outcomes-display.ts.
 import type { CaseEventKind, CaseOutcome, CaseStage } from "#db/schema/enums";
 import { daysBetween } from "./dates";
 import { median, participationIndex, type Indicator, type VictimServices } from "./participation";
-import { hiddenCounts, type Hidden, type Split } from "./outcomes-suppression";
-import { smallCellThreshold } from "./suppress";
+import type { Split } from "./outcomes-suppression";
 
 export type OutcomeInput = {
   cases: { id: number; outcome: CaseOutcome | null; stage: CaseStage; openedOn: string; closedOn: string | null }[];
@@ -86,17 +85,14 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
   const splits: Split[] = [];
   const add = (f: Omit<Figure, "definition">) => figures.push({ ...f, definition: definitionOf(f.measure) });
   const events = byCase(input.events);
-  const first = (caseId: number, kind: CaseEventKind) =>
+  /** The days a case's events of one kind happened on, earliest first. */
+  const daysOf = (caseId: number, kind: CaseEventKind) =>
     (events.get(caseId) ?? [])
       .filter((e) => e.kind === kind)
       .map((e) => e.occurredOn)
-      .sort()[0] ?? null;
-  const last = (caseId: number, kind: CaseEventKind) =>
-    (events.get(caseId) ?? [])
-      .filter((e) => e.kind === kind)
-      .map((e) => e.occurredOn)
-      .sort()
-      .at(-1) ?? null;
+      .sort();
+  const first = (caseId: number, kind: CaseEventKind) => daysOf(caseId, kind)[0] ?? null;
+  const last = (caseId: number, kind: CaseEventKind) => daysOf(caseId, kind).at(-1) ?? null;
 
   // Convictions, overall and by the year and quarter of the judgment.
   const decisions = input.cases
@@ -302,66 +298,3 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
 }
 
 export const outcomeFigures = (input: OutcomeInput): Figure[] => outcomeReport(input).figures;
-
-export type DisplayFigure = Omit<Figure, "value" | "count" | "of" | "keys"> & {
-  value: string;
-  count: string;
-  of: string;
-  note: string;
-};
-
-export const hiddenNotes: Record<Hidden, string> = {
-  small: "Hidden: fewer than 5.",
-  guard: "Hidden so that a count under 5 cannot be worked out by subtraction.",
-};
-
-/**
- * What a reader sees. The secretariat and the administrator see exact counts. For observers the
- * counts chosen by `hiddenCounts` (outcomes-suppression.ts: 1 to 4 as "<5", and a further count as
- * "–" where subtraction from a total would reveal a small one) are hidden, and so is any rate or
- * median computed from a hidden count, since the rate with either of its counts gives the other.
- */
-export function displayFigures({ figures, splits }: OutcomeReport, { exact }: { exact: boolean }): DisplayFigure[] {
-  const counts = new Map<string, number>();
-  for (const f of figures) {
-    for (const [key, n] of [
-      [f.keys.count, f.count],
-      [f.keys.of, f.of],
-    ] as const) {
-      if (key === null || n === null) continue;
-      if (counts.has(key) && counts.get(key) !== n) throw new Error(`The count ${key} differs between figures`);
-      counts.set(key, n);
-    }
-  }
-  const outOf = figures.flatMap((f) => (f.keys.of ? [{ total: f.keys.of, parts: [f.keys.count] }] : []));
-  const hidden = exact ? new Map<string, Hidden>() : hiddenCounts(counts, [...splits, ...outOf]);
-  const show = (key: string, n: number) => {
-    const why = hidden.get(key);
-    return why === "small" ? `<${smallCellThreshold}` : why === "guard" ? "–" : String(n);
-  };
-  return figures.map((f) => {
-    const reasons = [hidden.get(f.keys.count), f.keys.of === null ? undefined : hidden.get(f.keys.of)];
-    const why: Hidden | null = reasons.includes("small") ? "small" : reasons.includes("guard") ? "guard" : null;
-    const value =
-      f.value === null ? (f.unit === "count" ? "" : "—") : why ? "–" : `${f.value}${f.unit === "%" ? "%" : ""}`;
-    return {
-      section: f.section,
-      measure: f.measure,
-      period: f.period,
-      unit: f.unit,
-      definition: f.definition,
-      value,
-      count: show(f.keys.count, f.count),
-      of: f.of === null || f.keys.of === null ? "" : show(f.keys.of, f.of),
-      note: why ? hiddenNotes[why] : "",
-    };
-  });
-}
-
-export function figuresCsv(rows: DisplayFigure[]): string {
-  const header = ["section", "measure", "period", "value", "unit", "count", "out_of", "note", "definition"];
-  return toCsv(
-    header,
-    rows.map((r) => [r.section, r.measure, r.period, r.value, r.unit, r.count, r.of, r.note, r.definition]),
-  );
-}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getDb } from "~/db.server";
-import { figuresCsv } from "~/lib/outcomes";
+import { figuresCsv } from "~/lib/outcomes-display";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { downloadResponse } from "~/services/download.server";
 import { outcomesFor } from "~/services/outcomes.server";

@@ -1,7 +1,8 @@
 import type { Conn } from "#db/client";
 import { matrixCsv } from "~/lib/accountability";
 import type { CsvCell } from "~/lib/csv";
-import { displayFigures, figuresCsv, outcomeReport } from "~/lib/outcomes";
+import { outcomeReport } from "~/lib/outcomes";
+import { displayFigures, figuresCsv } from "~/lib/outcomes-display";
 import type { GuardScope } from "~/lib/protected-text";
 import {
   accusedPage,

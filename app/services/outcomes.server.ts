@@ -1,5 +1,6 @@
 import type { Conn } from "#db/client";
-import { displayFigures, outcomeReport, type DisplayFigure } from "~/lib/outcomes";
+import { outcomeReport } from "~/lib/outcomes";
+import { displayFigures, type DisplayFigure } from "~/lib/outcomes-display";
 import { seesRestricted } from "~/lib/permissions";
 import type { SessionUser } from "~/models/user.server";
 import { outcomeInput } from "~/models/outcome.server";

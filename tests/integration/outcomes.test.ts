@@ -6,7 +6,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { loader as outcomesLoader, OutcomeSections } from "~/routes/reports.outcomes";
 import { action as settingsAction, loader as settingsLoader } from "~/routes/settings.participation";
-import { figuresCsv, type DisplayFigure } from "~/lib/outcomes";
+import { figuresCsv, type DisplayFigure } from "~/lib/outcomes-display";
 import { defaultIndicators, indicatorKeys } from "~/lib/participation";
 import { participationIndicators } from "#db/schema";
 import { participationIndicatorsFor } from "~/models/outcome.server";

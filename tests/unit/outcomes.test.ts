@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  displayFigures,
-  figuresCsv,
-  outcomeFigures,
-  outcomeReport,
-  type Figure,
-  type OutcomeInput,
-} from "~/lib/outcomes";
+import { outcomeFigures, outcomeReport, type Figure, type OutcomeInput } from "~/lib/outcomes";
+import { displayFigures, figuresCsv } from "~/lib/outcomes-display";
 import { hiddenCounts, type Split } from "~/lib/outcomes-suppression";
 import { defaultIndicators, participationIndex, type Indicator, type VictimServices } from "~/lib/participation";
 
