@@ -4,7 +4,13 @@
  * here, so that translations (ICU plurals, with a language's own categories) replace this one function.
  */
 const rules = new Intl.PluralRules("en-IN");
+const numbers = new Intl.NumberFormat("en-IN");
+
+/** A count as people in India write it: 1,00,000 (lakh grouping). */
+export function formatCount(count: number): string {
+  return numbers.format(count);
+}
 
 export function plural(count: number, one: string, other: string): string {
-  return `${count} ${rules.select(count) === "one" ? one : other}`;
+  return `${formatCount(count)} ${rules.select(count) === "one" ? one : other}`;
 }

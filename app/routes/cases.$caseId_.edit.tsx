@@ -48,41 +48,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { kase: editable(kase, involved), departments };
 }
 
+type CaseRow = typeof cases.$inferSelect;
+
+/** The case's columns the form edits (and the conflict view compares). */
+const editedColumns = [
+  "id",
+  "code",
+  "version",
+  "policeStation",
+  "firNumber",
+  "firYear",
+  "courtName",
+  "courtCaseNumber",
+  "sections",
+  "stage",
+  "status",
+  "outcome",
+  "openedOn",
+  "closedOn",
+  "chargesheetLimitDays",
+] as const satisfies readonly (keyof CaseRow)[];
+
 /** What the form edits, with the departments' roles keyed by department id. */
-function editable(kase: typeof cases.$inferSelect, involved: { departmentId: number; role: string }[]) {
-  const {
-    id,
-    code,
-    version,
-    policeStation,
-    firNumber,
-    firYear,
-    courtName,
-    courtCaseNumber,
-    sections,
-    stage,
-    status,
-    outcome,
-    openedOn,
-    closedOn,
-    chargesheetLimitDays,
-  } = kase;
+function editable(kase: CaseRow, involved: { departmentId: number; role: string }[]) {
+  const columns = Object.fromEntries(editedColumns.map((c) => [c, kase[c]])) as Pick<
+    CaseRow,
+    (typeof editedColumns)[number]
+  >;
   return {
-    id,
-    code,
-    version,
-    policeStation,
-    firNumber,
-    firYear,
-    courtName,
-    courtCaseNumber,
-    sections,
-    stage,
-    status,
-    outcome,
-    openedOn,
-    closedOn,
-    chargesheetLimitDays,
+    ...columns,
     departments: Object.fromEntries(involved.map((d) => [d.departmentId, d.role])) as Record<number, string>,
   };
 }

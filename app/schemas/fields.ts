@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { isRealIsoDate } from "~/lib/dates";
 import { staleFormMessage } from "~/lib/forms";
+import { formatCount } from "~/lib/plural";
 
 // Field shapes reused by every form schema. Empty inputs arrive as "" and mean "not given".
 
-const count = (n: number) => n.toLocaleString("en-IN");
 /** Says the limit and how long the text is, so a person knows how much to cut. */
 const tooLong = (label: string, max: number) => ({
   error: (issue: { input?: unknown }) =>
-    `${label} must be at most ${count(max)} characters${typeof issue.input === "string" ? ` (it has ${count(issue.input.length)})` : ""}.`,
+    `${label} must be at most ${formatCount(max)} characters${typeof issue.input === "string" ? ` (it has ${formatCount(issue.input.length)})` : ""}.`,
 });
 
 export const requiredText = (label: string, max = 200) =>

@@ -167,7 +167,8 @@ export const auditLog = sqliteTable(
 
 /**
  * A backup made by `npm run backup` carries one row with restoredAt empty. When the app first
- * opens such a file (a restore), it ends every session and stamps restoredAt (app/services/restore.server.ts).
+ * opens such a file (a restore), it ends every session and stamps restoredAt (completeRestore, in
+ * app/services/backup.server.ts).
  */
 export const backupMarks = sqliteTable("backup_marks", {
   id: id(),

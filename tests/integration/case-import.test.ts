@@ -303,7 +303,7 @@ describe("importing a case register", () => {
       ...Array.from({ length: importLimits.rows + 1 }, (_, i) => `,Wadi,${i},2024,,,,fir,open,,01/03/2024,,,police,,,`),
     ].join("\n");
     expect((await check("many.csv", many)).fileProblems).toEqual([
-      "The file has 10001 case rows; one import takes at most 10,000. Split it into smaller files and import each.",
+      "The file has 10,001 case rows; one import takes at most 10,000. Split it into smaller files and import each.",
     ]);
     expect((await check("big.csv", new Uint8Array(importLimits.bytes + 1))).fileProblems).toEqual([
       "The file is 10 MB; an import takes at most 10 MB. Split it into smaller files.",
