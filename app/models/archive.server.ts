@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { alias, type SQLiteSelect } from "drizzle-orm/sqlite-core";
 import type { Conn, Db } from "#db/client";
 import {
   accused,
@@ -64,43 +64,48 @@ export function caseDepartmentsOf(db: Conn, caseIds: number[]) {
     .all();
 }
 
+/**
+ * One page of a kind of record kept on a case (accused, events), of the collective's cases, in id
+ * order after `after`. The query names what it selects; this adds the rest.
+ */
+function caseRecordPage<Q extends SQLiteSelect>(
+  query: Q,
+  table: typeof accused | typeof caseEvents,
+  collectiveId: number,
+  after: number,
+) {
+  return query
+    .innerJoin(cases, eq(cases.id, table.caseId))
+    .where(and(eq(cases.collectiveId, collectiveId), gt(table.id, after)))
+    .orderBy(asc(table.id))
+    .limit(archivePageSize);
+}
+
 /** Accused persons, each with their place on the case ("A-2"), as the case page numbers them. */
 export function accusedPage(db: Conn, collectiveId: number, after: number) {
-  return db
-    .select({
-      id: accused.id,
-      caseCode: cases.code,
-      position: sql<number>`(select count(*) from accused as earlier where earlier.case_id = ${accused.caseId} and earlier.id <= ${accused.id})`,
-      name: accused.name,
-      arrestedOn: accused.arrestedOn,
-      bailStatus: accused.bailStatus,
-    })
-    .from(accused)
-    .innerJoin(cases, eq(cases.id, accused.caseId))
-    .where(and(eq(cases.collectiveId, collectiveId), gt(accused.id, after)))
-    .orderBy(asc(accused.id))
-    .limit(archivePageSize)
-    .all();
+  const fields = {
+    id: accused.id,
+    caseCode: cases.code,
+    position: sql<number>`(select count(*) from accused as earlier where earlier.case_id = ${accused.caseId} and earlier.id <= ${accused.id})`,
+    name: accused.name,
+    arrestedOn: accused.arrestedOn,
+    bailStatus: accused.bailStatus,
+  };
+  return caseRecordPage(db.select(fields).from(accused).$dynamic(), accused, collectiveId, after).all();
 }
 
 export function eventPage(db: Conn, collectiveId: number, after: number) {
-  return db
-    .select({
-      id: caseEvents.id,
-      caseCode: cases.code,
-      kind: caseEvents.kind,
-      occurredOn: caseEvents.occurredOn,
-      outcome: caseEvents.outcome,
-      nextDate: caseEvents.nextDate,
-      note: caseEvents.note,
-      createdAt: caseEvents.createdAt,
-    })
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(cases.collectiveId, collectiveId), gt(caseEvents.id, after)))
-    .orderBy(asc(caseEvents.id))
-    .limit(archivePageSize)
-    .all();
+  const fields = {
+    id: caseEvents.id,
+    caseCode: cases.code,
+    kind: caseEvents.kind,
+    occurredOn: caseEvents.occurredOn,
+    outcome: caseEvents.outcome,
+    nextDate: caseEvents.nextDate,
+    note: caseEvents.note,
+    createdAt: caseEvents.createdAt,
+  };
+  return caseRecordPage(db.select(fields).from(caseEvents).$dynamic(), caseEvents, collectiveId, after).all();
 }
 
 export function victimPage(db: Conn, collectiveId: number, after: number) {
