@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { caseDepartments, caseEvents, cases, collectives } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays, formatDate, todayIn } from "~/lib/dates";
-import { casesPerPage } from "~/models/case.server";
+import { casesPerPage } from "~/models/case-register.server";
 import { loader as listLoader } from "~/routes/cases._index";
 import { createCase, createCaseEvent, createCollective, createDepartment } from "../factories";
 import { cookieFor, getRequest, run } from "../support/remix";
