@@ -1,7 +1,7 @@
 // `npm start`: everything a fresh machine needs after `npm install`: check the configuration,
 // build if stale, create and migrate the database, seed it when new, then serve.
 import { openDatabase } from "#db/client";
-import { isSeeded, seedAdmin, seedDemo } from "#db/seed";
+import { isSeeded, seedAdmin, seedDemo } from "./seed/demo";
 import { ConfigError, loadConfig } from "~/config.server";
 import { todayIn } from "~/lib/dates";
 import { prepareDatabase } from "~/services/backup.server";

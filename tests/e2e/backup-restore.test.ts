@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "#db/client";
 import { migrateDatabase } from "#db/migrate";
-import { demoPassword, seedDemo } from "#db/seed";
+import { demoPassword, seedDemo } from "../../scripts/seed/demo";
 import { todayIn } from "~/lib/dates";
 import { backupTo } from "~/services/backup.server";
 import { freePort } from "./support/app";

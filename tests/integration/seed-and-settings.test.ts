@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "#db/client";
 import { migrateDatabase } from "#db/migrate";
 import { cases, caseEvents, collectives, users } from "#db/schema";
-import { demoAccounts, isSeeded, seedAdmin, seedDemo } from "#db/seed";
+import { demoAccounts, isSeeded, seedAdmin, seedDemo } from "../../scripts/seed/demo";
 import { getDb } from "~/db.server";
 import { weightsFrom } from "~/lib/agenda/settings";
 import { action as weightsAction, loader as weightsLoader } from "~/routes/settings.agenda";

@@ -23,7 +23,7 @@ import {
   victims,
 } from "#db/schema";
 import { caseStages } from "#db/schema/enums";
-import { demoAccounts, demoPassword, newCodesFrom, seedDemo } from "#db/seed";
+import { demoAccounts, demoPassword, newCodesFrom, seedDemo } from "../../scripts/seed/demo";
 import { getDb } from "~/db.server";
 import { caseCodePattern } from "~/lib/case-code";
 import { addDays, dateInZone, daysBetween } from "~/lib/dates";

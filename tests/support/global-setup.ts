@@ -4,7 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "#db/client";
 import { migrateDatabase } from "#db/migrate";
-import { seedDemo } from "#db/seed";
+import { seedDemo } from "../../scripts/seed/demo";
 import { testToday } from "./constants";
 
 // Builds one migrated, demo-seeded database per run. Every test file then works on its own copy

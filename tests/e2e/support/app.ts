@@ -5,7 +5,7 @@ import path from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { openDatabase } from "#db/client";
 import { migrateDatabase } from "#db/migrate";
-import { seedDemo } from "#db/seed";
+import { seedDemo } from "../../../scripts/seed/demo";
 import { todayIn } from "~/lib/dates";
 import { startServer } from "../../../server";
 

@@ -2,7 +2,7 @@
 // A database that already holds a collective is left alone, so running it twice is harmless.
 import { openDatabase } from "#db/client";
 import { migrateDatabase } from "#db/migrate";
-import { isSeeded, seedDemo } from "#db/seed";
+import { isSeeded, seedDemo } from "./demo";
 import { ConfigError, loadConfig } from "~/config.server";
 import { todayIn } from "~/lib/dates";
 

@@ -1,15 +1,16 @@
 // The demo collective: deterministic for a given "today", written in one transaction.
 import { count } from "drizzle-orm";
-import type { Db } from "./client";
-import { collectives } from "./schema";
-import type { DepartmentKind } from "./schema/enums";
-import { createCollective, createDepartment, createTenure, createUser, seededRandom } from "../tests/factories";
-import { addDays, dayNumber } from "../app/lib/dates";
-import { hashPassword } from "../app/services/password.server";
-import { demoNextMeeting, seedDemoMeetings } from "./seed-meetings";
-import { casePlans, seedCase } from "./seed-cases";
+import type { Db } from "#db/client";
+import { collectives } from "#db/schema";
+import type { DepartmentKind } from "#db/schema/enums";
+import { addDays, dayNumber } from "~/lib/dates";
+import { hashPassword } from "~/services/password.server";
+import { createCollective, createDepartment, createTenure, createUser, seededRandom } from "../../tests/factories";
+import { casePlans } from "./case-plans";
+import { seedCase } from "./cases";
+import { demoNextMeeting, seedDemoMeetings } from "./meetings";
 
-export { newCodesFrom } from "./seed-cases";
+export { newCodesFrom } from "./case-plans";
 
 export const demoPassword = "testa-demo";
 

@@ -1,158 +1,16 @@
-// The demo collective's meeting history: six monthly meetings already held, one coming up.
-import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
-import type { Conn } from "./client";
-import {
-  actionItems,
-  agendaItems,
-  attendance,
-  cases,
-  collectives,
-  departments,
-  meetings,
-  minutesVersions,
-  tenures,
-} from "./schema";
-import { addDays } from "../app/lib/dates";
-import { meetingDayOfMonth, proposeNextMeeting, zonedWallTimeToInstant } from "../app/lib/meeting-schedule";
-import { seatOn } from "../app/models/department.server";
-import { createMeeting } from "../app/models/meeting.server";
-import { editAgenda, raisedReason } from "../app/services/agenda-edit.server";
-import { regenerateAgenda } from "../app/services/agenda.server";
-import { buildMinutesDocument } from "../app/services/minutes.server";
-import type { seededRandom } from "../tests/factories";
+// What the demo's held meetings recorded: the matters two departments raised, who attended, what
+// each case review discussed and decided, and the action items agreed.
+import { and, eq } from "drizzle-orm";
+import type { Conn } from "#db/client";
+import { actionItems, agendaItems, attendance, departments, meetings, tenures } from "#db/schema";
+import type { DepartmentKind } from "#db/schema/enums";
+import { at } from "~/lib/at";
+import { addDays } from "~/lib/dates";
+import { seatOn } from "~/models/department.server";
+import { editAgenda, raisedReason } from "~/services/agenda-edit.server";
+import type { seededRandom } from "../../tests/factories";
 
 const notAfter = (day: string, limit: string) => (day > limit ? limit : day);
-
-/** The meeting days of the `n` months up to today (a meeting today counts as held), oldest first. */
-function pastMeetingDays(rule: { weekday: number; weekOfMonth: number }, today: string, n: number): string[] {
-  const days: string[] = [];
-  let probe = today;
-  while (days.length < n) {
-    const day = meetingDayOfMonth(rule, probe);
-    if (day <= today && !days.includes(day)) days.push(day);
-    probe = addDays(`${probe.slice(0, 7)}-01`, -1);
-  }
-  return days.reverse();
-}
-
-/**
- * The demo's coming meeting is always after today, so that "the next meeting" (in briefs, welcome
- * emails, reminders) exists at any hour of any day the demo is seeded.
- */
-export function demoNextMeeting(collective: Parameters<typeof proposeNextMeeting>[0], today: string) {
-  return proposeNextMeeting(collective, null, addDays(today, 1));
-}
-
-export function seedDemoMeetings(
-  tx: Conn,
-  { collectiveId, today, rand }: { collectiveId: number; today: string; rand: ReturnType<typeof seededRandom> },
-) {
-  const collective = tx.select().from(collectives).where(eq(collectives.id, collectiveId)).get()!;
-  const rule = { weekday: collective.meetingWeekday, weekOfMonth: collective.meetingWeekOfMonth };
-  const past = pastMeetingDays(rule, today, 6);
-  const held: number[] = [];
-  past.forEach((day, index) => {
-    const meeting = createMeeting(tx, {
-      collectiveId,
-      startsAt: zonedWallTimeToInstant(day, collective.meetingStartTime, collective.timeZone).toISOString(),
-      durationMinutes: collective.meetingDurationMinutes,
-      venue: index === 1 ? null : collective.meetingVenue,
-      onlineLink: collective.meetingLink,
-    });
-    tx.update(meetings)
-      .set({ status: "held", minutesState: index === past.length - 1 ? "circulated" : "confirmed" })
-      .where(eq(meetings.id, meeting.id))
-      .run();
-    // The cases open on the day, and those closed in the two months before it (for outcome review).
-    const open = tx
-      .select({ id: cases.id, code: cases.code })
-      .from(cases)
-      .where(
-        and(
-          eq(cases.collectiveId, collectiveId),
-          lte(cases.openedOn, day),
-          or(isNull(cases.closedOn), gte(cases.closedOn, addDays(day, -60))),
-        ),
-      )
-      .all();
-    const reviewed = open.filter(() => rand.chance(0.3)).slice(0, 9);
-    const items = [
-      {
-        kind: "minutes_confirmation" as const,
-        title: "Confirmation of the previous meeting's minutes",
-        minutes: 5,
-        caseId: null,
-      },
-      { kind: "action_review" as const, title: "Review of action items", minutes: 15, caseId: null },
-      ...reviewed.map((c) => ({
-        kind: "case_review" as const,
-        title: `Case review: ${c.code}`,
-        minutes: 8,
-        caseId: c.id,
-      })),
-      { kind: "any_other_business" as const, title: "Any other business", minutes: 10, caseId: null },
-    ];
-    const itemIds = items.map(
-      (item, position) =>
-        tx
-          .insert(agendaItems)
-          .values({
-            meetingId: meeting.id,
-            position,
-            ...item,
-            status: "discussed",
-            reasons: "[]",
-            discussion: item.caseId ? rand.pick(discussions) : null,
-            decisions: item.caseId ? rand.pick(decisions) : null,
-            minutesUsed: item.minutes + rand.int(-2, 3),
-          })
-          .returning({ id: agendaItems.id })
-          .get().id,
-    );
-    seedAttendance(tx, { collectiveId, meetingId: meeting.id, day, index });
-    seedActions(tx, {
-      collectiveId,
-      meetingId: meeting.id,
-      day,
-      today,
-      index,
-      rand,
-      items: items.map((it, i) => ({ ...it, id: itemIds[i] })),
-    });
-    held.push(meeting.id);
-  });
-  seedRaisedMatters(tx, { collectiveId, held, days: past });
-
-  const next = demoNextMeeting(collective, today);
-  const upcoming = createMeeting(tx, {
-    collectiveId,
-    startsAt: next.startsAt,
-    durationMinutes: next.durationMinutes,
-    venue: next.venue,
-    onlineLink: next.onlineLink,
-  });
-  regenerateAgenda(tx, upcoming);
-
-  // Each held meeting's minutes, frozen as circulated (and, but for the last, confirmed at the
-  // meeting after), once every meeting exists, so each version names the next meeting.
-  for (const id of held) {
-    const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get()!;
-    const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(tx, meeting);
-    const states =
-      meeting.minutesState === "confirmed" ? (["circulated", "confirmed"] as const) : (["circulated"] as const);
-    states.forEach((state, i) =>
-      tx
-        .insert(minutesVersions)
-        .values({
-          meetingId: id,
-          version: i + 1,
-          state,
-          bodyJson: JSON.stringify({ ...doc, minutesState: state, version: i + 1 }),
-        })
-        .run(),
-    );
-  }
-}
 
 /**
  * Two departments raised a matter for a past meeting (so the accountability matrix shows their
@@ -182,18 +40,22 @@ const raisedMatters = [
 const holderOn = (tx: Conn, departmentId: number, day: string) =>
   seatOn(tx.select().from(tenures).where(eq(tenures.departmentId, departmentId)).all(), day).holder;
 
-function seedRaisedMatters(
+export function seedRaisedMatters(
   tx: Conn,
   { collectiveId, held, days }: { collectiveId: number; held: number[]; days: string[] },
 ) {
   for (const m of raisedMatters) {
-    const meeting = tx.select().from(meetings).where(eq(meetings.id, held[m.index])).get()!;
+    const meeting = tx
+      .select()
+      .from(meetings)
+      .where(eq(meetings.id, at(held, m.index)))
+      .get()!;
     const dept = tx
       .select()
       .from(departments)
       .where(and(eq(departments.collectiveId, collectiveId), eq(departments.kind, m.kind)))
       .get()!;
-    const on = addDays(days[m.index], -6);
+    const on = addDays(at(days, m.index), -6);
     const raiser = holderOn(tx, dept.id, on);
     editAgenda(tx, meeting, {
       intent: "add",
@@ -211,14 +73,14 @@ function seedRaisedMatters(
   }
 }
 
-const discussions = [
+export const discussions = [
   "The prosecutor reported that the trial is at the stage of prosecution evidence; two witnesses remain.",
   "The IO explained the delay in the forensic report; the secretariat will follow up with the laboratory.",
   "The DLSA panel lawyer has met the victim and her guardian; the victim is ready to depose.",
   "The shelter home reported the victim is attending school regularly and counselling continues.",
   "The accused's bail application is listed; the prosecutor will oppose it and ask that the victim be heard.",
 ];
-const decisions = [
+export const decisions = [
   "Prosecution to seek testimony in the victim protection room with a support person present.",
   "Police to file the supplementary chargesheet before the next hearing.",
   "DLSA to file the compensation application under the Manodhairya scheme.",
@@ -227,7 +89,7 @@ const decisions = [
 ];
 
 /** Attendance for a past meeting: everyone present, with one absence, one excused seat and one substitute over the year. */
-function seedAttendance(
+export function seedAttendance(
   tx: Conn,
   { collectiveId, meetingId, day, index }: { collectiveId: number; meetingId: number; day: string; index: number },
 ) {
@@ -254,7 +116,7 @@ function seedAttendance(
 
 /** Action items agreed at a past meeting, in every state: done on time and late, open, overdue, blocked, dropped. */
 /** What each kind of department is typically asked to do at a case review. */
-const tasksByKind: Record<string, string[]> = {
+const tasksByKind: Record<DepartmentKind, string[]> = {
   police: [
     "File the supplementary chargesheet",
     "Obtain the forensic report from the laboratory",
@@ -277,7 +139,7 @@ const tasksByKind: Record<string, string[]> = {
   other: ["Report on the step agreed at the meeting"],
 };
 
-function seedActions(
+export function seedActions(
   tx: Conn,
   {
     collectiveId,
