@@ -12,6 +12,7 @@ import {
   type SaveIntent,
 } from "~/lib/offline-queue";
 import { plural } from "~/lib/plural";
+import { keepPageSoon, useKeptForOffline } from "./offline-copy";
 
 // Offline capture on the run page. A save that cannot reach the server (or that would overtake
 // saves still waiting) is kept on this device; when the network is back the kept saves are
@@ -151,16 +152,6 @@ async function replayKept() {
   }
 }
 
-let keepTimer: ReturnType<typeof setTimeout> | undefined;
-/** After saves reach the server, the page kept for offline use is fetched again (once things are quiet). */
-function keepPageSoon() {
-  clearTimeout(keepTimer);
-  keepTimer = setTimeout(keepThisPage, 3000);
-}
-function keepThisPage() {
-  navigator.serviceWorker?.ready.then((r) => r.active?.postMessage({ keep: location.pathname })).catch(() => undefined);
-}
-
 /** Takes a held save off the device (the person took the other version). */
 export async function discardKept(key: string) {
   for (const s of capture.saves.filter((s) => s.key === key)) await dropSave(s.id);
@@ -171,6 +162,7 @@ export async function discardKept(key: string) {
 export function OfflineCapture({ meetingId }: { meetingId: number }) {
   const submit = useSubmit();
   const c = useCapture();
+  useKeptForOffline();
   useEffect(() => {
     meetingOnPage = meetingId;
     submitReplay = (save) =>
@@ -190,12 +182,6 @@ export function OfflineCapture({ meetingId }: { meetingId: number }) {
     };
     publish({ online: navigator.onLine });
     void reload().then(replayKept);
-    // Once the worker runs, the page as loaded now is kept for a reload without the network.
-    const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
-    if (!navigator.serviceWorker?.controller || !navigation || new URL(navigation.name).pathname !== location.pathname)
-      keepThisPage();
-    // A new build's worker took over (and emptied the old cache): it keeps the page anew.
-    navigator.serviceWorker?.addEventListener("controllerchange", keepThisPage);
     // A network that came back without saying so: try the kept saves now and then.
     const retry = setInterval(() => void replayKept(), 5000);
     window.addEventListener("online", onNetwork);
@@ -204,7 +190,6 @@ export function OfflineCapture({ meetingId }: { meetingId: number }) {
       clearInterval(retry);
       window.removeEventListener("online", onNetwork);
       window.removeEventListener("offline", onNetwork);
-      navigator.serviceWorker?.removeEventListener("controllerchange", keepThisPage);
       submitReplay = null;
     };
   }, [meetingId, submit]);

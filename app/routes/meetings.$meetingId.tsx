@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { AgendaEditor } from "~/components/agenda-editor";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MeetingStatus } from "~/components/meeting-status";
+import { OfflineCopyNotice, useKeptForOffline } from "~/components/offline-copy";
 import { getDb } from "~/db.server";
 import { presentAgenda } from "~/lib/agenda/present";
 import { formatDateTime } from "~/lib/dates";
@@ -17,6 +18,7 @@ import { agendaEditSchema } from "~/schemas/meeting";
 import { changeAgenda } from "~/services/agenda-edit.server";
 import { standingSeen } from "~/services/agenda-notice.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
+import { loadedNow, offlineCopyHeaders, offlineCopyIfClear } from "~/services/offline-copy.server";
 import { maskForReader } from "~/services/page-mask.server";
 import { agendaHold } from "~/services/meeting-mail.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -86,12 +88,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       can(user.role, "write:meeting") && (meeting.status === "planned" || meeting.status === "agenda_published")
         ? agendaHold(db, meeting)
         : null,
+    loaded: loadedNow(collective.timeZone),
   });
-  if (!refreshed) return page;
-  return data(page, {
-    headers: { "Set-Cookie": await standingSeen.remember(request, meeting.id, meeting.standingRefreshedAt!) },
-  });
+  // A meeting still to be held: this device may keep its agenda for the meeting offline, if all clear.
+  const headers = new Headers(isMeetingOver(meeting) ? {} : offlineCopyIfClear(db, user.collectiveId, page));
+  if (refreshed)
+    headers.set("Set-Cookie", await standingSeen.remember(request, meeting.id, meeting.standingRefreshedAt!));
+  return data(page, { headers });
 }
+
+export const headers = offlineCopyHeaders;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
@@ -117,8 +123,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion, refreshed, held } =
-    useLoaderData<typeof loader>();
+  const page = useLoaderData<typeof loader>();
+  const { meeting, agenda, departments, canEdit, canOpenCases, canRun, publishedVersion, refreshed, held, loaded } =
+    page;
+  // Kept on this device for the meeting, as last loaded (the server says when it may be).
+  useKeptForOffline(page);
   const feedback = useActionData<typeof action>();
   const navigation = useNavigation();
   const changes = feedback && "changes" in feedback ? feedback.changes : null;
@@ -134,6 +143,7 @@ export default function MeetingPage() {
         <h1>Meeting {meeting.number}</h1>
         <MeetingStatus status={meeting.status} />
       </div>
+      <OfflineCopyNotice loaded={loaded} what="the agenda" />
       {held ? (
         <div className="form-error" role="alert">
           {held.message} {held.fixUrl ? <Link to={held.fixUrl}>Correct it</Link> : null}

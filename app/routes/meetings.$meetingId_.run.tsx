@@ -1,4 +1,4 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
   Link,
@@ -11,6 +11,7 @@ import { AttendanceGrid } from "~/components/attendance-grid";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ItemMinutes } from "~/components/item-minutes";
 import { OfflineCapture, sendOrKeep } from "~/components/offline-capture";
+import { OfflineCopyNotice } from "~/components/offline-copy";
 import type { ItemSaveFeedback } from "~/components/use-item-save";
 import { getDb } from "~/db.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
@@ -25,6 +26,7 @@ import { getMeeting, previousHeldMeeting } from "~/models/meeting.server";
 import { actionItemsOfMeeting, attendanceGrid } from "~/models/minutes.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { dueRuleOf, runMeetingAction } from "~/services/meeting-run.server";
+import { keepOffline, loadedNow, offlineCopyHeaders } from "~/services/offline-copy.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Run Meeting ${data?.meeting.number ?? ""} · TESTA Desk` },
@@ -38,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const items = agendaItemsOf(db, meeting.id).filter((i) => !i.removed && !i.forWrittenUpdate);
   const codes = caseCodesFor(db, items);
   const actions = actionItemsOfMeeting(db, meeting.id);
-  return {
+  // The page shows no FIR number and no accused's name: this device may keep it for a meeting offline.
+  const page = {
     meeting: {
       id: meeting.id,
       number: meeting.number,
@@ -69,8 +72,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const p = previousHeldMeeting(db, meeting);
       return p ? { id: p.id, number: p.number, minutesState: p.minutesState } : null;
     })(),
+    loaded: loadedNow(timeZone),
   };
+  return data(page, { headers: keepOffline });
 }
+
+export const headers = offlineCopyHeaders;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "write:meeting");
@@ -99,7 +106,7 @@ type RunFeedback = ItemSaveFeedback & {
 };
 
 export default function RunMeeting() {
-  const { meeting, attendance, items, departments, cases, editable, previous, today, dueRule } =
+  const { meeting, attendance, items, departments, cases, editable, previous, today, dueRule, loaded } =
     useLoaderData<typeof loader>();
   const feedback = useActionData<typeof action>() as RunFeedback | undefined;
   const topError =
@@ -116,6 +123,7 @@ export default function RunMeeting() {
         <h1>Run Meeting {meeting.number}</h1>
         <span className="muted">{meeting.when}</span>
       </div>
+      <OfflineCopyNotice loaded={loaded} what="the run page" />
       {editable ? <OfflineCapture meetingId={meeting.id} /> : null}
       {!editable ? (
         <div className="notice" role="status">

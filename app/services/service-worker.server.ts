@@ -1,11 +1,17 @@
 // The service worker that keeps a meeting going when the network drops. Its cache is named after
 // the build: a new build installs a new worker, which deletes every older cache when it takes
 // over, so a deployed app is never served from an old cache. Pages come from the network first;
-// the cache answers only when the network does not. Only the run page (and the files it loads)
-// is kept: it shows no FIR number and no accused's name, and signing out deletes it.
+// the cache answers only when the network does not. Two pages are kept, each as last loaded: the
+// run page and the agenda page of a meeting, and only when the server marked the page as one a
+// device may keep (offlineCopyHeader: it shows no FIR number, no accused's name, no protected
+// text). The files they load are kept too, with the ones their scripts fetch later (a form's
+// schema). Signing out deletes it all.
 //
 // The worker is this one function, sent as the text of /sw.js with the build's id: it runs in
 // the browser, so it uses nothing from outside its own body.
+
+/** The response header by which a page says this device may keep it for offline use. */
+export const offlineCopyHeader = "X-Offline-Copy";
 
 type ExtendableEvent = Event & { waitUntil(work: Promise<unknown>): void };
 type FetchEvent = ExtendableEvent & { request: Request; respondWith(response: Promise<Response>): void };
@@ -19,33 +25,80 @@ export type WorkerScope = {
   location: { origin: string };
 };
 
-export function serviceWorker(worker: WorkerScope, build: string) {
+export function serviceWorker(worker: WorkerScope, build: string, header: string) {
   const cacheName = `testa-${build}`;
-  const runPage = /^\/meetings\/\d+\/run$/;
+  // Each kind of page kept, one page of each: a newer one replaces the older.
+  const keptKinds = [/^\/meetings\/\d+\/run$/, /^\/meetings\/\d+$/];
+  const kindOf = (path: string) => keptKinds.find((kind) => kind.test(path));
   const isAsset = (path: string) => path.startsWith("/assets/") || path === "/favicon.svg";
 
-  /** Keeps a run page as last loaded (the only page kept), with every file it names. */
-  async function keepRunPage(url: string, response: Response) {
-    const cache = await caches.open(cacheName);
-    for (const old of await cache.keys()) if (runPage.test(new URL(old.url).pathname)) await cache.delete(old);
-    const html = await response.clone().text();
-    await cache.put(url, response);
-    const files = new Set(html.match(/\/assets\/[\w.-]+\.(?:js|css)/g) ?? []);
-    await Promise.all(
-      [...files, "/favicon.svg"].map(
-        async (file) => (await cache.match(file)) ?? cache.add(file).catch(() => undefined),
-      ),
+  /** The files a kept page or script names: its scripts and styles, and the chunks a script imports later. */
+  const filesNamedIn = (text: string, base: string) =>
+    (text.match(/(?:\/assets\/|\.\/|"assets\/)[\w.-]+\.(?:js|css)/g) ?? []).map(
+      (name) => new URL(name.replace(/^"/, "/"), new URL(base, worker.location.origin)).pathname,
     );
+
+  /** Keeps every file a page needs, and the files those name in turn (already kept ones are not fetched again). */
+  async function keepFiles(cache: Cache, html: string) {
+    const seen = new Set<string>(["/favicon.svg"]);
+    let next = filesNamedIn(html, "/");
+    while (next.length) {
+      const fresh = next.filter((file) => !seen.has(file));
+      fresh.forEach((file) => seen.add(file));
+      const texts = await Promise.all(
+        fresh.map(async (file) => {
+          const kept =
+            (await cache.match(file)) ??
+            (await cache.add(file).then(
+              () => cache.match(file),
+              () => null,
+            ));
+          return kept && file.endsWith(".js") ? filesNamedIn(await kept.text(), file) : [];
+        }),
+      );
+      next = texts.flat();
+    }
+    if (!(await cache.match("/favicon.svg"))) await cache.add("/favicon.svg").catch(() => undefined);
   }
 
-  async function fromNetworkThenCache(request: Request, keep: boolean): Promise<Response> {
+  /**
+   * Keeps a page as last loaded, in place of the page of its kind kept before, when the server
+   * marked it as one to keep. A page it did not mark is not kept, and an older copy of that same
+   * page goes (it is out of date); the kept page of another meeting stays.
+   */
+  async function keepPage(path: string, response: Response) {
+    const kind = kindOf(path);
+    if (!kind || !response.ok || response.redirected) return;
+    const cache = await caches.open(cacheName);
+    const keep = response.headers.get(header) === "keep";
+    for (const old of await cache.keys()) {
+      const oldPath = new URL(old.url).pathname;
+      if (keep ? kind.test(oldPath) : oldPath === path) await cache.delete(old);
+    }
+    if (!keep) return;
+    const html = await response.clone().text();
+    await cache.put(path, response);
+    await keepFiles(cache, html);
+  }
+
+  /** A kept page, marked as the offline copy (the page then says so, with the time it was loaded). */
+  async function keptCopy(path: string): Promise<Response | undefined> {
+    const kept = await (await caches.open(cacheName)).match(path, { ignoreVary: true });
+    if (!kept) return undefined;
+    const html = (await kept.text()).replace(/<html\b/i, "<html data-offline-copy");
+    const headers = new Headers(kept.headers);
+    headers.delete("content-length");
+    return new Response(html, { status: kept.status, headers });
+  }
+
+  async function fromNetworkThenCache(request: Request): Promise<Response> {
+    const path = new URL(request.url).pathname;
     try {
       const response = await fetch(request);
-      if (keep && response.ok && !response.redirected)
-        await keepRunPage(new URL(request.url).pathname, response.clone());
+      await keepPage(path, response.clone());
       return response;
     } catch (error) {
-      const kept = await (await caches.open(cacheName)).match(new URL(request.url).pathname, { ignoreVary: true });
+      const kept = await keptCopy(path);
       if (kept) return kept;
       throw error;
     }
@@ -73,17 +126,17 @@ export function serviceWorker(worker: WorkerScope, build: string) {
     const url = new URL(event.request.url);
     if (event.request.method !== "GET" || url.origin !== worker.location.origin) return;
     if (isAsset(url.pathname)) event.respondWith(fromCacheThenNetwork(event.request));
-    else if (event.request.mode === "navigate" && runPage.test(url.pathname))
-      event.respondWith(fromNetworkThenCache(event.request, true));
+    else if (event.request.mode === "navigate" && kindOf(url.pathname))
+      event.respondWith(fromNetworkThenCache(event.request));
   });
-  // The run page asks to be kept when it was reached by a link (no page load went through here).
+  // A kept page asks to be kept when it was reached by a link (no page load went through here).
   worker.addEventListener("message", (event) => {
     const message = event.data as { keep?: unknown };
-    if (typeof message?.keep !== "string" || !runPage.test(message.keep)) return;
+    if (typeof message?.keep !== "string" || !kindOf(message.keep)) return;
     const path = message.keep;
     event.waitUntil(
       fetch(path, { credentials: "same-origin" })
-        .then((response) => (response.ok && !response.redirected ? keepRunPage(path, response) : undefined))
+        .then((response) => keepPage(path, response))
         .catch(() => undefined),
     );
   });
@@ -91,5 +144,5 @@ export function serviceWorker(worker: WorkerScope, build: string) {
 
 /** The text of /sw.js for this build. */
 export function serviceWorkerScript(build: string): string {
-  return `(${serviceWorker.toString()})(self, ${JSON.stringify(build)});\n`;
+  return `(${serviceWorker.toString()})(self, ${JSON.stringify(build)}, ${JSON.stringify(offlineCopyHeader)});\n`;
 }

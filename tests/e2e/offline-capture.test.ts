@@ -57,6 +57,19 @@ async function keptPages(page: Page) {
   });
 }
 
+/** The FIR numbers and accused names found in a text: none may be kept on the device. */
+function restrictedIn(text: string) {
+  const db = database();
+  const restricted = [
+    ...db.select({ v: cases.firNumber }).from(cases).all(),
+    ...db.select({ v: accused.name }).from(accused).all(),
+  ]
+    .map((r) => r.v)
+    .filter((v): v is string => !!v);
+  db.$client.close();
+  return restricted.filter((v) => text.includes(v));
+}
+
 const statusOf = (page: Page, index: number) => page.locator(".item-minutes").nth(index).locator(".save-state");
 
 describe("offline capture on the run page", () => {
@@ -94,17 +107,47 @@ describe("offline capture on the run page", () => {
     expect(itemNamed(title)).toMatchObject({ discussion: "Typed while the hall's network was down.", minutesUsed: 12 });
 
     // Nothing restricted is on the device: the kept page has no FIR number and no accused's name.
-    const db = database();
-    const restricted = [
-      ...db.select({ v: cases.firNumber }).from(cases).all(),
-      ...db.select({ v: accused.name }).from(accused).all(),
-    ]
-      .map((r) => r.v)
-      .filter((v): v is string => !!v);
-    db.$client.close();
     const kept = (await keptPages(page)).map((c) => c.text).join("\n");
     expect(kept).toContain("Run Meeting 7");
-    expect(restricted.filter((v) => kept.includes(v))).toEqual([]);
+    expect(restrictedIn(kept)).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps the next meeting's agenda as last loaded, shows it offline as an offline copy, and signing out clears it", async () => {
+    const { page, context } = await signIn(app, "secretariat@demo.testa");
+    await page.goto("/meetings");
+    await page.getByRole("link", { name: "Meeting 7", exact: true }).click();
+    await page.waitForURL(/\/meetings\/\d+$/);
+    await page.getByRole("heading", { name: "For written update" }).waitFor();
+    const agendaPath = new URL(page.url()).pathname;
+    // Reached by a link: the page asks the worker to keep it.
+    await expect.poll(async () => (await keptPages(page)).flatMap((c) => c.urls)).toContain(agendaPath);
+    const items = await page.locator(".agenda-item__title").allTextContents();
+    expect(items.length).toBeGreaterThan(3);
+
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Meeting 7");
+    const notice = page.getByText(/^Offline copy from /);
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(
+      /^Offline copy from \w{3}, \d{2}\/\d{2}\/\d{4}, \d{1,2}:\d{2} [ap]m IST\.$/,
+    );
+    expect(await page.locator(".agenda-item__title").allTextContents()).toEqual(items);
+    await page.screenshot({ path: "/tmp/i18/e2e-agenda-offline.png" });
+
+    // Nothing restricted is on the device: the kept agenda has no FIR number and no accused's name.
+    const kept = (await keptPages(page)).map((c) => c.text).join("\n");
+    expect(kept).toContain("For written update");
+    expect(restrictedIn(kept)).toEqual([]);
+
+    // Back online, the page loads afresh and no longer says it is a copy.
+    await context.setOffline(false);
+    await expect.poll(() => page.getByText(/^Offline copy from /).count(), { timeout: 10_000 }).toBe(0);
+    await page.screenshot({ path: "/tmp/i18/e2e-agenda-back-online.png" });
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/login/);
+    expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
     await context.close();
   });
 
