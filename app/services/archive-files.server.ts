@@ -1,8 +1,5 @@
 import type { Conn } from "#db/client";
-import { matrixCsv } from "~/lib/accountability";
 import type { CsvCell } from "~/lib/csv";
-import { outcomeReport } from "~/lib/outcomes";
-import { displayFigures, figuresCsv } from "~/lib/outcomes-display";
 import type { GuardScope } from "~/lib/protected-text";
 import {
   accusedPage,
@@ -19,8 +16,7 @@ import {
   tenuresOf,
   victimPage,
 } from "~/models/archive.server";
-import { outcomeInput } from "~/models/outcome.server";
-import { matrixFor } from "./accountability.server";
+import { minutesPdfPath } from "./archive-documents.server";
 
 // What each CSV of the archive holds: its header and its rows, read a page at a time. Free text
 // goes through `clean` (the leak guard's rewrite: a victim's name becomes her code). Restricted
@@ -283,23 +279,5 @@ export function tableFiles(context: Context): TableFile[] {
       ],
       () => paged((after) => actionUpdatePage(db, collectiveId, after)),
     ),
-  ];
-}
-
-export const agendaPdfPath = (meetingNumber: number, version: number) =>
-  `agendas/meeting-${meetingNumber}-agenda-v${version}.pdf`;
-export const minutesPdfPath = (meetingNumber: number, version: number) =>
-  `minutes/meeting-${meetingNumber}-minutes-v${version}.pdf`;
-export const briefPdfPath = (departmentId: number) => `briefs/department-${departmentId}-brief.pdf`;
-
-/** The figures of the reports pages, exact (the archive is the admin's): outcomes, and the matrix by department and by tenure. */
-export function figureFiles(db: Conn, collectiveId: number): { path: string; text: string }[] {
-  return [
-    {
-      path: "figures/outcomes.csv",
-      text: figuresCsv(displayFigures(outcomeReport(outcomeInput(db, collectiveId)), { exact: true })),
-    },
-    { path: "figures/accountability-by-department.csv", text: matrixCsv(matrixFor(db, collectiveId, "all", false)) },
-    { path: "figures/accountability-by-tenure.csv", text: matrixCsv(matrixFor(db, collectiveId, "all", true)) },
   ];
 }

@@ -21,15 +21,8 @@ import {
 } from "~/models/archive.server";
 import { audit } from "~/models/audit.server";
 import { getCollective } from "~/models/collective.server";
-import {
-  agendaPdfPath,
-  briefPdfPath,
-  figureFiles,
-  minutesPdfPath,
-  tableFiles,
-  type Clean,
-  type TableFile,
-} from "./archive-files.server";
+import { agendaPdfPath, briefPdfPath, figureFiles, minutesPdfPath } from "./archive-documents.server";
+import { tableFiles, type Clean, type TableFile } from "./archive-files.server";
 import { buildBrief } from "./brief.server";
 import { findProtected, protectedSet, rewriteProtected } from "./identity.server";
 import { errorFields, log } from "./log.server";
