@@ -29,7 +29,14 @@ export const layers = [
  * Where a query may be written: the models; the seed and migrations, which build a database; and the
  * bench, which bulk-loads 100,000 rows with prepared statements to time the app's queries against them.
  */
-const queryHomes = ["app/models/", "db/migrate.ts", "scripts/seed", "scripts/migrate.ts", "scripts/bench.ts"];
+const queryHomes = [
+  "app/models/",
+  "db/migrate.ts",
+  "scripts/seed",
+  "scripts/migrate.ts",
+  "scripts/bench.ts",
+  "scripts/bench/",
+];
 
 /**
  * Today's offences, each to be removed in the commit that fixes it (see /work/wt/PROTOCOL.md).
@@ -49,7 +56,7 @@ const maxLines = 300;
  * Files over maxLines today, each being split by a helper (see /work/wt/PROTOCOL.md) and removed here in
  * the commit that brings it under. New files never join this list.
  */
-const allowedLong = ["app/models/identity.server.ts", "scripts/bench.ts"];
+const allowedLong = ["app/models/identity.server.ts"];
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const scanned = ["app", "db", "templates", "scripts", "server.ts"];
