@@ -56,32 +56,34 @@ const view = async (caseId: number) =>
     )
   ).data;
 
+/** The id of a case's first victim, as its page lists them. */
+const firstVictim = async (caseId: number) => must((await view(caseId)).view.victims[0]).id;
+
+/** The secretariat records a victim's identity on a case (fingerprinted, then discarded); the answer's status. */
+const recordVictim = async (caseId: number, person: { name: string; birthYear: string; nativeDistrict?: string }) =>
+  (
+    await post(caseId, {
+      intent: "victim-identity",
+      victimId: String(await firstVictim(caseId)),
+      nativeDistrict: "",
+      ...person,
+    })
+  ).status;
+
+/** Whether a case's page flags a possible match of this kind with the other case. */
+const flagged = async (caseId: number, kind: "victim" | "accused", other: number) =>
+  (await view(caseId)).matches.some(
+    (m: { kind: string; otherCaseId: number }) => m.kind === kind && m.otherCaseId === other,
+  );
+
 describe("fingerprints", () => {
   it("flag a possible re-trafficked victim on both cases, naming the other to the secretariat, and the secretariat decides", async () => {
-    const [va] = (await view(caseA)).view.victims;
-    const [vb] = (await view(caseB)).view.victims;
-    expect(
-      (
-        await post(caseA, {
-          intent: "victim-identity",
-          victimId: String(va.id),
-          name: victimName,
-          birthYear: "2008",
-          nativeDistrict: victimDistrict,
-        })
-      ).status,
-    ).toBe(302);
-    expect(
-      (
-        await post(caseB, {
-          intent: "victim-identity",
-          victimId: String(vb.id),
-          name: "  zarina   QUAZIWALA ",
-          birthYear: "2009",
-          nativeDistrict: "",
-        })
-      ).status,
-    ).toBe(302);
+    expect(await recordVictim(caseA, { name: victimName, birthYear: "2008", nativeDistrict: victimDistrict })).toBe(
+      302,
+    );
+    expect(await recordVictim(caseB, { name: "  zarina   QUAZIWALA ", birthYear: "2009", nativeDistrict: "" })).toBe(
+      302,
+    );
     const a = await view(caseA);
     const b = await view(caseB);
     expect(a.matches).toEqual([expect.objectContaining({ kind: "victim", status: "pending", otherCaseId: caseB })]);
@@ -99,23 +101,9 @@ describe("fingerprints", () => {
 
   it("do not match a different name, or the same name born more than 2 years apart", async () => {
     const before = getDb().select({ n: count() }).from(identityMatches).get()!.n;
-    const [vc] = (await view(caseB)).view.victims;
-    await post(caseB, {
-      intent: "victim-identity",
-      victimId: String(vc.id),
-      name: victimName,
-      birthYear: "2012",
-      nativeDistrict: "",
-    });
+    await recordVictim(caseB, { name: victimName, birthYear: "2012", nativeDistrict: "" });
     const third = must(getDb().select({ id: cases.id }).from(cases).all()[2]).id;
-    const vd = must((await view(third)).view.victims[0]);
-    await post(third, {
-      intent: "victim-identity",
-      victimId: String(vd.id),
-      name: "Zarina Kazi",
-      birthYear: "2008",
-      nativeDistrict: "",
-    });
+    await recordVictim(third, { name: "Zarina Kazi", birthYear: "2008", nativeDistrict: "" });
     expect(getDb().select({ n: count() }).from(identityMatches).get()!.n).toBe(before);
   });
 
@@ -126,58 +114,20 @@ describe("fingerprints", () => {
       .all()
       .map((c) => c.id);
     const [c4, c5, c6] = [must(ids[4]), must(ids[5]), must(ids[6])];
-    const victimOf = async (caseId: number) => must((await view(caseId)).view.victims[0]).id;
-    const matched = async (caseId: number, other: number) =>
-      (await view(caseId)).matches.some(
-        (m: { kind: string; otherCaseId: number }) => m.kind === "victim" && m.otherCaseId === other,
-      );
+    const matched = (caseId: number, other: number) => flagged(caseId, "victim", other);
+    expect(await recordVictim(c4, { name: "सुनीता रमेश कॅनरीकर", birthYear: "2007", nativeDistrict: "सांगली" })).toBe(302);
     expect(
-      (
-        await post(c4, {
-          intent: "victim-identity",
-          victimId: String(await victimOf(c4)),
-          name: "सुनीता रमेश कॅनरीकर",
-          birthYear: "2007",
-          nativeDistrict: "सांगली",
-        })
-      ).status,
-    ).toBe(302);
-    expect(
-      (
-        await post(c5, {
-          intent: "victim-identity",
-          victimId: String(await victimOf(c5)),
-          name: "Suneeta Ramesh Kanarikar",
-          birthYear: "2008",
-          nativeDistrict: "Sangli",
-        })
-      ).status,
+      await recordVictim(c5, { name: "Suneeta Ramesh Kanarikar", birthYear: "2008", nativeDistrict: "Sangli" }),
     ).toBe(302);
     expect(await matched(c5, c4)).toBe(true);
     expect(await matched(c4, c5)).toBe(true);
     // And the other way: Latin first, Devanagari after, with the romanisation folded (Bhaosaheb/भाऊसाहेब).
-    expect(
-      (
-        await post(c6, {
-          intent: "victim-identity",
-          victimId: String(await victimOf(c6)),
-          name: "श्रीमती सुनीता भाऊसाहेब कॅनरीकर",
-          birthYear: "2007",
-          nativeDistrict: "",
-        })
-      ).status,
-    ).toBe(302);
-    expect(
-      (
-        await post(c4, {
-          intent: "victim-identity",
-          victimId: String(await victimOf(c4)),
-          name: "Sunita Bhaosaheb Kanarikar",
-          birthYear: "2007",
-          nativeDistrict: "",
-        })
-      ).status,
-    ).toBe(302);
+    expect(await recordVictim(c6, { name: "श्रीमती सुनीता भाऊसाहेब कॅनरीकर", birthYear: "2007", nativeDistrict: "" })).toBe(
+      302,
+    );
+    expect(await recordVictim(c4, { name: "Sunita Bhaosaheb Kanarikar", birthYear: "2007", nativeDistrict: "" })).toBe(
+      302,
+    );
     expect(await matched(c4, c6)).toBe(true);
   });
 
@@ -185,11 +135,7 @@ describe("fingerprints", () => {
     const acc = getDb().select().from(accused).where(eq(accused.caseId, caseA)).get()!;
     await post(caseA, { intent: "accused-identity", accusedId: String(acc.id), fatherName, birthYear: "1980" });
     await post(caseB, { intent: "add-accused", name: acc.name, arrestedOn: "2026-11-01", bailStatus: "not_applied" });
-    expect(
-      (await view(caseB)).matches.some(
-        (m: { kind: string; otherCaseId: number }) => m.kind === "accused" && m.otherCaseId === caseA,
-      ),
-    ).toBe(true);
+    expect(await flagged(caseB, "accused", caseA)).toBe(true);
   });
 
   it("never store the clear text: no table and no file in the data folder holds a canary", () => {
