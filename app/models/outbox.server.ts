@@ -2,7 +2,7 @@ import { and, count, desc, eq, lte } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { auditLog, mailOutbox } from "#db/schema";
 import { invariantResponse } from "~/lib/params";
-import { inviteText } from "~/services/calendar.server";
+import { inviteText } from "~/lib/invite-text";
 import { fixSeparator, guardFields } from "~/lib/document-guard";
 import { protectedSet } from "./identity.server";
 

@@ -4,7 +4,7 @@ import { getMeeting } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
-import { inviteText } from "~/services/calendar.server";
+import { inviteText } from "~/lib/invite-text";
 import { inviteFor } from "~/services/meeting-mail.server";
 import { idParam } from "~/lib/params";
 

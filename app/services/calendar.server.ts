@@ -104,11 +104,3 @@ export function meetingInvite(input: InviteInput): string {
   });
   return calendar.toString().replace(/^DTSTAMP:(\d{8}T\d{6})\r$/m, "DTSTAMP:$1Z\r");
 }
-
-/** An invite's text as a calendar shows it (folded lines joined, escapes undone), for the guard. */
-export function inviteText(ics: string): string {
-  return ics
-    .replace(/\r?\n[ \t]/g, "")
-    .replace(/\\([,;\\])/g, "$1")
-    .replace(/\\n/gi, "\n");
-}
