@@ -1,5 +1,7 @@
 import ICAL from "ical.js";
 import { afterEach, describe, expect, it } from "vitest";
+import { findProtected, buildProtectedSet } from "~/lib/leak-guard";
+import { inviteText } from "~/lib/invite-text";
 import { meetingInvite, type InviteInput } from "~/services/calendar.server";
 
 const originalTz = process.env.TZ;
@@ -84,5 +86,17 @@ describe("meeting invite", () => {
   it("describes nothing but the link to the app", () => {
     const { event } = parse(meetingInvite(input()));
     expect(event.description).toBe("Agenda and papers: https://desk.example.org/meetings/7");
+  });
+});
+
+describe("the invite's text for the guard", () => {
+  it("leaves out the UID, whose random deployment id can hold digits that read as a mobile number", () => {
+    const uid = "testa-meeting-7@3f2a9c1e-9876-5432-1098-765432109876.testa-desk";
+    const text = inviteText(meetingInvite(input({ uid })));
+    expect(text).not.toContain("9876-5432-1098");
+    expect(text).toContain("Collector's Office, Conference Hall 2");
+    const none = buildProtectedSet("calendar-test-key", [], []);
+    expect(findProtected(`UID:${uid}`, none), "the UID alone would be refused").not.toHaveLength(0);
+    expect(findProtected(text, none)).toEqual([]);
   });
 });
