@@ -128,6 +128,16 @@ export function currentTenure(db: Conn, departmentId: number) {
     .get();
 }
 
+/** Ends a tenure on its last day (the day before its successor's begins). */
+export function endTenure(db: Conn, tenureId: number, endsOn: string) {
+  db.update(tenures).set({ endsOn }).where(eq(tenures.id, tenureId)).run();
+}
+
+/** Seats a new holder from `startsOn`, with no end date. */
+export function startTenure(db: Conn, values: typeof tenures.$inferInsert) {
+  return db.insert(tenures).values(values).returning().get();
+}
+
 /** A tenure of this department that a person can still act in (in force, or starting later). */
 export function liveTenure(
   db: Conn,

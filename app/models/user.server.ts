@@ -21,6 +21,20 @@ export function userEmail(db: Conn, userId: number): string | null {
   return db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? null;
 }
 
+/** The role of an account, if it exists. */
+export function userRole(db: Conn, userId: number): Role | undefined {
+  return db.select({ role: users.role }).from(users).where(eq(users.id, userId)).get()?.role;
+}
+
+/** A new account with no password yet: its holder sets one through the welcome link. */
+export function createAccount(db: Conn, values: { collectiveId: number; email: string; name: string; role: Role }) {
+  return db
+    .insert(users)
+    .values({ ...values, email: values.email.trim().toLowerCase(), passwordHash: null })
+    .returning()
+    .get();
+}
+
 export function findUserByEmail(db: Conn, email: string) {
   return db
     .select()

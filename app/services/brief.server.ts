@@ -1,6 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { actionItemUpdates, agendaItems, caseDepartments, cases, departments, meetings } from "#db/schema";
 import { config } from "~/config.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
 import { nextDateOf } from "~/lib/clocks";
@@ -9,6 +7,14 @@ import { isUnfinished } from "~/lib/escalation";
 import { departmentKindLabels, label, stageLabels } from "~/lib/labels";
 import type { BriefDocument } from "#templates/pdf/brief";
 import { listActions } from "~/models/action-item.server";
+import {
+  briefDepartment,
+  caseIdsOfDepartment,
+  decisionItemsOf,
+  lastHeldMeetings,
+  lastUpdateOfActions,
+  openCasesOfDepartment,
+} from "~/models/brief.server";
 import { clockInputs } from "~/models/case.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
@@ -29,17 +35,11 @@ export function buildBrief(
 ): BriefDocument {
   const collective = getCollective(db, collectiveId);
   const today = todayIn(collective.timeZone);
-  const dept = db.select().from(departments).where(eq(departments.id, departmentId)).get()!;
+  const dept = briefDepartment(db, departmentId);
   const seats = currentSeatHolders(db, collectiveId, on && on > today ? on : today);
   const own = seats.find((s) => s.departmentId === departmentId);
 
-  const involvement = db
-    .select({ id: cases.id, code: cases.code, stage: cases.stage, status: cases.status, role: caseDepartments.role })
-    .from(caseDepartments)
-    .innerJoin(cases, eq(cases.id, caseDepartments.caseId))
-    .where(and(eq(caseDepartments.departmentId, departmentId), eq(cases.status, "open")))
-    .orderBy(asc(cases.code))
-    .all();
+  const involvement = openCasesOfDepartment(db, departmentId);
   const clocks = clockInputs(
     db,
     involvement.map((c) => c.id),
@@ -47,67 +47,22 @@ export function buildBrief(
   const count = (role: string) => involvement.filter((c) => c.role === role).length;
 
   const actions = listActions(db, collectiveId, { department: departmentId }).filter((a) => isUnfinished(a.status));
-  const lastUpdate = new Map(
-    actions.length
-      ? db
-          .select({ id: actionItemUpdates.actionItemId, at: actionItemUpdates.at })
-          .from(actionItemUpdates)
-          .where(
-            inArray(
-              actionItemUpdates.actionItemId,
-              actions.map((a) => a.id),
-            ),
-          )
-          .orderBy(asc(actionItemUpdates.at))
-          .all()
-          .map((u) => [u.id, u.at])
-      : [],
+  const lastUpdate = lastUpdateOfActions(
+    db,
+    actions.map((a) => a.id),
   );
 
-  const lastThree = db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.collectiveId, collectiveId), eq(meetings.status, "held")))
-    .orderBy(desc(meetings.startsAt))
-    .limit(3)
-    .all();
+  const lastThree = lastHeldMeetings(db, collectiveId, 3);
   // Decisions about any case the department is involved in, open or since closed.
-  const caseIds = new Set(
-    db
-      .select({ id: caseDepartments.caseId })
-      .from(caseDepartments)
-      .where(eq(caseDepartments.departmentId, departmentId))
-      .all()
-      .map((c) => c.id),
-  );
+  const caseIds = caseIdsOfDepartment(db, departmentId);
   // An item concerns the department if it reviewed one of its cases or gave it an action.
   const itemsWithOwnActions = new Set(
     listActions(db, collectiveId, { department: departmentId }).map((a) => a.agendaItemId),
   );
-  const decisionRows = lastThree.length
-    ? db
-        .select({
-          id: agendaItems.id,
-          meetingId: agendaItems.meetingId,
-          caseId: agendaItems.caseId,
-          kind: agendaItems.kind,
-          title: agendaItems.title,
-          decisions: agendaItems.decisions,
-          caseCode: cases.code,
-        })
-        .from(agendaItems)
-        .leftJoin(cases, eq(cases.id, agendaItems.caseId))
-        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-        .where(
-          inArray(
-            agendaItems.meetingId,
-            lastThree.map((m) => m.id),
-          ),
-        )
-        .orderBy(asc(meetings.startsAt), asc(agendaItems.position))
-        .all()
-        .filter((i) => i.decisions && ((i.caseId !== null && caseIds.has(i.caseId)) || itemsWithOwnActions.has(i.id)))
-    : [];
+  const decisionRows = decisionItemsOf(
+    db,
+    lastThree.map((m) => m.id),
+  ).filter((i) => i.decisions && ((i.caseId !== null && caseIds.has(i.caseId)) || itemsWithOwnActions.has(i.id)));
   const numberOf = new Map(lastThree.map((m) => [m.id, m.number]));
 
   const next = nextMeeting(db, collectiveId);

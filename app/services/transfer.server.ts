@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
-import { tenures, users } from "#db/schema";
+import type { tenures } from "#db/schema";
 import { renderBriefPdf, type BriefDocument } from "#templates/pdf/brief";
 import { welcomeEmail } from "#templates/email/welcome";
 import { config } from "~/config.server";
@@ -14,10 +13,10 @@ import { guardDocument } from "./identity.server";
 import { inviteFor } from "./meeting-mail.server";
 import { addDays, formatDate } from "~/lib/dates";
 import { audit } from "~/models/audit.server";
-import { currentTenure } from "~/models/department.server";
+import { currentTenure, endTenure, startTenure } from "~/models/department.server";
 import { createPasswordToken } from "~/models/password-token.server";
 import { endSessionsOf } from "~/models/session.server";
-import { findUserByEmail } from "~/models/user.server";
+import { createAccount, findUserByEmail, userRole } from "~/models/user.server";
 
 export type TransferInput = {
   effectiveOn: string;
@@ -80,38 +79,23 @@ function writeTransfer(
     const endsOn = addDays(input.effectiveOn, -1);
     let role: "representative" | "secretariat" = "representative";
     if (current) {
-      tx.update(tenures).set({ endsOn }).where(eq(tenures.id, current.id)).run();
+      endTenure(tx, current.id, endsOn);
       if (current.userId) {
-        const predecessor = tx.select().from(users).where(eq(users.id, current.userId)).get();
-        role = successorRole(predecessor?.role);
+        role = successorRole(userRole(tx, current.userId));
         // A transfer ends the old holder's open sessions; until the tenure's last day they may sign in again.
         endSessionsOf(tx, current.userId);
       }
     }
-    const user = tx
-      .insert(users)
-      .values({
-        collectiveId,
-        email: input.email.trim().toLowerCase(),
-        name: input.officerName,
-        role,
-        passwordHash: null,
-      })
-      .returning()
-      .get();
-    const successor = tx
-      .insert(tenures)
-      .values({
-        departmentId,
-        userId: user.id,
-        officerName: input.officerName,
-        designation: input.designation,
-        email: input.email.trim().toLowerCase(),
-        phone: input.phone,
-        startsOn: input.effectiveOn,
-      })
-      .returning()
-      .get();
+    const user = createAccount(tx, { collectiveId, email: input.email, name: input.officerName, role });
+    const successor = startTenure(tx, {
+      departmentId,
+      userId: user.id,
+      officerName: input.officerName,
+      designation: input.designation,
+      email: input.email.trim().toLowerCase(),
+      phone: input.phone,
+      startsOn: input.effectiveOn,
+    });
     const { raw, expiresAt } = createPasswordToken(tx, user.id, now);
     audit(tx, {
       collectiveId,
