@@ -4,7 +4,7 @@ import { auditLog, mailOutbox } from "#db/schema";
 import { invariantResponse } from "~/lib/params";
 import { inviteText } from "~/lib/invite-text";
 import { fixSeparator, guardFields } from "~/lib/document-guard";
-import { protectedSet } from "./identity.server";
+import { protectedSet } from "./protected-set.server";
 
 export type OutgoingAttachment = { filename: string; contentType: string; content: Buffer };
 export type OutgoingMail = {

@@ -4,13 +4,7 @@ import { config } from "~/config.server";
 import { recordAttributeLabels } from "~/lib/labels";
 import { keyedHasher, protectedForms } from "~/lib/protected-forms";
 import { audit } from "~/models/audit.server";
-import {
-  deleteEntry,
-  insertEntries,
-  patchProtectedSet,
-  protectedRevisionNow,
-  type RecordSubject,
-} from "~/models/identity.server";
+import { deleteEntry, insertEntries, type RecordSubject } from "~/models/identity.server";
 import { recordIdentity } from "./identity.server";
 
 const attributeLabel = (a: RecordAttribute) => recordAttributeLabels[a].toLowerCase();
@@ -39,7 +33,8 @@ export function addToIdentityRecord(
   const forms = entries
     .map((e) => ({ attribute: e.attribute, forms: protectedForms(hash, e.attribute, e.value) }))
     .filter((e) => e.forms.length);
-  const done = db.transaction((tx) => {
+  // The entries' triggers move the protected revision: the next check adds their forms to the kept set in place.
+  return db.transaction((tx) => {
     const added = insertEntries(tx, subject, userId, forms);
     const { matches } = crossCase ? recordIdentity(tx, subject, crossCase) : { matches: 0 };
     const what = [summary(forms), crossCase && subject.subjectKind === "accused" ? "father's name or birth year" : null]
@@ -53,12 +48,8 @@ export function addToIdentityRecord(
       action: `fingerprint:${subject.subjectKind}`,
       detail: `${subject.subjectKind} ${subject.subjectId}: ${what || "nothing"}; ${matches} new match(es)`,
     });
-    // Each entry written moved the protected revision by one (a trigger), and nothing else could meanwhile.
-    const after = protectedRevisionNow(tx);
-    return { added, matches, change: { before: after - added.length, after } };
+    return { added, matches };
   });
-  patchProtectedSet(db, subject.collectiveId, { ...done.change, added: done.added });
-  return { added: done.added.length, matches: done.matches };
 }
 
 /** Removes one fingerprint from a record on this case, audited by kind, never by value. False when it is not there. */
@@ -68,9 +59,9 @@ export function removeFromIdentityRecord(
   userId: number,
   entryId: number,
 ): boolean {
-  const removed = db.transaction((tx) => {
+  return db.transaction((tx) => {
     const entry = deleteEntry(tx, scope, entryId);
-    if (!entry) return null;
+    if (!entry) return false;
     audit(tx, {
       collectiveId: scope.collectiveId,
       userId,
@@ -79,9 +70,6 @@ export function removeFromIdentityRecord(
       action: "fingerprint:remove",
       detail: `${entry.subjectKind} ${entry.subjectId}: ${attributeLabel(entry.attribute)} (entry ${entry.id})`,
     });
-    const after = protectedRevisionNow(tx);
-    return { before: after - 1, after, removed: [entry.id] };
+    return true;
   });
-  if (removed) patchProtectedSet(db, scope.collectiveId, removed);
-  return removed !== null;
 }

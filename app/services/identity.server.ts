@@ -6,17 +6,13 @@ import { config } from "~/config.server";
 import { fixSeparator, guardFields, LeakBlocked, type GuardedText } from "~/lib/document-guard";
 import { crossCaseFingerprints } from "~/lib/identity";
 import { audit } from "~/models/audit.server";
-import {
-  addMatchIfNew,
-  fingerprintsNamed,
-  protectedSet,
-  replaceFingerprint,
-  type RecordSubject,
-} from "~/models/identity.server";
+import { addMatchIfNew, fingerprintsNamed, replaceFingerprint, type RecordSubject } from "~/models/identity.server";
+import { protectedSet } from "~/models/protected-set.server";
 
 export { findProtected, firKey, rewriteProtected, type ProtectedMatch, type ProtectedSet } from "~/lib/leak-guard";
 export { containsProtected, everyText, fixSeparator, LeakBlocked, type GuardedText } from "~/lib/document-guard";
-export { casesWithOpenMatches, decideMatch, matchesForCase, protectedSet } from "~/models/identity.server";
+export { casesWithOpenMatches, decideMatch, matchesForCase } from "~/models/identity.server";
+export { protectedSet } from "~/models/protected-set.server";
 
 /**
  * Fingerprints a person's attributes (the clear text goes no further than this function) and

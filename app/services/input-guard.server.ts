@@ -5,6 +5,7 @@ import { matchWords, outOfScope, protectedMask, refusalSentence, type GuardScope
 import { config } from "~/config.server";
 import { keyedHasher } from "~/lib/protected-forms";
 import { audit } from "~/models/audit.server";
+import { rememberRefusal } from "~/models/input-refusal.server";
 import { findProtected, protectedSet, rewriteProtected } from "./identity.server";
 
 /**
@@ -18,15 +19,20 @@ type Who = { collectiveId: number; id: number | null };
 
 // Autosave sends a form again after every pause in typing, the refused text unchanged while the
 // person edits another box: one audit entry per refused value is the record, not one per save.
-// The process keeps a keyed hash of the last refusals (never the text), the oldest forgotten first.
-const refusedLately = new Set<string>();
-const keptRefusals = 2_000;
-function firstRefusal(who: Who, where: string, label: string, text: string): boolean {
-  const key = keyedHasher(config().IDENTITY_KEY)(`refused:${who.collectiveId}|${who.id}|${where}|${label}|${text}`);
-  if (refusedLately.has(key)) return false;
-  refusedLately.add(key);
-  if (refusedLately.size > keptRefusals) refusedLately.delete(refusedLately.values().next().value!);
-  return true;
+// Each refusal is remembered in the database by a keyed hash (never the text), so a restart does
+// not audit the same value again.
+function auditFirstRefusal(db: Conn, who: Who, where: string, label: string, text: string) {
+  const hash = keyedHasher(config().IDENTITY_KEY)(`refused:${who.collectiveId}|${who.id}|${where}|${label}|${text}`);
+  db.transaction((tx) => {
+    if (rememberRefusal(tx, who.collectiveId, hash))
+      audit(tx, {
+        collectiveId: who.collectiveId,
+        userId: who.id,
+        action: "input:refused",
+        entity: "form",
+        detail: `${where}: ${label}`,
+      });
+  });
 }
 
 /**
@@ -59,14 +65,7 @@ export function refuseProtectedInput(
     if (!matches.length) continue;
     errors[name] = refusalSentence(label, matchWords(text, matches));
     errors[rewriteKey(name)] = rewriteProtected(text, matches);
-    if (firstRefusal(who, where, label, text))
-      audit(db, {
-        collectiveId: who.collectiveId,
-        userId: who.id,
-        action: "input:refused",
-        entity: "form",
-        detail: `${where}: ${label}`,
-      });
+    auditFirstRefusal(db, who, where, label, text);
   }
   return Object.keys(errors).length ? errors : null;
 }

@@ -107,3 +107,20 @@ export const redactionScans = sqliteTable("redaction_scans", {
   findingsJson: text().notNull(),
   findingCount: integer().notNull(),
 });
+
+/**
+ * A keyed hash (HMAC under the identity key) of each value the input guard refused: who typed it,
+ * where, in which field, and the text. A value sent again (autosave) adds no audit entry, across
+ * restarts too. Never the text itself; rows older than 30 days are forgotten.
+ */
+export const inputRefusals = sqliteTable(
+  "input_refusals",
+  {
+    valueHash: text().primaryKey(),
+    collectiveId: integer()
+      .notNull()
+      .references(() => collectives.id),
+    refusedAt: text().notNull(),
+  },
+  (t) => [index("input_refusals_refused_at").on(t.refusedAt)],
+);

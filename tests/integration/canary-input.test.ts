@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
-import { accused, actionItems, agendaItems, auditLog, cases, meetings } from "#db/schema";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { accused, actionItems, agendaItems, auditLog, cases, inputRefusals, meetings } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays, todayIn } from "~/lib/dates";
 import { rewriteFromKey, rewriteKey } from "~/lib/forms";
@@ -132,7 +132,7 @@ describe("a refused save", () => {
     expect(audits.toLowerCase()).not.toContain("jagtap");
   });
 
-  it("is audited once per refused value, however often autosave sends it again", async () => {
+  it("is audited once per refused value, however often autosave sends it again, across a restart too", async () => {
     const item = openItem();
     const refusals = () => getDb().select().from(auditLog).where(eq(auditLog.action, "input:refused")).all().length;
     const before = refusals();
@@ -146,6 +146,25 @@ describe("a refused save", () => {
       );
     }
     expect(refusals()).toBe(before + 1);
+    // After a restart (the modules loaded afresh, nothing kept in memory) the same value is still known, by its keyed hash.
+    vi.resetModules();
+    const restarted = (await import("~/routes/actions.$actionId")).action;
+    const again = await run(() =>
+      restarted({
+        request: postRequest(
+          `/actions/${item.id}`,
+          itemForm(item, { status: "blocked", reason: `Waiting for ${victim}` }),
+          cookies.police,
+        ),
+        params: { actionId: String(item.id) },
+        context: {},
+      }),
+    );
+    expectRefused(again, "reason", /blocked reason was not saved/, victim);
+    expect(refusals()).toBe(before + 1);
+    const kept = JSON.stringify(getDb().select().from(inputRefusals).all());
+    expect(kept).toMatch(/[0-9a-f]{64}/);
+    expect(kept.toLowerCase()).not.toMatch(/jagtap|sunita|waiting/);
     expectRefused(
       await updateItem(item.id, itemForm(item, { status: "blocked", reason: `Still waiting for ${victim}` })),
       "reason",

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, cases, identityFingerprints, identityRecordEntries, meetings } from "#db/schema";
+import { accused, auditLog, cases, identityFingerprints, identityRecordEntries, meetings } from "#db/schema";
 import { getDb } from "~/db.server";
 import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
 import { action as meetingAction } from "~/routes/meetings.$meetingId";
 import { findProtected, protectedSet } from "~/services/identity.server";
+import { protectedSetAfresh } from "~/models/protected-set.server";
 import { cookieFor, getRequest, postRequest, run } from "../support/remix";
 import { must } from "../support/present";
 
@@ -192,5 +193,73 @@ describe("a victim's identity record, through the form on the case page", () => 
         .all()
         .every((e) => (JSON.parse(e.guardFps) as string[]).every((f) => /^[a-z0-9]+:[0-9a-f]{64}$/.test(f))),
     ).toBe(true);
+  });
+});
+
+describe("the protected set, kept up to date in place", () => {
+  const found = (text: string, set = protectedSet(getDb(), 1)) => findProtected(text, set).map((m) => m.replacement);
+  /** What the kept set finds equals what a set built afresh finds. */
+  const asAfresh = (texts: string[]) => {
+    const afresh = protectedSetAfresh(getDb(), 1);
+    for (const text of texts) expect(found(text), text).toEqual(found(text, afresh));
+    expect(protectedSet(getDb(), 1).size).toBe(afresh.size);
+  };
+
+  it("takes in an accused person added, renamed or removed, an FIR changed and a case recoded, without a rebuild", async () => {
+    const db = getDb();
+    const kept = protectedSet(db, 1);
+    const kase = db.select().from(cases).where(eq(cases.id, caseId)).get()!;
+    const onCase = db.select().from(accused).where(eq(accused.caseId, caseId)).all().length;
+    const added = await post({
+      intent: "add-accused",
+      name: "Ganpat Canaryrao Zendekar",
+      arrestedOn: "",
+      bailStatus: "not_applied",
+    });
+    expect(added.status).toBe(302);
+    expect(found("Bail for Ganpat Zendekar")).toEqual([`the accused (A-${onCase + 1} of ${kase.code})`]);
+    const person = db.select().from(accused).where(eq(accused.name, "Ganpat Canaryrao Zendekar")).get()!;
+    db.update(accused).set({ name: "Ganpat Canaryrao Zindekar" }).where(eq(accused.id, person.id)).run();
+    expect(found("Bail for Ganpat Zendekar")).toEqual([]);
+    expect(found("Bail for Ganpat Zindekar")).toHaveLength(1);
+    db.update(cases)
+      .set({ firNumber: "7391", code: `${kase.code}X` })
+      .where(eq(cases.id, caseId))
+      .run();
+    expect(found("FIR No. 7391 of 2026; Ganpat Zindekar")).toEqual([
+      `the FIR of ${kase.code}X`,
+      `the accused (A-${onCase + 1} of ${kase.code}X)`,
+    ]);
+    // Its old number is no longer its FIR (another case may share the digits).
+    if (kase.firNumber)
+      expect(found(`FIR No. ${kase.firNumber}`)).not.toContainEqual(expect.stringContaining(kase.code));
+    // Her record's stand-in follows the case's code too.
+    expect(found(`Met ${canaries.other} today`)).toEqual([expect.stringMatching(/^V-\d+$/)]);
+    db.delete(accused).where(eq(accused.id, person.id)).run();
+    expect(found("Bail for Ganpat Zindekar")).toEqual([]);
+    db.update(cases).set({ firNumber: kase.firNumber, code: kase.code }).where(eq(cases.id, caseId)).run();
+    expect(protectedSet(db, 1), "updated in place").toBe(kept);
+    asAfresh([
+      `FIR No. ${kase.firNumber ?? "1"} of ${kase.firYear ?? 2026}`,
+      "Seen with Canary Dada",
+      "Totya Canarywala",
+    ]);
+  });
+
+  it("forgets what a rolled-back transaction added", () => {
+    const db = getDb();
+    expect(() =>
+      db.transaction((tx) => {
+        tx.insert(accused).values({ caseId, name: "Rollback Canaryappa Vhatkar", bailStatus: "not_applied" }).run();
+        // The guard inside the transaction sees its own change…
+        expect(findProtected("Rollback Vhatkar", protectedSet(tx, 1))).toHaveLength(1);
+        throw new Error("rolled back");
+      }),
+    ).toThrow("rolled back");
+    // …and, once it is rolled back, no later check does, even when another change brings the revision back to the same number.
+    db.insert(accused).values({ caseId, name: "Committed Canaryappa Khot", bailStatus: "not_applied" }).run();
+    expect(found("Rollback Vhatkar")).toEqual([]);
+    expect(found("Committed Khot")).toHaveLength(1);
+    asAfresh(["Rollback Vhatkar", "Seen with Canary Dada"]);
   });
 });
