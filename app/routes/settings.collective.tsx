@@ -30,6 +30,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
   const form = parseGuardedForm(getDb(), user, collectiveSchema, await readForm(request), "the collective's settings", {
     name: "the collective's name",
+    district: "the district",
+    state: "the state",
     meetingVenue: "the usual venue",
     meetingLink: "the usual online link",
   });

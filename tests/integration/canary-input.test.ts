@@ -112,6 +112,20 @@ const itemForm = (i: typeof actionItems.$inferSelect, over: Record<string, strin
   ...over,
 });
 
+/** A new meeting scheduled by the secretariat at this venue. */
+const newMeetingAt = (venue: string) =>
+  run(() =>
+    newMeetingAction({
+      request: postRequest(
+        "/meetings/new",
+        { date: addDays(today, 60), startTime: "11:00", durationMinutes: "120", venue, onlineLink: "" },
+        cookies.secretariat,
+      ),
+      params: {},
+      context: {},
+    }),
+  );
+
 describe("a refused save", () => {
   it("names the field and the words, keeps the input, offers a rewrite that saves in one click, and audits without the text", async () => {
     const item = openItem();
@@ -291,24 +305,7 @@ describe("every free-text field others read", () => {
   });
 
   it("a new meeting's venue", async () => {
-    const res = await run(() =>
-      newMeetingAction({
-        request: postRequest(
-          "/meetings/new",
-          {
-            date: addDays(today, 60),
-            startTime: "11:00",
-            durationMinutes: "120",
-            venue: `Near ${victim}'s house`,
-            onlineLink: "",
-          },
-          cookies.secretariat,
-        ),
-        params: {},
-        context: {},
-      }),
-    );
-    expectRefused(res, "venue", /^The venue was not saved/, victim);
+    expectRefused(await newMeetingAt(`Near ${victim}'s house`), "venue", /^The venue was not saved/, victim);
   });
 
   it("a case event's outcome; its restricted note may name the accused but never the victim; an accused's name never the victim's", async () => {
@@ -481,6 +478,87 @@ describe("every free-text field others read", () => {
     );
     if (res.status === 400 && res.data.errors["informed.label"])
       expectRefused(res, "informed.label", /^The label of indicator 1 was not saved/, victim);
+  });
+});
+
+describe("every way the name is written, in both scripts, by each role that types there", () => {
+  const forms = [
+    "Sunita Ramesh Jagtap",
+    "Sunita Jagtap",
+    "Jagtap Sunita",
+    "Jagtap, Sunita",
+    "Sunita.Jagtap",
+    "Sunita-Jagtap",
+    "SunitaJagtap",
+    "S. R. Jagtap",
+    "S Jagtap",
+    "Jagtap S.",
+    "Suneeta Jagtaap",
+    "सुनीता जगताप",
+    "जगताप सुनीता",
+    "सुनिता रमेश जगताप",
+    "स. र. जगताप",
+  ];
+  /** Each field, who types there, and how its form is sent: the refusal must name it. */
+  const fields: { who: string; field: string; label: RegExp; send: (text: string) => Promise<Outcome> }[] = [
+    {
+      who: "representative",
+      field: "reason",
+      label: /blocked reason was not saved/,
+      send: (text) => {
+        const item = openItem();
+        return updateItem(item.id, itemForm(item, { status: "blocked", reason: `Waiting for ${text}` }));
+      },
+    },
+    {
+      who: "representative",
+      field: "comment",
+      label: /evidence was not saved/,
+      send: (text) => {
+        const item = openItem();
+        return updateItem(item.id, itemForm(item, { status: "done", comment: `Met ${text} at the shelter` }));
+      },
+    },
+    {
+      who: "secretariat",
+      field: "venue",
+      label: /^The venue was not saved/,
+      send: (text) => newMeetingAt(`Near ${text}'s house`),
+    },
+    {
+      who: "secretariat",
+      field: "outcome",
+      label: /^The event's outcome was not saved/,
+      send: (text) =>
+        run(() =>
+          caseAction({
+            request: postRequest(
+              `/cases/${caseId}`,
+              {
+                intent: "add-event",
+                kind: "hearing",
+                occurredOn: addDays(today, -1),
+                nextDate: "",
+                outcome: `${text} deposed`,
+                verdict: "",
+                note: "",
+              },
+              cookies.secretariat,
+            ),
+            params: { caseId: String(caseId) },
+            context: {},
+          }),
+        ),
+    },
+  ];
+  it("is refused at input, the message naming the field and the words", async () => {
+    for (const f of fields)
+      for (const form of forms) {
+        const res = await f.send(form);
+        expect(res.status, `${f.who}, ${f.field}: ${form}`).toBe(400);
+        expect(res.data.errors[f.field], `${f.who}, ${f.field}: ${form}`).toMatch(f.label);
+        expect(res.data.errors[f.field], `${f.who}, ${f.field}: ${form}`).toContain(`“${form.replace(/\.$/, "")}”`);
+      }
   });
 });
 
