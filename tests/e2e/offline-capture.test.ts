@@ -147,7 +147,7 @@ describe("offline capture on the run page", () => {
     await page.screenshot({ path: "/tmp/i18/e2e-agenda-back-online.png" });
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);
-    expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
+    await expect.poll(() => page.evaluate(async () => (await caches.keys()).length)).toBe(0);
     await context.close();
   });
 
@@ -252,7 +252,8 @@ describe("offline capture on the run page", () => {
     db.$client.close();
     expect(added).toHaveLength(1);
     expect(itemNamed(title)).toMatchObject({ discussion: "Bail hearing on the 14th.", version: before.version + 1 });
-    expect(await item.getByText("Prosecution to file the reply to the bail application.").count()).toBe(1);
+    // The page shows the action once it has loaded its data again after the replay.
+    await expect.poll(() => item.getByText("Prosecution to file the reply to the bail application.").count()).toBe(1);
     await context.close();
   });
 
