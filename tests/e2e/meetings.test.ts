@@ -20,6 +20,8 @@ describe("the monthly meeting, from agenda to inbox", () => {
     const { page, context } = await signIn(app, "secretariat@demo.testa", { javaScriptEnabled: false });
     await page.goto("/meetings");
     await page.getByRole("link", { name: "Meeting 7" }).click();
+    await page.waitForURL(/\/meetings\/\d+$/);
+    await page.locator(".agenda .agenda-item__title").first().waitFor();
     const before = await itemTitles(page);
     await page.getByRole("button", { name: `Move up: ${must(before[3]).replace("Pinned", "").trim()}` }).click();
     await page.waitForLoadState("load");
@@ -63,7 +65,8 @@ describe("the monthly meeting, from agenda to inbox", () => {
     expect(subjects.filter((s) => s.startsWith("Agenda: Demo District collective, Meeting 7"))).toHaveLength(9);
     // Other mail (reminders, welcomes) may sit above the agenda messages; open an agenda one.
     await page
-      .locator("tbody tr td:nth-child(3) a", { hasText: "Agenda: Demo District collective, Meeting 7" })
+      // The agenda itself, not an "Updated agenda: …" one (hasText with a string ignores case and position).
+      .locator("tbody tr td:nth-child(3) a", { hasText: /^Agenda: Demo District collective, Meeting 7/ })
       .first()
       .click();
     await page.waitForURL(/\/outbox\/\d+$/);
