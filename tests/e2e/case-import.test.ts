@@ -146,6 +146,7 @@ describe("the administrator imports a case register", () => {
     await off.page.getByText("Rows 201–400 of 450 (page 2 of 3)").first().waitFor();
     expect(await off.page.locator("tbody tr").first().locator("td").first().textContent()).toBe("202");
     await off.page.getByRole("link", { name: "Next page →" }).first().click();
+    await off.page.getByText("Rows 401–450 of 450 (page 3 of 3)").first().waitFor();
     expect(await off.page.locator("tbody tr").count()).toBe(50);
     expect(await off.page.locator("tbody tr").last().locator("td").first().textContent()).toBe("451");
     await off.page.getByRole("button", { name: "Import 450 cases" }).click();
