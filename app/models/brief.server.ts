@@ -1,12 +1,8 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { actionItemUpdates, agendaItems, caseDepartments, cases, departments, meetings } from "#db/schema";
+import { actionItemUpdates, agendaItems, caseDepartments, cases, meetings } from "#db/schema";
 
 // What the onboarding brief reads about one department; services/brief.server.ts lays it out.
-
-export function briefDepartment(db: Conn, departmentId: number) {
-  return db.select().from(departments).where(eq(departments.id, departmentId)).get()!;
-}
 
 /** The open cases the department is involved in, with its role on each, by code. */
 export function openCasesOfDepartment(db: Conn, departmentId: number) {

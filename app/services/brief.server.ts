@@ -8,7 +8,6 @@ import { departmentKindLabels, label, stageLabels } from "~/lib/labels";
 import type { BriefDocument } from "#templates/pdf/brief";
 import { listActions } from "~/models/action-item.server";
 import {
-  briefDepartment,
   caseIdsOfDepartment,
   decisionItemsOf,
   lastHeldMeetings,
@@ -16,7 +15,7 @@ import {
   openCasesOfDepartment,
 } from "~/models/brief.server";
 import { clockInputs } from "~/models/case.server";
-import { currentSeatHolders } from "~/models/department.server";
+import { currentSeatHolders, requireDepartment } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
 import { nextMeeting } from "~/models/meeting.server";
 import { matrixFor } from "./accountability.server";
@@ -35,7 +34,7 @@ export function buildBrief(
 ): BriefDocument {
   const collective = getCollective(db, collectiveId);
   const today = todayIn(collective.timeZone);
-  const dept = briefDepartment(db, departmentId);
+  const dept = requireDepartment(db, collectiveId, departmentId);
   const seats = currentSeatHolders(db, collectiveId, on && on > today ? on : today);
   const own = seats.find((s) => s.departmentId === departmentId);
 
