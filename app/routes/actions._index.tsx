@@ -4,13 +4,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField, ValidatedForm } from "~/components/form";
 import { actionItemStatuses } from "#db/schema/enums";
 import { ActionStatus, actionStatusWords } from "~/components/action-status";
+import { Pager } from "~/components/pager";
 import { RaiseMatter, RaisedNotice, type RaiseMatterCard } from "~/components/raise-matter";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
-import { isEscalated, isOverdue, isUnfinished } from "~/lib/escalation";
+import { isEscalated, isOverdue } from "~/lib/escalation";
 import { readForm } from "~/lib/forms";
 import { can, scopeOf } from "~/lib/permissions";
-import { listActions } from "~/models/action-item.server";
+import { actionFilterChoices, actionsPage } from "~/models/action-item.server";
 import { openCasesOfDepartment } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
@@ -37,43 +38,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIn(timeZone);
   // The case and meeting lists offer what the reader's actions refer to. A value from the URL
   // outside them (forged, another collective's, or an item since deleted) is reported and ignored.
-  const visible = listActions(db, user.collectiveId, own ? { department: filters.department } : {});
-  const caseCodes = new Map(
-    visible.filter((a) => a.caseId !== null && a.caseCode !== null).map((a) => [a.caseId!, a.caseCode!]),
-  );
-  const cases = [...caseCodes]
-    .map(([id, code]) => ({ value: String(id), label: code }))
-    .sort((a, b) => a.label.localeCompare(b.label));
-  const meetingIds = new Set(visible.map((a) => a.meetingId));
+  const choices = actionFilterChoices(db, user.collectiveId, own ? filters.department : undefined);
+  const cases = choices.cases.map((c) => ({ value: String(c.id), label: c.code }));
   const meetings = listMeetings(db, user.collectiveId)
-    .filter((m) => meetingIds.has(m.id))
+    .filter((m) => choices.meetingIds.has(m.id))
     .map((m) => ({ value: String(m.id), label: `Meeting ${m.number}, ${formatDate(meetingDate(m, timeZone))}` }));
-  if (filters.caseId !== undefined && !caseCodes.has(filters.caseId)) {
+  if (filters.caseId !== undefined && !choices.cases.some((c) => c.id === filters.caseId)) {
     errors.caseId = "That case has no action items you can see. Choose a case from the list.";
     delete filters.caseId;
   }
-  if (filters.meetingId !== undefined && !meetingIds.has(filters.meetingId)) {
+  if (filters.meetingId !== undefined && !choices.meetingIds.has(filters.meetingId)) {
     errors.meetingId = "That meeting has no action items you can see. Choose a meeting from the list.";
     delete filters.meetingId;
   }
-  // Work still to do comes first, soonest due at the top; finished and dropped items follow, latest first.
-  const rows = listActions(db, user.collectiveId, filters)
-    .map((a) => ({
-      ...a,
-      due: formatDate(a.dueOn),
-      overdue: isOverdue(a, today),
-      escalated: isEscalated(a, today),
-      unfinished: isUnfinished(a.status),
-    }))
-    .sort((a, b) =>
-      a.unfinished !== b.unfinished
-        ? a.unfinished
-          ? -1
-          : 1
-        : a.unfinished
-          ? a.dueOn.localeCompare(b.dueOn)
-          : b.dueOn.localeCompare(a.dueOn),
-    );
+  const { page: asked = 1, ...listFilters } = filters;
+  const list = actionsPage(db, user.collectiveId, listFilters, asked, today);
+  if (asked > list.pages) errors.page = `There is no page ${asked}: the list has ${list.pages}. This is the last page.`;
+  const rows = list.rows.map((a) => ({
+    ...a,
+    due: formatDate(a.dueOn),
+    overdue: isOverdue(a, today),
+    escalated: isEscalated(a, today),
+  }));
+  const counts = { total: list.total, unfinished: list.unfinished, overdue: list.overdue };
+  const paging = { page: list.page, pages: list.pages, pageSize: list.pageSize };
   const departments = listDepartmentNames(db, user.collectiveId);
   const ownDepartment = own ? departments.find((d) => d.id === user.departmentId)?.name : null;
   // A representative may raise a matter for the next meeting; the card says why when none can take it.
@@ -91,7 +79,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : { open: false, reason: target.message };
   }
-  const body = maskForReader(db, user, { rows, own, errors, departments, ownDepartment, cases, meetings, raise });
+  const body = maskForReader(db, user, {
+    rows,
+    counts,
+    paging,
+    own,
+    errors,
+    departments,
+    ownDepartment,
+    cases,
+    meetings,
+    raise,
+  });
   return Object.keys(errors).length ? data(body, { status: 400 }) : body;
 }
 
@@ -113,7 +112,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Actions() {
-  const { rows, own, errors, departments, ownDepartment, cases, meetings, raise } = useLoaderData<typeof loader>();
+  const { rows, counts, paging, own, errors, departments, ownDepartment, cases, meetings, raise } =
+    useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const raised = outcome && "raised" in outcome ? outcome.raised : null;
   const refused =
@@ -121,13 +121,14 @@ export default function Actions() {
       ? { errors: outcome.errors as Record<string, string>, values: outcome.values }
       : undefined;
   const [params] = useSearchParams();
-  const unfinished = rows.filter((r) => r.unfinished);
+  const first = (paging.page - 1) * paging.pageSize + 1;
+  const filtered = [...params.keys()].some((k) => k !== "page");
   return (
     <div>
       <h1>{own ? `Our department's actions${ownDepartment ? `: ${ownDepartment}` : ""}` : "All actions"}</h1>
       <p className="muted">
-        {unfinished.length} unfinished, {unfinished.filter((r) => r.overdue).length} overdue. Action items belong to the
-        department and stay with it when officers are transferred.
+        {counts.unfinished} unfinished, {counts.overdue} overdue. Action items belong to the department and stay with it
+        when officers are transferred.
       </p>
       {raised ? <RaisedNotice meeting={raised} /> : null}
       <ValidatedForm
@@ -162,7 +163,13 @@ export default function Actions() {
             </button>
           </div>
         </div>
+        {filtered ? <Link to="/actions">Clear filters</Link> : null}
       </ValidatedForm>
+      <p role="status">
+        {rows.length
+          ? `Showing ${first}–${first + rows.length - 1} of ${plural(counts.total, "action item", "action items")}, ${paging.pageSize} a page${paging.pages > 1 ? `: page ${paging.page} of ${paging.pages}` : ""}.`
+          : ""}
+      </p>
       {rows.length ? (
         <div className="table-wrap">
           <table>
@@ -198,8 +205,13 @@ export default function Actions() {
           </table>
         </div>
       ) : (
-        <p className="empty">No action item matches.</p>
+        <p className="empty">
+          {filtered
+            ? "No action item matches these filters. Change a filter or clear them to see every action item."
+            : "No action items yet. They are agreed in meetings and appear here."}
+        </p>
       )}
+      <Pager page={paging.page} pages={paging.pages} />
       {raise ? <RaiseMatter card={raise} feedback={refused} formKey={raised?.at ?? "raise"} /> : null}
     </div>
   );

@@ -51,6 +51,11 @@ export const actionFilterFields = {
     .number({ error: "Choose a meeting from the list." })
     .int("Choose a meeting from the list.")
     .positive("Choose a meeting from the list."),
+  page: z.coerce
+    .number({ error: "Page must be a number." })
+    .int("Page must be a number.")
+    .min(1, "Page must be 1 or more.")
+    .max(100_000, "There is no such page."),
 };
 
 const optionalId = z
