@@ -1,17 +1,20 @@
 // The case-register import at the size the issue names: 5,000 rows, checked (the case form's
 // schemas and the leak guard, against the bench collective's protected names) and written in one
-// transaction; then the same file again, which must change nothing. Printed beside the target.
+// transaction; then the same file again, which must change nothing. Both run on the import's thread
+// as the page runs them: the first after the thread starts (it builds the leak guard's protected
+// set, as after a server's start), the second on the same thread. Printed beside the target.
 import { performance } from "node:perf_hooks";
 import type { Db } from "#db/client";
 import { toCsv } from "~/lib/csv";
 import { importColumns } from "~/lib/case-import/columns";
-import { commitImport, tallySentence } from "~/services/case-import/commit.server";
-import { checkFile, importer } from "~/services/case-import/run.server";
+import type { ImportCheck } from "~/services/case-import/check.server";
+import { tallySentence, type ImportResult } from "~/services/case-import/commit.server";
+import { runImportTask } from "~/services/case-import/thread.server";
 import { seededRandom } from "../tests/factories";
 
 const rows = Number(process.env.BENCH_IMPORT_ROWS ?? 5_000);
 
-function register(): Uint8Array {
+export function benchRegister(): Uint8Array {
   const rand = seededRandom(17);
   const stages = ["Investigation", "chargesheet", "दोषारोपपत्र दाखल", "charges_framed", "prosecution_evidence"];
   const given = ["Ramesh", "Salim", "Anil", "Vijay", "Imran", "Deepak", "Suresh", "Raju", "Manoj", "Sunil"];
@@ -48,8 +51,8 @@ function register(): Uint8Array {
 }
 
 export async function benchImport(db: Db) {
-  const file = { name: "register.csv", bytes: register() };
-  const who = importer(db, 1, null);
+  const file = { name: "register.csv", bytes: benchRegister() };
+  const task = { databasePath: db.$client.name, collectiveId: 1, userId: null };
   const cpuSeconds = (since: NodeJS.CpuUsage) => {
     const used = process.cpuUsage(since);
     return (used.user + used.system) / 1e6;
@@ -57,28 +60,30 @@ export async function benchImport(db: Db) {
   const run = async () => {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const check = await checkFile(db, who, file);
+    const checked = await runImportTask({ ...task, kind: "check", file }, () => {});
+    if (checked.kind !== "checked") throw new Error(`The bench register was not checked (${checked.kind}).`);
+    const check: ImportCheck = checked.check;
     const t1 = performance.now();
-    const checkCpu = cpuSeconds(c0);
-    const c1 = process.cpuUsage();
     if (check.fileProblems.length || check.problems.length)
       throw new Error(
         `The bench register has problems: ${[...check.fileProblems, ...check.problems.map((p) => p.message)].slice(0, 3).join("; ")}`,
       );
-    const counts = commitImport(db, who, check);
+    const written = await runImportTask({ ...task, kind: "commit", check }, () => {});
+    if (written.kind !== "written") throw new Error(`The bench register was not written (${written.kind}).`);
+    const counts: ImportResult = written.result;
     const t2 = performance.now();
-    return { checked: (t1 - t0) / 1000, written: (t2 - t1) / 1000, cpu: checkCpu + cpuSeconds(c1), counts };
+    return { checked: (t1 - t0) / 1000, written: (t2 - t1) / 1000, cpu: cpuSeconds(c0), counts };
   };
   const first = await run();
   const again = await run();
   const s = (n: number) => `${n.toFixed(1)} s`;
   console.log(
-    `\nCase-register import, ${rows.toLocaleString("en-IN")} rows (${(file.bytes.byteLength / 1024 / 1024).toFixed(1)} MB CSV), into the bench collective:`,
+    `\nCase-register import, ${rows.toLocaleString("en-IN")} rows (${(file.bytes.byteLength / 1024 / 1024).toFixed(1)} MB CSV), into the bench collective, on the import's thread (CPU: the whole process):`,
   );
   console.log(
-    `  first import (${tallySentence(first.counts)}): check ${s(first.checked)} + write ${s(first.written)} = ${s(first.checked + first.written)} (CPU ${s(first.cpu)})   target < 30 s`,
+    `  first import, the thread just started (${tallySentence(first.counts)}): check ${s(first.checked)} + write ${s(first.written)} = ${s(first.checked + first.written)} (CPU ${s(first.cpu)})   target < 30 s`,
   );
   console.log(
-    `  same file again (${tallySentence(again.counts)}): check ${s(again.checked)} + write ${s(again.written)} = ${s(again.checked + again.written)} (CPU ${s(again.cpu)})   target < 30 s`,
+    `  same file again, same thread (${tallySentence(again.counts)}): check ${s(again.checked)} + write ${s(again.written)} = ${s(again.checked + again.written)} (CPU ${s(again.cpu)})   target < 30 s`,
   );
 }
