@@ -36,6 +36,10 @@ export const permissions = [
   "read:reports",
   /** A department's representative puts a matter on the next meeting's draft agenda. */
   "raise:agenda-matter",
+  /** The state's own work: create a district's collective, appoint its first administrator, deactivate it. */
+  "manage:collectives",
+  /** The state roll-up: every district side by side, small counts suppressed, read-only. */
+  "read:state",
 ] as const;
 export type Permission = (typeof permissions)[number];
 /** A permission held per department, named without its scope: "read:case", "update:action-item". */
@@ -82,6 +86,10 @@ export const grants: Record<Role, readonly Permission[]> = {
     "raise:agenda-matter",
   ],
   observer: ["read:reports"],
+  // The state's roles belong to the state's own row of collectives, which holds no district's
+  // records: they reach a district only through the state pages, never through a district's.
+  state_admin: ["manage:collectives", "read:state"],
+  state_observer: ["read:state"],
 };
 
 /** Whether a role holds a permission. Asking for `…:own` is met by `…:any` too. */
@@ -151,8 +159,12 @@ export function seesRestricted(role: Role): boolean {
   return can(role, "read:restricted-fields");
 }
 
-/** Where each role starts: the meeting for the secretariat, the department's own work for a representative. */
+/**
+ * Where each role starts: the meeting for the secretariat, the department's own work for a
+ * representative, the state roll-up for the state's roles.
+ */
 export function homePathFor(role: Role): string {
+  if (can(role, "read:state")) return "/state";
   if (!can(role, "read:meeting")) return "/reports/outcomes";
   if (actsForSeat(role)) return "/actions";
   return "/meetings";

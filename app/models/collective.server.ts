@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Conn, Db } from "#db/client";
 import { collectives } from "#db/schema";
 import type { CollectiveSettings } from "~/schemas/collective";
@@ -12,11 +12,24 @@ export function getCollective(db: Conn, collectiveId: number): Collective {
   return row;
 }
 
-/** Every collective of the deployment, for the jobs that run in each (reminders, scans, backup marks). */
+/**
+ * Every district's collective, for the jobs that run in each (reminders, the archive), and for the
+ * state's pages. Not the state's own row, which holds accounts and nothing else.
+ */
 export function listCollectives(db: Conn): Collective[] {
-  return db.select().from(collectives).all();
+  return db.select().from(collectives).where(eq(collectives.kind, "district")).all();
 }
 
+/** A district's collective by id, for the state's pages; undefined for the state's own row or no such id. */
+export function findDistrictCollective(db: Conn, collectiveId: number): Collective | undefined {
+  return db
+    .select()
+    .from(collectives)
+    .where(and(eq(collectives.id, collectiveId), eq(collectives.kind, "district")))
+    .get();
+}
+
+/** Every collective's id, the state's own row too (it keeps an audit chain of the state's work). */
 export function listCollectiveIds(db: Conn): number[] {
   return db
     .select({ id: collectives.id })

@@ -1,10 +1,16 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, isoDate } from "./columns";
-import { departmentKinds, roles } from "./enums";
+import { collectiveKinds, departmentKinds, roles } from "./enums";
 
 export const collectives = sqliteTable("collectives", {
   id: id(),
+  /**
+   * "state" for the one row that stands for the state: the state administrator's and observer's
+   * accounts belong to it, so every account still has one collective and every query stays scoped
+   * by it. It holds no departments, cases or meetings of its own.
+   */
+  kind: text({ enum: collectiveKinds }).notNull().default("district"),
   name: text().notNull(),
   district: text().notNull(),
   /** Short upper-case code used in case codes, e.g. NGP in NGP-2025-0017. */
@@ -21,6 +27,8 @@ export const collectives = sqliteTable("collectives", {
   meetingLink: text(),
   /** JSON object of agenda-rule weights; null means the defaults in the agenda service. */
   agendaWeights: text(),
+  /** Set when the state deactivates the collective: its accounts may no longer sign in; nothing is deleted. */
+  deactivatedAt: text(),
   createdAt: createdAt(),
 });
 

@@ -13,8 +13,12 @@ export const departmentKinds = [
 ] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
 
-export const roles = ["admin", "secretariat", "representative", "observer"] as const;
+export const roles = ["admin", "secretariat", "representative", "observer", "state_admin", "state_observer"] as const;
 export type Role = (typeof roles)[number];
+
+/** A district's collective, or the one row that stands for the state itself (its users are the state's). */
+export const collectiveKinds = ["district", "state"] as const;
+export type CollectiveKind = (typeof collectiveKinds)[number];
 
 export const caseStages = [
   "rescue",

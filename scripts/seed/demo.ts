@@ -9,6 +9,7 @@ import { createCollective, createDepartment, createTenure, createUser, seededRan
 import { casePlans } from "./case-plans";
 import { seedCase } from "./cases";
 import { demoNextMeeting, seedDemoMeetings } from "./meetings";
+import { seedState } from "./state";
 
 export { newCodesFrom } from "./case-plans";
 
@@ -184,5 +185,6 @@ export async function seedDemo(db: Db, { today }: { today: string }) {
       .forEach((plan, index) => seedCase(tx, { collectiveId: c, dept, plan, index, today, rand }));
 
     seedDemoMeetings(tx, { collectiveId: c, today, rand });
+    seedState(tx, { passwordHash });
   });
 }

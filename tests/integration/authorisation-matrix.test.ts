@@ -20,12 +20,14 @@ type Module = {
   action?: (args: ActionFunctionArgs) => Promise<unknown>;
 };
 const modules = import.meta.glob<Module>("/app/routes/*.{ts,tsx}");
-const roles: Role[] = ["admin", "secretariat", "representative", "observer"];
+const roles: Role[] = ["admin", "secretariat", "representative", "observer", "state_admin", "state_observer"];
 const accountOf: Record<Role, string> = {
   admin: "admin@demo.testa",
   secretariat: "secretariat@demo.testa",
   representative: "police@demo.testa",
   observer: "observer@demo.testa",
+  state_admin: "state@demo.testa",
+  state_observer: "state-observer@demo.testa",
 };
 type Who = Role | "anonymous";
 

@@ -64,9 +64,10 @@ describe("before a migration", () => {
       const { migrate } = await import("drizzle-orm/better-sqlite3/migrator");
       migrate(db, { migrationsFolder: older });
       expect(pendingMigrations(db)).toBe(1);
-      db.insert(collectives)
-        .values({ name: "Older TESTA", district: "Older", districtCode: "OLD", state: "Maharashtra" })
-        .run();
+      // Raw SQL, in the older schema's columns: the latest migration may add a column to this table.
+      db.$client
+        .prepare("insert into collectives (name, district, district_code, state) values (?, ?, ?, ?)")
+        .run("Older TESTA", "Older", "OLD", "Maharashtra");
 
       const prepared = await prepareDatabase(db, new Date("2026-12-01T05:06:07.089Z"));
       expect(prepared.backedUpTo).toBe(path.join(dir, "backups", "pre-migration-2026-12-01T05-06-07-089Z", "testa.db"));

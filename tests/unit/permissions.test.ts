@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Role } from "#db/schema/enums";
+import { roles as everyRole, type Role } from "#db/schema/enums";
 import {
   actsForSeat,
   allows,
@@ -36,6 +36,20 @@ describe("permissions", () => {
     expect(homePathFor("representative")).toBe("/actions");
     expect(homePathFor("secretariat")).toBe("/meetings");
     expect(homePathFor("admin")).toBe("/meetings");
+  });
+
+  it("gives the state's roles the state's pages and nothing of a district's", () => {
+    expect(grants.state_admin).toEqual(["manage:collectives", "read:state"]);
+    expect(grants.state_observer).toEqual(["read:state"]);
+    expect(everyRole.filter((r) => can(r, "manage:collectives"))).toEqual(["state_admin"]);
+    expect(everyRole.filter((r) => can(r, "read:state"))).toEqual(["state_admin", "state_observer"]);
+    for (const p of ["read:reports", "read:meeting", "read:case:own", "manage:collective"] as const) {
+      expect(can("state_admin", p), p).toBe(false);
+      expect(can("state_observer", p), p).toBe(false);
+    }
+    expect(homePathFor("state_admin")).toBe("/state");
+    expect(homePathFor("state_observer")).toBe("/state");
+    expect(actsForSeat("state_admin")).toBe(false);
   });
 
   it("lets only the admin manage departments and seats", () => {
