@@ -15,6 +15,7 @@ import {
   users,
 } from "#db/schema";
 import type { GuardScope } from "~/lib/protected-text";
+import { forgetPdfOfVersion } from "./frozen-pdf.server";
 
 /**
  * One stored piece of text that people or documents read: where it is, as the secretariat would
@@ -229,4 +230,6 @@ export function writeFrozenVersion(
 ) {
   if (kind === "minutes-version") db.update(minutesVersions).set(texts).where(eq(minutesVersions.id, id)).run();
   else db.update(agendaVersions).set(texts).where(eq(agendaVersions.id, id)).run();
+  // Its stored PDF shows the old text: the next download renders the new one.
+  forgetPdfOfVersion(db, kind, id);
 }

@@ -7,7 +7,8 @@ import { getMeeting } from "~/models/meeting.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { downloadResponse } from "~/services/download.server";
 import { guardOrRefuse } from "~/services/identity.server";
-import { minutesDocumentOf, minutesFields } from "~/services/minutes.server";
+import { frozenPdf } from "~/services/frozen-pdf.server";
+import { minutesFields, minutesShown } from "~/services/minutes.server";
 
 /** The minutes as circulated (or a version asked for with ?version=N); while still a draft, the draft. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -17,16 +18,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("version");
   const version = asked === null ? undefined : (parseId(asked) ?? -1);
   const drafts = can(user.role, "read:draft-minutes");
-  const doc = minutesDocumentOf(db, meeting, version, { drafts });
+  const shown = minutesShown(db, meeting, version, { drafts });
   invariantResponse(
-    doc,
+    shown,
     version === undefined && !drafts
       ? "The minutes of this meeting have not been circulated yet."
       : "That version of the minutes does not exist.",
     { status: 404 },
   );
+  const { doc, frozen } = shown;
   guardOrRefuse(db, user, "the minutes", minutesFields(doc));
-  const pdf = await renderMinutesPdf(doc);
+  // A frozen version is rendered once and its bytes kept; the live draft is rendered each time.
+  const pdf =
+    frozen === null
+      ? await renderMinutesPdf(doc)
+      : await frozenPdf(db, { meetingId: meeting.id, kind: "minutes", version: frozen }, () => renderMinutesPdf(doc));
   return downloadResponse(db, user, {
     body: pdf,
     contentType: "application/pdf",

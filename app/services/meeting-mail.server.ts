@@ -7,6 +7,7 @@ import { agendaItemsOf } from "~/models/agenda-item.server";
 import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { deploymentId } from "~/models/deployment.server";
+import { storePdf } from "~/models/frozen-pdf.server";
 import { getCollective } from "~/models/collective.server";
 import { insertAgendaVersion, updateMeetingIfUnchanged, type Meeting } from "~/models/meeting.server";
 import { batchStatusCounts, enqueueMail } from "~/models/outbox.server";
@@ -127,7 +128,7 @@ export function agendaHold(db: Conn, meeting: Meeting): { message: string; fixUr
   }
 }
 
-/** Freezes the agenda as sent, as the next version: the PDF route serves the latest one. */
+/** Freezes the agenda as sent, as the next version: the PDF route serves the latest one (its PDF is stored beside it). */
 function freezeAgenda(tx: Conn, meetingId: number, doc: AgendaDocument, userId: number): number {
   return insertAgendaVersion(tx, { meetingId, itemsJson: JSON.stringify(doc), publishedByUserId: userId });
 }
@@ -154,6 +155,7 @@ export async function publishAgenda(
       throw new MeetingConflict("The meeting changed while the agenda was being prepared. Check it and publish again.");
     }
     const version = freezeAgenda(tx, meeting.id, doc, userId);
+    storePdf(tx, { meetingId: meeting.id, kind: "agenda", version }, pdf);
     const batch = `meeting:${meeting.id}:agenda:v${version}`;
     // The invite as the meeting stood when the agenda was prepared (its version checked just above).
     const invite = { method: "REQUEST" as const, content: inviteFor(tx, meeting) };
@@ -215,8 +217,8 @@ export async function rescheduleMeeting(
     });
     // A new day moves what is overdue on it, and the next meeting's date, in a draft agenda's action review.
     refreshDraftAgendas(tx, meeting.collectiveId);
-    if (!batch) return;
-    freezeAgenda(tx, meeting.id, doc, userId);
+    if (!batch || !pdf) return;
+    storePdf(tx, { meetingId: meeting.id, kind: "agenda", version: freezeAgenda(tx, meeting.id, doc, userId) }, pdf);
     enqueueForHolders(tx, updated, doc, {
       kind: "rescheduled",
       batch,

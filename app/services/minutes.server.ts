@@ -1,6 +1,7 @@
 import type { Conn, Db } from "#db/client";
 import { minutesEmail } from "#templates/email/minutes";
 import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
+import { storePdf } from "~/models/frozen-pdf.server";
 import { config } from "~/config.server";
 import { agendaItemTitle } from "~/lib/agenda/present";
 import { formatDate, formatDateTime } from "~/lib/dates";
@@ -93,6 +94,16 @@ export function minutesDocumentOf(
   version?: number,
   { drafts = true }: { drafts?: boolean } = {},
 ): MinutesDocument | undefined {
+  return minutesShown(db, meeting, version, { drafts })?.doc;
+}
+
+/** As `minutesDocumentOf`, with the number of the frozen version shown (null for the live draft). */
+export function minutesShown(
+  db: Conn,
+  meeting: Meeting,
+  version?: number,
+  { drafts = true }: { drafts?: boolean } = {},
+): { doc: MinutesDocument; frozen: number | null } | undefined {
   const history = minutesHistory(db, meeting.id);
   const frozen =
     version !== undefined
@@ -102,11 +113,11 @@ export function minutesDocumentOf(
         : history[0];
   if (frozen) {
     const body = JSON.parse(frozen.bodyJson) as Partial<MinutesDocument>;
-    if (body.items && body.attendance) return body as MinutesDocument;
+    if (body.items && body.attendance) return { doc: body as MinutesDocument, frozen: frozen.version };
   }
   if (version !== undefined || !drafts) return undefined;
   const { departmentIdOf: _ids, ...doc } = buildMinutesDocument(db, meeting);
-  return doc;
+  return { doc, frozen: null };
 }
 
 /** The minutes' free text, field by field, for the leak guard. */
@@ -193,6 +204,8 @@ export async function circulateMinutes(
   const url = `${config().APP_URL}/meetings/${meeting.id}`;
   db.transaction((tx) => {
     freeze(tx, meeting, state, doc, userId);
+    // The PDF sent is the one every download serves from now on (frozen-pdf.server).
+    storePdf(tx, { meetingId: meeting.id, kind: "minutes", version }, pdf);
     audit(tx, {
       collectiveId: meeting.collectiveId,
       userId,

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { cases } from "./cases";
 import { collectives, departments, tenures, users } from "./collective";
 import { createdAt, id, isoDate, version } from "./columns";
@@ -121,6 +121,26 @@ export const minutesVersions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("minutes_versions_meeting_version").on(t.meetingId, t.version)],
+);
+
+/**
+ * The PDF of a frozen agenda or minutes version, rendered once (when it was sent, or on its first
+ * download) and served from here since. A redaction of the version deletes it, so the next
+ * download renders the redacted text.
+ */
+export const frozenPdfs = sqliteTable(
+  "frozen_pdfs",
+  {
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id),
+    kind: text({ enum: ["agenda", "minutes"] }).notNull(),
+    /** The version's number (agenda_versions.version or minutes_versions.version). */
+    version: integer().notNull(),
+    pdf: blob({ mode: "buffer" }).notNull(),
+    renderedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.kind, t.version] })],
 );
 
 /** A task agreed in a meeting. Owned by a department, never a person, so it survives transfers. */
