@@ -137,10 +137,12 @@ export const frozenPdfs = sqliteTable(
     kind: text({ enum: ["agenda", "minutes"] }).notNull(),
     /** The version's number (agenda_versions.version or minutes_versions.version). */
     version: integer().notNull(),
+    /** The language the PDF is written in: a version has one PDF per language it was asked in. */
+    language: text().notNull().default("en"),
     pdf: blob({ mode: "buffer" }).notNull(),
     renderedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.kind, t.version] })],
+  (t) => [primaryKey({ columns: [t.meetingId, t.kind, t.version, t.language] })],
 );
 
 /** A task agreed in a meeting. Owned by a department, never a person, so it survives transfers. */
