@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: { alias: aliases },
   test: {
     include: ["tests/e2e/**/*.test.ts"],
+    setupFiles: ["tests/e2e/support/after-failure.ts"],
     pool: "forks",
     fileParallelism: true,
     maxWorkers: 2,

@@ -103,6 +103,27 @@ export async function rebase(meetingId: number, key: string, version: number) {
 /** Signing out: nothing of the meeting stays on the device. */
 export async function clearDevice() {
   await inStore("readwrite", (s) => s.clear());
+  await workerForgets();
   if ("caches" in window) for (const name of await caches.keys()) await caches.delete(name);
   for (const registration of (await navigator.serviceWorker?.getRegistrations()) ?? []) await registration.unregister();
+}
+
+/**
+ * Tells the offline worker to stop keeping pages and to empty its caches, and waits until it has
+ * (a page it was still fetching would otherwise be kept after the caches were deleted). A worker
+ * that does not answer within 5 s is passed over: the caches are deleted here in any case.
+ */
+async function workerForgets() {
+  const registration = await navigator.serviceWorker?.getRegistration();
+  const worker = registration?.active;
+  if (!worker) return;
+  await new Promise<void>((done) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(done, 5000);
+    channel.port1.onmessage = () => {
+      clearTimeout(timer);
+      done();
+    };
+    worker.postMessage({ forget: true }, [channel.port2]);
+  });
 }

@@ -5,7 +5,8 @@
 // run page and the agenda page of a meeting, and only when the server marked the page as one a
 // device may keep (offlineCopyHeader: it shows no FIR number, no accused's name, no protected
 // text). The files they load are kept too, with the ones their scripts fetch later (a form's
-// schema). Signing out deletes it all.
+// schema). Signing out deletes it all: the page tells the worker to forget (below) before it
+// deletes the caches itself, so that a page the worker was still fetching is not kept afterwards.
 //
 // The worker is this one function, sent as the text of /sw.js with the build's id: it runs in
 // the browser, so it uses nothing from outside its own body.
@@ -15,7 +16,7 @@ export const offlineCopyHeader = "X-Offline-Copy";
 
 type ExtendableEvent = Event & { waitUntil(work: Promise<unknown>): void };
 type FetchEvent = ExtendableEvent & { request: Request; respondWith(response: Promise<Response>): void };
-type MessageEvent = ExtendableEvent & { data: unknown };
+type MessageEvent = ExtendableEvent & { data: unknown; ports: readonly { postMessage(message: unknown): void }[] };
 export type WorkerScope = {
   addEventListener(type: "install" | "activate", listener: (event: ExtendableEvent) => void): void;
   addEventListener(type: "fetch", listener: (event: FetchEvent) => void): void;
@@ -31,6 +32,23 @@ export function serviceWorker(worker: WorkerScope, build: string, header: string
   const keptKinds = [/^\/meetings\/\d+\/run$/, /^\/meetings\/\d+$/];
   const kindOf = (path: string) => keptKinds.find((kind) => kind.test(path));
   const isAsset = (path: string) => path.startsWith("/assets/") || path === "/favicon.svg";
+
+  // Every change to the cache runs in this one queue, in turn. After the page said "forget" (its
+  // user signed out) nothing more is written: a page or file still on its way is dropped, and the
+  // deletion queued behind any write already under way removes what that write put in.
+  let forgotten = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  function inTurn(change: () => Promise<unknown>): Promise<unknown> {
+    queue = queue.then(() => (forgotten ? undefined : change())).catch(() => undefined);
+    return queue;
+  }
+  async function forget() {
+    forgotten = true;
+    queue = queue.then(async () => {
+      for (const name of await caches.keys()) await caches.delete(name);
+    });
+    await queue.catch(() => undefined);
+  }
 
   /** The files a kept page or script names: its scripts and styles, and the chunks a script imports later. */
   const filesNamedIn = (text: string, base: string) =>
@@ -66,9 +84,12 @@ export function serviceWorker(worker: WorkerScope, build: string, header: string
    * marked it as one to keep. A page it did not mark is not kept, and an older copy of that same
    * page goes (it is out of date); the kept page of another meeting stays.
    */
-  async function keepPage(path: string, response: Response) {
+  function keepPage(path: string, response: Response) {
     const kind = kindOf(path);
-    if (!kind || !response.ok || response.redirected) return;
+    if (!kind || !response.ok || response.redirected) return Promise.resolve();
+    return inTurn(() => replacePage(path, kind, response));
+  }
+  async function replacePage(path: string, kind: RegExp, response: Response) {
     const cache = await caches.open(cacheName);
     const keep = response.headers.get(header) === "keep";
     for (const old of await cache.keys()) {
@@ -91,11 +112,12 @@ export function serviceWorker(worker: WorkerScope, build: string, header: string
     return new Response(html, { status: kept.status, headers });
   }
 
-  async function fromNetworkThenCache(request: Request): Promise<Response> {
+  /** A page from the network, kept (`later` holds the worker open for that) once it is answered. */
+  async function fromNetworkThenCache(request: Request, later: (work: Promise<unknown>) => void): Promise<Response> {
     const path = new URL(request.url).pathname;
     try {
       const response = await fetch(request);
-      await keepPage(path, response.clone());
+      later(keepPage(path, response.clone()));
       return response;
     } catch (error) {
       const kept = await keptCopy(path);
@@ -109,7 +131,10 @@ export function serviceWorker(worker: WorkerScope, build: string, header: string
     const kept = await cache.match(request, { ignoreVary: true });
     if (kept) return kept;
     const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    if (response.ok) {
+      const copy = response.clone();
+      await inTurn(() => cache.put(request, copy));
+    }
     return response;
   }
 
@@ -127,12 +152,16 @@ export function serviceWorker(worker: WorkerScope, build: string, header: string
     if (event.request.method !== "GET" || url.origin !== worker.location.origin) return;
     if (isAsset(url.pathname)) event.respondWith(fromCacheThenNetwork(event.request));
     else if (event.request.mode === "navigate" && kindOf(url.pathname))
-      event.respondWith(fromNetworkThenCache(event.request));
+      event.respondWith(fromNetworkThenCache(event.request, (work) => event.waitUntil(work)));
   });
   // A kept page asks to be kept when it was reached by a link (no page load went through here).
   worker.addEventListener("message", (event) => {
-    const message = event.data as { keep?: unknown };
-    if (typeof message?.keep !== "string" || !kindOf(message.keep)) return;
+    const message = event.data as { keep?: unknown; forget?: unknown };
+    if (message?.forget === true) {
+      event.waitUntil(forget().then(() => event.ports[0]?.postMessage("forgotten")));
+      return;
+    }
+    if (forgotten || typeof message?.keep !== "string" || !kindOf(message.keep)) return;
     const path = message.keep;
     event.waitUntil(
       fetch(path, { credentials: "same-origin" })

@@ -40,6 +40,9 @@ export type RunningApp = {
   restart: (buildDir: string) => Promise<void>;
 };
 
+/** The browsers of the apps now running in this test file (a failed test prints what their pages show). */
+export const runningBrowsers = new Set<Browser>();
+
 /**
  * The built app, served on a free port over a freshly seeded demo database in its own folder,
  * and a headless Debian Chromium to drive it. One per test file.
@@ -64,11 +67,13 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
 
   let server = await startServer({ port });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  runningBrowsers.add(browser);
   return {
     url,
     dataDir,
     browser,
     stop: async () => {
+      runningBrowsers.delete(browser);
       await browser.close();
       await server.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
