@@ -13,7 +13,8 @@ export function MailPreview({ html }: { html: string }) {
     const element = frame.current;
     if (!element) return;
     const fit = () => {
-      const height = element.contentDocument?.documentElement.scrollHeight;
+      // The frame's document has no root element yet while it is still loading (a busy machine).
+      const height = element.contentDocument?.documentElement?.scrollHeight;
       if (height) element.style.height = `${height + 2}px`;
     };
     fit();

@@ -40,6 +40,11 @@ export type RunningApp = {
   restart: (buildDir: string) => Promise<void>;
 };
 
+/** What each page's scripts reported as errors (a failed test prints them). */
+export const pageErrors = new WeakMap<Page, string[]>();
+/** The exceptions no script caught, in any page, since the current test began: each fails the test. */
+export const uncaughtInPages: string[] = [];
+
 /** The browsers of the apps now running in this test file (a failed test prints what their pages show). */
 export const runningBrowsers = new Set<Browser>();
 
@@ -92,6 +97,17 @@ export async function signIn(app: RunningApp, email: string, options: Parameters
     locale: "en-IN",
     timezoneId: "Asia/Kolkata",
     ...options,
+  });
+  context.on("page", (opened) => {
+    const errors: string[] = [];
+    pageErrors.set(opened, errors);
+    opened.on("pageerror", (error) => {
+      errors.push(`${error.message}\n${error.stack ?? ""}`);
+      uncaughtInPages.push(`${opened.url()}: ${error.message}`);
+    });
+    opened.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
   });
   const page: Page = await context.newPage();
   await page.goto("/login");
