@@ -12,7 +12,10 @@ export function openDatabase(file: string): Db {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  // A writer waits this long for SQLite's one write lock before it fails. The longest holder is a
+  // large case-register import's one transaction (about a second for 5,000 rows on two quiet
+  // cores, several on a loaded machine): a save made meanwhile must wait for it, not fail.
+  sqlite.pragma("busy_timeout = 15000");
   sqlite.pragma("synchronous = NORMAL");
   // Overwritten and deleted text is zeroed in the file, so an edited-out name cannot be read back from it.
   sqlite.pragma("secure_delete = ON");

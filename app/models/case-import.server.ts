@@ -1,8 +1,19 @@
-import { and, asc, count, eq, inArray, max, sql, sum } from "drizzle-orm";
+import { and, asc, count, eq, inArray, max, ne, or, sql, sum } from "drizzle-orm";
 import type { Conn } from "#db/client";
-import { accused, caseDepartments, caseEvents, cases, collectives, departments, victims } from "#db/schema";
+import {
+  accused,
+  caseDepartments,
+  caseEvents,
+  cases,
+  collectives,
+  departments,
+  identityFingerprints,
+  identityMatches,
+  victims,
+} from "#db/schema";
 import type { DepartmentKind } from "#db/schema/enums";
 import type { RegisteredCase } from "~/lib/case-import/plan";
+import type { crossCaseFingerprints } from "~/lib/identity";
 import type { CaseInput } from "~/schemas/case";
 
 // The queries of a case-register import: what the register holds now, to match rows against, and
@@ -138,7 +149,7 @@ const ph = (name: string) => sql.placeholder(name);
 /**
  * The import's own writes, each statement prepared once for the whole transaction: a register is
  * thousands of rows, and building and preparing each insert anew cost more than writing it. They
- * write what createCase, addAccused and the case page's victim and event forms write.
+ * write what createCase, addAccused, recordIdentity and the case page's victim and event forms write.
  */
 export function importWriter(db: Conn, collectiveId: number, victimFields: VictimFields) {
   const newCase = db
@@ -192,6 +203,51 @@ export function importWriter(db: Conn, collectiveId: number, victimFields: Victi
     .set({ nextDate: sql`${ph("nextDate")}`, note: sql`${ph("note")}` })
     .where(and(eq(caseEvents.id, ph("eventId")), eq(caseEvents.caseId, ph("caseId"))))
     .prepare();
+  const unprint = db
+    .delete(identityFingerprints)
+    .where(and(eq(identityFingerprints.subjectKind, "accused"), eq(identityFingerprints.subjectId, ph("subjectId"))))
+    .prepare();
+  const fingerprint = db
+    .insert(identityFingerprints)
+    .values({
+      collectiveId,
+      caseId: ph("caseId"),
+      subjectKind: "accused",
+      subjectId: ph("subjectId"),
+      nameFp: ph("nameFp"),
+      nameYearFp: ph("nameYearFp"),
+      extraFp: ph("extraFp"),
+    })
+    .prepare();
+  // As models/identity.server.ts finds them: `+` keeps SQLite on the (collective, name) index.
+  const sameNamed = db
+    .select({
+      caseId: identityFingerprints.caseId,
+      nameYearFp: identityFingerprints.nameYearFp,
+      extraFp: identityFingerprints.extraFp,
+    })
+    .from(identityFingerprints)
+    .where(
+      and(
+        eq(identityFingerprints.collectiveId, collectiveId),
+        eq(sql`+${identityFingerprints.subjectKind}`, "accused"),
+        sql`${identityFingerprints.nameFp} in (select value from json_each(${ph("nameFps")}))`,
+        ne(identityFingerprints.caseId, ph("caseId")),
+      ),
+    )
+    .prepare();
+  const pair = (a: string, b: string) => and(eq(identityMatches.caseId, ph(a)), eq(identityMatches.otherCaseId, ph(b)));
+  const matched = db
+    .select({ id: identityMatches.id })
+    .from(identityMatches)
+    .where(
+      and(eq(identityMatches.subjectKind, "accused"), or(pair("caseId", "otherCaseId"), pair("otherCaseId", "caseId"))),
+    )
+    .prepare();
+  const match = db
+    .insert(identityMatches)
+    .values({ collectiveId, subjectKind: "accused", caseId: ph("caseId"), otherCaseId: ph("otherCaseId") })
+    .prepare();
   return {
     /** A new case and the departments involved in it; its id. */
     createCase({ departments: involved, ...fields }: NewCase & { departments: CaseInput["departments"] }): number {
@@ -214,6 +270,18 @@ export function importWriter(db: Conn, collectiveId: number, victimFields: Victi
         arrestedOn: input.arrestedOn ?? null,
         bailStatus: input.bailStatus,
       })!;
+    },
+    /**
+     * A new accused person's fingerprint, and a match with every other case of the collective that
+     * has the same person, as recordIdentity records them for the case form (replacing any left
+     * under the person's id).
+     */
+    fingerprintAccused(caseId: number, accusedId: number, fps: NonNullable<ReturnType<typeof crossCaseFingerprints>>) {
+      unprint.run({ subjectId: accusedId });
+      fingerprint.run({ caseId, subjectId: accusedId, ...fps.stored });
+      for (const other of sameNamed.all({ caseId, nameFps: JSON.stringify(fps.nameFps) }))
+        if (fps.sameAs(other) && !matched.get({ caseId, otherCaseId: other.caseId }))
+          match.run({ caseId, otherCaseId: other.caseId });
     },
     /** Victims by the codes the import issued or the register gave: no name, as everywhere. */
     addVictims(caseId: number, codes: readonly string[]) {

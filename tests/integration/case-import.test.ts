@@ -14,12 +14,14 @@ import {
   collectives,
   departments,
   identityFingerprints,
+  identityMatches,
   victims,
 } from "#db/schema";
 import { getDb } from "~/db.server";
 import { problemLine } from "~/services/case-import/check.server";
 import { commitImport, tally } from "~/services/case-import/commit.server";
 import { checkFile, importer } from "~/services/case-import/run.server";
+import { recordIdentity } from "~/services/identity.server";
 import { importLimits } from "~/lib/case-import/columns";
 
 // The import of an existing case register, through the same service the page and the CLI use,
@@ -171,6 +173,40 @@ describe("importing a case register", () => {
         .all()
         .map((e) => e.nextDate),
     ).toEqual(["2027-02-20"]);
+  });
+
+  it("flags an imported accused who is on another case, as the case form does, within the file too", async () => {
+    // An accused person on a demo case, fingerprinted as the case form does when it adds one.
+    const known = db
+      .select({ id: accused.id, name: accused.name, caseId: accused.caseId })
+      .from(accused)
+      .innerJoin(cases, eq(cases.id, accused.caseId))
+      .where(eq(cases.collectiveId, demo.id))
+      .get()!;
+    recordIdentity(
+      db,
+      { collectiveId: demo.id, caseId: known.caseId, subjectKind: "accused", subjectId: known.id },
+      { name: known.name, birthYear: null, extra: null },
+    );
+    const file = [
+      header,
+      `,Sitabuldi,9401,2022,ITPA 5,,,chargesheet,open,,03/02/2022,,,police,${known.name},1,`,
+      ",Sitabuldi,9402,2022,ITPA 5,,,chargesheet,open,,04/02/2022,,,police,Yusuf Qadri Pathanwala,1,",
+      ",Wadi,9403,2022,ITPA 5,,,chargesheet,open,,05/02/2022,,,police,Yusuf Qadri Pathanwala,1,",
+    ].join("\n");
+    const checked = await check("matches.csv", file);
+    expect(lines(checked)).toEqual([]);
+    commitImport(db, who(), checked);
+    const [first, second, third] = ["9401", "9402", "9403"].map((fir) => byFir(fir).id);
+    const pairs = db
+      .select({ a: identityMatches.caseId, b: identityMatches.otherCaseId, kind: identityMatches.subjectKind })
+      .from(identityMatches)
+      .all()
+      .filter((m) => [first, second, third].includes(m.a));
+    expect(pairs).toEqual([
+      { a: first, b: known.caseId, kind: "accused" },
+      { a: third, b: second, kind: "accused" },
+    ]);
   });
 
   it("matches by case code too, and reads semicolons, Devanagari labels and cells, and Excel serials in a CSV", async () => {
