@@ -16,7 +16,7 @@ import { openCasesOfDepartment } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
 import { listMeetings, meetingDate } from "~/models/meeting.server";
-import { actionFilterFields } from "~/schemas/action-item";
+import { actionFilterFields, caseChoicesListed } from "~/schemas/action-item";
 import { filterFeedback, filtersPassThrough, parseFilters } from "~/schemas/filters";
 import { raiseMatterSchema } from "~/schemas/meeting";
 import { matterTarget, raiseMatter } from "~/services/agenda-edit.server";
@@ -39,19 +39,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The case and meeting lists offer what the reader's actions refer to. A value from the URL
   // outside them (forged, another collective's, or an item since deleted) is reported and ignored.
   const choices = actionFilterChoices(db, user.collectiveId, own ? filters.department : undefined);
-  const cases = choices.cases.map((c) => ({ value: String(c.id), label: c.code }));
+  // A long list of cases is a case code to type: thousands of options would be most of the page.
+  const caseByCode = choices.cases.length > caseChoicesListed;
+  const cases = caseByCode ? [] : choices.cases.map((c) => ({ value: String(c.id), label: c.code }));
+  const { caseCode, ...chosen } = filters;
+  if (caseCode !== undefined) {
+    const found = choices.cases.find((c) => c.code.toLowerCase() === caseCode.toLowerCase());
+    if (found) chosen.caseId = found.id;
+    else errors.caseCode = "No case with that code has action items you can see. Check the code.";
+  }
   const meetings = listMeetings(db, user.collectiveId)
     .filter((m) => choices.meetingIds.has(m.id))
     .map((m) => ({ value: String(m.id), label: `Meeting ${m.number}, ${formatDate(meetingDate(m, timeZone))}` }));
-  if (filters.caseId !== undefined && !choices.cases.some((c) => c.id === filters.caseId)) {
+  if (chosen.caseId !== undefined && !choices.cases.some((c) => c.id === chosen.caseId)) {
     errors.caseId = "That case has no action items you can see. Choose a case from the list.";
-    delete filters.caseId;
+    delete chosen.caseId;
   }
-  if (filters.meetingId !== undefined && !choices.meetingIds.has(filters.meetingId)) {
+  if (chosen.meetingId !== undefined && !choices.meetingIds.has(chosen.meetingId)) {
     errors.meetingId = "That meeting has no action items you can see. Choose a meeting from the list.";
-    delete filters.meetingId;
+    delete chosen.meetingId;
   }
-  const { page: asked = 1, ...listFilters } = filters;
+  const { page: asked = 1, ...listFilters } = chosen;
   const list = actionsPage(db, user.collectiveId, listFilters, asked, today);
   if (asked > list.pages) errors.page = `There is no page ${asked}: the list has ${list.pages}. This is the last page.`;
   const rows = list.rows.map((a) => ({
@@ -83,6 +91,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows,
     counts,
     paging,
+    caseByCode,
     own,
     errors,
     departments,
@@ -112,7 +121,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Actions() {
-  const { rows, counts, paging, own, errors, departments, ownDepartment, cases, meetings, raise } =
+  const { rows, counts, paging, caseByCode, own, errors, departments, ownDepartment, cases, meetings, raise } =
     useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const raised = outcome && "raised" in outcome ? outcome.raised : null;
@@ -155,7 +164,11 @@ export default function Actions() {
           />
           <Field name="dueFrom" label="Due from" type="date" />
           <Field name="dueTo" label="Due to" type="date" />
-          <SelectField name="caseId" label="Case" placeholder="Every case" options={cases} />
+          {caseByCode ? (
+            <Field name="caseCode" label="Case code" hint="For example BEN-2024-0017" />
+          ) : (
+            <SelectField name="caseId" label="Case" placeholder="Every case" options={cases} />
+          )}
           <SelectField name="meetingId" label="Meeting" placeholder="Every meeting" options={meetings} />
           <div className="field">
             <button type="submit" className="button">

@@ -51,12 +51,16 @@ export const actionFilterFields = {
     .number({ error: "Choose a meeting from the list." })
     .int("Choose a meeting from the list.")
     .positive("Choose a meeting from the list."),
+  caseCode: z.string().trim().max(40, "A case code is at most 40 characters."),
   page: z.coerce
     .number({ error: "Page must be a number." })
     .int("Page must be a number.")
     .min(1, "Page must be 1 or more.")
     .max(100_000, "There is no such page."),
 };
+
+/** Past this many cases the list's case filter is a case code typed in, not a list to scroll. */
+export const caseChoicesListed = 300;
 
 const optionalId = z
   .preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().optional())

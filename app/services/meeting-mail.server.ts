@@ -4,6 +4,7 @@ import { renderAgendaPdf, type AgendaDocument } from "#templates/pdf/agenda";
 import { config } from "~/config.server";
 import { assertAgendaNotEmpty, assertMeetingOpen, assertMeetingUnchanged, MeetingConflict } from "~/lib/meeting-state";
 import { agendaItemsOf } from "~/models/agenda-item.server";
+import { agendaInputsStamp } from "~/models/agenda-stamp.server";
 import { audit } from "~/models/audit.server";
 import { currentSeatHolders } from "~/models/department.server";
 import { deploymentId } from "~/models/deployment.server";
@@ -111,6 +112,20 @@ function enqueueForHolders(
  * the place that holds protected text and the page to correct it on, or null.
  */
 export function agendaHold(db: Conn, meeting: Meeting): { message: string; fixUrl: string | null } | null {
+  // The check reads every unfinished action item of the collective (the review quotes them all):
+  // the meeting page asks on every load, so the answer is kept until anything under it changes.
+  const stamp = agendaInputsStamp(db, meeting);
+  const kept = heldAgendas.get(meeting.id);
+  if (kept?.stamp === stamp) return kept.hold;
+  const hold = checkAgendaHold(db, meeting);
+  if (heldAgendas.size > 500) heldAgendas.clear();
+  heldAgendas.set(meeting.id, { stamp, hold });
+  return hold;
+}
+type AgendaHold = { message: string; fixUrl: string | null } | null;
+const heldAgendas = new Map<number, { stamp: string; hold: AgendaHold }>();
+
+function checkAgendaHold(db: Conn, meeting: Meeting): AgendaHold {
   try {
     guardDocument(
       db,

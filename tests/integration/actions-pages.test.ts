@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { actionItems } from "#db/schema";
+import { actionItems, cases } from "#db/schema";
 import { getDb } from "~/db.server";
 import { addDays, todayIn } from "~/lib/dates";
 import { isUnfinished } from "~/lib/escalation";
 import { loader as listLoader } from "~/routes/actions._index";
+import { caseChoicesListed } from "~/schemas/action-item";
 import { cookieFor, getRequest, run } from "../support/remix";
 import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
@@ -12,12 +13,21 @@ let secretariat: string;
 let police: string;
 let dept: Record<SeededKind, number>;
 const today = todayIn("Asia/Kolkata");
-type Row = { id: number; description: string; departmentId: number; status: string; dueOn: string };
+type Row = {
+  id: number;
+  description: string;
+  departmentId: number;
+  status: string;
+  dueOn: string;
+  caseId: number | null;
+};
 type Page = {
   rows: Row[];
   counts: { total: number; unfinished: number; overdue: number };
   paging: { page: number; pages: number; pageSize: number };
   errors: Record<string, string>;
+  caseByCode: boolean;
+  cases: { value: string; label: string }[];
 };
 const list = async (query: string, cookie = secretariat) =>
   (await run(() => listLoader({ request: getRequest(`/actions${query}`, cookie), params: {}, context: {} }))) as {
@@ -93,5 +103,44 @@ describe("the action list, a page at a time", () => {
     expect(none.data.rows).toEqual([]);
     expect(none.data.counts.total).toBe(0);
     expect(none.data.paging).toMatchObject({ page: 1, pages: 1 });
+  });
+});
+
+describe("the case filter of a long list", () => {
+  it("is a case code typed in once the actions refer to more cases than a list can show, and finds the case by it", async () => {
+    const db = getDb();
+    const made = db
+      .insert(cases)
+      .values(
+        Array.from({ length: caseChoicesListed }, (_, i) => ({
+          collectiveId: 1,
+          code: `DEM-2019-${String(i).padStart(4, "0")}`,
+          policeStation: "Sadar",
+          stage: "investigation" as const,
+          openedOn: "2019-01-01",
+        })),
+      )
+      .returning({ id: cases.id, code: cases.code })
+      .all();
+    db.insert(actionItems)
+      .values(
+        made.map((c) => ({
+          collectiveId: 1,
+          departmentId: dept.dlsa,
+          caseId: c.id,
+          description: "Trace the file",
+          dueOn: today,
+          status: "open" as const,
+        })),
+      )
+      .run();
+    const all = await list("");
+    expect(all.data.caseByCode).toBe(true);
+    expect(all.data.cases).toEqual([]);
+    const one = await list(`?caseCode=${made[7]!.code.toLowerCase()}`);
+    expect(one.data.rows.map((r) => r.caseId)).toEqual([made[7]!.id]);
+    const none = await list("?caseCode=XYZ-1");
+    expect(none.status).toBe(400);
+    expect(none.data.errors.caseCode).toBe("No case with that code has action items you can see. Check the code.");
   });
 });
