@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionItems, agendaItems, attendance, auditLog, meetings, tenures } from "#db/schema";
 import { isNull } from "drizzle-orm";
 import { getDb } from "~/db.server";
+import { addDays, formatDate, todayIn } from "~/lib/dates";
 import { saveAttendance } from "~/models/minutes.server";
 import { loader as minutesPdf } from "~/routes/meetings.$meetingId.minutes[.]pdf";
 import { action as minutesAction, loader as minutesLoader } from "~/routes/meetings.$meetingId_.minutes";
@@ -216,6 +217,10 @@ describe("an item's minutes", () => {
   });
 });
 
+// Due dates a fortnight and nine days on from today in India: the tests run on any day, at any hour.
+const dueLater = addDays(todayIn("Asia/Kolkata"), 14);
+const dueSooner = addDays(todayIn("Asia/Kolkata"), 9);
+
 describe("action items", () => {
   it("are created inline, owned by a department, with the meeting and item they came from", async () => {
     const it0 = item();
@@ -224,7 +229,7 @@ describe("action items", () => {
       agendaItemId: String(it0.id),
       description: "File the chargesheet",
       departmentId: String(dept.police),
-      dueOn: "2026-12-15",
+      dueOn: dueLater,
       caseId: String(it0.caseId),
     });
     expect(res.status).toBe(200);
@@ -234,14 +239,14 @@ describe("action items", () => {
       meetingId: meeting.id,
       caseId: it0.caseId,
       status: "open",
-      dueOn: "2026-12-15",
+      dueOn: dueLater,
     });
     await post({
       intent: "add-action",
       agendaItemId: String(it0.id),
       description: "Arrange an escort for the victim",
       departmentId: String(dept.dcpu),
-      dueOn: "2026-12-10",
+      dueOn: dueSooner,
       caseId: "",
     });
   });
@@ -265,7 +270,7 @@ describe("action items", () => {
       agendaItemId: String(item().id),
       description: "X",
       departmentId: "999999",
-      dueOn: "2026-12-01",
+      dueOn: dueLater,
     });
     expect(unknown.data.errors.departmentId).toBe("Choose a department of this collective.");
     const forgedCase = await post({
@@ -273,7 +278,7 @@ describe("action items", () => {
       agendaItemId: String(item().id),
       description: "X",
       departmentId: String(dept.police),
-      dueOn: "2026-12-01",
+      dueOn: dueLater,
       caseId: "999999",
     });
     expect(forgedCase.status).toBe(400);
@@ -334,7 +339,7 @@ describe("the life of the minutes", () => {
       "Decisions:",
       "Action items",
       "File the chargesheet",
-      "15/12/2026",
+      formatDate(dueLater),
       "Next meeting",
       "Page 1 of",
     ]) {
