@@ -6,6 +6,7 @@ import yazl from "yazl";
 import { openDatabase, type Conn } from "#db/client";
 import { renderAgendaPdf, type AgendaDocument } from "#templates/pdf/agenda";
 import { renderBriefPdf } from "#templates/pdf/brief";
+import { streamPdf } from "#templates/pdf/document";
 import { renderMinutesPdf, type MinutesDocument } from "#templates/pdf/minutes";
 import { version as productVersion } from "../../package.json";
 import { csvBom, csvLine } from "~/lib/csv";
@@ -30,7 +31,9 @@ import { mapTexts } from "./page-mask.server";
 
 // The archive a collective takes with it: a zip of CSVs, the frozen agendas and minutes and the
 // departments' briefs as PDFs, and a manifest with every file's SHA-256. Written as a stream, one
-// entry after another, from one consistent read of the database; nothing of it is held whole.
+// entry after another, from one consistent read of the database; nothing of it is held whole: the
+// CSVs go out 64 KB at a time as their rows are read a page at a time, and each PDF page by page
+// (streamPdf), never laid out whole in memory first.
 
 export type ArchiveRequest = {
   /** Read on a connection of its own, in one read transaction: the archive is one moment. */
@@ -172,14 +175,18 @@ export function exportArchive(
       const files: ManifestFile[] = [];
       const skipped: { what: string; why: string }[] = [];
 
-      const add = async (path: string, chunks: Iterable<string | Buffer>, rows?: number | (() => number)) => {
+      const add = async (
+        path: string,
+        chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
+        rows?: number | (() => number),
+      ) => {
         const before = replaced;
         const hash = crypto.createHash("sha256");
         let bytes = 0;
         const entry = new PassThrough();
         current = entry;
         zip.addReadStream(entry, path, { mtime: now });
-        for (const chunk of chunks) {
+        for await (const chunk of chunks) {
           const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
           hash.update(buffer);
           bytes += buffer.length;
@@ -228,7 +235,7 @@ export function exportArchive(
         const versions = frozenVersionsOf(db, meeting.id);
         for (const v of versions.agenda) {
           const doc = cleanDocument(JSON.parse(agendaVersionBody(db, v.id)) as AgendaDocument);
-          await add(agendaPdfPath(meeting.number, v.version), [await renderAgendaPdf(doc, { draft: false })]);
+          await add(agendaPdfPath(meeting.number, v.version), renderAgendaPdf(doc, { draft: false }, streamPdf));
         }
         for (const v of versions.minutes) {
           const body = JSON.parse(minutesVersionBody(db, v.id)) as Partial<MinutesDocument>;
@@ -239,9 +246,10 @@ export function exportArchive(
             });
             continue;
           }
-          await add(minutesPdfPath(meeting.number, v.version), [
-            await renderMinutesPdf(cleanDocument(body as MinutesDocument)),
-          ]);
+          await add(
+            minutesPdfPath(meeting.number, v.version),
+            renderMinutesPdf(cleanDocument(body as MinutesDocument), streamPdf),
+          );
         }
       }
       for (const department of departmentsOf(db, collectiveId)) {
@@ -252,9 +260,10 @@ export function exportArchive(
           });
           continue;
         }
-        await add(briefPdfPath(department.id), [
-          await renderBriefPdf(cleanDocument(buildBrief(db, collectiveId, department.id))),
-        ]);
+        await add(
+          briefPdfPath(department.id),
+          renderBriefPdf(cleanDocument(buildBrief(db, collectiveId, department.id)), streamPdf),
+        );
       }
 
       const manifest: Manifest = {

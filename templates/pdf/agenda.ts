@@ -1,4 +1,4 @@
-import { renderPdf } from "./document";
+import { renderPdf, type PdfOutput } from "./document";
 import { plural } from "~/lib/plural";
 
 /**
@@ -26,8 +26,14 @@ export type AgendaDocument = {
 };
 
 /** The agenda as circulated: when and where, each item with its time, reasons and presenter. */
-export function renderAgendaPdf(doc: AgendaDocument, { draft }: { draft: boolean }): Promise<Buffer> {
-  return renderPdf(`Agenda, Meeting ${doc.meetingNumber}`, (pdf) => {
+export function renderAgendaPdf(doc: AgendaDocument, options: { draft: boolean }): Promise<Buffer>;
+export function renderAgendaPdf<T>(doc: AgendaDocument, options: { draft: boolean }, output: PdfOutput<T>): T;
+export function renderAgendaPdf(
+  doc: AgendaDocument,
+  { draft }: { draft: boolean },
+  output: PdfOutput<unknown> = renderPdf,
+) {
+  return output(`Agenda, Meeting ${doc.meetingNumber}`, (pdf) => {
     pdf.muted(`${doc.collectiveName} stakeholder collective · ${doc.district}, ${doc.state}`);
     pdf.title(`Agenda: Meeting ${doc.meetingNumber}${draft ? " (DRAFT, not yet published)" : ""}`);
     pdf.keyValues([

@@ -1,7 +1,7 @@
 import { aboutTheCollective, glossary } from "~/lib/brief-text";
 import { levelWords, type MatrixRow } from "~/lib/accountability";
 import { formatDate } from "~/lib/dates";
-import { renderPdf } from "./document";
+import { renderPdf, type PdfOutput } from "./document";
 
 /**
  * Everything a newly transferred officer needs to run the department's part in the collective,
@@ -28,8 +28,10 @@ export type BriefDocument = {
 };
 
 /** The onboarding brief as a PDF, section by section as on the page. */
-export function renderBriefPdf(doc: BriefDocument): Promise<Buffer> {
-  return renderPdf(`Onboarding brief, ${doc.department.name}`, (pdf) => {
+export function renderBriefPdf(doc: BriefDocument): Promise<Buffer>;
+export function renderBriefPdf<T>(doc: BriefDocument, output: PdfOutput<T>): T;
+export function renderBriefPdf(doc: BriefDocument, output: PdfOutput<unknown> = renderPdf) {
+  return output(`Onboarding brief, ${doc.department.name}`, (pdf) => {
     pdf.muted(`${doc.collectiveName} stakeholder collective`);
     pdf.title(`Onboarding brief: ${doc.department.name}`);
     if (doc.holder) pdf.write(`For ${doc.holder.officer}, ${doc.holder.designation}`, { size: 11 });

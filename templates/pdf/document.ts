@@ -192,33 +192,81 @@ export class PdfWriter {
   }
 }
 
+function newDocument(title: string, bufferPages: boolean, compress = true): Doc {
+  const doc = new PDFDocument({
+    size: "A4",
+    margin,
+    bufferPages,
+    compress,
+    info: { Title: title, Creator: "TESTA Desk" },
+  });
+  if (haveNoto) for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, parsedFont(file));
+  doc.font(fontFor("latin", "regular"));
+  return doc;
+}
+
+/** The confidentiality footer and "Page X of Y" at the foot of the current page; the cursor and type are left as they were. */
+function footer(doc: Doc, page: number, pages: number) {
+  const state = doc as Doc & { _font: unknown; _fontSize: number; _fillColor?: [string, number] };
+  const { _font: font, _fontSize: size, _fillColor: fill, x, y } = state;
+  // Writing below the bottom margin would add a page; lift it while the footer goes in.
+  const bottom = doc.page.margins.bottom;
+  doc.page.margins.bottom = 0;
+  doc.font(fontFor("latin", "regular")).fontSize(8).fillColor(muted);
+  doc.text(footerText, margin, doc.page.height - 35, { width: doc.page.width - margin * 2 - 80, lineBreak: false });
+  doc.text(`Page ${page} of ${pages}`, doc.page.width - margin - 80, doc.page.height - 35, {
+    width: 80,
+    align: "right",
+    lineBreak: false,
+  });
+  doc.page.margins.bottom = bottom;
+  state._font = font;
+  doc.fontSize(size);
+  if (fill) doc.fillColor(...fill);
+  Object.assign(doc, { x, y });
+}
+
+/** How a template's document comes out: renderPdf (its bytes) by default, or streamPdf. */
+export type PdfOutput<T> = (title: string, draw: (pdf: PdfWriter) => void) => T;
+
 /** Renders a document to a buffer, numbering pages and adding the footer once it is laid out. */
 export function renderPdf(title: string, draw: (pdf: PdfWriter) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin, bufferPages: true, info: { Title: title, Creator: "TESTA Desk" } });
-  if (haveNoto) for (const [name, file] of Object.entries(fontFiles)) doc.registerFont(name, parsedFont(file));
+  const doc = newDocument(title, true);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  doc.font(fontFor("latin", "regular"));
   draw(new PdfWriter(doc));
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    // Writing below the bottom margin would add a page; lift it while the footer goes in.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font(fontFor("latin", "regular")).fontSize(8).fillColor(muted);
-    doc.text(footerText, margin, doc.page.height - 35, { width: doc.page.width - margin * 2 - 80, lineBreak: false });
-    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - margin - 80, doc.page.height - 35, {
-      width: 80,
-      align: "right",
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottom;
+    footer(doc, i - range.start + 1, range.count);
   }
   doc.end();
   return done;
+}
+
+/**
+ * The same document as renderPdf, as a stream whose pages are written out as each one ends, never
+ * kept: for many or long documents in a row (the archive), where holding every page of a long
+ * brief until its end cost hundreds of megabytes. "Page X of Y" needs Y before the first page is
+ * written, so the document is first laid out once to count its pages, uncompressed, its output
+ * dropped as it comes and its fonts never embedded; then again, each page's footer drawn as it starts.
+ */
+export function streamPdf(title: string, draw: (pdf: PdfWriter) => void): PDFKit.PDFDocument {
+  const counting = newDocument(title, false, false);
+  let pages = 1;
+  counting.on("pageAdded", () => pages++);
+  counting.on("data", () => {});
+  draw(new PdfWriter(counting));
+
+  const doc = newDocument(title, false);
+  let page = 1;
+  footer(doc, page, pages);
+  doc.on("pageAdded", () => footer(doc, ++page, pages));
+  draw(new PdfWriter(doc));
+  doc.end();
+  return doc;
 }

@@ -1,6 +1,6 @@
 import { itemStatusLabels } from "~/lib/labels";
 import { minutesStatusLine } from "~/lib/minutes-state";
-import { renderPdf } from "./document";
+import { renderPdf, type PdfOutput } from "./document";
 
 export type MinutesDocument = {
   collectiveName: string;
@@ -24,8 +24,10 @@ export type MinutesDocument = {
 };
 
 /** The minutes as circulated: attendance, each item's discussion and decisions, and who does what by when. */
-export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer> {
-  return renderPdf(`Minutes, Meeting ${doc.meetingNumber}`, (pdf) => {
+export function renderMinutesPdf(doc: MinutesDocument): Promise<Buffer>;
+export function renderMinutesPdf<T>(doc: MinutesDocument, output: PdfOutput<T>): T;
+export function renderMinutesPdf(doc: MinutesDocument, output: PdfOutput<unknown> = renderPdf) {
+  return output(`Minutes, Meeting ${doc.meetingNumber}`, (pdf) => {
     pdf.muted(`${doc.collectiveName} stakeholder collective · ${doc.district}, ${doc.state}`);
     pdf.title(`Minutes: Meeting ${doc.meetingNumber}`);
     pdf.keyValues([

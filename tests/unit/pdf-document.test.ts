@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderAgendaPdf } from "#templates/pdf/agenda";
-import { footerText, renderPdf, scriptRuns } from "#templates/pdf/document";
+import { buffer } from "node:stream/consumers";
+import { footerText, renderPdf, scriptRuns, streamPdf, type PdfWriter } from "#templates/pdf/document";
 import type { AgendaDocument } from "#templates/pdf/agenda";
 import { pdfText } from "../support/pdf";
 
@@ -15,6 +16,32 @@ describe("script runs", () => {
 });
 
 describe("PDF layout", () => {
+  it("streams the same pages as it renders, each numbered of the whole and with its footer", async () => {
+    const draw = (p: PdfWriter) => {
+      p.title("Streamed बैठक");
+      p.write("A paragraph in the body colour.");
+      p.table(
+        [
+          { header: "Item", width: 2 },
+          { header: "Owner", width: 3 },
+        ],
+        Array.from({ length: 150 }, (_, i) => [`Row ${i + 1}`, `पोलीस ${i % 9}`]),
+      );
+      p.muted("After the table.");
+    };
+    const streamed = pdfText(await buffer(streamPdf("Streamed", draw)));
+    const rendered = pdfText(await renderPdf("Streamed", draw));
+    const pages = streamed.split("\f").filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    expect(streamed).toBe(rendered);
+    pages.forEach((page, i) => {
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`);
+      expect(page).toContain("Confidential");
+    });
+    expect(streamed).toContain("Row 150");
+    expect(streamed).toContain("After the table.");
+  });
+
   it("numbers pages, repeats the footer and carries a long table across pages", async () => {
     const rows = Array.from({ length: 80 }, (_, i) => [`Row ${i + 1}`, `Department ${i % 9}`, `Due ${i + 1}/12/2026`]);
     const pdf = await renderPdf("Layout test", (p) => {
