@@ -4,6 +4,7 @@
 // the Devanagari spelling of one name, and its usual romanisations, give one fingerprint.
 import crypto from "node:crypto";
 import { honorificWords, nameSpellings, spellingsOf, wordsOf } from "./name-words";
+import { legacyKey, phoneticKey } from "./phonetic";
 
 const honorifics = new Set<string>(honorificWords.latin);
 
@@ -86,10 +87,13 @@ export function nearbyYearFps(key: string, name: string, birthYear: number): str
  * own first; at most 16.
  */
 function nameKeys(name: string): string[] {
+  const words = wordsOf(name).filter((x) => !x.honorific);
   let keys = [""];
-  for (const w of wordsOf(name).filter((x) => !x.honorific))
-    keys = keys.flatMap((k) => spellingsOf(w.raw).map((s) => (k ? `${k} ${s}` : s))).slice(0, 16);
-  return keys[0] ? keys : [];
+  for (const w of words) keys = keys.flatMap((k) => spellingsOf(w.raw).map((s) => (k ? `${k} ${s}` : s))).slice(0, 16);
+  if (!keys[0]) return [];
+  // The name under the key as it was (phonetic legacyKey), which older rows were fingerprinted with.
+  const legacy = words.map((w) => (w.key === phoneticKey(w.raw) ? legacyKey(w.raw) : w.key)).join(" ");
+  return [...new Set([...keys, legacy])];
 }
 
 /**

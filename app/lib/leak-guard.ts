@@ -4,6 +4,7 @@
 import { firCitations, firKey } from "./fir-citation";
 import { normaliseName } from "./identity";
 import { joinable, wordsOf, type Word } from "./name-words";
+import { legacyKey } from "./phonetic";
 import { at } from "./at";
 import { initialsForm, pairForm, phoneDigits, phoneForm, placeForm, wordForm } from "./protected-forms";
 import { phoneStandIn, type ProtectedMatch, type ProtectedSet, type Protectee, type WordRole } from "./protected-set";
@@ -48,17 +49,29 @@ function numberMatches(text: string, set: ProtectedSet, found: ProtectedMatch[])
   }
 }
 
+/** Where a word's key may differ from its legacy key: a "y", an "au" or an "ao" (phonetic.ts). */
+const legacyDiffers = /y|a[ou]|ou|[\u0914\u094c\u090a]/i;
+
 /** Names and places: each word fingerprinted once, then its neighbours only where the word can start a form. */
 function wordMatches(text: string, set: ProtectedSet, found: ProtectedMatch[]) {
   const words = wordsOf(text);
   const fpOf = new Map<string, string>();
-  const roleOf = (w: Word): WordRole | undefined => {
-    if (w.initials) return undefined;
-    let fp = fpOf.get(w.key);
-    if (fp === undefined) fpOf.set(w.key, (fp = wordForm(set.hash, w.key)));
+  const roleUnder = (key: string): WordRole | undefined => {
+    let fp = fpOf.get(key);
+    if (fp === undefined) fpOf.set(key, (fp = wordForm(set.hash, key)));
     return set.words.get(fp);
   };
-  const roles = words.map(roleOf);
+  // A word not found under its key is looked up under the key it had before (phonetic legacyKey),
+  // which entries fingerprinted then were made with, and read under it from there on.
+  const roles = words.map((w, i) => {
+    if (w.initials) return undefined;
+    const role = roleUnder(w.key);
+    if (role || !legacyDiffers.test(w.raw)) return role;
+    const old = legacyKey(w.raw);
+    const oldRole = old === w.key ? undefined : roleUnder(old);
+    if (oldRole) words[i] = { ...w, key: old };
+    return oldRole;
+  });
   const add = (first: Word, last: Word, who: Protectee | undefined) => {
     if (who) found.push({ start: first.start, end: last.end, ...who });
   };

@@ -122,7 +122,7 @@ export function plainLetters(word: string, schwa = "a"): string {
 }
 
 // Each step folds one romanisation choice; order matters (ch before c, sh before the aspirates).
-const folds: [RegExp, string][] = [
+const head: [RegExp, string][] = [
   [/x/g, "ks"],
   [/c(?!h)/g, "k"],
   [/chh?/g, "c"],
@@ -137,10 +137,8 @@ const folds: [RegExp, string][] = [
   [/oo|uu/g, "u"],
   [/ai/g, "ay"],
   [/^(?:gny|gy|jn)/, "dny"],
-  // ao, au and av before a consonant are one sound in Marathi names: Bhaosaheb/Bhausaheb/भाऊसाहेब,
-  // Raosaheb/Ravsaheb/रावसाहेब, Gaurav/Gourav/गौरव.
-  [/ou/g, "au"],
-  [/au|aon?$|ao(?=[^aeiou])/g, "av"],
+];
+const tail: [RegExp, string][] = [
   [/anv$/, "av"],
   [/ey$/, "e"],
   [/ia/g, "iya"],
@@ -148,50 +146,100 @@ const folds: [RegExp, string][] = [
   [/(.)\1+/g, "$1"],
 ];
 
+// The Devanagari inherent vowel, marked while the spellings are found (phoneticKeys), so that "av"
+// before it and a consonant ("राव|साहेब") reads as the "av" before a consonant it is spoken as.
+const schwa = "\u0259";
+// Two sounds are marked while folding and written out in the key: the "au" of औ, आऊ, au and ou
+// (written "o" in the key: Gaurav, Gourav, Gorav and गौरव are one word), and the "ao" of Rao and
+// Jadhao (written "av": Raosaheb is रावसाहेब, Jadhao is जाधव).
+const au = "\u00d4";
+const ao = "\u00c2";
+const folds: [RegExp, string][] = [
+  ...head,
+  // "y" after a consonant and before none is the vowel i: Canarykar is कॅनरीकर, Pinky is पिंकी.
+  [/(?<=[^aeiouy\u0259])y(?![aeiou\u0259])/g, "i"],
+  [/ou/g, "au"],
+  [/au/g, au],
+  [/aon?$|ao(?=[^aeiou\u0259])/g, ao],
+  ...tail,
+];
+/** The steps of the key as it was before the marks above, for what was fingerprinted with it (legacyKey). */
+const legacyFolds: [RegExp, string][] = [...head, [/ou/g, "au"], [/au|aon?$|ao(?=[^aeiou])/g, "av"], ...tail];
+
+const fold = (letters: string, steps: [RegExp, string][]) =>
+  steps.reduce((s, [from, to]) => s.replace(from, to), letters);
+/** The marked sounds written out. */
+const spoken = (s: string) =>
+  s
+    .replaceAll(au, "o")
+    .replaceAll(ao, "av")
+    .replace(/(.)\1+/g, "$1");
+
 /**
  * The key: plain Latin letters, folded, then every "a" after the first letter dropped. Short and
  * long a and the Devanagari inherent vowel are written so unevenly (Jagtap/जगताप, Kamala/Kamla)
  * that the key keeps none of them; the other vowels and the consonants carry the name.
  */
 export function phoneticKey(word: string): string {
-  return dropA(folded(plainLetters(word)));
+  return dropA(spoken(fold(plainLetters(word), folds)));
 }
 
-function folded(letters: string): string {
-  let s = letters;
-  for (const [from, to] of folds) s = s.replace(from, to);
-  return s;
+/**
+ * The key as it was before "y" was read as a vowel and "au" as "o" (both in December 2026). Stored
+ * fingerprints were made from it and cannot be made again (the clear text is gone), so a text word
+ * whose key differs is also looked up under this one (leak-guard), and a person's cross-case
+ * fingerprints are also compared under it (identity).
+ */
+export function legacyKey(word: string): string {
+  return dropA(fold(plainLetters(word), legacyFolds));
 }
 
 const dropA = (s: string) => (s.length > 1 ? s[0] + s.slice(1).replace(/[a\u0259]/g, "") : s.replace("\u0259", "a"));
 
-// The Devanagari inherent vowel, marked while the spellings are found, so that "av" before it and a
-// consonant ("राव|साहेब") reads as the "av" before a consonant it is spoken as.
-const schwa = "\u0259";
-/** Where "o" and the Marathi "au" (ao, au, ou, av before a consonant, folded to "av" above) may stand for each other. */
-const auOrO = /av(?=\u0259?[^aeiou\u0259])|o(?=[^aeiou\u0259])/g;
+/** Places where the "au" sound may be written "o" or "av": the marks, and o or av before a consonant. */
+const auSites = /\u00d4|\u00c2|o(?=\u0259?[^aeiou\u0259\u00d4\u00c2])|av(?=\u0259?[^aeiou\u0259\u00d4\u00c2])/g;
+
+/**
+ * Whether the rest of a word after an "au" site makes it a compound (Bhau|saheb, Rao|saheb): at its
+ * end, or with three consonants or another such site after it. "Kole" and "Kawale" (कावळे) have one
+ * consonant after theirs, and stay apart; so do Chauhan and Chavhan.
+ */
+function compoundAfter(rest: string): boolean {
+  if (!rest || /[\u00d4\u00c2]/.test(rest)) return true;
+  return (rest.match(/[^aeiou\u0259]/g)?.length ?? 0) >= 3;
+}
+
+/** The other way each site may be written, or null where it stays as it is. */
+function otherSpelling(site: string, rest: string): string | null {
+  if (site === ao) return "o";
+  if (site === au) return compoundAfter(rest) ? "av" : null;
+  if (!compoundAfter(rest)) return null;
+  return site === "o" ? "av" : "o";
+}
 
 /**
  * Every key the word may be written with, its own first: the key above, and the keys with "o" in
- * place of the "au" sound and back, since both are written for औ and for one another: Gaurav,
- * Gourav, Gorav, गौरव and गोरव; Chauhan, Chouhan and Chohan. They are kept apart in the key (so
- * "for" is not "Pawar" and "Kawale" stays "Kawle") and joined only here, where the protected forms
- * are made: a protected name is fingerprinted under each of its spellings, and a text is read
- * under its one key. At most three places in a word are varied (eight keys).
+ * place of the "au" sound and back where both are written for it: Bhausaheb, Bhaosaheb, Bhosaheb and
+ * भाऊसाहेब; Raosaheb, Ravsaheb, Rosaheb and रावसाहेब; Jadhao and Jadho. In a short word "o" and "av"
+ * stay apart (Kole is not Kawale, Chauhan is not Chavhan), and the key already joins au and o
+ * (Gaurav, Gorav). A protected name is fingerprinted under each spelling, a text read under its one
+ * key. At most three places in a word are varied (eight keys).
  */
 export function phoneticKeys(word: string): string[] {
   const keys = new Set([phoneticKey(word)]);
-  const s = folded(plainLetters(word, schwa));
-  const sites = [...s.matchAll(auOrO)].slice(0, 3);
+  const s = fold(plainLetters(word, schwa), folds);
+  const sites = [...s.matchAll(auSites)]
+    .slice(0, 3)
+    .map((m) => ({ m, other: otherSpelling(m[0], s.slice(m.index + m[0].length)) }))
+    .filter((x) => x.other !== null);
   for (let pick = 1; pick < 1 << sites.length; pick++) {
     let out = "";
     let from = 0;
-    sites.forEach((m, i) => {
-      out += s.slice(from, m.index);
-      out += pick & (1 << i) ? (m[0] === "o" ? "av" : "o") : m[0];
+    sites.forEach(({ m, other }, i) => {
+      out += s.slice(from, m.index) + (pick & (1 << i) ? other : m[0]);
       from = m.index + m[0].length;
     });
-    keys.add(dropA((out + s.slice(from)).replace(/(.)\1+/g, "$1")));
+    keys.add(dropA(spoken(out + s.slice(from))));
   }
   return [...keys];
 }

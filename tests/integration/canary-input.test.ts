@@ -6,7 +6,7 @@ import { addDays, todayIn } from "~/lib/dates";
 import { rewriteFromKey, rewriteKey } from "~/lib/forms";
 import { action as itemAction } from "~/routes/actions.$actionId";
 import { action as raiseAction } from "~/routes/actions._index";
-import { action as caseAction, loader as caseLoader } from "~/routes/cases.$caseId";
+import { action as caseAction } from "~/routes/cases.$caseId";
 import { action as departmentAction } from "~/routes/departments.$departmentId";
 import { action as newDepartmentAction } from "~/routes/departments._index";
 import { action as transferAction } from "~/routes/departments.$departmentId_.transfer";
@@ -17,7 +17,8 @@ import { action as cancelAction } from "~/routes/meetings.$meetingId_.cancel";
 import { action as runAction } from "~/routes/meetings.$meetingId_.run";
 import { action as newMeetingAction } from "~/routes/meetings.new";
 import { action as participationAction } from "~/routes/settings.participation";
-import { cookieFor, getRequest, postRequest, run, type Outcome } from "../support/remix";
+import { cookieFor, postRequest, run, type Outcome } from "../support/remix";
+import { actionUpdateForm, caseRegisterForm, openActionItem, recordVictimName } from "../support/canary";
 import { departmentIdsByKind, type SeededKind } from "../support/departments";
 
 // The guard at input: a victim's name (and an accused's, and an FIR) typed into a field others
@@ -45,33 +46,7 @@ beforeAll(async () => {
   caseId = kase.id;
   fir = kase.firNumber!;
   accusedName = getDb().select().from(accused).where(eq(accused.caseId, caseId)).get()!.name;
-  const view = (
-    await run(() =>
-      caseLoader({
-        request: getRequest(`/cases/${caseId}`, cookies.secretariat),
-        params: { caseId: String(caseId) },
-        context: {},
-      }),
-    )
-  ).data;
-  const posted = await run(() =>
-    caseAction({
-      request: postRequest(
-        `/cases/${caseId}`,
-        {
-          intent: "victim-identity",
-          victimId: String(view.view.victims[0].id),
-          name: victim,
-          birthYear: "",
-          nativeDistrict: "",
-        },
-        cookies.secretariat,
-      ),
-      params: { caseId: String(caseId) },
-      context: {},
-    }),
-  );
-  expect(posted.status).toBe(302);
+  await recordVictimName(caseId, victim, cookies.secretariat);
 });
 
 function expectRefused(res: Outcome, field: string, label: RegExp, words: string) {
@@ -85,32 +60,12 @@ function expectRefused(res: Outcome, field: string, label: RegExp, words: string
 }
 
 /** A fresh open item of the police, for a representative of the police to update. */
-const openItem = () =>
-  getDb()
-    .insert(actionItems)
-    .values({
-      collectiveId: 1,
-      departmentId: dept.police,
-      description: "Trace the escort records",
-      dueOn: addDays(today, 5),
-      status: "open",
-    })
-    .returning()
-    .get();
+const openItem = () => openActionItem(dept.police, today);
 const updateItem = (id: number, body: Record<string, string>, cookie = cookies.police) =>
   run(() =>
     itemAction({ request: postRequest(`/actions/${id}`, body, cookie), params: { actionId: String(id) }, context: {} }),
   );
-const itemForm = (i: typeof actionItems.$inferSelect, over: Record<string, string>) => ({
-  status: i.status,
-  reason: "",
-  comment: "",
-  dueOn: i.dueOn,
-  currentDueOn: i.dueOn,
-  dueReason: "",
-  version: String(i.version),
-  ...over,
-});
+const itemForm = actionUpdateForm;
 
 /** A new meeting scheduled by the secretariat at this venue. */
 const newMeetingAt = (venue: string) =>
@@ -378,21 +333,7 @@ describe("every free-text field others read", () => {
   });
 
   it("a case's court case number and sections, on registering and on editing the case", async () => {
-    const register = {
-      policeStation: "Sitabuldi PS",
-      firNumber: "",
-      firYear: "",
-      courtName: "",
-      courtCaseNumber: "",
-      sections: "BNS 143",
-      stage: "fir",
-      status: "open",
-      outcome: "",
-      openedOn: today,
-      closedOn: "",
-      chargesheetLimitDays: "60",
-      [`dept-${dept.police}`]: "lead",
-    };
+    const register = caseRegisterForm(dept.police, today);
     const post = (b: Record<string, string>) =>
       run(() => newCaseAction({ request: postRequest("/cases/new", b, cookies.secretariat), params: {}, context: {} }));
     expectRefused(
@@ -481,86 +422,7 @@ describe("every free-text field others read", () => {
   });
 });
 
-describe("every way the name is written, in both scripts, by each role that types there", () => {
-  const forms = [
-    "Sunita Ramesh Jagtap",
-    "Sunita Jagtap",
-    "Jagtap Sunita",
-    "Jagtap, Sunita",
-    "Sunita.Jagtap",
-    "Sunita-Jagtap",
-    "SunitaJagtap",
-    "S. R. Jagtap",
-    "S Jagtap",
-    "Jagtap S.",
-    "Suneeta Jagtaap",
-    "सुनीता जगताप",
-    "जगताप सुनीता",
-    "सुनिता रमेश जगताप",
-    "स. र. जगताप",
-  ];
-  /** Each field, who types there, and how its form is sent: the refusal must name it. */
-  const fields: { who: string; field: string; label: RegExp; send: (text: string) => Promise<Outcome> }[] = [
-    {
-      who: "representative",
-      field: "reason",
-      label: /blocked reason was not saved/,
-      send: (text) => {
-        const item = openItem();
-        return updateItem(item.id, itemForm(item, { status: "blocked", reason: `Waiting for ${text}` }));
-      },
-    },
-    {
-      who: "representative",
-      field: "comment",
-      label: /evidence was not saved/,
-      send: (text) => {
-        const item = openItem();
-        return updateItem(item.id, itemForm(item, { status: "done", comment: `Met ${text} at the shelter` }));
-      },
-    },
-    {
-      who: "secretariat",
-      field: "venue",
-      label: /^The venue was not saved/,
-      send: (text) => newMeetingAt(`Near ${text}'s house`),
-    },
-    {
-      who: "secretariat",
-      field: "outcome",
-      label: /^The event's outcome was not saved/,
-      send: (text) =>
-        run(() =>
-          caseAction({
-            request: postRequest(
-              `/cases/${caseId}`,
-              {
-                intent: "add-event",
-                kind: "hearing",
-                occurredOn: addDays(today, -1),
-                nextDate: "",
-                outcome: `${text} deposed`,
-                verdict: "",
-                note: "",
-              },
-              cookies.secretariat,
-            ),
-            params: { caseId: String(caseId) },
-            context: {},
-          }),
-        ),
-    },
-  ];
-  it("is refused at input, the message naming the field and the words", async () => {
-    for (const f of fields)
-      for (const form of forms) {
-        const res = await f.send(form);
-        expect(res.status, `${f.who}, ${f.field}: ${form}`).toBe(400);
-        expect(res.data.errors[f.field], `${f.who}, ${f.field}: ${form}`).toMatch(f.label);
-        expect(res.data.errors[f.field], `${f.who}, ${f.field}: ${form}`).toContain(`“${form.replace(/\.$/, "")}”`);
-      }
-  });
-});
+// Every way the name is written, in every guarded field, by each role: canary-fields.test.ts.
 
 describe("ordinary district text", () => {
   const corpus = [

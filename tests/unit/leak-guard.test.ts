@@ -9,7 +9,8 @@ import {
   victimStandIn,
 } from "~/lib/leak-guard";
 import { addToSet, removeFromSet } from "~/lib/protected-set";
-import { keyedHasher, protectedForms } from "~/lib/protected-forms";
+import { keyedHasher, pairForm, protectedForms, wordForm } from "~/lib/protected-forms";
+import { legacyKey, phoneticKey } from "~/lib/phonetic";
 import type { RecordAttribute } from "#db/schema/enums";
 
 const key = "unit-test-identity-key-0123456789abcdef";
@@ -333,5 +334,62 @@ describe("the protected set, kept up to date in place", () => {
     removeFromSet(live, "a:1");
     expect(found(live, "Sunita Jagtap")).toEqual([]);
     expect(live.words.size + live.pairs.size + live.initials.size).toBe(0);
+  });
+});
+
+describe("y as a vowel, and o kept apart from av", () => {
+  const meena = victimStandIn("V-0060");
+  const kole = accusedStandIn(1, "DEM-2026-0060");
+  const ySet = buildProtectedSet(
+    key,
+    [
+      entry("name", "Meena Canarykar", meena),
+      entry("other_name", "Pinky", meena),
+      entry("name", "Sachin Kole", kole),
+      entry("name", "Anita कावळे", meena),
+    ],
+    [],
+  );
+  const yFound = (text: string) => findProtected(text, ySet).map((m) => text.slice(m.start, m.end));
+
+  it("finds a name with y as a vowel in either script, and its spellings with i", () => {
+    for (const text of [
+      "Meena Canarykar",
+      "मीना कॅनरीकर",
+      "Canarikar, Meena",
+      "M. Canarykar",
+      "म. कॅनरीकर",
+      "MeenaCanarykar",
+    ])
+      expect(yFound(`Met ${text} at the shelter`), text).toEqual([text]);
+    for (const text of ["Pinky", "Pinki", "पिंकी"]) expect(yFound(`${text} came`), text).toEqual([text]);
+  });
+  it("finds Kole as Kole and कोळे, never as Kawale, and Kawale never as Kole", () => {
+    for (const text of ["Sachin Kole", "सचिन कोळे", "Kole Sachin", "S. Kole"])
+      expect(yFound(`Bail for ${text} opposed`), text).toEqual([text]);
+    for (const text of ["Sachin Kawale", "Sachin Kawle", "सचिन कावळे", "S. Kavle"])
+      expect(yFound(`Bail for ${text} opposed`), text).toEqual([]);
+    for (const text of ["Anita Kawale", "Anita Kawle", "अनिता कावळे", "A. Kavle"])
+      expect(yFound(`Met ${text}`), text).toEqual([text]);
+    for (const text of ["Anita Kole", "अनिता कोळे", "A. Kole"]) expect(yFound(`Met ${text}`), text).toEqual([]);
+  });
+  it("still finds an entry fingerprinted under the key as it was (legacyKey)", () => {
+    const old = buildProtectedSet(
+      key,
+      [
+        { forms: [`s:${wordForm(hash, legacyKey("Pinky"))}`], who: meena },
+        {
+          forms: [
+            `m:${wordForm(hash, phoneticKey("Meena"))}`,
+            `m:${wordForm(hash, legacyKey("Canarykar"))}`,
+            `p:${pairForm(hash, phoneticKey("Meena"), legacyKey("Canarykar"))}`,
+          ],
+          who: meena,
+        },
+      ],
+      [],
+    );
+    expect(findProtected("Pinky came", old).map((m) => m.replacement)).toEqual(["V-0060"]);
+    expect(findProtected("Met Meena Canarykar", old).map((m) => m.replacement)).toEqual(["V-0060"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialOf, phoneticKey, phoneticKeys } from "~/lib/phonetic";
+import { initialOf, legacyKey, phoneticKey, phoneticKeys } from "~/lib/phonetic";
 
 const same = (...words: string[]) => expect(new Set(words.map(phoneticKey)).size, words.join(" / ")).toBe(1);
 const differ = (a: string, b: string) => expect(phoneticKey(a), `${a} / ${b}`).not.toBe(phoneticKey(b));
@@ -28,7 +28,8 @@ describe("the phonetic key", () => {
     same("Wadgaon", "Vadgav");
   });
   it("folds ao/au/av before a consonant, and the ways of writing ज्ञ", () => {
-    same("Bhaosaheb", "Bhausaheb", "Bhousaheb", "भाऊसाहेब");
+    // Bhaosaheb has the "ao" of Raosaheb in the key, and is found as Bhausaheb by its spellings (below).
+    same("Bhausaheb", "Bhousaheb", "भाऊसाहेब");
     same("Raosaheb", "Ravsaheb", "रावसाहेब");
     same("Gaurav", "Gourav", "गौरव");
     same("Gyaneshwar", "Dnyaneshwar", "Gnyaneshwar", "Jnaneshwar", "ज्ञानेश्वर");
@@ -42,15 +43,53 @@ describe("the phonetic key", () => {
     spelt("Chauhan", "Chouhan", "Chohan", "चौहान");
     spelt("Gautam", "Goutam", "Gotam", "गौतम");
     spelt("Raosaheb", "Ravsaheb", "रावसाहेब", "Rosaheb");
-    spelt("Bhausaheb", "Bhaosaheb", "भाऊसाहेब", "Bhosaheb");
+    spelt("Bhausaheb", "Bhaosaheb", "Bhousaheb", "भाऊसाहेब", "Bhosaheb");
     expect(phoneticKeys("Gaurav")[0]).toBe(phoneticKey("Gaurav"));
   });
-  it("keeps o and au apart in the key itself, so ordinary words keep their key", () => {
+  it("writes the au sound as o in the key (au, ou, औ, आऊ), and keeps o apart from av, so ordinary words keep their key", () => {
+    same("Gaurav", "Gourav", "Gorav", "गौरव", "गोरव");
+    same("Chauhan", "Chouhan", "Chohan", "चौहान");
     differ("for", "Pawar");
-    differ("Gorav", "Gaurav");
-    same("Kawale", "Kawle", "कावळे");
+    differ("Chauhan", "Chavhan");
+    same("Kawale", "Kawle", "Kavle", "कावळे");
     expect(phoneticKeys("Pawar")).toEqual([phoneticKey("Pawar")]);
     expect(phoneticKeys("Jagtap")).toEqual([phoneticKey("Jagtap")]);
+  });
+  it("keeps Kole and Kawale apart under every spelling of either, in both scripts", () => {
+    const kole = ["Kole", "कोळे", "कोले", "Kaule", "कौले"];
+    const kawale = ["Kawale", "Kawle", "Kavle", "Kavale", "कावळे"];
+    for (const a of kole)
+      for (const b of kawale) {
+        expect(phoneticKeys(a), `${a} / ${b}`).not.toContain(phoneticKey(b));
+        expect(phoneticKeys(b), `${b} / ${a}`).not.toContain(phoneticKey(a));
+      }
+    // Their own spellings still find one another.
+    for (const a of kole) expect(phoneticKeys(a), a).toContain(phoneticKey("Kole"));
+    for (const b of kawale) expect(phoneticKeys(b), b).toContain(phoneticKey("Kawale"));
+  });
+  it("varies o and av only where the word goes on (a compound such as Bhau|saheb) or ends", () => {
+    expect(phoneticKeys("Chauhan")).toEqual([phoneticKey("Chauhan")]);
+    expect(phoneticKeys("Kole")).toEqual([phoneticKey("Kole")]);
+    expect(phoneticKeys("Bhau")).toContain(phoneticKey("Bhao"));
+    expect(phoneticKeys("Bhao")).toContain(phoneticKey("Bhau"));
+    expect(phoneticKeys("Jadhao")).toContain(phoneticKey("Jadhav"));
+  });
+  it("reads y after a consonant, and before none, as the vowel i, in both scripts", () => {
+    same("Canarykar", "Canarikar", "कॅनरीकर", "Kanarikar");
+    same("Pinky", "Pinki", "पिंकी");
+    same("Dolly", "Doli", "डॉली");
+    // y before a vowel or after one is the consonant.
+    same("Priya", "प्रिया");
+    same("Sanjay", "Sanjai", "संजय");
+    same("Shyam", "श्याम");
+    same("Raykar", "Raikar", "रायकर");
+    differ("Canarykar", "Canaryakar");
+  });
+  it("keeps the key as it was for what was fingerprinted with it (legacyKey)", () => {
+    expect(legacyKey("Canarykar")).not.toBe(phoneticKey("Canarykar"));
+    expect(legacyKey("Gaurav")).toBe(legacyKey("Gavrav"));
+    for (const w of ["Jagtap", "Sunita", "Kole", "Kawale", "Jadhao", "Vitthal"])
+      expect(legacyKey(w), w).toBe(phoneticKey(w));
   });
   it("gives a Devanagari name the key of its Latin spelling, whatever the schwa does", () => {
     same("Jagtap", "जगताप");
