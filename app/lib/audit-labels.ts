@@ -6,6 +6,7 @@ export const auditActionLabels: Record<string, string> = {
   update: "Changed",
   transfer: "Recorded a transfer",
   password_link: "Issued a set-password link",
+  password_set: "Set their password from a set-password link",
   "update:attendance": "Saved the attendance",
   held: "Marked the meeting held",
   publish: "Published the agenda",

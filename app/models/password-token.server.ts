@@ -45,6 +45,14 @@ export function redeemPasswordToken(db: Db, raw: string, passwordHash: string, n
     tx.update(users).set({ passwordHash }).where(eq(users.id, check.user.id)).run();
     // A new password ends every session opened with the old one.
     endSessionsOf(tx, check.user.id);
+    // Who set a password, and when: never the link's token or the password.
+    audit(tx, {
+      collectiveId: check.user.collectiveId,
+      userId: check.user.id,
+      action: "password_set",
+      entity: "user",
+      entityId: check.user.id,
+    });
     return check;
   });
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { desc, eq, inArray } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   actionItems,
   agendaItems,
@@ -19,6 +20,7 @@ import { routeAccess } from "~/lib/permissions";
 import { createPasswordToken } from "~/models/password-token.server";
 import { cookieFor, postRequest, run } from "../support/remix";
 import { pdfText } from "../support/pdf";
+import { actionUpdateForm } from "../support/canary";
 import { must } from "../support/present";
 import { loadRoute, paramsOf, pathOf, routeFiles, routeId } from "../support/routes";
 
@@ -38,14 +40,37 @@ const readers = {
   representative: "police@demo.testa",
   "another representative": "dcpu@demo.testa",
   observer: "observer@demo.testa",
+  // Seated by a transfer in beforeAll, today: reads the department's brief and inherited work.
+  "newly transferred officer": "new.dwcd.officer@example.org",
 } as const;
+/** Every way the canary could be written, in either script: its surname and its middle name. */
+const anyForm = /canarykar|kanarikar|कॅनरीकर|कनरीकर|shantaram|शांताराम/i;
+/** Where the test stored the canary before it was protected, to edit it out afterwards. */
+const stored = { itemId: 0, caseId: 0, agendaItemId: 0, title: "", versionId: null as number | null };
+/** Every line the app printed while this file ran (stdout, stderr and the console). */
+const printed: string[] = [];
 const params: Record<string, string> = {};
 const cookies: Record<string, string> = {};
 const today = todayIn("Asia/Kolkata");
 
 beforeAll(async () => {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      printed.push(String(chunk));
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+  for (const method of ["log", "info", "warn", "error"] as const) {
+    const original = console[method].bind(console);
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      printed.push(args.map(String).join(" "));
+      original(...args);
+    });
+  }
   const db = getDb();
-  for (const [who, email] of Object.entries(readers)) cookies[who] = await cookieFor(email);
+  for (const [who, email] of Object.entries(readers))
+    if (who !== "newly transferred officer") cookies[who] = await cookieFor(email);
   cookies.secretariat = await cookieFor("secretariat@demo.testa");
   const police = must(db.select().from(departments).where(eq(departments.kind, "police")).get(), "police");
   const involved = db
@@ -54,6 +79,13 @@ beforeAll(async () => {
     .where(eq(caseDepartments.departmentId, police.id))
     .all()
     .map((c) => c.id);
+  const involvedIn = (caseId: number) =>
+    db
+      .select({ id: caseDepartments.departmentId })
+      .from(caseDepartments)
+      .where(eq(caseDepartments.caseId, caseId))
+      .all()
+      .map((c) => c.id);
   const kase = must(db.select().from(cases).where(inArray(cases.id, involved)).get(), "a police case");
   const both = `${victim.latin} (${victim.devanagari})`;
   const item = db
@@ -128,6 +160,38 @@ beforeAll(async () => {
     }),
   );
   expect(posted.status).toBe(302);
+  // A new DWCD officer takes the seat today, through the transfer form; the case is the DWCD's too.
+  const dwcd = must(db.select().from(departments).where(eq(departments.kind, "dwcd")).get(), "the DWCD");
+  if (!involvedIn(kase.id).includes(dwcd.id))
+    db.insert(caseDepartments).values({ caseId: kase.id, departmentId: dwcd.id, role: "support" }).run();
+  const transferAction = (await import("~/routes/departments.$departmentId_.transfer")).action;
+  const admin = await cookieFor("admin@demo.testa");
+  const moved = await run(() =>
+    transferAction({
+      request: postRequest(
+        `/departments/${dwcd.id}/transfer`,
+        {
+          effectiveOn: today,
+          officerName: "Anil Gawande",
+          designation: "District Women and Child Development Officer",
+          email: readers["newly transferred officer"],
+          phone: "",
+        },
+        admin,
+      ),
+      params: { departmentId: String(dwcd.id) },
+      context: {},
+    }),
+  );
+  expect(moved.status, JSON.stringify(moved.data).slice(0, 300)).toBeLessThan(400);
+  cookies["newly transferred officer"] = await cookieFor(readers["newly transferred officer"]);
+  Object.assign(stored, {
+    itemId: item.id,
+    caseId: kase.id,
+    agendaItemId: item0.id,
+    title: item0.title,
+    versionId: version?.id ?? null,
+  });
   const message = db.select().from(mailOutbox).get();
   const anyone = must(db.select().from(users).get(), "a user");
   Object.assign(params, {
@@ -204,5 +268,75 @@ describe("the crawl's reach", () => {
     expect(readable()).toEqual(
       expect.arrayContaining(["reports.outcomes[.]csv.ts", "meetings.$meetingId.invite[.]ics.ts"]),
     );
+  });
+});
+
+describe("what is kept: the Outbox, the log and the database file", () => {
+  it("holds no form of the name in any stored email, any line the app printed, or the database file after the edits", async () => {
+    const db = getDb();
+    // Every stored copy of mail (the transfer's welcome among them), read as it would be sent.
+    const mail = db.select().from(mailOutbox).all();
+    expect(mail.some((m) => m.toAddress === readers["newly transferred officer"])).toBe(true);
+    for (const m of mail) {
+      const attachments = (
+        JSON.parse(m.attachments) as { filename: string; contentType: string; base64: string }[]
+      ).map((a) => {
+        const bytes = Buffer.from(a.base64, "base64");
+        return `${a.filename}\n${a.contentType.includes("pdf") ? pdfText(bytes) : bytes.toString("utf8")}`;
+      });
+      const whole = [m.toAddress, m.subject, m.text, m.html, m.icalEvent ?? "", ...attachments].join("\n");
+      expect(whole, `mail ${m.id}: ${m.subject}`).not.toMatch(anyForm);
+    }
+    // The secretariat corrects what was stored before the name was protected, as the app offers:
+    // the action's blocked reason through its form (the draft agendas follow), the frozen minutes
+    // version by redaction; the event's outcome and the agenda item, which no form reopens here, in place.
+    const secretariat = cookies.secretariat!;
+    const itemAction = (await import("~/routes/actions.$actionId")).action;
+    const item = must(db.select().from(actionItems).where(eq(actionItems.id, stored.itemId)).get(), "the item");
+    const corrected = await run(() =>
+      itemAction({
+        request: postRequest(
+          `/actions/${item.id}`,
+          actionUpdateForm(item, { status: "blocked", reason: "The witness has not been traced" }),
+          secretariat,
+        ),
+        params: { actionId: String(item.id) },
+        context: {},
+      }),
+    );
+    expect(corrected.status, JSON.stringify(corrected.data).slice(0, 300)).toBe(302);
+    if (stored.versionId !== null) {
+      const redaction = (await import("~/routes/redaction")).action;
+      const redacted = await run(() =>
+        redaction({
+          request: postRequest(
+            "/redaction",
+            { intent: "redact", kind: "minutes-version", id: String(stored.versionId) },
+            secretariat,
+          ),
+          params: {},
+          context: {},
+        }),
+      );
+      expect(redacted.status, JSON.stringify(redacted.data).slice(0, 300)).toBe(302);
+    }
+    db.update(caseEvents).set({ outcome: "Deposed in part" }).where(eq(caseEvents.caseId, stored.caseId)).run();
+    db.update(agendaItems)
+      .set({ title: stored.title, discussion: "The victim was heard" })
+      .where(eq(agendaItems.id, stored.agendaItemId))
+      .run();
+    // Nothing the app printed while this file ran names her. (The loaders are called directly, so
+    // the server's request lines are not among them: tests/e2e reads those.)
+    expect(printed.join("\n")).not.toMatch(anyForm);
+    // The file itself: every page written out of the log, then its raw bytes (secure_delete zeroes what was overwritten).
+    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    const file = must(process.env.DATABASE_PATH, "the database path");
+    const bytes = [file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f));
+    expect(bytes[0]!.length).toBeGreaterThan(100_000);
+    for (const b of bytes) {
+      const raw = b.toString("utf8");
+      const hit = anyForm.exec(raw);
+      expect(hit ? raw.slice(Math.max(0, hit.index - 80), hit.index + 80) : null, "the database file").toBeNull();
+    }
   });
 });

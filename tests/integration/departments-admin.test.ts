@@ -336,6 +336,17 @@ describe("the administrator's corrections", () => {
     expect((await getSessionUser(getRequest("/", set.headers.get("Set-Cookie")!.split(";")[0])))?.departmentId).toBe(
       dept.dwcd,
     );
+    // Setting the password is audited as the officer's own act, without the token or the password.
+    const setEntry = getDb().select().from(auditLog).all().at(-1)!;
+    expect(setEntry).toMatchObject({
+      action: "password_set",
+      entity: "user",
+      entityId: tenure.userId,
+      userId: tenure.userId,
+      detail: null,
+    });
+    expect(JSON.stringify(setEntry)).not.toContain(token);
+    expect(JSON.stringify(setEntry)).not.toContain(password.password);
   });
 });
 
