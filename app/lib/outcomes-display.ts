@@ -2,7 +2,7 @@
 // administrator exact counts, observers the counts that cannot reveal a small cell.
 import { toCsv } from "./csv";
 import type { Figure, OutcomeReport } from "./outcomes";
-import { hiddenCounts, type Hidden } from "./outcomes-suppression";
+import { hiddenCounts, type Hidden, type Split } from "./outcomes-suppression";
 import { smallCellThreshold } from "./suppress";
 
 export type DisplayFigure = Omit<Figure, "value" | "count" | "of" | "keys"> & {
@@ -17,13 +17,8 @@ export const hiddenNotes: Record<Hidden, string> = {
   guard: "Hidden so that a count under 5 cannot be worked out by subtraction.",
 };
 
-/**
- * What a reader sees. The secretariat and the administrator see exact counts. For observers the
- * counts chosen by `hiddenCounts` (outcomes-suppression.ts: 1 to 4 as "<5", and a further count as
- * "–" where subtraction from a total would reveal a small one) are hidden, and so is any rate or
- * median computed from a hidden count, since the rate with either of its counts gives the other.
- */
-export function displayFigures({ figures, splits }: OutcomeReport, { exact }: { exact: boolean }): DisplayFigure[] {
+/** The counts behind the figures, by name, and every split they form ("out of" pairs included). */
+export function countsOf({ figures, splits }: OutcomeReport): { counts: Map<string, number>; splits: Split[] } {
   const counts = new Map<string, number>();
   for (const f of figures) {
     for (const [key, n] of [
@@ -36,7 +31,23 @@ export function displayFigures({ figures, splits }: OutcomeReport, { exact }: { 
     }
   }
   const outOf = figures.flatMap((f) => (f.keys.of ? [{ total: f.keys.of, parts: [f.keys.count] }] : []));
-  const hidden = exact ? new Map<string, Hidden>() : hiddenCounts(counts, [...splits, ...outOf]);
+  return { counts, splits: [...splits, ...outOf] };
+}
+
+/**
+ * What a reader sees. The secretariat and the administrator see exact counts. For observers the
+ * counts chosen by `hiddenCounts` (outcomes-suppression.ts: 1 to 4 as "<5", and a further count as
+ * "–" where subtraction from a total would reveal a small one) are hidden, and so is any rate or
+ * median computed from a hidden count, since the rate with either of its counts gives the other.
+ */
+export function displayFigures(report: OutcomeReport, { exact }: { exact: boolean }): DisplayFigure[] {
+  if (exact) return showFigures(report.figures, new Map());
+  const { counts, splits } = countsOf(report);
+  return showFigures(report.figures, hiddenCounts(counts, splits));
+}
+
+/** The figures with the counts in `hidden` hidden (the state's roll-up decides them across districts). */
+export function showFigures(figures: Figure[], hidden: ReadonlyMap<string, Hidden>): DisplayFigure[] {
   const show = (key: string, n: number) => {
     const why = hidden.get(key);
     return why === "small" ? `<${smallCellThreshold}` : why === "guard" ? "–" : String(n);

@@ -16,6 +16,14 @@
 // What an observer can infer is worked out across all splits together (interval propagation), not
 // one split at a time. A split still fully pinned once every cell in it is hidden (a total of 4
 // split into four parts of 1) stays as it is, as there is nothing left to hide.
+//
+// The district dimension (the state's roll-up): every collective's counts and splits are taken
+// together under the collective's prefix (`inCollective`), and each count the state shows is a
+// split of the state's total into the districts' counts (`acrossCollectives`). So a district's
+// hidden count cannot be worked out from the state total less the other districts, nor from its
+// quarters and years, nor from the state's quarters less the other districts' quarters. Counts that
+// no split ties together are decided apart (`hiddenCounts` works one connected group at a time),
+// which gives the same result faster: hiding a count in one group changes nothing in another.
 import { smallCellThreshold } from "./suppress";
 
 /** A total and the counts it divides into; whatever the parts leave over is an unshown remainder. */
@@ -27,6 +35,73 @@ export type Hidden = "small" | "guard";
 type Range = readonly [number, number];
 
 export function hiddenCounts(counts: ReadonlyMap<string, number>, splits: readonly Split[]): Map<string, Hidden> {
+  const hidden = new Map<string, Hidden>();
+  for (const group of connectedGroups(counts, splits)) {
+    for (const [key, why] of hiddenInGroup(group.counts, group.splits)) hidden.set(key, why);
+  }
+  return hidden;
+}
+
+/** The counts and splits in groups that no split joins, each group with the splits among its counts. */
+function connectedGroups(counts: ReadonlyMap<string, number>, splits: readonly Split[]) {
+  const parent = new Map<string, string>();
+  const root = (key: string): string => {
+    let r = key;
+    while (parent.get(r) !== r) r = parent.get(r) ?? r;
+    for (let k = key; parent.get(k) !== r; ) {
+      const next = parent.get(k)!;
+      parent.set(k, r);
+      k = next;
+    }
+    return r;
+  };
+  for (const key of counts.keys()) parent.set(key, key);
+  for (const { total, parts } of splits) {
+    for (const key of [total, ...parts]) {
+      if (!parent.has(key)) throw new Error(`No count named ${key}`);
+      parent.set(root(key), root(total));
+    }
+  }
+  const groups = new Map<string, { counts: Map<string, number>; splits: Split[] }>();
+  for (const [key, n] of counts) {
+    const r = root(key);
+    const group = groups.get(r) ?? { counts: new Map(), splits: [] };
+    group.counts.set(key, n);
+    groups.set(r, group);
+  }
+  for (const split of splits) groups.get(root(split.total))!.splits.push(split);
+  return [...groups.values()];
+}
+
+/** One collective's counts and splits, named under its prefix ("c3|"), to be reasoned about with others'. */
+export function inCollective(prefix: string, counts: ReadonlyMap<string, number>, splits: readonly Split[]) {
+  return {
+    counts: new Map([...counts].map(([key, n]) => [`${prefix}${key}`, n])),
+    splits: splits.map(({ total, parts }) => ({ total: `${prefix}${total}`, parts: parts.map((p) => `${prefix}${p}`) })),
+  };
+}
+
+/**
+ * The state's count of each name in `keys` (under `statePrefix`), the sum of every collective's
+ * count of that name, and the split of it into them. A collective without the count has none.
+ */
+export function acrossCollectives(
+  counts: ReadonlyMap<string, number>,
+  prefixes: readonly string[],
+  keys: readonly string[],
+  statePrefix: string,
+) {
+  const state = new Map<string, number>();
+  const splits: Split[] = [];
+  for (const key of keys) {
+    const parts = prefixes.map((p) => `${p}${key}`).filter((k) => counts.has(k));
+    state.set(`${statePrefix}${key}`, parts.reduce((sum, k) => sum + counts.get(k)!, 0));
+    splits.push({ total: `${statePrefix}${key}`, parts });
+  }
+  return { counts: state, splits };
+}
+
+function hiddenInGroup(counts: ReadonlyMap<string, number>, splits: readonly Split[]): Map<string, Hidden> {
   const hidden = new Map<string, Hidden>();
   for (const [key, n] of counts) if (n > 0 && n < smallCellThreshold) hidden.set(key, "small");
 

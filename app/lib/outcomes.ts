@@ -31,8 +31,13 @@ export type Figure = {
   keys: { count: string; of: string | null };
 };
 
-/** The figures, and how their counts add up (which small-cell suppression has to respect). */
-export type OutcomeReport = { figures: Figure[]; splits: Split[] };
+/**
+ * The figures, and how their counts add up (which small-cell suppression has to respect). The
+ * samples behind the all-years medians are kept so that a wider roll-up (the state's) can take the
+ * median of several collectives' samples together rather than a median of medians.
+ */
+export type OutcomeReport = { figures: Figure[]; splits: Split[]; samples: Record<SampledMeasure, number[]> };
+export type SampledMeasure = "FIR to chargesheet" | "FIR to judgment" | "Median index";
 
 const measureDefinitions: Record<string, string> = {
   "Conviction rate": "Convictions ÷ decided cases (convicted, acquitted or discharged), dated by the judgment.",
@@ -83,6 +88,7 @@ function byCase<T extends { caseId: number }>(rows: T[]) {
 export function outcomeReport(input: OutcomeInput): OutcomeReport {
   const figures: Figure[] = [];
   const splits: Split[] = [];
+  const samples: OutcomeReport["samples"] = { "FIR to chargesheet": [], "FIR to judgment": [], "Median index": [] };
   const add = (f: Omit<Figure, "definition">) => figures.push({ ...f, definition: definitionOf(f.measure) });
   const events = byCase(input.events);
   /** The days a case's events of one kind happened on, earliest first. */
@@ -192,6 +198,7 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
     ["FIR to judgment", "judgment"],
   ] as const) {
     const days = firTo(kind);
+    samples[measure] = days;
     add({
       section: "Case duration",
       measure,
@@ -266,6 +273,7 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
       keys: { count: `scored|${period}`, of: null },
     });
   indexFigure("All years", scored);
+  samples["Median index"] = scored.map((s) => s.score);
   const openedYears = [...new Set(scored.map((s) => s.year))].sort();
   for (const year of openedYears)
     indexFigure(
@@ -294,7 +302,7 @@ export function outcomeReport(input: OutcomeInput): OutcomeReport {
     });
   }
   splits.push({ total: "scored|All years", parts: bands.map(([lo]) => `scored ${lo}+`) });
-  return { figures, splits };
+  return { figures, splits, samples };
 }
 
 export const outcomeFigures = (input: OutcomeInput): Figure[] => outcomeReport(input).figures;

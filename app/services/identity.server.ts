@@ -8,6 +8,7 @@ import { crossCaseFingerprints } from "~/lib/identity";
 import { audit } from "~/models/audit.server";
 import { addMatchIfNew, fingerprintsNamed, replaceFingerprint, type RecordSubject } from "~/models/identity.server";
 import { protectedSet } from "~/models/protected-set.server";
+import { linkAcrossCollectives } from "./linkage.server";
 
 export { findProtected, firKey, rewriteProtected, type ProtectedMatch, type ProtectedSet } from "~/lib/leak-guard";
 export { containsProtected, everyText, fixSeparator, LeakBlocked, type GuardedText } from "~/lib/document-guard";
@@ -32,6 +33,8 @@ export function recordIdentity(
     let created = 0;
     for (const c of fingerprintsNamed(tx, subject, fps.nameFps))
       if (fps.sameAs(c) && addMatchIfNew(tx, subject, c.caseId)) created++;
+    // The same person in another district is flagged to both districts' secretariats (h16b's).
+    linkAcrossCollectives(tx, subject, fps);
     return { matches: created };
   });
 }

@@ -4,3 +4,4 @@ export * from "./meetings";
 export * from "./mail";
 export * from "./reports";
 export * from "./identity";
+export * from "./state";
