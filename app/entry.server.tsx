@@ -11,6 +11,7 @@ import { errorFields, log } from "./services/log.server";
 import { startMailSender } from "./services/mail.server";
 import { startRedactionScan } from "./services/redaction.server";
 import { startReminderJob } from "./services/reminders.server";
+import { startStateRollupJob } from "./services/state-refresh.server";
 
 export const streamTimeout = 5_000;
 
@@ -84,6 +85,7 @@ const backgroundJobs: { name: string; start: () => () => void }[] = [
   { name: "session purge", start: () => startSessionPurge() },
   { name: "daily redaction scan", start: () => startRedactionScan() },
   { name: "daily backup", start: () => startBackupJob() },
+  { name: "state roll-up", start: () => startStateRollupJob() },
 ];
 
 /** Called by server.ts after the build loads; the returned function stops every job. */

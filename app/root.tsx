@@ -32,6 +32,8 @@ const sections: { to: string; label: string; permission: Permission }[] = [
   { to: "/reports/accountability", label: "Accountability", permission: "read:reports" },
   { to: "/outbox", label: "Outbox", permission: "read:outbox" },
   { to: "/redaction", label: "Redaction", permission: "read:restricted-fields" },
+  { to: "/linkage", label: "Other districts", permission: "read:restricted-fields" },
+  { to: "/state", label: "State", permission: "read:state" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

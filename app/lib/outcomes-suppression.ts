@@ -48,7 +48,7 @@ function connectedGroups(counts: ReadonlyMap<string, number>, splits: readonly S
   const root = (key: string): string => {
     let r = key;
     while (parent.get(r) !== r) r = parent.get(r) ?? r;
-    for (let k = key; parent.get(k) !== r; ) {
+    for (let k = key; parent.get(k) !== r;) {
       const next = parent.get(k)!;
       parent.set(k, r);
       k = next;
@@ -77,7 +77,10 @@ function connectedGroups(counts: ReadonlyMap<string, number>, splits: readonly S
 export function inCollective(prefix: string, counts: ReadonlyMap<string, number>, splits: readonly Split[]) {
   return {
     counts: new Map([...counts].map(([key, n]) => [`${prefix}${key}`, n])),
-    splits: splits.map(({ total, parts }) => ({ total: `${prefix}${total}`, parts: parts.map((p) => `${prefix}${p}`) })),
+    splits: splits.map(({ total, parts }) => ({
+      total: `${prefix}${total}`,
+      parts: parts.map((p) => `${prefix}${p}`),
+    })),
   };
 }
 
@@ -95,7 +98,10 @@ export function acrossCollectives(
   const splits: Split[] = [];
   for (const key of keys) {
     const parts = prefixes.map((p) => `${p}${key}`).filter((k) => counts.has(k));
-    state.set(`${statePrefix}${key}`, parts.reduce((sum, k) => sum + counts.get(k)!, 0));
+    state.set(
+      `${statePrefix}${key}`,
+      parts.reduce((sum, k) => sum + counts.get(k)!, 0),
+    );
     splits.push({ total: `${statePrefix}${key}`, parts });
   }
   return { counts: state, splits };

@@ -23,6 +23,7 @@ export function parseId(value: string | null | undefined): number | null {
 const recordNames = {
   actionId: "Action item",
   caseId: "Case",
+  collectiveId: "Collective",
   departmentId: "Department",
   meetingId: "Meeting",
   messageId: "Message",

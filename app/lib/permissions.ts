@@ -217,6 +217,13 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   "outbox.$messageId.attachments.$index": { get: "read:outbox", post: null },
   redaction: { get: "read:restricted-fields", post: "read:restricted-fields" },
   "reports._index": { get: "read:reports", post: null },
+  // The state's roll-up and its read-only drill-down into one district (h16b).
+  "state._index": { get: "read:state", post: null },
+  "state[.]csv": { get: "read:state", post: null },
+  "state.$collectiveId.outcomes": { get: "read:state", post: null },
+  "state.$collectiveId.accountability": { get: "read:state", post: null },
+  // Cross-district matches: the secretariat's, as identity matches are.
+  linkage: { get: "read:restricted-fields", post: "write:case" },
   "reports.outcomes": { get: "read:reports", post: null },
   "reports.outcomes[.]csv": { get: "read:reports", post: null },
   "reports.accountability": { get: "read:reports", post: null },

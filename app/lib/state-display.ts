@@ -151,7 +151,9 @@ export function stateView(
 /** The counts hidden on one collective's drill-down pages, named as its own outcome report names them. */
 export function hiddenInCollective(hidden: ReadonlyMap<string, Hidden>, collectiveId: number): Map<string, Hidden> {
   const prefix = collectivePrefix(collectiveId);
-  return new Map([...hidden].filter(([key]) => key.startsWith(prefix)).map(([key, why]) => [key.slice(prefix.length), why]));
+  return new Map(
+    [...hidden].filter(([key]) => key.startsWith(prefix)).map(([key, why]) => [key.slice(prefix.length), why]),
+  );
 }
 
 /** The roll-up as one CSV, a row per district and measure, then the state, its trend and the pairs. */
@@ -161,15 +163,46 @@ export function stateCsv(view: StateView): string {
   for (const row of [...view.rows, view.total])
     for (const m of view.measures) {
       const c = row.cells[m.id]!;
-      const period = m.id === "meetings-held" || m.id === "attendance" || m.id === "minutes-days" ? "Last 3 months" : "All years";
+      const period =
+        m.id === "meetings-held" || m.id === "attendance" || m.id === "minutes-days" ? "Last 3 months" : "All years";
       lines.push([row.name, row.districtCode, m.label, period, c.value, c.count, c.of, c.note, m.definition]);
     }
   const rate = view.measures.find((m) => m.id === "conviction-rate")!;
   for (const t of view.trend)
-    lines.push(["State total", "", rate.label, t.period, t.cell.value, t.cell.count, t.cell.of, t.cell.note, rate.definition]);
+    lines.push([
+      "State total",
+      "",
+      rate.label,
+      t.period,
+      t.cell.value,
+      t.cell.count,
+      t.cell.of,
+      t.cell.note,
+      rate.definition,
+    ]);
   const matchDefinition = "Cross-district matches confirmed by both districts' secretariats.";
   for (const p of view.pairs)
-    lines.push([`${p.a} and ${p.b}`, "", "Confirmed cross-district matches", "All years", p.cell.value, p.cell.count, "", p.cell.note, matchDefinition]);
-  lines.push(["State total", "", "Confirmed cross-district matches", "All years", view.matches.value, view.matches.count, "", view.matches.note, matchDefinition]);
+    lines.push([
+      `${p.a} and ${p.b}`,
+      "",
+      "Confirmed cross-district matches",
+      "All years",
+      p.cell.value,
+      p.cell.count,
+      "",
+      p.cell.note,
+      matchDefinition,
+    ]);
+  lines.push([
+    "State total",
+    "",
+    "Confirmed cross-district matches",
+    "All years",
+    view.matches.value,
+    view.matches.count,
+    "",
+    view.matches.note,
+    matchDefinition,
+  ]);
   return toCsv(header, lines);
 }

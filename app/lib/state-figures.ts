@@ -212,7 +212,11 @@ export const matchesKey = `${statePrefix}confirmed matches`;
  * shows it, the state's totals, its quarters and the district pairs) and every split among them,
  * for `hiddenCounts`. Counts about meetings and departments are left out: they are never hidden.
  */
-export function rollupCounts(collectives: readonly CollectiveFigures[], pairs: readonly PairCount[], quarters: string[]) {
+export function rollupCounts(
+  collectives: readonly CollectiveFigures[],
+  pairs: readonly PairCount[],
+  quarters: string[],
+) {
   const counts = new Map<string, number>();
   const splits: Split[] = [];
   for (const f of collectives) {
@@ -236,8 +240,10 @@ export function rollupCounts(collectives: readonly CollectiveFigures[], pairs: r
   for (const [key, n] of state.counts) counts.set(key, n);
   splits.push(...state.splits);
   // The state's own "out of" pairs, and its quarters as parts of its decided and convicted cases.
-  for (const m of measures) if (m.of && !m.exact) splits.push({ total: statePrefix + m.of, parts: [statePrefix + m.count] });
-  for (const q of quarters) splits.push({ total: `${statePrefix}decided|${q}`, parts: [`${statePrefix}convicted|${q}`] });
+  for (const m of measures)
+    if (m.of && !m.exact) splits.push({ total: statePrefix + m.of, parts: [statePrefix + m.count] });
+  for (const q of quarters)
+    splits.push({ total: `${statePrefix}decided|${q}`, parts: [`${statePrefix}convicted|${q}`] });
   for (const what of ["decided", "convicted"])
     splits.push({ total: `${statePrefix}${what}|All years`, parts: quarters.map((q) => `${statePrefix}${what}|${q}`) });
   splits.push({ total: `${statePrefix}open cases`, parts: [`${statePrefix}chargesheets overdue`] });

@@ -1,7 +1,7 @@
 // Every query about matches across districts: the fingerprints of the same person in another
 // collective (read from the identity tables, which app/models/identity.server.ts writes), the
 // matches and each district's side of them, and what one district may see of the other side.
-import { aliasedTable, and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import {
   cases,
@@ -11,7 +11,6 @@ import {
   departments,
   identityFingerprints,
   tenures,
-  users,
 } from "#db/schema";
 import type { RecordSubject } from "./identity.server";
 
@@ -92,48 +91,27 @@ export function matchesOfCollective(db: Conn, collectiveId: number) {
 }
 
 /**
- * How to reach each of these collectives' secretariat: the official contact of the current holder
- * of the seat the project team holds (its account has the secretariat's role), the NGO seat's if
- * no account says so. Contact fields only, as the department page shows them.
+ * How to reach each of these collectives' secretariat: the official contact (as the department page
+ * shows it) of the current holder of the project team's seat, the NGO department's.
  */
 export function secretariatContacts(db: Conn, collectiveIds: number[]) {
-  if (!collectiveIds.length) return new Map<number, SecretariatContact>();
+  const contacts = new Map<number, SecretariatContact>();
+  if (!collectiveIds.length) return contacts;
   const rows = db
     .select({
       collectiveId: departments.collectiveId,
       department: departments.name,
-      kind: departments.kind,
       officerName: tenures.officerName,
       designation: tenures.designation,
       email: tenures.email,
       phone: tenures.phone,
-      role: users.role,
     })
     .from(tenures)
     .innerJoin(departments, eq(departments.id, tenures.departmentId))
-    .leftJoin(users, eq(users.id, tenures.userId))
-    .where(
-      and(
-        inArray(departments.collectiveId, collectiveIds),
-        isNull(tenures.endsOn),
-        or(eq(users.role, "secretariat"), eq(departments.kind, "ngo")),
-      ),
-    )
-    .orderBy(asc(departments.name))
+    .where(and(inArray(departments.collectiveId, collectiveIds), isNull(tenures.endsOn), eq(departments.kind, "ngo")))
+    .orderBy(asc(departments.id))
     .all();
-  const contacts = new Map<number, SecretariatContact>();
-  for (const r of rows) {
-    const known = contacts.get(r.collectiveId);
-    if (known && (known.bySecretariatRole || r.role !== "secretariat")) continue;
-    contacts.set(r.collectiveId, {
-      department: r.department,
-      officerName: r.officerName,
-      designation: r.designation,
-      email: r.email,
-      phone: r.phone,
-      bySecretariatRole: r.role === "secretariat",
-    });
-  }
+  for (const { collectiveId, ...contact } of rows) if (!contacts.has(collectiveId)) contacts.set(collectiveId, contact);
   return contacts;
 }
 export type SecretariatContact = {
@@ -142,7 +120,6 @@ export type SecretariatContact = {
   designation: string;
   email: string;
   phone: string | null;
-  bySecretariatRole: boolean;
 };
 
 /** One side's decision, on a side of the caller's own collective only. The side's case, or null when it is not theirs. */

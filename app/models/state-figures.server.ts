@@ -24,7 +24,9 @@ export function openCaseCount(db: Conn, collectiveId: number): number {
  * whether the limit has passed. One query; cases without an arrest come back with none.
  */
 export function casesAwaitingChargesheet(db: Conn, collectiveId: number) {
-  return db.all<{ chargesheetLimitDays: number; arrestedOn: string | null }>(sql`
+  return db
+    .all<{ chargesheetLimitDays: number; arrestedOn: string | null }>(
+      sql`
     select c.chargesheet_limit_days as chargesheetLimitDays,
       min(
         coalesce((select min(a.arrested_on) from ${accused} a where a.case_id = c.id), '9999'),
@@ -32,9 +34,9 @@ export function casesAwaitingChargesheet(db: Conn, collectiveId: number) {
       ) as arrestedOn
     from ${cases} c
     where c.collective_id = ${collectiveId} and c.status = 'open' and c.outcome is null
-      and not exists (select 1 from ${caseEvents} e where e.case_id = c.id and e.kind = 'chargesheet_filed')`).map(
-    (r) => ({ ...r, arrestedOn: r.arrestedOn === "9999" ? null : r.arrestedOn }),
-  );
+      and not exists (select 1 from ${caseEvents} e where e.case_id = c.id and e.kind = 'chargesheet_filed')`,
+    )
+    .map((r) => ({ ...r, arrestedOn: r.arrestedOn === "9999" ? null : r.arrestedOn }));
 }
 
 /** The meetings held since `from` (the collective's date), each with the day its minutes were first circulated, if they were. */

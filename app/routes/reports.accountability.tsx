@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { levelRule, levelWords, type MatrixRow } from "~/lib/accountability";
-import { formatDate } from "~/lib/dates";
+import { useLoaderData } from "@remix-run/react";
+import { AccountabilityReport } from "~/components/accountability-matrix";
 import { getDb } from "~/db.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 import { matrixFor, parsePeriod } from "~/services/accountability.server";
-import { plural } from "~/lib/plural";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 
 export const meta: MetaFunction = () => [{ title: "Accountability matrix · Reports · TESTA Desk" }];
@@ -18,24 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { period, byTenure, rows: matrixFor(getDb(), user.collectiveId, period, byTenure) };
 }
 
-/** A heat level for a cell: good, mixed or poor, always with the number in the cell. */
-function heat(good: number, of: number): string {
-  if (of === 0) return "heat--none";
-  const share = good / of;
-  return share >= 0.75 ? "heat--good" : share >= 0.4 ? "heat--mid" : "heat--poor";
-}
-
-function Cell({ value, tone, label }: { value: number | string; tone: string; label: string }) {
-  return (
-    <td className={`heat ${tone}`} aria-label={label}>
-      {value}
-    </td>
-  );
-}
-
 export default function Accountability() {
   const { rows, period, byTenure } = useLoaderData<typeof loader>();
-  const name = (r: MatrixRow) => `${r.department}${r.tenure ? `, ${r.tenure.officerName}` : ""}`;
   return (
     <div>
       <div className="page-head">
@@ -53,104 +35,7 @@ export default function Accountability() {
         officer is judged only on the time they held the seat: an action belongs to whoever held the seat when it fell
         due.
       </p>
-      <Form method="get" className="card form-row no-print" aria-label="Period and split">
-        <div className="field">
-          <label htmlFor="period">Period</label>
-          <select id="period" name="period" defaultValue={period}>
-            <option value="quarter">This quarter</option>
-            <option value="year">This year</option>
-            <option value="all">All time</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="split">Rows</label>
-          <select id="split" name="split" defaultValue={byTenure ? "tenure" : "department"}>
-            <option value="department">One per department</option>
-            <option value="tenure">One per officer's tenure</option>
-          </select>
-        </div>
-        <div className="field">
-          <button type="submit" className="button">
-            Show
-          </button>
-        </div>
-      </Form>
-      <div className="table-wrap">
-        <table className="matrix">
-          <caption className="visually-hidden">Accountability matrix</caption>
-          <thead>
-            <tr>
-              <th scope="col">{byTenure ? "Department and officer" : "Department"}</th>
-              <th scope="col">Meetings attended</th>
-              <th scope="col">Actions assigned</th>
-              <th scope="col">Done on time</th>
-              <th scope="col">Done late</th>
-              <th scope="col">Open</th>
-              <th scope="col">Overdue</th>
-              <th scope="col">Median days late</th>
-              <th scope="col">Matters raised</th>
-              <th scope="col">Engagement (0–4)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.departmentId}-${r.tenure?.id ?? 0}`}>
-                <th scope="row">
-                  {r.department}
-                  {r.tenure ? (
-                    <div className="muted">
-                      {r.tenure.officerName}, {formatDate(r.tenure.from)} –{" "}
-                      {r.tenure.to ? formatDate(r.tenure.to) : "now"}
-                    </div>
-                  ) : null}
-                </th>
-                <Cell
-                  value={`${r.attended} of ${r.meetingsHeld}`}
-                  tone={heat(r.attended, r.meetingsHeld)}
-                  label={`${name(r)}: attended ${r.attended} of ${plural(r.meetingsHeld, "meeting", "meetings")}`}
-                />
-                <td>{r.assigned}</td>
-                <Cell
-                  value={r.doneOnTime}
-                  tone={heat(r.doneOnTime, r.doneOnTime + r.doneLate + r.overdue)}
-                  label={`${name(r)}: ${r.doneOnTime} done on time`}
-                />
-                <Cell
-                  value={r.doneLate}
-                  tone={r.doneLate ? "heat--mid" : "heat--none"}
-                  label={`${name(r)}: ${r.doneLate} done late`}
-                />
-                <td>{r.open}</td>
-                <Cell
-                  value={r.overdue}
-                  tone={r.overdue ? "heat--poor" : "heat--none"}
-                  label={`${name(r)}: ${r.overdue} overdue`}
-                />
-                <td>{r.medianDaysLate ?? "—"}</td>
-                <td>{r.raised}</td>
-                <Cell
-                  value={r.level}
-                  tone={`level--${r.level}`}
-                  label={`${name(r)}: engagement level ${r.level}, ${levelWords[r.level]}`}
-                />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <section className="card" aria-labelledby="how">
-        <h2 id="how">How the figures are computed</h2>
-        <p>
-          Meetings attended counts the held meetings in the period at which the department was recorded present (a
-          substitute counts). Actions are counted in the period in which they fell due (an action not yet due counts in
-          the current period); done on time means completed on or before the due date.
-        </p>
-        <p>
-          Matters raised counts the matters the department's representative raised for a meeting's agenda in the period,
-          by the day they were raised: what the department initiated.
-        </p>
-        <p>{levelRule}</p>
-      </section>
+      <AccountabilityReport rows={rows} period={period} byTenure={byTenure} />
     </div>
   );
 }

@@ -15,7 +15,6 @@ import {
   secretariatContacts,
 } from "~/models/cross-district-match.server";
 import type { RecordSubject } from "~/models/identity.server";
-import { requestStateRefresh } from "./state-refresh.server";
 
 /** What a person's cross-case fingerprints offer for comparing (app/lib/identity.ts, crossCaseFingerprints). */
 type PersonFingerprints = {
@@ -58,8 +57,8 @@ export type CrossMatch = ReturnType<typeof crossMatchesFor>[number];
 export { pendingCrossMatchCount };
 
 /**
- * One side's decision, audited in its own collective, then the state's roll-up is recomputed (it
- * counts matches both sides confirmed). A side of another collective is a 404.
+ * One side's decision, audited in its own collective. A side of another collective is a 404. The
+ * page then asks for the state's roll-up to be recomputed (it counts matches both sides confirmed).
  */
 export function decideCrossMatchFor(
   db: Conn,
@@ -81,5 +80,4 @@ export function decideCrossMatchFor(
     return side;
   });
   if (!decided) throw new Response("No such match in your collective.", { status: 404, statusText: "Not Found" });
-  void requestStateRefresh(db);
 }

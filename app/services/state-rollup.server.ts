@@ -60,7 +60,7 @@ export function collectiveFigures(db: Conn, c: Collective, now = new Date()): Co
     name: c.name,
     district: c.district,
     districtCode: c.districtCode,
-    active: true,
+    active: !c.deactivatedAt,
     today,
     computedAt: now.toISOString(),
     outcomes: outcomeReport(outcomeInput(db, c.id)),
@@ -102,6 +102,9 @@ export function storedStateRollup(db: Conn): { computedAt: string; view: StateVi
 }
 
 /** A district's outcome figures as state readers see them, from the stored roll-up. */
-export function storedDrillDown(db: Conn, collectiveId: number): { computedAt: string; figures: DisplayFigure[] } | null {
+export function storedDrillDown(
+  db: Conn,
+  collectiveId: number,
+): { computedAt: string; figures: DisplayFigure[] } | null {
   return readDrillDown(db, collectiveId);
 }

@@ -6,7 +6,13 @@ import { hiddenInCollective, stateView } from "~/lib/state-display";
 import { quartersOf, rollupCounts, type CollectiveFigures } from "~/lib/state-figures";
 import { smallCellThreshold } from "~/lib/suppress";
 
-const noCases: OutcomeInput = { cases: [], events: [], victims: [], indicators: defaultIndicators, today: "2026-12-01" };
+const noCases: OutcomeInput = {
+  cases: [],
+  events: [],
+  victims: [],
+  indicators: defaultIndicators,
+  today: "2026-12-01",
+};
 
 function district(id: number, overrides: Partial<CollectiveFigures> = {}, input = noCases): CollectiveFigures {
   return {
@@ -80,7 +86,11 @@ describe("small counts across districts", () => {
   });
 
   it("holds on the state page: the rows, the total and what an observer can work out from them", () => {
-    const { view } = rollup([district(1, { openCases: 3 }), district(2, { openCases: 6 }), district(3, { openCases: 5 })]);
+    const { view } = rollup([
+      district(1, { openCases: 3 }),
+      district(2, { openCases: 6 }),
+      district(3, { openCases: 5 }),
+    ]);
     const shown = view.rows.map((r) => r.cells["open-cases"]!.value);
     expect(shown).toEqual(["<5", "6", "–"]);
     expect(view.total.cells["open-cases"]!.value).toBe("14");
