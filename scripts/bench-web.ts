@@ -1,10 +1,11 @@
-// `npm run bench:web`: the meeting pages on a slow district link. Serves the built app over a
+// `npm run bench:web`: the meeting pages on a slow district link, and the main pages under 8 concurrent users. Serves the built app over a
 // freshly seeded demo database and drives Chromium. Figures are printed beside their targets,
 // never asserted (speed belongs here, not in a timed test).
 import zlib from "node:zlib";
 import type { Page, Response } from "playwright-core";
 import { signIn, startApp, type RunningApp } from "../tests/e2e/support/app";
 import { buildIfStale } from "./build-if-stale";
+import { benchConcurrency } from "./bench/load";
 
 // Chromium's network throttling, as a slow 3G district link: 400 kbit/s each way, 400 ms round trip.
 const slowLink = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
@@ -85,6 +86,10 @@ async function main() {
     const runJs = await scriptsOf(page, runPath);
     const agenda = await longestAgenda(page);
     const runHtml = await (await page.request.get(runPath, { headers: { "Accept-Encoding": "identity" } })).body();
+    const cookie = (await context.cookies())
+      .filter((c) => new URL(app.url).hostname === c.domain)
+      .map((c) => `${c.name}=${c.value}`)
+      .join("; ");
     await context.close();
 
     console.log("Size (gzip -6, as the server sends it):");
@@ -104,6 +109,17 @@ async function main() {
       agendaTimes.readable <= 5000,
     );
     line("agenda page first form usable (hydrated)", s(agendaTimes.usable), "<= 5 s", agendaTimes.usable <= 5000);
+    // The demo collective's main pages, over HTTP on this machine (the same server, no throttling).
+    const held = agenda.path;
+    await benchConcurrency(app.url, cookie, [
+      "/cases",
+      "/actions",
+      `${next}`,
+      held === next ? "/meetings" : held,
+      runPath,
+      "/reports/outcomes",
+      "/reports/accountability",
+    ]);
   } finally {
     await app.stop();
   }

@@ -29,7 +29,7 @@ try {
   migrateDatabase(db);
   const t0 = performance.now();
   build(db);
-  const n = (x: number) => x.toLocaleString("en-IN");
+  const n = (x: number) => x.toLocaleString("en-US");
   console.log(
     `Built a state of ${sizes.collectives} collectives: ${n(sizes.collectives * sizes.cases)} cases (about a third decided), ${n(sizes.collectives * sizes.cases * sizes.eventsPerCase)} events, ${n(sizes.collectives * sizes.cases * sizes.actionItemsPerCase)} action items in ${((performance.now() - t0) / 1000).toFixed(1)} s, ${(fs.statSync(path.join(dir, "bench.db")).size / 2 ** 20).toFixed(0)} MB.${sizes.eventsPerCase < 20 ? ` Fewer events than the 3.6 million asked (BENCH_EVENTS=${sizes.eventsPerCase} a case).` : ""}`,
   );
