@@ -125,16 +125,13 @@ export function departmentsForImport(
     .all();
 }
 
+/** A district's collective by its code (the state's own row holds no register). */
 export function collectiveByDistrictCode(db: Conn, districtCode: string) {
-  return db.select().from(collectives).where(eq(collectives.districtCode, districtCode.trim().toUpperCase())).get();
-}
-
-export function listCollectives(db: Conn) {
   return db
-    .select({ id: collectives.id, name: collectives.name, districtCode: collectives.districtCode })
+    .select()
     .from(collectives)
-    .orderBy(asc(collectives.id))
-    .all();
+    .where(and(eq(collectives.districtCode, districtCode.trim().toUpperCase()), eq(collectives.kind, "district")))
+    .get();
 }
 
 type VictimFields = Omit<
