@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { actionItemUpdates, actionItems, cases, departments, meetings, users } from "#db/schema";
 import type { ActionItemStatus } from "#db/schema/enums";
@@ -27,7 +27,7 @@ export function listActions(db: Conn, collectiveId: number, filters: ActionFilte
 }
 
 /** The conditions a filter puts on action items, always within one collective. */
-function actionWhere(collectiveId: number, filters: ActionFilters) {
+export function actionWhere(collectiveId: number, filters: ActionFilters) {
   return and(
     eq(actionItems.collectiveId, collectiveId),
     filters.id ? eq(actionItems.id, filters.id) : undefined,
@@ -41,69 +41,10 @@ function actionWhere(collectiveId: number, filters: ActionFilters) {
   );
 }
 
-export const actionsPerPage = 50;
-const unfinishedSql = sql`${actionItems.status} in ('open', 'in_progress', 'blocked')`;
-
-/**
- * One page of the action list: work still to do first, soonest due at the top; finished and
- * dropped items after it, latest first. With the counts the page's summary states for the whole
- * filtered list (every item, unfinished, overdue on `today`). `page` past the end reads the last.
- */
-export function actionsPage(db: Conn, collectiveId: number, filters: ActionFilters, page: number, today: string) {
-  const where = actionWhere(collectiveId, filters);
-  const totals = db
-    .select({
-      total: count(),
-      unfinished: sql<number>`coalesce(sum(${unfinishedSql}), 0)`,
-      overdue: sql<number>`coalesce(sum(${unfinishedSql} and ${actionItems.dueOn} < ${today}), 0)`,
-    })
-    .from(actionItems)
-    .where(where)
-    .get() ?? { total: 0, unfinished: 0, overdue: 0 };
-  const pages = Math.max(1, Math.ceil(totals.total / actionsPerPage));
-  const shown = Math.min(Math.max(1, page), pages);
-  const rows = actionItemRows(
-    db,
-    where,
-    [
-      sql`case when ${unfinishedSql} then 0 else 1 end`,
-      sql`case when ${unfinishedSql} then ${actionItems.dueOn} end`,
-      desc(actionItems.dueOn),
-      asc(actionItems.id),
-    ],
-    { limit: actionsPerPage, offset: (shown - 1) * actionsPerPage },
-  );
-  return { rows: withCarried(db, collectiveId, rows), ...totals, page: shown, pages, pageSize: actionsPerPage };
-}
-
-/** The cases and meetings a reader's action items refer to, for the list's filters (one department's, for a representative). */
-export function actionFilterChoices(db: Conn, collectiveId: number, department?: number) {
-  const where = and(
-    eq(actionItems.collectiveId, collectiveId),
-    department ? eq(actionItems.departmentId, department) : undefined,
-  );
-  const caseChoices = db
-    .selectDistinct({ id: cases.id, code: cases.code })
-    .from(actionItems)
-    .innerJoin(cases, eq(cases.id, actionItems.caseId))
-    .where(where)
-    .orderBy(asc(cases.code))
-    .all();
-  const meetingIds = db
-    .selectDistinct({ id: actionItems.meetingId })
-    .from(actionItems)
-    .where(and(where, sql`${actionItems.meetingId} is not null`))
-    .all()
-    .map((m) => m.id!);
-  return { cases: caseChoices, meetingIds: new Set(meetingIds) };
-}
-
 /** Each row with how many times it was carried forward (see `carriedCount`). */
-function withCarried<R extends { createdAt: string; meetingStartsAt: string | null; completedOn: string | null }>(
-  db: Conn,
-  collectiveId: number,
-  rows: R[],
-) {
+export function withCarried<
+  R extends { createdAt: string; meetingStartsAt: string | null; completedOn: string | null },
+>(db: Conn, collectiveId: number, rows: R[]) {
   const held = db
     .select({ startsAt: meetings.startsAt })
     .from(meetings)

@@ -11,7 +11,7 @@ import { formatDate, todayIn } from "~/lib/dates";
 import { isEscalated, isOverdue } from "~/lib/escalation";
 import { readForm } from "~/lib/forms";
 import { can, scopeOf } from "~/lib/permissions";
-import { actionFilterChoices, actionsPage } from "~/models/action-item.server";
+import { actionFilterChoices, actionsPage } from "~/models/action-list.server";
 import { openCasesOfDepartment } from "~/models/case.server";
 import { listDepartmentNames } from "~/models/department.server";
 import { getCollective } from "~/models/collective.server";
