@@ -31,9 +31,8 @@ import { mapTexts } from "./page-mask.server";
 
 // The archive a collective takes with it: a zip of CSVs, the frozen agendas and minutes and the
 // departments' briefs as PDFs, and a manifest with every file's SHA-256. Written as a stream, one
-// entry after another, from one consistent read of the database; nothing of it is held whole: the
-// CSVs go out 64 KB at a time as their rows are read a page at a time, and each PDF page by page
-// (streamPdf), never laid out whole in memory first.
+// entry after another, from one consistent read of the database; nothing of it is held whole (CSVs
+// go out 64 KB at a time, their rows read a page at a time; each PDF page by page, streamPdf).
 
 export type ArchiveRequest = {
   /** Read on a connection of its own, in one read transaction: the archive is one moment. */
@@ -175,11 +174,8 @@ export function exportArchive(
       const files: ManifestFile[] = [];
       const skipped: { what: string; why: string }[] = [];
 
-      const add = async (
-        path: string,
-        chunks: Iterable<string | Buffer> | AsyncIterable<string | Buffer>,
-        rows?: number | (() => number),
-      ) => {
+      type Chunks = Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
+      const add = async (path: string, chunks: Chunks, rows?: number | (() => number)) => {
         const before = replaced;
         const hash = crypto.createHash("sha256");
         let bytes = 0;
