@@ -5,6 +5,7 @@ import { DistrictChart } from "~/components/district-chart";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "~/db.server";
 import { formatDateTime } from "~/lib/dates";
+import { plural } from "~/lib/plural";
 import type { StateView } from "~/lib/state-display";
 import { getCollective } from "~/models/collective.server";
 import { requireUserWithPermission } from "~/services/auth.server";
@@ -106,11 +107,11 @@ export default function StateRollup() {
         </a>
       </div>
       <p className="muted">
-        {view.rows.length} districts side by side, as of {formatDateTime(stored.computedAt, timeZone)} (recomputed every
-        hour). Counts only; no case or person is named. Counts from 1 to 4 show as “&lt;5”; a count that would let one
-        be worked out (from the state total and the other districts, or from the quarters) shows as “–”, and so does a
-        rate or median computed from a hidden count. Meetings, attendance and action items are about departments and are
-        shown exactly.
+        {plural(view.rows.length, "district", "districts")} side by side, as of{" "}
+        {formatDateTime(stored.computedAt, timeZone)} (recomputed every hour). Counts only; no case or person is named.
+        Counts from 1 to 4 show as “&lt;5”; a count that would let one be worked out (from the state total and the other
+        districts, or from the quarters) shows as “–”, and so does a rate or median computed from a hidden count.
+        Meetings, attendance and action items are about departments and are shown exactly.
       </p>
       <section aria-labelledby="charts">
         <h2 id="charts">Each measure, district by district</h2>
