@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, SerializeFrom } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -11,11 +11,16 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { LanguageProvider, useT } from "./components/i18n";
+import { LanguageSwitch } from "./components/language-switch";
 import { useNonce } from "./components/nonce";
 import { SignOut } from "./components/sign-out";
 import { isOffline } from "./lib/forms";
+import { defaultLanguage, htmlLang, type Language, type MessageKey } from "./lib/i18n";
+import { labelIn } from "./lib/labels";
 import { can, type Permission } from "./lib/permissions";
 import { getSessionUser } from "./services/auth.server";
+import { requestLanguage } from "./services/language.server";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -23,22 +28,23 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-const sections: { to: string; label: string; permission: Permission }[] = [
-  { to: "/meetings", label: "Meetings", permission: "read:meeting" },
-  { to: "/actions", label: "Actions", permission: "read:meeting" },
-  { to: "/cases", label: "Cases", permission: "read:case:own" },
-  { to: "/departments", label: "Departments", permission: "read:departments" },
-  { to: "/reports/outcomes", label: "Outcomes", permission: "read:reports" },
-  { to: "/reports/accountability", label: "Accountability", permission: "read:reports" },
-  { to: "/outbox", label: "Outbox", permission: "read:outbox" },
-  { to: "/redaction", label: "Redaction", permission: "read:restricted-fields" },
-  { to: "/linkage", label: "Other districts", permission: "read:restricted-fields" },
-  { to: "/state", label: "State", permission: "read:state" },
+const sections: { to: string; label: MessageKey; permission: Permission }[] = [
+  { to: "/meetings", label: "nav.meetings", permission: "read:meeting" },
+  { to: "/actions", label: "nav.actions", permission: "read:meeting" },
+  { to: "/cases", label: "nav.cases", permission: "read:case:own" },
+  { to: "/departments", label: "nav.departments", permission: "read:departments" },
+  { to: "/reports/outcomes", label: "nav.outcomes", permission: "read:reports" },
+  { to: "/reports/accountability", label: "nav.accountability", permission: "read:reports" },
+  { to: "/outbox", label: "nav.outbox", permission: "read:outbox" },
+  { to: "/redaction", label: "nav.redaction", permission: "read:restricted-fields" },
+  { to: "/linkage", label: "nav.linkage", permission: "read:restricted-fields" },
+  { to: "/state", label: "nav.state", permission: "read:state" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   return {
+    language: await requestLanguage(request, user),
     user: user && { name: user.name, role: user.role },
     nav: user ? sections.filter((s) => can(user.role, s.permission)).map(({ to, label }) => ({ to, label })) : [],
   };
@@ -49,10 +55,31 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
   !isOffline(actionResult) && defaultShouldRevalidate;
 
 export function Layout({ children }: { children: ReactNode }) {
-  const nonce = useNonce();
   const root = useRouteLoaderData<typeof loader>("root");
+  // An error thrown by the root loader itself leaves no language: English (India) then.
+  const language = root?.language ?? defaultLanguage;
   return (
-    <html lang="en-IN">
+    <LanguageProvider language={language}>
+      <Document language={language} root={root}>
+        {children}
+      </Document>
+    </LanguageProvider>
+  );
+}
+
+function Document({
+  language,
+  root,
+  children,
+}: {
+  language: Language;
+  root: SerializeFrom<typeof loader> | undefined;
+  children: ReactNode;
+}) {
+  const nonce = useNonce();
+  const t = useT();
+  return (
+    <html lang={htmlLang(language)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -61,7 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t("nav.skip")}
         </a>
         <header className="site-header">
           <div className="site-header__inner">
@@ -69,11 +96,11 @@ export function Layout({ children }: { children: ReactNode }) {
               TESTA Desk
             </a>
             {root?.nav.length ? (
-              <nav aria-label="Main">
+              <nav aria-label={t("nav.main")}>
                 <ul className="nav">
                   {root.nav.map((item) => (
                     <li key={item.to}>
-                      <NavLink to={item.to}>{item.label}</NavLink>
+                      <NavLink to={item.to}>{t(item.label)}</NavLink>
                     </li>
                   ))}
                 </ul>
@@ -82,13 +109,16 @@ export function Layout({ children }: { children: ReactNode }) {
             {root?.user ? (
               <SignOut>
                 <span>
-                  {root.user.name} <span className="muted">({root.user.role})</span>
+                  {root.user.name} <span className="muted">({labelIn(language, "role", root.user.role)})</span>
                 </span>
+                <NavLink to="/account">{t("nav.account")}</NavLink>
                 <button type="submit" className="button button--quiet">
-                  Sign out
+                  {t("nav.signOut")}
                 </button>
               </SignOut>
-            ) : null}
+            ) : (
+              <LanguageSwitch />
+            )}
           </div>
         </header>
         <main id="main" tabIndex={-1}>

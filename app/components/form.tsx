@@ -1,6 +1,7 @@
 import { Form, type FormProps } from "@remix-run/react";
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { firstValue, parseForm, rewriteFromKey, rewriteKey, type FieldErrors, type FormValues } from "~/lib/forms";
+import { useLanguage } from "./i18n";
 import { schemaNow, warmSchema, type SchemaSource } from "./lazy-schema";
 
 type FormState = { errors: FieldErrors; values?: FormValues };
@@ -32,6 +33,7 @@ export function ValidatedForm({
     setSeenFeedback(feedbackKey);
     setClientErrors(null);
   }
+  const language = useLanguage();
   const errors = clientErrors ?? feedback?.errors ?? noErrors;
 
   useEffect(() => {
@@ -53,7 +55,7 @@ export function ValidatedForm({
           const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
           const formData = new FormData(event.currentTarget, submitter);
           const checkWith = schemaNow(schema);
-          const result = checkWith ? parseForm(checkWith, formData) : null;
+          const result = checkWith ? parseForm(checkWith, formData, language) : null;
           if (result && !result.ok) {
             event.preventDefault();
             setClientErrors(result.errors);

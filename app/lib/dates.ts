@@ -1,6 +1,6 @@
 // Calendar dates are ISO `YYYY-MM-DD` strings; instants are ISO UTC strings.
 // Everything a person reads is written the Indian way (DD/MM/YYYY) in the collective's time zone.
-import { plural } from "~/lib/plural";
+import { intlLocale, translator, type Language } from "~/lib/i18n";
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -88,22 +88,35 @@ export function formatDate(iso: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-/** An instant as people in India write it: "Thu, 10/12/2026, 11:00 am IST". */
-export function formatDateTime(instant: string | Date, timeZone: string): string {
+/**
+ * An instant as people in India write it: "Thu, 10/12/2026, 11:00 am IST"; in Marathi
+ * "गुरु, 10/12/2026, सकाळ 11:00 भा.प्र.वे.", the weekday and the part of the day in the language.
+ */
+export function formatDateTime(instant: string | Date, timeZone: string, language: Language = "en-IN"): string {
   const d = typeof instant === "string" ? new Date(instant) : instant;
   const date = formatDate(dateInZone(d, timeZone));
-  const weekday = formatterFor("en-IN", { timeZone, weekday: "short" }).format(d);
-  const time = formatterFor("en-IN", { timeZone, hour: "numeric", minute: "2-digit", hour12: true })
-    .format(d)
-    .toLowerCase();
-  const zone = timeZone === "Asia/Kolkata" ? "IST" : timeZone;
+  const locale = intlLocale(language);
+  const weekday = formatterFor(locale, { timeZone, weekday: "short" }).format(d);
+  const time =
+    language === "en-IN"
+      ? formatterFor(locale, { timeZone, hour: "numeric", minute: "2-digit", hour12: true }).format(d).toLowerCase()
+      : formatterFor(locale, { timeZone, hour: "numeric", minute: "2-digit", dayPeriod: "short" }).format(d);
+  const zone = timeZone === "Asia/Kolkata" ? translator(language)("dates.ist") : timeZone;
   return `${weekday}, ${date}, ${time} ${zone}`;
 }
 
+/** A month written out, in the reader's language: "December 2026", "डिसेंबर 2026", "दिसंबर 2026". */
+export function formatMonth(iso: string, language: Language = "en-IN"): string {
+  return formatterFor(intlLocale(language), { timeZone: "UTC", month: "long", year: "numeric" }).format(
+    new Date(`${iso.slice(0, 7)}-01T00:00:00Z`),
+  );
+}
+
 /** "in 6 days", "today", "3 days ago": for clocks and reasons. */
-export function relativeDays(days: number): string {
-  if (days === 0) return "today";
-  if (days === 1) return "tomorrow";
-  if (days === -1) return "yesterday";
-  return days > 0 ? `in ${plural(days, "day", "days")}` : `${plural(-days, "day", "days")} ago`;
+export function relativeDays(days: number, language: Language = "en-IN"): string {
+  const t = translator(language);
+  if (days === 0) return t("dates.today");
+  if (days === 1) return t("dates.tomorrow");
+  if (days === -1) return t("dates.yesterday");
+  return days > 0 ? t("dates.inDays", { count: days }) : t("dates.daysAgo", { count: -days });
 }

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { translated, type Language } from "~/lib/i18n";
 
 // One zod schema per form, run by the browser before submitting and by the action after.
 // Both sides produce the same shape, so a form renders server errors and client errors alike.
@@ -85,14 +86,22 @@ export function byIntent<T>(table: Record<string, T>, intent: unknown): T | unde
 export const staleFormMessage =
   "This form is missing what it was loaded with. Reload the page and make your change again.";
 
-export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): FormResult<z.infer<S>> {
+/**
+ * Checks a form against its schema. A schema's message may be a catalogue key ("errors.emailRequired"):
+ * it comes back in `language`, English (India) unless the action says otherwise.
+ */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  language: Language = "en-IN",
+): FormResult<z.infer<S>> {
   const values = formValues(formData);
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path.length && issue.message !== staleFormMessage ? issue.path.join(".") : "form";
-    if (!Object.hasOwn(errors, key)) errors[key] = issue.message;
+    if (!Object.hasOwn(errors, key)) errors[key] = translated(language, issue.message);
   }
   return { ok: false, errors, values };
 }

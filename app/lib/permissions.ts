@@ -188,6 +188,9 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   login: { get: "public", post: "public" },
   logout: { get: "public", post: "public" },
   "welcome.$token": { get: "public", post: "public" },
+  // The language switch before sign-in: it sets a cookie naming a language, nothing more.
+  language: { get: "public", post: "public" },
+  account: { get: "signed-in", post: "signed-in" },
   "actions._index": { get: "read:action-item:own", post: "raise:agenda-matter" },
   "actions.$actionId": { get: "read:action-item:own", post: "update:action-item:own" },
   "actions.$actionId_.correct": { get: "write:meeting", post: "write:meeting" },

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, isNull, lte, or, sql } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { departments, tenures, users } from "#db/schema";
-import type { Role } from "#db/schema/enums";
+import type { Language, Role } from "#db/schema/enums";
 import { actsForSeat } from "~/lib/permissions";
 import { endSessionsOf } from "./session.server";
 
@@ -14,6 +14,8 @@ export type SessionUser = {
   /** For a representative: the department of their tenure in force today. */
   departmentId: number | null;
   tenureId: number | null;
+  /** The language the person chose on My account; null follows the collective's default. */
+  language?: Language | null;
 };
 
 /** The address an account signs in with. */
@@ -99,6 +101,7 @@ export function resolveSessionUser(
       role: user.role,
       departmentId: actsForSeat(user.role) ? (tenure?.departmentId ?? null) : null,
       tenureId: tenure?.id ?? null,
+      language: user.language,
     },
   };
 }
@@ -149,4 +152,18 @@ export function setAccountActive(
     if (!active) endSessionsOf(tx, userId);
     return true;
   });
+}
+
+/** A person's own language (null: the collective's default). False when there is no such account. */
+export function setUserLanguage(
+  db: Conn,
+  { collectiveId, userId, language }: { collectiveId: number; userId: number; language: Language | null },
+): boolean {
+  return (
+    db
+      .update(users)
+      .set({ language })
+      .where(and(eq(users.id, userId), eq(users.collectiveId, collectiveId)))
+      .run().changes === 1
+  );
 }

@@ -1,13 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { isLanguage, translator } from "~/lib/i18n";
 
 // Every address no other route claims lands here, so it gets the app's own 404 page (the router's
 // would say "No route matches URL" and log a stack trace). The request's own log line says 404,
 // with the route pattern, never the address: an address may carry whatever was typed.
-export const meta: MetaFunction = () => [{ title: "Not found · TESTA Desk" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { language?: unknown } | undefined;
+  const language = isLanguage(root?.language) ? root.language : "en-IN";
+  return [{ title: `${translator(language)("errorPage.notFoundTitle")} · TESTA Desk` }];
+};
 
+// The body is a catalogue key: the error page writes it in the reader's language.
 function notFound(): never {
-  throw new Response("There is nothing at this address. It may have been typed wrongly, or removed.", { status: 404 });
+  throw new Response("errorPage.notFoundBody", { status: 404 });
 }
 
 export const loader = (_: LoaderFunctionArgs) => notFound();

@@ -62,10 +62,10 @@ export const unlockSchema = z.object({
 
 export const setPasswordSchema = z
   .object({
-    password: z.string().min(10, "Use at least 10 characters.").max(200, "Use at most 200 characters."),
+    password: z.string().min(10, "errors.passwordShort").max(200, "errors.passwordLong"),
     confirm: z.string(),
   })
   .superRefine((v, ctx) => {
     if (v.password !== v.confirm)
-      ctx.addIssue({ code: "custom", path: ["confirm"], message: "The two passwords do not match." });
+      ctx.addIssue({ code: "custom", path: ["confirm"], message: "errors.passwordsDiffer" });
   });

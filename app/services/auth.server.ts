@@ -22,7 +22,7 @@ import {
 } from "~/models/session.server";
 import { findUserByEmail, resolveSessionUser, type SessionUser } from "~/models/user.server";
 import { hashPassword, verifyPassword } from "./password.server";
-import { plural } from "~/lib/plural";
+import { translator, type Language, type Message } from "~/lib/i18n";
 import { errorFields, log, noteRequestUser } from "./log.server";
 
 /** The absolute end of a session; the idle limit is SESSION_IDLE_MINUTES (60 by default). */
@@ -89,6 +89,7 @@ export async function requireUserWithPermission(
   return user;
 }
 
+/** A refusal in words for the person signing in, in their language (English (India) unless given). */
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; message: string };
 
 /**
@@ -98,8 +99,8 @@ export type SignInResult = { ok: true; user: SessionUser } | { ok: false; messag
  */
 export const lockout = { attempts: 5, clientAttempts: 20, minutes: 15 } as const;
 
-const lockedMessage = `Too many failed attempts for this account. Sign-in is locked for ${plural(lockout.minutes, "minute", "minutes")}; try again later or ask the administrator.`;
-const throttledMessage = `Too many failed sign-ins from this address. Try again in ${plural(lockout.minutes, "minute", "minutes")}.`;
+const lockedMessage: Message = { key: "login.locked", values: { count: lockout.minutes } };
+const throttledMessage: Message = { key: "login.throttled", values: { count: lockout.minutes } };
 
 /** A keyed hash, so the attempts table holds neither what was typed nor who typed it. */
 function attemptKey(kind: "account" | "client", value: string): string {
@@ -118,34 +119,37 @@ const dummyPasswordHash = () => (dummyHash ??= hashPassword(crypto.randomBytes(1
 export async function signIn(
   emailInput: string,
   password: string,
-  { client = "unknown", now = new Date() }: { client?: string; now?: Date } = {},
+  {
+    client = "unknown",
+    now = new Date(),
+    language = "en-IN",
+  }: { client?: string; now?: Date; language?: Language } = {},
 ): Promise<SignInResult> {
+  const refused = (reason: Message) => ({
+    ok: false as const,
+    message: translator(language)(reason.key, reason.values),
+  });
   const db = getDb();
   const email = emailInput.trim().toLowerCase();
   const accountKey = accountKeyOf(email);
   const clientKey = attemptKey("client", client);
   const since = new Date(now.getTime() - lockout.minutes * 60_000).toISOString();
-  if (failedAttemptsSince(db, { clientKey }, since) >= lockout.clientAttempts)
-    return { ok: false, message: throttledMessage };
+  if (failedAttemptsSince(db, { clientKey }, since) >= lockout.clientAttempts) return refused(throttledMessage);
   if (failedAttemptsSince(db, { accountKey, clientKey }, since) >= lockout.attempts) {
-    return { ok: false, message: lockedMessage };
+    return refused(lockedMessage);
   }
   const user = findUserByEmail(db, email);
   const checked = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const valid = !!user?.passwordHash && checked;
   recordLoginAttempt(db, { accountKey, clientKey }, valid, now);
-  if (!user || !valid) return { ok: false, message: "The email or password is not right." };
+  if (!user || !valid) return refused({ key: "login.wrong" });
   const resolved = resolveSessionUser(db, user, todayIn(getCollective(db, user.collectiveId).timeZone, now));
   if (!resolved.ok) {
-    return {
-      ok: false,
-      message:
-        resolved.reason === "tenure_not_started"
-          ? `Your tenure in this seat begins on ${formatDate(resolved.startsOn)}. You can sign in from that day.`
-          : resolved.reason === "tenure_ended"
-            ? "Your tenure in this seat has ended, so this account can no longer sign in. Your successor holds the seat now."
-            : "This account is disabled. Ask the administrator.",
-    };
+    return refused(
+      resolved.reason === "tenure_not_started"
+        ? { key: "login.tenureNotStarted", values: { date: formatDate(resolved.startsOn) } }
+        : { key: resolved.reason === "tenure_ended" ? "login.tenureEnded" : "login.disabled" },
+    );
   }
   return resolved;
 }

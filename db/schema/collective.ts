@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, isoDate } from "./columns";
-import { collectiveKinds, departmentKinds, roles } from "./enums";
+import { collectiveKinds, departmentKinds, languages, roles } from "./enums";
 
 export const collectives = sqliteTable("collectives", {
   id: id(),
@@ -29,6 +29,8 @@ export const collectives = sqliteTable("collectives", {
   agendaWeights: text(),
   /** Set when the state deactivates the collective: its accounts may no longer sign in; nothing is deleted. */
   deactivatedAt: text(),
+  /** The language of people without a preference of their own, and of the archive copy. */
+  defaultLanguage: text({ enum: languages }).notNull().default("en-IN"),
   createdAt: createdAt(),
 });
 
@@ -62,6 +64,8 @@ export const users = sqliteTable(
     role: text({ enum: roles }).notNull(),
     /** Accounts are disabled, never deleted, so history keeps its authors. */
     active: integer({ mode: "boolean" }).notNull().default(true),
+    /** The language this person reads the product in; null follows the collective's default. */
+    language: text({ enum: languages }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email").on(sql`lower(${t.email})`)],

@@ -13,6 +13,10 @@ export const departmentKinds = [
 ] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
 
+/** The languages the product writes in: English (India), Marathi, Hindi. */
+export const languages = ["en-IN", "mr", "hi"] as const;
+export type Language = (typeof languages)[number];
+
 export const roles = ["admin", "secretariat", "representative", "observer", "state_admin", "state_observer"] as const;
 export type Role = (typeof roles)[number];
 

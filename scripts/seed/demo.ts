@@ -2,7 +2,7 @@
 import { count } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { collectives } from "#db/schema";
-import type { DepartmentKind } from "#db/schema/enums";
+import type { DepartmentKind, Language } from "#db/schema/enums";
 import { addDays, dayNumber } from "~/lib/dates";
 import { hashPassword } from "~/services/password.server";
 import { createCollective, createDepartment, createTenure, createUser, seededRandom } from "../../tests/factories";
@@ -22,6 +22,12 @@ export const demoAccounts = [
   { email: "dcpu@demo.testa", role: "representative", name: "Meena Kulkarni", department: "dcpu" },
   { email: "observer@demo.testa", role: "observer", name: "State Observer", department: null },
 ] as const;
+
+/** Who reads the demo in Marathi or Hindi; everyone else follows the collective's default (English). */
+export const demoLanguages: Readonly<Record<string, Language>> = {
+  "dcpu@demo.testa": "mr",
+  "shelter@demo.testa": "hi",
+};
 
 type Seat = { kind: DepartmentKind; name: string; officer: string; designation: string; email: string; phone: string };
 
@@ -145,6 +151,7 @@ export async function seedDemo(db: Db, { today }: { today: string }) {
         name: seat.officer,
         role: account?.role ?? (seat.kind === "ngo" ? "secretariat" : "representative"),
         passwordHash,
+        language: demoLanguages[seat.email] ?? null,
       });
       if (seat.kind === "police") {
         const predecessor = createUser(tx, {

@@ -1,20 +1,30 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import { create as parseFont, type Font } from "fontkit";
 import PDFDocument from "pdfkit";
 import { at } from "~/lib/at";
+import { translator } from "~/lib/i18n";
 
 // A small layout toolkit shared by every PDF (agenda, minutes, onboarding brief): A4, calm type,
 // page numbers and a confidentiality footer on every page. Latin and Devanagari text are written
 // in runs, each in a font that has its glyphs.
 
-const fontDir = "/usr/share/fonts/truetype/noto";
-const fontFiles = {
-  latin: `${fontDir}/NotoSans-Regular.ttf`,
-  latinBold: `${fontDir}/NotoSans-Bold.ttf`,
-  deva: `${fontDir}/NotoSansDevanagari-Regular.ttf`,
-  devaBold: `${fontDir}/NotoSansDevanagari-Bold.ttf`,
+// The Noto TTFs ship in npm packages (OFL-1.1), so a fresh machine renders Devanagari after
+// `npm install`, with no system fonts. Helvetica (Latin only) remains if they are ever missing.
+const packageFile = (spec: string) => {
+  try {
+    return createRequire(import.meta.url).resolve(spec);
+  } catch {
+    return "";
+  }
 };
-const haveNoto = Object.values(fontFiles).every((f) => fs.existsSync(f));
+const fontFiles = {
+  latin: packageFile("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
+  latinBold: packageFile("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
+  deva: packageFile("@expo-google-fonts/noto-sans-devanagari/400Regular/NotoSansDevanagari_400Regular.ttf"),
+  devaBold: packageFile("@expo-google-fonts/noto-sans-devanagari/700Bold/NotoSansDevanagari_700Bold.ttf"),
+};
+const haveNoto = Object.values(fontFiles).every((f) => f !== "" && fs.existsSync(f));
 
 // Parsing a font and decoding its layout tables costs more than laying out the longest minutes, so
 // a process parses each font once; every document still embeds only the glyphs it uses.
@@ -25,7 +35,7 @@ function parsedFont(file: string): Font {
   return font;
 }
 
-export const footerText = "Confidential: for members of the collective only. Cases are referred to by code only.";
+export const footerText = translator("en-IN")("pdf.footer");
 const margin = 50;
 const ink = "#16202a";
 const muted = "#4a5560";
@@ -142,10 +152,16 @@ export class PdfWriter {
       const key = `${weight} ${i} ${cell}`;
       let m = measurements.get(key);
       if (!m) {
-        this.doc.font(fontFor("latin", weight));
-        const height = this.doc.heightOfString(cell || " ", { width: at(widths, i) - 8 });
+        // Measured in the fonts that draw it: a cell with Devanagari is drawn in runs of both faces
+        // (Devanagari's glyphs wider, Latin's lines taller), so it takes the taller of the two.
+        const deva = devanagari.test(cell);
+        const heightIn = (script: "latin" | "deva") => {
+          this.doc.font(fontFor(script, weight));
+          return this.doc.heightOfString(cell || " ", { width: at(widths, i) - 8 });
+        };
+        const height = deva ? Math.max(heightIn("deva"), heightIn("latin")) : heightIn("latin");
         const oneLine = height < this.doc.currentLineHeight(true) * 1.5;
-        m = { height, oneLatinLine: oneLine && !devanagari.test(cell) && !cell.includes("\n") };
+        m = { height, oneLatinLine: oneLine && !deva && !cell.includes("\n") };
         measurements.set(key, m);
       }
       return m;

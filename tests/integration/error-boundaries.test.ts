@@ -28,10 +28,11 @@ describe("error boundaries", () => {
       missing,
       "route modules with a page but without export function ErrorBoundary() { return <GeneralErrorBoundary /> }",
     ).toEqual([]);
-    // The exceptions are pages-less by their nature: a download, a redirect, the health check, the offline worker script.
+    // The exceptions are pages-less by their nature: a download, a redirect (signing out, the
+    // language switch), the health check, the offline worker script.
     expect(
       resources.every((f) =>
-        /\[\.\](pdf|csv|ics|zip|js)\.ts$|attachments|healthz|^_index|^logout|^reports\._index/.test(f),
+        /\[\.\](pdf|csv|ics|zip|js)\.ts$|attachments|healthz|^_index|^logout|^language\.ts$|^reports\._index/.test(f),
       ),
       resources.join(", "),
     ).toBe(true);
