@@ -39,6 +39,7 @@ const sections: { to: string; label: MessageKey; permission: Permission }[] = [
   { to: "/redaction", label: "nav.redaction", permission: "read:restricted-fields" },
   { to: "/linkage", label: "nav.linkage", permission: "read:restricted-fields" },
   { to: "/state", label: "nav.state", permission: "read:state" },
+  { to: "/state/collectives", label: "nav.collectives", permission: "manage:collectives" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -154,6 +154,9 @@ export function successorRole(predecessor: Role | undefined): "representative" |
   return predecessor === "secretariat" ? "secretariat" : "representative";
 }
 
+/** The role the state appoints to run a new collective: it seats the departments and holds the secretariat's work too. */
+export const collectiveAdministratorRole: Role = "admin";
+
 /** Restricted fields (FIR number, accused names, event notes) are for these roles only. */
 export function seesRestricted(role: Role): boolean {
   return can(role, "read:restricted-fields");
@@ -241,4 +244,7 @@ export const routeAccess: Record<string, { get: RouteAccess; post: RouteAccess }
   "settings.import_.template[.]csv": { get: "manage:collective", post: null },
   "settings.archive": { get: "manage:collective", post: null },
   "settings.archive[.]zip": { get: "manage:collective", post: null },
+  "state.collectives._index": { get: "manage:collectives", post: null },
+  "state.collectives.new": { get: "manage:collectives", post: "manage:collectives" },
+  "state.collectives.$collectiveId": { get: "manage:collectives", post: "manage:collectives" },
 };

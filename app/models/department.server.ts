@@ -195,14 +195,24 @@ export function addDepartment(
 ): { ok: true; department: typeof departments.$inferSelect } | Refusal<"name"> {
   return db.transaction((tx) => {
     if (nameTaken(tx, collectiveId, input.name)) return nameRefusal;
-    const department = tx
-      .insert(departments)
-      .values({ collectiveId, name: input.name, kind: input.kind })
-      .returning()
-      .get();
-    audit(tx, { collectiveId, userId: byUserId, action: "create", entity: "department", entityId: department.id });
+    const department = insertDepartment(tx, { collectiveId, byUserId }, input);
     return { ok: true as const, department };
   });
+}
+
+/** Writes a member department and its audit entry, in the caller's transaction (a new collective writes several). */
+export function insertDepartment(
+  tx: Conn,
+  { collectiveId, byUserId }: { collectiveId: number; byUserId: number },
+  input: { name: string; kind: DepartmentKind },
+) {
+  const department = tx
+    .insert(departments)
+    .values({ collectiveId, name: input.name, kind: input.kind })
+    .returning()
+    .get();
+  audit(tx, { collectiveId, userId: byUserId, action: "create", entity: "department", entityId: department.id });
+  return department;
 }
 
 /** Renames, re-kinds or (de)activates a department. Its seat, history and work are untouched. */

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Conn } from "#db/client";
 import { sessions, users } from "#db/schema";
 
@@ -27,6 +27,16 @@ export function touchSession(db: Conn, session: typeof sessions.$inferSelect, no
 /** Ends every session of one person: a transfer, a new password, a disabled account. */
 export function endSessionsOf(db: Conn, userId: number): number {
   return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+/** Ends every session of a collective's accounts: the state has deactivated it. */
+export function endSessionsInCollective(db: Conn, collectiveId: number): number {
+  return db
+    .delete(sessions)
+    .where(
+      inArray(sessions.userId, db.select({ id: users.id }).from(users).where(eq(users.collectiveId, collectiveId))),
+    )
+    .run().changes;
 }
 
 /** Ends every session of everyone: after a restore, a cookie from before it must not open the app. */

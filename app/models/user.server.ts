@@ -3,6 +3,7 @@ import type { Conn } from "#db/client";
 import { departments, tenures, users } from "#db/schema";
 import type { Language, Role } from "#db/schema/enums";
 import { actsForSeat } from "~/lib/permissions";
+import { isDeactivated } from "./collective.server";
 import { endSessionsOf } from "./session.server";
 
 export type SessionUser = {
@@ -72,9 +73,12 @@ export function resolveSessionUser(
   today: string,
 ):
   | { ok: true; user: SessionUser }
-  | { ok: false; reason: "disabled" | "tenure_ended" }
+  | { ok: false; reason: "disabled" | "tenure_ended" | "collective_deactivated" }
   | { ok: false; reason: "tenure_not_started"; startsOn: string } {
   if (!user.active) return { ok: false, reason: "disabled" };
+  // A collective the state has deactivated keeps its records (the state still reads them); its
+  // accounts no longer sign in.
+  if (isDeactivated(db, user.collectiveId)) return { ok: false, reason: "collective_deactivated" };
   const tenure = tenureInForce(db, user.id, today);
   // A representative signs in for a seat, so only while a tenure is in force: a transfer ends it.
   // A secretariat member who held the NGO's seat stays on the project team, and the admin must

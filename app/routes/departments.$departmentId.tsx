@@ -2,7 +2,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DepartmentAdministration, type Holding } from "~/components/department-administration";
-import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { formatDate, todayIn } from "~/lib/dates";
 import { type FieldErrors, type FormValues, readForm } from "~/lib/forms";
@@ -30,6 +29,7 @@ import {
 import { refreshDraftAgendas } from "~/services/agenda.server";
 import { parseGuardedForm } from "~/services/input-guard.server";
 import { isSignInLocked, requireUserWithPermission, unlockSignIn } from "~/services/auth.server";
+import { setPasswordUrl } from "~/services/password.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.department.name ?? "Department"} · TESTA Desk` },
@@ -140,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent,
     link: {
       officerName: tenure.officerName,
-      url: `${config().APP_URL}/welcome/${link.raw}`,
+      url: setPasswordUrl(link.raw),
       expiresOn: formatDate(link.expiresAt.slice(0, 10)),
     },
   };

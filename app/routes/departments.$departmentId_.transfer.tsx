@@ -3,7 +3,6 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, ValidatedForm } from "~/components/form";
-import { config } from "~/config.server";
 import { getDb } from "~/db.server";
 import { addDays, formatDate, isRealIsoDate, todayIn } from "~/lib/dates";
 import { firstValue, readForm } from "~/lib/forms";
@@ -16,6 +15,7 @@ import { requireUserWithPermission } from "~/services/auth.server";
 import { refusalMessage } from "~/services/refusals.server";
 import { wakeMailSender } from "~/services/mail.server";
 import { transferWithWelcome } from "~/services/transfer.server";
+import { setPasswordUrl } from "~/services/password.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a transfer · TESTA Desk" }];
 
@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       officerName: result.successor.officerName,
       email: result.successor.email,
       startsOn: formatDate(result.successor.startsOn),
-      link: `${config().APP_URL}/welcome/${result.token}`,
+      link: setPasswordUrl(result.token),
       expiresOn: formatDate(result.expiresAt.slice(0, 10)),
     },
   };

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, SelectField, ValidatedForm } from "~/components/form";
+import { Field, ValidatedForm } from "~/components/form";
+import { MeetingRuleFields } from "~/components/meeting-rule-fields";
 import { getDb } from "~/db.server";
 import { readForm } from "~/lib/forms";
 import { getCollective, updateCollectiveSettings } from "~/models/collective.server";
@@ -11,15 +12,6 @@ import { parseGuardedForm } from "~/services/input-guard.server";
 import { requireUserWithPermission } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "The collective · TESTA Desk" }];
-
-const weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const weeks = [
-  { value: "1", label: "First" },
-  { value: "2", label: "Second" },
-  { value: "3", label: "Third" },
-  { value: "4", label: "Fourth" },
-  { value: "-1", label: "Last" },
-];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "manage:collective");
@@ -68,27 +60,7 @@ export default function CollectiveSettings() {
           <Field name="state" label="State" defaultValue={c.state} />
         </div>
         <h2>Monthly meeting</h2>
-        <div className="form-row">
-          <SelectField
-            name="meetingWeekOfMonth"
-            label="Week of the month"
-            options={weeks}
-            defaultValue={String(c.meetingWeekOfMonth)}
-          />
-          <SelectField
-            name="meetingWeekday"
-            label="Weekday"
-            options={weekdays.map((d, i) => ({ value: String(i + 1), label: d }))}
-            defaultValue={String(c.meetingWeekday)}
-          />
-          <Field name="meetingStartTime" label="Start time (IST)" type="time" defaultValue={c.meetingStartTime} />
-          <Field
-            name="meetingDurationMinutes"
-            label="Duration (minutes)"
-            type="number"
-            defaultValue={c.meetingDurationMinutes}
-          />
-        </div>
+        <MeetingRuleFields rule={c} zone="IST" />
         <Field name="meetingVenue" label="Usual venue" defaultValue={c.meetingVenue} />
         <Field name="meetingLink" label="Usual online-meeting link" type="url" defaultValue={c.meetingLink} />
         <button type="submit" className="button">

@@ -148,7 +148,14 @@ export async function signIn(
     return refused(
       resolved.reason === "tenure_not_started"
         ? { key: "login.tenureNotStarted", values: { date: formatDate(resolved.startsOn) } }
-        : { key: resolved.reason === "tenure_ended" ? "login.tenureEnded" : "login.disabled" },
+        : {
+            key:
+              resolved.reason === "tenure_ended"
+                ? "login.tenureEnded"
+                : resolved.reason === "collective_deactivated"
+                  ? "login.collectiveDeactivated"
+                  : "login.disabled",
+          },
     );
   }
   return resolved;

@@ -2,7 +2,6 @@ import type { Conn, Db } from "#db/client";
 import type { tenures } from "#db/schema";
 import { renderBriefPdf, type BriefDocument } from "#templates/pdf/brief";
 import { welcomeEmail } from "#templates/email/welcome";
-import { config } from "~/config.server";
 import { formatDateTime } from "~/lib/dates";
 import { successorRole } from "~/lib/permissions";
 import { getCollective } from "~/models/collective.server";
@@ -17,6 +16,7 @@ import { currentTenure, endTenure, startTenure } from "~/models/department.serve
 import { createPasswordToken } from "~/models/password-token.server";
 import { endSessionsOf } from "~/models/session.server";
 import { createAccount, findUserByEmail, userRole } from "~/models/user.server";
+import { setPasswordUrl } from "./password.server";
 
 export type TransferInput = {
   effectiveOn: string;
@@ -178,7 +178,7 @@ export async function transferWithWelcome(
       officerName: input.officerName,
       departmentName: brief.department.name,
       startsOn: formatDate(input.effectiveOn),
-      setPasswordUrl: `${config().APP_URL}/welcome/${result.token}`,
+      setPasswordUrl: setPasswordUrl(result.token),
       expiresOn: formatDate(result.expiresAt.slice(0, 10)),
       nextMeeting: next ? `Meeting ${next.number}, ${formatDateTime(next.startsAt, collective.timeZone)}` : null,
     });

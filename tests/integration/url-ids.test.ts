@@ -14,7 +14,7 @@ type Module = {
   action?: (args: ActionFunctionArgs) => Promise<unknown>;
 };
 const modules = import.meta.glob<Module>("/app/routes/*.{ts,tsx}");
-const idParams = ["actionId", "caseId", "departmentId", "meetingId", "messageId"];
+const idParams = ["actionId", "caseId", "collectiveId", "departmentId", "meetingId", "messageId"];
 const malformed = ["0x1", "1e3", "+1", "01", "0", "-1", "1.0", " 1", "9007199254740993"];
 const changes = () => (getDb().$client.prepare("select total_changes() as n").get() as { n: number }).n;
 
@@ -26,8 +26,9 @@ describe("ids in URLs", () => {
   });
 
   it("answers 404 for an id written any way but plain digits, and writes nothing", async () => {
-    // The administrator may open every route, so a 404 here is the id's, never a refusal.
-    const cookie = await cookieFor("admin@demo.testa");
+    // The administrator may open every route of a collective, and the state administrator every
+    // state page, so a 404 here is the id's, never a refusal.
+    const cookies = { collective: await cookieFor("admin@demo.testa"), state: await cookieFor("state@demo.testa") };
     const wrong: string[] = [];
     for (const file of files) {
       const mod = await loadRoute(modules, file);
@@ -37,6 +38,7 @@ describe("ids in URLs", () => {
           if (!fn) continue;
           // Only the id is malformed: any other parameter (an attachment's index) is a real one.
           const params = Object.fromEntries(paramsOf(file).map((p) => [p, idParams.includes(p) ? id : "0"]));
+          const cookie = file.startsWith("state.") ? cookies.state : cookies.collective;
           const headers: Record<string, string> = { Origin: origin, Cookie: cookie };
           if (method === "POST") headers["Content-Type"] = "application/x-www-form-urlencoded";
           const request = new Request(origin + pathOf(file, params), {

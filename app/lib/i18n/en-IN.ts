@@ -24,6 +24,7 @@ export const enIN = {
     redaction: "Redaction",
     linkage: "Other districts",
     state: "State",
+    collectives: "Collectives",
     account: "My account",
     signOut: "Sign out",
     unsentSaves_one:
@@ -49,6 +50,7 @@ export const enIN = {
     tenureEnded:
       "Your tenure in this seat has ended, so this account can no longer sign in. Your successor holds the seat now.",
     disabled: "This account is disabled. Ask the administrator.",
+    collectiveDeactivated: "This collective has been deactivated by the state, so its accounts can no longer sign in. Its records are kept; ask the state's administrator.",
   },
   errors: {
     emailRequired: "Enter your email address.",
