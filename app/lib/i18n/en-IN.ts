@@ -50,7 +50,8 @@ export const enIN = {
     tenureEnded:
       "Your tenure in this seat has ended, so this account can no longer sign in. Your successor holds the seat now.",
     disabled: "This account is disabled. Ask the administrator.",
-    collectiveDeactivated: "This collective has been deactivated by the state, so its accounts can no longer sign in. Its records are kept; ask the state's administrator.",
+    collectiveDeactivated:
+      "This collective has been deactivated by the state, so its accounts can no longer sign in. Its records are kept; ask the state's administrator.",
   },
   errors: {
     emailRequired: "Enter your email address.",
